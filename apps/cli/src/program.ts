@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { MAMORU_VERSION } from '@mamoru/server';
+import { registerServe } from './commands/serve.ts';
+import { registerMigrate } from './commands/migrate.ts';
+
+/** Exit codes: 0 ok, 1 failure, 2 usage error (unknown command or option). */
+export function buildProgram(): Command {
+  const program = new Command('mamoru')
+    .description('Mamoru: an ISMS platform for the JIPDEC ISMS certification criteria')
+    .version(MAMORU_VERSION, '-V, --version')
+    .showHelpAfterError('(run `mamoru --help` for the commands)')
+    .exitOverride();
+  registerServe(program);
+  registerMigrate(program);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      // Unknown commands, options and missing arguments are the caller's mistake.
+      return 2;
+    }
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
+}

@@ -1,0 +1,102 @@
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorKind } from '@mamoru/domain';
+import type { Locale, Problem } from '@mamoru/contracts';
+import { translate } from '../i18n/messages.ts';
+import { isZodValidationIssue } from './validation.ts';
+
+const statusOf: Record<DomainErrorKind, number> = {
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  precondition_required: 428,
+  too_many_requests: 429,
+};
+
+const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  params: Record<string, string | number> = {},
+  errors?: Problem['errors'],
+) {
+  const problem: Problem = {
+    type: `https://mamoru.dev/problems/${code.replaceAll('_', '-')}`,
+    title: translate(request.locale, code, params),
+    status,
+    code,
+    instance: request.url,
+    ...(errors?.length ? { errors } : {}),
+  };
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+function zodFieldErrors(locale: Locale, validation: unknown[], context: string | undefined) {
+  return validation.filter(isZodValidationIssue).map(({ zodIssue }) => {
+    const path = zodIssue.path.map(String).join('.');
+    const missing = zodIssue.code === 'invalid_type' && zodIssue.input === undefined;
+    return {
+      field: [context, path].filter(Boolean).join('.') || String(context ?? ''),
+      code: missing ? 'required' : zodIssue.code,
+      message: missing
+        ? translate(locale, 'field_required')
+        : (zodLocales[locale].localeError(zodIssue) as string | undefined) ?? zodIssue.message,
+    };
+  });
+}
+
+/** Every error leaves as RFC 9457 problem+json; only real faults are logged at error level. */
+export const problemPlugin = fp(async (app) => {
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, 404, 'route_not_found', {
+      method: request.method,
+      url: request.url.split('?')[0] ?? '',
+    }),
+  );
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      const errors = error.fieldErrors.map((f) => ({
+        field: f.field,
+        code: f.code,
+        message: translate(request.locale, f.code, f.params),
+      }));
+      return sendProblem(request, reply, statusOf[error.kind], error.code, error.params, errors);
+    }
+    if (Array.isArray(error.validation)) {
+      const errors = zodFieldErrors(request.locale, error.validation, error.validationContext);
+      return sendProblem(request, reply, 400, 'validation', {}, errors);
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendProblem(request, reply, 400, 'malformed_json');
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(request, reply, 413, 'body_too_large', {
+          limit: request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0,
+        });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendProblem(request, reply, 415, 'unsupported_media_type', {
+          type: String(request.headers['content-type'] ?? ''),
+        });
+    }
+    if (error instanceof SyntaxError && error.message.includes('JSON')) {
+      return sendProblem(request, reply, 400, 'malformed_json');
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendProblem(request, reply, 500, 'internal', { requestId: String(request.id) });
+    }
+    request.log.info({ err: { message: error.message, code: error.code } }, 'client error');
+    const code = status === 429 ? 'too_many_requests' : status === 404 ? 'not_found' : 'validation';
+    return sendProblem(request, reply, status, code, { seconds: 60, entity: '' });
+  });
+});

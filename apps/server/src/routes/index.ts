@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { versionSchema } from '@mamoru/contracts';
+import { MAMORU_VERSION } from '../version.ts';
+
+/** Everything under /api/v1: one line per ISMS area as they arrive. */
+export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/version',
+    { schema: { tags: ['meta'], response: { 200: versionSchema } }, config: { public: true } },
+    async () => ({ name: 'mamoru' as const, version: MAMORU_VERSION }),
+  );
+};

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** One type for both drivers: repositories never know which database they talk to. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** A short, password-free description for logs. */
+  label: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** postgres://… selects a PostgreSQL server; otherwise the embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder; 'memory://' keeps it in memory (tests). */
+  dataDir: string;
+  poolMax?: number;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.url) return openPostgres(config.url, config.poolMax ?? 10);
+  return openPglite(config.dataDir);
+}
+
+async function openPostgres(url: string, poolMax: number): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  // Return bigint/numeric as JS numbers where safe: counts are small enough here.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  const parsed = new URL(url);
+  return {
+    db,
+    kind: 'postgres',
+    label: `postgres://${parsed.host}${parsed.pathname}`,
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    label: `pglite:${dataDir}`,
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.close(),
+  };
+}

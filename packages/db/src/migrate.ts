@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+// Any constant works; it only has to be the same in every Mamoru process.
+const MIGRATION_LOCK = 727_001;
+
+export interface MigrationResult {
+  applied: number;
+  total: number;
+}
+
+/**
+ * Applies pending migrations in one transaction under an advisory lock, so two
+ * server instances starting together never race (drizzle's own migrator creates
+ * its schema outside any lock).
+ */
+export async function migrate(db: Db): Promise<MigrationResult> {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  let applied = 0;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.execute(sql`create schema if not exists drizzle`);
+    await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (
+      id serial primary key, hash text not null, created_at bigint)`);
+    const done = await tx.execute<{ hash: string }>(
+      sql`select hash from drizzle.__drizzle_migrations`,
+    );
+    const doneHashes = new Set(done.rows.map((r) => r.hash));
+    for (const m of migrations) {
+      if (doneHashes.has(m.hash)) continue;
+      for (const statement of m.sql) {
+        if (statement.trim()) await tx.execute(sql.raw(statement));
+      }
+      await tx.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${m.hash}, ${m.folderMillis})`,
+      );
+      applied += 1;
+    }
+  });
+  return { applied, total: migrations.length };
+}
+
+/** True when every migration shipped with this build is recorded in the database. */
+export async function migrationsApplied(db: Db): Promise<boolean> {
+  const expected = readMigrationFiles({ migrationsFolder }).map((m) => m.hash);
+  const exists = await db.execute<{ t: string | null }>(
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
+  );
+  if (!exists.rows[0]?.t) return false;
+  const done = await db.execute<{ hash: string }>(sql`select hash from drizzle.__drizzle_migrations`);
+  const have = new Set(done.rows.map((r) => r.hash));
+  return expected.every((h) => have.has(h));
+}

@@ -1,0 +1,4 @@
+// Every table of Mamoru, one module per ISMS area (the same names in every layer).
+export * from './tables/identity.ts';
+export * from './tables/audit.ts';
+export * from './tables/approvals.ts';
