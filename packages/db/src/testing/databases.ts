@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { openDatabase, type Database } from '../client.ts';
+import { migrate } from '../migrate.ts';
+
+/** The PostgreSQL server the test suites also run on (CI starts it). */
+export const TEST_POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let probe: Promise<string | null> | undefined;
+
+/** null when the server answers, else the reason it cannot be used. */
+function postgresUnavailable(): Promise<string | null> {
+  probe ??= (async () => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return probe;
+}
+
+/** A fresh, migrated database of the given kind; drop() removes it again. */
+export async function openTestDatabase(
+  kind: 'pglite' | 'postgres',
+): Promise<Database & { url?: string }> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrate(database.db);
+    return database;
+  }
+  const { default: pg } = await import('pg');
+  const name = `mamoru_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), dataDir: '', poolMax: 5 });
+  await migrate(database.db);
+  return {
+    ...database,
+    url: url.toString(),
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+export interface DatabaseContext {
+  readonly database: Database;
+  readonly kind: 'pglite' | 'postgres';
+}
+
+const unavailable = await postgresUnavailable();
+if (unavailable && process.env.CI === 'true') {
+  throw new Error(`CI needs PostgreSQL at ${TEST_POSTGRES_URL}: ${unavailable}`);
+}
+
+/**
+ * Runs a suite once on embedded PGlite and once on the PostgreSQL server. Where
+ * the server is unreachable (outside CI) the second run is skipped, by name.
+ */
+export function describeEachDatabase(name: string, suite: (ctx: DatabaseContext) => void) {
+  for (const kind of ['pglite', 'postgres'] as const) {
+    if (kind === 'postgres' && unavailable) {
+      describe.skip(`${name} [postgres: skipped, server unreachable: ${unavailable}]`, () =>
+        suite({ kind, database: undefined as unknown as Database }),
+      );
+      continue;
+    }
+    describe(`${name} [${kind}]`, () => {
+      let database: Database | undefined;
+      beforeAll(async () => {
+        database = await openTestDatabase(kind);
+      }, 60_000);
+      afterAll(async () => {
+        await database?.close();
+      });
+      suite({
+        kind,
+        get database() {
+          if (!database) throw new Error('database not open yet');
+          return database;
+        },
+      });
+    });
+  }
+}
