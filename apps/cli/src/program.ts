@@ -23,7 +23,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-      if (error.code === 'commander.help') return 0;
+      // `mamoru help` asks for help (0); a bare `mamoru` gets it on stderr as a usage error.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       // Unknown commands, options and missing arguments are the caller's mistake.
       return 2;
     }

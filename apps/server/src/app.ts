@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -13,8 +13,9 @@ import {
 import type { Database } from '@mamoru/db';
 import type { Config } from './config.ts';
 import { negotiateLocale } from './i18n/messages.ts';
+import { authPlugin } from './plugins/auth.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
-import { problemPlugin, sendProblem } from './plugins/problem.ts';
+import { problemPlugin } from './plugins/problem.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -49,7 +50,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(problemPlugin);
+  const hasWeb = existsSync(`${config.webDist}/index.html`);
+  await app.register(problemPlugin, { spaFallback: hasWeb });
   await app.register(metricsPlugin);
   await app.register(fastifySwagger, {
     openapi: {
@@ -67,25 +69,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
     app.swagger(),
   );
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
-  await registerWeb(app, config.webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  else app.log.warn({ webDist: config.webDist }, 'web app not built; run `npm run build` to serve the UI');
   return app;
-}
-
-/** Serves the built web app with a fallback to index.html for client-side routes. */
-async function registerWeb(app: FastifyInstance, webDist: string) {
-  if (!existsSync(`${webDist}/index.html`)) {
-    app.log.warn({ webDist }, 'web app not built; run `npm run build` to serve the UI');
-    return;
-  }
-  await app.register(fastifyStatic, { root: webDist, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    const isApi = path.startsWith('/api/') || path === '/api';
-    if (request.method === 'GET' && !isApi && !path.includes('.')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return sendProblem(request, reply, 404, 'route_not_found', { method: request.method, url: path });
-  });
 }

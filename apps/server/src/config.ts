@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every setting Mamoru reads from the environment; the README's table lists the same. */
 const envSchema = z.object({
@@ -21,6 +19,9 @@ const envSchema = z.object({
   MAMORU_TRUST_PROXY: bool.default(false),
   MAMORU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   MAMORU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  MAMORU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  MAMORU_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   MAMORU_WEB_DIST: z.string().optional(),
 });
 
@@ -36,13 +37,23 @@ export interface Config {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowSeconds: number;
   webDist: string;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (`PORT=` in an env file, `${VAR:-}` in compose) means
+  // "not set": without this PORT= would coerce to 0, a random port.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -60,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.MAMORU_TRUST_PROXY,
     sessionIdleMinutes: e.MAMORU_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.MAMORU_SESSION_MAX_HOURS,
+    loginMaxFailures: e.MAMORU_LOGIN_MAX_FAILURES,
+    loginMaxFailuresPerAddress: e.MAMORU_LOGIN_MAX_FAILURES_PER_ADDRESS,
+    loginWindowSeconds: e.MAMORU_LOGIN_WINDOW_SECONDS,
     webDist: e.MAMORU_WEB_DIST
       ? resolve(e.MAMORU_WEB_DIST)
       : new URL('../../web/dist', import.meta.url).pathname,

@@ -13,17 +13,31 @@ export async function serve(config: Config) {
     dataDir: config.dataDir,
     poolMax: config.dbPoolMax,
   });
-  const { applied, total } = await migrate(database.db);
-  const app = await buildApp({ config, database });
-  app.log.info({ database: database.label, applied, total }, 'database ready');
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    const { applied, total } = await migrate(database.db);
+    app = await buildApp({ config, database });
+    app.log.info({ database: database.label, applied, total }, 'database ready');
+  } catch (error) {
+    // A failed start must not leave the pool open (it would keep the process alive).
+    await database.close().catch(() => undefined);
+    throw error;
+  }
   app.addHook('onClose', async () => {
     await database.close();
   });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  // Installed only once listening: before that, a failure must reach the caller
+  // (exit code 1), not close-with-grace's beforeExit handler (which exits 0).
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();
   });
-  await app.listen({ port: config.port, host: config.host });
   return app;
 }

@@ -1,2 +1,5 @@
 export * from './common.ts';
 export * from './health.ts';
+export * from './identity.ts';
+export * from './audit.ts';
+export * from './approvals.ts';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import { queryRows, type Db } from './client.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -26,10 +26,11 @@ export async function migrate(db: Db): Promise<MigrationResult> {
     await tx.execute(sql`create schema if not exists drizzle`);
     await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (
       id serial primary key, hash text not null, created_at bigint)`);
-    const done = await tx.execute<{ hash: string }>(
+    const done = await queryRows<{ hash: string }>(
+      tx,
       sql`select hash from drizzle.__drizzle_migrations`,
     );
-    const doneHashes = new Set(done.rows.map((r) => r.hash));
+    const doneHashes = new Set(done.map((r) => r.hash));
     for (const m of migrations) {
       if (doneHashes.has(m.hash)) continue;
       for (const statement of m.sql) {
@@ -47,11 +48,15 @@ export async function migrate(db: Db): Promise<MigrationResult> {
 /** True when every migration shipped with this build is recorded in the database. */
 export async function migrationsApplied(db: Db): Promise<boolean> {
   const expected = readMigrationFiles({ migrationsFolder }).map((m) => m.hash);
-  const exists = await db.execute<{ t: string | null }>(
+  const exists = await queryRows<{ t: string | null }>(
+    db,
     sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
   );
-  if (!exists.rows[0]?.t) return false;
-  const done = await db.execute<{ hash: string }>(sql`select hash from drizzle.__drizzle_migrations`);
-  const have = new Set(done.rows.map((r) => r.hash));
+  if (!exists[0]?.t) return false;
+  const done = await queryRows<{ hash: string }>(
+    db,
+    sql`select hash from drizzle.__drizzle_migrations`,
+  );
+  const have = new Set(done.map((r) => r.hash));
   return expected.every((h) => have.has(h));
 }

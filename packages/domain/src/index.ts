@@ -1,1 +1,14 @@
 export * from './errors.ts';
+export * from './identity/permissions.ts';
+export * from './identity/actor.ts';
+export * as audit from './audit/trail.ts';
+export * as auditLog from './audit/queries.ts';
+export type { RequestContext, AuditEntry } from './audit/trail.ts';
+export * as setup from './identity/setup.ts';
+export * as sessions from './identity/sessions.ts';
+export type { AuthSettings } from './identity/sessions.ts';
+export * as users from './identity/users.ts';
+export * as tokens from './identity/tokens.ts';
+export * as organization from './identity/organization.ts';
+export * as approvals from './approvals/service.ts';
+export { presentUser, presentOrganization } from './identity/presenters.ts';

@@ -8,7 +8,11 @@ export function registerMigrate(program: Command) {
     .description('apply pending database migrations and exit')
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({
+        url: config.databaseUrl,
+        dataDir: config.dataDir,
+        poolMax: config.dbPoolMax,
+      });
       try {
         const { applied, total } = await migrate(database.db);
         console.log(`${database.label}: ${applied} migration(s) applied, ${total} in total`);

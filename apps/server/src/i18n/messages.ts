@@ -23,6 +23,34 @@ export const messages: Record<Locale, Catalog> = {
     too_many_requests: 'Too many requests. Try again in {seconds} seconds.',
     internal: 'An unexpected error occurred. It has been logged with request id {requestId}.',
     field_required: 'Required.',
+    login_failed: 'The email address or password is wrong, or the account is not active.',
+    login_throttled: 'Too many failed sign-in attempts. Try again in {seconds} seconds.',
+    csrf_failed: 'The request is missing its CSRF token. Reload the page and try again.',
+    token_invalid: 'The API token is unknown, expired or revoked.',
+    setup_done: 'Mamoru is already set up; sign in instead.',
+    password_too_short: 'The password must have at least {min} characters.',
+    password_common: 'This password is too common; choose one that is harder to guess.',
+    password_personal: 'The password must not contain your name or email address.',
+    password_too_simple: 'The password uses too few different characters.',
+    password_wrong: 'The current password is wrong.',
+    email_taken: 'A user with this email address already exists.',
+    external_auditor_alone: 'An external auditor cannot hold other roles.',
+    external_auditor_expiry: 'An external auditor needs an access expiry date.',
+    last_admin: 'The organization must keep at least one active administrator.',
+    approval_pending: 'An approval request for this object is already pending.',
+    approval_not_pending: 'This approval request has already been decided.',
+    approval_not_assignee: 'This approval request is assigned to someone else.',
+    approval_wrong_role: 'Only a user with the required role can decide this approval request.',
+    approval_own_object:
+      'You cannot approve your own work: segregation of duties requires another approver.',
+    approval_not_requester: 'Only the person who requested the approval can withdraw it.',
+    approval_type_unknown: 'Unknown approval type: {type}.',
+    permission_unknown: 'Unknown permissions: {names}.',
+    permission_not_held: 'You cannot grant permissions you do not hold: {names}.',
+    tokens_user_only: 'API tokens can only be managed from a signed-in session.',
+    profile_user_only: 'Only a signed-in user can change their own profile.',
+    forbidden_not_owner: 'You can change only objects that you own.',
+    invalid_cursor: 'The page cursor is not valid.',
   },
   ja: {
     validation: 'リクエストの内容に誤りがあります。',
@@ -36,10 +64,38 @@ export const messages: Record<Locale, Catalog> = {
     conflict: '現在の状態と矛盾する要求です。',
     stale_version:
       '読み込んだ後に他の人がこの対象を変更しました。再読み込みしてから変更をやり直してください。',
-    if_match_required: 'この更新には、最後に取得した ETag を If-Match ヘッダーで指定する必要があります。',
+    if_match_required:
+      'この更新には、最後に取得した ETag を If-Match ヘッダーで指定する必要があります。',
     too_many_requests: 'リクエストが多すぎます。{seconds} 秒後に再試行してください。',
     internal: '予期しないエラーが発生しました。リクエスト ID {requestId} で記録しました。',
     field_required: '必須項目です。',
+    login_failed: 'メールアドレスまたはパスワードが正しくないか、アカウントが無効です。',
+    login_throttled: 'サインインの失敗が多すぎます。{seconds} 秒後に再試行してください。',
+    csrf_failed: 'CSRF トークンがありません。ページを再読み込みしてからやり直してください。',
+    token_invalid: 'API トークンが不明、期限切れ、または失効しています。',
+    setup_done: 'Mamoru は初期設定済みです。サインインしてください。',
+    password_too_short: 'パスワードは {min} 文字以上にしてください。',
+    password_common: 'よく使われるパスワードです。推測されにくいものを選んでください。',
+    password_personal: 'パスワードに氏名やメールアドレスを含めないでください。',
+    password_too_simple: 'パスワードに使われている文字の種類が少なすぎます。',
+    password_wrong: '現在のパスワードが正しくありません。',
+    email_taken: 'このメールアドレスのユーザーは既に存在します。',
+    external_auditor_alone: '外部監査員に他の役割を兼ねさせることはできません。',
+    external_auditor_expiry: '外部監査員にはアクセス期限が必要です。',
+    last_admin: '組織には有効なシステム管理者が少なくとも 1 人必要です。',
+    approval_pending: 'この対象の承認依頼は既に処理待ちです。',
+    approval_not_pending: 'この承認依頼は既に決裁済みです。',
+    approval_not_assignee: 'この承認依頼は別の人に割り当てられています。',
+    approval_wrong_role: '必要な役割を持つユーザーだけがこの承認依頼を決裁できます。',
+    approval_own_object: '自分が作成したものは承認できません（職務の分離）。別の承認者が必要です。',
+    approval_not_requester: '承認依頼を取り下げられるのは依頼者だけです。',
+    approval_type_unknown: '不明な承認種別です: {type}',
+    permission_unknown: '不明な権限です: {names}',
+    permission_not_held: '自分が持たない権限は付与できません: {names}',
+    tokens_user_only: 'API トークンはサインイン中のセッションからのみ管理できます。',
+    profile_user_only: '自分のプロフィールを変更できるのはサインイン中のユーザーだけです。',
+    forbidden_not_owner: '変更できるのは自分が責任者である対象だけです。',
+    invalid_cursor: 'ページのカーソルが正しくありません。',
   },
 };
 
@@ -59,14 +115,16 @@ export function negotiateLocale(acceptLanguage: string | undefined): Locale {
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
+      const q = params.find((p) => p.trim().toLowerCase().startsWith('q='));
       return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);
+  // Match the primary subtag exactly: 'jam' (Jamaican Creole) is not Japanese.
+  const primaryIs = (tag: string, lang: string) => tag === lang || tag.startsWith(`${lang}-`);
   for (const { tag } of ranked) {
-    if (tag.startsWith('ja')) return 'ja';
-    if (tag.startsWith('en')) return 'en';
+    if (primaryIs(tag, 'ja')) return 'ja';
+    if (primaryIs(tag, 'en')) return 'en';
   }
   return 'en';
 }

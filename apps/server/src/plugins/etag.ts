@@ -13,6 +13,10 @@ export function requireIfMatch(request: FastifyRequest): number {
   const header = request.headers['if-match'];
   if (!header) throw new DomainError('precondition_required', 'if_match_required');
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
-  if (!match) throw new DomainError('precondition_failed', 'stale_version');
-  return Number(match[1]);
+  const version = Number(match?.[1]);
+  // A version past 2^53 cannot be one we issued; it must not reach the database as 1e+21.
+  if (!match || !Number.isSafeInteger(version)) {
+    throw new DomainError('precondition_failed', 'stale_version');
+  }
+  return version;
 }

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import type {} from '@fastify/static';
 import { z } from 'zod';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '@mamoru/domain';
@@ -47,19 +48,34 @@ function zodFieldErrors(locale: Locale, validation: unknown[], context: string |
       code: missing ? 'required' : zodIssue.code,
       message: missing
         ? translate(locale, 'field_required')
-        : (zodLocales[locale].localeError(zodIssue) as string | undefined) ?? zodIssue.message,
+        : ((zodLocales[locale].localeError(zodIssue) as string | undefined) ?? zodIssue.message),
     };
   });
 }
 
+export interface ProblemPluginOptions {
+  /**
+   * Answer unknown GET paths outside /api that look like client-side routes
+   * (no file extension) with index.html through @fastify/static's
+   * reply.sendFile, so the web app's deep links work. Fastify allows one
+   * not-found handler per prefix, so this fallback has to live here.
+   */
+  spaFallback?: boolean;
+}
+
 /** Every error leaves as RFC 9457 problem+json; only real faults are logged at error level. */
-export const problemPlugin = fp(async (app) => {
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, 'route_not_found', {
+export const problemPlugin = fp<ProblemPluginOptions>(async (app, { spaFallback = false }) => {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    if (spaFallback && request.method === 'GET' && !isApi && !path.includes('.')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(request, reply, 404, 'route_not_found', {
       method: request.method,
-      url: request.url.split('?')[0] ?? '',
-    }),
-  );
+      url: path,
+    });
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {

@@ -19,13 +19,11 @@ export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
     const result = safeParse(schema, data, { reportInput: true });
     if (result.success) return { value: result.data };
     const error = Object.assign(new Error('validation'), {
-      validation: result.error.issues.map(
-        (issue): ZodValidationIssue => ({
-          zodIssue: issue,
-          instancePath: `/${issue.path.join('/')}`,
-          message: issue.message,
-        }),
-      ),
+      validation: result.error.issues.map((issue): ZodValidationIssue => ({
+        zodIssue: issue,
+        instancePath: `/${issue.path.join('/')}`,
+        message: issue.message,
+      })),
     });
     return { error };
   };

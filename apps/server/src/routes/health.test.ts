@@ -12,6 +12,10 @@ describeEachDatabase('health', (ctx) => {
   it('reports readiness with migrations applied', async () => {
     const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: ctx.kind, checks: { migrations: true } });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: ctx.kind,
+      checks: { migrations: true },
+    });
   });
 });

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { versionSchema } from '@mamoru/contracts';
 import { MAMORU_VERSION } from '../version.ts';
+import { approvalRoutes } from './approvals.ts';
+import { auditRoutes } from './audit.ts';
+import { authRoutes } from './auth.ts';
+import { tokenRoutes } from './tokens.ts';
+import { userRoutes } from './users.ts';
 
 /** Everything under /api/v1: one line per ISMS area as they arrive. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -9,4 +14,9 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['meta'], response: { 200: versionSchema } }, config: { public: true } },
     async () => ({ name: 'mamoru' as const, version: MAMORU_VERSION }),
   );
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(tokenRoutes);
+  await app.register(approvalRoutes);
+  await app.register(auditRoutes);
 };

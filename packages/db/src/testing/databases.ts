@@ -13,7 +13,10 @@ let probe: Promise<string | null> | undefined;
 function postgresUnavailable(): Promise<string | null> {
   probe ??= (async () => {
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
+    const client = new pg.Client({
+      connectionString: TEST_POSTGRES_URL,
+      connectionTimeoutMillis: 2000,
+    });
     try {
       await client.connect();
       await client.query('select 1');
@@ -77,8 +80,7 @@ export function describeEachDatabase(name: string, suite: (ctx: DatabaseContext)
   for (const kind of ['pglite', 'postgres'] as const) {
     if (kind === 'postgres' && unavailable) {
       describe.skip(`${name} [postgres: skipped, server unreachable: ${unavailable}]`, () =>
-        suite({ kind, database: undefined as unknown as Database }),
-      );
+        suite({ kind, database: undefined as unknown as Database }));
       continue;
     }
     describe(`${name} [${kind}]`, () => {

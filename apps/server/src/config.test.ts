@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function configErrorOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('has sensible defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: 'localhost',
+      databaseUrl: undefined,
+      dataDir: resolve('./data'),
+      dbPoolMax: 10,
+      logLevel: 'info',
+      bodyLimit: 1_048_576,
+      shutdownTimeoutMs: 10_000,
+      trustProxy: false,
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      webDist: expect.stringMatching(/\/apps\/web\/dist$/),
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgresql://u:p@db:5432/mamoru',
+      MAMORU_DATA_DIR: '/var/lib/mamoru',
+      MAMORU_DB_POOL_MAX: '20',
+      LOG_LEVEL: 'debug',
+      MAMORU_BODY_LIMIT: '2048',
+      MAMORU_SHUTDOWN_TIMEOUT_MS: '0',
+      MAMORU_TRUST_PROXY: '1',
+      MAMORU_SESSION_IDLE_MINUTES: '15',
+      MAMORU_SESSION_MAX_HOURS: '8',
+      MAMORU_WEB_DIST: '/srv/web',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgresql://u:p@db:5432/mamoru',
+      dataDir: '/var/lib/mamoru',
+      dbPoolMax: 20,
+      logLevel: 'debug',
+      bodyLimit: 2048,
+      shutdownTimeoutMs: 0,
+      trustProxy: true,
+      sessionIdleMinutes: 15,
+      sessionMaxHours: 8,
+      webDist: '/srv/web',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig({
+      PORT: '',
+      DATABASE_URL: '',
+      LOG_LEVEL: ' ',
+      MAMORU_TRUST_PROXY: '',
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      logLevel: 'info',
+      trustProxy: false,
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['PORT', '80.5'],
+    ['DATABASE_URL', 'mysql://db/mamoru'],
+    ['DATABASE_URL', 'localhost:5432'],
+    ['LOG_LEVEL', 'verbose'],
+    ['MAMORU_DB_POOL_MAX', '0'],
+    ['MAMORU_BODY_LIMIT', '10'],
+    ['MAMORU_TRUST_PROXY', 'yes'],
+  ])('rejects %s=%j with a ConfigError naming the variable', (name, value) => {
+    const error = configErrorOf({ [name]: value });
+    expect(error.name).toBe('ConfigError');
+    expect(error.message).toMatch(new RegExp(`^\\s+${name}: `, 'm'));
+    // Only the offending variable is named.
+    const named = error.message.split('\n').filter((l) => /^\s+\w+: /.test(l));
+    expect(named).toHaveLength(1);
+  });
+
+  it('names every invalid variable at once', () => {
+    const error = configErrorOf({ PORT: 'x', DATABASE_URL: 'mysql://db' });
+    expect(error.message).toMatch(/^\s+PORT: /m);
+    expect(error.message).toMatch(/^\s+DATABASE_URL: must start with postgres:\/\//m);
+  });
+
+  it('never echoes a rejected DATABASE_URL (it may hold a password)', () => {
+    const error = configErrorOf({ DATABASE_URL: 'mysql://admin:s3cret@db/mamoru' });
+    expect(error.message).not.toContain('s3cret');
+  });
+});

@@ -1,0 +1,121 @@
+import fp from 'fastify-plugin';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  DomainError,
+  authorize,
+  sessions,
+  tokens,
+  type AuthSettings,
+  type RequestContext,
+} from '@mamoru/domain';
+import type { Config } from '../config.ts';
+
+export const SESSION_COOKIE = 'mamoru_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function authSettings(config: Config): AuthSettings {
+  return {
+    sessionIdleSeconds: config.sessionIdleMinutes * 60,
+    sessionMaxSeconds: config.sessionMaxHours * 3600,
+    maxFailuresPerAccount: config.loginMaxFailures,
+    maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
+    failureWindowSeconds: config.loginWindowSeconds,
+  };
+}
+
+/** The acting user and request id, as every domain service wants them. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.actor) throw new DomainError('unauthenticated', 'unauthenticated');
+  return { actor: request.actor, requestId: String(request.id) };
+}
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Authentication and authorization for every route, deny by default: an
+ * /api/v1 route that declares neither a permission, `authenticated` nor
+ * `public` cannot even be registered. Cookie-authenticated unsafe requests
+ * must echo the session's CSRF token in X-CSRF-Token.
+ */
+export const authPlugin = fp(async (app) => {
+  const settings = authSettings(app.config);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only makes sense behind TLS, which a proxy in front of Mamoru provides.
+    hsts: false,
+  });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const c = route.config ?? {};
+    if (!c.permission && !c.authenticated && !c.public) {
+      throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.actor = await tokens.resolveToken(app.database.db, authorization.slice(7).trim());
+      if (!request.actor) throw new DomainError('unauthenticated', 'token_invalid');
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      const found = token ? await sessions.resolveSession(app.database.db, token, settings) : null;
+      if (found) {
+        request.actor = found.actor;
+        request.sessionId = found.session.id;
+        request.csrfToken = found.session.csrfToken;
+        request.locale = found.user.locale === 'en' ? 'en' : 'ja';
+      }
+    }
+    const config = request.routeOptions.config;
+    // Unmatched URLs go to the not-found handler: a 404 is the honest answer there.
+    if (config.public || !request.routeOptions.url) return;
+    if (!request.actor) {
+      // Only API routes need a caller; static files and the SPA fall through.
+      if (request.url.startsWith('/api/v1'))
+        throw new DomainError('unauthenticated', 'unauthenticated');
+      return;
+    }
+    if (request.sessionId && !SAFE_METHODS.has(request.method)) {
+      if (request.headers['x-csrf-token'] !== request.csrfToken) {
+        throw new DomainError('forbidden', 'csrf_failed');
+      }
+    }
+    if (config.permission) authorize(request.actor, config.permission);
+  });
+});

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  approvalDecisionSchema,
+  approvalPolicySchema,
+  approvalPolicyUpdateSchema,
+  approvalQuerySchema,
+  approvalSchema,
+  idParamsSchema,
+  pageSchema,
+  type Approval,
+} from '@mamoru/contracts';
+import { approvals } from '@mamoru/domain';
+import type { ApprovalRow } from '@mamoru/db/repositories/approvals';
+import { contextOf } from '../plugins/auth.ts';
+
+const tags = ['approvals'];
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const present = (a: ApprovalRow): Approval => ({
+  ...a,
+  requestedAt: a.requestedAt.toISOString(),
+  decidedAt: iso(a.decidedAt),
+  assigneeRole: a.assigneeRole as Approval['assigneeRole'],
+  status: a.status as Approval['status'],
+});
+
+/** The approvals inbox, decisions, and who signs off what (policies). */
+export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  app.get(
+    '/approvals',
+    {
+      schema: {
+        tags,
+        querystring: approvalQuerySchema,
+        response: { 200: pageSchema(approvalSchema) },
+      },
+      config: { permission: 'approvals:read' },
+    },
+    async (request) => {
+      const page = await approvals.listApprovals(db, contextOf(request), request.query);
+      return { items: page.items.map(present), nextCursor: page.nextCursor };
+    },
+  );
+  app.get(
+    '/approvals/:id',
+    {
+      schema: { tags, params: idParamsSchema, response: { 200: approvalSchema } },
+      config: { permission: 'approvals:read' },
+    },
+    async (request) =>
+      present(await approvals.getApproval(db, contextOf(request), request.params.id)),
+  );
+  app.post(
+    '/approvals/:id/decision',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: approvalDecisionSchema,
+        response: { 200: approvalSchema },
+      },
+      config: { authenticated: true },
+    },
+    async (request) =>
+      present(
+        await approvals.decideApproval(
+          db,
+          contextOf(request),
+          request.params.id,
+          request.body.decision,
+          request.body.comment,
+        ),
+      ),
+  );
+  app.post(
+    '/approvals/:id/cancel',
+    {
+      schema: { tags, params: idParamsSchema, response: { 200: approvalSchema } },
+      config: { permission: 'approvals:request' },
+    },
+    async (request) =>
+      present(await approvals.cancelApproval(db, contextOf(request), request.params.id)),
+  );
+  app.get(
+    '/approval-policies',
+    {
+      schema: { tags, response: { 200: z.object({ items: z.array(approvalPolicySchema) }) } },
+      config: { permission: 'approvals:read' },
+    },
+    async (request) => ({
+      items: await approvals.listPolicies(db, contextOf(request)),
+    }),
+  );
+  app.put(
+    '/approval-policies/:type',
+    {
+      schema: {
+        tags,
+        params: z.object({ type: z.string().max(64) }),
+        body: approvalPolicyUpdateSchema,
+        response: { 200: approvalPolicySchema },
+      },
+      config: { permission: 'approvals:configure' },
+    },
+    async (request) => {
+      const row = await approvals.setPolicy(
+        db,
+        contextOf(request),
+        request.params.type,
+        request.body,
+      );
+      return {
+        approvalType: row.approvalType,
+        approverRole: row.approverRole as Approval['assigneeRole'] & string,
+        segregateAuthor: row.segregateAuthor,
+      } as z.infer<typeof approvalPolicySchema>;
+    },
+  );
+};

@@ -1,0 +1,177 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  loginRequestSchema,
+  passwordChangeSchema,
+  profileUpdateSchema,
+  sessionInfoSchema,
+  sessionSummarySchema,
+  setupRequestSchema,
+  setupStatusSchema,
+  userSchema,
+} from '@mamoru/contracts';
+import { presentOrganization, presentUser, sessions, setup, users } from '@mamoru/domain';
+import { authSettings, clearSessionCookie, contextOf, setSessionCookie } from '../plugins/auth.ts';
+
+const tags = ['identity'];
+
+/** First-run set-up, log-on and log-off, and the caller's own profile and sessions. */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const settings = authSettings(app.config);
+  const db = app.database.db;
+
+  const sessionInfo = async (userId: string, organizationId: string, csrfToken: string) => {
+    const { user } = (await sessions.resolveUserForInfo(db, organizationId, userId))!;
+    const org = await sessions.sessionOrganization(db, organizationId);
+    return {
+      user: presentUser(user),
+      organization: presentOrganization(org),
+      permissions: sessions.actorForUser(user).grants,
+      csrfToken,
+    };
+  };
+
+  app.get(
+    '/setup',
+    { schema: { tags, response: { 200: setupStatusSchema } }, config: { public: true } },
+    async () => ({
+      needed: await setup.isSetupNeeded(db),
+    }),
+  );
+
+  app.post(
+    '/setup',
+    {
+      schema: { tags, body: setupRequestSchema, response: { 201: sessionInfoSchema } },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      await setup.setupOrganization(db, request.body, String(request.id));
+      const meta = {
+        ipAddress: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: String(request.id),
+      };
+      const { token, session, user } = await sessions.login(
+        db,
+        request.body.email,
+        request.body.password,
+        meta,
+        settings,
+      );
+      setSessionCookie(request, reply, token, settings.sessionMaxSeconds);
+      return reply
+        .status(201)
+        .send(await sessionInfo(user.id, user.organizationId, session.csrfToken));
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      schema: { tags, body: loginRequestSchema, response: { 200: sessionInfoSchema } },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const meta = {
+        ipAddress: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: String(request.id),
+      };
+      const { token, session, user } = await sessions.login(
+        db,
+        request.body.email,
+        request.body.password,
+        meta,
+        settings,
+      );
+      setSessionCookie(request, reply, token, settings.sessionMaxSeconds);
+      return sessionInfo(user.id, user.organizationId, session.csrfToken);
+    },
+  );
+
+  app.get(
+    '/auth/session',
+    { schema: { tags, response: { 200: sessionInfoSchema } }, config: { authenticated: true } },
+    async (request) => {
+      const { actor } = contextOf(request);
+      return sessionInfo(actor.userId!, actor.organizationId, request.csrfToken ?? '');
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: { tags, body: z.object({ everywhere: z.boolean().default(false) }).optional() },
+      config: { authenticated: true },
+    },
+    async (request, reply) => {
+      await sessions.logout(
+        db,
+        contextOf(request),
+        request.sessionId ?? '',
+        request.body?.everywhere ?? false,
+      );
+      clearSessionCookie(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: { tags, body: profileUpdateSchema, response: { 200: userSchema } },
+      config: { authenticated: true },
+    },
+    async (request) => presentUser(await users.updateProfile(db, contextOf(request), request.body)),
+  );
+
+  app.post(
+    '/me/password',
+    { schema: { tags, body: passwordChangeSchema }, config: { authenticated: true } },
+    async (request, reply) => {
+      await users.changePassword(
+        db,
+        contextOf(request),
+        request.sessionId,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/me/sessions',
+    {
+      schema: { tags, response: { 200: z.object({ items: z.array(sessionSummarySchema) }) } },
+      config: { authenticated: true },
+    },
+    async (request) => {
+      const rows = await sessions.listSessions(db, contextOf(request).actor);
+      return {
+        items: rows.map((s) => ({
+          id: s.id,
+          current: s.id === request.sessionId,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+          ipAddress: s.ipAddress,
+          userAgent: s.userAgent,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/me/sessions/:id',
+    {
+      schema: { tags, params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }) },
+      config: { authenticated: true },
+    },
+    async (request, reply) => {
+      await sessions.revokeSession(db, contextOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,284 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_POSTGRES_URL } from '@mamoru/db/testing';
+
+/**
+ * Process-level tests: the real CLI (`mamoru serve`) on real ports, as an
+ * operator would run it.
+ */
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const SHUTDOWN_TIMEOUT_MS = 5_000;
+
+interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+interface ServerProcess {
+  port: number;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** The JSON log lines so far. */
+  logs(): LogLine[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+const started: ServerProcess[] = [];
+const tempDirs: string[] = [];
+
+function tempDir(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A port nobody listens on right now (the OS picks it, then we release it). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+function startServer(env: Record<string, string>, port: number): ServerProcess {
+  const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve'], {
+    cwd: repoRoot,
+    env: {
+      ...parentEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      // A folder without index.html: these tests are about the API server.
+      MAMORU_WEB_DIST: join(tempDir('mamoru-web-'), 'dist'),
+      MAMORU_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const server: ServerProcess = {
+    port,
+    output: () => output,
+    logs: () =>
+      output
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as LogLine),
+    exited,
+    kill: (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+  };
+  started.push(server);
+  return server;
+}
+
+/** Resolves once the server logs that it listens; fails fast if it exits first. */
+async function listening(server: ServerProcess, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void server.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (server.logs().some((l) => l.msg.startsWith('Server listening at'))) return;
+    if (exited) throw new Error(`server exited before listening:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not listen within ${timeoutMs} ms:\n${server.output()}`);
+}
+
+async function get(server: ServerProcess, path: string) {
+  const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} after ${ms} ms`)), ms),
+    ),
+  ]);
+}
+
+afterEach(async () => {
+  for (const server of started.splice(0)) {
+    server.kill('SIGKILL');
+    await server.exited;
+  }
+});
+
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('mamoru serve on embedded PGlite', () => {
+  it('answers /healthz and /readyz, and exits 0 on SIGTERM after logging it', async () => {
+    const dataDir = tempDir('mamoru-data-');
+    const server = startServer({ MAMORU_DATA_DIR: dataDir }, await freePort());
+    await listening(server);
+
+    expect(await get(server, '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await get(server, '/readyz')).toEqual({
+      status: 200,
+      body: { status: 'ok', database: 'pglite', checks: { database: true, migrations: true } },
+    });
+    const ready = server.logs().find((l) => l.msg === 'database ready');
+    expect(ready).toMatchObject({ database: `pglite:${dataDir}` });
+    expect(ready?.applied).toBe(ready?.total);
+
+    const stopAt = Date.now();
+    server.kill('SIGTERM');
+    const exit = await withTimeout(server.exited, SHUTDOWN_TIMEOUT_MS, 'no exit');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - stopAt).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
+    expect(server.logs()).toContainEqual(
+      expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM' }),
+    );
+    expect(server.logs().filter((l) => l.level >= 50)).toEqual([]);
+    // The port is released.
+    await expect(fetch(`http://127.0.0.1:${server.port}/healthz`)).rejects.toThrow();
+
+    // The data survives a restart: nothing left to migrate.
+    const again = startServer({ MAMORU_DATA_DIR: dataDir }, await freePort());
+    await listening(again);
+    expect(again.logs().find((l) => l.msg === 'database ready')).toMatchObject({ applied: 0 });
+    expect((await get(again, '/readyz')).status).toBe(200);
+  }, 90_000);
+
+  it('exits 1 promptly when its port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const server = startServer({ MAMORU_DATA_DIR: tempDir('mamoru-data-') }, port);
+      const exit = await withTimeout(server.exited, 30_000, 'no exit');
+      expect(exit).toEqual({ code: 1, signal: null });
+      expect(server.output()).toContain('EADDRINUSE');
+      expect(server.output()).not.toContain('shutting down');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  }, 60_000);
+
+  it('exits 1 with the variable named when the configuration is invalid', async () => {
+    const server = startServer({ MAMORU_DATA_DIR: tempDir('mamoru-data-'), LOG_LEVEL: 'loud' }, 0);
+    const exit = await withTimeout(server.exited, 30_000, 'no exit');
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(server.output()).toMatch(/LOG_LEVEL: /);
+  }, 60_000);
+});
+
+/** null when the PostgreSQL test server answers, else why not (as databases.ts decides). */
+async function postgresUnavailable(): Promise<string | null> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({
+    connectionString: TEST_POSTGRES_URL,
+    connectionTimeoutMillis: 2000,
+  });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const unavailable = await postgresUnavailable();
+if (unavailable && process.env.CI === 'true') {
+  throw new Error(`CI needs PostgreSQL at ${TEST_POSTGRES_URL}: ${unavailable}`);
+}
+const describePostgres = unavailable ? describe.skip : describe;
+const postgresSuite = unavailable
+  ? `mamoru serve on PostgreSQL [postgres: skipped, server unreachable: ${unavailable}]`
+  : 'mamoru serve on PostgreSQL';
+
+describePostgres(postgresSuite, () => {
+  const name = `mamoru_t_${randomBytes(6).toString('hex')}`;
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+
+  async function admin<T>(
+    fn: (client: import('pg').Client) => Promise<T>,
+    database = TEST_POSTGRES_URL,
+  ) {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    await admin((c) => c.query(`create database ${name}`));
+  });
+  afterAll(async () => {
+    await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+  });
+
+  it('starts two servers at once on one fresh database: the migration lock lets both succeed', async () => {
+    const [portA, portB] = [await freePort(), await freePort()];
+    const env = { DATABASE_URL: url.toString(), MAMORU_DATA_DIR: tempDir('mamoru-unused-') };
+    const servers = [startServer(env, portA), startServer(env, portB)];
+    await Promise.all(servers.map((s) => listening(s, 60_000)));
+
+    for (const server of servers) {
+      expect(await get(server, '/readyz')).toEqual({
+        status: 200,
+        body: { status: 'ok', database: 'postgres', checks: { database: true, migrations: true } },
+      });
+    }
+    // Exactly one of them applied the migrations; the other waited and found none left.
+    const ready = servers.map((s) => s.logs().find((l) => l.msg === 'database ready'));
+    const total = ready[0]?.total as number;
+    expect(total).toBeGreaterThan(0);
+    expect(ready.map((r) => r?.applied).sort()).toEqual([0, total]);
+    // The password-free label names the database.
+    expect(ready[0]?.database).toBe(`postgres://${url.host}/${name}`);
+
+    const recorded = await admin(
+      (c) =>
+        c.query<{ n: number; hashes: number }>(
+          'select count(*)::int as n, count(distinct hash)::int as hashes from drizzle.__drizzle_migrations',
+        ),
+      url.toString(),
+    );
+    expect(recorded.rows[0]).toEqual({ n: total, hashes: total });
+
+    for (const server of servers) server.kill('SIGTERM');
+    const exits = await withTimeout(
+      Promise.all(servers.map((s) => s.exited)),
+      SHUTDOWN_TIMEOUT_MS,
+      'no exit',
+    );
+    expect(exits).toEqual([
+      { code: 0, signal: null },
+      { code: 0, signal: null },
+    ]);
+    for (const server of servers) {
+      expect(server.logs().filter((l) => l.level >= 50)).toEqual([]);
+    }
+  }, 120_000);
+});

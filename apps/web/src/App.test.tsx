@@ -1,0 +1,88 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppLayout } from './components/AppLayout';
+import { RouteErrorPage } from './components/RouteErrorPage';
+import { LOCALE_STORAGE_KEY } from './i18n';
+import { fakeFetch, renderApp } from './test/render';
+
+describe('application shell', () => {
+  let calls: ReturnType<typeof fakeFetch>['calls'];
+
+  beforeEach(() => {
+    const fake = fakeFetch({ '/api/v1/version': { name: 'mamoru', version: '9.9.9-test' } });
+    calls = fake.calls;
+    vi.stubGlobal('fetch', fake.fetch);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('shows the PDCA navigation and the server version on the dashboard', async () => {
+    renderApp('/');
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    for (const group of ['Plan', 'Do', 'Check', 'Act']) {
+      expect(within(nav).getByRole('group', { name: group })).toBeTruthy();
+    }
+    expect(within(nav).getByRole('link', { name: 'Statement of applicability' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeTruthy();
+    expect((await screen.findByTestId('app-version')).textContent).toBe('Mamoru 9.9.9-test');
+    expect(calls[0]?.url).toBe('/api/v1/version');
+    expect(new Headers(calls[0]?.init?.headers).get('accept-language')).toBe('en');
+  });
+
+  it('switches the language from the header', async () => {
+    renderApp('/');
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Scope' })).toBeTruthy();
+    const switcher = screen.getByRole('radiogroup', { name: 'Display language' });
+
+    fireEvent.click(within(switcher).getByRole('radio', { name: '日本語' }));
+
+    expect(await within(nav).findByRole('link', { name: '適用範囲' })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: '適用宣言書' })).toBeTruthy();
+    expect(within(nav).queryByRole('link', { name: 'Scope' })).toBeNull();
+    expect(screen.getByRole('radiogroup', { name: '表示言語' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'ダッシュボード' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ja');
+    expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('ja');
+  });
+
+  it('shows a placeholder for an area that is not built yet', () => {
+    renderApp('/internal-audits');
+    expect(screen.getByRole('heading', { level: 1, name: 'Internal audits' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'This area is being built' })).toBeTruthy();
+    expect(screen.getByText(/Plan the audit programme/)).toBeTruthy();
+    expect(screen.getByText('6.4')).toBeTruthy();
+    expect(document.title).toBe('Internal audits · Mamoru');
+  });
+
+  it('shows Not Found for an unknown path, inside the shell', () => {
+    renderApp('/no/such/page');
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
+    expect(screen.getByText(/There is no page at \/no\/such\/page/)).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeTruthy();
+  });
+
+  it('shows a friendly error with a reload button when a page fails, keeping the shell', () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const quietWarn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    function Broken(): never {
+      throw new Error('boom');
+    }
+    try {
+      renderApp('/broken', [
+        {
+          path: '/',
+          element: <AppLayout />,
+          children: [{ errorElement: <RouteErrorPage />, children: [{ path: 'broken', element: <Broken /> }] }],
+        },
+      ]);
+    } finally {
+      quiet.mockRestore();
+      quietWarn.mockRestore();
+    }
+    expect(screen.getByRole('heading', { level: 1, name: 'Something went wrong' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reload the page' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,36 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createQueryClient } from './api/queryClient';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { i18n } from './i18n';
+import { routes } from './routes';
+import { cssVariablesResolver, theme } from './theme';
+
+type Router = ReturnType<typeof createBrowserRouter>;
+
+/** Theme, translations and server state: everything a page needs around it. */
+export function AppProviders({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      </I18nextProvider>
+    </MantineProvider>
+  );
+}
+
+/** The app. Tests pass a memory router and a fresh query client. */
+export function App({ router, queryClient }: { router?: Router; queryClient?: QueryClient }) {
+  const [appRouter] = useState(() => router ?? createBrowserRouter(routes));
+  return (
+    <AppProviders {...(queryClient ? { queryClient } : {})}>
+      <ErrorBoundary>
+        <RouterProvider router={appRouter} />
+      </ErrorBoundary>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,42 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface PageHeaderProps {
+  title: string;
+  /** A short line above the title (e.g. the PDCA phase). */
+  eyebrow?: ReactNode;
+  description?: ReactNode;
+  icon?: ReactNode;
+  actions?: ReactNode;
+}
+
+/** The h1 of a page; also sets the browser tab title. */
+export function PageHeader({ title, eyebrow, description, icon, actions }: PageHeaderProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('app.documentTitle', { page: title }));
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
+      <Group gap="md" align="center" wrap="nowrap">
+        {icon}
+        <Stack gap={4}>
+          {eyebrow && (
+            <Text fz="sm" fw={600} c="dimmed">
+              {eyebrow}
+            </Text>
+          )}
+          <Title order={1} fz={{ base: 26, sm: 30 }} lh={1.25}>
+            {title}
+          </Title>
+          {description && (
+            <Text c="dimmed" maw={720}>
+              {description}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+      {actions}
+    </Group>
+  );
+}

@@ -1,0 +1,140 @@
+import {
+  IconAlertTriangle,
+  IconArchive,
+  IconBook2,
+  IconCertificate,
+  IconChartLine,
+  IconChecklist,
+  IconClipboardCheck,
+  IconDatabase,
+  IconFileText,
+  IconListCheck,
+  IconPresentation,
+  IconSchool,
+  IconTarget,
+  IconTool,
+  IconTrendingUp,
+  IconUrgent,
+  type Icon,
+} from '@tabler/icons-react';
+
+/** The PDCA cycle of the ISMS; every area of the product belongs to one phase. */
+export const PHASES = ['plan', 'do', 'check', 'act'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const phaseColor: Record<Phase, string> = {
+  plan: 'blue',
+  do: 'teal',
+  check: 'violet',
+  act: 'orange',
+};
+
+export interface Area {
+  /** i18n key under `areas.` and the stable name of the area in code. */
+  key: AreaKey;
+  phase: Phase;
+  path: string;
+  icon: Icon;
+  /** Requirement IDs of the certification criteria the area serves (see STRUCTURE.md). */
+  requirements: readonly string[];
+}
+
+const areaDefinitions = [
+  { key: 'scope', phase: 'plan', path: '/scope', icon: IconTarget, requirements: ['4.2.1.a'] },
+  {
+    key: 'assets',
+    phase: 'plan',
+    path: '/assets',
+    icon: IconDatabase,
+    requirements: ['4.2.1.d.1'],
+  },
+  {
+    key: 'risks',
+    phase: 'plan',
+    path: '/risks',
+    icon: IconAlertTriangle,
+    requirements: ['4.2.1.c', '4.2.1.d', '4.2.1.e'],
+  },
+  {
+    key: 'soa',
+    phase: 'plan',
+    path: '/statement-of-applicability',
+    icon: IconChecklist,
+    requirements: ['4.2.1.g', '4.2.1.h'],
+  },
+  { key: 'catalog', phase: 'plan', path: '/catalog', icon: IconBook2, requirements: ['4.2.1.g'] },
+  {
+    key: 'treatmentPlan',
+    phase: 'do',
+    path: '/treatment-plan',
+    icon: IconListCheck,
+    requirements: ['4.2.1.f', '4.2.2.a', '4.2.2.b'],
+  },
+  {
+    key: 'documents',
+    phase: 'do',
+    path: '/documents',
+    icon: IconFileText,
+    requirements: ['4.3.1', '4.3.2'],
+  },
+  { key: 'records', phase: 'do', path: '/records', icon: IconArchive, requirements: ['4.3.3'] },
+  {
+    key: 'training',
+    phase: 'do',
+    path: '/training',
+    icon: IconSchool,
+    requirements: ['4.2.2.d', '5.2.2'],
+  },
+  { key: 'incidents', phase: 'do', path: '/incidents', icon: IconUrgent, requirements: ['4.2.2.g'] },
+  {
+    key: 'monitoring',
+    phase: 'check',
+    path: '/monitoring',
+    icon: IconChartLine,
+    requirements: ['4.2.3.a', '4.2.3.b', '4.2.3.c'],
+  },
+  {
+    key: 'internalAudits',
+    phase: 'check',
+    path: '/internal-audits',
+    icon: IconClipboardCheck,
+    requirements: ['4.2.3.d', '6.4'],
+  },
+  {
+    key: 'managementReview',
+    phase: 'check',
+    path: '/management-review',
+    icon: IconPresentation,
+    requirements: ['4.2.3.e', '6.1', '6.2', '6.3'],
+  },
+  {
+    key: 'conformity',
+    phase: 'check',
+    path: '/conformity',
+    icon: IconCertificate,
+    requirements: ['4.1'],
+  },
+  {
+    key: 'correctiveActions',
+    phase: 'act',
+    path: '/corrective-actions',
+    icon: IconTool,
+    requirements: ['7.2', '7.3'],
+  },
+  {
+    key: 'improvement',
+    phase: 'act',
+    path: '/improvement',
+    icon: IconTrendingUp,
+    requirements: ['4.2.4', '7.1'],
+  },
+] as const;
+
+export type AreaKey = (typeof areaDefinitions)[number]['key'];
+
+/** Every ISMS area, in navigation order. */
+export const AREAS: readonly Area[] = areaDefinitions;
+
+export function areasOfPhase(phase: Phase): Area[] {
+  return AREAS.filter((area) => area.phase === phase);
+}

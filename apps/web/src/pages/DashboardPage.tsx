@@ -1,0 +1,140 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NavLink,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import {
+  IconAlertCircle,
+  IconBulb,
+  IconChevronRight,
+  IconPlayerPlay,
+  IconRefresh,
+  IconRotateClockwise2,
+  IconSearch,
+  type Icon,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useVersion } from '../api/meta';
+import { PageHeader } from '../components/PageHeader';
+import { areasOfPhase, PHASES, phaseColor, type Phase } from '../navigation';
+
+const phaseIcon: Record<Phase, Icon> = {
+  plan: IconBulb,
+  do: IconPlayerPlay,
+  check: IconSearch,
+  act: IconRotateClockwise2,
+};
+
+function PhaseCard({ phase }: { phase: Phase }) {
+  const { t } = useTranslation();
+  const PhaseIcon = phaseIcon[phase];
+  const areas = areasOfPhase(phase);
+  const headingId = `dashboard-phase-${phase}`;
+  return (
+    <Card withBorder radius="lg" padding="lg" shadow="xs" component="section" aria-labelledby={headingId}>
+      <Group gap="md" wrap="nowrap" mb="sm">
+        <ThemeIcon size={44} radius="md" variant="light" color={phaseColor[phase]}>
+          <PhaseIcon size={24} stroke={1.6} aria-hidden="true" />
+        </ThemeIcon>
+        <Stack gap={2} style={{ flex: 1 }}>
+          <Title order={2} fz="lg" id={headingId}>
+            {t(`phases.${phase}.name`)}
+          </Title>
+          <Text fz="sm" c="dimmed">
+            {t(`phases.${phase}.summary`)} · {t('dashboard.areaCount', { count: areas.length })}
+          </Text>
+        </Stack>
+      </Group>
+      <Stack gap={2}>
+        {areas.map((area) => (
+          <NavLink
+            key={area.key}
+            component={Link}
+            to={area.path}
+            label={t(`areas.${area.key}.title`)}
+            leftSection={<area.icon size={18} stroke={1.6} aria-hidden="true" />}
+            rightSection={<IconChevronRight size={16} stroke={1.6} aria-hidden="true" />}
+            styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+          />
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+function AboutCard() {
+  const { t } = useTranslation();
+  const version = useVersion();
+  return (
+    <Card withBorder radius="lg" padding="lg" shadow="xs" component="section" aria-labelledby="dashboard-about">
+      <Title order={2} fz="lg" id="dashboard-about" mb="sm">
+        {t('dashboard.about.title')}
+      </Title>
+      {version.isPending ? (
+        <Stack gap={6} aria-busy="true" aria-label={t('dashboard.about.loading')}>
+          <Skeleton h={14} w={80} />
+          <Skeleton h={22} w={140} />
+        </Stack>
+      ) : version.isError ? (
+        <Alert
+          variant="light"
+          color="red"
+          icon={<IconAlertCircle size={18} aria-hidden="true" />}
+          title={t('dashboard.about.error')}
+        >
+          <Stack gap="xs" align="flex-start">
+            <Text fz="sm">{version.error.message}</Text>
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconRefresh size={14} aria-hidden="true" />}
+              onClick={() => void version.refetch()}
+              loading={version.isFetching}
+            >
+              {t('dashboard.about.retry')}
+            </Button>
+          </Stack>
+        </Alert>
+      ) : (
+        <Stack gap={2}>
+          <Text fz="sm" c="dimmed">
+            {t('dashboard.about.version')}
+          </Text>
+          <Text fw={700} fz="xl" data-testid="app-version">
+            {t('app.name')} {version.data.version}
+          </Text>
+        </Stack>
+      )}
+      <Anchor href="/api/docs" fz="sm" mt="md" display="inline-block">
+        {t('dashboard.about.apiDocs')}
+      </Anchor>
+    </Card>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xl" maw={1200}>
+      <PageHeader title={t('dashboard.title')} description={t('dashboard.intro')} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        {PHASES.map((phase) => (
+          <PhaseCard key={phase} phase={phase} />
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <AboutCard />
+      </SimpleGrid>
+    </Stack>
+  );
+}

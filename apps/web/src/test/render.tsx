@@ -1,0 +1,32 @@
+import { render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryRouter, type RouteObject } from 'react-router';
+import { App } from '../App';
+import { routes as appRoutes } from '../routes';
+
+/** Renders the whole app at `path` with a memory router and a query client that never retries. */
+export function renderApp(path = '/', routes: RouteObject[] = appRoutes) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return { router, queryClient, ...render(<App router={router} queryClient={queryClient} />) };
+}
+
+/** A fetch that answers JSON for known paths and 404 problem+json otherwise. */
+export function fakeFetch(responses: Record<string, unknown>) {
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    calls.push({ url, init });
+    if (url in responses) {
+      return new Response(JSON.stringify(responses[url]), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+    return new Response(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }), {
+      status: 404,
+      headers: { 'content-type': 'application/problem+json' },
+    });
+  };
+  return { fetch, calls };
+}

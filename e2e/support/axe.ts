@@ -1,0 +1,63 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string | undefined }[];
+}
+
+export interface AxeOptions {
+  /** CSS selectors to leave out of the check. */
+  exclude?: string[];
+  /** axe tags to run; WCAG 2.1 A/AA and best practices by default. */
+  tags?: string[];
+}
+
+/**
+ * Runs axe-core in the page. The script is evaluated through the DevTools
+ * protocol, so a Content-Security-Policy on the page does not block it.
+ */
+export async function runAxe(page: Page, options: AxeOptions = {}): Promise<AxeViolation[]> {
+  const injected = await page.evaluate('typeof window.axe === "object"');
+  if (!injected) await page.evaluate(axe.source);
+  const args = {
+    exclude: options.exclude ?? [],
+    tags: options.tags ?? ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+  };
+  return page.evaluate(async ({ exclude, tags }) => {
+    const { axe: runner } = globalThis as unknown as { axe: typeof axe };
+    // With no `include`, axe checks the whole document.
+    const result = await runner.run(
+      { exclude: exclude.map((selector) => [selector]) },
+      { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+    );
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      helpUrl: violation.helpUrl,
+      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+    }));
+  }, args);
+}
+
+/** Violations at or above `serious`, which the browser tests treat as failures. */
+export function seriousViolations(violations: AxeViolation[]) {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A readable list for assertion messages. */
+export function formatViolations(violations: AxeViolation[]) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    - ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replaceAll('\n', '\n      ')}`)
+        .join('\n');
+      return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,5 @@
+export * from './axe.ts';
+export * from './browser.ts';
+export * from './build.ts';
+export * from './paths.ts';
+export * from './server.ts';

@@ -1,0 +1,99 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  formatViolations,
+  launchBrowser,
+  newPage,
+  runAxe,
+  screenshot,
+  seriousViolations,
+  startServer,
+  type RunningServer,
+  type TrackedPage,
+} from '../support/index.ts';
+
+describe('application shell in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const pages: TrackedPage[] = [];
+
+  async function open(locale: string) {
+    const tracked = await newPage(browser, { baseURL: server.url, locale });
+    pages.push(tracked);
+    return tracked;
+  }
+
+  async function expectAccessible(tracked: TrackedPage, what: string) {
+    const serious = seriousViolations(await runAxe(tracked.page));
+    expect(serious, `axe found serious or critical violations on ${what}:\n${formatViolations(serious)}`).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const tracked of pages) await tracked.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads in English, switches to Japanese and remembers the choice', async () => {
+    const tracked = await open('en-US');
+    const { page } = tracked;
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Scope', exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    // The version comes from the real API (GET /api/v1/version).
+    await page.getByTestId('app-version').filter({ hasText: /^Mamoru \d+\.\d+\.\d+/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible(tracked, 'the dashboard (en)');
+    await screenshot(page, 'shell-dashboard-en');
+
+    await page.getByRole('radiogroup', { name: 'Display language' }).getByText('日本語').click();
+
+    const navJa = page.getByRole('navigation', { name: 'メインメニュー' });
+    await navJa.getByRole('link', { name: '適用範囲', exact: true }).waitFor();
+    await navJa.getByRole('link', { name: '適用宣言書', exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'ダッシュボード' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    await expectAccessible(tracked, 'the dashboard (ja)');
+    await screenshot(page, 'shell-dashboard-ja');
+
+    await page.reload();
+    await page.getByRole('link', { name: '適用範囲', exact: true }).waitFor();
+    expect(tracked.errors).toEqual([]);
+  });
+
+  it('starts in Japanese for a browser that prefers Japanese, and shows area placeholders', async () => {
+    const tracked = await open('ja-JP');
+    const { page } = tracked;
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '内部監査', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: '内部監査' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'この機能は現在準備中です' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/internal-audits');
+    expect(await page.title()).toBe('内部監査 · Mamoru');
+    await expectAccessible(tracked, 'a placeholder page (ja)');
+    await screenshot(page, 'shell-placeholder-ja');
+    expect(tracked.errors).toEqual([]);
+  });
+
+  it('shows the Not Found page for an unknown path', async () => {
+    const tracked = await open('en-US');
+    const { page } = tracked;
+    const response = await page.goto('/no/such/page');
+    expect(response?.status()).toBe(200); // the server hands client routes to the SPA
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.getByText('There is no page at /no/such/page').waitFor();
+    await expectAccessible(tracked, 'the Not Found page');
+    await screenshot(page, 'shell-not-found-en');
+    await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  });
+});

@@ -1,0 +1,127 @@
+// The subset of the OSCAL 1.1 catalog model that Mamoru writes and reads.
+// Field names are OSCAL's (kebab-case), so these objects serialize as-is.
+
+export const OSCAL_VERSION = '1.1.3';
+/** OSCAL's own namespace; a part or prop without `ns` is in it too. */
+export const OSCAL_NS = 'http://csrc.nist.gov/ns/oscal';
+/**
+ * Namespace of Mamoru's extensions (IDs, translations, containers). OSCAL
+ * tools ignore props and parts of a namespace they do not know, so the
+ * extensions never disturb a plain OSCAL reader.
+ */
+export const MAMORU_NS = 'https://mamoru.dev/ns/oscal';
+
+export interface OscalProp {
+  name: string;
+  value: string;
+  ns?: string;
+  class?: string;
+  uuid?: string;
+  group?: string;
+  remarks?: string;
+}
+
+export interface OscalLink {
+  href: string;
+  rel?: string;
+  text?: string;
+}
+
+export interface OscalPart {
+  id?: string;
+  name: string;
+  ns?: string;
+  class?: string;
+  title?: string;
+  props?: OscalProp[];
+  prose?: string;
+  parts?: OscalPart[];
+  links?: OscalLink[];
+}
+
+export interface OscalParam {
+  id: string;
+  class?: string;
+  props?: OscalProp[];
+  label?: string;
+  usage?: string;
+  values?: string[];
+  select?: { 'how-many'?: 'one' | 'one-or-more'; choice?: string[] };
+}
+
+export interface OscalControl {
+  id: string;
+  class?: string;
+  title: string;
+  params?: OscalParam[];
+  props?: OscalProp[];
+  links?: OscalLink[];
+  parts?: OscalPart[];
+  controls?: OscalControl[];
+}
+
+export interface OscalGroup {
+  id?: string;
+  class?: string;
+  title: string;
+  params?: OscalParam[];
+  props?: OscalProp[];
+  links?: OscalLink[];
+  parts?: OscalPart[];
+  groups?: OscalGroup[];
+  controls?: OscalControl[];
+}
+
+export interface OscalResource {
+  uuid: string;
+  title?: string;
+  description?: string;
+  props?: OscalProp[];
+  citation?: { text: string };
+  rlinks?: { href: string; 'media-type'?: string }[];
+  base64?: { filename?: string; 'media-type'?: string; value: string };
+  remarks?: string;
+}
+
+export interface OscalParty {
+  uuid: string;
+  type: 'person' | 'organization';
+  name?: string;
+}
+
+export interface OscalMetadata {
+  title: string;
+  published?: string;
+  'last-modified': string;
+  version: string;
+  'oscal-version': string;
+  props?: OscalProp[];
+  parties?: OscalParty[];
+  'responsible-parties'?: { 'role-id': string; 'party-uuids': string[] }[];
+  remarks?: string;
+}
+
+export interface OscalCatalog {
+  uuid: string;
+  metadata: OscalMetadata;
+  params?: OscalParam[];
+  controls?: OscalControl[];
+  groups?: OscalGroup[];
+  'back-matter'?: { resources?: OscalResource[] };
+}
+
+export interface OscalCatalogDocument {
+  catalog: OscalCatalog;
+}
+
+/** The first prop named `name` in `ns` (OSCAL's own namespace when omitted). */
+export function findProp(props: readonly OscalProp[] | undefined, name: string, ns?: string): OscalProp | undefined {
+  return props?.find((p) => p.name === name && inNamespace(p.ns, ns));
+}
+
+/** Whether an item declared in `itemNs` belongs to namespace `ns` (undefined = OSCAL). */
+export function inNamespace(itemNs: string | undefined, ns: string | undefined): boolean {
+  const a = itemNs ?? OSCAL_NS;
+  const b = ns ?? OSCAL_NS;
+  return a === b;
+}

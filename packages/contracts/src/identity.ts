@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { localeSchema } from './common.ts';
+
+export const roleSchema = z.enum([
+  'admin',
+  'top_management',
+  'isms_manager',
+  'owner',
+  'internal_auditor',
+  'staff',
+  'external_auditor',
+]);
+export type RoleName = z.infer<typeof roleSchema>;
+
+const email = z.email().max(254);
+/** Length only here; the common-password rule runs in the domain. */
+const password = z.string().min(12).max(256);
+const displayName = z.string().trim().min(1).max(100);
+
+export const setupStatusSchema = z.object({ needed: z.boolean() });
+export const setupRequestSchema = z.object({
+  organizationName: z.string().trim().min(1).max(200),
+  displayName,
+  email,
+  password,
+  locale: localeSchema.default('ja'),
+});
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
+
+export const loginRequestSchema = z.object({ email, password: z.string().min(1).max(256) });
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    locale: localeSchema,
+    roles: z.array(roleSchema),
+    active: z.boolean(),
+    accessExpiresAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+export const organizationSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    defaultLocale: localeSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Organization' });
+export type Organization = z.infer<typeof organizationSchema>;
+export const organizationUpdateSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  defaultLocale: localeSchema.optional(),
+});
+
+export const sessionInfoSchema = z.object({
+  user: userSchema,
+  organization: organizationSchema,
+  permissions: z.record(z.string(), z.enum(['all', 'own'])),
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const sessionSummarySchema = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+
+export const userCreateSchema = z.object({
+  email,
+  displayName,
+  password,
+  locale: localeSchema.default('ja'),
+  roles: z.array(roleSchema).min(1).max(7),
+  accessExpiresAt: z.iso.datetime().nullable().optional(),
+});
+export const userUpdateSchema = z.object({
+  displayName: displayName.optional(),
+  roles: z.array(roleSchema).min(1).max(7).optional(),
+  active: z.boolean().optional(),
+  locale: localeSchema.optional(),
+  accessExpiresAt: z.iso.datetime().nullable().optional(),
+});
+export const userListQuerySchema = z.object({
+  q: z.string().max(100).optional(),
+  role: roleSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+});
+
+export const profileUpdateSchema = z.object({
+  displayName: displayName.optional(),
+  locale: localeSchema.optional(),
+});
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: password,
+});
+
+export const apiTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  permissions: z.array(z.string()),
+  expiresAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export const apiTokenCreateSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  permissions: z.array(z.string()).min(1).max(50),
+  expiresInDays: z.number().int().min(1).max(366).default(90),
+});
+export const apiTokenCreatedSchema = apiTokenSchema.extend({
+  /** Shown once; only its hash is stored. */
+  token: z.string(),
+});
+
+export const roleMatrixSchema = z.object({
+  roles: z.array(roleSchema),
+  permissions: z.array(z.string()),
+  grants: z.record(z.string(), z.record(z.string(), z.enum(['all', 'own']))),
+});

@@ -1,0 +1,155 @@
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { decodeCursor, toPage } from '../pagination.ts';
+import { approvalPolicies, approvals } from '../tables/approvals.ts';
+
+export type ApprovalRow = typeof approvals.$inferSelect;
+
+export async function insertApproval(db: Executor, values: typeof approvals.$inferInsert) {
+  const [row] = await db.insert(approvals).values(values).returning();
+  return row!;
+}
+
+export async function getApproval(
+  db: Executor,
+  organizationId: string,
+  id: string,
+  forUpdate = false,
+) {
+  const query = db
+    .select()
+    .from(approvals)
+    .where(and(eq(approvals.organizationId, organizationId), eq(approvals.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function pendingApprovalFor(
+  db: Executor,
+  organizationId: string,
+  entityType: string,
+  entityId: string,
+) {
+  const [row] = await db
+    .select()
+    .from(approvals)
+    .where(
+      and(
+        eq(approvals.organizationId, organizationId),
+        eq(approvals.entityType, entityType),
+        eq(approvals.entityId, entityId),
+        eq(approvals.status, 'pending'),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function decideApproval(
+  db: Executor,
+  organizationId: string,
+  id: string,
+  values: { status: string; decidedBy: string | null; comment: string | null },
+) {
+  const [row] = await db
+    .update(approvals)
+    .set({ ...values, decidedAt: sql`now()` })
+    .where(
+      and(
+        eq(approvals.organizationId, organizationId),
+        eq(approvals.id, id),
+        eq(approvals.status, 'pending'),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export interface ApprovalFilter {
+  status?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  /** Requests this user may decide: assigned to them or to one of their roles. */
+  decidableBy?: { userId: string; roles: string[] } | undefined;
+  /** 'own' reach: only requests the user made or authored, or that are assigned to them. */
+  involving?: string | undefined;
+}
+
+export async function listApprovals(
+  db: Executor,
+  organizationId: string,
+  f: ApprovalFilter,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const conditions: SQL[] = [eq(approvals.organizationId, organizationId)];
+  if (f.status) conditions.push(eq(approvals.status, f.status));
+  if (f.entityType) conditions.push(eq(approvals.entityType, f.entityType));
+  if (f.entityId) conditions.push(eq(approvals.entityId, f.entityId));
+  if (f.decidableBy) {
+    const { userId, roles } = f.decidableBy;
+    conditions.push(
+      or(
+        eq(approvals.assigneeUserId, userId),
+        sql`${approvals.assigneeRole} = any(${sql.param(roles)}::text[])`,
+      )!,
+    );
+  }
+  if (f.involving) {
+    conditions.push(
+      or(
+        eq(approvals.requestedBy, f.involving),
+        eq(approvals.authorId, f.involving),
+        eq(approvals.assigneeUserId, f.involving),
+      )!,
+    );
+  }
+  const after = decodeCursor(page.cursor, 2);
+  if (after) {
+    conditions.push(
+      sql`(${approvals.requestedAt}, ${approvals.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select()
+    .from(approvals)
+    .where(and(...conditions))
+    .orderBy(desc(approvals.requestedAt), desc(approvals.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => [r.requestedAt.toISOString(), r.id]);
+}
+
+export async function getPolicy(db: Executor, organizationId: string, approvalType: string) {
+  const [row] = await db
+    .select()
+    .from(approvalPolicies)
+    .where(
+      and(
+        eq(approvalPolicies.organizationId, organizationId),
+        eq(approvalPolicies.approvalType, approvalType),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function listPolicies(db: Executor, organizationId: string) {
+  return db
+    .select()
+    .from(approvalPolicies)
+    .where(eq(approvalPolicies.organizationId, organizationId));
+}
+
+export async function upsertPolicy(
+  db: Executor,
+  organizationId: string,
+  approvalType: string,
+  values: { approverRole: string; segregateAuthor: boolean },
+) {
+  const [row] = await db
+    .insert(approvalPolicies)
+    .values({ organizationId, approvalType, ...values })
+    .onConflictDoUpdate({
+      target: [approvalPolicies.organizationId, approvalPolicies.approvalType],
+      set: values,
+    })
+    .returning();
+  return row!;
+}

@@ -1,0 +1,106 @@
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../client.ts';
+import { loginFailures, sessions, users } from '../tables/identity.ts';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(db: Executor, values: typeof sessions.$inferInsert) {
+  const [row] = await db.insert(sessions).values(values).returning();
+  return row!;
+}
+
+/**
+ * The session with its user, if neither has lapsed: idle since lastSeen + idle
+ * window, or past its absolute expiry. Refreshes last_seen at most once a minute.
+ */
+export async function touchSession(db: Executor, id: string, idleSeconds: number) {
+  await db.execute(sql`
+    update sessions set last_seen_at = now()
+    where id = ${id} and expires_at > now()
+      and last_seen_at > now() - make_interval(secs => ${idleSeconds})
+      and last_seen_at < now() - interval '60 seconds'
+`);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, id),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${idleSeconds})`),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function deleteSession(db: Executor, organizationId: string, id: string) {
+  return db
+    .delete(sessions)
+    .where(and(eq(sessions.organizationId, organizationId), eq(sessions.id, id)))
+    .returning({ id: sessions.id });
+}
+
+export async function deleteUserSessions(
+  db: Executor,
+  organizationId: string,
+  userId: string,
+  exceptId?: string,
+) {
+  const conditions = [eq(sessions.organizationId, organizationId), eq(sessions.userId, userId)];
+  if (exceptId) conditions.push(ne(sessions.id, exceptId));
+  return db
+    .delete(sessions)
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
+}
+
+export async function listUserSessions(db: Executor, organizationId: string, userId: string) {
+  return db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.organizationId, organizationId),
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
+
+export async function deleteExpiredSessions(db: Executor, idleSeconds: number) {
+  await db
+    .delete(sessions)
+    .where(
+      sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} <= now() - make_interval(secs => ${idleSeconds})`,
+    );
+}
+
+export async function recordLoginFailures(db: Executor, keys: string[]) {
+  await db.insert(loginFailures).values(keys.map((key) => ({ key })));
+}
+
+/** Failures of a key inside the window, and when the oldest of them leaves it. */
+export async function loginFailureStats(db: Executor, key: string, windowSeconds: number) {
+  const rows = await queryRows<{ n: number; retry_after: number | null }>(
+    db,
+    sql`
+    select count(*)::int as n,
+      ceil(extract(epoch from (min(at) + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after
+    from login_failures
+    where key = ${key} and at > now() - make_interval(secs => ${windowSeconds})`,
+  );
+  const row = rows[0];
+  return { count: Number(row?.n ?? 0), retryAfterSeconds: Number(row?.retry_after ?? 0) };
+}
+
+export async function clearLoginFailures(db: Executor, key: string) {
+  await db.delete(loginFailures).where(eq(loginFailures.key, key));
+}
+
+export async function pruneLoginFailures(db: Executor, windowSeconds: number) {
+  await db
+    .delete(loginFailures)
+    .where(lt(loginFailures.at, sql`now() - make_interval(secs => ${windowSeconds})`));
+}

@@ -1,0 +1,67 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { apiTokens, users } from '../tables/identity.ts';
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export async function insertToken(db: Executor, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export async function listTokens(db: Executor, organizationId: string, userId: string) {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.organizationId, organizationId), eq(apiTokens.userId, userId)))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function getToken(db: Executor, organizationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.organizationId, organizationId), eq(apiTokens.id, id)));
+  return row ?? null;
+}
+
+export async function revokeToken(db: Executor, organizationId: string, id: string) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiTokens.organizationId, organizationId),
+        eq(apiTokens.id, id),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** A live token with its user; marks it used (at most once a minute, to spare writes). */
+export async function useToken(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        sql`${apiTokens.expiresAt} > now()`,
+      ),
+    );
+  if (!row) return null;
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiTokens.id, row.token.id),
+        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '60 seconds')`,
+      ),
+    );
+  return row;
+}

@@ -1,0 +1,126 @@
+/**
+ * The one permission module: which role may do what. Deny by default: a
+ * permission not listed for any of a user's roles is refused. Roles follow the
+ * people the standard names (top management, ISMS manager, owners, auditors).
+ */
+export const ROLES = [
+  'admin',
+  'top_management',
+  'isms_manager',
+  'owner',
+  'internal_auditor',
+  'staff',
+  'external_auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'organization:read',
+  'organization:manage',
+  'users:read',
+  'users:manage',
+  'audit:read',
+  'audit:verify',
+  'approvals:read',
+  'approvals:request',
+  'approvals:decide',
+  'approvals:configure',
+  'catalog:read',
+  'catalog:manage',
+  'isms:read',
+  'isms:write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** 'all' covers every object of the organization; 'own' only objects the user owns. */
+export type Reach = 'all' | 'own';
+
+const READ_ISMS: Partial<Record<Permission, Reach>> = {
+  'organization:read': 'all',
+  'catalog:read': 'all',
+  'isms:read': 'all',
+  'users:read': 'all',
+};
+
+export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
+  admin: {
+    ...READ_ISMS,
+    'organization:manage': 'all',
+    'users:manage': 'all',
+    'audit:read': 'all',
+    'audit:verify': 'all',
+    'approvals:read': 'all',
+    'approvals:configure': 'all',
+  },
+  top_management: {
+    ...READ_ISMS,
+    'audit:read': 'all',
+    'approvals:read': 'all',
+    'approvals:request': 'all',
+    'approvals:decide': 'all',
+  },
+  isms_manager: {
+    ...READ_ISMS,
+    'audit:read': 'all',
+    'approvals:read': 'all',
+    'approvals:request': 'all',
+    'approvals:decide': 'all',
+    'catalog:manage': 'all',
+    'isms:write': 'all',
+  },
+  owner: {
+    ...READ_ISMS,
+    'approvals:read': 'own',
+    'approvals:request': 'own',
+    'isms:write': 'own',
+  },
+  internal_auditor: {
+    ...READ_ISMS,
+    'audit:read': 'all',
+    'approvals:read': 'all',
+  },
+  staff: {
+    'organization:read': 'all',
+    'catalog:read': 'all',
+    'approvals:read': 'own',
+  },
+  external_auditor: {
+    ...READ_ISMS,
+    'audit:read': 'all',
+    'approvals:read': 'all',
+  },
+};
+
+/** Roles that may never hold a write permission, whatever a token or setting says. */
+export const READ_ONLY_ROLES: readonly Role[] = ['external_auditor'];
+
+export type Grants = Partial<Record<Permission, Reach>>;
+
+/** The union of the grants of a user's roles ('all' beats 'own'). */
+export function grantsOf(roles: readonly Role[]): Grants {
+  const grants: Grants = {};
+  for (const role of roles) {
+    for (const [permission, reach] of Object.entries(ROLE_GRANTS[role]) as [Permission, Reach][]) {
+      if (grants[permission] !== 'all') grants[permission] = reach;
+    }
+  }
+  return grants;
+}
+
+/** Narrows grants to a subset of permissions (API tokens carry such a subset). */
+export function restrictGrants(grants: Grants, allowed: readonly Permission[]): Grants {
+  const result: Grants = {};
+  for (const p of allowed) {
+    const reach = grants[p];
+    if (reach) result[p] = reach;
+  }
+  return result;
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}

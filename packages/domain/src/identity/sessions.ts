@@ -1,0 +1,162 @@
+import type { Db } from '@mamoru/db';
+import * as sessionsRepo from '@mamoru/db/repositories/sessions';
+import * as usersRepo from '@mamoru/db/repositories/users';
+import * as orgs from '@mamoru/db/repositories/organizations';
+import type { UserRow } from '@mamoru/db/repositories/users';
+import { DomainError, notFound } from '../errors.ts';
+import { recordAudit, type RequestContext } from '../audit/trail.ts';
+import type { Actor } from './actor.ts';
+import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { grantsOf, isRole, type Role } from './permissions.ts';
+import { newSecret, sha256 } from './secrets.ts';
+
+export interface AuthSettings {
+  sessionIdleSeconds: number;
+  sessionMaxSeconds: number;
+  /** Failed log-ons allowed per account, and per client address, inside the window. */
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+  failureWindowSeconds: number;
+}
+
+export function actorForUser(user: UserRow, kind: Actor['kind'] = 'user'): Actor {
+  const roles = user.roles.filter(isRole) as Role[];
+  return {
+    kind,
+    userId: user.id,
+    organizationId: user.organizationId,
+    displayName: user.displayName,
+    roles,
+    grants: grantsOf(roles),
+  };
+}
+
+/** A user may act only while active and, for external auditors, before access expires. */
+export function userMayAct(user: UserRow, now = new Date()): boolean {
+  return user.active && (!user.accessExpiresAt || user.accessExpiresAt > now);
+}
+
+const throttled = (retryAfterSeconds: number) =>
+  new DomainError('too_many_requests', 'login_throttled', {
+    seconds: Math.max(1, retryAfterSeconds),
+  });
+
+export interface LoginMeta {
+  ipAddress: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/**
+ * Email + password log-on. Throttled per account and per address before the
+ * password is even checked, so guessing stays slow; the same message whether
+ * the account exists or not.
+ */
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  meta: LoginMeta,
+  s: AuthSettings,
+) {
+  const accountKey = `account:${email.toLowerCase()}`;
+  const addressKey = `address:${meta.ipAddress ?? 'unknown'}`;
+  for (const [key, max] of [
+    [accountKey, s.maxFailuresPerAccount],
+    [addressKey, s.maxFailuresPerAddress],
+  ] as const) {
+    const stats = await sessionsRepo.loginFailureStats(db, key, s.failureWindowSeconds);
+    if (stats.count >= max) throw throttled(stats.retryAfterSeconds);
+  }
+  const user = await usersRepo.findUserByEmail(db, email);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+  if (!user || !ok || !userMayAct(user)) {
+    await sessionsRepo.recordLoginFailures(db, [accountKey, addressKey]);
+    throw new DomainError('unauthenticated', 'login_failed');
+  }
+  await sessionsRepo.clearLoginFailures(db, accountKey);
+  const token = newSecret();
+  const session = await db.transaction(async (tx) => {
+    const row = await sessionsRepo.insertSession(tx, {
+      id: sha256(token),
+      organizationId: user.organizationId,
+      userId: user.id,
+      csrfToken: newSecret(24),
+      expiresAt: new Date(Date.now() + s.sessionMaxSeconds * 1000),
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(tx, { actor: actorForUser(user), requestId: meta.requestId }, [
+      {
+        action: 'session.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ipAddress: meta.ipAddress },
+      },
+    ]);
+    return row;
+  });
+  return { token, session, user };
+}
+
+/** The acting user behind a session cookie, or null when it is unknown or lapsed. */
+export async function resolveSession(db: Db, token: string, s: AuthSettings) {
+  const found = await sessionsRepo.touchSession(db, sha256(token), s.sessionIdleSeconds);
+  if (!found || !userMayAct(found.user)) return null;
+  return { session: found.session, user: found.user, actor: actorForUser(found.user) };
+}
+
+export async function logout(db: Db, ctx: RequestContext, sessionId: string, everywhere: boolean) {
+  const userId = ctx.actor.userId;
+  if (!userId) return;
+  await db.transaction(async (tx) => {
+    const removed = everywhere
+      ? await sessionsRepo.deleteUserSessions(tx, ctx.actor.organizationId, userId)
+      : await sessionsRepo.deleteSession(tx, ctx.actor.organizationId, sessionId);
+    await recordAudit(tx, ctx, [
+      {
+        action: everywhere ? 'session.logout_all' : 'session.logout',
+        entityType: 'user',
+        entityId: userId,
+        after: { sessions: removed.length },
+      },
+    ]);
+  });
+}
+
+export async function listSessions(db: Db, actor: Actor) {
+  if (!actor.userId) return [];
+  return sessionsRepo.listUserSessions(db, actor.organizationId, actor.userId);
+}
+
+/** Ends one of the caller's own sessions (e.g. a forgotten browser elsewhere). */
+export async function revokeSession(db: Db, ctx: RequestContext, sessionId: string) {
+  const userId = ctx.actor.userId;
+  const mine = userId ? await listSessions(db, ctx.actor) : [];
+  if (!mine.some((s) => s.id === sessionId)) throw notFound('session');
+  await db.transaction(async (tx) => {
+    await sessionsRepo.deleteSession(tx, ctx.actor.organizationId, sessionId);
+    await recordAudit(tx, ctx, [
+      {
+        action: 'session.revoked',
+        entityType: 'user',
+        entityId: userId!,
+        after: { session: sessionId.slice(0, 8) },
+      },
+    ]);
+  });
+}
+
+export async function sessionOrganization(db: Db, organizationId: string) {
+  const org = await orgs.getOrganization(db, organizationId);
+  if (!org) throw notFound('organization');
+  return org;
+}
+
+/** The signed-in user's record, for the session summary the web app loads. */
+export async function resolveUserForInfo(db: Db, organizationId: string, userId: string) {
+  const user = await usersRepo.getUser(db, organizationId, userId);
+  return user ? { user } : null;
+}

@@ -1,0 +1,177 @@
+import type { Db } from '@mamoru/db';
+import * as usersRepo from '@mamoru/db/repositories/users';
+import * as sessionsRepo from '@mamoru/db/repositories/sessions';
+import type { z } from 'zod';
+import type { userCreateSchema, userUpdateSchema, profileUpdateSchema } from '@mamoru/contracts';
+import { conflict, invalid, notFound, staleVersion, DomainError } from '../errors.ts';
+import { diff } from '../audit/hash.ts';
+import { recordAudit, type RequestContext } from '../audit/trail.ts';
+import { authorize } from './actor.ts';
+import { hashPassword, passwordProblems, verifyPassword } from './password.ts';
+import { auditableUser } from './presenters.ts';
+
+type UserCreate = z.infer<typeof userCreateSchema>;
+type UserUpdate = z.infer<typeof userUpdateSchema>;
+type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+function checkExternalAuditor(roles: readonly string[], expiresAt: string | null | undefined) {
+  // An external auditor is read-only and always temporary.
+  if (roles.includes('external_auditor')) {
+    if (roles.length > 1) throw invalid([{ field: 'roles', code: 'external_auditor_alone' }]);
+    if (!expiresAt) throw invalid([{ field: 'accessExpiresAt', code: 'external_auditor_expiry' }]);
+  }
+}
+
+export async function createUser(db: Db, ctx: RequestContext, input: UserCreate) {
+  authorize(ctx.actor, 'users:manage');
+  checkExternalAuditor(input.roles, input.accessExpiresAt);
+  const problems = passwordProblems(input.password, 'password', input);
+  if (problems.length) throw invalid(problems);
+  if (await usersRepo.emailTaken(db, input.email)) {
+    throw invalid([{ field: 'email', code: 'email_taken' }]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const user = await usersRepo.insertUser(tx, {
+      organizationId: ctx.actor.organizationId,
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      locale: input.locale,
+      roles: input.roles,
+      accessExpiresAt: input.accessExpiresAt ? new Date(input.accessExpiresAt) : null,
+    });
+    await recordAudit(tx, ctx, [
+      { action: 'user.created', entityType: 'user', entityId: user.id, after: auditableUser(user) },
+    ]);
+    return user;
+  });
+}
+
+export async function getUser(db: Db, ctx: RequestContext, userId: string) {
+  authorize(ctx.actor, 'users:read');
+  const user = await usersRepo.getUser(db, ctx.actor.organizationId, userId);
+  if (!user) throw notFound('user');
+  return user;
+}
+
+export async function listUsers(
+  db: Db,
+  ctx: RequestContext,
+  query: {
+    q?: string | undefined;
+    role?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+) {
+  authorize(ctx.actor, 'users:read');
+  return usersRepo.listUsers(db, ctx.actor.organizationId, query, query);
+}
+
+export async function updateUser(
+  db: Db,
+  ctx: RequestContext,
+  userId: string,
+  expectedVersion: number,
+  input: UserUpdate,
+) {
+  authorize(ctx.actor, 'users:manage');
+  return db.transaction(async (tx) => {
+    const before = await usersRepo.getUser(tx, ctx.actor.organizationId, userId);
+    if (!before) throw notFound('user');
+    const roles = input.roles ?? before.roles;
+    const expiry =
+      input.accessExpiresAt !== undefined
+        ? input.accessExpiresAt
+        : before.accessExpiresAt?.toISOString();
+    checkExternalAuditor(roles, expiry);
+    const losesAdmin =
+      before.roles.includes('admin') && (!roles.includes('admin') || input.active === false);
+    if (losesAdmin && (await usersRepo.countActiveAdmins(tx, ctx.actor.organizationId)) <= 1) {
+      throw conflict('last_admin');
+    }
+    const after = await usersRepo.updateUser(
+      tx,
+      ctx.actor.organizationId,
+      userId,
+      expectedVersion,
+      {
+        displayName: input.displayName,
+        roles: input.roles,
+        active: input.active,
+        locale: input.locale,
+        accessExpiresAt:
+          input.accessExpiresAt === undefined
+            ? undefined
+            : input.accessExpiresAt
+              ? new Date(input.accessExpiresAt)
+              : null,
+      },
+    );
+    if (!after) throw staleVersion();
+    // A deactivated user is signed out everywhere at once.
+    if (input.active === false)
+      await sessionsRepo.deleteUserSessions(tx, ctx.actor.organizationId, userId);
+    const d = diff(auditableUser(before), auditableUser(after));
+    await recordAudit(tx, ctx, [
+      { action: 'user.updated', entityType: 'user', entityId: userId, ...d },
+    ]);
+    return after;
+  });
+}
+
+/** The caller's own profile: name and language. */
+export async function updateProfile(db: Db, ctx: RequestContext, input: ProfileUpdate) {
+  const userId = ctx.actor.userId;
+  if (!userId || ctx.actor.kind !== 'user') throw new DomainError('forbidden', 'profile_user_only');
+  return db.transaction(async (tx) => {
+    const before = await usersRepo.getUser(tx, ctx.actor.organizationId, userId);
+    if (!before) throw notFound('user');
+    const after = await usersRepo.updateUser(tx, ctx.actor.organizationId, userId, null, input);
+    await recordAudit(tx, ctx, [
+      {
+        action: 'user.profile_updated',
+        entityType: 'user',
+        entityId: userId,
+        ...diff(auditableUser(before), auditableUser(after!)),
+      },
+    ]);
+    return after!;
+  });
+}
+
+/** Changing one's password ends every other session of the user. */
+export async function changePassword(
+  db: Db,
+  ctx: RequestContext,
+  currentSessionId: string | null,
+  currentPassword: string,
+  newPassword: string,
+) {
+  const userId = ctx.actor.userId;
+  if (!userId || ctx.actor.kind !== 'user') throw new DomainError('forbidden', 'profile_user_only');
+  const user = await usersRepo.getUser(db, ctx.actor.organizationId, userId);
+  if (!user) throw notFound('user');
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw invalid([{ field: 'currentPassword', code: 'password_wrong' }]);
+  }
+  const problems = passwordProblems(newPassword, 'newPassword', user);
+  if (problems.length) throw invalid(problems);
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await usersRepo.updateUser(tx, ctx.actor.organizationId, userId, null, {
+      passwordHash,
+      passwordChangedAt: new Date(),
+    });
+    await sessionsRepo.deleteUserSessions(
+      tx,
+      ctx.actor.organizationId,
+      userId,
+      currentSessionId ?? undefined,
+    );
+    await recordAudit(tx, ctx, [
+      { action: 'user.password_changed', entityType: 'user', entityId: userId },
+    ]);
+  });
+}
