@@ -1,3 +1,4 @@
+/* global module */
 // Mantine's PostCSS preset: light-dark(), rem(), and the @mixin helpers in CSS modules.
 module.exports = {
   plugins: {

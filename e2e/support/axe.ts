@@ -39,7 +39,10 @@ export async function runAxe(page: Page, options: AxeOptions = {}): Promise<AxeV
       impact: violation.impact,
       help: violation.help,
       helpUrl: violation.helpUrl,
-      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+      nodes: violation.nodes.map((node) => ({
+        target: node.target,
+        failureSummary: node.failureSummary,
+      })),
     }));
   }, args);
 }
@@ -55,7 +58,10 @@ export function formatViolations(violations: AxeViolation[]) {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
-        .map((n) => `    - ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replaceAll('\n', '\n      ')}`)
+        .map(
+          (n) =>
+            `    - ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replaceAll('\n', '\n      ')}`,
+        )
         .join('\n');
       return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
     })

@@ -53,10 +53,10 @@ export async function newPage(browser: Browser, options: NewPageOptions): Promis
   return { page, errors, close: () => context.close() };
 }
 
-/** Saves a full-page screenshot to e2e/artifacts/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string) {
+/** Saves a screenshot (of the viewport unless fullPage) to e2e/artifacts/<name>.png; returns its path. */
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}) {
   mkdirSync(artifactsDir, { recursive: true });
   const path = join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -14,7 +14,14 @@ function newestMtime(path: string): number {
 }
 
 /** What the built app depends on; the unit tests under src/ do not matter, but are cheap to include. */
-const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'postcss.config.cjs', 'package.json'];
+const sources = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'postcss.config.cjs',
+  'package.json',
+];
 
 export function webBuildIsStale(): boolean {
   const index = join(webDist, 'index.html');

@@ -96,7 +96,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   while (Date.now() < deadline) {
     if (exited(child)) {
       await stop();
-      throw new Error(`the server exited (code ${child.exitCode}) before it was healthy:\n${output}`);
+      throw new Error(
+        `the server exited (code ${child.exitCode}) before it was healthy:\n${output}`,
+      );
     }
     const healthy = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
       (response) => response.ok,
@@ -106,5 +108,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await sleep(100);
   }
   await stop();
-  throw new Error(`the server did not answer /healthz within ${options.timeoutMs ?? 60_000} ms:\n${output}`);
+  throw new Error(
+    `the server did not answer /healthz within ${options.timeoutMs ?? 60_000} ms:\n${output}`,
+  );
 }

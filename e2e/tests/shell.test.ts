@@ -25,7 +25,10 @@ describe('application shell in a real browser', () => {
 
   async function expectAccessible(tracked: TrackedPage, what: string) {
     const serious = seriousViolations(await runAxe(tracked.page));
-    expect(serious, `axe found serious or critical violations on ${what}:\n${formatViolations(serious)}`).toEqual([]);
+    expect(
+      serious,
+      `axe found serious or critical violations on ${what}:\n${formatViolations(serious)}`,
+    ).toEqual([]);
   }
 
   beforeAll(async () => {
@@ -47,7 +50,10 @@ describe('application shell in a real browser', () => {
     await nav.getByRole('link', { name: 'Scope', exact: true }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     // The version comes from the real API (GET /api/v1/version).
-    await page.getByTestId('app-version').filter({ hasText: /^Mamoru \d+\.\d+\.\d+/ }).waitFor();
+    await page
+      .getByTestId('app-version')
+      .filter({ hasText: /^Mamoru \d+\.\d+\.\d+/ })
+      .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectAccessible(tracked, 'the dashboard (en)');
     await screenshot(page, 'shell-dashboard-en');
@@ -63,7 +69,7 @@ describe('application shell in a real browser', () => {
     await screenshot(page, 'shell-dashboard-ja');
 
     await page.reload();
-    await page.getByRole('link', { name: '適用範囲', exact: true }).waitFor();
+    await navJa.getByRole('link', { name: '適用範囲', exact: true }).waitFor();
     expect(tracked.errors).toEqual([]);
   });
 

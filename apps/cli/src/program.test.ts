@@ -21,8 +21,12 @@ function captureOutput() {
     err.push(String(chunk));
     return true;
   });
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(`${args.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(`${args.join(' ')}\n`));
+  vi.spyOn(console, 'log').mockImplementation(
+    (...args: unknown[]) => void out.push(`${args.join(' ')}\n`),
+  );
+  vi.spyOn(console, 'error').mockImplementation(
+    (...args: unknown[]) => void err.push(`${args.join(' ')}\n`),
+  );
   return { stdout: () => out.join(''), stderr: () => err.join('') };
 }
 
@@ -110,11 +114,15 @@ describe('mamoru migrate on a PGlite data folder', () => {
 
 describe('the mamoru process', () => {
   it('exits with code 2 and a message on stderr for an unknown command', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'nope'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'apps/cli/src/main.ts', 'nope'],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(result.error).toBeUndefined();
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("error: unknown command 'nope'");
@@ -122,11 +130,15 @@ describe('the mamoru process', () => {
   });
 
   it('exits with code 0 and the version for --version', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', '--version'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'apps/cli/src/main.ts', '--version'],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe(MAMORU_VERSION);
   });

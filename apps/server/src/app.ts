@@ -73,6 +73,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-  else app.log.warn({ webDist: config.webDist }, 'web app not built; run `npm run build` to serve the UI');
+  else
+    app.log.warn(
+      { webDist: config.webDist },
+      'web app not built; run `npm run build` to serve the UI',
+    );
   return app;
 }

@@ -9,7 +9,9 @@ describeEachDatabase('OpenAPI document', (ctx) => {
   beforeAll(async () => {
     app = await buildTestApp(ctx.database);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('is a valid OpenAPI 3.1 document', async () => {
     const res = await app.inject('/api/openapi.json');

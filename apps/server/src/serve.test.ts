@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_POSTGRES_URL } from '@mamoru/db/testing';
 
@@ -76,9 +77,11 @@ function startServer(env: Record<string, string>, port: number): ServerProcess {
   const server: ServerProcess = {
     port,
     output: () => output,
+    // Complete lines only: the last one may still be arriving.
     logs: () =>
       output
         .split('\n')
+        .slice(0, -1)
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as LogLine),
     exited,
@@ -96,7 +99,7 @@ async function listening(server: ServerProcess, timeoutMs = 30_000) {
   let exited = false;
   void server.exited.then(() => (exited = true));
   while (Date.now() < deadline) {
-    if (server.logs().some((l) => l.msg.startsWith('Server listening at'))) return;
+    if (server.logs().some((l) => String(l.msg).startsWith('Server listening at'))) return;
     if (exited) throw new Error(`server exited before listening:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -187,7 +190,6 @@ describe('mamoru serve on embedded PGlite', () => {
 
 /** null when the PostgreSQL test server answers, else why not (as databases.ts decides). */
 async function postgresUnavailable(): Promise<string | null> {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({
     connectionString: TEST_POSTGRES_URL,
     connectionTimeoutMillis: 2000,
@@ -217,11 +219,7 @@ describePostgres(postgresSuite, () => {
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
 
-  async function admin<T>(
-    fn: (client: import('pg').Client) => Promise<T>,
-    database = TEST_POSTGRES_URL,
-  ) {
-    const { default: pg } = await import('pg');
+  async function admin<T>(fn: (client: pg.Client) => Promise<T>, database = TEST_POSTGRES_URL) {
     const client = new pg.Client({ connectionString: database });
     await client.connect();
     try {

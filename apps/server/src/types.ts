@@ -1,4 +1,5 @@
 import type { Locale } from '@mamoru/contracts';
+import type { Actor, Permission } from '@mamoru/domain';
 import type { Database } from '@mamoru/db';
 import type { Config } from './config.ts';
 
@@ -16,14 +17,14 @@ declare module 'fastify' {
 declare module 'fastify' {
   interface FastifyRequest {
     /** The caller, resolved from the session cookie or a bearer token; null when anonymous. */
-    actor: import('@mamoru/domain').Actor | null;
+    actor: Actor | null;
     /** The session id (hash) when the caller came with a session cookie. */
     sessionId: string | null;
     csrfToken: string | null;
   }
   interface FastifyContextConfig {
     /** The permission the route needs; every /api/v1 route declares one of these three. */
-    permission?: import('@mamoru/domain').Permission;
+    permission?: Permission;
     /** Any signed-in caller (own profile, own tokens, log-out). */
     authenticated?: boolean;
     /** No sign-in needed (set-up, log-in, health). */

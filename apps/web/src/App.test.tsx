@@ -50,7 +50,9 @@ describe('application shell', () => {
   it('shows a placeholder for an area that is not built yet', () => {
     renderApp('/internal-audits');
     expect(screen.getByRole('heading', { level: 1, name: 'Internal audits' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'This area is being built' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'This area is being built' }),
+    ).toBeTruthy();
     expect(screen.getByText(/Plan the audit programme/)).toBeTruthy();
     expect(screen.getByText('6.4')).toBeTruthy();
     expect(document.title).toBe('Internal audits · Mamoru');
@@ -74,7 +76,12 @@ describe('application shell', () => {
         {
           path: '/',
           element: <AppLayout />,
-          children: [{ errorElement: <RouteErrorPage />, children: [{ path: 'broken', element: <Broken /> }] }],
+          children: [
+            {
+              errorElement: <RouteErrorPage />,
+              children: [{ path: 'broken', element: <Broken /> }],
+            },
+          ],
         },
       ]);
     } finally {

@@ -12,10 +12,20 @@ import { cssVariablesResolver, theme } from './theme';
 type Router = ReturnType<typeof createBrowserRouter>;
 
 /** Theme, translations and server state: everything a page needs around it. */
-export function AppProviders({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+export function AppProviders({
+  children,
+  queryClient,
+}: {
+  children: ReactNode;
+  queryClient?: QueryClient;
+}) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={client}>{children}</QueryClientProvider>
       </I18nextProvider>

@@ -85,7 +85,13 @@ const areaDefinitions = [
     icon: IconSchool,
     requirements: ['4.2.2.d', '5.2.2'],
   },
-  { key: 'incidents', phase: 'do', path: '/incidents', icon: IconUrgent, requirements: ['4.2.2.g'] },
+  {
+    key: 'incidents',
+    phase: 'do',
+    path: '/incidents',
+    icon: IconUrgent,
+    requirements: ['4.2.2.g'],
+  },
   {
     key: 'monitoring',
     phase: 'check',

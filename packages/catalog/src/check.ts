@@ -19,7 +19,11 @@ class Namespace {
   add(id: string, pointer: string): void {
     const first = this.seen.get(id);
     if (first === undefined) this.seen.set(id, pointer);
-    else this.issues.push({ path: pointer, message: `duplicate ${this.what} ID "${id}" (first at ${first})` });
+    else
+      this.issues.push({
+        path: pointer,
+        message: `duplicate ${this.what} ID "${id}" (first at ${first})`,
+      });
   }
 
   has(id: string): boolean {
@@ -64,7 +68,10 @@ export function checkLibrary(lib: Library): ValidationIssue[] {
   forEachLocalizedText(lib, (pointer, text) => {
     for (const locale of languages) {
       if (text[locale] === undefined) {
-        issues.push({ path: pointer, message: `must have required property '${locale}' (a language of the library's name)` });
+        issues.push({
+          path: pointer,
+          message: `must have required property '${locale}' (a language of the library's name)`,
+        });
       }
     }
   });

@@ -20,7 +20,9 @@ let validator: ValidateFunction | undefined;
 // Compiled on first use, not at import: importing the package stays cheap.
 function validateSchema(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    // allowMatchingProperties: LocalizedText names `ja`/`en` for editors and
+    // also accepts any other language tag through patternProperties.
+    const ajv = new Ajv2020({ allErrors: true, allowMatchingProperties: true });
     addFormats(ajv, ['date', 'uri']);
     validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
   }
@@ -29,20 +31,28 @@ function validateSchema(): ValidateFunction {
 
 /**
  * Ajv's raw errors, made readable. A LocalizedText without `ja` or `en` makes
- * ajv report both `required` branches of the anyOf plus the anyOf itself;
- * say it once instead.
+ * ajv report each `required` branch of the anyOf plus the anyOf itself; say
+ * it once: "must have 'ja' or 'en'".
  */
 function schemaIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
-  const anyOfPaths = new Set(
-    errors.filter((e) => e.keyword === 'anyOf' && e.schemaPath.includes('/LocalizedText/')).map((e) => e.instancePath),
-  );
+  const isBranchOf = (e: ErrorObject, anyOf: ErrorObject): boolean =>
+    e !== anyOf &&
+    e.instancePath === anyOf.instancePath &&
+    e.schemaPath.startsWith(`${anyOf.schemaPath}/`);
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
   const issues: ValidationIssue[] = [];
   for (const e of errors) {
-    if (anyOfPaths.has(e.instancePath) && e.schemaPath.includes('/LocalizedText/anyOf/')) continue;
+    if (anyOfs.some((a) => isBranchOf(e, a))) continue;
     let message = e.message ?? 'is invalid';
-    if (e.keyword === 'anyOf' && anyOfPaths.has(e.instancePath)) message = "must have a 'ja' or an 'en' text";
-    else if (e.keyword === 'additionalProperties') message += ` ('${String(e.params.additionalProperty)}')`;
-    else if (e.keyword === 'enum') message += `: ${(e.params.allowedValues as unknown[]).join(', ')}`;
+    if (e.keyword === 'anyOf') {
+      const branches = errors.filter((b) => isBranchOf(b, e));
+      if (branches.length > 0 && branches.every((b) => b.keyword === 'required')) {
+        message = `must have ${branches.map((b) => `'${String(b.params.missingProperty)}'`).join(' or ')}`;
+      }
+    } else if (e.keyword === 'additionalProperties')
+      message += ` ('${String(e.params.additionalProperty)}')`;
+    else if (e.keyword === 'enum')
+      message += `: ${(e.params.allowedValues as unknown[]).join(', ')}`;
     else if (e.keyword === 'const') message += `: ${JSON.stringify(e.params.allowedValue)}`;
     issues.push({ path: e.instancePath, message });
   }
@@ -55,7 +65,8 @@ function schemaIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
  */
 export function parseLibrary(json: unknown, sourceName: string): Library {
   const validate = validateSchema();
-  if (!validate(json)) throw new LibraryValidationError(sourceName, schemaIssues(validate.errors ?? []));
+  if (!validate(json))
+    throw new LibraryValidationError(sourceName, schemaIssues(validate.errors ?? []));
   const lib = json as Library;
   const issues = checkLibrary(lib);
   if (issues.length > 0) throw new LibraryValidationError(sourceName, issues);
@@ -70,7 +81,9 @@ export async function loadLibraryFile(path: string | URL): Promise<Library> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new LibraryValidationError(name, [{ path: '', message: `invalid JSON: ${(error as Error).message}` }]);
+    throw new LibraryValidationError(name, [
+      { path: '', message: `invalid JSON: ${(error as Error).message}` },
+    ]);
   }
   return parseLibrary(json, name);
 }

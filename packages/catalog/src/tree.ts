@@ -1,6 +1,13 @@
 // Read-only walks over a Library. Document order everywhere: the UI, the
 // exports and the conformity rules all list things the way the standard does.
-import type { Control, ControlGroup, Library, Locale, LocalizedText, RequirementNode } from './types.ts';
+import type {
+  Control,
+  ControlGroup,
+  Library,
+  Locale,
+  LocalizedText,
+  RequirementNode,
+} from './types.ts';
 
 export interface FlatControl {
   readonly control: Control;
@@ -25,7 +32,11 @@ export interface FlatRequirement {
 /** Every control (enhancements right after their parent) with its group chain. */
 export function flattenControls(lib: Library): FlatControl[] {
   const out: FlatControl[] = [];
-  const visitControls = (controls: readonly Control[], groupIds: string[], parents: string[]): void => {
+  const visitControls = (
+    controls: readonly Control[],
+    groupIds: string[],
+    parents: string[],
+  ): void => {
     for (const control of controls) {
       out.push({ control, groupIds, parentControlIds: parents });
       if (control.controls) visitControls(control.controls, groupIds, [...parents, control.id]);
@@ -86,7 +97,11 @@ export function libraryLanguages(lib: Library): Locale[] {
 }
 
 /** The text in `locale`, else in the first of `fallbacks` present, else in any language. */
-export function pickText(text: LocalizedText, locale: Locale, fallbacks: readonly Locale[] = ['en', 'ja']): string {
+export function pickText(
+  text: LocalizedText,
+  locale: Locale,
+  fallbacks: readonly Locale[] = ['en', 'ja'],
+): string {
   for (const l of [locale, ...fallbacks]) {
     const value = text[l];
     if (value !== undefined) return value;
@@ -98,7 +113,10 @@ export function pickText(text: LocalizedText, locale: Locale, fallbacks: readonl
  * Calls `visit` with the JSON pointer of every LocalizedText in the library.
  * Used by the language check and by tests (copy check, completeness).
  */
-export function forEachLocalizedText(lib: Library, visit: (pointer: string, text: LocalizedText) => void): void {
+export function forEachLocalizedText(
+  lib: Library,
+  visit: (pointer: string, text: LocalizedText) => void,
+): void {
   const opt = (pointer: string, text: LocalizedText | undefined): void => {
     if (text) visit(pointer, text);
   };

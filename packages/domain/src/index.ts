@@ -12,3 +12,4 @@ export * as tokens from './identity/tokens.ts';
 export * as organization from './identity/organization.ts';
 export * as approvals from './approvals/service.ts';
 export { presentUser, presentOrganization } from './identity/presenters.ts';
+export type { ApprovalRequest, ApprovalHandler } from './approvals/service.ts';

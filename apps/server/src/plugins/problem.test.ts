@@ -26,6 +26,10 @@ function testRoutes(app: App) {
   app.get('/api/v1/__test/stale', { config: { public: true } }, async () => {
     throw staleVersion();
   });
+  app.get('/api/v1/__test/throttled', { config: { public: true } }, async () => {
+    // What a rate limiter or another Fastify plugin throws: an HTTP status, no domain code.
+    throw Object.assign(new Error('slow down'), { statusCode: 429 });
+  });
   app.get('/api/v1/__test/boom', { config: { public: true } }, async () => {
     throw new Error('kaboom');
   });
@@ -48,7 +52,9 @@ describeEachDatabase('problem responses', (ctx) => {
     app = await buildTestApp(ctx.database, { bodyLimit: BODY_LIMIT }, { setup: testRoutes, logs });
     takeLogs();
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('answers an unknown API route with 404 route_not_found, logging no fault', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/nope?x=1' });
@@ -162,6 +168,17 @@ describeEachDatabase('problem responses', (ctx) => {
     expect(res.statusCode).toBe(412);
     expect(res.json()).toMatchObject({ code: 'stale_version', status: 412 });
     expect(faults(takeLogs())).toEqual([]);
+  });
+
+  it('maps a plain 4xx error from a plugin to a problem, logging it below error level', async () => {
+    const res = await app.inject('/api/v1/__test/throttled');
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+    expect(res.json()).toMatchObject({ code: 'too_many_requests', status: 429 });
+    expect(res.body).not.toContain('slow down');
+    const lines = takeLogs();
+    expect(lines).toContainEqual(expect.objectContaining({ level: 30, msg: 'client error' }));
+    expect(faults(lines)).toEqual([]);
   });
 
   it('words problems in Japanese for Accept-Language: ja', async () => {

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type {} from '@fastify/static';
 import { z } from 'zod';
+import type { $ZodRawIssue } from 'zod/v4/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '@mamoru/domain';
 import type { Locale, Problem } from '@mamoru/contracts';
@@ -48,7 +49,9 @@ function zodFieldErrors(locale: Locale, validation: unknown[], context: string |
       code: missing ? 'required' : zodIssue.code,
       message: missing
         ? translate(locale, 'field_required')
-        : ((zodLocales[locale].localeError(zodIssue) as string | undefined) ?? zodIssue.message),
+        : // The issue kept its input (reportInput), which is what a raw issue adds.
+          ((zodLocales[locale].localeError(zodIssue as $ZodRawIssue) as string | undefined) ??
+          zodIssue.message),
     };
   });
 }

@@ -47,7 +47,9 @@ describe('api client', () => {
       code: 'validation',
       errors: [{ field: 'body.name', message: '必須です', code: 'required' }],
     };
-    const api = createApiClient({ fetch: respond(400, problem, 'application/problem+json; charset=utf-8') });
+    const api = createApiClient({
+      fetch: respond(400, problem, 'application/problem+json; charset=utf-8'),
+    });
     const error = await api.post('/api/v1/x', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;

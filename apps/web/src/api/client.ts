@@ -118,7 +118,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
 
     const body: unknown =
-      response.status === 204 || !isJson(response) ? undefined : await response.json().catch(() => undefined);
+      response.status === 204 || !isJson(response)
+        ? undefined
+        : await response.json().catch(() => undefined);
     if (!response.ok) {
       const problem = asProblem(body);
       throw new ApiError({

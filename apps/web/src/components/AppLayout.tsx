@@ -15,7 +15,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 300, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'md', sm: 'xl' }}
     >
       <AppShell.Header>
@@ -38,7 +38,11 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           <LanguageSwitch />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="main-navigation" aria-label={t('shell.mainNavigation')} className={classes.navbar}>
+      <AppShell.Navbar
+        id="main-navigation"
+        aria-label={t('shell.mainNavigation')}
+        className={classes.navbar}
+      >
         <AppShell.Section grow component={ScrollArea} p="sm">
           <MainNav onNavigate={close} />
         </AppShell.Section>

@@ -9,7 +9,12 @@ export function Brand() {
   return (
     <UnstyledButton component={Link} to="/">
       <Group gap={10} wrap="nowrap">
-        <ThemeIcon size={34} radius="md" variant="gradient" gradient={{ from: 'indigo.8', to: 'indigo.6', deg: 135 }}>
+        <ThemeIcon
+          size={34}
+          radius="md"
+          variant="gradient"
+          gradient={{ from: 'indigo.8', to: 'indigo.6', deg: 135 }}
+        >
           <IconShieldLock size={20} stroke={1.8} aria-hidden="true" />
         </ThemeIcon>
         <Stack gap={0}>

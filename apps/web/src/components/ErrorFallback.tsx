@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
  */
 export function ErrorFallback({ error }: { error?: unknown }) {
   const { t } = useTranslation();
-  const details = import.meta.env.DEV && error instanceof Error ? (error.stack ?? error.message) : null;
+  const details =
+    import.meta.env.DEV && error instanceof Error ? (error.stack ?? error.message) : null;
   return (
     <Paper withBorder radius="lg" p={{ base: 'lg', sm: 48 }} maw={960} role="alert">
       <EmptyState variant="light" color="red" size="lg">
@@ -25,7 +26,12 @@ export function ErrorFallback({ error }: { error?: unknown }) {
             >
               {t('error.reload')}
             </Button>
-            <Button component="a" href="/" variant="default" leftSection={<IconHome size={16} aria-hidden="true" />}>
+            <Button
+              component="a"
+              href="/"
+              variant="default"
+              leftSection={<IconHome size={16} aria-hidden="true" />}
+            >
               {t('error.backToDashboard')}
             </Button>
           </Group>

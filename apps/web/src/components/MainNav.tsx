@@ -34,7 +34,7 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
               style={{ borderRadius: 2, flex: 'none' }}
               aria-hidden="true"
             />
-            <Text id={`nav-phase-${phase}`} fz="xs" fw={700} c="gray.7" tt="uppercase" lts={0.4}>
+            <Text id={`nav-phase-${phase}`} fz="xs" fw={700} c="gray.7" lts={0.3}>
               {t(`phases.${phase}.name`)}
             </Text>
           </Group>
@@ -47,6 +47,7 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
               leftSection={<area.icon size={18} stroke={1.6} aria-hidden="true" />}
               active={isActive(pathname, area.path)}
               onClick={onNavigate}
+              py={7}
             />
           ))}
         </Box>

@@ -1,4 +1,4 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,12 +17,12 @@ export function PageHeader({ title, eyebrow, description, icon, actions }: PageH
   const { t } = useTranslation();
   useDocumentTitle(t('app.documentTitle', { page: title }));
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
+    <Group justify="space-between" align="flex-start" gap="lg">
       <Group gap="md" align="center" wrap="nowrap">
-        {icon}
+        {icon && <Box visibleFrom="sm">{icon}</Box>}
         <Stack gap={4}>
           {eyebrow && (
-            <Text fz="sm" fw={600} c="dimmed">
+            <Text component="div" fz="sm" fw={600} c="dimmed">
               {eyebrow}
             </Text>
           )}

@@ -48,8 +48,14 @@ function placeholders(value: unknown) {
 describe('locale files', () => {
   it('ja.json and en.json have exactly the same keys', () => {
     const { missingInFirst, missingInSecond } = missingKeys(ja, en);
-    expect(missingInFirst, `keys in en.json missing from ja.json:\n  ${missingInFirst.join('\n  ')}`).toEqual([]);
-    expect(missingInSecond, `keys in ja.json missing from en.json:\n  ${missingInSecond.join('\n  ')}`).toEqual([]);
+    expect(
+      missingInFirst,
+      `keys in en.json missing from ja.json:\n  ${missingInFirst.join('\n  ')}`,
+    ).toEqual([]);
+    expect(
+      missingInSecond,
+      `keys in ja.json missing from en.json:\n  ${missingInSecond.join('\n  ')}`,
+    ).toEqual([]);
   });
 
   it.each([
@@ -63,7 +69,9 @@ describe('locale files', () => {
   it('uses the same interpolation placeholders in both languages', () => {
     const english = flatten(en);
     const mismatched = [...flatten(ja)]
-      .filter(([key, value]) => placeholders(value).join() !== placeholders(english.get(key)).join())
+      .filter(
+        ([key, value]) => placeholders(value).join() !== placeholders(english.get(key)).join(),
+      )
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
   });
@@ -71,7 +79,10 @@ describe('locale files', () => {
   it('the comparison reports missing keys and empty values (self-check)', () => {
     const a = { shell: { title: 'x', menu: { open: 'o' } } };
     const b = { shell: { title: 'y', menu: {} }, extra: 'z' };
-    expect(missingKeys(a, b)).toEqual({ missingInSecond: ['shell.menu.open'], missingInFirst: ['extra'] });
+    expect(missingKeys(a, b)).toEqual({
+      missingInSecond: ['shell.menu.open'],
+      missingInFirst: ['extra'],
+    });
     expect(emptyValues({ a: '', b: { c: '  ', d: 'ok' } })).toEqual(['a', 'b.c']);
   });
 });

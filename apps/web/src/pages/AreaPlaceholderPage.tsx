@@ -1,4 +1,14 @@
-import { Badge, Button, Code, EmptyState, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Code,
+  EmptyState,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  ThemeIcon,
+} from '@mantine/core';
 import { IconArrowLeft, IconBarrierBlock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,16 +24,18 @@ export function AreaPlaceholderPage({ area }: { area: Area }) {
     <Stack gap="xl" maw={960}>
       <PageHeader
         title={t(`areas.${area.key}.title`)}
-        eyebrow={`${phaseName} · ${t(`phases.${area.phase}.summary`)}`}
+        eyebrow={
+          <Group gap="xs" wrap="wrap">
+            <span>{`${phaseName} · ${t(`phases.${area.phase}.summary`)}`}</span>
+            <Badge variant="outline" color="gray.7" size="sm" radius="sm">
+              {t('placeholder.badge')}
+            </Badge>
+          </Group>
+        }
         icon={
           <ThemeIcon size={52} radius="md" variant="light" color={color}>
             <area.icon size={28} stroke={1.6} aria-hidden="true" />
           </ThemeIcon>
-        }
-        actions={
-          <Badge variant="outline" color="gray.7" size="lg" radius="sm" style={{ flex: 'none' }}>
-            {t('placeholder.badge')}
-          </Badge>
         }
       />
       <Paper withBorder radius="lg" p={{ base: 'lg', sm: 48 }}>
@@ -32,7 +44,9 @@ export function AreaPlaceholderPage({ area }: { area: Area }) {
             <IconBarrierBlock size={36} stroke={1.5} aria-hidden="true" />
           </EmptyState.Indicator>
           <EmptyState.Title order={2}>{t('placeholder.title')}</EmptyState.Title>
-          <EmptyState.Description>{t('placeholder.body', { phase: phaseName })}</EmptyState.Description>
+          <EmptyState.Description maw={600}>
+            {t('placeholder.body', { phase: phaseName })}
+          </EmptyState.Description>
           <Text fz="md" maw={600} ta="center" fw={500}>
             {t(`areas.${area.key}.description`)}
           </Text>
@@ -49,7 +63,12 @@ export function AreaPlaceholderPage({ area }: { area: Area }) {
             </Group>
           </Stack>
           <EmptyState.Actions>
-            <Button component={Link} to="/" variant="default" leftSection={<IconArrowLeft size={16} aria-hidden="true" />}>
+            <Button
+              component={Link}
+              to="/"
+              variant="default"
+              leftSection={<IconArrowLeft size={16} aria-hidden="true" />}
+            >
               {t('placeholder.backToDashboard')}
             </Button>
           </EmptyState.Actions>

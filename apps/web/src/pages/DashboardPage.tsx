@@ -41,7 +41,14 @@ function PhaseCard({ phase }: { phase: Phase }) {
   const areas = areasOfPhase(phase);
   const headingId = `dashboard-phase-${phase}`;
   return (
-    <Card withBorder radius="lg" padding="lg" shadow="xs" component="section" aria-labelledby={headingId}>
+    <Card
+      withBorder
+      radius="lg"
+      padding="lg"
+      shadow="xs"
+      component="section"
+      aria-labelledby={headingId}
+    >
       <Group gap="md" wrap="nowrap" mb="sm">
         <ThemeIcon size={44} radius="md" variant="light" color={phaseColor[phase]}>
           <PhaseIcon size={24} stroke={1.6} aria-hidden="true" />
@@ -76,7 +83,14 @@ function AboutCard() {
   const { t } = useTranslation();
   const version = useVersion();
   return (
-    <Card withBorder radius="lg" padding="lg" shadow="xs" component="section" aria-labelledby="dashboard-about">
+    <Card
+      withBorder
+      radius="lg"
+      padding="lg"
+      shadow="xs"
+      component="section"
+      aria-labelledby="dashboard-about"
+    >
       <Title order={2} fz="lg" id="dashboard-about" mb="sm">
         {t('dashboard.about.title')}
       </Title>

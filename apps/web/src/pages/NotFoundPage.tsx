@@ -15,7 +15,9 @@ export function NotFoundPage() {
           <IconMapSearch size={36} stroke={1.5} aria-hidden="true" />
         </EmptyState.Indicator>
         <EmptyState.Title order={1}>{t('notFound.title')}</EmptyState.Title>
-        <EmptyState.Description>{t('notFound.description', { path: pathname })}</EmptyState.Description>
+        <EmptyState.Description>
+          {t('notFound.description', { path: pathname })}
+        </EmptyState.Description>
         <EmptyState.Actions>
           <Button component={Link} to="/" leftSection={<IconHome size={16} aria-hidden="true" />}>
             {t('notFound.backToDashboard')}

@@ -26,7 +26,8 @@ class ResizeObserverStub implements ResizeObserver {
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => {};
 const { getComputedStyle } = window;
-window.getComputedStyle = (element: Element, pseudo?: string | null) => getComputedStyle(element, pseudo);
+window.getComputedStyle = (element: Element, pseudo?: string | null) =>
+  getComputedStyle(element, pseudo);
 
 // Every test starts in English with nothing stored.
 initI18n('en');

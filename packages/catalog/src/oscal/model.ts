@@ -11,6 +11,19 @@ export const OSCAL_NS = 'http://csrc.nist.gov/ns/oscal';
  */
 export const MAMORU_NS = 'https://mamoru.dev/ns/oscal';
 
+/** Prefixes that turn our IDs into OSCAL tokens, one per namespace. */
+export const OSCAL_ID_PREFIX = {
+  group: 'g-',
+  control: 'c-',
+  requirement: 'r-',
+  param: 'p-',
+  term: 't-',
+} as const;
+/** IDs of the container groups; they cannot clash with prefixed IDs. */
+export const CONTAINER_ID = { requirements: 'requirements', terms: 'terms' } as const;
+/** `type` prop of the back-matter resource that carries the library-level fields. */
+export const HEADER_RESOURCE_TYPE = 'library-header';
+
 export interface OscalProp {
   name: string;
   value: string;
@@ -115,7 +128,11 @@ export interface OscalCatalogDocument {
 }
 
 /** The first prop named `name` in `ns` (OSCAL's own namespace when omitted). */
-export function findProp(props: readonly OscalProp[] | undefined, name: string, ns?: string): OscalProp | undefined {
+export function findProp(
+  props: readonly OscalProp[] | undefined,
+  name: string,
+  ns?: string,
+): OscalProp | undefined {
   return props?.find((p) => p.name === name && inNamespace(p.ns, ns));
 }
 

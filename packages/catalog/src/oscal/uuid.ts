@@ -3,7 +3,10 @@
 import { createHash } from 'node:crypto';
 
 /** Mamoru's root namespace for OSCAL UUIDs (itself a v5 UUID of "https://mamoru.dev/ns/oscal" in the URL namespace). */
-export const MAMORU_UUID_NAMESPACE = uuidV5('https://mamoru.dev/ns/oscal', '6ba7b811-9dad-11d1-80b4-00c04fd430c8');
+export const MAMORU_UUID_NAMESPACE = uuidV5(
+  'https://mamoru.dev/ns/oscal',
+  '6ba7b811-9dad-11d1-80b4-00c04fd430c8',
+);
 
 export function uuidV5(name: string, namespace: string): string {
   const ns = Buffer.from(namespace.replaceAll('-', ''), 'hex');

@@ -68,7 +68,7 @@ export interface ApprovalFilter {
   status?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
-  /** Requests this user may decide: assigned to them or to one of their roles. */
+  /** Requests this user may decide: assigned to them or their roles, and not their own work. */
   decidableBy?: { userId: string; roles: string[] } | undefined;
   /** 'own' reach: only requests the user made or authored, or that are assigned to them. */
   involving?: string | undefined;
@@ -92,6 +92,12 @@ export async function listApprovals(
         sql`${approvals.assigneeRole} = any(${sql.param(roles)}::text[])`,
       )!,
     );
+    // Not the user's own work where the type's policy segregates the author (the default).
+    conditions.push(sql`not (
+      coalesce(${approvals.authorId}, ${approvals.requestedBy}) = ${userId}
+      and coalesce((select ${approvalPolicies.segregateAuthor} from ${approvalPolicies}
+        where ${approvalPolicies.organizationId} = ${approvals.organizationId}
+          and ${approvalPolicies.approvalType} = ${approvals.approvalType}), true))`);
   }
   if (f.involving) {
     conditions.push(

@@ -4,7 +4,7 @@ import type { ApprovalRow } from '@mamoru/db/repositories/approvals';
 import { DomainError, conflict, forbidden, notFound } from '../errors.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { authorize, reachOf } from '../identity/actor.ts';
-import type { Role } from '../identity/permissions.ts';
+import { READ_ONLY_ROLES, type Role } from '../identity/permissions.ts';
 
 /**
  * What needs sign-off in the standard, and by whom unless the organization
@@ -83,8 +83,12 @@ export async function decisionBlocker(db: Executor, ctx: RequestContext, approva
   const actor = ctx.actor;
   if (approval.status !== 'pending') return 'approval_not_pending';
   if (!actor.userId || actor.kind === 'system') return 'forbidden';
-  if (!reachOf(actor, 'approvals:decide') && approval.assigneeUserId !== actor.userId)
-    return 'forbidden';
+  // A read-only role (the external auditor) never decides, even when a request names them.
+  if (actor.roles.some((role) => READ_ONLY_ROLES.includes(role))) return 'forbidden';
+  // Being the named assignee stands in for the permission only for the person
+  // themself: an API token must carry approvals:decide in its own subset.
+  const assignee = actor.kind === 'user' && approval.assigneeUserId === actor.userId;
+  if (!reachOf(actor, 'approvals:decide') && !assignee) return 'forbidden';
   if (approval.assigneeUserId && approval.assigneeUserId !== actor.userId)
     return 'approval_not_assignee';
   if (approval.assigneeRole && !actor.roles.includes(approval.assigneeRole as Role))

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describeEachDatabase } from '@mamoru/db/testing';
+import { isPermission } from '@mamoru/domain';
+import { buildTestApp, type App } from '../testing/app.ts';
+import { apiRoutes, routeName, routesOf, type RecordedRoute } from '../testing/routes.ts';
+
+// Records every route through an onRoute hook added before anything registers.
+vi.mock('fastify', async (importOriginal) =>
+  (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
+);
+
+/** The only routes anyone may call without signing in. */
+const PUBLIC_API_ROUTES = [
+  'GET /api/v1/setup',
+  'GET /api/v1/version',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/setup',
+];
+
+const guardOf = (r: RecordedRoute) =>
+  r.config.permission
+    ? `permission ${r.config.permission}`
+    : r.config.authenticated
+      ? 'authenticated'
+      : r.config.public
+        ? 'public'
+        : 'NONE';
+
+describeEachDatabase('route guards', (ctx) => {
+  let app: App;
+  beforeAll(async () => {
+    app = await buildTestApp(ctx.database);
+  });
+  afterAll(() => app.close());
+
+  it('records the routes of the whole app (the walk below is not vacuous)', () => {
+    const names = routesOf(app).map(routeName);
+    // A few routes from every plugin that registers API routes, and the HEAD twins.
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GET /healthz',
+        'GET /api/v1/version',
+        'HEAD /api/v1/users',
+        'POST /api/v1/auth/login',
+        'PATCH /api/v1/users/:id',
+        'POST /api/v1/tokens',
+        'POST /api/v1/approvals/:id/decision',
+        'GET /api/v1/audit/verify',
+      ]),
+    );
+    expect(apiRoutes(app).length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('every /api/v1 route declares a permission, `authenticated` or `public`', () => {
+    const unguarded = routesOf(app)
+      .filter((r) => r.url.startsWith('/api/v1') && guardOf(r) === 'NONE')
+      .map(routeName);
+    expect(unguarded).toEqual([]);
+  });
+
+  it('every declared permission exists in the permission module', () => {
+    const unknown = apiRoutes(app)
+      .filter((r) => r.config.permission && !isPermission(r.config.permission))
+      .map((r) => `${routeName(r)}: ${r.config.permission}`);
+    expect(unknown).toEqual([]);
+  });
+
+  it('only set-up, log-in and version are public', () => {
+    const publicRoutes = apiRoutes(app)
+      .filter((r) => r.config.public)
+      .map(routeName)
+      .sort();
+    expect(publicRoutes).toEqual(PUBLIC_API_ROUTES);
+  });
+
+  it('declares one guard per route, never `public` together with a permission', () => {
+    const mixed = apiRoutes(app)
+      .filter((r) => r.config.public && (r.config.permission || r.config.authenticated))
+      .map(routeName);
+    expect(mixed).toEqual([]);
+  });
+
+  it('refuses anonymous callers on every non-public API route with 401', async () => {
+    const wrong: string[] = [];
+    for (const route of apiRoutes(app).filter((r) => !r.config.public)) {
+      const url = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+      const res = await app.inject({
+        method: route.method as 'GET',
+        url,
+        ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+      });
+      if (res.statusCode !== 401 || res.json().code !== 'unauthenticated') {
+        wrong.push(`${routeName(route)} → ${res.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers the public routes without a session', async () => {
+    expect((await app.inject('/api/v1/version')).statusCode).toBe(200);
+    expect((await app.inject('/api/v1/setup')).statusCode).toBe(200);
+  });
+});
+
+describe('the deny-by-default guard of the auth plugin', () => {
+  it('refuses to register an /api/v1 route that declares no guard', async () => {
+    const { openTestDatabase } = await import('@mamoru/db/testing');
+    const database = await openTestDatabase('pglite');
+    try {
+      await expect(
+        buildTestApp(
+          database,
+          {},
+          {
+            setup: (app) => {
+              app.get('/api/v1/unguarded', async () => ({ ok: true }));
+            },
+          },
+        ),
+      ).rejects.toThrow(/route GET \/api\/v1\/unguarded declares no permission/);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describeEachDatabase } from '@mamoru/db/testing';
+import * as usersRepo from '@mamoru/db/repositories/users';
+import { PERMISSIONS, ROLES, ROLE_GRANTS, type Permission, type Role } from '@mamoru/domain';
+import { buildTestApp, type App } from '../testing/app.ts';
+import { requestTestApproval } from '../testing/approvals.ts';
+import {
+  createUser,
+  createUserAndLogin,
+  login,
+  setupOrganization,
+  tokenClient,
+  uniqueEmail,
+  type Client,
+  type Method,
+} from '../testing/identity.ts';
+import { apiRoutes, routeName, type RecordedRoute } from '../testing/routes.ts';
+
+vi.mock('fastify', async (importOriginal) =>
+  (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
+);
+
+/** Path parameters filled with ids that exist nowhere: a permitted caller gets 404, not 403. */
+const placeholderUrl = (url: string) => url.replace(/:(\w+)/g, () => randomUUID());
+
+type Outcome = 'allowed' | 'forbidden' | `unexpected ${number}`;
+
+async function outcomeOf(client: Client, route: RecordedRoute): Promise<Outcome> {
+  const method = route.method as Method;
+  const res = await client.request(method, placeholderUrl(route.url), {
+    ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }),
+  });
+  if (res.statusCode === 403) {
+    // The permission gate's refusal, not some later domain rule.
+    return res.json().code === 'forbidden' ? 'forbidden' : `unexpected 403`;
+  }
+  if (res.statusCode === 401 || res.statusCode >= 500) return `unexpected ${res.statusCode}`;
+  return 'allowed';
+}
+
+/**
+ * Account self-service that every signed-in user, the external auditor
+ * included, must keep: signing out, own profile and password, own sessions and
+ * API tokens (which can never exceed the user's own, read-only, rights).
+ */
+const SELF_SERVICE_WRITES = [
+  'POST /api/v1/auth/logout',
+  'PATCH /api/v1/me',
+  'POST /api/v1/me/password',
+  'DELETE /api/v1/me/sessions/:id',
+  'POST /api/v1/tokens',
+  'DELETE /api/v1/tokens/:id',
+];
+
+describeEachDatabase('roles and permissions', (ctx) => {
+  let app: App;
+  let admin: Client;
+  const as = {} as Record<Role, Client>;
+
+  beforeAll(async () => {
+    app = await buildTestApp(ctx.database);
+    ({ admin } = await setupOrganization(app));
+    for (const role of ROLES) as[role] = await createUserAndLogin(admin, { roles: [role] });
+  });
+  afterAll(() => app.close());
+
+  const permissionedRoutes = () => apiRoutes(app).filter((r) => r.config.permission);
+
+  it('has permissioned routes to check, covering reads and writes', () => {
+    const methods = new Set(permissionedRoutes().map((r) => r.method));
+    expect(permissionedRoutes().length).toBeGreaterThanOrEqual(10);
+    expect([...methods].sort()).toEqual(['GET', 'PATCH', 'POST', 'PUT']);
+  });
+
+  describe.each(ROLES)('role %s', (role) => {
+    it('gets 403 from exactly the routes whose permission ROLE_GRANTS does not give it', async () => {
+      const expected: Record<string, Outcome> = {};
+      const actual: Record<string, Outcome> = {};
+      for (const route of permissionedRoutes()) {
+        const permission = route.config.permission as Permission;
+        const name = `${routeName(route)} [${permission}]`;
+        expected[name] = ROLE_GRANTS[role][permission] ? 'allowed' : 'forbidden';
+        actual[name] = await outcomeOf(as[role], route);
+      }
+      expect(actual).toEqual(expected);
+    });
+  });
+
+  it('publishes the same matrix at GET /roles', async () => {
+    const res = await as.staff.get('/api/v1/roles');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      roles: [...ROLES],
+      permissions: [...PERMISSIONS],
+      grants: JSON.parse(JSON.stringify(ROLE_GRANTS)),
+    });
+  });
+
+  describe('the external auditor', () => {
+    it('reads every list its grants cover', async () => {
+      const auditor = as.external_auditor;
+      const lists = permissionedRoutes().filter(
+        (r) =>
+          r.method === 'GET' &&
+          !r.url.includes(':') &&
+          ROLE_GRANTS.external_auditor[r.config.permission as Permission],
+      );
+      expect(lists.map(routeName)).toEqual(
+        expect.arrayContaining([
+          'GET /api/v1/users',
+          'GET /api/v1/approvals',
+          'GET /api/v1/audit/events',
+          'GET /api/v1/organization',
+        ]),
+      );
+      const statuses = Object.fromEntries(
+        await Promise.all(
+          lists.map(async (r) => [routeName(r), (await auditor.get(r.url)).statusCode] as const),
+        ),
+      );
+      expect(statuses).toEqual(Object.fromEntries(lists.map((r) => [routeName(r), 200])));
+      const users = (await auditor.get('/api/v1/users')).json();
+      expect(users.items.map((u: { id: string }) => u.id)).toContain(admin.user.id);
+    });
+
+    it('gets 403 for every write, even with a valid request on a real object', async () => {
+      const auditor = as.external_auditor;
+      const pending = await requestTestApproval(app, as.isms_manager);
+      // Assigned to the auditor personally: still not theirs to decide.
+      const assigned = await requestTestApproval(app, as.isms_manager, {
+        assigneeUserId: auditor.user.id,
+      });
+      const org = await admin.get('/api/v1/organization');
+      const etag = String(org.headers.etag);
+      const target = await createUser(admin, { roles: ['staff'] });
+
+      const valid: Record<
+        string,
+        { url?: string; body?: unknown; headers?: Record<string, string> }
+      > = {
+        'POST /api/v1/users': {
+          body: {
+            email: uniqueEmail('by-auditor'),
+            displayName: 'Made by auditor',
+            password: 'Velvet-Orbit-Lantern-7319',
+            roles: ['staff'],
+          },
+        },
+        'PATCH /api/v1/users/:id': {
+          url: `/api/v1/users/${target.user.id}`,
+          body: { displayName: 'Renamed by auditor' },
+          headers: { 'if-match': `"${target.user.version}"` },
+        },
+        'PATCH /api/v1/organization': {
+          body: { name: 'Renamed by auditor' },
+          headers: { 'if-match': etag },
+        },
+        'PUT /api/v1/approval-policies/:type': {
+          url: '/api/v1/approval-policies/document',
+          body: { approverRole: 'isms_manager', segregateAuthor: false },
+        },
+        'POST /api/v1/approvals/:id/cancel': { url: `/api/v1/approvals/${pending.id}/cancel` },
+      };
+
+      const writes = apiRoutes(app).filter(
+        (r) =>
+          r.method !== 'GET' && !r.config.public && !SELF_SERVICE_WRITES.includes(routeName(r)),
+      );
+      expect(writes.length).toBeGreaterThanOrEqual(6);
+      const statuses: Record<string, number> = {};
+      for (const route of writes) {
+        const name = routeName(route);
+        if (name === 'POST /api/v1/approvals/:id/decision') {
+          for (const approval of [pending, assigned]) {
+            const res = await auditor.post(`/api/v1/approvals/${approval.id}/decision`, {
+              decision: 'approved',
+            });
+            statuses[`${name} (${approval === assigned ? 'assigned to them' : 'role'})`] =
+              res.statusCode;
+          }
+          continue;
+        }
+        const request = valid[name] ?? {};
+        const res = await auditor.request(
+          route.method as Method,
+          request.url ?? placeholderUrl(route.url),
+          {
+            body: request.body ?? (route.method === 'DELETE' ? undefined : {}),
+            ...(request.headers ? { headers: request.headers } : {}),
+          },
+        );
+        statuses[name] = res.statusCode;
+      }
+      expect(statuses).toEqual(Object.fromEntries(Object.keys(statuses).map((k) => [k, 403])));
+      expect(Object.keys(statuses)).toEqual(
+        expect.arrayContaining([
+          'POST /api/v1/users',
+          'PATCH /api/v1/organization',
+          'POST /api/v1/approvals/:id/decision (assigned to them)',
+        ]),
+      );
+
+      // And nothing changed.
+      expect((await admin.get('/api/v1/organization')).headers.etag).toBe(etag);
+      for (const approval of [pending, assigned]) {
+        expect((await admin.get(`/api/v1/approvals/${approval.id}`)).json().status).toBe('pending');
+      }
+      expect((await admin.get(`/api/v1/users/${target.user.id}`)).json().version).toBe(
+        target.user.version,
+      );
+    });
+
+    it('is refused once its access has expired: no sign-in, no session, no token', async () => {
+      const { user, email, password } = await createUser(admin, { roles: ['external_auditor'] });
+      const auditor = await login(app, email, password);
+      const created = await auditor.post('/api/v1/tokens', {
+        name: 'auditor script',
+        permissions: ['isms:read', 'audit:read'],
+      });
+      expect(created.statusCode).toBe(201);
+      const bearer = tokenClient(app, created.json().token);
+      expect((await auditor.get('/api/v1/audit/events')).statusCode).toBe(200);
+      expect((await bearer.get('/api/v1/audit/events')).statusCode).toBe(200);
+
+      await usersRepo.updateUser(ctx.database.db, admin.organization.id, user.id, null, {
+        accessExpiresAt: new Date(Date.now() - 60_000),
+      });
+
+      const session = await auditor.get('/api/v1/audit/events');
+      expect(session.statusCode).toBe(401);
+      expect(session.json().code).toBe('unauthenticated');
+      const token = await bearer.get('/api/v1/audit/events');
+      expect(token.statusCode).toBe(401);
+      expect(token.json().code).toBe('token_invalid');
+      const again = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+      });
+      expect(again.statusCode).toBe(401);
+      expect(again.json().code).toBe('login_failed');
+    });
+
+    it('cannot be given other roles or an open-ended access', async () => {
+      const mixed = await admin.post('/api/v1/users', {
+        email: uniqueEmail('mixed'),
+        displayName: 'Mixed auditor',
+        password: 'Velvet-Orbit-Lantern-7319',
+        roles: ['external_auditor', 'staff'],
+        accessExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+      expect(mixed.statusCode).toBe(422);
+      expect(mixed.json().errors).toEqual([expect.objectContaining({ field: 'roles' })]);
+      const open = await admin.post('/api/v1/users', {
+        email: uniqueEmail('open'),
+        displayName: 'Open auditor',
+        password: 'Velvet-Orbit-Lantern-7319',
+        roles: ['external_auditor'],
+      });
+      expect(open.statusCode).toBe(422);
+      expect(open.json().errors).toEqual([expect.objectContaining({ field: 'accessExpiresAt' })]);
+    });
+  });
+});

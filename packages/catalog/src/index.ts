@@ -1,0 +1,39 @@
+// Public API of @mamoru/catalog: the library format, its loader and the OSCAL
+// exchange. Pure functions over files and JSON; no database, no HTTP.
+export type {
+  Control,
+  ControlGroup,
+  ControlParam,
+  GroupKind,
+  Library,
+  LibraryMapping,
+  LibrarySource,
+  Locale,
+  LocalizedText,
+  MappingRelation,
+  RequirementNode,
+  Term,
+} from './types.ts';
+export { LibraryValidationError, type ValidationIssue } from './errors.ts';
+export {
+  librarySchemaPath,
+  loadLibraryFile,
+  parseLibrary,
+  shippedLibraries,
+  shippedLibrary,
+} from './load.ts';
+export {
+  findControl,
+  flattenControls,
+  flattenGroups,
+  flattenRequirements,
+  forEachLocalizedText,
+  libraryLanguages,
+  pickText,
+  type FlatControl,
+  type FlatGroup,
+  type FlatRequirement,
+} from './tree.ts';
+export { toOscalCatalog, type OscalExportOptions } from './oscal/export.ts';
+export { fromOscalCatalog, type OscalImportOptions } from './oscal/import.ts';
+export { MAMORU_NS, OSCAL_VERSION, type OscalCatalogDocument } from './oscal/model.ts';
