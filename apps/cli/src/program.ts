@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { MAMORU_VERSION } from '@mamoru/server';
 import { registerServe } from './commands/serve.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerAdmin } from './commands/admin.ts';
+import { registerAudit } from './commands/audit.ts';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error (unknown command or option). */
 export function buildProgram(): Command {
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServe(program);
   registerMigrate(program);
+  registerAdmin(program);
+  registerAudit(program);
   return program;
 }
 

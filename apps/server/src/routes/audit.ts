@@ -25,6 +25,8 @@ const present = (e: AuditEventRow) => ({
   requestId: e.requestId,
   hash: e.hash,
 });
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+const neutralize = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const filterOf = (q: {
   actorId?: string;
   entityType?: string;
@@ -86,7 +88,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           'requestId',
           'hash',
         ],
-        cast: { object: (v) => JSON.stringify(v) },
+        cast: { object: (v) => JSON.stringify(v), string: neutralize },
       });
       Readable.from(
         (async function* () {

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { describeEachDatabase } from '@mamoru/db/testing';
+import { buildTestApp, type App } from '../testing/app.ts';
+import { requestTestApproval } from '../testing/approvals.ts';
+import {
+  addOrganization,
+  createUser,
+  createUserAndLogin,
+  login,
+  setupOrganization,
+  type Client,
+  type Method,
+} from '../testing/identity.ts';
+import { apiRoutes, routeName } from '../testing/routes.ts';
+
+vi.mock('fastify', async (importOriginal) =>
+  (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
+);
+
+/** Objects of organization B that A's users must never reach. */
+interface Objects {
+  userId: string;
+  userVersion: number;
+  approvalId: string;
+  cancellableApprovalId: string;
+  tokenId: string;
+  sessionId: string;
+}
+
+/** Who in organization B performs the control request (it must succeed for them). */
+type Owner = 'adminB' | 'managerB';
+
+interface ByIdProbe {
+  /** The route as registered, e.g. 'GET /api/v1/users/:id'. */
+  route: string;
+  url: (b: Objects) => string;
+  body?: (b: Objects) => unknown;
+  headers?: (b: Objects) => Record<string, string>;
+  /** B's own user sends the same request and gets this status: the id is real. */
+  control: { as: Owner; status: number };
+}
+
+/**
+ * Every route that takes an object id. A user of A (with every role but the
+ * external auditor's) sends each request for B's object and must get 404;
+ * then B's own user sends it and must succeed, so the 404 proves isolation,
+ * not a wrong URL. Order matters only for the controls (reads before writes).
+ * A new route with a path parameter fails the coverage test below until it
+ * has a line here.
+ */
+const BY_ID: ByIdProbe[] = [
+  {
+    route: 'GET /api/v1/users/:id',
+    url: (b) => `/api/v1/users/${b.userId}`,
+    control: { as: 'adminB', status: 200 },
+  },
+  {
+    route: 'PATCH /api/v1/users/:id',
+    url: (b) => `/api/v1/users/${b.userId}`,
+    body: () => ({ displayName: 'Renamed across tenants' }),
+    headers: (b) => ({ 'if-match': `"${b.userVersion}"` }),
+    control: { as: 'adminB', status: 200 },
+  },
+  {
+    route: 'GET /api/v1/approvals/:id',
+    url: (b) => `/api/v1/approvals/${b.approvalId}`,
+    control: { as: 'adminB', status: 200 },
+  },
+  {
+    route: 'POST /api/v1/approvals/:id/decision',
+    url: (b) => `/api/v1/approvals/${b.approvalId}/decision`,
+    body: () => ({ decision: 'approved' }),
+    control: { as: 'managerB', status: 200 },
+  },
+  {
+    route: 'POST /api/v1/approvals/:id/cancel',
+    url: (b) => `/api/v1/approvals/${b.cancellableApprovalId}/cancel`,
+    control: { as: 'adminB', status: 200 },
+  },
+  {
+    route: 'DELETE /api/v1/tokens/:id',
+    url: (b) => `/api/v1/tokens/${b.tokenId}`,
+    control: { as: 'adminB', status: 200 },
+  },
+  {
+    route: 'DELETE /api/v1/me/sessions/:id',
+    url: (b) => `/api/v1/me/sessions/${b.sessionId}`,
+    control: { as: 'adminB', status: 204 },
+  },
+];
+
+/** Path parameters that name no object of another tenant (checked separately). */
+const NOT_OBJECT_IDS = ['PUT /api/v1/approval-policies/:type'];
+
+interface ListProbe {
+  url: string;
+  /** Every id-like value of the list or export. */
+  idsIn: (body: string) => string[];
+}
+
+const jsonIds =
+  (...fields: string[]) =>
+  (body: string) =>
+    (JSON.parse(body) as { items: Record<string, unknown>[] }).items.flatMap((item) =>
+      fields.map((f) => String(item[f])),
+    );
+
+/** Lists (and exports) that must never show B's rows to A. */
+const LISTS: ListProbe[] = [
+  { url: '/api/v1/users?limit=200', idsIn: jsonIds('id', 'email') },
+  { url: '/api/v1/approvals?limit=200', idsIn: jsonIds('id', 'requestedBy', 'authorId') },
+  { url: '/api/v1/approvals?mine=true&limit=200', idsIn: jsonIds('id') },
+  { url: '/api/v1/audit/events?limit=500', idsIn: jsonIds('entityId', 'actorId', 'actorName') },
+  // The CSV export: any mention of a B id anywhere in the file counts.
+  { url: '/api/v1/audit/events.csv', idsIn: (body) => [body] },
+  { url: '/api/v1/tokens', idsIn: jsonIds('id') },
+  { url: '/api/v1/me/sessions', idsIn: jsonIds('id') },
+];
+
+describeEachDatabase('tenant isolation', (ctx) => {
+  let app: App;
+  let userA: Client; // every role but the external auditor's
+  let adminA: Client;
+  const b = {} as Objects;
+  const ownersB = {} as Record<Owner, Client>;
+  let bValues: string[]; // ids, emails and names of B that must not leak
+
+  beforeAll(async () => {
+    app = await buildTestApp(ctx.database);
+    ({ admin: adminA } = await setupOrganization(app, { organizationName: 'Org A' }));
+    userA = await createUserAndLogin(adminA, {
+      roles: ['admin', 'top_management', 'isms_manager', 'owner', 'internal_auditor', 'staff'],
+    });
+    // A's own objects of every kind, so A's lists are not empty.
+    await requestTestApproval(app, userA, { approvalType: 'document' });
+    expect(
+      (await userA.post('/api/v1/tokens', { name: 'A', permissions: ['isms:read'] })).statusCode,
+    ).toBe(201);
+
+    const orgB = await addOrganization(app, { name: 'Org B' });
+    const adminB = orgB.admin;
+    const manager = await createUser(adminB, {
+      roles: ['isms_manager'],
+      displayName: 'Manager of B',
+    });
+    ownersB.adminB = adminB;
+    ownersB.managerB = await login(app, manager.email);
+    b.userId = manager.user.id;
+    b.userVersion = manager.user.version;
+    b.approvalId = (await requestTestApproval(app, adminB, { approvalType: 'document' })).id;
+    b.cancellableApprovalId = (
+      await requestTestApproval(app, adminB, { approvalType: 'document' })
+    ).id;
+    const token = await adminB.post('/api/v1/tokens', { name: 'B', permissions: ['isms:read'] });
+    expect(token.statusCode).toBe(201);
+    b.tokenId = token.json().id;
+    const secondSession = await login(app, adminB.user.email);
+    const sessions = await secondSession.get('/api/v1/me/sessions');
+    b.sessionId = sessions.json().items.find((s: { current: boolean }) => s.current).id;
+    bValues = [
+      orgB.organization.id,
+      adminB.user.id,
+      adminB.user.email,
+      manager.user.id,
+      manager.email,
+      'Manager of B',
+      b.approvalId,
+      b.cancellableApprovalId,
+      b.tokenId,
+      b.sessionId,
+    ];
+  });
+  afterAll(() => app.close());
+
+  it('has a line in the table for every route that takes an id', () => {
+    const covered = new Set([...BY_ID.map((p) => p.route), ...NOT_OBJECT_IDS]);
+    const missing = apiRoutes(app)
+      .filter((r) => r.url.includes(':'))
+      .map(routeName)
+      .filter((name) => !covered.has(name));
+    expect(missing, 'add these routes to BY_ID in tenant-isolation.test.ts').toEqual([]);
+  });
+
+  it.each(BY_ID.map((p) => [p.route, p] as const))(
+    '%s answers 404 for an object of the other organization',
+    async (_name, probe) => {
+      const [method] = probe.route.split(' ') as [Method];
+      const res = await userA.request(method, probe.url(b), {
+        body: probe.body?.(b),
+        headers: probe.headers?.(b) ?? {},
+      });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().code).toBe('not_found');
+    },
+  );
+
+  it('lists and exports never show the other organization’s rows', async () => {
+    const leaks: string[] = [];
+    for (const list of LISTS) {
+      const res = await userA.get(list.url);
+      expect(res.statusCode, `${list.url}: ${res.body}`).toBe(200);
+      const seen = list.idsIn(res.body).join('\n');
+      for (const value of bValues) if (seen.includes(value)) leaks.push(`${list.url}: ${value}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('shows each organization its own rows in the same lists (the checks are not vacuous)', async () => {
+    const usersA = jsonIds('id')((await userA.get('/api/v1/users')).body);
+    expect(usersA).toEqual(expect.arrayContaining([adminA.user.id, userA.user.id]));
+    const usersB = jsonIds('id')((await ownersB.adminB.get('/api/v1/users')).body);
+    expect(usersB.sort()).toEqual([ownersB.adminB.user.id, b.userId].sort());
+    const approvalsB = jsonIds('id')((await ownersB.adminB.get('/api/v1/approvals')).body);
+    expect(approvalsB.sort()).toEqual([b.approvalId, b.cancellableApprovalId].sort());
+    const eventsB = await ownersB.adminB.get('/api/v1/audit/events?limit=500');
+    expect(jsonIds('entityId')(eventsB.body)).toContain(b.approvalId);
+    expect((await ownersB.managerB.get('/api/v1/approvals?mine=true')).body).toContain(
+      b.approvalId,
+    );
+  });
+
+  it('keeps approval policies per organization', async () => {
+    const set = await userA.put('/api/v1/approval-policies/document', {
+      approverRole: 'top_management',
+      segregateAuthor: false,
+    });
+    expect(set.statusCode).toBe(200);
+    const policiesB = (await ownersB.adminB.get('/api/v1/approval-policies')).json().items;
+    expect(policiesB).toContainEqual({
+      approvalType: 'document',
+      approverRole: 'isms_manager',
+      segregateAuthor: true,
+    });
+  });
+
+  it('each organization verifies its own chain', async () => {
+    const a = (await userA.get('/api/v1/audit/verify')).json();
+    const bVerify = (await ownersB.adminB.get('/api/v1/audit/verify')).json();
+    expect(a.ok).toBe(true);
+    expect(bVerify.ok).toBe(true);
+    const eventsB = (await ownersB.adminB.get('/api/v1/audit/events?limit=500')).json().items;
+    expect(bVerify.checked).toBe(eventsB.length);
+  });
+
+  // Last: the controls change B's objects.
+  it('the same requests succeed for the other organization’s own users (the ids are real)', async () => {
+    const statuses: Record<string, number> = {};
+    const expected: Record<string, number> = {};
+    for (const probe of BY_ID) {
+      const [method] = probe.route.split(' ') as [Method];
+      const res = await ownersB[probe.control.as].request(method, probe.url(b), {
+        body: probe.body?.(b),
+        headers: probe.headers?.(b) ?? {},
+      });
+      statuses[probe.route] = res.statusCode;
+      expected[probe.route] = probe.control.status;
+    }
+    expect(statuses).toEqual(expected);
+  });
+});
