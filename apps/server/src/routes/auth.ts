@@ -102,7 +102,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/logout',
     {
-      schema: { tags, body: z.object({ everywhere: z.boolean().default(false) }).optional() },
+      // A bare POST (no body at all) is the ordinary log-out: Fastify hands it over as null.
+      schema: { tags, body: z.object({ everywhere: z.boolean().default(false) }).nullish() },
       config: { authenticated: true },
     },
     async (request, reply) => {

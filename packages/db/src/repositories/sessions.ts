@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { loginFailures, sessions, users } from '../tables/identity.ts';
 
@@ -77,8 +77,17 @@ export async function deleteExpiredSessions(db: Executor, idleSeconds: number) {
     );
 }
 
-export async function recordLoginFailures(db: Executor, keys: string[]) {
-  await db.insert(loginFailures).values(keys.map((key) => ({ key })));
+/** Records failed (or not yet decided) attempts; returns their ids. */
+export async function recordLoginFailures(db: Executor, keys: string[]): Promise<string[]> {
+  const rows = await db
+    .insert(loginFailures)
+    .values(keys.map((key) => ({ key })))
+    .returning({ id: loginFailures.id });
+  return rows.map((r) => r.id);
+}
+
+export async function deleteLoginFailures(db: Executor, ids: string[]) {
+  if (ids.length) await db.delete(loginFailures).where(inArray(loginFailures.id, ids));
 }
 
 /** Failures of a key inside the window, and when the oldest of them leaves it. */

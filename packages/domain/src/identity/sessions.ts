@@ -50,7 +50,10 @@ export interface LoginMeta {
 /**
  * Email + password log-on. Throttled per account and per address before the
  * password is even checked, so guessing stays slow; the same message whether
- * the account exists or not.
+ * the account exists or not. The attempt is recorded before the check, so
+ * guesses sent in parallel each see the ones before them and at most the
+ * allowed number reach the password; a throttled or successful attempt is
+ * taken back again.
  */
 export async function login(
   db: Db,
@@ -61,21 +64,25 @@ export async function login(
 ) {
   const accountKey = `account:${email.toLowerCase()}`;
   const addressKey = `address:${meta.ipAddress ?? 'unknown'}`;
+  const attempt = await sessionsRepo.recordLoginFailures(db, [accountKey, addressKey]);
   for (const [key, max] of [
     [accountKey, s.maxFailuresPerAccount],
     [addressKey, s.maxFailuresPerAddress],
   ] as const) {
     const stats = await sessionsRepo.loginFailureStats(db, key, s.failureWindowSeconds);
-    if (stats.count >= max) throw throttled(stats.retryAfterSeconds);
+    // The count includes this attempt.
+    if (stats.count > max) {
+      await sessionsRepo.deleteLoginFailures(db, attempt);
+      throw throttled(stats.retryAfterSeconds);
+    }
   }
   const user = await usersRepo.findUserByEmail(db, email);
   const ok = user
     ? await verifyPassword(user.passwordHash, password)
     : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
-  if (!user || !ok || !userMayAct(user)) {
-    await sessionsRepo.recordLoginFailures(db, [accountKey, addressKey]);
-    throw new DomainError('unauthenticated', 'login_failed');
-  }
+  // A failed attempt stays recorded.
+  if (!user || !ok || !userMayAct(user)) throw new DomainError('unauthenticated', 'login_failed');
+  await sessionsRepo.deleteLoginFailures(db, attempt);
   await sessionsRepo.clearLoginFailures(db, accountKey);
   const token = newSecret();
   const session = await db.transaction(async (tx) => {
