@@ -23,6 +23,9 @@ export const messages: Record<Locale, Catalog> = {
     too_many_requests: 'Too many requests. Try again in {seconds} seconds.',
     internal: 'An unexpected error occurred. It has been logged with request id {requestId}.',
     field_required: 'Required.',
+    approver_role_cannot_decide:
+      'This role cannot decide approvals; choose a role that holds the approval permission.',
+    access_expiry_past: 'The access expiry must be in the future.',
     login_failed: 'The email address or password is wrong, or the account is not active.',
     login_throttled: 'Too many failed sign-in attempts. Try again in {seconds} seconds.',
     csrf_failed: 'The request is missing its CSRF token. Reload the page and try again.',
@@ -69,6 +72,9 @@ export const messages: Record<Locale, Catalog> = {
     too_many_requests: 'リクエストが多すぎます。{seconds} 秒後に再試行してください。',
     internal: '予期しないエラーが発生しました。リクエスト ID {requestId} で記録しました。',
     field_required: '必須項目です。',
+    approver_role_cannot_decide:
+      'この役割は承認を決裁できません。承認権限を持つ役割を選んでください。',
+    access_expiry_past: 'アクセス期限には将来の日時を指定してください。',
     login_failed: 'メールアドレスまたはパスワードが正しくないか、アカウントが無効です。',
     login_throttled: 'サインインの失敗が多すぎます。{seconds} 秒後に再試行してください。',
     csrf_failed: 'CSRF トークンがありません。ページを再読み込みしてからやり直してください。',

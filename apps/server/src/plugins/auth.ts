@@ -99,9 +99,9 @@ export const authPlugin = fp(async (app) => {
         request.actor = found.actor;
         request.sessionId = found.session.id;
         request.csrfToken = found.session.csrfToken;
-        request.locale = found.user.locale === 'en' ? 'en' : 'ja';
       }
     }
+    if (request.actor?.locale) request.locale = request.actor.locale;
     const config = request.routeOptions.config;
     // Unmatched URLs go to the not-found handler: a 404 is the honest answer there.
     if (config.public || !request.routeOptions.url) return;

@@ -37,6 +37,10 @@ export function sendProblem(
     instance: request.url,
     ...(errors?.length ? { errors } : {}),
   };
+  // Clients and proxies read the wait from the standard header, people from the title.
+  if (status === 429 && typeof params.seconds === 'number') {
+    reply.header('retry-after', String(params.seconds));
+  }
   return reply.status(status).type('application/problem+json; charset=utf-8').send(problem);
 }
 

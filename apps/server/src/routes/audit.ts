@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { stringify } from 'csv-stringify';
 import {
@@ -90,12 +91,16 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         ],
         cast: { object: (v) => JSON.stringify(v), string: neutralize },
       });
-      Readable.from(
-        (async function* () {
-          for await (const e of rows)
-            yield { ...present(e), occurredAt: e.occurredAt.toISOString() };
-        })(),
-      ).pipe(csv);
+      // pipeline (not pipe) so a database error mid-export ends the response instead of hanging it.
+      pipeline(
+        Readable.from(
+          (async function* () {
+            for await (const e of rows)
+              yield { ...present(e), occurredAt: e.occurredAt.toISOString() };
+          })(),
+        ),
+        csv,
+      ).catch((err: unknown) => request.log.error({ err }, 'audit CSV export failed'));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="audit-events.csv"')

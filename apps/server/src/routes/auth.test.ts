@@ -117,6 +117,8 @@ describeEachDatabase('authentication and sessions', (ctx) => {
         /^Too many failed sign-in attempts\. Try again in [12] seconds\.$/,
       );
 
+      expect(Number(last!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+
       const right = await loginRequest(throttled, email, TEST_PASSWORD);
       expect(right.statusCode).toBe(429);
 

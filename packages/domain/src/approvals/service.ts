@@ -1,10 +1,10 @@
 import type { Db, Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/approvals';
 import type { ApprovalRow } from '@mamoru/db/repositories/approvals';
-import { DomainError, conflict, forbidden, notFound } from '../errors.ts';
+import { DomainError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { authorize, reachOf } from '../identity/actor.ts';
-import { READ_ONLY_ROLES, type Role } from '../identity/permissions.ts';
+import { READ_ONLY_ROLES, ROLE_GRANTS, type Role } from '../identity/permissions.ts';
 
 /**
  * What needs sign-off in the standard, and by whom unless the organization
@@ -224,6 +224,10 @@ export async function setPolicy(
   values: { approverRole: Role; segregateAuthor: boolean },
 ) {
   authorize(ctx.actor, 'approvals:configure');
+  // A role that cannot decide would leave every request of this type stuck.
+  if (!ROLE_GRANTS[values.approverRole]['approvals:decide']) {
+    throw invalid([{ field: 'approverRole', code: 'approver_role_cannot_decide' }]);
+  }
   const before = await effectivePolicy(db, ctx.actor.organizationId, approvalType);
   return db.transaction(async (tx) => {
     const row = await repo.upsertPolicy(tx, ctx.actor.organizationId, approvalType, values);

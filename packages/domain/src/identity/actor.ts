@@ -9,6 +9,8 @@ export interface Actor {
   displayName: string;
   roles: readonly Role[];
   grants: Grants;
+  /** The language the person reads; server messages follow it. */
+  locale?: 'ja' | 'en';
 }
 
 export function systemActor(organizationId: string): Actor {

@@ -28,6 +28,7 @@ export function actorForUser(user: UserRow, kind: Actor['kind'] = 'user'): Actor
     displayName: user.displayName,
     roles,
     grants: grantsOf(roles),
+    locale: user.locale === 'en' ? 'en' : 'ja',
   };
 }
 

@@ -90,5 +90,6 @@ export async function resolveToken(db: Db, secret: string): Promise<Actor | null
     displayName: `${found.user.displayName} (${found.token.name})`,
     roles,
     grants: restrictGrants(grantsOf(roles), found.token.permissions.filter(isPermission)),
+    locale: found.user.locale === 'en' ? 'en' : 'ja',
   };
 }

@@ -14,6 +14,18 @@ type UserCreate = z.infer<typeof userCreateSchema>;
 type UserUpdate = z.infer<typeof userUpdateSchema>;
 type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 
+/** Postgres unique violation: two requests raced past the pre-check. */
+function isUniqueViolation(error: unknown) {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+function checkExpiryInFuture(expiresAt: string | null | undefined) {
+  if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
+    throw invalid([{ field: 'accessExpiresAt', code: 'access_expiry_past' }]);
+  }
+}
+
 function checkExternalAuditor(roles: readonly string[], expiresAt: string | null | undefined) {
   // An external auditor is read-only and always temporary.
   if (roles.includes('external_auditor')) {
@@ -25,13 +37,14 @@ function checkExternalAuditor(roles: readonly string[], expiresAt: string | null
 export async function createUser(db: Db, ctx: RequestContext, input: UserCreate) {
   authorize(ctx.actor, 'users:manage');
   checkExternalAuditor(input.roles, input.accessExpiresAt);
+  checkExpiryInFuture(input.accessExpiresAt);
   const problems = passwordProblems(input.password, 'password', input);
   if (problems.length) throw invalid(problems);
   if (await usersRepo.emailTaken(db, input.email)) {
     throw invalid([{ field: 'email', code: 'email_taken' }]);
   }
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  const created = db.transaction(async (tx) => {
     const user = await usersRepo.insertUser(tx, {
       organizationId: ctx.actor.organizationId,
       email: input.email,
@@ -45,6 +58,10 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
       { action: 'user.created', entityType: 'user', entityId: user.id, after: auditableUser(user) },
     ]);
     return user;
+  });
+  return created.catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw invalid([{ field: 'email', code: 'email_taken' }]);
+    throw error;
   });
 }
 
@@ -86,6 +103,7 @@ export async function updateUser(
         ? input.accessExpiresAt
         : before.accessExpiresAt?.toISOString();
     checkExternalAuditor(roles, expiry);
+    if (input.accessExpiresAt) checkExpiryInFuture(input.accessExpiresAt);
     const losesAdmin =
       before.roles.includes('admin') && (!roles.includes('admin') || input.active === false);
     if (losesAdmin && (await usersRepo.countActiveAdmins(tx, ctx.actor.organizationId)) <= 1) {
