@@ -1,15 +1,21 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppLayout } from './components/AppLayout';
 import { RouteErrorPage } from './components/RouteErrorPage';
 import { LOCALE_STORAGE_KEY } from './i18n';
-import { fakeFetch, renderApp } from './test/render';
+import { SessionGate } from './session/SessionGate';
+import { fakeApi, sessionInfo, signedInRoutes } from './test/fakeApi';
+import { renderApp } from './test/render';
 
 describe('application shell', () => {
-  let calls: ReturnType<typeof fakeFetch>['calls'];
+  let calls: ReturnType<typeof fakeApi>['calls'];
 
   beforeEach(() => {
-    const fake = fakeFetch({ '/api/v1/version': { name: 'mamoru', version: '9.9.9-test' } });
+    const fake = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'PATCH /api/v1/me': ({ body }) => ({
+        body: { ...sessionInfo('admin').user, ...(body as object), version: 2 },
+      }),
+    });
     calls = fake.calls;
     vi.stubGlobal('fetch', fake.fetch);
   });
@@ -19,20 +25,20 @@ describe('application shell', () => {
 
   it('shows the PDCA navigation and the server version on the dashboard', async () => {
     renderApp('/');
-    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     for (const group of ['Plan', 'Do', 'Check', 'Act']) {
       expect(within(nav).getByRole('group', { name: group })).toBeTruthy();
     }
     expect(within(nav).getByRole('link', { name: 'Statement of applicability' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeTruthy();
     expect((await screen.findByTestId('app-version')).textContent).toBe('Mamoru 9.9.9-test');
-    expect(calls[0]?.url).toBe('/api/v1/version');
-    expect(new Headers(calls[0]?.init?.headers).get('accept-language')).toBe('en');
+    const version = calls.find((call) => call.path === '/api/v1/version');
+    expect(version?.headers.get('accept-language')).toBe('en');
   });
 
-  it('switches the language from the header', async () => {
+  it('switches the language from the header and saves it to the profile', async () => {
     renderApp('/');
-    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getByRole('link', { name: 'Scope' })).toBeTruthy();
     const switcher = screen.getByRole('radiogroup', { name: 'Display language' });
 
@@ -45,11 +51,16 @@ describe('application shell', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'ダッシュボード' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('ja');
     expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('ja');
+    await waitFor(() => {
+      const patch = calls.find((call) => call.method === 'PATCH' && call.path === '/api/v1/me');
+      expect(patch?.body).toEqual({ locale: 'ja' });
+      expect(patch?.headers.get('x-csrf-token')).toBe('csrf-test-token');
+    });
   });
 
-  it('shows a placeholder for an area that is not built yet', () => {
+  it('shows a placeholder for an area that is not built yet', async () => {
     renderApp('/internal-audits');
-    expect(screen.getByRole('heading', { level: 1, name: 'Internal audits' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Internal audits' })).toBeTruthy();
     expect(
       screen.getByRole('heading', { level: 2, name: 'This area is being built' }),
     ).toBeTruthy();
@@ -58,14 +69,14 @@ describe('application shell', () => {
     expect(document.title).toBe('Internal audits · Mamoru');
   });
 
-  it('shows Not Found for an unknown path, inside the shell', () => {
+  it('shows Not Found for an unknown path, inside the shell', async () => {
     renderApp('/no/such/page');
-    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
     expect(screen.getByText(/There is no page at \/no\/such\/page/)).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeTruthy();
   });
 
-  it('shows a friendly error with a reload button when a page fails, keeping the shell', () => {
+  it('shows a friendly error with a reload button when a page fails, keeping the shell', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const quietWarn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     function Broken(): never {
@@ -75,7 +86,7 @@ describe('application shell', () => {
       renderApp('/broken', [
         {
           path: '/',
-          element: <AppLayout />,
+          element: <SessionGate />,
           children: [
             {
               errorElement: <RouteErrorPage />,
@@ -84,11 +95,13 @@ describe('application shell', () => {
           ],
         },
       ]);
+      expect(
+        await screen.findByRole('heading', { level: 1, name: 'Something went wrong' }),
+      ).toBeTruthy();
     } finally {
       quiet.mockRestore();
       quietWarn.mockRestore();
     }
-    expect(screen.getByRole('heading', { level: 1, name: 'Something went wrong' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload the page' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeTruthy();
   });

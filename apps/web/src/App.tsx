@@ -5,13 +5,15 @@ import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from './api/queryClient';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { ToastProvider } from './components/Toasts';
 import { i18n } from './i18n';
 import { routes } from './routes';
+import { SessionProvider } from './session/SessionProvider';
 import { cssVariablesResolver, theme } from './theme';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
-/** Theme, translations and server state: everything a page needs around it. */
+/** Theme, translations, server state and the session: everything a page needs around it. */
 export function AppProviders({
   children,
   queryClient,
@@ -27,7 +29,11 @@ export function AppProviders({
       defaultColorScheme="light"
     >
       <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+        <QueryClientProvider client={client}>
+          <SessionProvider>
+            <ToastProvider>{children}</ToastProvider>
+          </SessionProvider>
+        </QueryClientProvider>
       </I18nextProvider>
     </MantineProvider>
   );

@@ -8,7 +8,12 @@ import {
   IconClipboardCheck,
   IconDatabase,
   IconFileText,
+  IconGavel,
+  IconHistory,
   IconListCheck,
+  IconShieldCheck,
+  IconSignature,
+  IconUsers,
   IconPresentation,
   IconSchool,
   IconTarget,
@@ -37,6 +42,8 @@ export interface Area {
   icon: Icon;
   /** Requirement IDs of the certification criteria the area serves (see STRUCTURE.md). */
   requirements: readonly string[];
+  /** The permission needed to open the area; users without it do not see it in the navigation. */
+  permission?: string;
 }
 
 const areaDefinitions = [
@@ -62,7 +69,14 @@ const areaDefinitions = [
     icon: IconChecklist,
     requirements: ['4.2.1.g', '4.2.1.h'],
   },
-  { key: 'catalog', phase: 'plan', path: '/catalog', icon: IconBook2, requirements: ['4.2.1.g'] },
+  {
+    key: 'catalog',
+    phase: 'plan',
+    path: '/catalog',
+    icon: IconBook2,
+    requirements: ['4.2.1.g'],
+    permission: 'catalog:read',
+  },
   {
     key: 'treatmentPlan',
     phase: 'do',
@@ -138,9 +152,42 @@ const areaDefinitions = [
 
 export type AreaKey = (typeof areaDefinitions)[number]['key'];
 
-/** Every ISMS area, in navigation order. */
-export const AREAS: readonly Area[] = areaDefinitions;
+/** Every ISMS area, in navigation order. Areas without their own permission need isms:read. */
+export const AREAS: readonly Area[] = areaDefinitions.map((area) => ({
+  permission: 'isms:read',
+  ...area,
+}));
 
 export function areasOfPhase(phase: Phase): Area[] {
   return AREAS.filter((area) => area.phase === phase);
 }
+
+/** A page outside the PDCA areas (the approvals inbox, administration). */
+export interface NavPage {
+  /** i18n key under `nav.` */
+  key: 'approvals' | 'users' | 'roles' | 'audit' | 'approvalPolicies';
+  path: string;
+  icon: Icon;
+  /** Shown in the navigation only to users holding this permission (with this reach, if given). */
+  permission: string;
+  reach?: 'all';
+}
+
+/** Work that reaches every user: decisions waiting for them. */
+export const WORKSPACE_PAGES: readonly NavPage[] = [
+  { key: 'approvals', path: '/approvals', icon: IconSignature, permission: 'approvals:read' },
+];
+
+/** Administration: people, roles, the audit trail and who signs off what. */
+export const ADMIN_PAGES: readonly NavPage[] = [
+  { key: 'users', path: '/admin/users', icon: IconUsers, permission: 'users:read' },
+  { key: 'roles', path: '/admin/roles', icon: IconShieldCheck, permission: 'users:read' },
+  { key: 'audit', path: '/admin/audit', icon: IconHistory, permission: 'audit:read' },
+  {
+    key: 'approvalPolicies',
+    path: '/admin/approvals',
+    icon: IconGavel,
+    permission: 'approvals:read',
+    reach: 'all',
+  },
+];

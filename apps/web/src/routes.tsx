@@ -1,33 +1,50 @@
+import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { AppLayout } from './components/AppLayout';
+import { RequirePermission } from './components/RequirePermission';
 import { RouteErrorPage } from './components/RouteErrorPage';
 import { AREAS, type Area, type AreaKey } from './navigation';
+import { ApprovalPoliciesPage } from './pages/admin/ApprovalPoliciesPage';
+import { AuditLogPage } from './pages/admin/AuditLogPage';
+import { RolesPage } from './pages/admin/RolesPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { ApprovalsPage } from './pages/ApprovalsPage';
 import { AreaPlaceholderPage } from './pages/AreaPlaceholderPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
+import { SessionGate } from './session/SessionGate';
 
 /** The page of each built area; areas not listed show their placeholder. */
 const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {};
 
+function guarded(permission: string | undefined, element: ReactNode) {
+  return permission ? (
+    <RequirePermission permission={permission}>{element}</RequirePermission>
+  ) : (
+    element
+  );
+}
+
 function areaRoute(area: Area): RouteObject {
   return {
     path: area.path.slice(1),
-    element: areaPages[area.key] ?? <AreaPlaceholderPage area={area} />,
+    element: guarded(area.permission, areaPages[area.key] ?? <AreaPlaceholderPage area={area} />),
   };
 }
 
 /**
- * The route tree. The shell's own errorElement catches failures of the shell;
- * the pathless child catches page failures so the shell stays usable.
+ * The route tree. The session gate decides between set-up, log-in and the
+ * shell; its errorElement catches failures of the shell, and the pathless
+ * child catches page failures so the shell stays usable.
  */
 export const routes: RouteObject[] = [
   {
     path: '/',
-    element: <AppLayout />,
+    element: <SessionGate />,
     errorElement: (
-      <AppLayout>
+      <SessionGate>
         <RouteErrorPage />
-      </AppLayout>
+      </SessionGate>
     ),
     children: [
       {
@@ -35,6 +52,15 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <DashboardPage /> },
           ...AREAS.map(areaRoute),
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'approvals', element: guarded('approvals:read', <ApprovalsPage />) },
+          { path: 'admin/users', element: guarded('users:read', <UsersPage />) },
+          { path: 'admin/roles', element: <RolesPage /> },
+          { path: 'admin/audit', element: guarded('audit:read', <AuditLogPage />) },
+          {
+            path: 'admin/approvals',
+            element: guarded('approvals:read', <ApprovalPoliciesPage />),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -38,7 +38,14 @@ export class ApiError extends Error {
 
   /** The message for one form field, if the server rejected it. */
   fieldError(field: string): string | undefined {
-    return this.errors.find((error) => error.field === field)?.message;
+    return this.errors.find((error) => fieldName(error.field) === fieldName(field))?.message;
+  }
+
+  /** Field errors keyed by field name (without the `body.` prefix), first message per field. */
+  fieldErrors(): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const error of this.errors) result[fieldName(error.field)] ??= error.message;
+    return result;
   }
 }
 
@@ -52,6 +59,8 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** The UI language, sent as Accept-Language so messages come back translated. */
   language?: () => string;
+  /** The session's CSRF token, sent as X-CSRF-Token on unsafe methods once known. */
+  csrfToken?: () => string | null | undefined;
 }
 
 export interface RequestOptions {
@@ -62,6 +71,13 @@ export interface RequestOptions {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const SAFE_METHODS: ReadonlySet<Method> = new Set(['GET']);
+
+/** Fields of a problem's `errors[]` arrive as `body.email` (schema) or `email` (domain); compare without the prefix. */
+export function fieldName(field: string) {
+  return field.replace(/^(body|query|params|querystring)\./, '');
+}
 
 function isJson(response: Response) {
   return /\bjson\b/i.test(response.headers.get('content-type') ?? '');
@@ -93,6 +109,7 @@ function asProblem(body: unknown): Partial<Problem> | undefined {
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
   const language = options.language ?? currentLocale;
+  const csrfToken = options.csrfToken ?? (() => undefined);
 
   async function request<T>(method: Method, path: string, init: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = {
@@ -101,6 +118,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ...init.headers,
     };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    const csrf = SAFE_METHODS.has(method) ? undefined : csrfToken();
+    if (csrf) headers['X-CSRF-Token'] = csrf;
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
     let response: Response;
@@ -147,5 +166,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-/** The client the app uses: same origin, the current UI language. */
-export const api = createApiClient();
+let sessionCsrfToken: string | null = null;
+
+/** Remembers the signed-in session's CSRF token (null after sign-out) for the app's client. */
+export function setCsrfToken(token: string | null) {
+  sessionCsrfToken = token;
+}
+
+/** The client the app uses: same origin, the current UI language, the session's CSRF token. */
+export const api = createApiClient({ csrfToken: () => sessionCsrfToken });

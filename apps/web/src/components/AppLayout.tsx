@@ -6,9 +6,10 @@ import { Outlet } from 'react-router';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
+import { UserMenu } from './UserMenu';
 import classes from './AppLayout.module.css';
 
-/** The application shell: header (brand, language), PDCA navbar, and the page. */
+/** The signed-in application shell: header (brand, language, user menu), navbar, and the page. */
 export function AppLayout({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -35,7 +36,10 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             />
             <Brand />
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar

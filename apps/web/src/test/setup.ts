@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { setCsrfToken } from '../api/client';
 import { initI18n } from '../i18n';
 
 // jsdom lacks the layout APIs Mantine uses; stub them (see Mantine's testing guide).
@@ -35,5 +36,6 @@ initI18n('en');
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  setCsrfToken(null);
   initI18n('en');
 });

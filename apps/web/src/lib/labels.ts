@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
+
+type LooseT = (key: string, options?: Record<string, unknown>) => string;
+
+/** A translation for a key built from server data (role, permission, action), or the raw code. */
+function dynamicLabel(key: string, fallback: string, options?: Record<string, unknown>) {
+  const t = i18n.t as unknown as LooseT;
+  return i18n.exists(key) ? t(key, options) : fallback;
+}
+
+export function roleLabel(role: string) {
+  return dynamicLabel(`roles.names.${role}.name`, role);
+}
+
+export function roleDescription(role: string) {
+  return dynamicLabel(`roles.names.${role}.description`, '');
+}
+
+/** Permission codes are `resource:action`; their labels live under permissions.<resource>.<action>. */
+export function permissionLabel(permission: string) {
+  return dynamicLabel(`permissions.${permission.replace(':', '.')}`, permission);
+}
+
+export function permissionGroupLabel(permission: string) {
+  const resource = permission.split(':')[0] ?? permission;
+  return dynamicLabel(`permissions.groups.${resource}`, resource);
+}
+
+export function approvalTypeLabel(type: string) {
+  return dynamicLabel(`approvalTypes.${type}`, type);
+}
+
+/** Audit actions are `entity.verb`; unknown ones show as they are. */
+export function auditActionLabel(action: string) {
+  return dynamicLabel(`audit.actions.${action.replace('.', '_')}`, action);
+}
+
+export function entityTypeLabel(type: string) {
+  return dynamicLabel(`audit.entityTypes.${type}`, type);
+}
+
+export function localeLabel(locale: string) {
+  return dynamicLabel(`language.${locale}`, locale);
+}
+
+/** Re-renders the caller when the language changes (the label helpers read i18n directly). */
+export function useLabels() {
+  const { i18n: instance } = useTranslation();
+  return {
+    language: instance.resolvedLanguage ?? instance.language,
+    roleLabel,
+    roleDescription,
+    permissionLabel,
+    permissionGroupLabel,
+    approvalTypeLabel,
+    auditActionLabel,
+    entityTypeLabel,
+    localeLabel,
+  };
+}

@@ -1,0 +1,295 @@
+import {
+  ActionIcon,
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconPencil,
+  IconSearch,
+  IconUserPlus,
+  IconUsers,
+  IconUserSearch,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roleSchema } from '@mamoru/contracts';
+import { useUserList } from '../../api/identity';
+import type { User } from '../../api/types';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
+import { initials } from '../../components/UserMenu';
+import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
+import { useSession } from '../../session/useSession';
+import { UserFormModal } from './UserFormModal';
+
+type UserState = 'active' | 'inactive' | 'expired';
+
+function stateOf(user: User, now = Date.now()): UserState {
+  if (!user.active) return 'inactive';
+  if (user.accessExpiresAt && new Date(user.accessExpiresAt).getTime() <= now) return 'expired';
+  return 'active';
+}
+
+const stateColor: Record<UserState, string> = {
+  active: 'teal',
+  inactive: 'gray',
+  expired: 'orange',
+};
+
+/** Administration of the organization's users: search, filter by role, create, edit. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const format = useFormat();
+  const { can, info } = useSession();
+  const manage = can('users:manage');
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<string | null>(null);
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const users = useUserList({ q, role });
+  // `key` remounts the modal so it starts from the user it opens with.
+  const [editing, setEditing] = useState<{ user: User | null; key: number } | null>(null);
+
+  const items = users.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = q !== '' || role !== null;
+
+  return (
+    <Stack gap="xl" maw={1200}>
+      <PageHeader
+        title={t('users.title')}
+        eyebrow={t('nav.administration')}
+        description={t('users.description')}
+        icon={
+          <ThemeIcon size={52} radius="md" variant="light" color="indigo">
+            <IconUsers size={28} stroke={1.6} aria-hidden="true" />
+          </ThemeIcon>
+        }
+        actions={
+          manage && (
+            <Button
+              leftSection={<IconUserPlus size={18} aria-hidden="true" />}
+              onClick={() => setEditing({ user: null, key: Date.now() })}
+            >
+              {t('users.create')}
+            </Button>
+          )
+        }
+      />
+      <Card withBorder radius="lg" padding={0} shadow="xs">
+        <Group
+          gap="sm"
+          p="md"
+          wrap="wrap"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+        >
+          <TextInput
+            type="search"
+            aria-label={t('users.search')}
+            placeholder={t('users.searchPlaceholder')}
+            leftSection={<IconSearch size={16} aria-hidden="true" />}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            style={{ flex: '1 1 260px' }}
+            maw={420}
+          />
+          <Select
+            aria-label={t('users.roleFilter')}
+            placeholder={t('users.allRoles')}
+            data={roleSchema.options.map((value) => ({ value, label: labels.roleLabel(value) }))}
+            value={role}
+            onChange={setRole}
+            clearable
+            w={240}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
+        {users.isPending ? (
+          <Stack p="md">
+            <LoadingRows rows={5} label={t('users.loading')} />
+          </Stack>
+        ) : users.isError ? (
+          <Stack p="md">
+            <ErrorState
+              error={users.error}
+              onRetry={() => void users.refetch()}
+              retrying={users.isFetching}
+            />
+          </Stack>
+        ) : items.length === 0 ? (
+          <EmptyBlock
+            icon={
+              filtered ? (
+                <IconUserSearch size={28} stroke={1.5} aria-hidden="true" />
+              ) : (
+                <IconUsers size={28} stroke={1.5} aria-hidden="true" />
+              )
+            }
+            title={filtered ? t('users.noMatch') : t('users.empty')}
+            description={filtered ? t('users.noMatchHint') : undefined}
+            action={
+              filtered ? (
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setSearch('');
+                    setRole(null);
+                  }}
+                >
+                  {t('users.clearFilters')}
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : (
+          <Table.ScrollContainer minWidth={860}>
+            <Table
+              verticalSpacing="sm"
+              horizontalSpacing="md"
+              highlightOnHover
+              aria-label={t('users.title')}
+            >
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th>{t('users.columns.user')}</Table.Th>
+                  <Table.Th>{t('users.columns.roles')}</Table.Th>
+                  <Table.Th>{t('users.columns.language')}</Table.Th>
+                  <Table.Th>{t('users.columns.status')}</Table.Th>
+                  <Table.Th>{t('users.columns.accessExpires')}</Table.Th>
+                  <Table.Th>{t('users.columns.created')}</Table.Th>
+                  {manage && (
+                    <Table.Th>
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((user) => {
+                  const state = stateOf(user);
+                  return (
+                    <Table.Tr key={user.id}>
+                      <Table.Td>
+                        <Group gap="sm" wrap="nowrap">
+                          <Avatar
+                            size={36}
+                            radius="xl"
+                            color={user.active ? 'indigo' : 'gray'}
+                            aria-hidden="true"
+                          >
+                            {initials(user.displayName)}
+                          </Avatar>
+                          <Stack gap={0} miw={0}>
+                            <Group gap={6} wrap="nowrap">
+                              <Text fz="sm" fw={600} truncate>
+                                {user.displayName}
+                              </Text>
+                              {user.id === info?.user.id && (
+                                <Badge size="xs" variant="light" color="gray">
+                                  {t('users.you')}
+                                </Badge>
+                              )}
+                            </Group>
+                            <Text fz="xs" c="dimmed" truncate>
+                              {user.email}
+                            </Text>
+                          </Stack>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {user.roles.map((name) => (
+                            <Badge
+                              key={name}
+                              variant="light"
+                              color={
+                                name === 'admin'
+                                  ? 'indigo'
+                                  : name === 'external_auditor'
+                                    ? 'grape'
+                                    : 'gray'
+                              }
+                              radius="sm"
+                              tt="none"
+                              fw={600}
+                            >
+                              {labels.roleLabel(name)}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td fz="sm">{labels.localeLabel(user.locale)}</Table.Td>
+                      <Table.Td>
+                        <Badge variant="dot" color={stateColor[state]} tt="none" fw={500}>
+                          {t(`users.states.${state}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td fz="sm">
+                        {user.accessExpiresAt ? (
+                          format.date(user.accessExpiresAt)
+                        ) : (
+                          <Text span fz="sm" c="dimmed">
+                            {t('users.noExpiry')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td fz="sm">{format.date(user.createdAt)}</Table.Td>
+                      {manage && (
+                        <Table.Td ta="right">
+                          <Tooltip label={t('common.edit')}>
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={t('users.editNamed', { name: user.displayName })}
+                              onClick={() => setEditing({ user, key: Date.now() })}
+                            >
+                              <IconPencil size={16} aria-hidden="true" />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {users.hasNextPage && (
+          <Group
+            justify="center"
+            p="md"
+            style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+          >
+            <Button
+              variant="default"
+              onClick={() => void users.fetchNextPage()}
+              loading={users.isFetchingNextPage}
+            >
+              {t('common.loadMore')}
+            </Button>
+          </Group>
+        )}
+      </Card>
+      {editing && (
+        <UserFormModal
+          key={editing.key}
+          user={editing.user}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+import { Button, Center, EmptyState, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconCloudOff, IconRefresh } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client';
+import { AppLayout } from '../components/AppLayout';
+import { LoginPage } from '../pages/LoginPage';
+import { SetupPage } from '../pages/SetupPage';
+import { useSession } from './useSession';
+
+function SessionLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center h="100vh" role="status" aria-live="polite">
+      <Stack align="center" gap="sm">
+        <Loader size="lg" aria-hidden="true" />
+        <Text c="dimmed">{t('session.loading')}</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+function SessionError() {
+  const { t } = useTranslation();
+  const { error, retry } = useSession();
+  return (
+    <Center mih="100vh" p="md">
+      <Paper withBorder radius="lg" p={{ base: 'lg', sm: 48 }} maw={640} role="alert">
+        <EmptyState variant="light" color="red" size="lg">
+          <EmptyState.Indicator>
+            <IconCloudOff size={36} stroke={1.5} aria-hidden="true" />
+          </EmptyState.Indicator>
+          <EmptyState.Title order={1}>{t('session.loadError')}</EmptyState.Title>
+          <EmptyState.Description>
+            {isApiError(error) ? error.message : t('api.networkError')}
+          </EmptyState.Description>
+          <EmptyState.Actions>
+            <Button leftSection={<IconRefresh size={16} aria-hidden="true" />} onClick={retry}>
+              {t('common.retry')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Paper>
+    </Center>
+  );
+}
+
+/**
+ * The root of the app: first-run set-up, the log-in page, or the signed-in
+ * shell with the page (children, else the route's outlet). The address stays
+ * as it is, so a deep link opens after signing in.
+ */
+export function SessionGate({ children }: { children?: ReactNode }) {
+  const { status } = useSession();
+  switch (status) {
+    case 'loading':
+      return <SessionLoading />;
+    case 'error':
+      return <SessionError />;
+    case 'setup':
+      return <SetupPage />;
+    case 'signedOut':
+      return <LoginPage />;
+    case 'signedIn':
+      return <AppLayout>{children}</AppLayout>;
+  }
+}
