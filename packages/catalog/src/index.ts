@@ -34,6 +34,25 @@ export {
   type FlatGroup,
   type FlatRequirement,
 } from './tree.ts';
+export {
+  loadRiskStarterFile,
+  parseRiskStarter,
+  riskStarterCatalog,
+  riskStarterDataPath,
+  riskStarterSchemaPath,
+  THREAT_GROUP_IDS,
+  VULNERABILITY_GROUP_IDS,
+  type AssetCategory,
+  type RiskStarterCatalog,
+  type SecurityProperty,
+  type StarterGroup,
+  type StarterLevel,
+  type StarterThreat,
+  type StarterVulnerability,
+  type ThreatGroupId,
+  type ThreatOrigin,
+  type VulnerabilityGroupId,
+} from './risk-starter.ts';
 export { toOscalCatalog, type OscalExportOptions } from './oscal/export.ts';
 export { fromOscalCatalog, type OscalImportOptions } from './oscal/import.ts';
 export { MAMORU_NS, OSCAL_VERSION, type OscalCatalogDocument } from './oscal/model.ts';

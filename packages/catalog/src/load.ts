@@ -11,6 +11,8 @@ import type { Library } from './types.ts';
 
 const SCHEMA_URL = new URL('../schema/library.schema.json', import.meta.url);
 const DATA_DIR = new URL('../data/', import.meta.url);
+// Data files beside the libraries that are not libraries (see risk-starter.ts).
+const NOT_LIBRARIES = new Set(['risk-starter.json']);
 
 /** Absolute path of the library JSON Schema (for editors, docs and the HTTP layer). */
 export const librarySchemaPath = fileURLToPath(SCHEMA_URL);
@@ -105,7 +107,9 @@ let shipped: Promise<readonly Library[]> | undefined;
  */
 export function shippedLibraries(): Promise<readonly Library[]> {
   shipped ??= (async () => {
-    const files = (await readdir(DATA_DIR)).filter((f) => f.endsWith('.json')).sort();
+    const files = (await readdir(DATA_DIR))
+      .filter((f) => f.endsWith('.json') && !NOT_LIBRARIES.has(f))
+      .sort();
     const libs = await Promise.all(files.map((f) => loadLibraryFile(new URL(f, DATA_DIR))));
     return deepFreeze(libs);
   })().catch((error: unknown) => {
