@@ -3,3 +3,5 @@ export * from './health.ts';
 export * from './identity.ts';
 export * from './audit.ts';
 export * from './approvals.ts';
+export * from './scope.ts';
+export * from './assets.ts';
