@@ -60,3 +60,11 @@ export async function screenshot(page: Page, name: string, { fullPage = false } 
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/**
+ * Errors other than the browser's own "401 (Unauthorized)" line for the
+ * session probe: signed out, GET /api/v1/auth/session answers 401 by design.
+ */
+export function unexpectedErrors(errors: string[]) {
+  return errors.filter((error) => !/status of 401 \(Unauthorized\)/.test(error));
+}

@@ -3,3 +3,4 @@ export * from './browser.ts';
 export * from './build.ts';
 export * from './paths.ts';
 export * from './server.ts';
+export * from './identity.ts';

@@ -26,15 +26,26 @@ export const theme = createTheme({
 });
 
 /**
- * Keeps text at WCAG AA contrast (4.5:1): Mantine's dimmed grey is too light on
- * white, and its hover tint of light variants (an active nav link under the
+ * Keeps text at WCAG AA contrast (4.5:1): Mantine's dimmed grey and error red
+ * are too light on white, and its hover tint of light variants (an active nav link under the
  * pointer) too dark for the indigo-9 text on it.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Field errors are text too: red 6 on white is only 3.3:1.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-indigo-light-hover': '#cad6ff',
+    // Light badges and alerts write shade 9 on shade 1; for these hues that is
+    // under 4.5:1, so their text is darkened just enough (about 4.8:1).
+    '--mantine-color-teal-light-color': '#077554',
+    '--mantine-color-green-light-color': '#257735',
+    '--mantine-color-lime-light-color': '#4a760a',
+    '--mantine-color-yellow-light-color': '#a15300',
+    '--mantine-color-orange-light-color': '#b63c0d',
+    '--mantine-color-cyan-light-color': '#0b7082',
+    '--mantine-color-red-light-color': '#c12828',
   },
   dark: {},
 });

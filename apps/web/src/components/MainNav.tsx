@@ -58,7 +58,7 @@ function WaitingBadge() {
   const label = waiting.data?.nextCursor ? `${count}+` : String(count);
   return (
     <>
-      <Badge size="sm" circle={label.length < 3} color="red" variant="filled" aria-hidden="true">
+      <Badge size="sm" circle={label.length < 3} color="red.9" variant="filled" aria-hidden="true">
         {label}
       </Badge>
       <VisuallyHidden>{t('nav.waitingCount', { count })}</VisuallyHidden>

@@ -84,6 +84,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               withBorder
               style={{ boxShadow: 'var(--mantine-shadow-md)' }}
               onClose={() => dismiss(toast.id)}
+              styles={{ description: { color: 'var(--mantine-color-gray-7)' } }}
               closeButtonProps={{ 'aria-label': t('common.dismiss') }}
             >
               {toast.message}

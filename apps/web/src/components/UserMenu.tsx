@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconDevices, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -34,14 +34,14 @@ export function UserMenu() {
     <Menu position="bottom-end" width={260} shadow="md" withinPortal>
       <Menu.Target>
         <UnstyledButton
-          aria-label={t('userMenu.label', { name: user.displayName })}
           px={6}
           py={4}
           style={{ borderRadius: 'var(--mantine-radius-md)' }}
           data-testid="user-menu"
         >
-          <Group gap={10} wrap="nowrap">
-            <Avatar color="indigo" radius="xl" size={34} aria-hidden="true">
+          <VisuallyHidden>{t('userMenu.label', { name: user.displayName })}</VisuallyHidden>
+          <Group gap={10} wrap="nowrap" aria-hidden="true">
+            <Avatar color="indigo" radius="xl" size={34}>
               {initials(user.displayName)}
             </Avatar>
             <Stack gap={0} visibleFrom="md" maw={180}>

@@ -138,7 +138,7 @@ function DecisionModal({
             </Button>
             <Button
               type="submit"
-              color={approve ? 'teal.8' : 'red'}
+              color={approve ? 'teal.9' : 'red.9'}
               loading={decide.isPending}
               disabled={forbidden}
               leftSection={
@@ -235,7 +235,7 @@ function ApprovalTable({
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
                     <Button
                       size="xs"
-                      color="teal.8"
+                      color="teal.9"
                       leftSection={<IconCheck size={14} aria-hidden="true" />}
                       onClick={() => onDecide(approval, 'approved')}
                       aria-label={t('approvals.approveNamed', { title: approval.title })}
@@ -366,7 +366,7 @@ export function ApprovalsPage() {
               leftSection={<IconInbox size={16} aria-hidden="true" />}
               rightSection={
                 waitingCount > 0 ? (
-                  <Badge size="sm" circle color="red" variant="filled">
+                  <Badge size="sm" circle color="red.9" variant="filled">
                     {waitingCount}
                   </Badge>
                 ) : undefined

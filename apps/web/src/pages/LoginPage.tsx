@@ -63,7 +63,10 @@ export function LoginPage() {
             type="email"
             autoComplete="username"
             value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
+            onChange={(event) => {
+              setEmail(event.currentTarget.value);
+              setErrors(({ email: _, ...rest }) => rest);
+            }}
             error={errors.email}
             required
             autoFocus
@@ -72,7 +75,10 @@ export function LoginPage() {
             label={t('auth.fields.password')}
             autoComplete="current-password"
             value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
+            onChange={(event) => {
+              setPassword(event.currentTarget.value);
+              setErrors(({ password: _, ...rest }) => rest);
+            }}
             error={errors.password}
             required
           />

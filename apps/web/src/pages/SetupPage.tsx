@@ -28,8 +28,10 @@ export function SetupPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
-  const set = (field: keyof typeof values) => (value: string) =>
+  const set = (field: keyof typeof values) => (value: string) => {
     setValues((old) => ({ ...old, [field]: value }));
+    setErrors(({ [field]: _, ...rest }) => rest);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -15,7 +15,8 @@ export interface FakeResponse {
 }
 
 /** A route's answer: a JSON body (200), or a function of the request. */
-export type FakeRoute = unknown | ((request: FakeRequest) => FakeResponse | Promise<FakeResponse>);
+export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
+export type FakeRoute = FakeHandler | Record<string, unknown> | unknown[];
 
 /** A problem+json answer as the server sends it. */
 export function problem(
@@ -56,9 +57,7 @@ export function fakeApi(routes: Record<string, FakeRoute>) {
       });
     }
     const answer: FakeResponse =
-      typeof route === 'function'
-        ? await (route as (r: FakeRequest) => FakeResponse | Promise<FakeResponse>)(request)
-        : { body: route };
+      typeof route === 'function' ? await route(request) : { body: route };
     const status = answer.status ?? 200;
     return new Response(
       status === 204 || answer.body === undefined ? null : JSON.stringify(answer.body),

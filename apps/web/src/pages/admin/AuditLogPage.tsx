@@ -419,12 +419,14 @@ export function AuditLogPage() {
         )}
       </Card>
       {items.length > 0 && (
-        <Text fz="xs" c="dimmed" ta="right">
-          <Badge variant="light" color="gray" size="sm" mr={6}>
+        <Group justify="flex-end" gap={6}>
+          <Badge variant="light" color="gray" size="sm">
             {items.length}
           </Badge>
-          {t('audit.shown')}
-        </Text>
+          <Text fz="xs" c="dimmed">
+            {t('audit.shown')}
+          </Text>
+        </Group>
       )}
     </Stack>
   );

@@ -32,7 +32,7 @@ function ReachBadge({ reach }: { reach: 'all' | 'own' | undefined }) {
       size="sm"
       radius="sm"
       variant={reach === 'all' ? 'light' : 'outline'}
-      color={reach === 'all' ? 'indigo' : 'teal.8'}
+      color={reach === 'all' ? 'indigo' : 'teal.9'}
       tt="none"
       fw={600}
       miw={56}

@@ -99,8 +99,11 @@ export function UserFormModal({
   const editing = base !== null;
   const isSelf = base?.id === info.user.id;
 
-  const set = <K extends keyof FormValues>(field: K, value: FormValues[K]) =>
+  const set = <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
     setValues((old) => ({ ...old, [field]: value }));
+    const errorField = field === 'accessExpiresOn' ? 'accessExpiresAt' : field;
+    setErrors(({ [errorField]: _, ...rest }) => rest);
+  };
 
   const save = useMutation({
     mutationFn: async (): Promise<User> => {

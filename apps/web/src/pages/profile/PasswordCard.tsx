@@ -64,6 +64,7 @@ export function PasswordCard() {
     onChange: (event: ChangeEvent<HTMLInputElement>) => {
       const value = event.currentTarget.value;
       setValues((old) => ({ ...old, [name]: value }));
+      setErrors(({ [name]: _, ...rest }) => rest);
     },
     error: errors[name],
   });
