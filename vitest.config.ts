@@ -14,6 +14,8 @@ export default defineConfig({
             'apps/cli/src/**/*.test.ts',
             'bench/src/**/*.test.ts',
           ],
+          // Test databases get the shipped catalog after migrating, as production does.
+          setupFiles: ['packages/domain/src/testing/database-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,10 +1,11 @@
 import closeWithGrace from 'close-with-grace';
-import { migrate, openDatabase } from '@mamoru/db';
+import { openDatabase } from '@mamoru/db';
+import { migrateDatabase } from '@mamoru/domain';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 
 /**
- * Opens the database, applies migrations, listens, and on SIGTERM/SIGINT lets
+ * Opens the database, applies migrations (and syncs the shipped catalogs), listens, and on SIGTERM/SIGINT lets
  * in-flight requests finish before closing the pool.
  */
 export async function serve(config: Config) {
@@ -15,9 +16,12 @@ export async function serve(config: Config) {
   });
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
-    const { applied, total } = await migrate(database.db);
+    const { applied, total, libraries } = await migrateDatabase(database.db);
     app = await buildApp({ config, database });
-    app.log.info({ database: database.label, applied, total }, 'database ready');
+    app.log.info(
+      { database: database.label, applied, total, catalogsUpdated: libraries.updated },
+      'database ready',
+    );
   } catch (error) {
     // A failed start must not leave the pool open (it would keep the process alive).
     await database.close().catch(() => undefined);

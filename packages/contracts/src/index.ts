@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './approvals.ts';
 export * from './scope.ts';
 export * from './assets.ts';
+export * from './catalog.ts';

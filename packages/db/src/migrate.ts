@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from './client.ts';
+import { queryRows, type Db, type Tx } from './client.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -13,12 +13,23 @@ export interface MigrationResult {
   total: number;
 }
 
+export interface MigrateOptions {
+  /**
+   * A data step that must follow the schema, e.g. loading the catalogs shipped
+   * with Mamoru (which live in @mamoru/domain, above this package). It runs on
+   * every call, after the migrations, in the same transaction and under the
+   * same advisory lock, so it must be idempotent and never races another
+   * instance's.
+   */
+  afterMigrate?: (tx: Tx) => Promise<void>;
+}
+
 /**
  * Applies pending migrations in one transaction under an advisory lock, so two
  * server instances starting together never race (drizzle's own migrator creates
  * its schema outside any lock).
  */
-export async function migrate(db: Db): Promise<MigrationResult> {
+export async function migrate(db: Db, options: MigrateOptions = {}): Promise<MigrationResult> {
   const migrations = readMigrationFiles({ migrationsFolder });
   let applied = 0;
   await db.transaction(async (tx) => {
@@ -41,6 +52,7 @@ export async function migrate(db: Db): Promise<MigrationResult> {
       );
       applied += 1;
     }
+    await options.afterMigrate?.(tx);
   });
   return { applied, total: migrations.length };
 }

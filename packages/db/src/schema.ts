@@ -2,3 +2,4 @@
 export * from './tables/identity.ts';
 export * from './tables/audit.ts';
 export * from './tables/approvals.ts';
+export * from './tables/catalog.ts';

@@ -13,3 +13,5 @@ export * as organization from './identity/organization.ts';
 export * as approvals from './approvals/service.ts';
 export { presentUser, presentOrganization } from './identity/presenters.ts';
 export type { ApprovalRequest, ApprovalHandler } from './approvals/service.ts';
+export * as catalog from './catalog/index.ts';
+export { migrateDatabase, type PreparedDatabase } from './database.ts';

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { setupRequestSchema, type SetupRequest } from '@mamoru/contracts';
-import { migrate } from '@mamoru/db';
-import { DomainError, setup } from '@mamoru/domain';
+import { DomainError, migrateDatabase, setup } from '@mamoru/domain';
 import { withDatabase } from './database.ts';
 
 /** The option each set-up field comes from, for messages a shell user can act on. */
@@ -122,7 +121,7 @@ export function registerAdmin(program: Command) {
     .action(async (options: CreateOptions) => {
       const input = parseInput(options, await passwordOf(options));
       await withDatabase(async (database) => {
-        await migrate(database.db);
+        await migrateDatabase(database.db);
         if (!(await setup.isSetupNeeded(database.db))) throw new Error(ALREADY_SET_UP);
         const { organization, user } = await setup
           .setupOrganization(database.db, input, null)

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { migrate, openDatabase } from '@mamoru/db';
+import { openDatabase } from '@mamoru/db';
+import { migrateDatabase } from '@mamoru/domain';
 import { loadConfig } from '@mamoru/server';
 
 export function registerMigrate(program: Command) {
   program
     .command('migrate')
-    .description('apply pending database migrations and exit')
+    .description('apply pending database migrations (and load the shipped catalogs) and exit')
     .action(async () => {
       const config = loadConfig();
       const database = await openDatabase({
@@ -14,8 +15,10 @@ export function registerMigrate(program: Command) {
         poolMax: config.dbPoolMax,
       });
       try {
-        const { applied, total } = await migrate(database.db);
+        const { applied, total, libraries } = await migrateDatabase(database.db);
         console.log(`${database.label}: ${applied} migration(s) applied, ${total} in total`);
+        if (libraries.updated.length > 0)
+          console.log(`shipped catalogs loaded: ${libraries.updated.join(', ')}`);
       } finally {
         await database.close();
       }

@@ -54,6 +54,27 @@ export const messages: Record<Locale, Catalog> = {
     profile_user_only: 'Only a signed-in user can change their own profile.',
     forbidden_not_owner: 'You can change only objects that you own.',
     invalid_cursor: 'The page cursor is not valid.',
+    catalog_invalid:
+      'The catalog file is not valid: {count} problem(s), the first at {path}: {message}',
+    catalog_issue: '{message}',
+    catalog_format_unknown:
+      'The file is neither a Mamoru library (it has no "formatVersion") nor an OSCAL catalog (it has no "catalog").',
+    catalog_id_shipped:
+      'The catalog ID {libraryId} belongs to a catalog shipped with Mamoru. Import the file under another ID (libraryId).',
+    catalog_id_taken:
+      'Your organization already has a catalog with the ID {libraryId}. Import the file under another ID (libraryId).',
+    catalog_too_large: 'The catalog has more than {max} nodes.',
+    catalog_locale_unavailable:
+      'The catalog has no texts in "{locale}"; its languages are: {languages}.',
+    catalog_objective_unknown: 'The catalog has no objective {id}.',
+    catalog_not_objective:
+      '{id} is not an objective: own controls go under an objective (or a plain group).',
+    catalog_node_id_taken: 'The catalog already has a group or control with the ID {id}.',
+    catalog_overlay_library_mismatch:
+      'The file is for the catalog {libraryId}, not for {expected}.',
+    catalog_overlay_duplicate: 'The ID {id} occurs more than once.',
+    catalog_overlay_unknown_ids: 'The catalog has no node with these IDs ({count}): {ids}.',
+    catalog_overlay_unknown_id: 'The catalog has no {namespace} with the ID {id}.',
   },
   ja: {
     validation: 'リクエストの内容に誤りがあります。',
@@ -102,6 +123,27 @@ export const messages: Record<Locale, Catalog> = {
     profile_user_only: '自分のプロフィールを変更できるのはサインイン中のユーザーだけです。',
     forbidden_not_owner: '変更できるのは自分が責任者である対象だけです。',
     invalid_cursor: 'ページのカーソルが正しくありません。',
+    catalog_invalid:
+      'カタログファイルが正しくありません（問題 {count} 件）。最初の問題は {path}: {message}',
+    catalog_issue: 'この箇所に問題があります: {message}',
+    catalog_format_unknown:
+      'Mamoru のライブラリ（"formatVersion" を持つ）でも OSCAL カタログ（"catalog" を持つ）でもないファイルです。',
+    catalog_id_shipped:
+      'カタログ ID {libraryId} は Mamoru に同梱のカタログが使っています。別の ID（libraryId）を指定して取り込んでください。',
+    catalog_id_taken:
+      'カタログ ID {libraryId} のカタログは既に組織にあります。別の ID（libraryId）を指定して取り込んでください。',
+    catalog_too_large: 'カタログのノードが {max} 個を超えています。',
+    catalog_locale_unavailable:
+      'このカタログには「{locale}」のテキストがありません。使える言語: {languages}',
+    catalog_objective_unknown: 'カタログに管理目的 {id} はありません。',
+    catalog_not_objective:
+      '{id} は管理目的ではありません。独自の管理策は管理目的（または一般のグループ）の下に追加します。',
+    catalog_node_id_taken: 'ID {id} のグループまたは管理策は既にカタログにあります。',
+    catalog_overlay_library_mismatch:
+      'このファイルはカタログ {libraryId} 用で、{expected} 用ではありません。',
+    catalog_overlay_duplicate: 'ID {id} が複数回出現しています。',
+    catalog_overlay_unknown_ids: 'カタログにない ID があります（{count} 件）: {ids}',
+    catalog_overlay_unknown_id: 'カタログに ID {id} の {namespace} はありません。',
   },
 };
 

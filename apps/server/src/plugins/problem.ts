@@ -3,6 +3,7 @@ import type {} from '@fastify/static';
 import { z } from 'zod';
 import type { $ZodRawIssue } from 'zod/v4/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { InvalidCursorError } from '@mamoru/db';
 import { DomainError, type DomainErrorKind } from '@mamoru/domain';
 import type { Locale, Problem } from '@mamoru/contracts';
 import { translate } from '../i18n/messages.ts';
@@ -92,6 +93,10 @@ export const problemPlugin = fp<ProblemPluginOptions>(async (app, { spaFallback 
         message: translate(request.locale, f.code, f.params),
       }));
       return sendProblem(request, reply, statusOf[error.kind], error.code, error.params, errors);
+    }
+    // A cursor the client made up or kept across an incompatible change: its mistake, not ours.
+    if ((error as unknown) instanceof InvalidCursorError) {
+      return sendProblem(request, reply, 400, 'invalid_cursor');
     }
     if (Array.isArray(error.validation)) {
       const errors = zodFieldErrors(request.locale, error.validation, error.validationContext);

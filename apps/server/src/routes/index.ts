@@ -4,6 +4,7 @@ import { MAMORU_VERSION } from '../version.ts';
 import { approvalRoutes } from './approvals.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { catalogRoutes } from './catalog.ts';
 import { tokenRoutes } from './tokens.ts';
 import { userRoutes } from './users.ts';
 
@@ -19,4 +20,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(tokenRoutes);
   await app.register(approvalRoutes);
   await app.register(auditRoutes);
+  await app.register(catalogRoutes);
 };

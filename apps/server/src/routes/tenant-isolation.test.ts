@@ -11,6 +11,7 @@ import {
   type Client,
   type Method,
 } from '../testing/identity.ts';
+import { createAsset, createLocation, createOrgUnit, upload } from '../testing/isms.ts';
 import { apiRoutes, routeName } from '../testing/routes.ts';
 
 vi.mock('fastify', async (importOriginal) =>
@@ -21,14 +22,32 @@ vi.mock('fastify', async (importOriginal) =>
 interface Objects {
   userId: string;
   userVersion: number;
+  // Scope and assets.
+  orgUnitId: string;
+  locationId: string;
+  levelId: string;
+  levelVersion: number;
+  assetId: string;
+  /** A second asset of B, whose dependencies the probes replace. */
+  dependentAssetId: string;
+  scopeVersionId: string;
+  scopeVersion: number;
+  jobId: string;
   approvalId: string;
   cancellableApprovalId: string;
   tokenId: string;
   sessionId: string;
+  /** B's own imported catalog. */
+  libraryId: string;
+  /** B's own control, added to the shipped catalog every organization sees. */
+  ownControlId: string;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
 type Owner = 'adminB' | 'managerB';
+
+/** The catalog shipped with Mamoru: every organization sees it, but not each other's additions. */
+const SHIPPED_CATALOG = 'jipdec-isms-2.0';
 
 interface ByIdProbe {
   /** The route as registered, e.g. 'GET /api/v1/users/:id'. */
@@ -77,6 +96,7 @@ const BY_ID: ByIdProbe[] = [
     url: (b) => `/api/v1/approvals/${b.cancellableApprovalId}/cancel`,
     control: { as: 'adminB', status: 200 },
   },
+  ...scopeAndAssetProbes(),
   {
     route: 'DELETE /api/v1/tokens/:id',
     url: (b) => `/api/v1/tokens/${b.tokenId}`,
@@ -87,7 +107,137 @@ const BY_ID: ByIdProbe[] = [
     url: (b) => `/api/v1/me/sessions/${b.sessionId}`,
     control: { as: 'adminB', status: 204 },
   },
+  {
+    route: 'GET /api/v1/catalogs/:id',
+    url: (b) => `/api/v1/catalogs/${b.libraryId}`,
+    control: { as: 'managerB', status: 200 },
+  },
+  {
+    route: 'GET /api/v1/catalogs/:id/controls',
+    url: (b) => `/api/v1/catalogs/${b.libraryId}/controls`,
+    control: { as: 'managerB', status: 200 },
+  },
+  {
+    // B's own control in the shipped catalog, which A sees too: the control is B's alone.
+    route: 'GET /api/v1/catalogs/:id/controls/:controlId',
+    url: (b) => `/api/v1/catalogs/${SHIPPED_CATALOG}/controls/${b.ownControlId}`,
+    control: { as: 'managerB', status: 200 },
+  },
+  {
+    route: 'GET /api/v1/catalogs/:id/export',
+    url: (b) => `/api/v1/catalogs/${b.libraryId}/export?format=native`,
+    control: { as: 'managerB', status: 200 },
+  },
+  {
+    route: 'POST /api/v1/catalogs/:id/controls',
+    url: (b) => `/api/v1/catalogs/${b.libraryId}/controls`,
+    body: () => ({ objectiveId: 'B.1', id: 'B.1.2', title: { en: 'Added across tenants' } }),
+    control: { as: 'managerB', status: 201 },
+  },
+  {
+    route: 'PUT /api/v1/catalogs/:id/overlay',
+    url: (b) => `/api/v1/catalogs/${b.libraryId}/overlay`,
+    body: () => ({ texts: [{ namespace: 'control', id: 'B.1.1', text: { en: 'Overlaid' } }] }),
+    control: { as: 'managerB', status: 200 },
+  },
 ];
+
+/** Organization B's own catalog: a library only B imported. */
+const catalogOfB = {
+  formatVersion: 1,
+  id: 'catalog-of-b',
+  version: '1',
+  name: { en: 'Catalog of B' },
+  source: { title: 'B internal' },
+  requirements: [],
+  controlGroups: [
+    {
+      id: 'B.1',
+      displayId: 'B.1',
+      kind: 'objective',
+      title: { en: 'Objective of B' },
+      controls: [{ id: 'B.1.1', displayId: 'B.1.1', title: { en: 'Control of B' } }],
+    },
+  ],
+  terms: [{ id: 'b-term', term: { en: 'Term of B' }, definition: { en: 'Only B knows it.' } }],
+};
+
+/** The organization structure, scope, classification scheme, assets and jobs. */
+function scopeAndAssetProbes(): ByIdProbe[] {
+  const read = (route: string, url: (b: Objects) => string): ByIdProbe => ({
+    route,
+    url,
+    control: { as: 'adminB', status: 200 },
+  });
+  const write = (
+    route: string,
+    url: (b: Objects) => string,
+    body: (b: Objects) => unknown,
+    etag: (b: Objects) => number,
+  ): ByIdProbe => ({
+    route,
+    url,
+    body,
+    headers: (b) => ({ 'if-match': `"${etag(b)}"` }),
+    control: { as: 'adminB', status: 200 },
+  });
+  return [
+    read('GET /api/v1/org-units/:id', (b) => `/api/v1/org-units/${b.orgUnitId}`),
+    write(
+      'PATCH /api/v1/org-units/:id',
+      (b) => `/api/v1/org-units/${b.orgUnitId}`,
+      () => ({ name: 'Renamed across tenants' }),
+      () => 1,
+    ),
+    read('GET /api/v1/locations/:id', (b) => `/api/v1/locations/${b.locationId}`),
+    write(
+      'PATCH /api/v1/locations/:id',
+      (b) => `/api/v1/locations/${b.locationId}`,
+      () => ({ name: 'Renamed across tenants' }),
+      () => 1,
+    ),
+    read('GET /api/v1/classifications/:id', (b) => `/api/v1/classifications/${b.levelId}`),
+    write(
+      'PATCH /api/v1/classifications/:id',
+      (b) => `/api/v1/classifications/${b.levelId}`,
+      () => ({ rank: 99 }),
+      (b) => b.levelVersion,
+    ),
+    read('GET /api/v1/assets/:id', (b) => `/api/v1/assets/${b.assetId}`),
+    write(
+      'PATCH /api/v1/assets/:id',
+      (b) => `/api/v1/assets/${b.assetId}`,
+      () => ({ name: 'Renamed across tenants' }),
+      () => 1,
+    ),
+    read('GET /api/v1/assets/:id/history', (b) => `/api/v1/assets/${b.assetId}/history`),
+    read(
+      'GET /api/v1/assets/:id/dependencies',
+      (b) => `/api/v1/assets/${b.dependentAssetId}/dependencies`,
+    ),
+    write(
+      'PUT /api/v1/assets/:id/dependencies',
+      (b) => `/api/v1/assets/${b.dependentAssetId}/dependencies`,
+      (b) => ({ items: [{ type: 'runs_on', assetId: b.assetId }] }),
+      () => 1,
+    ),
+    read('GET /api/v1/jobs/:id', (b) => `/api/v1/jobs/${b.jobId}`),
+    read('GET /api/v1/scope/versions/:id', (b) => `/api/v1/scope/versions/${b.scopeVersionId}`),
+    write(
+      'PATCH /api/v1/scope/versions/:id',
+      (b) => `/api/v1/scope/versions/${b.scopeVersionId}`,
+      () => ({ technology: 'Changed across tenants' }),
+      (b) => b.scopeVersion,
+    ),
+    // After the control of the PATCH above, whose edit made the version one higher.
+    write(
+      'POST /api/v1/scope/versions/:id/approval',
+      (b) => `/api/v1/scope/versions/${b.scopeVersionId}/approval`,
+      () => ({}),
+      (b) => b.scopeVersion + 1,
+    ),
+  ];
+}
 
 /** Path parameters that name no object of another tenant (checked separately). */
 const NOT_OBJECT_IDS = ['PUT /api/v1/approval-policies/:type'];
@@ -110,11 +260,24 @@ const LISTS: ListProbe[] = [
   { url: '/api/v1/users?limit=200', idsIn: jsonIds('id', 'email') },
   { url: '/api/v1/approvals?limit=200', idsIn: jsonIds('id', 'requestedBy', 'authorId') },
   { url: '/api/v1/approvals?mine=true&limit=200', idsIn: jsonIds('id') },
+  { url: '/api/v1/org-units?limit=200', idsIn: jsonIds('id', 'code', 'name') },
+  { url: '/api/v1/locations?limit=200', idsIn: jsonIds('id', 'code', 'name') },
+  { url: '/api/v1/classifications?limit=200', idsIn: jsonIds('id') },
+  { url: '/api/v1/assets?limit=200', idsIn: (body) => [body] },
+  { url: '/api/v1/assets/export?format=csv', idsIn: (body) => [body] },
+  { url: '/api/v1/scope/versions?limit=200', idsIn: jsonIds('id') },
+  { url: '/api/v1/scope', idsIn: (body) => [body] },
   { url: '/api/v1/audit/events?limit=500', idsIn: jsonIds('entityId', 'actorId', 'actorName') },
   // The CSV export: any mention of a B id anywhere in the file counts.
   { url: '/api/v1/audit/events.csv', idsIn: (body) => [body] },
   { url: '/api/v1/tokens', idsIn: jsonIds('id') },
   { url: '/api/v1/me/sessions', idsIn: jsonIds('id') },
+  // Catalogs: B's import, B's own control and B's official wording of the shipped catalog.
+  { url: '/api/v1/catalogs', idsIn: (body) => [body] },
+  { url: `/api/v1/catalogs/${SHIPPED_CATALOG}`, idsIn: (body) => [body] },
+  { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?limit=200`, idsIn: (body) => [body] },
+  { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?q=secret`, idsIn: (body) => [body] },
+  { url: '/api/v1/glossary', idsIn: (body) => [body] },
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -126,6 +289,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
   let bValues: string[]; // ids, emails and names of B that must not leak
 
   beforeAll(async () => {
+    await (await import('../testing/wip.ts')).applyWipSchema(ctx.database.db); // WIP-REMOVE
     app = await buildTestApp(ctx.database);
     ({ admin: adminA } = await setupOrganization(app, { organizationName: 'Org A' }));
     userA = await createUserAndLogin(adminA, {
@@ -151,12 +315,49 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.cancellableApprovalId = (
       await requestTestApproval(app, adminB, { approvalType: 'document' })
     ).id;
+    // Scope and assets of B (and one of each of A, so A's lists are not empty).
+    await createAsset(userA, { code: 'A-ASSET', orgUnitId: (await createOrgUnit(userA)).id });
+    expect(
+      (await userA.put('/api/v1/scope', {}, { headers: { 'if-none-match': '*' } })).statusCode,
+    ).toBe(200);
+    b.orgUnitId = (await createOrgUnit(adminB, { code: 'B-UNIT', name: 'Unit of B' })).id;
+    b.locationId = (await createLocation(adminB, { code: 'B-SITE', name: 'Site of B' })).id;
+    const [level] = (await adminB.get('/api/v1/classifications')).json().items;
+    b.levelId = level.id;
+    b.levelVersion = level.version;
+    b.assetId = (await createAsset(adminB, { code: 'B-ASSET-1', name: 'Asset of B' })).id;
+    b.dependentAssetId = (await createAsset(adminB, { code: 'B-ASSET-2' })).id;
+    const scopeB = await adminB.put(
+      '/api/v1/scope',
+      { businessActivities: 'Business of B' },
+      { headers: { 'if-none-match': '*' } },
+    );
+    expect(scopeB.statusCode, scopeB.body).toBe(200);
+    b.scopeVersionId = scopeB.json().id;
+    b.scopeVersion = scopeB.json().version;
+    const job = await upload(adminB, '/api/v1/assets/import/validate', 'Code,Name\r\n');
+    expect(job.statusCode, job.body).toBe(200);
+    b.jobId = job.json().id;
     const token = await adminB.post('/api/v1/tokens', { name: 'B', permissions: ['isms:read'] });
     expect(token.statusCode).toBe(201);
     b.tokenId = token.json().id;
     const secondSession = await login(app, adminB.user.email);
     const sessions = await secondSession.get('/api/v1/me/sessions');
     b.sessionId = sessions.json().items.find((s: { current: boolean }) => s.current).id;
+    const imported = await ownersB.managerB.post('/api/v1/catalogs/import', catalogOfB);
+    expect(imported.statusCode, imported.body).toBe(201);
+    b.libraryId = catalogOfB.id;
+    const own = await ownersB.managerB.post(`/api/v1/catalogs/${SHIPPED_CATALOG}/controls`, {
+      objectiveId: '10.3',
+      id: 'B-OWN-1',
+      title: { en: 'Secret control of B' },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    b.ownControlId = 'B-OWN-1';
+    const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
+      texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
+    });
+    expect(overlay.statusCode, overlay.body).toBe(200);
     bValues = [
       orgB.organization.id,
       adminB.user.id,
@@ -164,10 +365,28 @@ describeEachDatabase('tenant isolation', (ctx) => {
       manager.user.id,
       manager.email,
       'Manager of B',
+      b.orgUnitId,
+      'B-UNIT',
+      b.locationId,
+      'B-SITE',
+      b.levelId,
+      b.assetId,
+      'B-ASSET-1',
+      'Asset of B',
+      b.dependentAssetId,
+      b.scopeVersionId,
+      'Business of B',
+      b.jobId,
       b.approvalId,
       b.cancellableApprovalId,
       b.tokenId,
       b.sessionId,
+      b.libraryId,
+      'Catalog of B',
+      'Term of B',
+      b.ownControlId,
+      'Secret control of B',
+      'secret wording',
     ];
   });
   afterAll(() => app.close());

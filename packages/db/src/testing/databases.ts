@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database } from '../client.ts';
 import { migrate } from '../migrate.ts';
+import { testDatabaseAfterMigrate } from './after-migrate.ts';
+
+export { setTestDatabaseAfterMigrate } from './after-migrate.ts';
 
 /** The PostgreSQL server the test suites also run on (CI starts it). */
 export const TEST_POSTGRES_URL =
@@ -30,13 +33,16 @@ function postgresUnavailable(): Promise<string | null> {
   return probe;
 }
 
-/** A fresh, migrated database of the given kind; drop() removes it again. */
+/**
+ * A fresh, migrated database of the given kind, with the registered after-migrate
+ * step (the shipped catalog) applied; drop() removes it again.
+ */
 export async function openTestDatabase(
   kind: 'pglite' | 'postgres',
 ): Promise<Database & { url?: string }> {
   if (kind === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
-    await migrate(database.db);
+    await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
     return database;
   }
   const { default: pg } = await import('pg');
@@ -48,7 +54,7 @@ export async function openTestDatabase(
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), dataDir: '', poolMax: 5 });
-  await migrate(database.db);
+  await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
   return {
     ...database,
     url: url.toString(),

@@ -1,0 +1,170 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CATALOG_IMPORT_MAX_BYTES,
+  catalogControlDetailSchema,
+  catalogControlParamsSchema,
+  catalogControlSchema,
+  catalogExportQuerySchema,
+  catalogImportBodySchema,
+  catalogImportQuerySchema,
+  catalogLibraryListSchema,
+  catalogLibrarySchema,
+  catalogParamsSchema,
+  catalogSearchQuerySchema,
+  catalogTreeSchema,
+  glossaryQuerySchema,
+  glossarySchema,
+  overlayImportSchema,
+  overlayResultSchema,
+  ownControlCreateSchema,
+  pageSchema,
+} from '@mamoru/contracts';
+import { catalog } from '@mamoru/domain';
+import { contextOf } from '../plugins/auth.ts';
+
+const tags = ['catalog'];
+
+/**
+ * The standards as data: shipped and imported libraries, search, export,
+ * import, the organization's own controls and its licensed-text overlay.
+ */
+export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  // A whole standard in one JSON body: larger than other requests, never smaller than the global limit.
+  const importBodyLimit = Math.max(CATALOG_IMPORT_MAX_BYTES, app.config.bodyLimit);
+
+  app.get(
+    '/catalogs',
+    {
+      schema: { tags, response: { 200: catalogLibraryListSchema } },
+      config: { permission: 'catalog:read' },
+    },
+    async (request) => ({ items: await catalog.listLibraries(db, contextOf(request)) }),
+  );
+
+  app.get(
+    '/catalogs/:id',
+    {
+      schema: { tags, params: catalogParamsSchema, response: { 200: catalogTreeSchema } },
+      config: { permission: 'catalog:read' },
+    },
+    async (request) => catalog.getTree(db, contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/catalogs/:id/controls',
+    {
+      schema: {
+        tags,
+        params: catalogParamsSchema,
+        querystring: catalogSearchQuerySchema,
+        response: { 200: pageSchema(catalogControlSchema) },
+      },
+      config: { permission: 'catalog:read' },
+    },
+    async (request) =>
+      catalog.searchControls(db, contextOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/catalogs/:id/controls/:controlId',
+    {
+      schema: {
+        tags,
+        params: catalogControlParamsSchema,
+        response: { 200: catalogControlDetailSchema },
+      },
+      config: { permission: 'catalog:read' },
+    },
+    async (request) =>
+      catalog.getControl(db, contextOf(request), request.params.id, request.params.controlId),
+  );
+
+  app.get(
+    '/catalogs/:id/export',
+    {
+      schema: { tags, params: catalogParamsSchema, querystring: catalogExportQuerySchema },
+      config: { permission: 'catalog:read' },
+    },
+    async (request, reply) => {
+      const file = await catalog.exportLibrary(db, contextOf(request), request.params.id, {
+        ...request.query,
+        callerLocale: request.locale,
+      });
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
+  app.post(
+    '/catalogs/import',
+    {
+      bodyLimit: importBodyLimit,
+      schema: {
+        tags,
+        querystring: catalogImportQuerySchema,
+        body: catalogImportBodySchema,
+        response: { 201: catalogLibrarySchema },
+      },
+      config: { permission: 'catalog:manage' },
+    },
+    async (request, reply) => {
+      const library = await catalog.importLibrary(db, contextOf(request), request.body, {
+        ...request.query,
+        sourceName: 'upload',
+      });
+      return reply.status(201).send(library);
+    },
+  );
+
+  app.post(
+    '/catalogs/:id/controls',
+    {
+      schema: {
+        tags,
+        params: catalogParamsSchema,
+        body: ownControlCreateSchema,
+        response: { 201: catalogControlDetailSchema },
+      },
+      config: { permission: 'catalog:manage' },
+    },
+    async (request, reply) => {
+      const control = await catalog.addOwnControl(
+        db,
+        contextOf(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(control);
+    },
+  );
+
+  app.put(
+    '/catalogs/:id/overlay',
+    {
+      bodyLimit: importBodyLimit,
+      schema: {
+        tags,
+        params: catalogParamsSchema,
+        body: overlayImportSchema,
+        response: { 200: overlayResultSchema },
+      },
+      config: { permission: 'catalog:manage' },
+    },
+    async (request) =>
+      catalog.importOverlay(db, contextOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/glossary',
+    {
+      schema: { tags, querystring: glossaryQuerySchema, response: { 200: glossarySchema } },
+      config: { permission: 'catalog:read' },
+    },
+    async (request) => ({
+      items: await catalog.listGlossary(db, contextOf(request), request.query),
+    }),
+  );
+};

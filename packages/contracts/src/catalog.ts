@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import { localeSchema } from './common.ts';
+
+/** A library ID: lower-case letters and digits separated by single dots or hyphens. */
+export const LIBRARY_ID_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+/** A node ID (requirement, group, control): letters of any script, digits, '.', '-', '_'. */
+export const NODE_ID_PATTERN = /^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u;
+
+export const libraryIdSchema = z.string().max(100).regex(LIBRARY_ID_PATTERN);
+export const nodeIdSchema = z.string().max(100).regex(NODE_ID_PATTERN);
+
+/**
+ * A library text per BCP 47 language tag. Shipped libraries carry `ja` and
+ * `en` everywhere; an imported one carries the languages of its name.
+ */
+export const catalogTextSchema = z
+  .record(z.string(), z.string())
+  .meta({ id: 'CatalogText', description: 'A text per BCP 47 language tag (ja, en, …).' });
+export type CatalogText = z.infer<typeof catalogTextSchema>;
+
+/** A text the organization writes: Japanese, English or both. */
+function ownText(max: number) {
+  const text = z.string().trim().min(1).max(max);
+  return z
+    .object({ ja: text.optional(), en: text.optional() })
+    .refine((t) => t.ja !== undefined || t.en !== undefined, {
+      message: 'needs ja or en',
+    });
+}
+
+export const catalogOriginSchema = z.enum(['shipped', 'native', 'oscal']);
+export type CatalogOrigin = z.infer<typeof catalogOriginSchema>;
+export const catalogNamespaceSchema = z.enum(['requirement', 'control']);
+export type CatalogNamespace = z.infer<typeof catalogNamespaceSchema>;
+export const catalogNodeKindSchema = z.enum([
+  'requirement',
+  'domain',
+  'objective',
+  'group',
+  'control',
+]);
+export type CatalogNodeKind = z.infer<typeof catalogNodeKindSchema>;
+
+export const catalogLibrarySchema = z
+  .object({
+    /** The library ID, used in every URL: e.g. `jipdec-isms-2.0`. */
+    id: z.string(),
+    version: z.string(),
+    name: catalogTextSchema,
+    publisher: catalogTextSchema.nullable(),
+    description: catalogTextSchema.nullable(),
+    /** shipped with Mamoru, or imported by the organization as Mamoru JSON or OSCAL. */
+    origin: catalogOriginSchema,
+    /** The library's languages (those of its name). */
+    languages: z.array(z.string()),
+    counts: z.object({
+      requirements: z.number().int(),
+      groups: z.number().int(),
+      controls: z.number().int(),
+      /** Controls the organization added to the library. */
+      ownControls: z.number().int(),
+      /** Nodes with the organization's official wording (the licensed-text overlay). */
+      overlayTexts: z.number().int(),
+    }),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CatalogLibrary' });
+export type CatalogLibrary = z.infer<typeof catalogLibrarySchema>;
+
+export const catalogLibraryListSchema = z.object({ items: z.array(catalogLibrarySchema) });
+
+export const catalogParamSchema = z
+  .object({
+    id: z.string(),
+    label: catalogTextSchema.optional(),
+    values: z.array(z.string()).optional(),
+    select: z
+      .object({
+        howMany: z.enum(['one', 'one-or-more']).optional(),
+        choice: z.array(z.string()),
+      })
+      .optional(),
+  })
+  .meta({ id: 'CatalogParam' });
+export type CatalogParam = z.infer<typeof catalogParamSchema>;
+
+export interface CatalogTreeNode {
+  id: string;
+  displayId: string;
+  kind: CatalogNodeKind;
+  title: CatalogText;
+  summary: CatalogText | null;
+  guidance: CatalogText | null;
+  params?: CatalogParam[] | undefined;
+  /** The organization's official wording of this node (its overlay), if imported. */
+  official: CatalogText | null;
+  /** True for a control the organization added; false for the library's own nodes. */
+  own: boolean;
+  children: CatalogTreeNode[];
+}
+
+export const catalogTreeNodeSchema: z.ZodType<CatalogTreeNode> = z
+  .object({
+    id: z.string(),
+    displayId: z.string(),
+    kind: catalogNodeKindSchema,
+    title: catalogTextSchema,
+    summary: catalogTextSchema.nullable(),
+    guidance: catalogTextSchema.nullable(),
+    params: z.array(catalogParamSchema).optional(),
+    official: catalogTextSchema.nullable(),
+    own: z.boolean(),
+    get children(): z.ZodArray<z.ZodType<CatalogTreeNode>> {
+      return z.array(catalogTreeNodeSchema);
+    },
+  })
+  .meta({ id: 'CatalogTreeNode' });
+
+export const catalogSourceSchema = z.object({
+  title: z.string(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+  note: catalogTextSchema.optional(),
+});
+
+/**
+ * A library as the organization sees it: the published document, with the
+ * organization's own controls under their objectives and its official wording
+ * beside each node that has one.
+ */
+export const catalogTreeSchema = z
+  .object({
+    library: catalogLibrarySchema,
+    source: catalogSourceSchema,
+    requirements: z.array(catalogTreeNodeSchema),
+    controlGroups: z.array(catalogTreeNodeSchema),
+  })
+  .meta({ id: 'CatalogTree' });
+export type CatalogTree = z.infer<typeof catalogTreeSchema>;
+
+export const catalogNodeRefSchema = z
+  .object({
+    id: z.string(),
+    displayId: z.string(),
+    kind: catalogNodeKindSchema,
+    title: catalogTextSchema,
+  })
+  .meta({ id: 'CatalogNodeRef' });
+export type CatalogNodeRef = z.infer<typeof catalogNodeRefSchema>;
+
+export const catalogControlSchema = z
+  .object({
+    id: z.string(),
+    displayId: z.string(),
+    title: catalogTextSchema,
+    summary: catalogTextSchema.nullable(),
+    guidance: catalogTextSchema.nullable(),
+    official: catalogTextSchema.nullable(),
+    own: z.boolean(),
+    /** Enclosing groups (and parent controls of an enhancement), outermost first. */
+    ancestors: z.array(catalogNodeRefSchema),
+    /** The nearest enclosing objective and domain, when the library has them. */
+    objective: catalogNodeRefSchema.nullable(),
+    domain: catalogNodeRefSchema.nullable(),
+  })
+  .meta({ id: 'CatalogControl' });
+export type CatalogControl = z.infer<typeof catalogControlSchema>;
+
+export const usageRefSchema = z.object({ id: z.string(), title: z.string() });
+
+/**
+ * Where a control is used. The risk register, the Statement of Applicability
+ * and documents are not built yet: until they are, every list is empty.
+ */
+export const controlUsageSchema = z
+  .object({
+    risks: z.array(usageRefSchema),
+    soa: z.array(usageRefSchema),
+    documents: z.array(usageRefSchema),
+  })
+  .meta({
+    id: 'ControlUsage',
+    description:
+      'Where the control is used. Risks, the SoA and documents do not exist yet, so the lists are empty until those areas arrive.',
+  });
+export type ControlUsage = z.infer<typeof controlUsageSchema>;
+
+export const catalogControlDetailSchema = catalogControlSchema
+  .extend({
+    params: z.array(catalogParamSchema),
+    usage: controlUsageSchema,
+  })
+  .meta({ id: 'CatalogControlDetail' });
+export type CatalogControlDetail = z.infer<typeof catalogControlDetailSchema>;
+
+export const catalogParamsSchema = z.object({ id: libraryIdSchema });
+export const catalogControlParamsSchema = z.object({
+  id: libraryIdSchema,
+  controlId: nodeIdSchema,
+});
+
+export const catalogSearchQuerySchema = z.object({
+  /** Words that must all occur (ja or en) in the control's ID, title, summary or objective. */
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+});
+
+export const catalogExportFormatSchema = z.enum(['oscal', 'native']);
+export type CatalogExportFormat = z.infer<typeof catalogExportFormatSchema>;
+export const catalogExportQuerySchema = z.object({
+  format: catalogExportFormatSchema,
+  /** OSCAL only: the language of the OSCAL fields (default: the caller's, if the library has it). */
+  locale: localeSchema.optional(),
+});
+
+/** The largest catalog file POST /catalogs/import accepts (5 MiB). */
+export const CATALOG_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const catalogImportQuerySchema = z.object({
+  /** Import under this ID instead of the file's own (e.g. a copy of a shipped catalog). */
+  libraryId: libraryIdSchema.optional(),
+  /** The language of an OSCAL catalog's texts (a Mamoru export records its own). Default en. */
+  locale: localeSchema.optional(),
+});
+/** The file itself: Mamoru library JSON (`formatVersion`) or an OSCAL catalog (`catalog`). */
+export const catalogImportBodySchema = z
+  .record(z.string(), z.unknown())
+  .meta({ description: 'A Mamoru library (JSON) or an OSCAL 1.x catalog document (JSON).' });
+
+export const ownControlCreateSchema = z.object({
+  /** The objective (or plain group) of the library the control belongs under. */
+  objectiveId: nodeIdSchema,
+  id: nodeIdSchema,
+  displayId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\r\n]*$/)
+    .optional(),
+  title: ownText(500),
+  summary: ownText(20_000).optional(),
+  guidance: ownText(20_000).optional(),
+});
+export type OwnControlCreate = z.infer<typeof ownControlCreateSchema>;
+
+export const overlayImportSchema = z.object({
+  /** When given, must name the library of the URL (lets one file serve the CLI and the API). */
+  libraryId: libraryIdSchema.optional(),
+  texts: z
+    .array(
+      z.object({
+        namespace: catalogNamespaceSchema,
+        id: nodeIdSchema,
+        text: ownText(50_000),
+      }),
+    )
+    .max(10_000),
+});
+export type OverlayImport = z.infer<typeof overlayImportSchema>;
+
+export const overlayResultSchema = z.object({
+  libraryId: z.string(),
+  /** Texts now in the overlay. */
+  texts: z.number().int(),
+  /** Texts the import replaced. */
+  replaced: z.number().int(),
+});
+
+export const glossaryQuerySchema = z.object({ library: libraryIdSchema.optional() });
+export const glossaryTermSchema = z
+  .object({
+    libraryId: z.string(),
+    id: z.string(),
+    term: catalogTextSchema,
+    definition: catalogTextSchema,
+  })
+  .meta({ id: 'GlossaryTerm' });
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+export const glossarySchema = z.object({ items: z.array(glossaryTermSchema) });
