@@ -4,6 +4,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerCatalog } from './commands/catalog.ts';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error (unknown command or option). */
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerAdmin(program);
   registerAudit(program);
+  registerCatalog(program);
   return program;
 }
 

@@ -361,14 +361,19 @@ export interface CatalogExport {
 /**
  * The library as a file: Mamoru's own JSON (every language) or an OSCAL 1.1
  * catalog in one language (`locale`, else the caller's when the library has
- * it, else its first). Exports the published document: the organization's own
+ * it, else the library's first language). Exports the published document: the organization's own
  * controls and official wording stay inside Mamoru.
  */
 export async function exportLibrary(
   db: Db,
   ctx: RequestContext,
   libraryId: string,
-  options: { format: CatalogExportFormat; locale?: Locale | undefined; callerLocale: Locale },
+  options: {
+    format: CatalogExportFormat;
+    locale?: Locale | undefined;
+    /** The caller's language, used when `locale` is not given and the library has it. */
+    callerLocale?: Locale | undefined;
+  },
 ): Promise<CatalogExport> {
   authorize(ctx.actor, 'catalog:read');
   const row = await visibleLibrary(db, ctx, libraryId);
@@ -383,7 +388,9 @@ export async function exportLibrary(
   const languages = libraryLanguages(lib);
   const locale =
     options.locale ??
-    (languages.includes(options.callerLocale) ? options.callerLocale : languages[0]!);
+    (options.callerLocale && languages.includes(options.callerLocale)
+      ? options.callerLocale
+      : languages[0]!);
   if (!languages.includes(locale)) {
     throw new DomainError('validation', 'catalog_locale_unavailable', {
       locale,
