@@ -503,13 +503,22 @@ describeEachDatabase('catalog API', (ctx) => {
       expect(res.json().counts.requirements).toBe(4000);
     });
 
+    it('lets one of two simultaneous imports of the same ID through, the other gets 409', async () => {
+      const [a, b] = await Promise.all([
+        admin.post('/api/v1/catalogs/import', tinyNative('race-lib')),
+        admin.post('/api/v1/catalogs/import', tinyNative('race-lib')),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+      expect([a, b].find((r) => r.statusCode === 409)!.json().code).toBe('catalog_id_taken');
+    });
+
     it('records each import in the audit trail', async () => {
       const events = (await admin.get('/api/v1/audit/events', { query: { limit: '500' } })).json()
         .items;
       const imported = events.filter((e: { action: string }) => e.action === 'catalog.imported');
       expect(
         imported.map((e: { after: { libraryId: string } }) => e.after.libraryId).sort(),
-      ).toEqual(['acme-controls', 'big-lib', 'jipdec-copy', 'tiny-controls']);
+      ).toEqual(['acme-controls', 'big-lib', 'jipdec-copy', 'race-lib', 'tiny-controls']);
     });
 
     it('keeps each organization’s imports to itself', async () => {
@@ -584,6 +593,15 @@ describeEachDatabase('catalog API', (ctx) => {
       const noText = await admin.post(`${base}/controls`, { ...own, id: 'X3', title: {} });
       expect(noText.statusCode).toBe(400);
       expect(await rowCounts()).toEqual(before);
+    });
+
+    it('adds one of two simultaneous controls with the same ID', async () => {
+      const body = { objectiveId: '10.3', id: '10.3.X2', title: { en: 'Raced' } };
+      const [a, b] = await Promise.all([
+        admin.post(`${base}/controls`, body),
+        admin.post(`${base}/controls`, body),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([201, 422]);
     });
 
     it('is the organization’s own: another organization sees nothing of it and may use the same ID', async () => {
