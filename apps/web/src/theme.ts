@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 const fontFamily = [
   '-apple-system',
@@ -23,6 +23,10 @@ export const theme = createTheme({
   fontFamily,
   headings: { fontFamily, fontWeight: '700' },
   cursorType: 'pointer',
+  components: {
+    // Sentence case reads better than capitals, and Japanese has none.
+    Badge: Badge.extend({ styles: { root: { textTransform: 'none', fontWeight: 600 } } }),
+  },
 });
 
 /**

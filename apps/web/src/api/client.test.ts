@@ -80,4 +80,38 @@ describe('api client', () => {
     expect(error.status).toBe(0);
     expect(error.cause).toBeInstanceOf(TypeError);
   });
+
+  it('sends the CSRF token on unsafe methods only, once it is known', async () => {
+    const seen: Record<string, string | null> = {};
+    let token: string | null = null;
+    const api = createApiClient({
+      csrfToken: () => token,
+      fetch: async (_url, init) => {
+        seen[init?.method ?? 'GET'] = new Headers(init?.headers).get('x-csrf-token');
+        return new Response(null, { status: 204 });
+      },
+    });
+    await api.post('/api/v1/x');
+    expect(seen.POST).toBeNull();
+    token = 'abc';
+    await api.get('/api/v1/x');
+    await api.post('/api/v1/x');
+    await api.put('/api/v1/x', {});
+    await api.patch('/api/v1/x', {});
+    await api.delete('/api/v1/x');
+    expect(seen).toEqual({ GET: null, POST: 'abc', PUT: 'abc', PATCH: 'abc', DELETE: 'abc' });
+  });
+
+  it('matches server field errors with or without the body. prefix', async () => {
+    const api = createApiClient({
+      fetch: respond(
+        400,
+        { title: 'Invalid', status: 400, errors: [{ field: 'body.email', message: 'Bad email' }] },
+        'application/problem+json',
+      ),
+    });
+    const error = (await api.post('/api/v1/x', {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.fieldError('email')).toBe('Bad email');
+    expect(error.fieldErrors()).toEqual({ email: 'Bad email' });
+  });
 });

@@ -1,4 +1,4 @@
-import { Box, Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Flex, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,15 +12,20 @@ interface PageHeaderProps {
   actions?: ReactNode;
 }
 
-/** The h1 of a page; also sets the browser tab title. */
+/** The h1 of a page; also sets the browser tab title. Actions sit at the right on wide screens. */
 export function PageHeader({ title, eyebrow, description, icon, actions }: PageHeaderProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('app.documentTitle', { page: title }));
   return (
-    <Group justify="space-between" align="flex-start" gap="lg">
-      <Group gap="md" align="center" wrap="nowrap">
+    <Flex
+      direction={{ base: 'column', md: 'row' }}
+      justify="space-between"
+      align={{ base: 'stretch', md: 'flex-start' }}
+      gap="lg"
+    >
+      <Group gap="md" align="center" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
         {icon && <Box visibleFrom="sm">{icon}</Box>}
-        <Stack gap={4}>
+        <Stack gap={4} miw={0}>
           {eyebrow && (
             <Text component="div" fz="sm" fw={600} c="dimmed">
               {eyebrow}
@@ -36,7 +41,7 @@ export function PageHeader({ title, eyebrow, description, icon, actions }: PageH
           )}
         </Stack>
       </Group>
-      {actions}
-    </Group>
+      {actions && <Box style={{ flex: 'none' }}>{actions}</Box>}
+    </Flex>
   );
 }

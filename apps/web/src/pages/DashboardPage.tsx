@@ -20,13 +20,16 @@ import {
   IconRefresh,
   IconRotateClockwise2,
   IconSearch,
+  IconSignature,
   type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useVersion } from '../api/meta';
 import { PageHeader } from '../components/PageHeader';
+import { useWaitingApprovals } from '../api/approvals';
 import { areasOfPhase, PHASES, phaseColor, type Phase } from '../navigation';
+import { useSession, useSignedInSession } from '../session/useSession';
 
 const phaseIcon: Record<Phase, Icon> = {
   plan: IconBulb,
@@ -35,10 +38,16 @@ const phaseIcon: Record<Phase, Icon> = {
   act: IconRotateClockwise2,
 };
 
+/** The areas of a phase this user may open. */
+function useVisibleAreas(phase: Phase) {
+  const { can } = useSession();
+  return areasOfPhase(phase).filter((area) => !area.permission || can(area.permission));
+}
+
 function PhaseCard({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   const PhaseIcon = phaseIcon[phase];
-  const areas = areasOfPhase(phase);
+  const areas = useVisibleAreas(phase);
   const headingId = `dashboard-phase-${phase}`;
   return (
     <Card
@@ -136,17 +145,66 @@ function AboutCard() {
   );
 }
 
+/** How many approval requests wait for this user, with a way to the inbox. */
+function ApprovalsCard() {
+  const { t } = useTranslation();
+  const waiting = useWaitingApprovals(true);
+  const count = waiting.data?.items.length ?? 0;
+  return (
+    <Card
+      withBorder
+      radius="lg"
+      padding="lg"
+      shadow="xs"
+      component="section"
+      aria-labelledby="dashboard-approvals"
+    >
+      <Group gap="md" wrap="nowrap" mb="sm">
+        <ThemeIcon size={44} radius="md" variant="light" color="violet">
+          <IconSignature size={24} stroke={1.6} aria-hidden="true" />
+        </ThemeIcon>
+        <Title order={2} fz="lg" id="dashboard-approvals">
+          {t('dashboard.approvals.title')}
+        </Title>
+      </Group>
+      {waiting.isPending ? (
+        <Skeleton h={22} w={200} aria-label={t('common.loading')} />
+      ) : waiting.isError ? (
+        <Text fz="sm" c="red.9">
+          {waiting.error.message}
+        </Text>
+      ) : (
+        <Text fz="sm" c={count ? undefined : 'dimmed'} data-testid="dashboard-waiting">
+          {count ? t('dashboard.approvals.waiting', { count }) : t('dashboard.approvals.none')}
+        </Text>
+      )}
+      <Anchor component={Link} to="/approvals" fz="sm" mt="md" display="inline-block">
+        {t('dashboard.approvals.open')}
+      </Anchor>
+    </Card>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { info, can } = useSignedInSession();
+  const phases = PHASES.filter((phase) =>
+    areasOfPhase(phase).some((area) => !area.permission || can(area.permission)),
+  );
   return (
     <Stack gap="xl" maw={1200}>
-      <PageHeader title={t('dashboard.title')} description={t('dashboard.intro')} />
+      <PageHeader
+        title={t('dashboard.title')}
+        eyebrow={t('dashboard.welcome', { name: info.user.displayName })}
+        description={t('dashboard.intro')}
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        {PHASES.map((phase) => (
+        {phases.map((phase) => (
           <PhaseCard key={phase} phase={phase} />
         ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        {can('approvals:read') && <ApprovalsCard />}
         <AboutCard />
       </SimpleGrid>
     </Stack>

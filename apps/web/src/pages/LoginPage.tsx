@@ -80,6 +80,7 @@ export function LoginPage() {
               setErrors(({ password: _, ...rest }) => rest);
             }}
             error={errors.password}
+            aria-invalid={Boolean(errors.password)}
             required
           />
           <Button

@@ -102,7 +102,7 @@ export function SetupPage() {
             onChange={(event) => set('password')(event.currentTarget.value)}
             error={errors.password}
             autoComplete="new-password"
-            aria-describedby="setup-password-rules"
+            aria-invalid={Boolean(errors.password)}
             required
           />
           <PasswordRules

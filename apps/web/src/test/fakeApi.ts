@@ -8,7 +8,11 @@ export interface FakeRequest {
   body: unknown;
 }
 
+const RESPONSE = Symbol('fake response');
+
 export interface FakeResponse {
+  /** Set by problem(): marks a route value as a whole response rather than a JSON body. */
+  [RESPONSE]?: true;
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -16,15 +20,16 @@ export interface FakeResponse {
 
 /** A route's answer: a JSON body (200), or a function of the request. */
 export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
-export type FakeRoute = FakeHandler | Record<string, unknown> | unknown[];
+export type FakeRoute = FakeHandler | FakeResponse | Record<string, unknown> | unknown[];
 
-/** A problem+json answer as the server sends it. */
+/** A problem+json answer as the server sends it (usable as a route or returned by a handler). */
 export function problem(
   status: number,
   title: string,
   extra: Record<string, unknown> = {},
 ): FakeResponse {
   return {
+    [RESPONSE]: true,
     status,
     body: { type: 'about:blank', title, status, ...extra },
     headers: { 'content-type': 'application/problem+json' },
@@ -57,7 +62,11 @@ export function fakeApi(routes: Record<string, FakeRoute>) {
       });
     }
     const answer: FakeResponse =
-      typeof route === 'function' ? await route(request) : { body: route };
+      typeof route === 'function'
+        ? await route(request)
+        : RESPONSE in route
+          ? (route as FakeResponse)
+          : { body: route };
     const status = answer.status ?? 200;
     return new Response(
       status === 204 || answer.body === undefined ? null : JSON.stringify(answer.body),

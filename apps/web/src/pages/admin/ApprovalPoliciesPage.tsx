@@ -111,31 +111,32 @@ function PolicyRow({
         </Table.Td>
         {editable && (
           <Table.Td ta="right">
-            <Group gap="xs" justify="flex-end" wrap="nowrap">
-              {dirty && (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="gray"
-                  onClick={() => {
-                    setRole(policy.approverRole);
-                    setSegregate(policy.segregateAuthor);
-                    save.reset();
-                  }}
-                >
-                  {t('common.undo')}
-                </Button>
+            <Group gap="xs" justify="flex-end" wrap="nowrap" mih={30}>
+              {(dirty || save.isPending) && (
+                <>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="gray"
+                    onClick={() => {
+                      setRole(policy.approverRole);
+                      setSegregate(policy.segregateAuthor);
+                      save.reset();
+                    }}
+                  >
+                    {t('common.undo')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    loading={save.isPending}
+                    onClick={() => save.mutate()}
+                    leftSection={<IconDeviceFloppy size={14} aria-hidden="true" />}
+                    aria-label={t('approvalPolicies.saveFor', { type: typeLabel })}
+                  >
+                    {t('common.save')}
+                  </Button>
+                </>
               )}
-              <Button
-                size="xs"
-                disabled={!dirty}
-                loading={save.isPending}
-                onClick={() => save.mutate()}
-                leftSection={<IconDeviceFloppy size={14} aria-hidden="true" />}
-                aria-label={t('approvalPolicies.saveFor', { type: typeLabel })}
-              >
-                {t('common.save')}
-              </Button>
             </Group>
           </Table.Td>
         )}

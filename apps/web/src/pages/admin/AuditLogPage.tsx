@@ -260,11 +260,11 @@ export function AuditLogPage() {
         ))}
       <Card withBorder radius="lg" padding={0} shadow="xs">
         <form onSubmit={apply} aria-label={t('audit.filters')}>
-          <Group
-            gap="sm"
+          <SimpleGrid
+            cols={{ base: 1, sm: 2, lg: 3 }}
+            spacing="sm"
+            verticalSpacing="sm"
             p="md"
-            align="flex-end"
-            wrap="wrap"
             style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
           >
             {can('users:read') ? (
@@ -280,7 +280,6 @@ export function AuditLogPage() {
                 searchable
                 clearable
                 nothingFoundMessage={t('audit.filter.noUser')}
-                w={220}
               />
             ) : (
               <TextInput
@@ -290,7 +289,6 @@ export function AuditLogPage() {
                   const value = event.currentTarget.value.trim();
                   setForm((old) => ({ ...old, actorId: value || null }));
                 }}
-                w={220}
               />
             )}
             <Select
@@ -300,7 +298,6 @@ export function AuditLogPage() {
               value={form.entityType}
               onChange={(value) => setForm((old) => ({ ...old, entityType: value }))}
               clearable
-              w={190}
             />
             <TextInput
               label={t('audit.filter.entityId')}
@@ -309,7 +306,6 @@ export function AuditLogPage() {
                 const value = event.currentTarget.value;
                 setForm((old) => ({ ...old, entityId: value }));
               }}
-              w={220}
             />
             <TextInput
               type="date"
@@ -320,7 +316,6 @@ export function AuditLogPage() {
                 const value = event.currentTarget.value;
                 setForm((old) => ({ ...old, from: value }));
               }}
-              w={160}
             />
             <TextInput
               type="date"
@@ -331,9 +326,8 @@ export function AuditLogPage() {
                 const value = event.currentTarget.value;
                 setForm((old) => ({ ...old, to: value }));
               }}
-              w={160}
             />
-            <Group gap="xs">
+            <Group gap="xs" align="flex-end">
               <Button type="submit" leftSection={<IconFilter size={16} aria-hidden="true" />}>
                 {t('audit.filter.apply')}
               </Button>
@@ -350,7 +344,7 @@ export function AuditLogPage() {
                 </Tooltip>
               )}
             </Group>
-          </Group>
+          </SimpleGrid>
         </form>
         {events.isPending ? (
           <Stack p="md">

@@ -262,6 +262,7 @@ export function UserFormModal({
                 value={values.password}
                 onChange={(event) => set('password', event.currentTarget.value)}
                 error={errors.password}
+                aria-invalid={Boolean(errors.password)}
                 autoComplete="new-password"
                 required
               />

@@ -67,6 +67,8 @@ export function PasswordCard() {
       setErrors(({ [name]: _, ...rest }) => rest);
     },
     error: errors[name],
+    // PasswordInput does not mark its inner input itself.
+    'aria-invalid': Boolean(errors[name]),
   });
 
   return (
