@@ -89,4 +89,21 @@ describe('log-in page', () => {
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'サインイン' })).toBeTruthy();
   });
+
+  it('returns to the log-in page, saying why, when the session ends under the user', async () => {
+    let alive = true;
+    const api = fakeApi({
+      ...signedInRoutes(null),
+      'GET /api/v1/auth/session': () =>
+        alive ? { body: sessionInfo('admin') } : problem(401, 'You are not signed in.'),
+      'GET /api/v1/users': () => {
+        alive = false;
+        return problem(401, 'You are not signed in.');
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/admin/users');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByText('Your session has ended. Sign in again to continue.')).toBeTruthy();
+  });
 });

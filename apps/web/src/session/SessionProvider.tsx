@@ -101,7 +101,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Another request met a 401: the session is gone; find out for sure.
   useEffect(() => {
     const onError = (error: unknown, key: readonly unknown[] | undefined) => {
-      if (!isApiError(error) || error.status !== 401) return;
+      if (!isApiError(error)) return;
+      // A stale CSRF token: reading the session again brings the current one.
+      if (error.status === 403 && error.code === 'csrf_failed') {
+        void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+        return;
+      }
+      if (error.status !== 401) return;
       if (key?.[0] === sessionQueryKey[0] || signingOut.current) return;
       if (queryClient.getQueryData(sessionQueryKey)) setExpired(true);
       void queryClient.invalidateQueries({ queryKey: sessionQueryKey });

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import { initI18n } from '../i18n';
@@ -36,6 +36,9 @@ if (!('fonts' in document)) {
 const { getComputedStyle } = window;
 window.getComputedStyle = (element: Element, pseudo?: string | null) =>
   getComputedStyle(element, pseudo);
+
+// The first render of a file (Mantine, the router, the session) can take over a second on CI.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Every test starts in English with nothing stored.
 initI18n('en');
