@@ -202,6 +202,16 @@ export const scopeVersionSchema = z
   .meta({ id: 'ScopeVersion' });
 export type ScopeVersion = z.infer<typeof scopeVersionSchema>;
 
+/** The scope being worked on and the scope in force, either null until it exists. */
+export const scopeSchema = z
+  .object({
+    /** The latest version (draft, pending or approved); its ETag guards PUT /scope. */
+    current: scopeVersionSchema.nullable(),
+    /** The approved version in force. */
+    approved: scopeVersionSchema.nullable(),
+  })
+  .meta({ id: 'Scope' });
+
 export const scopeVersionSummarySchema = scopeVersionSchema
   .pick({
     id: true,

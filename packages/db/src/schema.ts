@@ -3,3 +3,6 @@ export * from './tables/identity.ts';
 export * from './tables/audit.ts';
 export * from './tables/approvals.ts';
 export * from './tables/catalog.ts';
+export * from './tables/scope.ts';
+export * from './tables/assets.ts';
+export * from './tables/jobs.ts';

@@ -15,3 +15,17 @@ export { presentUser, presentOrganization } from './identity/presenters.ts';
 export type { ApprovalRequest, ApprovalHandler } from './approvals/service.ts';
 export * as catalog from './catalog/index.ts';
 export { migrateDatabase, type PreparedDatabase } from './database.ts';
+export * as structure from './scope/structure.ts';
+export * as scope from './scope/service.ts';
+export * as classifications from './assets/classifications.ts';
+export * as assets from './assets/service.ts';
+export * as assetImport from './assets/import.ts';
+export * as assetFiles from './assets/files.ts';
+export * as jobs from './jobs/service.ts';
+export {
+  presentLocation,
+  presentOrgUnit,
+  presentScopeSummary,
+  presentScopeVersion,
+} from './scope/presenters.ts';
+export { presentAsset, presentClassificationLevel } from './assets/presenters.ts';

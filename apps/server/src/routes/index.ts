@@ -2,9 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { versionSchema } from '@mamoru/contracts';
 import { MAMORU_VERSION } from '../version.ts';
 import { approvalRoutes } from './approvals.ts';
+import { assetRoutes } from './assets.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
+import { jobRoutes } from './jobs.ts';
+import { scopeRoutes } from './scope.ts';
 import { tokenRoutes } from './tokens.ts';
 import { userRoutes } from './users.ts';
 
@@ -21,4 +24,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(approvalRoutes);
   await app.register(auditRoutes);
   await app.register(catalogRoutes);
+  await app.register(scopeRoutes);
+  await app.register(assetRoutes);
+  await app.register(jobRoutes);
 };

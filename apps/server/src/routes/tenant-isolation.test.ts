@@ -11,6 +11,7 @@ import {
   type Client,
   type Method,
 } from '../testing/identity.ts';
+import { createAsset, createLocation, createOrgUnit, upload } from '../testing/isms.ts';
 import { apiRoutes, routeName } from '../testing/routes.ts';
 
 vi.mock('fastify', async (importOriginal) =>
@@ -21,6 +22,17 @@ vi.mock('fastify', async (importOriginal) =>
 interface Objects {
   userId: string;
   userVersion: number;
+  // Scope and assets.
+  orgUnitId: string;
+  locationId: string;
+  levelId: string;
+  levelVersion: number;
+  assetId: string;
+  /** A second asset of B, whose dependencies the probes replace. */
+  dependentAssetId: string;
+  scopeVersionId: string;
+  scopeVersion: number;
+  jobId: string;
   approvalId: string;
   cancellableApprovalId: string;
   tokenId: string;
@@ -84,6 +96,7 @@ const BY_ID: ByIdProbe[] = [
     url: (b) => `/api/v1/approvals/${b.cancellableApprovalId}/cancel`,
     control: { as: 'adminB', status: 200 },
   },
+  ...scopeAndAssetProbes(),
   {
     route: 'DELETE /api/v1/tokens/:id',
     url: (b) => `/api/v1/tokens/${b.tokenId}`,
@@ -149,6 +162,83 @@ const catalogOfB = {
   terms: [{ id: 'b-term', term: { en: 'Term of B' }, definition: { en: 'Only B knows it.' } }],
 };
 
+/** The organization structure, scope, classification scheme, assets and jobs. */
+function scopeAndAssetProbes(): ByIdProbe[] {
+  const read = (route: string, url: (b: Objects) => string): ByIdProbe => ({
+    route,
+    url,
+    control: { as: 'adminB', status: 200 },
+  });
+  const write = (
+    route: string,
+    url: (b: Objects) => string,
+    body: (b: Objects) => unknown,
+    etag: (b: Objects) => number,
+  ): ByIdProbe => ({
+    route,
+    url,
+    body,
+    headers: (b) => ({ 'if-match': `"${etag(b)}"` }),
+    control: { as: 'adminB', status: 200 },
+  });
+  return [
+    read('GET /api/v1/org-units/:id', (b) => `/api/v1/org-units/${b.orgUnitId}`),
+    write(
+      'PATCH /api/v1/org-units/:id',
+      (b) => `/api/v1/org-units/${b.orgUnitId}`,
+      () => ({ name: 'Renamed across tenants' }),
+      () => 1,
+    ),
+    read('GET /api/v1/locations/:id', (b) => `/api/v1/locations/${b.locationId}`),
+    write(
+      'PATCH /api/v1/locations/:id',
+      (b) => `/api/v1/locations/${b.locationId}`,
+      () => ({ name: 'Renamed across tenants' }),
+      () => 1,
+    ),
+    read('GET /api/v1/classifications/:id', (b) => `/api/v1/classifications/${b.levelId}`),
+    write(
+      'PATCH /api/v1/classifications/:id',
+      (b) => `/api/v1/classifications/${b.levelId}`,
+      () => ({ rank: 99 }),
+      (b) => b.levelVersion,
+    ),
+    read('GET /api/v1/assets/:id', (b) => `/api/v1/assets/${b.assetId}`),
+    write(
+      'PATCH /api/v1/assets/:id',
+      (b) => `/api/v1/assets/${b.assetId}`,
+      () => ({ name: 'Renamed across tenants' }),
+      () => 1,
+    ),
+    read('GET /api/v1/assets/:id/history', (b) => `/api/v1/assets/${b.assetId}/history`),
+    read(
+      'GET /api/v1/assets/:id/dependencies',
+      (b) => `/api/v1/assets/${b.dependentAssetId}/dependencies`,
+    ),
+    write(
+      'PUT /api/v1/assets/:id/dependencies',
+      (b) => `/api/v1/assets/${b.dependentAssetId}/dependencies`,
+      (b) => ({ items: [{ type: 'runs_on', assetId: b.assetId }] }),
+      () => 1,
+    ),
+    read('GET /api/v1/jobs/:id', (b) => `/api/v1/jobs/${b.jobId}`),
+    read('GET /api/v1/scope/versions/:id', (b) => `/api/v1/scope/versions/${b.scopeVersionId}`),
+    write(
+      'PATCH /api/v1/scope/versions/:id',
+      (b) => `/api/v1/scope/versions/${b.scopeVersionId}`,
+      () => ({ technology: 'Changed across tenants' }),
+      (b) => b.scopeVersion,
+    ),
+    // After the control of the PATCH above, whose edit made the version one higher.
+    write(
+      'POST /api/v1/scope/versions/:id/approval',
+      (b) => `/api/v1/scope/versions/${b.scopeVersionId}/approval`,
+      () => ({}),
+      (b) => b.scopeVersion + 1,
+    ),
+  ];
+}
+
 /** Path parameters that name no object of another tenant (checked separately). */
 const NOT_OBJECT_IDS = ['PUT /api/v1/approval-policies/:type'];
 
@@ -170,6 +260,13 @@ const LISTS: ListProbe[] = [
   { url: '/api/v1/users?limit=200', idsIn: jsonIds('id', 'email') },
   { url: '/api/v1/approvals?limit=200', idsIn: jsonIds('id', 'requestedBy', 'authorId') },
   { url: '/api/v1/approvals?mine=true&limit=200', idsIn: jsonIds('id') },
+  { url: '/api/v1/org-units?limit=200', idsIn: jsonIds('id', 'code', 'name') },
+  { url: '/api/v1/locations?limit=200', idsIn: jsonIds('id', 'code', 'name') },
+  { url: '/api/v1/classifications?limit=200', idsIn: jsonIds('id') },
+  { url: '/api/v1/assets?limit=200', idsIn: (body) => [body] },
+  { url: '/api/v1/assets/export?format=csv', idsIn: (body) => [body] },
+  { url: '/api/v1/scope/versions?limit=200', idsIn: jsonIds('id') },
+  { url: '/api/v1/scope', idsIn: (body) => [body] },
   { url: '/api/v1/audit/events?limit=500', idsIn: jsonIds('entityId', 'actorId', 'actorName') },
   // The CSV export: any mention of a B id anywhere in the file counts.
   { url: '/api/v1/audit/events.csv', idsIn: (body) => [body] },
@@ -217,6 +314,29 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.cancellableApprovalId = (
       await requestTestApproval(app, adminB, { approvalType: 'document' })
     ).id;
+    // Scope and assets of B (and one of each of A, so A's lists are not empty).
+    await createAsset(userA, { code: 'A-ASSET', orgUnitId: (await createOrgUnit(userA)).id });
+    expect(
+      (await userA.put('/api/v1/scope', {}, { headers: { 'if-none-match': '*' } })).statusCode,
+    ).toBe(200);
+    b.orgUnitId = (await createOrgUnit(adminB, { code: 'B-UNIT', name: 'Unit of B' })).id;
+    b.locationId = (await createLocation(adminB, { code: 'B-SITE', name: 'Site of B' })).id;
+    const [level] = (await adminB.get('/api/v1/classifications')).json().items;
+    b.levelId = level.id;
+    b.levelVersion = level.version;
+    b.assetId = (await createAsset(adminB, { code: 'B-ASSET-1', name: 'Asset of B' })).id;
+    b.dependentAssetId = (await createAsset(adminB, { code: 'B-ASSET-2' })).id;
+    const scopeB = await adminB.put(
+      '/api/v1/scope',
+      { businessActivities: 'Business of B' },
+      { headers: { 'if-none-match': '*' } },
+    );
+    expect(scopeB.statusCode, scopeB.body).toBe(200);
+    b.scopeVersionId = scopeB.json().id;
+    b.scopeVersion = scopeB.json().version;
+    const job = await upload(adminB, '/api/v1/assets/import/validate', 'Code,Name\r\n');
+    expect(job.statusCode, job.body).toBe(200);
+    b.jobId = job.json().id;
     const token = await adminB.post('/api/v1/tokens', { name: 'B', permissions: ['isms:read'] });
     expect(token.statusCode).toBe(201);
     b.tokenId = token.json().id;
@@ -244,6 +364,18 @@ describeEachDatabase('tenant isolation', (ctx) => {
       manager.user.id,
       manager.email,
       'Manager of B',
+      b.orgUnitId,
+      'B-UNIT',
+      b.locationId,
+      'B-SITE',
+      b.levelId,
+      b.assetId,
+      'B-ASSET-1',
+      'Asset of B',
+      b.dependentAssetId,
+      b.scopeVersionId,
+      'Business of B',
+      b.jobId,
       b.approvalId,
       b.cancellableApprovalId,
       b.tokenId,

@@ -1,0 +1,132 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { pipeline } from 'node:stream/promises';
+import iconv from 'iconv-lite';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { DomainError } from '@mamoru/domain';
+
+/**
+ * Streaming readers of spreadsheet files, row by row, so a file of 100,000
+ * rows never sits in memory. Each yields the spreadsheet row number (the
+ * header is row 1) and the cells as text.
+ */
+export interface FileRow {
+  row: number;
+  cells: string[];
+}
+
+export type FileFormat = 'csv' | 'xlsx';
+
+async function head(path: string, bytes: number) {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** An XLSX file is a ZIP archive ("PK\x03\x04"); anything else is read as CSV. */
+export async function detectFormat(path: string): Promise<FileFormat> {
+  const start = await head(path, 4);
+  return start.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * UTF-8 (with or without BOM) or Shift_JIS: Excel in Japan saves CSV as
+ * Shift_JIS (Windows-31J, which iconv-lite calls cp932). The first 64 KiB
+ * decide; a multi-byte character cut by that boundary does not count.
+ */
+export async function detectCsvEncoding(path: string): Promise<'utf8' | 'cp932'> {
+  const start = await head(path, SNIFF_BYTES);
+  if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) return 'utf8';
+  for (let cut = 0; cut <= 3 && cut < start.length; cut += 1) {
+    if (isUtf8(start.subarray(0, start.length - cut))) return 'utf8';
+    if (start.length < SNIFF_BYTES) break;
+  }
+  return 'cp932';
+}
+
+export async function* readCsvRows(path: string): AsyncGenerator<FileRow> {
+  const encoding = await detectCsvEncoding(path);
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true });
+  const done = pipeline(createReadStream(path), iconv.decodeStream(encoding), parser);
+  done.catch(() => undefined); // surfaces through the parser below
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row += 1;
+      yield { row, cells: record };
+    }
+    await done;
+  } catch (error) {
+    throw new DomainError('validation', 'import_unreadable', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    parser.destroy();
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell of any kind exceljs reads (rich text, links, formulas, dates) as text. */
+export function cellToText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  }
+  if (typeof value === 'object') {
+    const v = value as {
+      richText?: { text: string }[];
+      text?: unknown;
+      result?: unknown;
+      error?: string;
+    };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellToText(v.result);
+    if (v.text !== undefined) return cellToText(v.text);
+    if (v.error) return v.error;
+    return '';
+  }
+  return String(value);
+}
+
+/** The first worksheet of an XLSX file, streamed with exceljs's WorkbookReader. */
+export async function* readXlsxRows(path: string): AsyncGenerator<FileRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache', // number formats tell dates from numbers
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const r of sheet) {
+        const values = (Array.isArray(r.values) ? r.values : []) as unknown[];
+        // exceljs rows are 1-based: values[0] is always empty.
+        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
+          cellToText(values[i + 1]),
+        );
+        yield { row: r.number, cells };
+      }
+      break; // the register is the first sheet; others (notes) are ignored
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('validation', 'import_unreadable', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+export function readRows(path: string, format: FileFormat) {
+  return format === 'xlsx' ? readXlsxRows(path) : readCsvRows(path);
+}

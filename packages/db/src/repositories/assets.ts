@@ -1,0 +1,570 @@
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { queryRows, type Executor } from '../client.ts';
+import { decodeCursor, toPage } from '../pagination.ts';
+import { assetDependencies, assets, classificationLevels } from '../tables/assets.ts';
+import { users } from '../tables/identity.ts';
+import { locations, orgUnits } from '../tables/scope.ts';
+import { likePattern } from './scope.ts';
+
+export type ClassificationLevelRow = typeof classificationLevels.$inferSelect;
+export type NewClassificationLevel = Omit<typeof classificationLevels.$inferInsert, 'id'>;
+export type AssetRow = typeof assets.$inferSelect;
+export type NewAsset = Omit<typeof assets.$inferInsert, 'id'>;
+export type AssetDependencyRow = typeof assetDependencies.$inferSelect;
+
+type Page = { limit: number; cursor?: string | undefined };
+
+// ---- classification levels -----------------------------------------------
+
+export async function countClassificationLevels(db: Executor, organizationId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(classificationLevels)
+    .where(eq(classificationLevels.organizationId, organizationId));
+  return row?.n ?? 0;
+}
+
+/** Inserts levels whose code is not taken yet; returns only the rows it inserted. */
+export async function insertClassificationLevelsIfAbsent(
+  db: Executor,
+  rows: NewClassificationLevel[],
+) {
+  if (rows.length === 0) return [];
+  return db.insert(classificationLevels).values(rows).onConflictDoNothing().returning();
+}
+
+export async function insertClassificationLevel(db: Executor, values: NewClassificationLevel) {
+  const [row] = await db.insert(classificationLevels).values(values).returning();
+  return row!;
+}
+
+export async function getClassificationLevel(db: Executor, organizationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(classificationLevels)
+    .where(
+      and(eq(classificationLevels.organizationId, organizationId), eq(classificationLevels.id, id)),
+    );
+  return row ?? null;
+}
+
+export async function updateClassificationLevel(
+  db: Executor,
+  organizationId: string,
+  id: string,
+  expectedVersion: number,
+  values: Partial<Omit<NewClassificationLevel, 'organizationId'>>,
+) {
+  const [row] = await db
+    .update(classificationLevels)
+    .set({ ...values, version: sql`${classificationLevels.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(classificationLevels.organizationId, organizationId),
+        eq(classificationLevels.id, id),
+        eq(classificationLevels.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Levels by rank (least sensitive first); an organization has a handful, but it pages anyway. */
+export async function listClassificationLevels(
+  db: Executor,
+  organizationId: string,
+  f: { active?: boolean | undefined },
+  page: Page,
+) {
+  const conditions: SQL[] = [eq(classificationLevels.organizationId, organizationId)];
+  if (f.active !== undefined) conditions.push(eq(classificationLevels.active, f.active));
+  const after = decodeCursor(page.cursor, 2);
+  if (after) {
+    conditions.push(
+      sql`(${classificationLevels.rank}, ${classificationLevels.id}) > (${Number(after[0])}::int, ${String(after[1])}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select()
+    .from(classificationLevels)
+    .where(and(...conditions))
+    .orderBy(asc(classificationLevels.rank), asc(classificationLevels.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => [r.rank, r.id]);
+}
+
+export async function allClassificationLevels(db: Executor, organizationId: string) {
+  return db
+    .select()
+    .from(classificationLevels)
+    .where(eq(classificationLevels.organizationId, organizationId))
+    .orderBy(asc(classificationLevels.rank));
+}
+
+// ---- assets ----------------------------------------------------------------
+
+const ownerUser = alias(users, 'owner_user');
+const ownerUnit = alias(orgUnits, 'owner_unit');
+const custodianUser = alias(users, 'custodian_user');
+const custodianUnit = alias(orgUnits, 'custodian_unit');
+const unit = alias(orgUnits, 'unit');
+
+/** An asset with the names of what it refers to, as lists, details and exports show it. */
+const assetView = {
+  ...getTableColumns(assets),
+  ownerUserName: ownerUser.displayName,
+  ownerUserEmail: ownerUser.email,
+  ownerUnitCode: ownerUnit.code,
+  ownerUnitName: ownerUnit.name,
+  custodianUserName: custodianUser.displayName,
+  custodianUserEmail: custodianUser.email,
+  custodianUnitCode: custodianUnit.code,
+  custodianUnitName: custodianUnit.name,
+  orgUnitCode: unit.code,
+  orgUnitName: unit.name,
+  locationCode: locations.code,
+  locationName: locations.name,
+  classificationCode: classificationLevels.code,
+  classificationNameJa: classificationLevels.nameJa,
+  classificationNameEn: classificationLevels.nameEn,
+};
+
+function selectAssetView(db: Executor, sortKey: SQL = sql`''`) {
+  return db
+    .select({ ...assetView, sortKey: sql<string>`(${sortKey})::text` })
+    .from(assets)
+    .leftJoin(ownerUser, eq(ownerUser.id, assets.ownerUserId))
+    .leftJoin(ownerUnit, eq(ownerUnit.id, assets.ownerUnitId))
+    .leftJoin(custodianUser, eq(custodianUser.id, assets.custodianUserId))
+    .leftJoin(custodianUnit, eq(custodianUnit.id, assets.custodianUnitId))
+    .leftJoin(unit, eq(unit.id, assets.orgUnitId))
+    .leftJoin(locations, eq(locations.id, assets.locationId))
+    .leftJoin(classificationLevels, eq(classificationLevels.id, assets.classificationId));
+}
+
+export type AssetView = Awaited<ReturnType<typeof getAssetView>> & {};
+
+export async function getAssetView(db: Executor, organizationId: string, id: string) {
+  const [row] = await selectAssetView(db).where(
+    and(eq(assets.organizationId, organizationId), eq(assets.id, id)),
+  );
+  return row ?? null;
+}
+
+export async function getAsset(
+  db: Executor,
+  organizationId: string,
+  id: string,
+  forUpdate = false,
+) {
+  const query = db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.organizationId, organizationId), eq(assets.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function insertAsset(db: Executor, values: NewAsset) {
+  const [row] = await db.insert(assets).values(values).returning();
+  return row!;
+}
+
+export async function updateAsset(
+  db: Executor,
+  organizationId: string,
+  id: string,
+  expectedVersion: number,
+  values: Partial<Omit<NewAsset, 'organizationId'>>,
+) {
+  const [row] = await db
+    .update(assets)
+    .set({ ...values, version: sql`${assets.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(assets.organizationId, organizationId),
+        eq(assets.id, id),
+        eq(assets.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export async function codeTaken(db: Executor, organizationId: string, code: string) {
+  const [row] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.organizationId, organizationId), eq(assets.code, code)));
+  return row?.id ?? null;
+}
+
+export const ASSET_SORTS = ['code', 'name', 'value', 'updatedAt', 'nextReviewDate'] as const;
+export type AssetSort = (typeof ASSET_SORTS)[number];
+
+/** Each sort key as SQL, with the type its cursor text casts back to; every one has an index. */
+const sortKeys: Record<AssetSort, { expr: SQL; type: string }> = {
+  code: { expr: sql`${assets.code}`, type: 'text' },
+  name: { expr: sql`${assets.name}`, type: 'text' },
+  value: { expr: sql`coalesce(${assets.value}, 0)`, type: 'int' },
+  updatedAt: { expr: sql`${assets.updatedAt}`, type: 'timestamptz' },
+  nextReviewDate: {
+    expr: sql`coalesce(${assets.nextReviewDate}, '9999-12-31'::date)`,
+    type: 'date',
+  },
+};
+
+export interface AssetFilter {
+  q?: string | undefined;
+  category?: string | undefined;
+  /** A user or an organization unit that owns the asset. */
+  owner?: string | undefined;
+  orgUnitId?: string | undefined;
+  locationId?: string | undefined;
+  classificationId?: string | undefined;
+  status?: string | undefined;
+  tag?: string | undefined;
+  /** Assets whose next review is due on or before this date. */
+  reviewDueBy?: string | undefined;
+}
+
+export interface AssetOrder {
+  sort: AssetSort;
+  direction: 'asc' | 'desc';
+}
+
+function assetConditions(organizationId: string, f: AssetFilter): SQL[] {
+  const conditions: SQL[] = [eq(assets.organizationId, organizationId)];
+  if (f.q) {
+    const p = likePattern(f.q);
+    conditions.push(or(ilike(assets.code, p), ilike(assets.name, p))!);
+  }
+  if (f.category) conditions.push(eq(assets.category, f.category));
+  if (f.owner)
+    conditions.push(or(eq(assets.ownerUserId, f.owner), eq(assets.ownerUnitId, f.owner))!);
+  if (f.orgUnitId) conditions.push(eq(assets.orgUnitId, f.orgUnitId));
+  if (f.locationId) conditions.push(eq(assets.locationId, f.locationId));
+  if (f.classificationId) conditions.push(eq(assets.classificationId, f.classificationId));
+  if (f.status) conditions.push(eq(assets.status, f.status));
+  if (f.tag) conditions.push(arrayContains(assets.tags, [f.tag]));
+  if (f.reviewDueBy) conditions.push(lte(assets.nextReviewDate, f.reviewDueBy));
+  return conditions;
+}
+
+/** One page of the register, filtered and sorted in SQL, keyset-paginated on (sort key, id). */
+export async function listAssets(
+  db: Executor,
+  organizationId: string,
+  filter: AssetFilter,
+  order: AssetOrder,
+  page: Page,
+) {
+  const conditions = assetConditions(organizationId, filter);
+  const { expr, type } = sortKeys[order.sort];
+  const after = decodeCursor(page.cursor, 2);
+  if (after) {
+    const key = sql`(${expr}, ${assets.id})`;
+    const cursor = sql`(${String(after[0])}::${sql.raw(type)}, ${String(after[1])}::uuid)`;
+    conditions.push(order.direction === 'asc' ? sql`${key} > ${cursor}` : sql`${key} < ${cursor}`);
+  }
+  const dir = order.direction === 'asc' ? asc : desc;
+  // The cursor holds the key as PostgreSQL prints it, so timestamps keep their microseconds.
+  const rows = await selectAssetView(db, expr)
+    .where(and(...conditions))
+    .orderBy(dir(expr), dir(assets.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => [r.sortKey, r.id]);
+}
+
+/** Every matching asset in order, a page at a time (exports stream this). */
+export async function* eachAsset(
+  db: Executor,
+  organizationId: string,
+  filter: AssetFilter,
+  order: AssetOrder,
+  batch = 1000,
+) {
+  let cursor: string | undefined;
+  do {
+    const page = await listAssets(db, organizationId, filter, order, { limit: batch, cursor });
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+/** The assets with these ids, locked for the transaction (bulk changes check them first). */
+export async function lockAssets(db: Executor, organizationId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: assets.id, ownerUserId: assets.ownerUserId })
+    .from(assets)
+    .where(
+      and(
+        eq(assets.organizationId, organizationId),
+        sql`${assets.id} = any(${sql.param(ids)}::uuid[])`,
+      ),
+    )
+    .for('update');
+}
+
+export interface BulkAssetChange {
+  owner?: { userId: string | null; unitId: string | null };
+  classificationId?: string | null;
+}
+
+export interface BulkChanged {
+  id: string;
+  code: string;
+  version: number;
+  before: Record<string, string | null>;
+  after: Record<string, string | null>;
+}
+
+/**
+ * One set-based UPDATE over a selection; returns each row's old and new values
+ * of the changed columns (the FROM subquery reads the rows as they were).
+ */
+export async function bulkUpdateAssets(
+  db: Executor,
+  organizationId: string,
+  ids: string[],
+  change: BulkAssetChange,
+): Promise<BulkChanged[]> {
+  const sets: SQL[] = [];
+  const cols: [string, string][] = [];
+  if (change.owner) {
+    sets.push(sql`owner_user_id = ${change.owner.userId}::uuid`);
+    sets.push(sql`owner_unit_id = ${change.owner.unitId}::uuid`);
+    cols.push(['owner_user_id', 'ownerUserId'], ['owner_unit_id', 'ownerUnitId']);
+  }
+  if (change.classificationId !== undefined) {
+    sets.push(sql`classification_id = ${change.classificationId}::uuid`);
+    cols.push(['classification_id', 'classificationId']);
+  }
+  if (sets.length === 0 || ids.length === 0) return [];
+  const returning = cols.map(
+    ([c]) => sql`old.${sql.identifier(c)}::text as ${sql.identifier(`old_${c}`)},
+      a.${sql.identifier(c)}::text as ${sql.identifier(`new_${c}`)}`,
+  );
+  const rows = await queryRows<Record<string, string | number | null>>(
+    db,
+    sql`
+    update assets a set ${sql.join(sets, sql`, `)}, version = a.version + 1, updated_at = now()
+    from (select id, owner_user_id, owner_unit_id, classification_id from assets
+          where organization_id = ${organizationId} and id = any(${sql.param(ids)}::uuid[])) old
+    where a.id = old.id and a.organization_id = ${organizationId}
+    returning a.id, a.code, a.version, ${sql.join(returning, sql`, `)}`,
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    code: String(r.code),
+    version: Number(r.version),
+    before: Object.fromEntries(cols.map(([c, k]) => [k, (r[`old_${c}`] as string | null) ?? null])),
+    after: Object.fromEntries(cols.map(([c, k]) => [k, (r[`new_${c}`] as string | null) ?? null])),
+  }));
+}
+
+// ---- import: set-based upserts ------------------------------------------------
+
+/** Columns an import may write, by their property names. */
+export type ImportColumn = Exclude<
+  keyof NewAsset,
+  'id' | 'organizationId' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+/** Every user's id and email address: imports name owners and custodians by email. */
+export async function userEmails(db: Executor, organizationId: string) {
+  return db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(users.organizationId, organizationId));
+}
+
+/** The existing assets among these codes, locked, keyed by code. */
+export async function assetsByCodes(db: Executor, organizationId: string, codes: string[]) {
+  if (codes.length === 0) return new Map<string, AssetRow>();
+  const rows = await db
+    .select()
+    .from(assets)
+    .where(
+      and(
+        eq(assets.organizationId, organizationId),
+        sql`${assets.code} = any(${sql.param(codes)}::text[])`,
+      ),
+    )
+    .for('update');
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** How many of these codes exist already (a dry run reports creates versus updates). */
+export async function countExistingCodes(db: Executor, organizationId: string, codes: string[]) {
+  if (codes.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assets)
+    .where(
+      and(
+        eq(assets.organizationId, organizationId),
+        sql`${assets.code} = any(${sql.param(codes)}::text[])`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** The SQL type of each column an import writes, for jsonb_to_recordset. */
+const IMPORT_TYPES: Record<ImportColumn, string> = {
+  code: 'text',
+  name: 'text',
+  category: 'text',
+  description: 'text',
+  ownerUserId: 'uuid',
+  ownerUnitId: 'uuid',
+  custodianUserId: 'uuid',
+  custodianUnitId: 'uuid',
+  orgUnitId: 'uuid',
+  locationId: 'uuid',
+  classificationId: 'uuid',
+  confidentiality: 'int',
+  integrity: 'int',
+  availability: 'int',
+  value: 'int',
+  businessProcess: 'text',
+  status: 'text',
+  nextReviewDate: 'date',
+  tags: 'text[]',
+};
+
+/**
+ * One multi-row INSERT … ON CONFLICT (organization_id, code) DO UPDATE for a
+ * batch. The rows travel as one jsonb parameter (jsonb_to_recordset), which
+ * keeps a 1,000-row statement cheap to build and to parse. Only `columns` are
+ * written (a file without a column leaves it alone on update), and a row
+ * whose values are unchanged is not touched at all, so a re-import of the same
+ * file changes nothing. Returns the ids of the rows written.
+ */
+export async function upsertAssets(
+  db: Executor,
+  organizationId: string,
+  rows: Partial<Record<ImportColumn, unknown>>[],
+  columns: ImportColumn[],
+) {
+  if (rows.length === 0) return [];
+  const tableColumns = getTableColumns(assets);
+  const name = (c: ImportColumn) => tableColumns[c].name;
+  const records = rows.map((r) => Object.fromEntries(columns.map((c) => [name(c), r[c] ?? null])));
+  const list = sql.raw(columns.map(name).join(', '));
+  const types = sql.raw(columns.map((c) => `${name(c)} ${IMPORT_TYPES[c]}`).join(', '));
+  const updated = columns.filter((c) => c !== 'code');
+  const set = sql.raw(updated.map((c) => `${name(c)} = excluded.${name(c)}`).join(', '));
+  const current = sql.raw(updated.map((c) => `assets.${name(c)}`).join(', '));
+  const incoming = sql.raw(updated.map((c) => `excluded.${name(c)}`).join(', '));
+  return queryRows<{ id: string }>(
+    db,
+    sql`insert into assets (organization_id, ${list})
+      select ${organizationId}::uuid, ${list}
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${types})
+      on conflict (organization_id, code) do update
+        set ${set}, version = assets.version + 1, updated_at = now()
+        where (${current}) is distinct from (${incoming})
+      returning id`,
+  );
+}
+
+/** Assets by id (after an upsert, for the audit trail). */
+export async function assetsByIds(db: Executor, organizationId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(assets)
+    .where(
+      and(
+        eq(assets.organizationId, organizationId),
+        sql`${assets.id} = any(${sql.param(ids)}::uuid[])`,
+      ),
+    );
+}
+
+// ---- dependencies ------------------------------------------------------------
+
+const target = alias(assets, 'target');
+
+/** Edges from the asset (what it runs on, stores, …), with the other asset's code and name. */
+export async function outgoingDependencies(db: Executor, organizationId: string, assetId: string) {
+  return db
+    .select({
+      type: assetDependencies.type,
+      assetId: target.id,
+      code: target.code,
+      name: target.name,
+    })
+    .from(assetDependencies)
+    .innerJoin(target, eq(target.id, assetDependencies.targetAssetId))
+    .where(
+      and(
+        eq(assetDependencies.organizationId, organizationId),
+        eq(assetDependencies.assetId, assetId),
+      ),
+    )
+    .orderBy(asc(assetDependencies.type), asc(target.code));
+}
+
+/** Edges into the asset (what runs on it, …). */
+export async function incomingDependencies(db: Executor, organizationId: string, assetId: string) {
+  return db
+    .select({
+      type: assetDependencies.type,
+      assetId: target.id,
+      code: target.code,
+      name: target.name,
+    })
+    .from(assetDependencies)
+    .innerJoin(target, eq(target.id, assetDependencies.assetId))
+    .where(
+      and(
+        eq(assetDependencies.organizationId, organizationId),
+        eq(assetDependencies.targetAssetId, assetId),
+      ),
+    )
+    .orderBy(asc(assetDependencies.type), asc(target.code));
+}
+
+export async function replaceDependencies(
+  db: Executor,
+  organizationId: string,
+  assetId: string,
+  edges: { type: string; targetAssetId: string }[],
+) {
+  await db
+    .delete(assetDependencies)
+    .where(
+      and(
+        eq(assetDependencies.organizationId, organizationId),
+        eq(assetDependencies.assetId, assetId),
+      ),
+    );
+  if (edges.length === 0) return;
+  await db.insert(assetDependencies).values(edges.map((e) => ({ organizationId, assetId, ...e })));
+}
+
+export async function existingAssetIds(db: Executor, organizationId: string, ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.organizationId, organizationId), inArray(assets.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}

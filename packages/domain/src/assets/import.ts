@@ -1,0 +1,323 @@
+import type { Db, Executor } from '@mamoru/db';
+import * as repo from '@mamoru/db/repositories/assets';
+import type { AssetRow, ImportColumn } from '@mamoru/db/repositories/assets';
+import * as scopeRepo from '@mamoru/db/repositories/scope';
+import type { AssetColumnKey } from './columns.ts';
+import type { AuditEntry, RequestContext } from '../audit/trail.ts';
+import { diff } from '../audit/hash.ts';
+import { recordAudit } from '../audit/trail.ts';
+import { auditable, authorizeWriteAll } from '../scope/common.ts';
+import { ensureDefaultLevels } from './classifications.ts';
+import { normalizeHeader } from './columns.ts';
+import {
+  isBlankRow,
+  readAssetRow,
+  readHeader,
+  type HeaderLayout,
+  type ImportReferences,
+  type ImportedAsset,
+  type RowProblem,
+} from './rows.ts';
+import { ASSET_ENTITY } from './service.ts';
+import type { JobOutcome, Progress } from '../jobs/service.ts';
+
+/**
+ * Bulk import of the asset register from a streamed file. Two passes over the
+ * rows, never the whole file in memory:
+ *
+ * 1. validate every row (outside any transaction, reporting progress), so the
+ *    report lists every problem by row and column;
+ * 2. unless it was a dry run, or problems make it all-or-nothing, write in
+ *    one transaction: per 1,000 rows one INSERT … ON CONFLICT (organization_id,
+ *    code) DO UPDATE and one batch of audit events. The same code updates the
+ *    asset (a re-import is idempotent: unchanged rows are not touched).
+ */
+
+export const IMPORT_BATCH = 1000;
+/** Problems kept in the report; errorCount counts them all. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+export interface SourceRow {
+  /** The row number as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  cells: string[];
+}
+/** Opens the file's rows from the start; called once per pass. */
+export type RowSource = () => AsyncIterable<SourceRow>;
+
+export interface ImportOptions {
+  mode: 'validate' | 'commit';
+  format: 'csv' | 'xlsx';
+  /** Import the valid rows and skip the others (default: all or nothing). */
+  partial: boolean;
+}
+
+export interface StoredImportReport {
+  mode: 'validate' | 'commit';
+  format: 'csv' | 'xlsx';
+  committed: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errorCount: number;
+  errors: RowProblem[];
+}
+
+/** Checks, before the file is even stored, that the actor may import. */
+export function authorizeImport(ctx: RequestContext) {
+  authorizeWriteAll(ctx.actor);
+}
+
+export async function loadReferences(db: Db, ctx: RequestContext): Promise<ImportReferences> {
+  const org = ctx.actor.organizationId;
+  await ensureDefaultLevels(db, ctx);
+  const users = await repo.userEmails(db, org);
+  const units = await scopeRepo.allOrgUnits(db, org);
+  const places = await scopeRepo.allLocations(db, org);
+  const levels = await repo.allClassificationLevels(db, org);
+  const classificationByKey = new Map<string, string>();
+  for (const l of levels) {
+    for (const key of [l.nameEn, l.nameJa, l.code])
+      classificationByKey.set(normalizeHeader(key), l.id);
+  }
+  return {
+    userByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
+    unitByCode: new Map(units.map((u) => [u.code, u.id])),
+    locationByCode: new Map(places.map((p) => [p.code, p.id])),
+    classificationByKey,
+  };
+}
+
+/** The table columns a file with this header writes. */
+export function importColumns(present: ReadonlySet<AssetColumnKey>): ImportColumn[] {
+  const columns: ImportColumn[] = ['code'];
+  const map: Partial<Record<AssetColumnKey, ImportColumn[]>> = {
+    name: ['name'],
+    category: ['category'],
+    description: ['description'],
+    owner: ['ownerUserId', 'ownerUnitId'],
+    custodian: ['custodianUserId', 'custodianUnitId'],
+    orgUnit: ['orgUnitId'],
+    location: ['locationId'],
+    classification: ['classificationId'],
+    confidentiality: ['confidentiality', 'integrity', 'availability', 'value'],
+    businessProcess: ['businessProcess'],
+    status: ['status'],
+    nextReviewDate: ['nextReviewDate'],
+    tags: ['tags'],
+  };
+  for (const key of present) columns.push(...(map[key] ?? []));
+  return columns;
+}
+
+interface Validation {
+  layout: HeaderLayout | null;
+  headerOk: boolean;
+  rows: number;
+  validRows: number;
+  existing: number;
+  badRows: Set<number>;
+  errorCount: number;
+  errors: RowProblem[];
+}
+
+async function validatePass(
+  db: Db,
+  ctx: RequestContext,
+  source: RowSource,
+  refs: ImportReferences,
+  progress: (p: Progress, force?: boolean) => Promise<void>,
+): Promise<Validation> {
+  const v: Validation = {
+    layout: null,
+    headerOk: false,
+    rows: 0,
+    validRows: 0,
+    existing: 0,
+    badRows: new Set(),
+    errorCount: 0,
+    errors: [],
+  };
+  const report = (p: RowProblem) => {
+    v.errorCount += 1;
+    if (v.errors.length < MAX_REPORTED_PROBLEMS) v.errors.push(p);
+  };
+  const firstRowOfCode = new Map<string, number>();
+  let pending: string[] = [];
+  const countExisting = async () => {
+    v.existing += await repo.countExistingCodes(db, ctx.actor.organizationId, pending);
+    pending = [];
+  };
+  for await (const { row, cells } of source()) {
+    if (!v.layout) {
+      if (isBlankRow(cells)) continue;
+      const header = readHeader(cells);
+      v.layout = header.layout;
+      v.headerOk = header.problems.length === 0;
+      header.problems.forEach(report);
+      continue;
+    }
+    if (isBlankRow(cells)) continue;
+    v.rows += 1;
+    const { asset, problems } = readAssetRow(row, cells, v.layout, refs);
+    if (asset) {
+      const first = firstRowOfCode.get(asset.code);
+      if (first !== undefined) {
+        problems.push({
+          row,
+          column: v.layout.columns.find((c) => c?.key === 'code')?.header[v.layout.locale] ?? null,
+          code: 'code_duplicate_in_file',
+          params: { row: first },
+        });
+      } else firstRowOfCode.set(asset.code, row);
+    }
+    if (problems.length) {
+      v.badRows.add(row);
+      problems.forEach(report);
+    } else {
+      v.validRows += 1;
+      pending.push(asset!.code);
+      if (pending.length >= IMPORT_BATCH) await countExisting();
+    }
+    if (v.rows % IMPORT_BATCH === 0) {
+      await progress({ phase: 'validating', processed: v.rows, total: null });
+    }
+  }
+  await countExisting();
+  if (!v.layout) report({ row: 1, column: null, code: 'import_empty' });
+  return v;
+}
+
+async function writePass(
+  tx: Executor,
+  ctx: RequestContext,
+  source: RowSource,
+  v: Validation,
+  refs: ImportReferences,
+  progress: (p: Progress, force?: boolean) => Promise<void>,
+) {
+  const org = ctx.actor.organizationId;
+  const layout = v.layout!;
+  const columns = importColumns(layout.present);
+  const counts = { created: 0, updated: 0, unchanged: 0, processed: 0 };
+  let batch: ImportedAsset[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const before = await repo.assetsByCodes(
+      tx,
+      org,
+      batch.map((a) => a.code),
+    );
+    const ids = await repo.upsertAssets(tx, org, batch, columns);
+    const written = await repo.assetsByIds(
+      tx,
+      org,
+      ids.map((r) => r.id),
+    );
+    const entries: AuditEntry[] = written.map((after: AssetRow) => {
+      const old = before.get(after.code);
+      if (old) {
+        counts.updated += 1;
+        return {
+          action: 'asset.updated',
+          entityType: ASSET_ENTITY,
+          entityId: after.id,
+          ...diff(auditable(old), auditable(after)),
+        };
+      }
+      counts.created += 1;
+      return {
+        action: 'asset.created',
+        entityType: ASSET_ENTITY,
+        entityId: after.id,
+        after: auditable(after),
+      };
+    });
+    await recordAudit(tx, ctx, entries);
+    counts.unchanged += batch.length - written.length;
+    counts.processed += batch.length;
+    batch = [];
+    await progress({ phase: 'writing', processed: counts.processed, total: v.validRows });
+  };
+  let header = true;
+  for await (const { row, cells } of source()) {
+    if (isBlankRow(cells)) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (v.badRows.has(row)) continue;
+    const { asset } = readAssetRow(row, cells, layout, refs);
+    if (!asset) continue;
+    batch.push(asset);
+    if (batch.length >= IMPORT_BATCH) await flush();
+  }
+  await flush();
+  return counts;
+}
+
+/**
+ * Validates, and for mode 'commit' imports, the rows of a file. Returns how the
+ * job ends: a dry run always succeeds with its report; an import with problems
+ * fails with `import_invalid` and writes nothing, unless it is partial.
+ */
+export async function importAssets(
+  db: Db,
+  ctx: RequestContext,
+  source: RowSource,
+  options: ImportOptions,
+  reporters: {
+    /** Progress outside a transaction. */
+    progress: (p: Progress, force?: boolean) => Promise<void>;
+    /** Progress while the writing transaction is open (may drop reports). */
+    progressInTransaction: (p: Progress, force?: boolean) => Promise<void>;
+  },
+): Promise<JobOutcome> {
+  authorizeImport(ctx);
+  const refs = await loadReferences(db, ctx);
+  const v = await validatePass(db, ctx, source, refs, reporters.progress);
+  const report: StoredImportReport = {
+    mode: options.mode,
+    format: options.format,
+    committed: false,
+    rows: v.rows,
+    created: Math.max(0, v.validRows - v.existing),
+    updated: v.existing,
+    unchanged: 0,
+    skipped: 0,
+    errorCount: v.errorCount,
+    errors: v.errors,
+  };
+  await reporters.progress({ phase: 'validating', processed: v.rows, total: v.rows }, true);
+  if (options.mode === 'validate') {
+    return { status: 'succeeded', result: report, processed: v.rows, total: v.rows };
+  }
+  const blocked = !v.headerOk || !v.layout || (v.errorCount > 0 && !options.partial);
+  if (blocked) {
+    return {
+      status: 'failed',
+      error: 'import_invalid',
+      result: { ...report, created: 0, updated: 0 },
+      processed: v.rows,
+      total: v.rows,
+    };
+  }
+  const counts = await db.transaction((tx) =>
+    writePass(tx, ctx, source, v, refs, reporters.progressInTransaction),
+  );
+  return {
+    status: 'succeeded',
+    result: {
+      ...report,
+      committed: true,
+      created: counts.created,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      skipped: v.badRows.size,
+    },
+    processed: v.rows,
+    total: v.rows,
+  };
+}
