@@ -20,6 +20,13 @@ export const approvalSchema = z
     decidedBy: z.uuid().nullable(),
     decidedAt: z.iso.datetime().nullable(),
     comment: z.string().nullable(),
+    /** Display names, so readers without access to the user list see who is involved. */
+    names: z.object({
+      author: z.string().nullable(),
+      requestedBy: z.string().nullable(),
+      assignee: z.string().nullable(),
+      decidedBy: z.string().nullable(),
+    }),
   })
   .meta({ id: 'Approval' });
 export type Approval = z.infer<typeof approvalSchema>;

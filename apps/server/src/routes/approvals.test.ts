@@ -91,6 +91,12 @@ describeEachDatabase('approvals', (ctx) => {
       comment: 'Looks right.',
     });
     expect(res.json().decidedAt).toEqual(expect.any(String));
+    expect(res.json().names).toEqual({
+      author: author.user.displayName,
+      requestedBy: author.user.displayName,
+      assignee: null,
+      decidedBy: approver.user.displayName,
+    });
     expect(decided).toEqual([{ status: 'approved', entityId: approval.entityId }]);
 
     const listed = await admin.get('/api/v1/approvals?status=approved');

@@ -11,22 +11,19 @@ import {
   type Approval,
 } from '@mamoru/contracts';
 import { approvals } from '@mamoru/domain';
+import type { FastifyRequest } from 'fastify';
 import type { ApprovalRow } from '@mamoru/db/repositories/approvals';
 import { contextOf } from '../plugins/auth.ts';
 
 const tags = ['approvals'];
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const present = (a: ApprovalRow): Approval => ({
-  ...a,
-  requestedAt: a.requestedAt.toISOString(),
-  decidedAt: iso(a.decidedAt),
-  assigneeRole: a.assigneeRole as Approval['assigneeRole'],
-  status: a.status as Approval['status'],
-});
 
 /** The approvals inbox, decisions, and who signs off what (policies). */
 export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+  const presentAll = (request: FastifyRequest, rows: ApprovalRow[]) =>
+    approvals.presentApprovals(db, contextOf(request).actor.organizationId, rows);
+  const present = async (request: FastifyRequest, row: ApprovalRow) =>
+    (await presentAll(request, [row]))[0]!;
   app.get(
     '/approvals',
     {
@@ -39,7 +36,7 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const page = await approvals.listApprovals(db, contextOf(request), request.query);
-      return { items: page.items.map(present), nextCursor: page.nextCursor };
+      return { items: await presentAll(request, page.items), nextCursor: page.nextCursor };
     },
   );
   app.get(
@@ -49,7 +46,7 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'approvals:read' },
     },
     async (request) =>
-      present(await approvals.getApproval(db, contextOf(request), request.params.id)),
+      present(request, await approvals.getApproval(db, contextOf(request), request.params.id)),
   );
   app.post(
     '/approvals/:id/decision',
@@ -64,6 +61,7 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       present(
+        request,
         await approvals.decideApproval(
           db,
           contextOf(request),
@@ -80,7 +78,7 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'approvals:request' },
     },
     async (request) =>
-      present(await approvals.cancelApproval(db, contextOf(request), request.params.id)),
+      present(request, await approvals.cancelApproval(db, contextOf(request), request.params.id)),
   );
   app.get(
     '/approval-policies',

@@ -26,6 +26,7 @@ const request: Approval = {
   decidedBy: null,
   decidedAt: null,
   comment: null,
+  names: { author: 'Mika Manager', requestedBy: 'Mika Manager', assignee: null, decidedBy: null },
 };
 
 describe('approvals inbox', () => {

@@ -27,7 +27,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { approvalsKey, useWaitingApprovals } from '../api/approvals';
 import { api, isApiError } from '../api/client';
-import { useUserDirectory } from '../api/identity';
 import { queryString, type Approval, type ApprovalStatus, type ListPage } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../components/QueryStates';
@@ -170,13 +169,12 @@ function ApprovalTable({
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
-  const { info, can } = useSignedInSession();
-  const directory = useUserDirectory(can('users:read'));
-  const names = new Map((directory.data ?? []).map((user) => [user.id, user.displayName]));
-  const personName = (id: string | null) => {
+  const { info } = useSignedInSession();
+  // The API sends each person's name, so readers without the user list still see who is involved.
+  const personName = (id: string | null, name: string | null) => {
     if (!id) return '—';
     if (id === info.user.id) return t('approvals.you');
-    return names.get(id) ?? t('approvals.someone');
+    return name ?? t('approvals.someone');
   };
   return (
     <Table.ScrollContainer minWidth={920}>
@@ -216,7 +214,9 @@ function ApprovalTable({
               <Table.Td fz="sm">{labels.approvalTypeLabel(approval.approvalType)}</Table.Td>
               <Table.Td>
                 <Stack gap={0}>
-                  <Text fz="sm">{personName(approval.requestedBy)}</Text>
+                  <Text fz="sm">
+                    {personName(approval.requestedBy, approval.names.requestedBy)}
+                  </Text>
                   <Text fz="xs" c="dimmed">
                     {format.dateTime(approval.requestedAt)}
                   </Text>

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { users } from '../tables/identity.ts';
@@ -97,4 +97,15 @@ export async function countActiveAdmins(db: Executor, organizationId: string) {
       ),
     );
   return row?.n ?? 0;
+}
+
+/** Display names of users by id, for presenting many rows with one query. */
+export async function displayNames(db: Executor, organizationId: string, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), inArray(users.id, unique)));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }

@@ -243,3 +243,5 @@ export async function setPolicy(
     return row;
   });
 }
+
+export { presentApprovals } from './presenter.ts';
