@@ -29,9 +29,35 @@ export async function lockAuditHead(tx: Executor, organizationId: string, genesi
 
 const INSERT_BATCH = 1000;
 
+/**
+ * Appends events, 1,000 per statement. A batch travels as one jsonb parameter
+ * (jsonb_to_recordset): building and parsing thirteen thousand bind parameters
+ * cost more than the insert itself, and bulk imports append one event per row.
+ */
 export async function insertAuditEvents(tx: Executor, rows: NewAuditEvent[]) {
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    await tx.insert(auditEvents).values(rows.slice(i, i + INSERT_BATCH));
+    const batch = rows.slice(i, i + INSERT_BATCH).map((r) => ({
+      organization_id: r.organizationId,
+      seq: r.seq,
+      occurred_at: r.occurredAt,
+      actor_id: r.actorId ?? null,
+      actor_name: r.actorName,
+      action: r.action,
+      entity_type: r.entityType,
+      entity_id: r.entityId,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      request_id: r.requestId ?? null,
+      prev_hash: r.prevHash,
+      hash: r.hash,
+    }));
+    await tx.execute(sql`
+      insert into ${auditEvents} (organization_id, seq, occurred_at, actor_id, actor_name, action,
+        entity_type, entity_id, before, after, request_id, prev_hash, hash)
+      select * from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
+        organization_id uuid, seq bigint, occurred_at timestamptz, actor_id uuid, actor_name text,
+        action text, entity_type text, entity_id text, before jsonb, after jsonb,
+        request_id text, prev_hash text, hash text)`);
   }
 }
 
