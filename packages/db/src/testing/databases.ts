@@ -46,7 +46,8 @@ export async function openTestDatabase(
     return database;
   }
   const { default: pg } = await import('pg');
-  const name = `mamoru_t_${randomBytes(6).toString('hex')}`;
+  // The pid lets a later run tell leftovers of dead processes from live ones (leftovers.ts).
+  const name = `mamoru_t_${process.pid}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
