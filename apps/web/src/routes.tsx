@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequirePermission } from './components/RequirePermission';
+import { LoadingBlock } from './components/QueryStates';
 import { RouteErrorPage } from './components/RouteErrorPage';
 import { AREAS, type Area, type AreaKey } from './navigation';
 import { ApprovalPoliciesPage } from './pages/admin/ApprovalPoliciesPage';
@@ -14,8 +15,26 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { SessionGate } from './session/SessionGate';
 
+// The catalog is a large part of the app that not every visit needs: loaded on first use.
+const CatalogPage = lazy(() =>
+  import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })),
+);
+const ControlPage = lazy(() =>
+  import('./pages/catalog/ControlPage').then((m) => ({ default: m.ControlPage })),
+);
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
+}
+
 /** The page of each built area; areas not listed show their placeholder. */
-const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {};
+const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
+  catalog: (
+    <Lazy>
+      <CatalogPage />
+    </Lazy>
+  ),
+};
 
 function guarded(permission: string | undefined, element: ReactNode) {
   return permission ? (
@@ -52,6 +71,15 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <DashboardPage /> },
           ...AREAS.map(areaRoute),
+          {
+            path: 'catalog/:libraryId/controls/:controlId',
+            element: guarded(
+              'catalog:read',
+              <Lazy>
+                <ControlPage />
+              </Lazy>,
+            ),
+          },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'approvals', element: guarded('approvals:read', <ApprovalsPage />) },
           { path: 'admin/users', element: guarded('users:read', <UsersPage />) },

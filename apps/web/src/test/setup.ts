@@ -46,6 +46,7 @@ initI18n('en');
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  window.sessionStorage.clear();
   setCsrfToken(null);
   initI18n('en');
 });

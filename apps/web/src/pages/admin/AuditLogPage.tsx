@@ -38,7 +38,15 @@ import { endOfDayIso, startOfDayIso, useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { useSession } from '../../session/useSession';
 
-const KNOWN_ENTITY_TYPES = ['user', 'organization', 'api_token', 'approval', 'approval_policy'];
+const KNOWN_ENTITY_TYPES = [
+  'user',
+  'organization',
+  'api_token',
+  'approval',
+  'approval_policy',
+  'catalog_library',
+  'catalog_control',
+];
 
 interface FilterForm {
   actorId: string | null;

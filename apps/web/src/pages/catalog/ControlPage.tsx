@@ -1,0 +1,403 @@
+import {
+  Anchor,
+  Badge,
+  Box,
+  Breadcrumbs,
+  Button,
+  Code,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconChecklist,
+  IconFileText,
+  IconShieldCheck,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  useCatalogs,
+  useCatalogTree,
+  useControl,
+  type CatalogControlDetail,
+  type CatalogTreeNode,
+} from '../../api/catalog';
+import { isApiError } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
+import { SectionCard } from '../../components/SectionCard';
+import { otherText, pickText, textIn, useCatalogLanguage } from '../../lib/catalogText';
+import { useSignedInSession } from '../../session/useSession';
+import { FallbackBadge, LocalizedText, useLanguageName } from './LocalizedText';
+import classes from './catalog.module.css';
+
+/** Finds a node of the control groups by ID (for the objective's and domain's summaries). */
+function findNode(nodes: readonly CatalogTreeNode[], id: string): CatalogTreeNode | undefined {
+  for (const node of nodes) {
+    if (node.id === id) return node;
+    const found = findNode(node.children, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function catalogLink(libraryId: string) {
+  return `/catalog?library=${encodeURIComponent(libraryId)}`;
+}
+
+/** The other language's wording under the main one, for people who work in both. */
+function OtherLanguage({ texts }: { texts: Record<string, string> | null }) {
+  const { t } = useTranslation();
+  const language = useCatalogLanguage();
+  const languageName = useLanguageName();
+  const picked = pickText(texts, language);
+  const other = picked && !picked.fallback ? otherText(texts, language) : null;
+  if (!other) return null;
+  return (
+    <Box pt="xs" style={{ borderTop: '1px dashed var(--mantine-color-gray-3)' }}>
+      <Text fz="xs" fw={700} c="dimmed" mb={2}>
+        {t('catalog.control.inLanguage', { language: languageName(other.lang) })}
+      </Text>
+      <Text fz="sm" c="gray.8" lang={other.lang} className={classes.textBlock}>
+        {other.text}
+      </Text>
+    </Box>
+  );
+}
+
+/** One place the control is used (risks, SoA, documents): the items, or why there are none yet. */
+function UsageList({
+  id,
+  title,
+  icon,
+  items,
+  emptyText,
+}: {
+  id: string;
+  title: string;
+  icon: ReactNode;
+  items: { id: string; title: string }[];
+  emptyText: string;
+}) {
+  return (
+    <Stack gap={6} component="section" aria-labelledby={id}>
+      <Group gap={8} wrap="nowrap">
+        <ThemeIcon variant="light" color="gray" size={28} radius="md">
+          {icon}
+        </ThemeIcon>
+        <Title order={3} fz="sm" id={id}>
+          {title}
+        </Title>
+        <Badge variant="light" color="gray" size="sm" radius="sm">
+          {items.length}
+        </Badge>
+      </Group>
+      {items.length === 0 ? (
+        <Text fz="sm" c="dimmed">
+          {emptyText}
+        </Text>
+      ) : (
+        <List size="sm" spacing={2}>
+          {items.map((item) => (
+            <List.Item key={item.id}>{item.title}</List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
+
+function ControlDetail({
+  libraryId,
+  control,
+  groups,
+}: {
+  libraryId: string;
+  control: CatalogControlDetail;
+  groups: readonly CatalogTreeNode[] | undefined;
+}) {
+  const { t } = useTranslation();
+  const language = useCatalogLanguage();
+  const { info } = useSignedInSession();
+  const catalogs = useCatalogs();
+  const library = catalogs.data?.find((l) => l.id === libraryId);
+  const libraryName = library ? textIn(library.name, language) : libraryId;
+  const title = pickText(control.title, language);
+  const objective = control.objective && groups ? findNode(groups, control.objective.id) : null;
+  const domain = control.domain && groups ? findNode(groups, control.domain.id) : null;
+  const parents = control.ancestors.filter((a) => a.kind !== 'domain' && a.kind !== 'objective');
+
+  return (
+    <Stack gap="xl" maw={1200}>
+      <Breadcrumbs separatorMargin={6} aria-label={t('catalog.control.breadcrumbs')} fz="sm">
+        <Anchor component={Link} to={catalogLink(libraryId)} fz="sm">
+          {libraryName}
+        </Anchor>
+        {control.ancestors.map((node) => (
+          <Text key={node.id} fz="sm" c="dimmed">
+            {node.displayId} <LocalizedText texts={node.title} markFallback={false} />
+          </Text>
+        ))}
+        <Text fz="sm" fw={600} aria-current="page">
+          {control.displayId}
+        </Text>
+      </Breadcrumbs>
+      <PageHeader
+        title={`${control.displayId} ${title?.text ?? control.id}`}
+        eyebrow={
+          <Group gap="xs" wrap="wrap">
+            <span>{t('catalog.control.eyebrow')}</span>
+            {control.own && (
+              <Badge variant="light" color="teal" radius="sm" size="sm">
+                {t('catalog.ownControl')}
+              </Badge>
+            )}
+            {title?.fallback && <FallbackBadge picked={title} />}
+          </Group>
+        }
+        description={
+          otherText(control.title, language) && !title?.fallback ? (
+            <Text span c="dimmed" lang={otherText(control.title, language)!.lang}>
+              {otherText(control.title, language)!.text}
+            </Text>
+          ) : undefined
+        }
+        icon={
+          <ThemeIcon size={52} radius="md" variant="light" color="blue">
+            <IconShieldCheck size={28} stroke={1.6} aria-hidden="true" />
+          </ThemeIcon>
+        }
+        actions={
+          <Button
+            component={Link}
+            to={catalogLink(libraryId)}
+            variant="default"
+            leftSection={<IconArrowLeft size={16} aria-hidden="true" />}
+          >
+            {t('catalog.control.back')}
+          </Button>
+        }
+      />
+
+      <SimpleGrid cols={{ base: 1, md: control.official ? 2 : 1 }} spacing="lg">
+        <SectionCard
+          id="control-summary"
+          title={control.own ? t('catalog.control.ownSummary') : t('catalog.control.summary')}
+          description={
+            control.own
+              ? t('catalog.control.ownSummaryHint', { organization: info.organization.name })
+              : t('catalog.control.summaryHint')
+          }
+        >
+          {control.summary ? (
+            <LocalizedText
+              component="p"
+              texts={control.summary}
+              m={0}
+              className={classes.textBlock}
+            />
+          ) : (
+            <Text c="dimmed" fz="sm">
+              {t('catalog.control.noSummary')}
+            </Text>
+          )}
+          <OtherLanguage texts={control.summary} />
+        </SectionCard>
+        {control.official && (
+          <Paper withBorder radius="lg" shadow="xs" className={classes.official}>
+            <Box component="section" aria-labelledby="control-official" p="lg">
+              <Stack gap="md">
+                <Stack gap={4}>
+                  <Title order={2} fz="lg" id="control-official">
+                    {t('catalog.control.official', { organization: info.organization.name })}
+                  </Title>
+                  <Text fz="sm" c="dimmed">
+                    {t('catalog.control.officialHint')}
+                  </Text>
+                </Stack>
+                <LocalizedText
+                  component="p"
+                  texts={control.official}
+                  m={0}
+                  className={classes.textBlock}
+                  data-testid="control-official"
+                />
+                <OtherLanguage texts={control.official} />
+              </Stack>
+            </Box>
+          </Paper>
+        )}
+      </SimpleGrid>
+
+      {control.guidance && (
+        <SectionCard id="control-guidance" title={t('catalog.control.guidance')}>
+          <LocalizedText
+            component="p"
+            texts={control.guidance}
+            m={0}
+            className={classes.textBlock}
+          />
+        </SectionCard>
+      )}
+
+      {control.params.length > 0 && (
+        <SectionCard id="control-params" title={t('catalog.control.params')}>
+          <List size="sm" spacing={4}>
+            {control.params.map((param) => (
+              <List.Item key={param.id}>
+                <Code fz="xs" mr={6}>
+                  {param.id}
+                </Code>
+                {param.label && <LocalizedText texts={param.label} fz="sm" />}
+                {param.select && (
+                  <Text span fz="sm" c="dimmed">
+                    {' '}
+                    — {param.select.choice.join(' / ')}
+                  </Text>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        </SectionCard>
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <SectionCard id="control-context" title={t('catalog.control.context')}>
+          {control.objective && (
+            <Stack gap={4}>
+              <Text fz="xs" fw={700} c="indigo.9">
+                {t('catalog.objectiveLabel')}
+              </Text>
+              <Text fw={600}>
+                {control.objective.displayId}{' '}
+                <LocalizedText texts={control.objective.title} markFallback={false} />
+              </Text>
+              {objective?.summary && (
+                <LocalizedText
+                  component="p"
+                  texts={objective.summary}
+                  fz="sm"
+                  m={0}
+                  markFallback={false}
+                />
+              )}
+            </Stack>
+          )}
+          {control.domain && (
+            <Stack gap={4}>
+              <Text fz="xs" fw={700} c="indigo.9">
+                {t('catalog.domainLabel')}
+              </Text>
+              <Text fw={600}>
+                {control.domain.displayId}{' '}
+                <LocalizedText texts={control.domain.title} markFallback={false} />
+              </Text>
+              {domain?.summary && (
+                <LocalizedText
+                  component="p"
+                  texts={domain.summary}
+                  fz="sm"
+                  c="dimmed"
+                  m={0}
+                  markFallback={false}
+                />
+              )}
+            </Stack>
+          )}
+          {!control.objective && !control.domain && parents.length === 0 && (
+            <Text fz="sm" c="dimmed">
+              {t('catalog.control.noContext')}
+            </Text>
+          )}
+          {!control.objective &&
+            parents.map((node) => (
+              <Text key={node.id} fw={600}>
+                {node.displayId} <LocalizedText texts={node.title} markFallback={false} />
+              </Text>
+            ))}
+        </SectionCard>
+        <SectionCard
+          id="control-usage"
+          title={t('catalog.control.usage')}
+          description={t('catalog.control.usageHint')}
+        >
+          <UsageList
+            id="usage-risks"
+            title={t('catalog.control.usageRisks')}
+            icon={<IconAlertTriangle size={16} aria-hidden="true" />}
+            items={control.usage.risks}
+            emptyText={t('catalog.control.usageRisksEmpty')}
+          />
+          <UsageList
+            id="usage-soa"
+            title={t('catalog.control.usageSoa')}
+            icon={<IconChecklist size={16} aria-hidden="true" />}
+            items={control.usage.soa}
+            emptyText={t('catalog.control.usageSoaEmpty')}
+          />
+          <UsageList
+            id="usage-documents"
+            title={t('catalog.control.usageDocuments')}
+            icon={<IconFileText size={16} aria-hidden="true" />}
+            items={control.usage.documents}
+            emptyText={t('catalog.control.usageDocumentsEmpty')}
+          />
+        </SectionCard>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** One control: our summary, the organization's licensed wording beside it, its objective and its use. */
+export function ControlPage() {
+  const { t } = useTranslation();
+  const { libraryId = '', controlId = '' } = useParams();
+  const control = useControl(libraryId, controlId);
+  // The objective's and domain's summaries come from the tree (usually cached from the catalog page).
+  const tree = useCatalogTree(libraryId);
+
+  if (control.isPending) {
+    return (
+      <Stack gap="xl" maw={1200}>
+        <LoadingRows rows={6} label={t('catalog.control.loading')} />
+      </Stack>
+    );
+  }
+  if (control.isError) {
+    const missing = isApiError(control.error) && control.error.status === 404;
+    return (
+      <Stack gap="xl" maw={1200}>
+        <PageHeader title={t('catalog.control.notFound')} />
+        {missing ? (
+          <EmptyBlock
+            icon={<IconShieldCheck size={28} stroke={1.5} aria-hidden="true" />}
+            title={t('catalog.control.notFoundHint', { id: controlId })}
+            action={
+              <Button component={Link} to={catalogLink(libraryId)} variant="default">
+                {t('catalog.control.back')}
+              </Button>
+            }
+          />
+        ) : (
+          <ErrorState
+            error={control.error}
+            onRetry={() => void control.refetch()}
+            retrying={control.isFetching}
+          />
+        )}
+      </Stack>
+    );
+  }
+  return (
+    <ControlDetail libraryId={libraryId} control={control.data} groups={tree.data?.controlGroups} />
+  );
+}
