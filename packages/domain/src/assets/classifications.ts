@@ -1,4 +1,4 @@
-import type { Db, Executor } from '@mamoru/db';
+import type { Db } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/assets';
 import type { NewClassificationLevel } from '@mamoru/db/repositories/assets';
 import type { z } from 'zod';
@@ -135,10 +135,10 @@ export const DEFAULT_CLASSIFICATION_LEVELS: Omit<NewClassificationLevel, 'organi
 ];
 
 /** Creates the default levels the first time an organization uses its scheme. */
-export async function ensureDefaultLevels(db: Db | Executor, ctx: RequestContext) {
+export async function ensureDefaultLevels(db: Db, ctx: RequestContext) {
   const org = ctx.actor.organizationId;
   if ((await repo.countClassificationLevels(db, org)) > 0) return;
-  const run = async (tx: Executor) => {
+  await db.transaction(async (tx) => {
     const inserted = await repo.insertClassificationLevelsIfAbsent(
       tx,
       DEFAULT_CLASSIFICATION_LEVELS.map((l) => ({ ...l, organizationId: org })),
@@ -154,9 +154,7 @@ export async function ensureDefaultLevels(db: Db | Executor, ctx: RequestContext
         after: auditable(row),
       })),
     );
-  };
-  if ('transaction' in db) await db.transaction(run);
-  else await run(db);
+  });
 }
 
 type Page = { limit: number; cursor?: string | undefined };

@@ -187,10 +187,8 @@ export async function getDependencies(db: Db, ctx: RequestContext, id: string) {
   const org = ctx.actor.organizationId;
   const asset = await repo.getAsset(db, org, id);
   if (!asset) throw notFound('asset');
-  const [outgoing, incoming] = [
-    await repo.outgoingDependencies(db, org, id),
-    await repo.incomingDependencies(db, org, id),
-  ];
+  const outgoing = await repo.outgoingDependencies(db, org, id);
+  const incoming = await repo.incomingDependencies(db, org, id);
   return { asset, outgoing, incoming };
 }
 

@@ -15,15 +15,9 @@ export function authorizeWriteAll(actor: Actor) {
 }
 
 /** PostgreSQL unique violation: two requests raced past a pre-check. */
-export function isUniqueViolation(error: unknown, constraint?: string) {
-  const e = error as {
-    code?: string;
-    constraint?: string;
-    cause?: { code?: string; constraint?: string };
-  };
-  const code = e?.code ?? e?.cause?.code;
-  const name = e?.constraint ?? e?.cause?.constraint;
-  return code === '23505' && (!constraint || name === constraint || !name);
+export function isUniqueViolation(error: unknown) {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 /** A snapshot for the audit trail: the row without its timestamps. */
