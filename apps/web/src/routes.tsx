@@ -19,6 +19,9 @@ import { SessionGate } from './session/SessionGate';
 const CatalogPage = lazy(() =>
   import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })),
 );
+const AssetsPage = lazy(() =>
+  import('./pages/assets/AssetsPage').then((m) => ({ default: m.AssetsPage })),
+);
 const ControlPage = lazy(() =>
   import('./pages/catalog/ControlPage').then((m) => ({ default: m.ControlPage })),
 );
@@ -32,6 +35,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   catalog: (
     <Lazy>
       <CatalogPage />
+    </Lazy>
+  ),
+  assets: (
+    <Lazy>
+      <AssetsPage />
     </Lazy>
   ),
 };

@@ -84,6 +84,7 @@ const ADMIN_PERMISSIONS: SessionInfo['permissions'] = {
   'organization:manage': 'all',
   'catalog:read': 'all',
   'isms:read': 'all',
+  'isms:write': 'all',
   'users:read': 'all',
   'users:manage': 'all',
   'audit:read': 'all',

@@ -1,0 +1,133 @@
+import { Button, Drawer, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAssetDependencies, useAssetHistory, type Asset } from '../../api/assets';
+import { LoadingRows } from '../../components/QueryStates';
+import { useFormat } from '../../lib/format';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={180} fz="sm">
+        {label}
+      </Table.Th>
+      <Table.Td fz="sm">{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** One asset in full: its fields, its dependencies both ways and its history. */
+export function AssetDrawer({
+  asset,
+  onClose,
+  onEdit,
+}: {
+  asset: Asset | null;
+  onClose: () => void;
+  onEdit?: ((asset: Asset) => void) | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
+  const dependencies = useAssetDependencies(asset?.id);
+  const history = useAssetHistory(asset?.id);
+  const cia = (v: number | null) => (v === null ? '—' : String(v));
+
+  return (
+    <Drawer
+      opened={!!asset}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={asset ? `${asset.code} ${asset.name}` : ''}
+    >
+      {asset && (
+        <Stack gap="lg">
+          {onEdit && (
+            <Group>
+              <Button
+                variant="light"
+                leftSection={<IconPencil size={16} aria-hidden="true" />}
+                onClick={() => onEdit(asset)}
+              >
+                {t('common.edit')}
+              </Button>
+            </Group>
+          )}
+          <Table withRowBorders>
+            <Table.Tbody>
+              <Row label={t('assets.fields.category')}>
+                {t(`assets.categories.${asset.category}`)}
+              </Row>
+              <Row label={t('assets.fields.description')}>{asset.description || '—'}</Row>
+              <Row label={t('assets.fields.owner')}>{asset.owner.name}</Row>
+              <Row label={t('assets.fields.custodian')}>{asset.custodian?.name ?? '—'}</Row>
+              <Row label={t('assets.fields.orgUnit')}>{asset.orgUnit?.name ?? '—'}</Row>
+              <Row label={t('assets.fields.location')}>{asset.location?.name ?? '—'}</Row>
+              <Row label={t('assets.fields.classification')}>
+                {asset.classification?.name[lang] ?? '—'}
+              </Row>
+              <Row label={t('assets.fields.confidentiality')}>{cia(asset.confidentiality)}</Row>
+              <Row label={t('assets.fields.integrity')}>{cia(asset.integrity)}</Row>
+              <Row label={t('assets.fields.availability')}>{cia(asset.availability)}</Row>
+              <Row label={t('assets.fields.value')}>{cia(asset.value)}</Row>
+              <Row label={t('assets.fields.businessProcess')}>{asset.businessProcess || '—'}</Row>
+              <Row label={t('assets.fields.status')}>{t(`assets.statuses.${asset.status}`)}</Row>
+              <Row label={t('assets.fields.nextReviewDate')}>
+                {asset.nextReviewDate ? format.date(asset.nextReviewDate) : '—'}
+              </Row>
+              <Row label={t('assets.fields.tags')}>{asset.tags.join(', ') || '—'}</Row>
+            </Table.Tbody>
+          </Table>
+          <Stack gap="xs">
+            <Title order={3} fz="md">
+              {t('assets.detail.dependencies')}
+            </Title>
+            {dependencies.isPending ? (
+              <LoadingRows rows={2} />
+            ) : dependencies.data &&
+              dependencies.data.outgoing.length + dependencies.data.incoming.length > 0 ? (
+              <List size="sm">
+                {dependencies.data.outgoing.map((d) => (
+                  <List.Item key={`o-${d.type}-${d.asset.id}`}>
+                    {t(`assets.dependencyTypes.${d.type}`)}: {d.asset.code} {d.asset.name}
+                  </List.Item>
+                ))}
+                {dependencies.data.incoming.map((d) => (
+                  <List.Item key={`i-${d.type}-${d.asset.id}`}>
+                    {d.asset.code} {d.asset.name} → {t(`assets.dependencyTypes.${d.type}`)}
+                  </List.Item>
+                ))}
+              </List>
+            ) : (
+              <Text fz="sm" c="dimmed">
+                {t('assets.detail.noDependencies')}
+              </Text>
+            )}
+          </Stack>
+          <Stack gap="xs">
+            <Title order={3} fz="md">
+              {t('assets.detail.history')}
+            </Title>
+            {history.isPending ? (
+              <LoadingRows rows={2} />
+            ) : (history.data?.items.length ?? 0) > 0 ? (
+              <List size="sm">
+                {history.data?.items.map((event) => (
+                  <List.Item key={event.seq}>
+                    {format.dateTime(event.occurredAt)} — {event.actorName}: {event.action}
+                  </List.Item>
+                ))}
+              </List>
+            ) : (
+              <Text fz="sm" c="dimmed">
+                {t('assets.detail.noHistory')}
+              </Text>
+            )}
+          </Stack>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
