@@ -110,6 +110,12 @@ describe('control catalog in a real browser', () => {
       .waitFor();
   }
 
+  /** A full-page screenshot from the top (the shell's header is fixed; a scrolled page would stitch it mid-page). */
+  async function shot(page: Page, name: string) {
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, name, { fullPage: true });
+  }
+
   /** Switches the UI to `language` unless it already shows it (the profile remembers the last choice). */
   async function ensureLanguage(page: Page, language: 'ja' | 'en') {
     await page.getByRole('radiogroup').first().waitFor();
@@ -180,7 +186,7 @@ describe('control catalog in a real browser', () => {
     await page.getByRole('link', { name: '10(3)⑤ 鍵管理' }).waitFor();
     await settled(page);
     await expectAccessible(page, 'the catalog tree (ja)');
-    await screenshot(page, 'catalog-tree-ja', { fullPage: true });
+    await shot(page, 'catalog-tree-ja');
 
     // Search: every control of 10.3 is found, with its domain and objective.
     await page.getByRole('searchbox', { name: '管理策を検索' }).fill('暗号');
@@ -194,7 +200,7 @@ describe('control catalog in a real browser', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('暗号');
     await settled(page);
     await expectAccessible(page, 'the catalog search (ja)');
-    await screenshot(page, 'catalog-search-ja', { fullPage: true });
+    await shot(page, 'catalog-search-ja');
 
     // English UI: the same results, in English.
     await switchTo(page, 'en');
@@ -206,7 +212,7 @@ describe('control catalog in a real browser', () => {
     expect(await first.textContent()).toContain('Systems development and maintenance');
     await settled(page);
     await expectAccessible(page, 'the catalog search (en)');
-    await screenshot(page, 'catalog-search-en', { fullPage: true });
+    await shot(page, 'catalog-search-en');
 
     // A control page: our summary, its objective and domain, where it is used.
     await page.getByRole('link', { name: '10(3)② Encryption' }).click();
@@ -222,7 +228,7 @@ describe('control catalog in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: '10(3)② Encryption' }).waitFor();
     await settled(page);
     await expectAccessible(page, 'a control page (en)');
-    await screenshot(page, 'catalog-control-en', { fullPage: true });
+    await shot(page, 'catalog-control-en');
 
     // Back to the catalog: the search is still there.
     await page.getByRole('link', { name: 'Back to the catalog' }).click();
@@ -236,7 +242,7 @@ describe('control catalog in a real browser', () => {
     await page.getByText('第4 2.(1) d (イ)').waitFor();
     await settled(page);
     await expectAccessible(page, 'the requirements (en)');
-    await screenshot(page, 'catalog-requirements-en', { fullPage: true });
+    await shot(page, 'catalog-requirements-en');
     await page.getByRole('tab', { name: 'Glossary' }).click();
     await page.getByText('availability', { exact: true }).waitFor();
     await settled(page);
@@ -306,7 +312,7 @@ describe('control catalog in a real browser', () => {
     await page.getByRole('heading', { name: "Mamoru's summary" }).waitFor();
     await settled(page);
     await expectAccessible(page, 'a control page with licensed text (en)');
-    await screenshot(page, 'catalog-control-official-en', { fullPage: true });
+    await shot(page, 'catalog-control-official-en');
     await switchTo(page, 'ja');
     await page
       .getByRole('heading', { name: 'Example Corp がライセンスを受けた公式本文' })
@@ -315,7 +321,7 @@ describe('control catalog in a real browser', () => {
     await page.getByRole('heading', { name: 'Mamoru による要約' }).waitFor();
     await settled(page);
     await expectAccessible(page, 'a control page with licensed text (ja)');
-    await screenshot(page, 'catalog-control-official-ja', { fullPage: true });
+    await shot(page, 'catalog-control-official-ja');
     expect(unexpected(tracked)).toEqual([]);
   });
 
@@ -377,7 +383,7 @@ describe('control catalog in a real browser', () => {
     ).toBe('en');
     await settled(page);
     await expectAccessible(page, 'an imported English-only catalog (ja)');
-    await screenshot(page, 'catalog-imported-ja', { fullPage: true });
+    await shot(page, 'catalog-imported-ja');
 
     // Back to the shipped library; add an own control under 10(3).
     await page.getByRole('combobox', { name: 'カタログ' }).click();
@@ -404,7 +410,7 @@ describe('control catalog in a real browser', () => {
     await page.getByText('クラウドの暗号鍵は HSM に保管する。').waitFor();
     await settled(page);
     await expectAccessible(page, 'an own control (ja)');
-    await screenshot(page, 'catalog-own-control-ja', { fullPage: true });
+    await shot(page, 'catalog-own-control-ja');
     expect(unexpected(tracked)).toEqual([]);
   });
 
@@ -423,7 +429,7 @@ describe('control catalog in a real browser', () => {
     await page.getByRole('link', { name: /^10\(3\)⑨ Cloud key custody/ }).waitFor();
     await settled(page);
     await expectAccessible(page, 'the catalog for a reader (en)');
-    await screenshot(page, 'catalog-tree-reader-en', { fullPage: true });
+    await shot(page, 'catalog-tree-reader-en');
     expect(unexpectedErrors(tracked.errors)).toEqual([]);
   });
 });

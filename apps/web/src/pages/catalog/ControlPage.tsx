@@ -138,19 +138,21 @@ function ControlDetail({
 
   return (
     <Stack gap="xl" maw={1200}>
-      <Breadcrumbs separatorMargin={6} aria-label={t('catalog.control.breadcrumbs')} fz="sm">
-        <Anchor component={Link} to={catalogLink(libraryId)} fz="sm">
-          {libraryName}
-        </Anchor>
-        {control.ancestors.map((node) => (
-          <Text key={node.id} fz="sm" c="dimmed">
-            {node.displayId} <LocalizedText texts={node.title} markFallback={false} />
+      <Box component="nav" aria-label={t('catalog.control.breadcrumbs')}>
+        <Breadcrumbs separatorMargin={6} fz="sm" style={{ flexWrap: 'wrap' }}>
+          <Anchor component={Link} to={catalogLink(libraryId)} fz="sm">
+            {libraryName}
+          </Anchor>
+          {control.ancestors.map((node) => (
+            <Text key={node.id} fz="sm" c="dimmed">
+              {node.displayId} <LocalizedText texts={node.title} markFallback={false} />
+            </Text>
+          ))}
+          <Text fz="sm" fw={600} aria-current="page">
+            {control.displayId}
           </Text>
-        ))}
-        <Text fz="sm" fw={600} aria-current="page">
-          {control.displayId}
-        </Text>
-      </Breadcrumbs>
+        </Breadcrumbs>
+      </Box>
       <PageHeader
         title={`${control.displayId} ${title?.text ?? control.id}`}
         eyebrow={
