@@ -22,6 +22,9 @@ const CatalogPage = lazy(() =>
 const AssetsPage = lazy(() =>
   import('./pages/assets/AssetsPage').then((m) => ({ default: m.AssetsPage })),
 );
+const ClassificationsPage = lazy(() =>
+  import('./pages/assets/ClassificationsPage').then((m) => ({ default: m.ClassificationsPage })),
+);
 const ControlPage = lazy(() =>
   import('./pages/catalog/ControlPage').then((m) => ({ default: m.ControlPage })),
 );
@@ -79,6 +82,15 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <DashboardPage /> },
           ...AREAS.map(areaRoute),
+          {
+            path: 'classifications',
+            element: guarded(
+              'isms:read',
+              <Lazy>
+                <ClassificationsPage />
+              </Lazy>,
+            ),
+          },
           {
             path: 'catalog/:libraryId/controls/:controlId',
             element: guarded(

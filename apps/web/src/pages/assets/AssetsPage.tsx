@@ -22,10 +22,12 @@ import {
   IconDownload,
   IconPlus,
   IconSearch,
+  IconTags,
   IconUpload,
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { assetCategorySchema } from '@mamoru/contracts';
 import {
   assetExportUrl,
@@ -133,6 +135,14 @@ export function AssetsPage() {
         }
         actions={
           <Group gap="sm">
+            <Button
+              variant="subtle"
+              component={Link}
+              to="/classifications"
+              leftSection={<IconTags size={16} aria-hidden="true" />}
+            >
+              {t('classifications.link')}
+            </Button>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Button

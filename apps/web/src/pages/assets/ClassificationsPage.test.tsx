@@ -1,0 +1,58 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ClassificationLevel } from '../../api/assets';
+import { fakeApi, sessionInfo, signedInRoutes } from '../../test/fakeApi';
+import { renderApp } from '../../test/render';
+
+const rule = (en: string) => ({ ja: `${en}（日本語）`, en });
+const level: ClassificationLevel = {
+  id: '00000000-0000-4000-8000-000000000401',
+  code: 'confidential',
+  name: { ja: '社外秘', en: 'Confidential' },
+  rank: 2,
+  description: { ja: '', en: 'Only for staff.' },
+  handling: {
+    labelling: rule('Mark every page.'),
+    storage: rule('Encrypted storage only.'),
+    transmission: rule('Encrypted channels.'),
+    copying: rule('Only with approval.'),
+    disposal: rule('Shred paper.'),
+  },
+  active: true,
+  version: 2,
+  createdAt: '2026-01-05T09:00:00.000Z',
+  updatedAt: '2026-01-05T09:00:00.000Z',
+};
+
+describe('classification scheme', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('shows each level with its handling rules and saves an edit with If-Match', async () => {
+    let sent: { ifMatch: string | null; body: unknown } | undefined;
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/classifications': { items: [level], nextCursor: null },
+      [`PATCH /api/v1/classifications/${level.id}`]: ({ headers, body }) => {
+        sent = { ifMatch: headers.get('if-match'), body };
+        return { body: { ...level, version: 3 } };
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/classifications');
+
+    const rules = await screen.findByRole('table', { name: 'Handling rules of Confidential' });
+    expect(within(rules).getByText('Shred paper.')).toBeTruthy();
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Edit the handling rules of Confidential' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Disposal (English)'), {
+      target: { value: 'Shred and log.' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await vi.waitFor(() => expect(sent?.ifMatch).toBe('"2"'));
+  });
+});
