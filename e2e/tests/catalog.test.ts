@@ -233,6 +233,10 @@ describe('control catalog in a real browser', () => {
     // Back to the catalog: the search is still there.
     await page.getByRole('link', { name: 'Back to the catalog' }).click();
     await page.getByRole('heading', { level: 1, name: 'Control catalog' }).waitFor();
+    expect(await page.getByRole('searchbox', { name: 'Search controls' }).inputValue()).toBe(
+      '暗号',
+    );
+    await page.getByRole('link', { name: '10(3)② Encryption' }).waitFor();
 
     // Requirements and glossary tabs.
     await page.getByRole('tab', { name: 'Requirements (clauses 4–7)' }).click();

@@ -26,7 +26,7 @@ import {
 } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import {
   defaultLibrary,
   useCatalogs,
@@ -43,7 +43,7 @@ import { phaseColor } from '../../navigation';
 import { useSession } from '../../session/useSession';
 import { AddControlModal } from './AddControlModal';
 import { ControlSearchResults } from './ControlSearchResults';
-import { branchIds, ControlTree, controlPath } from './ControlTree';
+import { branchIds, ControlTree, controlPath, rememberCatalogAddress } from './ControlTree';
 import { ExportMenu } from './ExportMenu';
 import { GlossaryPanel } from './GlossaryPanel';
 import { ImportLibraryModal } from './ImportLibraryModal';
@@ -253,10 +253,16 @@ export function CatalogPage() {
   const { can } = useSession();
   const manage = can('catalog:manage');
   const [params, setParams] = useSearchParams();
+  const { search: address } = useLocation();
   const catalogs = useCatalogs();
   const library = catalogs.data ? defaultLibrary(catalogs.data, params.get('library')) : undefined;
   const tree = useCatalogTree(library?.id);
   const [dialog, setDialog] = useState<Dialog>(null);
+
+  // The control page's way back returns here: same library, tab and search.
+  useEffect(() => {
+    rememberCatalogAddress(address);
+  }, [address]);
 
   const hasRequirements = (library?.counts.requirements ?? 0) > 0;
   const wantedTab = params.get('tab');
@@ -466,10 +472,14 @@ export function CatalogPage() {
             update({ library: imported.id, q: null, tab: null });
             toast.success(
               t('catalog.import.done', { name: textIn(imported.name, language) || imported.id }),
-              t('catalog.import.doneDetail', {
-                controls: imported.counts.controls,
-                requirements: imported.counts.requirements,
-              }),
+              [
+                t('catalog.controlCount', { count: imported.counts.controls }),
+                imported.counts.requirements > 0
+                  ? t('catalog.requirementCount', { count: imported.counts.requirements })
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(' · '),
             );
           }}
         />

@@ -37,6 +37,7 @@ import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryState
 import { SectionCard } from '../../components/SectionCard';
 import { otherText, pickText, textIn, useCatalogLanguage } from '../../lib/catalogText';
 import { useSignedInSession } from '../../session/useSession';
+import { catalogPath } from './ControlTree';
 import { FallbackBadge, LocalizedText, useLanguageName } from './LocalizedText';
 import classes from './catalog.module.css';
 
@@ -48,10 +49,6 @@ function findNode(nodes: readonly CatalogTreeNode[], id: string): CatalogTreeNod
     if (found) return found;
   }
   return undefined;
-}
-
-function catalogLink(libraryId: string) {
-  return `/catalog?library=${encodeURIComponent(libraryId)}`;
 }
 
 /** The other language's wording under the main one, for people who work in both. */
@@ -140,7 +137,7 @@ function ControlDetail({
     <Stack gap="xl" maw={1200}>
       <Box component="nav" aria-label={t('catalog.control.breadcrumbs')}>
         <Breadcrumbs separatorMargin={6} fz="sm" style={{ flexWrap: 'wrap' }}>
-          <Anchor component={Link} to={catalogLink(libraryId)} fz="sm">
+          <Anchor component={Link} to={catalogPath(libraryId)} fz="sm">
             {libraryName}
           </Anchor>
           {control.ancestors.map((node) => (
@@ -181,7 +178,7 @@ function ControlDetail({
         actions={
           <Button
             component={Link}
-            to={catalogLink(libraryId)}
+            to={catalogPath(libraryId)}
             variant="default"
             leftSection={<IconArrowLeft size={16} aria-hidden="true" />}
           >
@@ -384,7 +381,7 @@ export function ControlPage() {
             icon={<IconShieldCheck size={28} stroke={1.5} aria-hidden="true" />}
             title={t('catalog.control.notFoundHint', { id: controlId })}
             action={
-              <Button component={Link} to={catalogLink(libraryId)} variant="default">
+              <Button component={Link} to={catalogPath(libraryId)} variant="default">
                 {t('catalog.control.back')}
               </Button>
             }

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Group, Stack, Text, Tooltip, UnstyledButton } from '
 import { IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CatalogTreeNode } from '../../api/catalog';
+import { DEFAULT_LIBRARY_ID, type CatalogTreeNode } from '../../api/catalog';
 import { textIn, useCatalogLanguage } from '../../lib/catalogText';
 import { LocalizedText } from './LocalizedText';
 import classes from './catalog.module.css';
@@ -31,6 +31,35 @@ export function branchIds(nodes: readonly CatalogTreeNode[]): string[] {
  */
 export function idSegment(id: string) {
   return encodeURIComponent(id).replaceAll('.', '%2E');
+}
+
+const LAST_ADDRESS_KEY = 'mamoru.catalog.lastAddress';
+
+/** Remembers the catalog page's query (library, tab, search) for the way back from a control. */
+export function rememberCatalogAddress(search: string) {
+  try {
+    globalThis.sessionStorage?.setItem(LAST_ADDRESS_KEY, search);
+  } catch {
+    // Without storage the way back opens the library afresh.
+  }
+}
+
+/** The catalog page showing `libraryId`: as the user left it when that was this library. */
+export function catalogPath(libraryId: string) {
+  let search = '';
+  try {
+    search = globalThis.sessionStorage?.getItem(LAST_ADDRESS_KEY) ?? '';
+  } catch {
+    search = '';
+  }
+  const params = new URLSearchParams(search);
+  const shown = params.get('library');
+  // No library in the address means the shipped default was shown.
+  if (shown === libraryId || (!shown && search && libraryId === DEFAULT_LIBRARY_ID)) {
+    params.set('library', libraryId);
+    return `/catalog?${params.toString()}`;
+  }
+  return `/catalog?library=${encodeURIComponent(libraryId)}`;
 }
 
 /** The address of a control's page (it also opens as a deep link or on reload). */
