@@ -33,6 +33,15 @@ describeEachDatabase('web app', (ctx) => {
     }
   });
 
+  it('serves index.html for a page navigation whose path has dots', async () => {
+    const page = await app.inject({
+      url: '/catalog/jipdec-isms-2.0/controls/10.3.2',
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Mamoru</title>');
+  });
+
   it('serves built assets, and a missing one is a 404 rather than index.html', async () => {
     const asset = await app.inject('/assets/app.js');
     expect(asset.statusCode).toBe(200);

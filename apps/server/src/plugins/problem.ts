@@ -76,7 +76,10 @@ export const problemPlugin = fp<ProblemPluginOptions>(async (app, { spaFallback 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isApi = path === '/api' || path.startsWith('/api/');
-    if (spaFallback && request.method === 'GET' && !isApi && !path.includes('.')) {
+    // A page navigation (Accept: text/html) gets the app even when its path has dots
+    // (/catalog/jipdec-isms-2.0/controls/10.3.2); a missing script or image stays a 404.
+    const wantsPage = String(request.headers.accept ?? '').includes('text/html');
+    if (spaFallback && request.method === 'GET' && !isApi && (wantsPage || !path.includes('.'))) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(request, reply, 404, 'route_not_found', {
