@@ -25,6 +25,9 @@ const AssetsPage = lazy(() =>
 const ClassificationsPage = lazy(() =>
   import('./pages/assets/ClassificationsPage').then((m) => ({ default: m.ClassificationsPage })),
 );
+const ScopePage = lazy(() =>
+  import('./pages/scope/ScopePage').then((m) => ({ default: m.ScopePage })),
+);
 const ControlPage = lazy(() =>
   import('./pages/catalog/ControlPage').then((m) => ({ default: m.ControlPage })),
 );
@@ -38,6 +41,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   catalog: (
     <Lazy>
       <CatalogPage />
+    </Lazy>
+  ),
+  scope: (
+    <Lazy>
+      <ScopePage />
     </Lazy>
   ),
   assets: (

@@ -1,0 +1,407 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconPlus, IconSend, IconTarget, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assetCategorySchema } from '@mamoru/contracts';
+import { useOrgUnits } from '../../api/assets';
+import { isApiError } from '../../api/client';
+import { useUserDirectory } from '../../api/identity';
+import {
+  useLocations,
+  useSaveScope,
+  useScope,
+  useSubmitScope,
+  type ScopeContent,
+  type ScopeVersion,
+} from '../../api/scope';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, LoadingRows } from '../../components/QueryStates';
+import { ProblemDetails } from '../../components/ProblemDetails';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../session/useSession';
+
+const statusColor: Record<ScopeVersion['status'], string> = {
+  draft: 'gray',
+  pending: 'yellow',
+  approved: 'teal',
+  superseded: 'dark',
+};
+
+interface Exclusion {
+  id: string;
+  reason: string;
+  riskAcceptedBy: string | null;
+  riskAcceptedOn: string;
+}
+
+type FormContent = Omit<ScopeContent, 'exclusions'> & { exclusions: Exclusion[] };
+
+function contentOf(version: ScopeVersion | null): FormContent {
+  return {
+    businessActivities: version?.businessActivities ?? '',
+    orgUnitIds: version?.orgUnitIds ?? [],
+    organizationNote: version?.organizationNote ?? '',
+    locationIds: version?.locationIds ?? [],
+    locationNote: version?.locationNote ?? '',
+    assetCategories: version?.assetCategories ?? [],
+    assetNote: version?.assetNote ?? '',
+    technology: version?.technology ?? '',
+    boundaries: version?.boundaries ?? '',
+    interfaces: version?.interfaces ?? [],
+    exclusions: (version?.exclusions ?? []).map((e) => ({
+      id: e.controlId,
+      reason: e.reason,
+      riskAcceptedBy: e.riskAcceptedBy,
+      riskAcceptedOn: e.riskAcceptedOn,
+    })),
+  };
+}
+
+function StatusBadge({ version }: { version: ScopeVersion }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={statusColor[version.status]} variant="light" tt="none">
+      {t('scope.versionBadge', {
+        number: version.number,
+        status: t(`scope.statuses.${version.status}`),
+      })}
+    </Badge>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="lg" shadow="xs">
+      <Stack gap="sm">
+        <Title order={2} fz="md">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The scope being worked on: the five viewpoints, boundaries and exclusions. */
+function ScopeForm({ current, editable }: { current: ScopeVersion | null; editable: boolean }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [form, setForm] = useState(() => contentOf(current));
+  const save = useSaveScope();
+  const submit = useSubmitScope();
+  const units = useOrgUnits();
+  const locations = useLocations();
+  const users = useUserDirectory(can('users:read'));
+  const stale = isApiError(save.error) && save.error.status === 412;
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const setExclusion = (index: number, patch: Partial<Exclusion>) =>
+    set(
+      'exclusions',
+      form.exclusions.map((e, i) => (i === index ? { ...e, ...patch } : e)),
+    );
+
+  function onSave(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({
+      current,
+      body: {
+        ...form,
+        exclusions: form.exclusions.map((e) => ({
+          namespace: 'control' as const,
+          id: e.id.trim(),
+          reason: e.reason,
+          riskAcceptedBy: e.riskAcceptedBy,
+          ...(e.riskAcceptedOn ? { riskAcceptedOn: e.riskAcceptedOn } : {}),
+        })),
+      },
+    });
+  }
+
+  const area = (key: keyof ScopeContent, label: string) => (
+    <Textarea
+      label={label}
+      value={form[key] as string}
+      onChange={(e) => set(key, e.currentTarget.value as never)}
+      readOnly={!editable}
+      autosize
+      minRows={2}
+    />
+  );
+
+  return (
+    <form onSubmit={onSave}>
+      <Stack gap="md">
+        {stale ? (
+          <Alert
+            color="orange"
+            role="alert"
+            icon={<IconAlertTriangle size={18} aria-hidden="true" />}
+            title={t('scope.staleTitle')}
+          >
+            {t('scope.staleBody')}
+          </Alert>
+        ) : (
+          save.error && <ProblemDetails error={save.error} />
+        )}
+        {submit.error ? <ProblemDetails error={submit.error} /> : null}
+        <Section title={t('scope.viewpoints.business')}>
+          {area('businessActivities', t('scope.fields.businessActivities'))}
+        </Section>
+        <Section title={t('scope.viewpoints.organization')}>
+          <MultiSelect
+            label={t('scope.fields.orgUnits')}
+            data={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+            value={form.orgUnitIds}
+            onChange={(value) => set('orgUnitIds', value)}
+            readOnly={!editable}
+            searchable
+          />
+          {area('organizationNote', t('scope.fields.note'))}
+        </Section>
+        <Section title={t('scope.viewpoints.location')}>
+          <MultiSelect
+            label={t('scope.fields.locations')}
+            data={(locations.data ?? []).map((l) => ({
+              value: l.id,
+              label: `${l.code} ${l.name}`,
+            }))}
+            value={form.locationIds}
+            onChange={(value) => set('locationIds', value)}
+            readOnly={!editable}
+            searchable
+          />
+          {area('locationNote', t('scope.fields.note'))}
+        </Section>
+        <Section title={t('scope.viewpoints.assets')}>
+          <MultiSelect
+            label={t('scope.fields.assetCategories')}
+            data={assetCategorySchema.options.map((value) => ({
+              value,
+              label: t(`assets.categories.${value}`),
+            }))}
+            value={form.assetCategories}
+            onChange={(value) => set('assetCategories', value as ScopeContent['assetCategories'])}
+            readOnly={!editable}
+          />
+          {area('assetNote', t('scope.fields.note'))}
+        </Section>
+        <Section title={t('scope.viewpoints.technology')}>
+          {area('technology', t('scope.fields.technology'))}
+        </Section>
+        <Section title={t('scope.fields.boundaries')}>
+          {area('boundaries', t('scope.fields.boundariesHint'))}
+        </Section>
+        <Section title={t('scope.exclusions.title')}>
+          <Text fz="sm" c="dimmed">
+            {t('scope.exclusions.hint')}
+          </Text>
+          {form.exclusions.length > 0 && (
+            <Table aria-label={t('scope.exclusions.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('scope.exclusions.control')}</Table.Th>
+                  <Table.Th>{t('scope.exclusions.reason')}</Table.Th>
+                  <Table.Th>{t('scope.exclusions.acceptedBy')}</Table.Th>
+                  <Table.Th>{t('scope.exclusions.acceptedOn')}</Table.Th>
+                  {editable && <Table.Th aria-label={t('common.actions')} />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {form.exclusions.map((exclusion, index) => (
+                  <Table.Tr key={index}>
+                    <Table.Td w={120}>
+                      <TextInput
+                        aria-label={t('scope.exclusions.control')}
+                        placeholder="8.1.3"
+                        value={exclusion.id}
+                        onChange={(e) => setExclusion(index, { id: e.currentTarget.value })}
+                        readOnly={!editable}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Textarea
+                        aria-label={t('scope.exclusions.reason')}
+                        value={exclusion.reason}
+                        onChange={(e) => setExclusion(index, { reason: e.currentTarget.value })}
+                        readOnly={!editable}
+                        autosize
+                      />
+                    </Table.Td>
+                    <Table.Td w={200}>
+                      <Select
+                        aria-label={t('scope.exclusions.acceptedBy')}
+                        data={(users.data ?? []).map((u) => ({
+                          value: u.id,
+                          label: u.displayName,
+                        }))}
+                        value={exclusion.riskAcceptedBy}
+                        onChange={(value) => setExclusion(index, { riskAcceptedBy: value })}
+                        readOnly={!editable}
+                        searchable
+                        comboboxProps={{ withinPortal: true }}
+                      />
+                    </Table.Td>
+                    <Table.Td w={160}>
+                      <TextInput
+                        type="date"
+                        aria-label={t('scope.exclusions.acceptedOn')}
+                        value={exclusion.riskAcceptedOn}
+                        onChange={(e) =>
+                          setExclusion(index, { riskAcceptedOn: e.currentTarget.value })
+                        }
+                        readOnly={!editable}
+                      />
+                    </Table.Td>
+                    {editable && (
+                      <Table.Td w={50}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('scope.exclusions.remove')}
+                          onClick={() =>
+                            set(
+                              'exclusions',
+                              form.exclusions.filter((_, i) => i !== index),
+                            )
+                          }
+                        >
+                          <IconTrash size={16} aria-hidden="true" />
+                        </ActionIcon>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {editable && (
+            <Group>
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} aria-hidden="true" />}
+                onClick={() =>
+                  set('exclusions', [
+                    ...form.exclusions,
+                    { id: '', reason: '', riskAcceptedBy: null, riskAcceptedOn: '' },
+                  ])
+                }
+              >
+                {t('scope.exclusions.add')}
+              </Button>
+            </Group>
+          )}
+        </Section>
+        {editable && (
+          <Group justify="flex-end">
+            {current?.status === 'draft' && (
+              <Button
+                variant="default"
+                leftSection={<IconSend size={16} aria-hidden="true" />}
+                loading={submit.isPending}
+                onClick={() => submit.mutate(current)}
+              >
+                {t('scope.submit')}
+              </Button>
+            )}
+            <Button type="submit" loading={save.isPending} disabled={stale}>
+              {current?.status === 'approved' ? t('scope.startDraft') : t('common.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+/** The ISMS scope (適用範囲): the version being worked on and the approved one in force. */
+export function ScopePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { can } = useSession();
+  const scope = useScope();
+  const current = scope.data?.current ?? null;
+  const approved = scope.data?.approved ?? null;
+  const editable = can('isms:write') && current?.status !== 'pending';
+
+  return (
+    <Stack gap="xl" maw={1100}>
+      <PageHeader
+        title={t('areas.scope.title')}
+        description={t('areas.scope.description')}
+        icon={
+          <ThemeIcon size={52} radius="md" variant="light" color="blue">
+            <IconTarget size={28} stroke={1.6} aria-hidden="true" />
+          </ThemeIcon>
+        }
+        actions={
+          <Group gap="xs">
+            {current && <StatusBadge version={current} />}
+            {approved && approved.id !== current?.id && <StatusBadge version={approved} />}
+          </Group>
+        }
+      />
+      {scope.isPending ? (
+        <LoadingRows rows={5} />
+      ) : scope.isError ? (
+        <ErrorState
+          error={scope.error}
+          onRetry={() => void scope.refetch()}
+          retrying={scope.isFetching}
+        />
+      ) : (
+        <Tabs defaultValue="current">
+          <Tabs.List>
+            <Tabs.Tab value="current">{t('scope.tabs.current')}</Tabs.Tab>
+            <Tabs.Tab value="approved" disabled={!approved}>
+              {t('scope.tabs.approved')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="current" pt="md">
+            <Stack gap="md">
+              {!current && (
+                <Text fz="sm" c="dimmed">
+                  {t('scope.noneYet')}
+                </Text>
+              )}
+              {current?.status === 'pending' && (
+                <Alert color="yellow">{t('scope.pendingHint')}</Alert>
+              )}
+              <ScopeForm key={current?.version ?? 0} current={current} editable={editable} />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="approved" pt="md">
+            {approved && (
+              <Stack gap="md">
+                <SimpleGrid cols={2}>
+                  <Text fz="sm">
+                    {t('scope.approvedAt', { date: format.dateTime(approved.approvedAt) })}
+                  </Text>
+                </SimpleGrid>
+                <ScopeForm key={`a-${approved.version}`} current={approved} editable={false} />
+              </Stack>
+            )}
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  );
+}
