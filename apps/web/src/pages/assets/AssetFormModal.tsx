@@ -23,6 +23,7 @@ import {
   type AssetCreate,
 } from '../../api/assets';
 import { isApiError } from '../../api/client';
+import { useLocations } from '../../api/scope';
 import { useUserDirectory } from '../../api/identity';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { useSession } from '../../session/useSession';
@@ -37,6 +38,8 @@ interface FormState {
   ownerType: 'user' | 'unit';
   ownerId: string | null;
   orgUnitId: string | null;
+  locationId: string | null;
+  custodianId: string | null;
   classificationId: string | null;
   confidentiality: string | null;
   integrity: string | null;
@@ -56,6 +59,8 @@ function initialState(asset: Asset | null): FormState {
     ownerType: asset?.owner.type ?? 'user',
     ownerId: asset?.owner.id ?? null,
     orgUnitId: asset?.orgUnit?.id ?? null,
+    locationId: asset?.location?.id ?? null,
+    custodianId: asset?.custodian?.id ?? null,
     classificationId: asset?.classification?.id ?? null,
     confidentiality: asset?.confidentiality == null ? null : String(asset.confidentiality),
     integrity: asset?.integrity == null ? null : String(asset.integrity),
@@ -89,6 +94,7 @@ export function AssetFormModal({
   const save = useSaveAsset();
   const classifications = useClassifications();
   const units = useOrgUnits();
+  const locations = useLocations();
   const users = useUserDirectory(can('users:read'));
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const stale = isApiError(save.error) && save.error.status === 412;
@@ -116,6 +122,14 @@ export function AssetFormModal({
       description: form.description,
       owner: { type: form.ownerType, id: form.ownerId },
       orgUnitId: form.orgUnitId,
+      locationId: form.locationId,
+      custodian: form.custodianId
+        ? {
+            // A unit as custodian (set by import) keeps its kind while unchanged.
+            type: form.custodianId === asset?.custodian?.id ? asset.custodian.type : 'user',
+            id: form.custodianId,
+          }
+        : null,
       classificationId: form.classificationId,
       confidentiality: num(form.confidentiality),
       integrity: num(form.integrity),
@@ -239,6 +253,29 @@ export function AssetFormModal({
                 .map((level) => ({ value: level.id, label: level.name[lang] }))}
               value={form.classificationId}
               onChange={(value) => set('classificationId', value)}
+              comboboxProps={{ withinPortal: true }}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('assets.fields.location')}
+              searchable
+              clearable
+              data={(locations.data ?? []).map((l) => ({
+                value: l.id,
+                label: `${l.code} ${l.name}`,
+              }))}
+              value={form.locationId}
+              onChange={(value) => set('locationId', value)}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <Select
+              label={t('assets.fields.custodian')}
+              searchable
+              clearable
+              data={userOptions}
+              value={form.custodianId}
+              onChange={(value) => set('custodianId', value)}
               comboboxProps={{ withinPortal: true }}
             />
           </SimpleGrid>

@@ -46,6 +46,7 @@ const common = {
   ...signedInRoutes(admin),
   'GET /api/v1/classifications': { items: [], nextCursor: null },
   'GET /api/v1/org-units': { items: [], nextCursor: null },
+  'GET /api/v1/locations': { items: [], nextCursor: null },
   'GET /api/v1/users': { items: [], nextCursor: null },
 };
 
