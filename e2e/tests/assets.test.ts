@@ -108,6 +108,28 @@ describe('asset register in a real browser', () => {
     // Filter: the search goes to the server.
     await page.getByRole('searchbox', { name: 'Search assets' }).fill('Payroll');
     await table.getByText('A-001').waitFor({ state: 'detached' });
-    expect(await table.getByText('B-001').count()).toBe(1);
+    await table.getByText('B-001').waitFor();
+    expect(await table.getByText('A-001').count()).toBe(0);
+  });
+
+  it('shows the classification scheme and the scope without accessibility violations', async () => {
+    const tracked = await newPage(browser, { baseURL: server.url, locale: 'en-US' });
+    pages.push(tracked);
+    const { page } = tracked;
+    await signInPage(page, server, admin);
+
+    await page.goto('/classifications');
+    await page.getByRole('heading', { level: 1, name: 'Classification scheme' }).waitFor();
+    await page.getByRole('table').first().waitFor();
+    let violations = seriousViolations(await runAxe(page));
+    expect(violations, formatViolations(violations)).toEqual([]);
+
+    await page.goto('/scope');
+    await page.getByText('No scope has been written yet', { exact: false }).waitFor();
+    await page.getByRole('textbox', { name: 'Business activities in the scope' }).fill('Payroll');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Version 1: Draft').waitFor();
+    violations = seriousViolations(await runAxe(page));
+    expect(violations, formatViolations(violations)).toEqual([]);
   });
 });

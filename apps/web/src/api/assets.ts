@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   Asset,
   AssetCreate,
@@ -57,6 +63,8 @@ export function useAssetList(filter: AssetFilter) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // The table stays while a new filter or sort loads, instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
   });
 }
 
