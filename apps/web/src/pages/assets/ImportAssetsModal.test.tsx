@@ -1,0 +1,68 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ImportReport, Job } from '../../api/assets';
+import { fakeApi, sessionInfo, signedInRoutes } from '../../test/fakeApi';
+import { renderApp } from '../../test/render';
+
+function job(report: ImportReport): Job {
+  return {
+    id: '00000000-0000-4000-8000-000000000601',
+    kind: 'assets.import',
+    status: 'succeeded',
+    phase: null,
+    processed: report.rows,
+    total: report.rows,
+    result: report,
+    error: null,
+    createdAt: '2026-01-05T09:00:00.000Z',
+    finishedAt: '2026-01-05T09:00:01.000Z',
+  };
+}
+
+describe('asset import', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('shows the validation report by row and column and does not commit an invalid file', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/assets': { items: [], nextCursor: null },
+      'GET /api/v1/classifications': { items: [], nextCursor: null },
+      'GET /api/v1/org-units': { items: [], nextCursor: null },
+      'POST /api/v1/assets/import/validate': job({
+        mode: 'validate',
+        format: 'csv',
+        committed: false,
+        rows: 2,
+        created: 1,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        errorCount: 1,
+        errors: [{ row: 3, column: 'Name', code: 'required', reason: 'A name is required.' }],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/assets');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import the asset inventory' });
+    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File(['Code,Name\nB-1,\n'], 'assets.csv', { type: 'text/csv' });
+    fireEvent.change(input, { target: { files: [file] } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Check the file' }));
+
+    const report = await within(dialog).findByRole('table', {
+      name: 'Problems found in the file',
+    });
+    expect(within(report).getByText('A name is required.')).toBeTruthy();
+    expect(within(report).getByText('Name')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Import' }).hasAttribute('disabled')).toBe(
+      true,
+    );
+    const sent = api.calls.find((call) => call.path === '/api/v1/assets/import/validate');
+    expect(sent?.headers.get('content-type')).toBe('text/csv');
+    expect(api.calls.some((call) => call.path === '/api/v1/assets/import')).toBe(false);
+  });
+});
