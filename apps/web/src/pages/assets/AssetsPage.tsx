@@ -38,6 +38,7 @@ import {
   type AssetFilter,
   type AssetSort,
 } from '../../api/assets';
+import { useUserDirectory } from '../../api/identity';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useFormat } from '../../lib/format';
@@ -94,6 +95,7 @@ export function AssetsPage() {
   const assets = useAssetList(filter);
   const classifications = useClassifications();
   const units = useOrgUnits();
+  const users = useUserDirectory(can('users:read'));
   const [editing, setEditing] = useState<{ asset: Asset | null; key: number } | null>(null);
   const [viewing, setViewing] = useState<Asset | null>(null);
   const [importing, setImporting] = useState(false);
@@ -234,7 +236,19 @@ export function AssetsPage() {
           <Select
             aria-label={t('assets.fields.owner')}
             placeholder={t('assets.allOwners')}
-            data={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+            data={[
+              {
+                group: t('assets.form.ownerUnit'),
+                items: (units.data ?? []).map((u) => ({
+                  value: u.id,
+                  label: `${u.code} ${u.name}`,
+                })),
+              },
+              {
+                group: t('assets.form.ownerUser'),
+                items: (users.data ?? []).map((u) => ({ value: u.id, label: u.displayName })),
+              },
+            ].filter((group) => group.items.length > 0)}
             value={owner}
             onChange={setOwner}
             clearable
