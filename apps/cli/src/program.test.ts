@@ -6,29 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAMORU_VERSION } from '@mamoru/server';
 import { run } from './program.ts';
+import { captureOutput } from './testing/output.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Captures what commander and the commands write, without letting it through. */
-function captureOutput() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(console, 'log').mockImplementation(
-    (...args: unknown[]) => void out.push(`${args.join(' ')}\n`),
-  );
-  vi.spyOn(console, 'error').mockImplementation(
-    (...args: unknown[]) => void err.push(`${args.join(' ')}\n`),
-  );
-  return { stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 let io: ReturnType<typeof captureOutput>;
 beforeEach(() => {

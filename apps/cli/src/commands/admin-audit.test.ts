@@ -10,36 +10,9 @@ import * as orgsRepo from '@mamoru/db/repositories/organizations';
 import { systemActor, users } from '@mamoru/domain';
 import { buildApp, loadConfig } from '@mamoru/server';
 import { run } from '../program.ts';
+import { captureOutput } from '../testing/output.ts';
 
 const PASSWORD = 'Velvet-Orbit-Lantern-7319';
-
-/** Captures what commander and the commands write, without letting it through. */
-function captureOutput() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(console, 'log').mockImplementation(
-    (...args: unknown[]) => void out.push(`${args.join(' ')}\n`),
-  );
-  vi.spyOn(console, 'error').mockImplementation(
-    (...args: unknown[]) => void err.push(`${args.join(' ')}\n`),
-  );
-  return {
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-    clear: () => {
-      out.length = 0;
-      err.length = 0;
-    },
-  };
-}
 
 /** Standard input carrying this text (what `echo pw | mamoru …` gives). */
 function stdinWith(text: string) {

@@ -8,34 +8,7 @@ import { openDatabase, queryRows, type Database } from '@mamoru/db';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import * as orgsRepo from '@mamoru/db/repositories/organizations';
 import { run } from '../program.ts';
-
-/** Captures what commander and the commands write, without letting it through. */
-function captureOutput() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(console, 'log').mockImplementation(
-    (...args: unknown[]) => void out.push(`${args.join(' ')}\n`),
-  );
-  vi.spyOn(console, 'error').mockImplementation(
-    (...args: unknown[]) => void err.push(`${args.join(' ')}\n`),
-  );
-  return {
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-    clear: () => {
-      out.length = 0;
-      err.length = 0;
-    },
-  };
-}
+import { captureOutput } from '../testing/output.ts';
 
 /** A small bilingual library in Mamoru's format. */
 const acme = {
