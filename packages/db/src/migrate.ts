@@ -58,8 +58,12 @@ export async function migrate(db: Db, options: MigrateOptions = {}): Promise<Mig
 }
 
 /** True when every migration shipped with this build is recorded in the database. */
+// The files ship with the build, so read and hash them once, not on every /readyz probe.
+let shippedHashes: string[] | undefined;
+
 export async function migrationsApplied(db: Db): Promise<boolean> {
-  const expected = readMigrationFiles({ migrationsFolder }).map((m) => m.hash);
+  shippedHashes ??= readMigrationFiles({ migrationsFolder }).map((m) => m.hash);
+  const expected = shippedHashes;
   const exists = await queryRows<{ t: string | null }>(
     db,
     sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
