@@ -88,6 +88,8 @@ export const authPlugin = fp(async (app) => {
   });
 
   app.addHook('onRequest', async (request) => {
+    // Static files, health probes and metrics need no caller: spare them the session lookup.
+    if (!request.url.startsWith('/api/v1')) return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       request.actor = await tokens.resolveToken(app.database.db, authorization.slice(7).trim());
@@ -105,12 +107,7 @@ export const authPlugin = fp(async (app) => {
     const config = request.routeOptions.config;
     // Unmatched URLs go to the not-found handler: a 404 is the honest answer there.
     if (config.public || !request.routeOptions.url) return;
-    if (!request.actor) {
-      // Only API routes need a caller; static files and the SPA fall through.
-      if (request.url.startsWith('/api/v1'))
-        throw new DomainError('unauthenticated', 'unauthenticated');
-      return;
-    }
+    if (!request.actor) throw new DomainError('unauthenticated', 'unauthenticated');
     if (request.sessionId && !SAFE_METHODS.has(request.method)) {
       if (request.headers['x-csrf-token'] !== request.csrfToken) {
         throw new DomainError('forbidden', 'csrf_failed');
