@@ -36,6 +36,11 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
   // Return bigint/numeric as JS numbers where safe: counts are small enough here.
   pg.types.setTypeParser(20, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // An idle connection the server ends (restart, failover, a dropped database) is
+  // discarded by the pool; without a listener its 'error' would crash the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL pool: idle connection lost: ${error.message}`);
+  });
   const db = drizzle(pool, { schema }) as unknown as Db;
   const parsed = new URL(url);
   return {
