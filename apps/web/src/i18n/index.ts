@@ -1,8 +1,16 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@mamoru/contracts';
-import en from './en.json';
-import ja from './ja.json';
+import enBase from './en.json';
+import jaBase from './ja.json';
+import conformityEn from './areas/conformity.en.json';
+import conformityJa from './areas/conformity.ja.json';
+import documentsEn from './areas/documents.en.json';
+import documentsJa from './areas/documents.ja.json';
+import risksEn from './areas/risks.en.json';
+import risksJa from './areas/risks.ja.json';
+import soaEn from './areas/soa.en.json';
+import soaJa from './areas/soa.ja.json';
 
 export type { Locale };
 
@@ -11,6 +19,25 @@ export const LOCALES = ['ja', 'en'] as const satisfies readonly Locale[];
 export const DEFAULT_LOCALE: Locale = 'en';
 /** Where the user's explicit choice is kept; it wins over the browser's preference. */
 export const LOCALE_STORAGE_KEY = 'mamoru.locale';
+
+/**
+ * The shared strings plus one file per large area (areas/<area>.<locale>.json),
+ * each under its own top-level key, so that areas grow without touching one file.
+ */
+export const en = {
+  ...enBase,
+  risks: risksEn,
+  soa: soaEn,
+  documents: documentsEn,
+  conformity: conformityEn,
+};
+export const ja = {
+  ...jaBase,
+  risks: risksJa,
+  soa: soaJa,
+  documents: documentsJa,
+  conformity: conformityJa,
+};
 
 export const resources = {
   en: { translation: en },

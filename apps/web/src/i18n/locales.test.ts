@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import ja from './ja.json';
+import { en, ja } from './index.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -59,8 +58,8 @@ describe('locale files', () => {
   });
 
   it.each([
-    ['en.json', en],
-    ['ja.json', ja],
+    ['en', en],
+    ['ja', ja],
   ])('%s has no empty values', (_name, tree) => {
     const empty = emptyValues(tree);
     expect(empty, `empty or non-string values:\n  ${empty.join('\n  ')}`).toEqual([]);
