@@ -6,3 +6,4 @@ export * from './tables/catalog.ts';
 export * from './tables/scope.ts';
 export * from './tables/assets.ts';
 export * from './tables/jobs.ts';
+export * from './tables/views.ts';
