@@ -7,3 +7,4 @@ export * from './tables/scope.ts';
 export * from './tables/assets.ts';
 export * from './tables/jobs.ts';
 export * from './tables/views.ts';
+export * from './tables/documents.ts';
