@@ -8,3 +8,4 @@ export * from './tables/assets.ts';
 export * from './tables/jobs.ts';
 export * from './tables/views.ts';
 export * from './tables/documents.ts';
+export * from './tables/soa.ts';
