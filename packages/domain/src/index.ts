@@ -22,6 +22,7 @@ export * as assets from './assets/service.ts';
 export * as assetImport from './assets/import.ts';
 export * as assetFiles from './assets/files.ts';
 export * as jobs from './jobs/service.ts';
+export * as savedViews from './views/service.ts';
 export {
   presentLocation,
   presentOrgUnit,
@@ -29,3 +30,4 @@ export {
   presentScopeVersion,
 } from './scope/presenters.ts';
 export { presentAsset, presentClassificationLevel } from './assets/presenters.ts';
+export * as pdfReports from './reports/pdf.ts';
