@@ -9,3 +9,4 @@ export * from './tables/jobs.ts';
 export * from './tables/views.ts';
 export * from './tables/documents.ts';
 export * from './tables/soa.ts';
+export * from './tables/files.ts';
