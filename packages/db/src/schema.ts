@@ -10,3 +10,4 @@ export * from './tables/views.ts';
 export * from './tables/documents.ts';
 export * from './tables/soa.ts';
 export * from './tables/files.ts';
+export * from './tables/records.ts';
