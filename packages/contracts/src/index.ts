@@ -6,3 +6,6 @@ export * from './approvals.ts';
 export * from './scope.ts';
 export * from './assets.ts';
 export * from './catalog.ts';
+export * from './risks.ts';
+export * from './risks-register.ts';
+export * from './risks-treatment.ts';
