@@ -11,3 +11,4 @@ export * from './tables/documents.ts';
 export * from './tables/soa.ts';
 export * from './tables/files.ts';
 export * from './tables/records.ts';
+export * from './tables/risks.ts';
