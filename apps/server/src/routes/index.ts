@@ -6,10 +6,12 @@ import { assetRoutes } from './assets.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
+import { conformityRoutes } from './conformity.ts';
 import { jobRoutes } from './jobs.ts';
 import { scopeRoutes } from './scope.ts';
 import { tokenRoutes } from './tokens.ts';
 import { userRoutes } from './users.ts';
+import { savedViewRoutes } from './views.ts';
 
 /** Everything under /api/v1: one line per ISMS area as they arrive. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -27,4 +29,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(scopeRoutes);
   await app.register(assetRoutes);
   await app.register(jobRoutes);
+  await app.register(conformityRoutes);
+  await app.register(savedViewRoutes);
 };

@@ -37,6 +37,8 @@ interface Objects {
   cancellableApprovalId: string;
   tokenId: string;
   sessionId: string;
+  /** A saved view of B's administrator (views are per user, and never cross tenants). */
+  savedViewId: string;
   /** B's own imported catalog. */
   libraryId: string;
   /** B's own control, added to the shipped catalog every organization sees. */
@@ -97,6 +99,20 @@ const BY_ID: ByIdProbe[] = [
     control: { as: 'adminB', status: 200 },
   },
   ...scopeAndAssetProbes(),
+  {
+    route: 'PATCH /api/v1/saved-views/:id',
+    url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
+    body: () => ({ name: 'Renamed across tenants' }),
+    headers: () => ({ 'if-match': '"1"' }),
+    control: { as: 'adminB', status: 200 },
+  },
+  {
+    // After the control of the PATCH above, whose edit made the version 2.
+    route: 'DELETE /api/v1/saved-views/:id',
+    url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
+    headers: () => ({ 'if-match': '"2"' }),
+    control: { as: 'adminB', status: 204 },
+  },
   {
     route: 'DELETE /api/v1/tokens/:id',
     url: (b) => `/api/v1/tokens/${b.tokenId}`,
@@ -271,6 +287,7 @@ const LISTS: ListProbe[] = [
   // The CSV export: any mention of a B id anywhere in the file counts.
   { url: '/api/v1/audit/events.csv', idsIn: (body) => [body] },
   { url: '/api/v1/tokens', idsIn: jsonIds('id') },
+  { url: '/api/v1/saved-views?area=assets', idsIn: jsonIds('id', 'name') },
   { url: '/api/v1/me/sessions', idsIn: jsonIds('id') },
   // Catalogs: B's import, B's own control and B's official wording of the shipped catalog.
   { url: '/api/v1/catalogs', idsIn: (body) => [body] },
@@ -340,6 +357,13 @@ describeEachDatabase('tenant isolation', (ctx) => {
     const token = await adminB.post('/api/v1/tokens', { name: 'B', permissions: ['isms:read'] });
     expect(token.statusCode).toBe(201);
     b.tokenId = token.json().id;
+    const view = await adminB.post('/api/v1/saved-views', {
+      area: 'assets',
+      name: 'View of B',
+      definition: { filters: {}, columns: ['code'] },
+    });
+    expect(view.statusCode, view.body).toBe(201);
+    b.savedViewId = view.json().id;
     const secondSession = await login(app, adminB.user.email);
     const sessions = await secondSession.get('/api/v1/me/sessions');
     b.sessionId = sessions.json().items.find((s: { current: boolean }) => s.current).id;
@@ -380,6 +404,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
       b.cancellableApprovalId,
       b.tokenId,
       b.sessionId,
+      b.savedViewId,
+      'View of B',
       b.libraryId,
       'Catalog of B',
       'Term of B',
