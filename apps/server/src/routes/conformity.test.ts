@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ConformityItem, ConformityReport } from '@mamoru/contracts';
+import { describeEachDatabase } from '@mamoru/db/testing';
+import { buildTestApp, type App } from '../testing/app.ts';
+import {
+  addOrganization,
+  createUserAndLogin,
+  setupOrganization,
+  type Client,
+} from '../testing/identity.ts';
+import { createAsset, createLocation, createOrgUnit } from '../testing/isms.ts';
+
+describeEachDatabase('the conformity view', (ctx) => {
+  let app: App;
+  let admin: Client; // admin + ISMS manager
+  let topManagement: Client;
+  let staff: Client;
+
+  const report = async (client: Client = admin) => {
+    const res = await client.get('/api/v1/conformity');
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<ConformityReport>();
+  };
+  const statusOf = (r: ConformityReport, id: string) => r.items.find((i) => i.id === id)?.status;
+
+  beforeAll(async () => {
+    app = await buildTestApp(ctx.database);
+    ({ admin } = await setupOrganization(app));
+    topManagement = await createUserAndLogin(admin, { roles: ['top_management'] });
+    staff = await createUserAndLogin(admin, { roles: ['staff'] });
+  });
+  afterAll(() => app.close());
+
+  it('on an empty organization lists every item once and nothing is met', async () => {
+    const r = await report();
+    const ids = r.items.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toBe('1.2');
+    expect(ids).toEqual(expect.arrayContaining(['4.1', '4.2.1.a', '4.2.1.b.5', '4.3.3', '7.3.e']));
+    expect(r.items.filter((i) => i.status === 'met')).toEqual([]);
+    expect(r.summary.counts.met).toBe(0);
+    expect(r.summary.readiness).toBe(0);
+    expect(r.summary.total).toBe(r.items.length);
+    expect(r.summary.phases.map((p) => p.phase)).toEqual(['plan', 'do', 'check', 'act']);
+    expect(statusOf(r, '4.2.1.a')).toBe('not_met');
+    const notEvidenced = r.items.find((i) => i.id === '6.4.a')!;
+    expect(notEvidenced.status).toBe('not_evidenced');
+    expect(notEvidenced.needs?.en).toMatch(/internal audit/i);
+    expect(r.due).toEqual([{ kind: 'approval', count: 0, overdue: 0, href: '/approvals' }]);
+  });
+
+  it('answers one item, 404 for an unknown one, 400 for a malformed id', async () => {
+    const res = await admin.get('/api/v1/conformity/4.2.1.d.1');
+    expect(res.statusCode).toBe(200);
+    expect(res.json<ConformityItem>()).toMatchObject({
+      id: '4.2.1.d.1',
+      displayId: '第4 2.(1) d (ア)',
+      status: 'not_met',
+      phase: 'plan',
+    });
+    expect((await admin.get('/api/v1/conformity/9.9.9')).statusCode).toBe(404);
+    expect((await admin.get('/api/v1/conformity/4.2.1;drop')).statusCode).toBe(400);
+  });
+
+  it('refuses a user without isms:read', async () => {
+    expect((await staff.get('/api/v1/conformity')).statusCode).toBe(403);
+    expect((await staff.get('/api/v1/conformity/4.2.1.a')).statusCode).toBe(403);
+  });
+
+  it('walks the Plan phase: scope, exclusions and assets turn met', async () => {
+    const unit = await createOrgUnit(admin);
+    const site = await createLocation(admin);
+    const put = await admin.put(
+      '/api/v1/scope',
+      {
+        businessActivities: 'Payroll service',
+        orgUnitIds: [unit.id],
+        locationIds: [site.id],
+        assetCategories: ['information', 'software'],
+        technology: 'Cloud, Kubernetes',
+        boundaries: 'Corporate IT is out of scope.',
+        interfaces: [],
+        exclusions: [
+          {
+            id: '10.5.5',
+            reason: 'No outsourced development.',
+            riskAcceptedBy: topManagement.user.id,
+          },
+        ],
+      },
+      { headers: { 'if-none-match': '*' } },
+    );
+    expect(put.statusCode, put.body).toBe(200);
+    let r = await report();
+    expect(statusOf(r, '4.2.1.a')).toBe('partly_met');
+    expect(statusOf(r, '1.2')).toBe('partly_met');
+
+    const v1 = put.json<{ id: string; version: number }>();
+    const ask = await admin.post(
+      `/api/v1/scope/versions/${v1.id}/approval`,
+      {},
+      {
+        headers: { 'if-match': `"${v1.version}"` },
+      },
+    );
+    expect(ask.statusCode, ask.body).toBe(200);
+    // The top manager now has one approval waiting.
+    const waiting = await report(topManagement);
+    expect(waiting.due[0]).toMatchObject({ kind: 'approval', count: 1, overdue: 0 });
+    const inbox = await topManagement.get('/api/v1/approvals', { query: { mine: 'true' } });
+    const approvalId = inbox.json<{ items: { id: string }[] }>().items[0]!.id;
+    const decided = await topManagement.post(`/api/v1/approvals/${approvalId}/decision`, {
+      decision: 'approved',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+
+    r = await report();
+    const scopeItem = r.items.find((i) => i.id === '4.2.1.a')!;
+    expect(scopeItem.status).toBe('met');
+    expect(scopeItem.data).toMatchObject({ approvedVersion: 1, approvedByTopManagement: true });
+    expect(statusOf(r, '1.2')).toBe('met');
+
+    // An unclassified asset is a gap naming the filtered register…
+    const levels = await admin.get('/api/v1/classifications');
+    const levelId = levels.json<{ items: { id: string }[] }>().items[0]!.id;
+    const asset = await createAsset(admin, { confidentiality: 2, integrity: 2, availability: 1 });
+    r = await report();
+    const assets = r.items.find((i) => i.id === '4.2.1.d.1')!;
+    expect(assets.status).toBe('partly_met');
+    expect(assets.explanation.en).toContain('1 asset is not classified');
+    expect(assets.links.map((l) => l.href)).toContain('/assets?classification=none');
+    // …that closes once it is classified.
+    const fixed = await admin.patch(
+      `/api/v1/assets/${asset.id}`,
+      { classificationId: levelId },
+      { headers: { 'if-match': `"${asset.version}"` } },
+    );
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    r = await report();
+    expect(statusOf(r, '4.2.1.d.1')).toBe('met');
+    expect(statusOf(r, '5.1.c')).toBe('partly_met');
+    expect(r.items.filter((i) => i.status === 'met').map((i) => i.id)).toEqual([
+      '1.2',
+      '4.2.1.a',
+      '4.2.1.d.1',
+    ]);
+    expect(r.summary.readiness).toBeGreaterThan(0);
+  });
+
+  it('keeps organizations apart', async () => {
+    const { admin: other } = await addOrganization(app);
+    const r = await report(other);
+    expect(statusOf(r, '4.2.1.a')).toBe('not_met');
+    expect(statusOf(r, '4.2.1.d.1')).toBe('not_met');
+  });
+});

@@ -1,0 +1,70 @@
+import type { Db } from '@mamoru/db';
+import * as repo from '@mamoru/db/repositories/conformity';
+import { shippedLibrary } from '@mamoru/catalog';
+import type { ConformityDue, ConformityReport } from '@mamoru/contracts';
+import { notFound } from '../errors.ts';
+import type { RequestContext } from '../audit/trail.ts';
+import { authorize } from '../identity/actor.ts';
+import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
+import { evaluateConformity } from './engine.ts';
+import type { ConformitySnapshot } from './types.ts';
+
+/**
+ * The conformity view of an organization: its facts read with a few aggregate
+ * queries, every requirement item evaluated by the pure rules, and the work
+ * with a date that waits for the caller.
+ */
+
+async function criteria() {
+  const lib = await shippedLibrary(SCOPE_LIBRARY_ID);
+  if (!lib) throw new Error(`shipped library ${SCOPE_LIBRARY_ID} missing`);
+  return lib;
+}
+
+/** The snapshot the rules see (read in one repeatable-read transaction, so the facts agree). */
+export async function snapshotOf(db: Db, organizationId: string, now = new Date()) {
+  const facts = await db.transaction((tx) => repo.conformityFacts(tx, organizationId), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+  const snapshot: ConformitySnapshot = {
+    ...facts,
+    today: now.toISOString().slice(0, 10),
+    annexControlIds: await annexControlIds(),
+  };
+  return snapshot;
+}
+
+async function dueFor(db: Db, ctx: RequestContext): Promise<ConformityDue[]> {
+  const { actor } = ctx;
+  if (!actor.userId) return [];
+  const approvals = await repo.approvalsWaitingFor(
+    db,
+    actor.organizationId,
+    actor.userId,
+    actor.roles,
+  );
+  return [
+    { kind: 'approval', count: approvals.waiting, overdue: approvals.overdue, href: '/approvals' },
+  ];
+}
+
+export async function getConformity(db: Db, ctx: RequestContext): Promise<ConformityReport> {
+  authorize(ctx.actor, 'isms:read');
+  const now = new Date();
+  const snapshot = await snapshotOf(db, ctx.actor.organizationId, now);
+  const result = evaluateConformity(await criteria(), snapshot);
+  return {
+    evaluatedAt: now.toISOString(),
+    libraryId: SCOPE_LIBRARY_ID,
+    ...result,
+    due: await dueFor(db, ctx),
+  };
+}
+
+export async function getConformityItem(db: Db, ctx: RequestContext, itemId: string) {
+  const report = await getConformity(db, ctx);
+  const item = report.items.find((i) => i.id === itemId);
+  if (!item) throw notFound('requirement item');
+  return item;
+}

@@ -1,0 +1,54 @@
+import type { ConformityLink, Evaluation, FactValue, LocalizedText } from './types.ts';
+
+/** A text in both languages. */
+export const tx = (ja: string, en: string): LocalizedText => ({ ja, en });
+
+export const evidence = (href: string, ja: string, en: string): ConformityLink => ({
+  href,
+  label: tx(ja, en),
+  kind: 'evidence',
+});
+export const gap = (href: string, ja: string, en: string): ConformityLink => ({
+  href,
+  label: tx(ja, en),
+  kind: 'gap',
+});
+
+type Data = Record<string, FactValue>;
+
+export const met = (
+  explanation: LocalizedText,
+  links: ConformityLink[],
+  data: Data,
+): Evaluation => ({
+  status: 'met',
+  explanation,
+  links,
+  data,
+});
+export const partlyMet = (
+  explanation: LocalizedText,
+  links: ConformityLink[],
+  data: Data,
+): Evaluation => ({ status: 'partly_met', explanation, links, data });
+export const notMet = (
+  explanation: LocalizedText,
+  links: ConformityLink[],
+  data: Data,
+): Evaluation => ({ status: 'not_met', explanation, links, data });
+
+/** Joins the parts of an explanation per language (ja without spaces, en with). */
+export function joinTexts(parts: LocalizedText[]): LocalizedText {
+  return { ja: parts.map((p) => p.ja).join(''), en: parts.map((p) => p.en).join(' ') };
+}
+
+/** "1 asset" / "12 assets". */
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** YYYY-MM-DD of an ISO timestamp. */
+export const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+
+/** Whole days from `from` (YYYY-MM-DD or ISO) to `to` (YYYY-MM-DD). */
+export function daysBetween(from: string, to: string) {
+  return Math.floor((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000);
+}
