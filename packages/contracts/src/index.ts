@@ -13,3 +13,5 @@ export * from './views.ts';
 export * from './soa.ts';
 export * from './documents.ts';
 export * from './conformity.ts';
+export * from './files.ts';
+export * from './records.ts';

@@ -17,6 +17,10 @@ export * as catalog from './catalog/index.ts';
 export { migrateDatabase, type PreparedDatabase } from './database.ts';
 export * as structure from './scope/structure.ts';
 export * as scope from './scope/service.ts';
+export * as soa from './soa/service.ts';
+export * as soaEntries from './soa/entries.ts';
+export * as soaExport from './soa/export.ts';
+export { presentSoa, presentSoaVersion, presentEntry as presentSoaEntry } from './soa/presenters.ts';
 export * as classifications from './assets/classifications.ts';
 export * as assets from './assets/service.ts';
 export * as assetImport from './assets/import.ts';
@@ -32,3 +36,4 @@ export {
 } from './scope/presenters.ts';
 export { presentAsset, presentClassificationLevel } from './assets/presenters.ts';
 export * as pdfReports from './reports/pdf.ts';
+export * as documents from './documents/index.ts';
