@@ -94,6 +94,8 @@ export const records = pgTable(
     /** 'active' | 'disposal_pending' | 'disposed'. */
     status: text('status').notNull().default('active'),
     approvalId: uuid('approval_id').references(() => approvals.id),
+    /** Why disposal was asked for, while the request waits (the disposal record keeps it). */
+    disposalReason: text('disposal_reason'),
     /** NFKC-normalized, lower-cased title, description, entries and link labels (trigram search). */
     searchText: text('search_text').notNull().default(''),
     createdBy: uuid('created_by').references(() => users.id),
