@@ -28,6 +28,15 @@ const ClassificationsPage = lazy(() =>
 const ScopePage = lazy(() =>
   import('./pages/scope/ScopePage').then((m) => ({ default: m.ScopePage })),
 );
+const RisksArea = lazy(() =>
+  import('./pages/risks/RisksArea').then((m) => ({ default: m.RisksArea })),
+);
+const RisksTabRoute = lazy(() =>
+  import('./pages/risks/RisksArea').then((m) => ({ default: m.RisksTabRoute })),
+);
+const ConformityPage = lazy(() =>
+  import('./pages/conformity/ConformityPage').then((m) => ({ default: m.ConformityPage })),
+);
 const ControlPage = lazy(() =>
   import('./pages/catalog/ControlPage').then((m) => ({ default: m.ControlPage })),
 );
@@ -51,6 +60,21 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   assets: (
     <Lazy>
       <AssetsPage />
+    </Lazy>
+  ),
+  conformity: (
+    <Lazy>
+      <ConformityPage />
+    </Lazy>
+  ),
+  risks: (
+    <Lazy>
+      <RisksArea tab="register" />
+    </Lazy>
+  ),
+  treatmentPlan: (
+    <Lazy>
+      <RisksArea tab="treatment" />
     </Lazy>
   ),
 };
@@ -96,6 +120,15 @@ export const routes: RouteObject[] = [
               'isms:read',
               <Lazy>
                 <ClassificationsPage />
+              </Lazy>,
+            ),
+          },
+          {
+            path: 'risks/:tab',
+            element: guarded(
+              'isms:read',
+              <Lazy>
+                <RisksTabRoute />
               </Lazy>,
             ),
           },

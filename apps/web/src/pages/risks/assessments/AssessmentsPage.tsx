@@ -1,0 +1,3 @@
+export function AssessmentsPage() {
+  return null;
+}

@@ -1,0 +1,1 @@
+export { ThreatsPage } from './CatalogListPage';

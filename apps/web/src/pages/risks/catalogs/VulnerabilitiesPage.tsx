@@ -1,0 +1,5 @@
+import { CatalogListPage } from './CatalogListPage';
+
+export function VulnerabilitiesPage() {
+  return <CatalogListPage kind="vulnerabilities" />;
+}

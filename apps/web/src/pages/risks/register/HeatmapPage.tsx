@@ -1,0 +1,3 @@
+export function HeatmapPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function TreatmentPlanPage() {
+  return null;
+}
