@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
+      maxUploadBytes: 50 * 1024 * 1024,
       webDist: expect.stringMatching(/\/apps\/web\/dist$/),
     });
   });
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
       MAMORU_SESSION_IDLE_MINUTES: '15',
       MAMORU_SESSION_MAX_HOURS: '8',
       MAMORU_WEB_DIST: '/srv/web',
+      MAMORU_MAX_UPLOAD_BYTES: '4096',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 15,
       sessionMaxHours: 8,
       webDist: '/srv/web',
+      maxUploadBytes: 4096,
     });
   });
 

@@ -23,6 +23,7 @@ const envSchema = z.object({
   MAMORU_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   MAMORU_WEB_DIST: z.string().optional(),
+  MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
 });
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   loginMaxFailuresPerAddress: number;
   loginWindowSeconds: number;
   webDist: string;
+  /** The largest evidence file an upload may carry (413 beyond it). */
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.MAMORU_WEB_DIST
       ? resolve(e.MAMORU_WEB_DIST)
       : new URL('../../web/dist', import.meta.url).pathname,
+    maxUploadBytes: e.MAMORU_MAX_UPLOAD_BYTES,
   };
 }
