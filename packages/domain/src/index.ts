@@ -37,3 +37,5 @@ export {
 export { presentAsset, presentClassificationLevel } from './assets/presenters.ts';
 export * as pdfReports from './reports/pdf.ts';
 export * as documents from './documents/index.ts';
+export * as evidenceFiles from './files/index.ts';
+export * as records from './records/index.ts';

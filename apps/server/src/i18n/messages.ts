@@ -57,6 +57,17 @@ export const messages: Record<Locale, Catalog> = {
     scope_exists: 'The scope already exists; edit it with the ETag of its latest version.',
     scope_approval_pending:
       'This scope version is waiting for approval; withdraw the request to edit it again.',
+    document_isms_policy_type: 'Only a document of type policy can be the ISMS policy.',
+    document_draft_exists:
+      'Revision {revision} of this document is already being worked on; edit that draft instead.',
+    document_version_not_draft:
+      'Revision {revision} is no longer a draft: it is in review, approved or issued and cannot change.',
+    document_version_issued: 'Revision {revision} is already issued.',
+    document_not_approved:
+      'Revision {revision} has not been approved; a document version can only be issued after approval.',
+    document_not_issued: 'This document has no issued version.',
+    document_not_distributed_to_you:
+      'This document was not distributed to you, so there is nothing to acknowledge.',
     scope_version_frozen:
       'Scope version {number} is approved and can no longer change; edit the scope to start the next version.',
     exclusion_clause_not_excludable:
@@ -66,6 +77,20 @@ export const messages: Record<Locale, Catalog> = {
     exclusion_reason_required: 'An exclusion needs its justification.',
     exclusion_acceptance_required:
       'An exclusion needs the accountable person who accepted the related risk.',
+    soa_exists: 'This scope version already has a Statement of Applicability.',
+    soa_scope_required:
+      'Define the ISMS scope first: a Statement of Applicability belongs to a scope.',
+    soa_approval_pending:
+      'This statement is waiting for approval; withdraw the request to edit it again.',
+    soa_version_frozen:
+      'Version {number} of the statement is approved and can no longer change; an edit starts the next version.',
+    soa_blocked: 'The statement cannot be submitted yet: {count} item(s) block it.',
+    soa_undecided: '{control}: decide whether the control applies.',
+    soa_reason_missing: '{control}: give at least one reason for selecting the control.',
+    soa_exclusion_reason_missing: '{control}: justify the exclusion.',
+    soa_acceptance_missing:
+      '{control}: name the accountable person who accepted the risk of the exclusion.',
+    soa_control_unknown: 'This control has no entry in the statement.',
     dependency_self: 'An asset cannot depend on itself.',
     dependency_duplicate: 'This dependency is listed twice.',
     bulk_nothing_to_change: 'Choose an owner or a classification to set.',
@@ -164,6 +189,16 @@ export const messages: Record<Locale, Catalog> = {
     scope_exists: '適用範囲は既にあります。最新版の ETag を指定して編集してください。',
     scope_approval_pending:
       'この版の適用範囲は承認待ちです。再度編集するには承認依頼を取り下げてください。',
+    document_isms_policy_type: 'ISMS 基本方針にできるのは、種別が方針の文書だけです。',
+    document_draft_exists: 'この文書の第 {revision} 版を作成中です。その下書きを編集してください。',
+    document_version_not_draft:
+      '第 {revision} 版は下書きではありません（レビュー中、承認済み、または発行済み）。変更できません。',
+    document_version_issued: '第 {revision} 版は既に発行されています。',
+    document_not_approved:
+      '第 {revision} 版は承認されていません。文書の版は承認を受けてからでなければ発行できません。',
+    document_not_issued: 'この文書には発行済みの版がありません。',
+    document_not_distributed_to_you:
+      'この文書はあなたに配付されていないため、既読確認の対象ではありません。',
     scope_version_frozen:
       '適用範囲の第 {number} 版は承認済みのため変更できません。適用範囲を編集すると次の版が作成されます。',
     exclusion_clause_not_excludable:
@@ -172,6 +207,18 @@ export const messages: Record<Locale, Catalog> = {
     exclusion_duplicate: '{id} が重複して除外されています。',
     exclusion_reason_required: '除外には正当な理由が必要です。',
     exclusion_acceptance_required: '除外には、関連するリスクを受容した責任者の指定が必要です。',
+    soa_exists: 'この版の適用範囲には既に適用宣言書があります。',
+    soa_scope_required: '先に ISMS の適用範囲を定めてください。適用宣言書は適用範囲に属します。',
+    soa_approval_pending:
+      'この適用宣言書は承認待ちです。再度編集するには承認依頼を取り下げてください。',
+    soa_version_frozen:
+      '適用宣言書の第 {number} 版は承認済みのため変更できません。編集すると次の版が作成されます。',
+    soa_blocked: '適用宣言書はまだ提出できません。{count} 件の未解決事項があります。',
+    soa_undecided: '{control}: 管理策を採用するかどうかを決めてください。',
+    soa_reason_missing: '{control}: 採用の理由を少なくとも 1 つ示してください。',
+    soa_exclusion_reason_missing: '{control}: 不採用の正当な理由を記入してください。',
+    soa_acceptance_missing: '{control}: 不採用に伴うリスクを受容した責任者を指定してください。',
+    soa_control_unknown: 'この管理策は適用宣言書にありません。',
     dependency_self: '資産は自分自身に依存できません。',
     dependency_duplicate: 'この依存関係が重複しています。',
     bulk_nothing_to_change: '設定する責任者または分類を選んでください。',

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'catalog:manage',
   'isms:read',
   'isms:write',
+  'documents:read',
+  'documents:acknowledge',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,11 +42,16 @@ const READ_ISMS: Partial<Record<Permission, Reach>> = {
   'catalog:read': 'all',
   'isms:read': 'all',
   'users:read': 'all',
+  'documents:read': 'all',
 };
+
+/** Everyone who works in the organization confirms reading what is distributed to them. */
+const ACKNOWLEDGE: Partial<Record<Permission, Reach>> = { 'documents:acknowledge': 'own' };
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   admin: {
     ...READ_ISMS,
+    ...ACKNOWLEDGE,
     'organization:manage': 'all',
     'users:manage': 'all',
     'audit:read': 'all',
@@ -54,6 +61,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   },
   top_management: {
     ...READ_ISMS,
+    ...ACKNOWLEDGE,
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -61,6 +69,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   },
   isms_manager: {
     ...READ_ISMS,
+    ...ACKNOWLEDGE,
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -70,12 +79,14 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   },
   owner: {
     ...READ_ISMS,
+    ...ACKNOWLEDGE,
     'approvals:read': 'own',
     'approvals:request': 'own',
     'isms:write': 'own',
   },
   internal_auditor: {
     ...READ_ISMS,
+    ...ACKNOWLEDGE,
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -83,6 +94,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'organization:read': 'all',
     'catalog:read': 'all',
     'approvals:read': 'own',
+    // Issued documents distributed to them, and their acknowledgement (annex 3.1.2).
+    'documents:read': 'own',
+    ...ACKNOWLEDGE,
   },
   external_auditor: {
     ...READ_ISMS,

@@ -1,0 +1,153 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../client.ts';
+import { documentAcknowledgements, documents, documentVersions } from '../tables/documents.ts';
+import { users } from '../tables/identity.ts';
+
+export interface DistributionList {
+  orgUnitIds: string[];
+  roles: string[];
+  userIds: string[];
+}
+
+/**
+ * Creates the "to read" entries of an issued version in one statement: every
+ * active user of the organization named in the distribution, holding one of
+ * its roles, or heading one of its units. External auditors never receive
+ * documents to acknowledge. Returns how many recipients were added.
+ */
+export async function createAcknowledgements(
+  db: Executor,
+  organizationId: string,
+  documentId: string,
+  versionId: string,
+  d: DistributionList,
+) {
+  const rows = await queryRows<{ user_id: string }>(
+    db,
+    sql`insert into document_acknowledgements (organization_id, document_id, version_id, user_id)
+      select ${organizationId}::uuid, ${documentId}::uuid, ${versionId}::uuid, u.id
+      from users u
+      where u.organization_id = ${organizationId}
+        and u.active
+        and (u.access_expires_at is null or u.access_expires_at > now())
+        and not ('external_auditor' = any(u.roles))
+        and (u.id = any(${sql.param(d.userIds)}::uuid[])
+          or u.roles && ${sql.param(d.roles)}::text[]
+          or u.id in (select ou.manager_user_id from org_units ou
+                      where ou.organization_id = ${organizationId}
+                        and ou.id = any(${sql.param(d.orgUnitIds)}::uuid[])))
+      on conflict do nothing
+      returning user_id`,
+  );
+  return rows.length;
+}
+
+export async function acknowledge(
+  db: Executor,
+  organizationId: string,
+  versionId: string,
+  userId: string,
+) {
+  const [row] = await db
+    .update(documentAcknowledgements)
+    .set({ acknowledgedAt: sql`now()` })
+    .where(
+      and(
+        eq(documentAcknowledgements.organizationId, organizationId),
+        eq(documentAcknowledgements.versionId, versionId),
+        eq(documentAcknowledgements.userId, userId),
+        isNull(documentAcknowledgements.acknowledgedAt),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export async function acknowledgementOf(
+  db: Executor,
+  organizationId: string,
+  versionId: string,
+  userId: string,
+) {
+  const [row] = await db
+    .select()
+    .from(documentAcknowledgements)
+    .where(
+      and(
+        eq(documentAcknowledgements.organizationId, organizationId),
+        eq(documentAcknowledgements.versionId, versionId),
+        eq(documentAcknowledgements.userId, userId),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Every recipient of a version with their name, acknowledged or not, by name. */
+export async function recipientsOf(db: Executor, organizationId: string, versionId: string) {
+  return db
+    .select({
+      userId: documentAcknowledgements.userId,
+      displayName: users.displayName,
+      email: users.email,
+      notifiedAt: documentAcknowledgements.notifiedAt,
+      acknowledgedAt: documentAcknowledgements.acknowledgedAt,
+    })
+    .from(documentAcknowledgements)
+    .innerJoin(users, eq(users.id, documentAcknowledgements.userId))
+    .where(
+      and(
+        eq(documentAcknowledgements.organizationId, organizationId),
+        eq(documentAcknowledgements.versionId, versionId),
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.id));
+}
+
+/** A user's "to read" list: issued versions distributed to them and not yet acknowledged. */
+export async function toReadOf(db: Executor, organizationId: string, userId: string) {
+  return db
+    .select({
+      documentId: documents.id,
+      versionId: documentVersions.id,
+      code: documents.code,
+      title: documents.title,
+      type: documents.type,
+      revision: documentVersions.revision,
+      issuedAt: documentVersions.issuedAt,
+      notifiedAt: documentAcknowledgements.notifiedAt,
+    })
+    .from(documentAcknowledgements)
+    .innerJoin(documentVersions, eq(documentVersions.id, documentAcknowledgements.versionId))
+    .innerJoin(documents, eq(documents.id, documentAcknowledgements.documentId))
+    .where(
+      and(
+        eq(documentAcknowledgements.organizationId, organizationId),
+        eq(documentAcknowledgements.userId, userId),
+        isNull(documentAcknowledgements.acknowledgedAt),
+        eq(documentVersions.status, 'issued'),
+      ),
+    )
+    .orderBy(desc(documentAcknowledgements.notifiedAt), asc(documents.code))
+    .limit(500);
+}
+
+/** Whether any version of the document was distributed to the user. */
+export async function isRecipient(
+  db: Executor,
+  organizationId: string,
+  documentId: string,
+  userId: string,
+) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(documentAcknowledgements)
+    .where(
+      and(
+        eq(documentAcknowledgements.organizationId, organizationId),
+        eq(documentAcknowledgements.documentId, documentId),
+        eq(documentAcknowledgements.userId, userId),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,20 @@
+export { createDocument, updateDocument, getDocument, listDocuments } from './service.ts';
+export {
+  listVersions,
+  getVersion,
+  startDraft,
+  updateDraft,
+  requestVersionApproval,
+  issueVersion,
+  withdrawDocument,
+  diffVersions,
+} from './versions.ts';
+export {
+  toRead,
+  acknowledgeDocument,
+  acknowledgementReport,
+  recordReview,
+  listReviews,
+} from './distribution.ts';
+export { DOCUMENT_ENTITY, DOCUMENT_VERSION_ENTITY } from './common.ts';
+export * from './presenters.ts';
