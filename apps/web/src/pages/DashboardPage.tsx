@@ -28,6 +28,9 @@ import { Link } from 'react-router';
 import { useVersion } from '../api/meta';
 import { PageHeader } from '../components/PageHeader';
 import { useWaitingApprovals } from '../api/approvals';
+import { useConformity, type ConformityReport } from '../api/conformity';
+import { ErrorState, LoadingRows } from '../components/QueryStates';
+import { DueCard, PhaseProgress, ReadinessCard, TopGapsCard } from './conformity/DashboardWidgets';
 import { areasOfPhase, PHASES, phaseColor, type Phase } from '../navigation';
 import { useSession, useSignedInSession } from '../session/useSession';
 
@@ -44,7 +47,7 @@ function useVisibleAreas(phase: Phase) {
   return areasOfPhase(phase).filter((area) => !area.permission || can(area.permission));
 }
 
-function PhaseCard({ phase }: { phase: Phase }) {
+function PhaseCard({ phase, report }: { phase: Phase; report: ConformityReport | undefined }) {
   const { t } = useTranslation();
   const PhaseIcon = phaseIcon[phase];
   const areas = useVisibleAreas(phase);
@@ -71,6 +74,7 @@ function PhaseCard({ phase }: { phase: Phase }) {
           </Text>
         </Stack>
       </Group>
+      {report && <PhaseProgress report={report} phase={phase} />}
       <Stack gap={2}>
         {areas.map((area) => (
           <NavLink
@@ -185,9 +189,17 @@ function ApprovalsCard() {
   );
 }
 
+/**
+ * The home page is the PDCA dashboard: readiness against the criteria, the
+ * first gaps to close and work that is due, then the areas of each phase
+ * with their progress.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { info, can } = useSignedInSession();
+  const readsIsms = can('isms:read');
+  const conformity = useConformity(readsIsms);
+  const report = conformity.data;
   const phases = PHASES.filter((phase) =>
     areasOfPhase(phase).some((area) => !area.permission || can(area.permission)),
   );
@@ -198,13 +210,31 @@ export function DashboardPage() {
         eyebrow={t('dashboard.welcome', { name: info.user.displayName })}
         description={t('dashboard.intro')}
       />
+      {readsIsms &&
+        (conformity.isPending ? (
+          <LoadingRows rows={3} label={t('conformity.loading')} />
+        ) : conformity.isError ? (
+          <ErrorState
+            error={conformity.error}
+            onRetry={() => void conformity.refetch()}
+            retrying={conformity.isFetching}
+          />
+        ) : (
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            <Stack gap="lg">
+              <ReadinessCard report={conformity.data} />
+              <DueCard report={conformity.data} />
+            </Stack>
+            <TopGapsCard report={conformity.data} />
+          </SimpleGrid>
+        ))}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {phases.map((phase) => (
-          <PhaseCard key={phase} phase={phase} />
+          <PhaseCard key={phase} phase={phase} report={report} />
         ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        {can('approvals:read') && <ApprovalsCard />}
+        {can('approvals:read') && !readsIsms && <ApprovalsCard />}
         <AboutCard />
       </SimpleGrid>
     </Stack>
