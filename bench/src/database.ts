@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '@mamoru/db';
+
+/** Where the bench runs: a fresh PostgreSQL database it creates and drops, or a PGlite folder. */
+export interface BenchTarget {
+  kind: 'postgres' | 'pglite';
+  /** postgres://… of the fresh database (PostgreSQL only). */
+  url?: string;
+  /** PGlite data folder (embedded only). */
+  dataDir?: string;
+  open(): Promise<Database>;
+  /** Removes the database or folder. */
+  drop(): Promise<void>;
+}
+
+export const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+async function adminQuery(serverUrl: string, text: string) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTarget(embedded: boolean, serverUrl: string): Promise<BenchTarget> {
+  if (embedded) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'mamoru-bench-'));
+    return {
+      kind: 'pglite',
+      dataDir,
+      open: () => openDatabase({ dataDir }),
+      drop: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  // Named apart from the test suites' mamoru_t_* so their clean-up never touches it.
+  const name = `mamoru_bench_${process.pid}_${Date.now().toString(36)}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    kind: 'postgres',
+    url: url.toString(),
+    open: () => openDatabase({ url: url.toString(), dataDir: '', poolMax: 10 }),
+    drop: async () => {
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/** The server's version string, for the results' machine facts. */
+export async function serverVersion(database: Database): Promise<string> {
+  const { sql } = await import('drizzle-orm');
+  const result = (await database.db.execute(sql`select version() as v`)) as unknown as {
+    rows: { v: string }[];
+  };
+  return result.rows[0]!.v;
+}

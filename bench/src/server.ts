@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * The server under test runs as its own process, started the way `npm start`
+ * starts it, so its memory is measured apart from the bench's and PGlite (in
+ * embedded mode) lives in the server process as it does in production.
+ */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  child: ChildProcess;
+  base: string;
+  /** Seconds from spawning to the first successful readiness probe. */
+  startSeconds: number;
+  /** Highest resident set size seen so far, in MiB (the kernel's VmHWM). */
+  peakRssMiB(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await fetch(url)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`server not ready at ${url} within ${timeoutMs} ms`);
+}
+
+async function start(args: string[], env: NodeJS.ProcessEnv, readyPath: string): Promise<Running> {
+  const port = await freePort();
+  const began = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(`${base}${readyPath}`, child, 300_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  const startSeconds = (performance.now() - began) / 1000;
+  return {
+    child,
+    base,
+    startSeconds,
+    peakRssMiB: () => statusField(child.pid!, 'VmHWM'),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Mamoru as `npm start` runs it, on the bench database. */
+export function startMamoru(target: { url?: string; dataDir?: string }, logLevel: string) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: logLevel,
+    MAMORU_WEB_DIST: `${ROOT}apps/web/dist`,
+  };
+  delete env.DATABASE_URL;
+  if (target.url) env.DATABASE_URL = target.url;
+  else env.MAMORU_DATA_DIR = target.dataDir;
+  return start(['apps/cli/src/main.ts', 'serve'], env, '/readyz');
+}
+
+/** A bare Fastify process with one route returning a constant: the ceiling of this machine. */
+export function startBare() {
+  return start(['bench/src/bare-server.ts'], { ...process.env }, '/');
+}
