@@ -212,3 +212,62 @@ export async function sendAssetImport(
 export function getJob(id: string) {
   return api.get<Job>(`/api/v1/jobs/${id}`);
 }
+
+/** Sets owner and/or classification of many assets in one all-or-nothing change. */
+export function useBulkUpdateAssets() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      ids: string[];
+      owner?: { type: 'user' | 'unit'; id: string };
+      classificationId?: string | null;
+    }) => api.post<{ updated: number }>('/api/v1/assets/bulk-update', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: assetsKey }),
+  });
+}
+
+/** Replaces what the asset depends on, under the asset's version (If-Match). */
+export function useSaveDependencies() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      asset: Asset;
+      items: { type: AssetDependency['type']; assetId: string }[];
+    }) =>
+      api.put<{ outgoing: AssetDependency[]; incoming: AssetDependency[] }>(
+        `/api/v1/assets/${input.asset.id}/dependencies`,
+        { items: input.items },
+        { headers: ifMatch(input.asset.version) },
+      ),
+    // The asset's version moved on: the register and the drawer read it again.
+    onSuccess: () => client.invalidateQueries({ queryKey: assetsKey }),
+  });
+}
+
+/** Assets whose code or name contains `q`, searched by the server (for pickers). */
+export function useAssetSearch(q: string) {
+  return useQuery({
+    queryKey: [...assetsKey, 'search', q],
+    queryFn: async ({ signal }) =>
+      (
+        await api.get<ListPage<Asset>>(
+          `/api/v1/assets${queryString({ q, limit: 20, sort: 'code' })}`,
+          { signal },
+        )
+      ).items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateClassification() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      code: string;
+      name: { ja: string; en: string };
+      rank: number;
+      description?: { ja: string; en: string };
+    }) => api.post<ClassificationLevel>('/api/v1/classifications', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: classificationsKey }),
+  });
+}

@@ -1,120 +1,90 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  ThemeIcon,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, Card, Group, Menu, Stack, Table, Text, ThemeIcon } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
-  IconArrowDown,
-  IconArrowUp,
-  IconArrowsSort,
   IconChevronDown,
   IconDatabase,
   IconDownload,
   IconPlus,
-  IconSearch,
   IconTags,
   IconUpload,
+  IconUsersGroup,
 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { assetCategorySchema } from '@mamoru/contracts';
-import {
-  assetExportUrl,
-  useAssetList,
-  useClassifications,
-  useOrgUnits,
-  type Asset,
-  type AssetFilter,
-  type AssetSort,
-} from '../../api/assets';
-import { useUserDirectory } from '../../api/identity';
+import { assetExportUrl, useAssetList, type Asset, type AssetSort } from '../../api/assets';
+import type { SavedView } from '../../api/views';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
-import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
 import { AssetDrawer } from './AssetDrawer';
+import { AssetFilters } from './AssetFilters';
 import { AssetFormModal } from './AssetFormModal';
+import { AssetTable } from './AssetTable';
+import { BulkChangeModal } from './BulkChangeModal';
+import { ColumnChooser } from './ColumnChooser';
 import { ImportAssetsModal } from './ImportAssetsModal';
+import {
+  definitionOf,
+  filterOf,
+  INITIAL_STATE,
+  NO_FILTERS,
+  stateOf,
+  type RegisterState,
+} from './registerState';
+import { SavedViewsMenu } from './SavedViewsMenu';
 
-function SortHeader({
-  column,
-  filter,
-  onSort,
-  children,
-}: {
-  column: AssetSort;
-  filter: AssetFilter;
-  onSort: (column: AssetSort) => void;
-  children: ReactNode;
-}) {
-  const active = filter.sort === column;
-  const Icon = !active ? IconArrowsSort : filter.direction === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th
-      aria-sort={active ? (filter.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-    >
-      <UnstyledButton onClick={() => onSort(column)} fw={600} fz="sm">
-        <Group gap={4} wrap="nowrap">
-          {children}
-          <Icon size={14} aria-hidden="true" />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
-
-/** The asset register (資産台帳): every information asset, filtered and sorted by the server. */
+/**
+ * The asset register (資産台帳): every information asset, filtered and sorted by
+ * the server, with the user's columns and saved views, edits in place and bulk
+ * changes of a selection.
+ */
 export function AssetsPage() {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
+  const { t } = useTranslation();
   const { can } = useSession();
   const write = can('isms:write');
-  const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [category, setCategory] = useState<string | null>(null);
-  const [classificationId, setClassificationId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [owner, setOwner] = useState<string | null>(null);
-  const [sort, setSort] = useState<{ sort: AssetSort; direction: 'asc' | 'desc' }>({
-    sort: 'code',
-    direction: 'asc',
-  });
-  const filter: AssetFilter = { q, category, classificationId, status, owner, ...sort };
+  const [state, setState] = useState<RegisterState>(INITIAL_STATE);
+  const [view, setView] = useState<SavedView | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const filter = filterOf(state, q);
   const assets = useAssetList(filter);
-  const classifications = useClassifications();
-  const units = useOrgUnits();
-  const users = useUserDirectory(can('users:read'));
   const [editing, setEditing] = useState<{ asset: Asset | null; key: number } | null>(null);
   const [viewing, setViewing] = useState<Asset | null>(null);
   const [importing, setImporting] = useState(false);
+  const [bulk, setBulk] = useState(false);
 
   const items = assets.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = q !== '' || !!category || !!classificationId || !!status || !!owner;
+  const filtered =
+    q !== '' || Object.values(state.filters).some((v) => !!v && v !== state.filters.q);
+  const definition = definitionOf({ ...state, filters: { ...state.filters, q } });
   const onSort = (column: AssetSort) =>
-    setSort((s) =>
-      s.sort === column
-        ? { sort: column, direction: s.direction === 'asc' ? 'desc' : 'asc' }
-        : { sort: column, direction: 'asc' },
-    );
+    setState((s) => ({
+      ...s,
+      sort: column,
+      direction: s.sort === column && s.direction === 'asc' ? 'desc' : 'asc',
+    }));
   const clear = () => {
     setSearch('');
-    setCategory(null);
-    setClassificationId(null);
-    setStatus(null);
-    setOwner(null);
+    setState((s) => ({ ...s, filters: NO_FILTERS }));
+    setSelected(new Set());
   };
+  const applyView = (next: SavedView | null) => {
+    const nextState = next ? stateOf(next.definition) : INITIAL_STATE;
+    setState(nextState);
+    setSearch(nextState.filters.q ?? '');
+    setView(next);
+    setSelected(new Set());
+  };
+  const select = (ids: string[], on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      for (const id of ids)
+        if (on) next.add(id);
+        else next.delete(id);
+      return next;
+    });
   const createButton = write && (
     <Button
       leftSection={<IconPlus size={18} aria-hidden="true" />}
@@ -184,79 +154,50 @@ export function AssetsPage() {
           wrap="wrap"
           style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
         >
-          <TextInput
-            type="search"
-            aria-label={t('assets.search')}
-            placeholder={t('assets.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            style={{ flex: '1 1 240px' }}
-            maw={360}
+          <AssetFilters
+            search={search}
+            onSearch={(value) => {
+              setSearch(value);
+              setSelected(new Set());
+            }}
+            filters={state.filters}
+            onFilter={(name, value) => {
+              setState((s) => ({ ...s, filters: { ...s.filters, [name]: value } }));
+              setSelected(new Set());
+            }}
           />
-          <Select
-            aria-label={t('assets.fields.category')}
-            placeholder={t('assets.allCategories')}
-            data={assetCategorySchema.options.map((value) => ({
-              value,
-              label: t(`assets.categories.${value}`),
-            }))}
-            value={category}
-            onChange={setCategory}
-            clearable
-            w={170}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            aria-label={t('assets.fields.classification')}
-            placeholder={t('assets.allClassifications')}
-            data={(classifications.data ?? []).map((level) => ({
-              value: level.id,
-              label: level.name[lang],
-            }))}
-            value={classificationId}
-            onChange={setClassificationId}
-            clearable
-            w={170}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            aria-label={t('assets.fields.status')}
-            placeholder={t('assets.allStatuses')}
-            data={(['in_use', 'retired'] as const).map((value) => ({
-              value,
-              label: t(`assets.statuses.${value}`),
-            }))}
-            value={status}
-            onChange={setStatus}
-            clearable
-            w={150}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            aria-label={t('assets.fields.owner')}
-            placeholder={t('assets.allOwners')}
-            data={[
-              {
-                group: t('assets.form.ownerUnit'),
-                items: (units.data ?? []).map((u) => ({
-                  value: u.id,
-                  label: `${u.code} ${u.name}`,
-                })),
-              },
-              {
-                group: t('assets.form.ownerUser'),
-                items: (users.data ?? []).map((u) => ({ value: u.id, label: u.displayName })),
-              },
-            ].filter((group) => group.items.length > 0)}
-            value={owner}
-            onChange={setOwner}
-            clearable
-            searchable
-            w={200}
-            comboboxProps={{ withinPortal: true }}
-          />
+          <Group gap="sm" ml="auto">
+            <SavedViewsMenu current={view} definition={definition} onApply={applyView} />
+            <ColumnChooser
+              columns={state.columns}
+              onChange={(columns) => setState((s) => ({ ...s, columns }))}
+            />
+          </Group>
         </Group>
+        {selected.size > 0 && (
+          <Group
+            gap="sm"
+            px="md"
+            py="xs"
+            bg="blue.0"
+            role="region"
+            aria-label={t('assets.bulk.region')}
+          >
+            <Text fz="sm" fw={600}>
+              {t('assets.bulk.selected', { count: selected.size })}
+            </Text>
+            <Button
+              size="xs"
+              leftSection={<IconUsersGroup size={14} aria-hidden="true" />}
+              onClick={() => setBulk(true)}
+            >
+              {t('assets.bulk.button')}
+            </Button>
+            <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
+              {t('assets.bulk.clear')}
+            </Button>
+          </Group>
+        )}
         {assets.isPending ? (
           <Stack p="md">
             <LoadingRows rows={5} label={t('assets.loading')} />
@@ -286,76 +227,17 @@ export function AssetsPage() {
           />
         ) : (
           <Table.ScrollContainer minWidth={1100}>
-            <Table
-              verticalSpacing="xs"
-              horizontalSpacing="md"
-              highlightOnHover
-              aria-label={t('assets.title')}
-            >
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <SortHeader column="code" filter={filter} onSort={onSort}>
-                    {t('assets.fields.code')}
-                  </SortHeader>
-                  <SortHeader column="name" filter={filter} onSort={onSort}>
-                    {t('assets.fields.name')}
-                  </SortHeader>
-                  <Table.Th>{t('assets.fields.category')}</Table.Th>
-                  <Table.Th>{t('assets.fields.owner')}</Table.Th>
-                  <Table.Th>{t('assets.fields.classification')}</Table.Th>
-                  <Table.Th>{t('assets.columns.cia')}</Table.Th>
-                  <SortHeader column="value" filter={filter} onSort={onSort}>
-                    {t('assets.fields.value')}
-                  </SortHeader>
-                  <Table.Th>{t('assets.fields.status')}</Table.Th>
-                  <SortHeader column="nextReviewDate" filter={filter} onSort={onSort}>
-                    {t('assets.fields.nextReviewDate')}
-                  </SortHeader>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((asset) => (
-                  <Table.Tr key={asset.id}>
-                    <Table.Td>
-                      <UnstyledButton
-                        onClick={() => setViewing(asset)}
-                        c="blue.8"
-                        fw={600}
-                        fz="sm"
-                        ff="monospace"
-                      >
-                        {asset.code}
-                      </UnstyledButton>
-                    </Table.Td>
-                    <Table.Td fz="sm">{asset.name}</Table.Td>
-                    <Table.Td fz="sm">{t(`assets.categories.${asset.category}`)}</Table.Td>
-                    <Table.Td fz="sm">{asset.owner.name}</Table.Td>
-                    <Table.Td fz="sm">
-                      {asset.classification ? asset.classification.name[lang] : '—'}
-                    </Table.Td>
-                    <Table.Td fz="sm" ff="monospace">
-                      {[asset.confidentiality, asset.integrity, asset.availability]
-                        .map((v) => v ?? '–')
-                        .join(' / ')}
-                    </Table.Td>
-                    <Table.Td fz="sm">{asset.value ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="dot"
-                        color={asset.status === 'in_use' ? 'teal' : 'gray'}
-                        tt="none"
-                        fw={500}
-                      >
-                        {t(`assets.statuses.${asset.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td fz="sm">
-                      {asset.nextReviewDate ? format.date(asset.nextReviewDate) : '—'}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <AssetTable
+              items={items}
+              columns={state.columns}
+              sort={state.sort}
+              direction={state.direction}
+              onSort={onSort}
+              onOpen={setViewing}
+              editable={write}
+              selected={selected}
+              onSelect={select}
+            />
           </Table.ScrollContainer>
         )}
         {assets.hasNextPage && (
@@ -400,6 +282,16 @@ export function AssetsPage() {
         }
       />
       {importing && <ImportAssetsModal opened onClose={() => setImporting(false)} />}
+      {bulk && (
+        <BulkChangeModal
+          ids={[...selected]}
+          onClose={() => setBulk(false)}
+          onDone={() => {
+            setBulk(false);
+            setSelected(new Set());
+          }}
+        />
+      )}
     </Stack>
   );
 }
