@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  conformityExportQuerySchema,
   conformityItemParamsSchema,
   conformityItemSchema,
   conformityReportSchema,
 } from '@mamoru/contracts';
-import { conformity } from '@mamoru/domain';
+import { conformity, conformityExport } from '@mamoru/domain';
 import { contextOf } from '../plugins/auth.ts';
 
 const tags = ['conformity'];
@@ -20,6 +21,28 @@ export const conformityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'isms:read' },
     },
     async (request) => conformity.getConformity(db, contextOf(request)),
+  );
+  app.get(
+    '/conformity/export',
+    {
+      schema: {
+        tags,
+        description: 'The readiness report: one row per requirement item, as XLSX or PDF.',
+        querystring: conformityExportQuerySchema,
+      },
+      config: { permission: 'isms:read' },
+    },
+    async (request, reply) => {
+      const { format, lang } = request.query;
+      const file = await conformityExport.exportReadiness(db, contextOf(request), {
+        format,
+        lang: lang ?? request.locale,
+      });
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
   );
   app.get(
     '/conformity/:itemId',

@@ -1,0 +1,172 @@
+import ExcelJS from 'exceljs';
+import type { Content } from 'pdfmake/interfaces';
+import type { Db } from '@mamoru/db';
+import { getOrganization } from '@mamoru/db/repositories/organizations';
+import type { ConformityItem, ConformityReport, ConformityStatus } from '@mamoru/contracts';
+import type { RequestContext } from '../audit/trail.ts';
+import { coverPage, renderPdf } from '../reports/pdf.ts';
+import { getConformity } from './service.ts';
+
+/**
+ * The readiness report: one row per requirement item with its status, the
+ * explanation and the evidence links, as XLSX or as PDF with a cover page.
+ */
+type Lang = 'ja' | 'en';
+
+export const STATUS_TEXT: Record<Lang, Record<ConformityStatus, string>> = {
+  ja: { met: '適合', partly_met: '一部適合', not_met: '不適合', not_evidenced: '証拠未登録' },
+  en: {
+    met: 'Met',
+    partly_met: 'Partly met',
+    not_met: 'Not met',
+    not_evidenced: 'Not yet evidenced',
+  },
+};
+
+const TEXT = {
+  ja: {
+    title: 'ISMS認証 準備度レポート',
+    organization: '組織',
+    readiness: '準備度',
+    evaluated: '評価日時',
+    criteria: '基準',
+    headers: ['項番', '要求事項', '状態', '判定の理由', '証拠・不足'],
+    phases: { plan: '計画', do: '実行', check: '点検', act: '処置' },
+    summary: '要約',
+    phase: '段階',
+    items: '項目数',
+  },
+  en: {
+    title: 'ISMS certification readiness report',
+    organization: 'Organization',
+    readiness: 'Readiness',
+    evaluated: 'Evaluated at',
+    criteria: 'Criteria',
+    headers: ['Item', 'Requirement', 'Status', 'Why', 'Evidence and gaps'],
+    phases: { plan: 'Plan', do: 'Do', check: 'Check', act: 'Act' },
+    summary: 'Summary',
+    phase: 'Phase',
+    items: 'Items',
+  },
+} as const;
+
+/** The explanation, and for items not yet evidenced what Mamoru needs. */
+function why(item: ConformityItem, lang: Lang) {
+  return item.needs ? `${item.explanation[lang]} ${item.needs[lang]}` : item.explanation[lang];
+}
+
+function linksText(item: ConformityItem, lang: Lang) {
+  return item.links.map((l) => `${l.label[lang]} (${l.href})`).join('\n');
+}
+
+/** The cells of one item's row, shared by both formats. */
+export function reportRow(item: ConformityItem, lang: Lang) {
+  return [
+    item.displayId,
+    item.title[lang],
+    STATUS_TEXT[lang][item.status],
+    why(item, lang),
+    linksText(item, lang),
+  ];
+}
+
+async function xlsx(report: ConformityReport, lang: Lang) {
+  const t = TEXT[lang];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Mamoru';
+  const sheet = workbook.addWorksheet(t.title.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = [18, 36, 14, 70, 40].map((width) => ({ width }));
+  const header = sheet.addRow([...t.headers]);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9ECEF' } };
+  for (const item of report.items) sheet.addRow(reportRow(item, lang));
+  sheet.eachRow((row) => {
+    row.alignment = { vertical: 'top', wrapText: true };
+  });
+  sheet.autoFilter = { from: 'A1', to: 'E1' };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function pdf(report: ConformityReport, lang: Lang, organization: string) {
+  const t = TEXT[lang];
+  const { summary } = report;
+  const content: Content[] = [
+    ...coverPage({
+      title: t.title,
+      subtitle: organization,
+      facts: [
+        [t.organization, organization],
+        [t.criteria, report.libraryId],
+        [t.readiness, `${summary.readiness}% (${summary.counts.met} / ${summary.total})`],
+        ...(Object.keys(STATUS_TEXT[lang]) as ConformityStatus[]).map(
+          (s) => [STATUS_TEXT[lang][s], String(summary.counts[s])] as const,
+        ),
+        [t.evaluated, report.evaluatedAt.slice(0, 16).replace('T', ' ') + ' UTC'],
+      ],
+    }),
+    { text: t.summary, style: 'h1' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 50, 50, 50, 50, 50, 50],
+        body: [
+          [t.phase, t.items, ...Object.values(STATUS_TEXT[lang]), t.readiness].map((text) => ({
+            text,
+            style: 'tableHeader',
+          })),
+          ...summary.phases.map((p) =>
+            [
+              t.phases[p.phase],
+              p.total,
+              p.counts.met,
+              p.counts.partly_met,
+              p.counts.not_met,
+              p.counts.not_evidenced,
+              `${p.readiness}%`,
+            ].map((v) => ({ text: String(v) })),
+          ),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      margin: [0, 0, 0, 12],
+    },
+    {
+      table: {
+        headerRows: 1,
+        widths: [60, 90, 45, '*', 120],
+        body: [
+          t.headers.map((text) => ({ text, style: 'tableHeader' })),
+          ...report.items.map((item) => reportRow(item, lang).map((text) => ({ text }))),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+  return renderPdf(content, { title: t.title, footer: organization, orientation: 'landscape' });
+}
+
+export async function exportReadiness(
+  db: Db,
+  ctx: RequestContext,
+  options: { format: 'xlsx' | 'pdf'; lang: Lang },
+) {
+  const report = await getConformity(db, ctx);
+  const organization = (await getOrganization(db, ctx.actor.organizationId))?.name ?? '';
+  const day = report.evaluatedAt.slice(0, 10);
+  const filename = `readiness-${day}.${options.lang}.${options.format}`;
+  if (options.format === 'pdf') {
+    return {
+      filename,
+      contentType: 'application/pdf',
+      body: await pdf(report, options.lang, organization),
+    };
+  }
+  return {
+    filename,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await xlsx(report, options.lang),
+  };
+}
