@@ -27,6 +27,7 @@ export * as assetImport from './assets/import.ts';
 export * as assetFiles from './assets/files.ts';
 export * as jobs from './jobs/service.ts';
 export * as conformity from './conformity/service.ts';
+export * as conformityExport from './conformity/export.ts';
 export * as savedViews from './views/service.ts';
 export {
   presentLocation,
