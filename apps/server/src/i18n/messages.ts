@@ -10,6 +10,19 @@ export const messages: Record<Locale, Catalog> = {
   en: {
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
+    record_type_code_taken: 'A record type with the code {code} exists already.',
+    record_disposed: 'The record has been disposed of and can no longer change.',
+    record_disposal_pending: 'Disposal of the record is waiting for approval.',
+    record_legal_hold:
+      'The record is under legal hold ({reason}) and cannot be disposed of until the hold is lifted.',
+    record_retention_not_ended:
+      'The record must be kept until {retentionEnd}; it can be disposed of from the day after.',
+    record_hold_reason_required: 'A legal hold needs a reason.',
+    file_too_large: 'The file is larger than the limit of {limit} bytes; nothing was stored.',
+    file_type_not_allowed: 'Files of this type ({type}) cannot be uploaded.',
+    file_missing: 'The request has no file (multipart/form-data field "file").',
+    file_empty: 'The file is empty.',
+    file_owner_type_unknown: 'Files cannot be attached to "{ownerType}".',
     unsupported_media_type: 'Unsupported content type: {type}.',
     body_too_large: 'The request body is larger than the limit of {limit} bytes.',
     route_not_found: 'No such route: {method} {url}.',
@@ -142,6 +155,19 @@ export const messages: Record<Locale, Catalog> = {
   ja: {
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
+    record_type_code_taken: 'コード {code} の記録種別はすでに存在します。',
+    record_disposed: 'この記録は廃棄済みのため変更できません。',
+    record_disposal_pending: 'この記録の廃棄は承認待ちです。',
+    record_legal_hold:
+      'この記録はリーガルホールド中（{reason}）のため、解除するまで廃棄できません。',
+    record_retention_not_ended:
+      'この記録は {retentionEnd} まで保管が必要です。廃棄できるのはその翌日からです。',
+    record_hold_reason_required: 'リーガルホールドには理由が必要です。',
+    file_too_large: 'ファイルが上限の {limit} バイトを超えています。何も保存されていません。',
+    file_type_not_allowed: 'この種類のファイル（{type}）はアップロードできません。',
+    file_missing: 'リクエストにファイルがありません（multipart/form-data のフィールド "file"）。',
+    file_empty: 'ファイルが空です。',
+    file_owner_type_unknown: '「{ownerType}」にはファイルを添付できません。',
     unsupported_media_type: 'サポートされていないコンテンツ種別です: {type}',
     body_too_large: 'リクエスト本文が上限の {limit} バイトを超えています。',
     route_not_found: 'そのルートはありません: {method} {url}',

@@ -466,15 +466,9 @@ export interface RiskSelection {
 
 /**
  * Controls selected by the organization's risk treatments (risk_controls with
- * role 'selected'), one row per control and risk. Empty while the risk
- * register's tables do not exist yet.
+ * role 'selected'), one row per control and risk, in one query.
  */
 export async function selectedRiskControls(db: Executor, organizationId: string) {
-  const [exists] = await queryRows<{ ok: boolean }>(
-    db,
-    sql`select to_regclass('public.risk_controls') is not null as ok`,
-  );
-  if (!exists?.ok) return [];
   return queryRows<RiskSelection>(
     db,
     sql`

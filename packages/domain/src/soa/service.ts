@@ -17,7 +17,7 @@ import {
   versionOf,
   withCounts,
 } from './common.ts';
-import { presentEntry, presentSoa } from './presenters.ts';
+import { presentEntry, presentSoa, presentSoaVersion } from './presenters.ts';
 import { blockersOf, diffEntries } from './rules.ts';
 
 /**
@@ -113,7 +113,7 @@ export async function listVersions(db: Db, ctx: RequestContext, soaId: string, p
 }
 
 /** The entries of a version (the latest by default) in catalog order, optionally filtered. */
-export async function listEntries(
+async function entriesOf(
   db: Db,
   ctx: RequestContext,
   soaId: string,
@@ -129,9 +129,19 @@ export async function listEntries(
   return { version, items: rows.map(presentEntry) };
 }
 
+export async function listEntries(
+  db: Db,
+  ctx: RequestContext,
+  soaId: string,
+  q: { version?: string | undefined; filter?: SoaFilter | undefined },
+) {
+  const { version, items } = await entriesOf(db, ctx, soaId, q);
+  return { version: presentSoaVersion(version), items };
+}
+
 /** What blocks submission of a version (the latest by default). */
 export async function validate(db: Db, ctx: RequestContext, soaId: string, versionId?: string) {
-  const { items } = await listEntries(db, ctx, soaId, { version: versionId });
+  const { items } = await entriesOf(db, ctx, soaId, { version: versionId });
   const blockers = blockersOf(items);
   return { ok: blockers.length === 0, blockers };
 }
@@ -201,8 +211,8 @@ export async function diffVersions(
   fromId: string,
   toId: string,
 ) {
-  const from = await listEntries(db, ctx, soaId, { version: fromId });
-  const to = await listEntries(db, ctx, soaId, { version: toId });
+  const from = await entriesOf(db, ctx, soaId, { version: fromId });
+  const to = await entriesOf(db, ctx, soaId, { version: toId });
   return {
     from: { id: from.version.id, number: from.version.number },
     to: { id: to.version.id, number: to.version.number },
