@@ -63,6 +63,34 @@ export const messages: Record<Locale, Catalog> = {
     approval_type_unknown: 'Unknown approval type: {type}.',
     code_taken: 'This code is already used in your organization.',
     reference_not_found: 'This refers to something that does not exist in your organization.',
+    risk_exists: 'This asset already has a risk for this threat and vulnerability.',
+    risk_method_frozen:
+      'Risk method version {number} is approved and can no longer change; create a new draft.',
+    risk_method_in_review: 'The risk method is waiting for approval and cannot change now.',
+    risk_not_evaluated: 'The risk has no value yet: approve a risk method first.',
+    risk_above_acceptable_untreated:
+      'The risk is above the acceptable level: choose a treatment option before marking it accepted.',
+    risk_retention_not_approved:
+      'Retaining a risk above the acceptable level needs the approval of top management first.',
+    risk_not_retained:
+      'Only a risk whose treatment option is "retain" can be sent for retention approval.',
+    risk_residual_pending:
+      'The residual risk is waiting for approval; the treatment cannot change now.',
+    no_residual_risks: 'There are no treated risks waiting for residual risk acceptance.',
+    risk_control_unknown: '{id} is not a control of the certification criteria annex.',
+    risk_control_duplicate: 'This control is listed more than once.',
+    risk_controls_required: 'Applying controls needs at least one selected control.',
+    scale_too_short: 'A scale needs at least two levels.',
+    scale_duplicate_value: 'Each level of a scale needs its own value.',
+    scale_not_ascending: 'The levels of a scale must go up in value.',
+    scale_value_invalid: 'Scale values are whole numbers of 0 or more.',
+    grid_shape: 'The grid needs one row per likelihood level and one column per impact level.',
+    bands_empty: 'At least one risk level band is needed.',
+    bands_not_ascending: 'Risk level bands must go up by their lower bound.',
+    bands_gap_below:
+      'The first band must start at or below the lowest risk value the method can produce.',
+    acceptable_out_of_range:
+      'The acceptable level must lie within the risk values the method can produce.',
     parent_cycle: 'The parent cannot be the item itself or one of the items below it.',
     forbidden_reach_all:
       'This needs write access to the whole ISMS; with your role you can change only what you own.',
@@ -208,6 +236,30 @@ export const messages: Record<Locale, Catalog> = {
     approval_type_unknown: '不明な承認種別です: {type}',
     code_taken: 'このコードは組織内で既に使われています。',
     reference_not_found: '組織内に存在しない対象を参照しています。',
+    risk_exists: 'この資産には同じ脅威・ぜい弱性のリスクが既にあります。',
+    risk_method_frozen:
+      'リスク評価手法の第{number}版は承認済みのため変更できません。新しい版を作成してください。',
+    risk_method_in_review: 'リスク評価手法は承認待ちのため、今は変更できません。',
+    risk_not_evaluated: 'リスク値がまだありません。先にリスク評価手法を承認してください。',
+    risk_above_acceptable_untreated:
+      '受容可能なレベルを超えるリスクです。受容済みにする前にリスク対応の選択肢を決めてください。',
+    risk_retention_not_approved:
+      '受容可能なレベルを超えるリスクの保有には、トップマネジメントの承認が必要です。',
+    risk_not_retained: 'リスク対応の選択肢が「保有」のリスクだけが保有の承認を申請できます。',
+    risk_residual_pending: '残留リスクが承認待ちのため、リスク対応は今は変更できません。',
+    no_residual_risks: '残留リスクの承認を申請できる対応済みのリスクがありません。',
+    risk_control_unknown: '{id} は認証基準の附属書の管理策ではありません。',
+    risk_control_duplicate: 'この管理策が重複しています。',
+    risk_controls_required: '管理策の適用には、少なくとも一つの管理策の選択が必要です。',
+    scale_too_short: '尺度には二つ以上の段階が必要です。',
+    scale_duplicate_value: '尺度の各段階には異なる値が必要です。',
+    scale_not_ascending: '尺度の段階は値の小さい順に並べてください。',
+    scale_value_invalid: '尺度の値は0以上の整数です。',
+    grid_shape: 'マトリクスは発生可能性の段階ごとに行、影響度の段階ごとに列が必要です。',
+    bands_empty: 'リスクレベルの区分が一つ以上必要です。',
+    bands_not_ascending: 'リスクレベルの区分は下限の小さい順に並べてください。',
+    bands_gap_below: '最初の区分は、手法が出すリスク値の最小値以下から始めてください。',
+    acceptable_out_of_range: '受容可能なレベルは、手法が出すリスク値の範囲内にしてください。',
     parent_cycle: '親には、自分自身やその配下の項目を指定できません。',
     forbidden_reach_all:
       'ISMS 全体への書込み権限が必要です。あなたの役割で変更できるのは、自分が責任者である対象だけです。',

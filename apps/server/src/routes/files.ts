@@ -1,0 +1,139 @@
+import { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  fileListQuerySchema,
+  fileOwnerQuerySchema,
+  fileSchema,
+  idParamsSchema,
+  pageSchema,
+} from '@mamoru/contracts';
+import { evidenceFiles } from '@mamoru/domain';
+import { contextOf } from '../plugins/auth.ts';
+import { sendProblem } from '../plugins/problem.ts';
+
+const tags = ['files'];
+const { presentFile } = evidenceFiles;
+
+/** RFC 6266 filename*: any name, in UTF-8, safe in a header. */
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/**
+ * Evidence files: uploads stream into the content-addressed store; every
+ * call is authorized like the object the file is attached to.
+ */
+export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  const maxBytes = app.config.maxUploadBytes;
+  // Scoped to these routes: only here is multipart/form-data accepted.
+  await app.register(multipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 10 } });
+
+  app.post(
+    '/files',
+    {
+      schema: {
+        tags,
+        description:
+          'Uploads one file (multipart/form-data, field "file") and attaches it to the object ' +
+          'named by ownerType and ownerId. The type is detected from the content; files over ' +
+          'MAMORU_MAX_UPLOAD_BYTES get 413 and nothing is stored.',
+        querystring: fileOwnerQuerySchema,
+        response: { 201: fileSchema },
+      },
+      config: { permission: 'isms:write' },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        return sendProblem(request, reply, 415, 'unsupported_media_type', {
+          type: String(request.headers['content-type'] ?? ''),
+        });
+      }
+      const part = await request.file();
+      if (!part) return sendProblem(request, reply, 422, 'file_missing');
+      try {
+        const row = await evidenceFiles.uploadFile(db, contextOf(request), {
+          owner: { type: request.query.ownerType, id: request.query.ownerId },
+          originalName: part.filename,
+          content: part.file,
+          maxBytes,
+        });
+        return reply.status(201).send(presentFile(row));
+      } catch (error) {
+        part.file.resume(); // drain what is left so the connection can answer
+        const code = (error as { code?: string }).code;
+        if (error instanceof evidenceFiles.FileTooLargeError || code === 'FST_REQ_FILE_TOO_LARGE') {
+          return sendProblem(request, reply, 413, 'file_too_large', { limit: maxBytes });
+        }
+        if (error instanceof evidenceFiles.FileTypeNotAllowedError) {
+          return sendProblem(request, reply, 415, 'file_type_not_allowed', {
+            type: error.mediaType,
+          });
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/files',
+    {
+      schema: { tags, querystring: fileListQuerySchema, response: { 200: pageSchema(fileSchema) } },
+      config: { permission: 'isms:read' },
+    },
+    async (request) => {
+      const { ownerType, ownerId, ...page } = request.query;
+      const result = await evidenceFiles.listFiles(
+        db,
+        contextOf(request),
+        { type: ownerType, id: ownerId },
+        page,
+      );
+      return { items: result.items.map(presentFile), nextCursor: result.nextCursor };
+    },
+  );
+
+  app.get(
+    '/files/:id',
+    {
+      schema: { tags, params: idParamsSchema, response: { 200: fileSchema } },
+      config: { permission: 'isms:read' },
+    },
+    async (request) =>
+      presentFile(await evidenceFiles.getFile(db, contextOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/files/:id/content',
+    {
+      schema: {
+        tags,
+        description: 'The bytes, streamed from the store, always as an attachment.',
+        params: idParamsSchema,
+      },
+      config: { permission: 'isms:read' },
+    },
+    async (request, reply) => {
+      const { file, content } = await evidenceFiles.openFile(
+        db,
+        contextOf(request),
+        request.params.id,
+      );
+      return reply
+        .type(file.mediaType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', attachment(file.originalName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(Readable.from(content));
+    },
+  );
+
+  app.delete(
+    '/files/:id',
+    { schema: { tags, params: idParamsSchema }, config: { permission: 'isms:write' } },
+    async (request, reply) => {
+      await evidenceFiles.deleteFile(db, contextOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+};

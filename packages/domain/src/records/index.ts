@@ -1,0 +1,6 @@
+// Records (4.3.3): types, the register, legal hold and disposal.
+export * from './service.ts';
+export * from './types.ts';
+export { requestDisposal, getDisposal } from './disposal.ts';
+export { retentionEnd, disposalBlocker } from './rules.ts';
+export { presentRecord, presentRecordType, presentDisposal } from './presenters.ts';
