@@ -14,6 +14,12 @@ import {
 import { createAsset, createLocation, createOrgUnit, upload } from '../testing/isms.ts';
 import { apiRoutes, routeName } from '../testing/routes.ts';
 import { createSoaOfB, soaProbes, type SoaOfB } from './soa.isolation.ts';
+import {
+  RECORD_LISTS,
+  createRecordsOfB,
+  recordProbes,
+  type RecordsOfB,
+} from './records.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -46,6 +52,8 @@ interface Objects {
   ownControlId: string;
   /** B's Statement of Applicability. */
   soa: SoaOfB;
+  /** B's record types, records (one disposed of) and an evidence file. */
+  records: RecordsOfB;
   /** Documents of B: one issued (distributed to B's admins), one draft, one approved. */
   documentId: string;
   documentVersion: number;
@@ -112,6 +120,7 @@ const BY_ID: ByIdProbe[] = [
   },
   ...scopeAndAssetProbes(),
   ...soaProbes<Objects>(),
+  ...recordProbes<Objects>(),
   ...documentProbes(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
@@ -396,6 +405,7 @@ const LISTS: ListProbe[] = [
   { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?limit=200`, idsIn: (body) => [body] },
   { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?q=secret`, idsIn: (body) => [body] },
   { url: '/api/v1/glossary', idsIn: (body) => [body] },
+  ...RECORD_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   { url: '/api/v1/documents?limit=200', idsIn: (body) => [body] },
   { url: '/api/v1/documents?q=b-doc', idsIn: (body) => [body] },
   { url: '/api/v1/documents/to-read', idsIn: (body) => [body] },
@@ -482,6 +492,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     expect(own.statusCode, own.body).toBe(201);
     b.ownControlId = 'B-OWN-1';
     b.soa = await createSoaOfB(adminB);
+    b.records = await createRecordsOfB(adminB, ownersB.managerB);
     await createDocumentsOf(userA, adminB, ownersB.managerB, b);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
@@ -519,6 +530,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       'Secret control of B',
       'secret wording',
       b.soa.id,
+      ...b.records.values,
       'Statement of B',
       b.documentId,
       b.issuedVersionId,
