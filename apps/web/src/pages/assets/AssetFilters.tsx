@@ -52,10 +52,13 @@ export function AssetFilters({
         {...select}
         aria-label={t('assets.fields.classification')}
         placeholder={t('assets.allClassifications')}
-        data={(classifications.data ?? []).map((level) => ({
-          value: level.id,
-          label: level.name[lang],
-        }))}
+        data={[
+          { value: 'none', label: t('assets.unclassified') },
+          ...(classifications.data ?? []).map((level) => ({
+            value: level.id,
+            label: level.name[lang],
+          })),
+        ]}
         value={filters.classificationId}
         onChange={(v) => onFilter('classificationId', v)}
         w={170}

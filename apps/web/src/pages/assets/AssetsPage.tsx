@@ -11,7 +11,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { assetExportUrl, useAssetList, type Asset, type AssetSort } from '../../api/assets';
 import type { SavedView } from '../../api/views';
 import { PageHeader } from '../../components/PageHeader';
@@ -45,7 +45,16 @@ export function AssetsPage() {
   const write = can('isms:write');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [state, setState] = useState<RegisterState>(INITIAL_STATE);
+  // Links into the register (from the conformity view) carry filters in the address.
+  const [params] = useSearchParams();
+  const [state, setState] = useState<RegisterState>(() => ({
+    ...INITIAL_STATE,
+    filters: {
+      ...INITIAL_STATE.filters,
+      classificationId: params.get('classificationId'),
+      owner: params.get('owner'),
+    },
+  }));
   const [view, setView] = useState<SavedView | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const filter = filterOf(state, q);

@@ -83,7 +83,7 @@ export function BulkChangeModal({
               }}
               searchable
               required
-              comboboxProps={{ withinPortal: true }}
+              comboboxProps={{ withinPortal: true, hideDetached: false }}
             />
           )}
           <Checkbox
@@ -107,7 +107,7 @@ export function BulkChangeModal({
                 setConfirming(false);
               }}
               clearable
-              comboboxProps={{ withinPortal: true }}
+              comboboxProps={{ withinPortal: true, hideDetached: false }}
             />
           )}
           {confirming && (

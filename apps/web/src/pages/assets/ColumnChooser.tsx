@@ -25,7 +25,7 @@ export function ColumnChooser({
   const { t } = useTranslation();
   const label = useColumnLabel();
   return (
-    <Popover position="bottom-end" withinPortal shadow="md" trapFocus>
+    <Popover position="bottom-end" withinPortal shadow="md" trapFocus hideDetached={false}>
       <Popover.Target>
         <Button variant="default" leftSection={<IconColumns size={16} aria-hidden="true" />}>
           {t('assets.columns.choose')}

@@ -72,7 +72,11 @@ function Editor({
   const owners = useOwnerOptions(true, asset.owner);
   const levels = useClassifications();
   // Inside the popover: a portal would count as a click outside and close it.
-  const select = { comboboxProps: { withinPortal: false }, label, autoFocus: true } as const;
+  const select = {
+    comboboxProps: { withinPortal: false, hideDetached: false },
+    label,
+    autoFocus: true,
+  } as const;
   if (field === 'nextReviewDate') {
     return (
       <TextInput
@@ -175,6 +179,8 @@ export function InlineEdit({
       position="bottom-start"
       shadow="md"
       width={300}
+      // A cell scrolled out of the table's scroll box keeps its editor open.
+      hideDetached={false}
     >
       <Popover.Target>
         <UnstyledButton

@@ -92,7 +92,7 @@ export function SavedViewsMenu({
 
   return (
     <Group gap={4}>
-      <Menu position="bottom-end" withinPortal>
+      <Menu position="bottom-end" withinPortal hideDetached={false}>
         <Menu.Target>
           <Button
             variant="default"
