@@ -1,3 +1,241 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconAlertCircle, IconListCheck, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUserDirectory } from '../../../api/identity';
+import { EmptyBlock, ErrorState, LoadingRows } from '../../../components/QueryStates';
+import { useFormat } from '../../../lib/format';
+import { useSession } from '../../../session/useSession';
+import { useTreatmentPlan, type PlanFilter, type TreatmentActionDto } from '../api/plan';
+import { ActionFormModal } from './ActionFormModal';
+
+const priorityColor = { low: 'gray', medium: 'blue', high: 'orange', critical: 'red' };
+const statusColor = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'dark' };
+
+/** The risk treatment plan (4.2.2.a–b): who does what by when, with which resources. */
 export function TreatmentPlanPage() {
-  return null;
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { can } = useSession();
+  const write = can('isms:write');
+  const users = useUserDirectory(can('users:read'));
+  const [filter, setFilter] = useState<PlanFilter>({ sort: 'dueDate', direction: 'asc' });
+  const plan = useTreatmentPlan(filter);
+  const [editing, setEditing] = useState<{ action: TreatmentActionDto | null; key: number } | null>(
+    null,
+  );
+  const items = plan.data?.pages.flatMap((page) => page.items) ?? [];
+  const set = (patch: Partial<PlanFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const filtered = !!(filter.status || filter.priority || filter.ownerUserId || filter.overdue);
+  const money = new Intl.NumberFormat(i18n.language.startsWith('ja') ? 'ja-JP' : 'en-GB');
+  const createButton = write && (
+    <Button
+      leftSection={<IconPlus size={16} aria-hidden="true" />}
+      onClick={() => setEditing({ action: null, key: Date.now() })}
+    >
+      {t('risks.plan.create')}
+    </Button>
+  );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="sm" wrap="wrap">
+          <Select
+            aria-label={t('risks.plan.fields.status')}
+            placeholder={t('risks.plan.allStatuses')}
+            data={(['planned', 'in_progress', 'done', 'cancelled'] as const).map((s) => ({
+              value: s,
+              label: t(`risks.plan.statuses.${s}`),
+            }))}
+            value={filter.status ?? null}
+            onChange={(status) => set({ status })}
+            clearable
+            w={160}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            aria-label={t('risks.plan.fields.priority')}
+            placeholder={t('risks.plan.allPriorities')}
+            data={(['critical', 'high', 'medium', 'low'] as const).map((p) => ({
+              value: p,
+              label: t(`risks.plan.priorities.${p}`),
+            }))}
+            value={filter.priority ?? null}
+            onChange={(priority) => set({ priority })}
+            clearable
+            w={150}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {(users.data?.length ?? 0) > 0 && (
+            <Select
+              aria-label={t('risks.plan.fields.owner')}
+              placeholder={t('risks.plan.allOwners')}
+              data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+              value={filter.ownerUserId ?? null}
+              onChange={(ownerUserId) => set({ ownerUserId })}
+              clearable
+              searchable
+              w={180}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          <Switch
+            label={t('risks.plan.overdueOnly')}
+            checked={filter.overdue === 'true'}
+            onChange={(e) => set({ overdue: e.currentTarget.checked ? 'true' : null })}
+          />
+        </Group>
+        {createButton}
+      </Group>
+      <Card withBorder radius="lg" padding={0} shadow="xs">
+        {plan.isPending ? (
+          <Stack p="md">
+            <LoadingRows rows={5} />
+          </Stack>
+        ) : plan.isError ? (
+          <Stack p="md">
+            <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
+          </Stack>
+        ) : items.length === 0 ? (
+          <EmptyBlock
+            icon={<IconListCheck size={28} stroke={1.5} aria-hidden="true" />}
+            title={filtered ? t('risks.plan.noMatch') : t('risks.plan.empty')}
+            description={filtered ? undefined : t('risks.plan.emptyHint')}
+            action={createButton || undefined}
+          />
+        ) : (
+          <Table.ScrollContainer minWidth={1100}>
+            <Table
+              verticalSpacing="xs"
+              horizontalSpacing="md"
+              highlightOnHover
+              aria-label={t('risks.tabs.treatment')}
+            >
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th>{t('risks.plan.fields.code')}</Table.Th>
+                  <Table.Th>{t('risks.plan.fields.title')}</Table.Th>
+                  <Table.Th>{t('risks.plan.fields.owner')}</Table.Th>
+                  <Table.Th>{t('risks.plan.fields.priority')}</Table.Th>
+                  <Table.Th>{t('risks.plan.fields.dueDate')}</Table.Th>
+                  <Table.Th>{t('risks.plan.fields.resources')}</Table.Th>
+                  <Table.Th ta="right">{t('risks.plan.fields.budget')}</Table.Th>
+                  <Table.Th>{t('risks.plan.fields.status')}</Table.Th>
+                  <Table.Th w={150}>{t('risks.plan.fields.progress')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((action) => (
+                  <Table.Tr
+                    key={action.id}
+                    bg={action.overdue ? 'var(--mantine-color-red-0)' : undefined}
+                  >
+                    <Table.Td>
+                      <UnstyledButton
+                        c="blue.8"
+                        fw={600}
+                        fz="sm"
+                        ff="monospace"
+                        onClick={() => setEditing({ action, key: Date.now() })}
+                        aria-label={t('risks.plan.open', { code: action.code })}
+                      >
+                        {action.code}
+                      </UnstyledButton>
+                    </Table.Td>
+                    <Table.Td fz="sm">
+                      <div>{action.title}</div>
+                      <Text fz="xs" c="dimmed">
+                        {t('risks.plan.links', {
+                          risks: action.riskIds.length,
+                          controls: action.controlIds.length,
+                        })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td fz="sm">{action.owner?.name ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={priorityColor[action.priority]} tt="none">
+                        {t(`risks.plan.priorities.${action.priority}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td fz="sm">
+                      {action.dueDate ? (
+                        <Group gap={4} wrap="nowrap" c={action.overdue ? 'red.9' : undefined}>
+                          {action.overdue && (
+                            <Tooltip label={t('risks.plan.overdue')} withinPortal>
+                              <IconAlertCircle size={16} aria-label={t('risks.plan.overdue')} />
+                            </Tooltip>
+                          )}
+                          <Text span fz="sm" fw={action.overdue ? 700 : 400}>
+                            {format.date(action.dueDate)}
+                          </Text>
+                        </Group>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td fz="sm" maw={220}>
+                      <Text fz="sm" lineClamp={2}>
+                        {action.resources || '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td fz="sm" ta="right">
+                      {action.budget === null ? '—' : money.format(action.budget)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="dot" color={statusColor[action.status]} tt="none" fw={500}>
+                        {t(`risks.plan.statuses.${action.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Progress
+                          value={action.progress}
+                          w={90}
+                          color={action.progress >= 100 ? 'teal' : 'blue'}
+                          aria-label={t('risks.plan.progressOf', { code: action.code })}
+                        />
+                        <Text fz="xs">{action.progress}%</Text>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {plan.hasNextPage && (
+          <Group justify="center" p="md">
+            <Button
+              variant="default"
+              onClick={() => void plan.fetchNextPage()}
+              loading={plan.isFetchingNextPage}
+            >
+              {t('common.loadMore')}
+            </Button>
+          </Group>
+        )}
+      </Card>
+      {editing && (
+        <ActionFormModal
+          key={editing.key}
+          action={editing.action}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
 }
