@@ -2,6 +2,7 @@ import {
   IconAlertTriangle,
   IconArchive,
   IconBook2,
+  IconBookmark,
   IconCertificate,
   IconChartLine,
   IconChecklist,
@@ -90,6 +91,8 @@ const areaDefinitions = [
     path: '/documents',
     icon: IconFileText,
     requirements: ['4.3.1', '4.3.2'],
+    // Every employee reads the documents distributed to them.
+    permission: 'documents:read',
   },
   { key: 'records', phase: 'do', path: '/records', icon: IconArchive, requirements: ['4.3.3'] },
   {
@@ -165,7 +168,7 @@ export function areasOfPhase(phase: Phase): Area[] {
 /** A page outside the PDCA areas (the approvals inbox, administration). */
 export interface NavPage {
   /** i18n key under `nav.` */
-  key: 'approvals' | 'users' | 'roles' | 'audit' | 'approvalPolicies';
+  key: 'approvals' | 'toRead' | 'users' | 'roles' | 'audit' | 'approvalPolicies';
   path: string;
   icon: Icon;
   /** Shown in the navigation only to users holding this permission (with this reach, if given). */
@@ -176,6 +179,12 @@ export interface NavPage {
 /** Work that reaches every user: decisions waiting for them. */
 export const WORKSPACE_PAGES: readonly NavPage[] = [
   { key: 'approvals', path: '/approvals', icon: IconSignature, permission: 'approvals:read' },
+  {
+    key: 'toRead',
+    path: '/documents/to-read',
+    icon: IconBookmark,
+    permission: 'documents:acknowledge',
+  },
 ];
 
 /** Administration: people, roles, the audit trail and who signs off what. */

@@ -34,11 +34,25 @@ const RisksArea = lazy(() =>
 const RisksTabRoute = lazy(() =>
   import('./pages/risks/RisksArea').then((m) => ({ default: m.RisksTabRoute })),
 );
+const SoaPage = lazy(() => import('./pages/soa/SoaPage').then((m) => ({ default: m.SoaPage })));
 const ConformityPage = lazy(() =>
   import('./pages/conformity/ConformityPage').then((m) => ({ default: m.ConformityPage })),
 );
 const ControlPage = lazy(() =>
   import('./pages/catalog/ControlPage').then((m) => ({ default: m.ControlPage })),
+);
+
+const DocumentsPage = lazy(() =>
+  import('./pages/documents/DocumentsPage').then((m) => ({ default: m.DocumentsPage })),
+);
+const DocumentPage = lazy(() =>
+  import('./pages/documents/DocumentPage').then((m) => ({ default: m.DocumentPage })),
+);
+const ToReadPage = lazy(() =>
+  import('./pages/documents/ToReadPage').then((m) => ({ default: m.ToReadPage })),
+);
+const ReviewsDuePage = lazy(() =>
+  import('./pages/documents/ReviewsDuePage').then((m) => ({ default: m.ReviewsDuePage })),
 );
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -62,9 +76,19 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
       <AssetsPage />
     </Lazy>
   ),
+  documents: (
+    <Lazy>
+      <DocumentsPage />
+    </Lazy>
+  ),
   conformity: (
     <Lazy>
       <ConformityPage />
+    </Lazy>
+  ),
+  soa: (
+    <Lazy>
+      <SoaPage />
     </Lazy>
   ),
   risks: (
@@ -138,6 +162,33 @@ export const routes: RouteObject[] = [
               'catalog:read',
               <Lazy>
                 <ControlPage />
+              </Lazy>,
+            ),
+          },
+          {
+            path: 'documents/to-read',
+            element: guarded(
+              'documents:read',
+              <Lazy>
+                <ToReadPage />
+              </Lazy>,
+            ),
+          },
+          {
+            path: 'documents/reviews',
+            element: guarded(
+              'isms:read',
+              <Lazy>
+                <ReviewsDuePage />
+              </Lazy>,
+            ),
+          },
+          {
+            path: 'documents/:id',
+            element: guarded(
+              'documents:read',
+              <Lazy>
+                <DocumentPage />
               </Lazy>,
             ),
           },
