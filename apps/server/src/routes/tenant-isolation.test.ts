@@ -15,6 +15,13 @@ import { createAsset, createLocation, createOrgUnit, upload } from '../testing/i
 import { apiRoutes, routeName } from '../testing/routes.ts';
 import { createSoaOfB, soaProbes, type SoaOfB } from './soa.isolation.ts';
 import {
+  createRisksOfB,
+  riskLists,
+  riskProbes,
+  riskValuesOfB,
+  type RisksOfB,
+} from './risks.isolation.ts';
+import {
   RECORD_LISTS,
   createRecordsOfB,
   recordProbes,
@@ -63,6 +70,8 @@ interface Objects {
   draftVersion: number;
   approvedDocumentId: string;
   approvedVersionId: string;
+  /** B's risk method, threats, register, runs and treatment plan. */
+  risks: RisksOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -120,6 +129,7 @@ const BY_ID: ByIdProbe[] = [
   },
   ...scopeAndAssetProbes(),
   ...soaProbes<Objects>(),
+  ...riskProbes<Objects>(),
   ...recordProbes<Objects>(),
   ...documentProbes(),
   {
@@ -401,6 +411,7 @@ const LISTS: ListProbe[] = [
   { url: '/api/v1/me/sessions', idsIn: jsonIds('id') },
   // Catalogs: B's import, B's own control and B's official wording of the shipped catalog.
   { url: '/api/v1/catalogs', idsIn: (body) => [body] },
+  ...riskLists.map((url) => ({ url, idsIn: (body: string) => [body] })),
   { url: `/api/v1/catalogs/${SHIPPED_CATALOG}`, idsIn: (body) => [body] },
   { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?limit=200`, idsIn: (body) => [body] },
   { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?q=secret`, idsIn: (body) => [body] },
@@ -494,6 +505,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.soa = await createSoaOfB(adminB);
     b.records = await createRecordsOfB(adminB, ownersB.managerB);
     await createDocumentsOf(userA, adminB, ownersB.managerB, b);
+    b.risks = await createRisksOfB(adminB, b.assetId);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -539,6 +551,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       b.approvedDocumentId,
       'B-DOC-1',
       'Document of B',
+      ...riskValuesOfB(b.risks),
     ];
   });
   afterAll(() => app.close());
