@@ -148,7 +148,7 @@ export function useRiskJob(initial: RiskJob | null) {
   return useQuery({
     queryKey: [...risksKey, 'job', initial?.id],
     queryFn: async ({ signal }) => {
-      const job = await api.get<RiskJob>(`/api/v1/jobs/${initial!.id}`, { signal });
+      const job = await api.get<RiskJob>(`/api/v1/risks/jobs/${initial!.id}`, { signal });
       if (!running(job)) void client.invalidateQueries({ queryKey: registerKey });
       return job;
     },

@@ -7,10 +7,11 @@ import { useCatalog } from '../api/catalogs';
 import { methodVersions, useRiskMethods } from '../api/methods';
 import { useRisk } from '../api/register';
 import { CiaTags } from '../catalogs/CatalogListPage';
-import { textOf } from '../catalogs/labels';
+import { textOf, uiLang } from '../catalogs/labels';
 import { AssessmentForm } from './AssessmentForm';
 import { AcceptanceBadge, EvaluationBadge, LevelBadge, RiskStatusBadge } from './badges';
 import { ResidualAcceptanceModal } from './ResidualAcceptanceModal';
+import { levelLabel, riskScales } from './scaleOptions';
 import { TreatmentForm } from './TreatmentForm';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -31,6 +32,8 @@ export function RiskDrawer({ riskId, onClose }: { riskId: string | null; onClose
   const risk = useRisk(riskId);
   const methods = useRiskMethods();
   const method = methodVersions(methods.data).inForce?.definition;
+  const scales = riskScales(method);
+  const lang = uiLang(i18n.language);
   const threats = useCatalog('threats');
   const vulnerabilities = useCatalog('vulnerabilities');
   const [tab, setTab] = useState<string | null>('treatment');
@@ -87,8 +90,8 @@ export function RiskDrawer({ riskId, onClose }: { riskId: string | null; onClose
                 <Text fz="sm" ff="monospace">
                   {t('risks.drawer.inputsValue', {
                     asset: data.assetValue ?? '—',
-                    likelihood: data.likelihood,
-                    vulnerability: data.vulnerabilityLevel,
+                    likelihood: levelLabel(scales.likelihood, data.likelihood, lang),
+                    vulnerability: levelLabel(scales.vulnerability, data.vulnerabilityLevel, lang),
                   })}
                 </Text>
               </Fact>

@@ -28,7 +28,7 @@ import { uiLang } from '../catalogs/labels';
 import { EvaluationBadge, LevelBadge } from './badges';
 import { ControlList, type ControlChoice } from './ControlList';
 import { expectedRisk } from './expected';
-import { riskScales, scaleOptions, toNumber, toOption } from './scaleOptions';
+import { levelLabel, riskScales, scaleOptions, toNumber, toOption } from './scaleOptions';
 
 const OPTIONS = ['apply_controls', 'retain', 'avoid', 'transfer'] as const;
 type Option = (typeof OPTIONS)[number];
@@ -166,7 +166,9 @@ export function TreatmentForm({
             <SimpleGrid cols={scales.matrix ? 2 : 2} spacing="xs">
               <Select
                 label={t('risks.treatment.residualLikelihood')}
-                placeholder={t('risks.treatment.unchanged', { value: risk.likelihood })}
+                placeholder={t('risks.treatment.unchanged', {
+                  value: levelLabel(scales.likelihood, risk.likelihood, lang),
+                })}
                 data={scaleOptions(scales.likelihood, lang)}
                 value={likelihood}
                 onChange={setLikelihood}
@@ -178,7 +180,7 @@ export function TreatmentForm({
                 <Select
                   label={t('risks.treatment.residualImpact')}
                   placeholder={t('risks.treatment.unchanged', {
-                    value: risk.impact ?? risk.assetValue ?? '—',
+                    value: levelLabel(scales.impact, risk.impact ?? risk.assetValue, lang),
                   })}
                   data={scaleOptions(scales.impact, lang)}
                   value={impact}
@@ -190,7 +192,9 @@ export function TreatmentForm({
               ) : (
                 <Select
                   label={t('risks.treatment.residualVulnerability')}
-                  placeholder={t('risks.treatment.unchanged', { value: risk.vulnerabilityLevel })}
+                  placeholder={t('risks.treatment.unchanged', {
+                    value: levelLabel(scales.vulnerability, risk.vulnerabilityLevel, lang),
+                  })}
                   data={scaleOptions(scales.vulnerability, lang)}
                   value={vulnerability}
                   onChange={setVulnerability}

@@ -45,15 +45,21 @@ describe('expected residual risk', () => {
     ).toBe('accept');
   });
 
-  it('adds for the Annex E matrix', () => {
-    const additive = { ...multiplicative, formula: { kind: 'additive' as const } };
-    expect(
-      expectedRisk(additive, { assetValue: 4, likelihood: 2, vulnerabilityLevel: 2, impact: null })
-        ?.value,
-    ).toBe(8);
+  it('adds the values of the levels for the Annex E matrix', () => {
+    const additive: RiskMethodDefinition = {
+      ...multiplicative,
+      threatScale: scale(0, 1, 2),
+      vulnerabilityScale: scale(0, 1, 2),
+      formula: { kind: 'additive' },
+    };
+    const at = (likelihood: number, vulnerabilityLevel: number) =>
+      expectedRisk(additive, { assetValue: 4, likelihood, vulnerabilityLevel, impact: null })
+        ?.value;
+    expect(at(3, 3)).toBe(8);
+    expect(at(1, 2)).toBe(5);
   });
 
-  it('reads the grid by scale position, with the asset value standing in for a missing impact', () => {
+  it('reads the grid by level, the asset value standing in for a missing impact, clamped to the scale', () => {
     const grid: RiskMethodDefinition = {
       ...multiplicative,
       likelihoodScale: scale(1, 2),
@@ -70,7 +76,7 @@ describe('expected residual risk', () => {
       expectedRisk(grid, { assetValue: 3, likelihood, vulnerabilityLevel: null, impact })?.value;
     expect(at(2, 1)).toBe(4);
     expect(at(1, null)).toBe(9);
-    expect(at(7, 1)).toBeUndefined();
+    expect(at(7, 1)).toBe(4);
   });
 
   it('gives nothing while a value is missing', () => {
