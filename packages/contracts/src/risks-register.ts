@@ -52,13 +52,16 @@ export const riskSchema = z
     vulnerability: ref.nullable(),
     /** The C/I/A properties the threat affects. */
     affects: z.array(securityPropertySchema),
-    /** Threat likelihood (a value on the threat scale, or the likelihood scale of a matrix method). */
+    /**
+     * Threat likelihood as a level, 1 = lowest, of the method's threat scale (or
+     * of its likelihood scale for a matrix method); the scale gives its value.
+     */
     likelihood: z.number().int(),
-    /** Ease of exploitation, on the vulnerability scale. */
+    /** Ease of exploitation as a level (1 = lowest) of the vulnerability scale. */
     vulnerabilityLevel: z.number().int(),
     /** Asset value derived from C/I/A by the method in force. */
     assetValue: z.number().int().nullable(),
-    /** Impact on the impact scale (matrix methods); null means the asset value. */
+    /** Impact as a level of the impact scale (matrix methods); null means the asset value. */
     impact: z.number().int().nullable(),
     /** Computed by the method in force; null until a method is approved. */
     value: z.number().int().nullable(),
@@ -212,8 +215,9 @@ export const riskHeatmapQuerySchema = z.object({
 export const riskHeatmapSchema = z
   .object({
     /**
-     * Rows: likelihood (the threat scale, or the likelihood scale of a matrix
-     * method); columns: impact (the asset value, or the impact scale).
+     * Rows: likelihood levels (1 = lowest) with the labels of the threat scale,
+     * or of the likelihood scale of a matrix method; columns: impact, the asset
+     * value (labelled by the C/I/A scale), or the impact level of a matrix method.
      */
     likelihood: z.array(z.object({ value: z.number().int(), label: localizedTextSchema })),
     impact: z.array(z.object({ value: z.number().int(), label: localizedTextSchema })),

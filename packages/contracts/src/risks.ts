@@ -149,7 +149,7 @@ export const threatSchema = z
     origin: z.array(threatOriginSchema),
     affects: z.array(securityPropertySchema),
     assetCategories: z.array(assetCategorySchema),
-    /** Default likelihood of new risks, a value on the method's threat scale. */
+    /** Default likelihood level of new risks, 1 = lowest of the method's threat scale. */
     defaultLikelihood: z.number().int(),
     /** Catalog control IDs (`jipdec-isms-2.0`), e.g. '10.3.1'. */
     relatedControls: z.array(z.string()),
@@ -209,7 +209,7 @@ export const vulnerabilitySchema = z
     name: localizedTextSchema,
     description: localizedTextSchema,
     assetCategories: z.array(assetCategorySchema),
-    /** Default ease of exploitation, a value on the method's vulnerability scale. */
+    /** Default ease of exploitation as a level, 1 = lowest of the vulnerability scale. */
     defaultLevel: z.number().int(),
     /** Codes of the threats that exploit it. */
     exploitedBy: z.array(z.string()),

@@ -1,0 +1,142 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../client.ts';
+import { lockRiskNumbering, maxRiskSeq, riskCodeSql } from './risks.ts';
+
+export interface GenerateRule {
+  assetIds?: string[] | undefined;
+  categories?: string[] | undefined;
+  threatIds?: string[] | undefined;
+  /** One risk per asset × threat, or per asset × threat × exploiting vulnerability. */
+  pairing: 'per_threat' | 'per_vulnerability';
+  ownerFromAsset: boolean;
+  /** Ease of exploitation of a risk without a matching vulnerability. */
+  defaultVulnerabilityLevel: number;
+}
+
+/**
+ * Bulk generation from rules: every asset in use × every active threat that
+ * applies to its category, with the vulnerabilities of that category the threat
+ * exploits, in ONE insert … select. The threat × vulnerability pairing depends
+ * only on the category, so it is worked out once per category (a few hundred
+ * rows) and joined to the assets. Existing combinations are left alone.
+ * Returns the first new sequence number and how many risks were created.
+ */
+export async function generateRisks(db: Executor, organizationId: string, rule: GenerateRule) {
+  await lockRiskNumbering(db, organizationId);
+  const base = await maxRiskSeq(db, organizationId);
+  const assetFilters: SQL[] = [
+    sql`a.organization_id = ${organizationId}`,
+    sql`a.status = 'in_use'`,
+  ];
+  if (rule.assetIds) assetFilters.push(sql`a.id = any(${sql.param(rule.assetIds)}::uuid[])`);
+  if (rule.categories)
+    assetFilters.push(sql`a.category = any(${sql.param(rule.categories)}::text[])`);
+  const threatFilter = rule.threatIds
+    ? sql`and t.id = any(${sql.param(rule.threatIds)}::uuid[])`
+    : sql``;
+  // per_threat keeps the most easily exploited vulnerability (then the lowest code).
+  const pick =
+    rule.pairing === 'per_threat'
+      ? sql`select distinct on (p.category, p.threat_id) * from pairs p
+            order by p.category, p.threat_id, p.level desc nulls last, p.vcode nulls last`
+      : sql`select * from pairs`;
+  const n = sql`${base}::int + c.n`;
+  const [row] = await queryRows<{ created: number; assets: number }>(
+    db,
+    sql`
+    with cats as (
+      select unnest(array['information','software','physical','service','people','intangible']) as category
+    ),
+    pairs as (
+      select k.category, t.id as threat_id, t.default_likelihood, v.id as vulnerability_id,
+        v.default_level as level, v.code as vcode
+      from cats k
+      join threats t on t.organization_id = ${organizationId} and t.active
+        and k.category = any(t.asset_categories) ${threatFilter}
+      left join vulnerabilities v on v.organization_id = ${organizationId} and v.active
+        and k.category = any(v.asset_categories) and t.code = any(v.exploited_by)
+    ),
+    picked as (${pick}),
+    candidates as (
+      select a.id as asset_id, p.threat_id, p.vulnerability_id, p.default_likelihood,
+        coalesce(p.level, ${rule.defaultVulnerabilityLevel}::int) as level,
+        ${rule.ownerFromAsset ? sql`a.owner_user_id` : sql`null::uuid`} as owner_user_id,
+        row_number() over (order by a.code, p.threat_id, p.vulnerability_id) as n
+      from assets a
+      join picked p on p.category = a.category
+      where ${sql.join(assetFilters, sql` and `)}
+        and not exists (
+          select 1 from risks r where r.organization_id = ${organizationId}
+            and r.asset_id = a.id and r.threat_id = p.threat_id
+            and r.vulnerability_id is not distinct from p.vulnerability_id)
+    ),
+    inserted as (
+      insert into risks (organization_id, seq, code, asset_id, threat_id, vulnerability_id,
+        likelihood, vulnerability_level, owner_user_id)
+      select ${organizationId}, ${n}, ${riskCodeSql(n)}, c.asset_id, c.threat_id,
+        c.vulnerability_id, c.default_likelihood, c.level, c.owner_user_id
+      from candidates c
+      returning asset_id
+    )
+    select count(*)::int as created, count(distinct asset_id)::int as assets from inserted`,
+  );
+  return { fromSeq: base + 1, created: row?.created ?? 0, assets: row?.assets ?? 0 };
+}
+
+/** Starter rows copied into an organization's own threats and vulnerabilities. */
+export interface StarterThreatRow {
+  code: string;
+  groupId: string;
+  nameJa: string;
+  nameEn: string;
+  description: { ja: string; en: string };
+  origin: string[];
+  affects: string[];
+  assetCategories: string[];
+  defaultLikelihood: number;
+  relatedControls: string[];
+}
+export interface StarterVulnerabilityRow {
+  code: string;
+  groupId: string;
+  nameJa: string;
+  nameEn: string;
+  description: { ja: string; en: string };
+  assetCategories: string[];
+  defaultLevel: number;
+  exploitedBy: string[];
+  relatedControls: string[];
+}
+
+/** Seeds both catalogs once (first use); returns whether anything was inserted. */
+export async function seedRiskCatalogs(
+  db: Executor,
+  organizationId: string,
+  threatRows: StarterThreatRow[],
+  vulnerabilityRows: StarterVulnerabilityRow[],
+) {
+  const [seen] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from threats where organization_id = ${organizationId}`,
+  );
+  if ((seen?.n ?? 0) > 0) return false;
+  await db.execute(sql`
+    insert into threats (organization_id, code, group_id, name_ja, name_en, description, origin,
+      affects, asset_categories, default_likelihood, related_controls, source)
+    select ${organizationId}::uuid, r.code, r."groupId", r."nameJa", r."nameEn", r.description,
+      r.origin, r.affects, r."assetCategories", r."defaultLikelihood", r."relatedControls", 'starter'
+    from jsonb_to_recordset(${JSON.stringify(threatRows)}::jsonb) as r(code text, "groupId" text,
+      "nameJa" text, "nameEn" text, description jsonb, origin text[], affects text[],
+      "assetCategories" text[], "defaultLikelihood" int, "relatedControls" text[])
+    on conflict (organization_id, code) do nothing`);
+  await db.execute(sql`
+    insert into vulnerabilities (organization_id, code, group_id, name_ja, name_en, description,
+      asset_categories, default_level, exploited_by, related_controls, source)
+    select ${organizationId}::uuid, r.code, r."groupId", r."nameJa", r."nameEn", r.description,
+      r."assetCategories", r."defaultLevel", r."exploitedBy", r."relatedControls", 'starter'
+    from jsonb_to_recordset(${JSON.stringify(vulnerabilityRows)}::jsonb) as r(code text,
+      "groupId" text, "nameJa" text, "nameEn" text, description jsonb, "assetCategories" text[],
+      "defaultLevel" int, "exploitedBy" text[], "relatedControls" text[])
+    on conflict (organization_id, code) do nothing`);
+  return true;
+}
