@@ -42,8 +42,10 @@ export const soaEntrySchema = z
     /** The organization's own control (not from the annex). */
     own: z.boolean(),
     domainId: z.string().nullable(),
+    domainDisplayId: z.string().nullable(),
     domainTitle: catalogTextSchema.nullable(),
     objectiveId: z.string().nullable(),
+    objectiveDisplayId: z.string().nullable(),
     objectiveTitle: catalogTextSchema.nullable(),
     title: catalogTextSchema,
     summary: catalogTextSchema.nullable(),

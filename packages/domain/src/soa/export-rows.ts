@@ -84,7 +84,6 @@ export function reasonText(e: SoaEntry, lang: ExportLang, names: ReadonlyMap<str
 }
 
 export interface ExportEntry extends SoaEntry {
-  objectiveDisplayId: string | null;
   /** The organization's licensed wording of the control, when it has one. */
   official: Record<string, string> | null;
 }

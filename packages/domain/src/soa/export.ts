@@ -70,7 +70,6 @@ async function load(db: Db, ctx: RequestContext, soaId: string, versionId?: stri
   const rows = await repo.listEntries(db, org, version.id, await libraryOf(db, org, soa));
   const entries: ExportEntry[] = rows.map((r) => ({
     ...presentEntry(r),
-    objectiveDisplayId: r.objectiveDisplayId,
     official: r.official,
   }));
   const people = entries.flatMap((e) => (e.riskAcceptedBy ? [e.riskAcceptedBy] : []));
@@ -132,7 +131,7 @@ async function pdf(data: Loaded, lang: ExportLang): Promise<Buffer> {
   for (const e of data.entries) {
     if (e.domainId !== domain) {
       domain = e.domainId;
-      const text = [e.domainId, pick(e.domainTitle, lang)].filter(Boolean).join(' ');
+      const text = [e.domainDisplayId, pick(e.domainTitle, lang)].filter(Boolean).join(' ');
       body.push([{ text, colSpan: 7, bold: true, fillColor: '#f1f3f5' }, '', '', '', '', '', '']);
     }
     const cells = exportRow(e, lang, data.names);

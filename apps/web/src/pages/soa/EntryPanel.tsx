@@ -1,0 +1,226 @@
+import {
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../components/QueryStates';
+import { useToast } from '../../components/Toasts';
+import { textIn, useCatalogLanguage } from '../../lib/catalogText';
+import type { SoaEntry, SoaEntryUpdate } from './api';
+import { LinksEditor, ReasonsEditor } from './EntryFields';
+
+export interface UserOption {
+  value: string;
+  label: string;
+}
+
+const STATUSES = ['not_started', 'planned', 'partial', 'implemented'] as const;
+
+function formOf(e: SoaEntry) {
+  return {
+    decision: e.applicable === null ? '' : e.applicable ? 'yes' : 'no',
+    reasons: e.reasons,
+    exclusionReason: e.exclusionReason,
+    riskAcceptedBy: e.riskAcceptedBy,
+    riskAcceptedOn: e.riskAcceptedOn ?? '',
+    implementationStatus: e.implementationStatus,
+    links: e.links,
+    ownerUserId: e.ownerUserId,
+    notes: e.notes,
+  };
+}
+type Form = ReturnType<typeof formOf>;
+
+function changeOf(form: Form): SoaEntryUpdate {
+  return {
+    applicable: form.decision === '' ? null : form.decision === 'yes',
+    reasons: form.reasons,
+    exclusionReason: form.exclusionReason,
+    riskAcceptedBy: form.riskAcceptedBy,
+    riskAcceptedOn: form.riskAcceptedOn || null,
+    implementationStatus: form.implementationStatus,
+    links: form.links,
+    ownerUserId: form.ownerUserId,
+    notes: form.notes,
+  };
+}
+
+/** One entry: the control summary, linked risks, and the decision with its reasons. */
+function EntryForm({
+  entry,
+  users,
+  editable,
+  saving,
+  error,
+  onSave,
+}: {
+  entry: SoaEntry;
+  users: UserOption[];
+  editable: boolean;
+  saving: boolean;
+  error: unknown;
+  onSave: (change: SoaEntryUpdate) => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const lang = useCatalogLanguage();
+  const [form, setForm] = useState(() => formOf(entry));
+  const set = <K extends keyof Form>(key: K, value: Form[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const risks = entry.reasons.filter((r) => r.type === 'risk' && r.link);
+  const save = async () => {
+    await onSave(changeOf(form));
+    toast.success(t('soa.panel.saved', { control: entry.displayId }));
+  };
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Text fz="xs" c="dimmed">
+          {[entry.objectiveDisplayId, textIn(entry.objectiveTitle, lang)].join(' ')}
+        </Text>
+        <Title order={3} fz="sm">
+          {t('soa.panel.summary')}
+        </Title>
+        <Text fz="sm">{textIn(entry.summary, lang) || '—'}</Text>
+      </Stack>
+      <Stack gap={4}>
+        <Title order={3} fz="sm">
+          {t('soa.panel.linkedRisks')}
+        </Title>
+        {risks.length === 0 ? (
+          <Text fz="sm" c="dimmed">
+            {t('soa.panel.noRisks')}
+          </Text>
+        ) : (
+          <Group gap="xs">
+            {risks.map((r) => (
+              <Text key={r.link!.id} fz="sm" fw={600}>
+                {r.link!.label || r.link!.id}
+              </Text>
+            ))}
+          </Group>
+        )}
+      </Stack>
+      <Divider />
+      <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack gap="sm">
+          <Text component="label" fz="sm" fw={500} id="soa-decision">
+            {t('soa.panel.decision')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="soa-decision"
+            value={form.decision}
+            onChange={(value) => set('decision', value)}
+            data={[
+              { value: '', label: t('soa.decision.undecided') },
+              { value: 'yes', label: t('soa.decision.applicable') },
+              { value: 'no', label: t('soa.decision.excluded') },
+            ]}
+          />
+          {form.decision === 'yes' && (
+            <ReasonsEditor reasons={form.reasons} onChange={(r) => set('reasons', r)} />
+          )}
+          {form.decision === 'no' && (
+            <>
+              <Textarea
+                label={t('soa.panel.exclusionReason')}
+                value={form.exclusionReason}
+                onChange={(e) => set('exclusionReason', e.currentTarget.value)}
+                autosize
+                minRows={2}
+              />
+              <Group grow>
+                <Select
+                  label={t('soa.panel.acceptedBy')}
+                  data={users}
+                  value={form.riskAcceptedBy}
+                  onChange={(v) => set('riskAcceptedBy', v)}
+                  searchable
+                  clearable
+                />
+                <TextInput
+                  type="date"
+                  label={t('soa.panel.acceptedOn')}
+                  value={form.riskAcceptedOn}
+                  onChange={(e) => set('riskAcceptedOn', e.currentTarget.value)}
+                />
+              </Group>
+            </>
+          )}
+          <Select
+            label={t('soa.panel.implementation')}
+            data={STATUSES.map((s) => ({ value: s, label: t(`soa.implementation.${s}`) }))}
+            value={form.implementationStatus}
+            onChange={(v) => v && set('implementationStatus', v as Form['implementationStatus'])}
+            allowDeselect={false}
+          />
+          <LinksEditor links={form.links} onChange={(l) => set('links', l)} />
+          <Select
+            label={t('soa.panel.owner')}
+            data={users}
+            value={form.ownerUserId}
+            onChange={(v) => set('ownerUserId', v)}
+            searchable
+            clearable
+          />
+          <Textarea
+            label={t('soa.panel.notes')}
+            value={form.notes}
+            onChange={(e) => set('notes', e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <FormError error={error} extra={[]} />
+          {editable && (
+            <Group justify="flex-end">
+              <Button onClick={() => void save().catch(() => undefined)} loading={saving}>
+                {t('soa.panel.save')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </fieldset>
+    </Stack>
+  );
+}
+
+export function EntryPanel({
+  entry,
+  onClose,
+  ...props
+}: {
+  entry: SoaEntry | null;
+  onClose: () => void;
+  users: UserOption[];
+  editable: boolean;
+  saving: boolean;
+  error: unknown;
+  onSave: (change: SoaEntryUpdate) => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const lang = useCatalogLanguage();
+  return (
+    <Drawer
+      opened={entry !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={entry ? `${entry.displayId} ${textIn(entry.title, lang)}` : ''}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {entry && (
+        <EntryForm key={`${entry.controlId}-${entry.updatedAt}`} entry={entry} {...props} />
+      )}
+    </Drawer>
+  );
+}
