@@ -170,7 +170,8 @@ const assetFilter = {
   owner: z.uuid().optional(),
   orgUnitId: z.uuid().optional(),
   locationId: z.uuid().optional(),
-  classificationId: z.uuid().optional(),
+  /** A level id, or `none` for assets without a classification (the conformity view links here). */
+  classificationId: z.union([z.uuid(), z.literal('none')]).optional(),
   status: assetStatusSchema.optional(),
   tag: z.string().max(50).optional(),
   /** Assets due for review on or before this date. */

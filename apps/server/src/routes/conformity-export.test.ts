@@ -40,7 +40,7 @@ describeEachDatabase('the readiness report', (ctx) => {
     const assets = rows.find((r) => r[1] === '第4 2.(1) d (ア)')!;
     expect(assets[3]).toBe('一部適合');
     expect(assets[4]).toContain('1件の資産が分類されていません');
-    expect(assets[5]).toContain('/assets?classification=none');
+    expect(assets[5]).toContain('/assets?classificationId=none');
 
     const en = await admin.get('/api/v1/conformity/export', {
       query: { format: 'xlsx', lang: 'en' },

@@ -128,7 +128,10 @@ describeEachDatabase('the conformity view', (ctx) => {
     const assets = r.items.find((i) => i.id === '4.2.1.d.1')!;
     expect(assets.status).toBe('partly_met');
     expect(assets.explanation.en).toContain('1 asset is not classified');
-    expect(assets.links.map((l) => l.href)).toContain('/assets?classification=none');
+    expect(assets.links.map((l) => l.href)).toContain('/assets?classificationId=none');
+    // The link's filter lists exactly the unclassified assets.
+    const listed = await admin.get('/api/v1/assets', { query: { classificationId: 'none' } });
+    expect(listed.json<{ items: { id: string }[] }>().items.map((a) => a.id)).toEqual([asset.id]);
     // …that closes once it is classified.
     const fixed = await admin.patch(
       `/api/v1/assets/${asset.id}`,

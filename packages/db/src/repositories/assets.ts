@@ -7,6 +7,7 @@ import {
   getTableColumns,
   ilike,
   inArray,
+  isNull,
   lte,
   or,
   sql,
@@ -258,7 +259,10 @@ function assetConditions(organizationId: string, f: AssetFilter): SQL[] {
     conditions.push(or(eq(assets.ownerUserId, f.owner), eq(assets.ownerUnitId, f.owner))!);
   if (f.orgUnitId) conditions.push(eq(assets.orgUnitId, f.orgUnitId));
   if (f.locationId) conditions.push(eq(assets.locationId, f.locationId));
-  if (f.classificationId) conditions.push(eq(assets.classificationId, f.classificationId));
+  if (f.classificationId === 'none') conditions.push(isNull(assets.classificationId));
+  else if (f.classificationId) {
+    conditions.push(eq(assets.classificationId, f.classificationId));
+  }
   if (f.status) conditions.push(eq(assets.status, f.status));
   if (f.tag) conditions.push(arrayContains(assets.tags, [f.tag]));
   if (f.reviewDueBy) conditions.push(lte(assets.nextReviewDate, f.reviewDueBy));

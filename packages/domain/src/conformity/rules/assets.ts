@@ -39,7 +39,7 @@ export function assetsRule(s: ConformitySnapshot): Evaluation {
         `${a.unclassified} ${a.unclassified === 1 ? 'asset is' : 'assets are'} not classified.`,
       ),
     );
-    links.push(gap('/assets?classification=none', '未分類の資産', 'Unclassified assets'));
+    links.push(gap('/assets?classificationId=none', '未分類の資産', 'Unclassified assets'));
   }
   if (a.withoutValue) {
     faults.push(

@@ -104,7 +104,7 @@ describe('4.2.1.d.1 assets', () => {
     expect(r.links.map((l) => l.href)).toEqual([
       '/assets',
       '/assets?owner=u-1',
-      '/assets?classification=none',
+      '/assets?classificationId=none',
     ]);
   });
 });
