@@ -2,9 +2,10 @@ import { Button, Drawer, Group, List, Stack, Table, Text, Title } from '@mantine
 import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAssetDependencies, useAssetHistory, type Asset } from '../../api/assets';
+import { useAssetHistory, type Asset } from '../../api/assets';
 import { LoadingRows } from '../../components/QueryStates';
 import { useFormat } from '../../lib/format';
+import { DependenciesEditor } from './DependenciesEditor';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -17,7 +18,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** One asset in full: its fields, its dependencies both ways and its history. */
+/** One asset in full: its fields, its dependencies both ways (editable) and its history. */
 export function AssetDrawer({
   asset,
   onClose,
@@ -30,7 +31,6 @@ export function AssetDrawer({
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
-  const dependencies = useAssetDependencies(asset?.id);
   const history = useAssetHistory(asset?.id);
   const cia = (v: number | null) => (v === null ? '—' : String(v));
 
@@ -84,27 +84,7 @@ export function AssetDrawer({
             <Title order={3} fz="md">
               {t('assets.detail.dependencies')}
             </Title>
-            {dependencies.isPending ? (
-              <LoadingRows rows={2} />
-            ) : dependencies.data &&
-              dependencies.data.outgoing.length + dependencies.data.incoming.length > 0 ? (
-              <List size="sm">
-                {dependencies.data.outgoing.map((d) => (
-                  <List.Item key={`o-${d.type}-${d.asset.id}`}>
-                    {t(`assets.dependencyTypes.${d.type}`)}: {d.asset.code} {d.asset.name}
-                  </List.Item>
-                ))}
-                {dependencies.data.incoming.map((d) => (
-                  <List.Item key={`i-${d.type}-${d.asset.id}`}>
-                    {d.asset.code} {d.asset.name} → {t(`assets.dependencyTypes.${d.type}`)}
-                  </List.Item>
-                ))}
-              </List>
-            ) : (
-              <Text fz="sm" c="dimmed">
-                {t('assets.detail.noDependencies')}
-              </Text>
-            )}
+            <DependenciesEditor asset={asset} editable={!!onEdit} />
           </Stack>
           <Stack gap="xs">
             <Title order={3} fz="md">

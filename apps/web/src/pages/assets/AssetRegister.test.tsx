@@ -32,7 +32,7 @@ const SLOW = 30_000;
 describe('asset register: views, inline edits and bulk changes', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
-  }, SLOW);
+  });
 
   it(
     'hides a column, saves the view on the server and applies a saved one',
