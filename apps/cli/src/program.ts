@@ -5,6 +5,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCatalog } from './commands/catalog.ts';
+import { registerEvidence } from './commands/evidence.ts';
 import { registerCheck } from './commands/check.ts';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error (unknown command or option). */
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerAudit(program);
   registerCatalog(program);
+  registerEvidence(program);
   registerCheck(program);
   return program;
 }
