@@ -130,6 +130,7 @@ export function ScaleEditor({
             variant="subtle"
             leftSection={<IconPlus size={14} aria-hidden="true" />}
             onClick={() => onChange([...scale, nextLevel(scale)])}
+            aria-label={t('risks.method.addLevelTo', { scale: title })}
           >
             {t('risks.method.addLevel')}
           </Button>
