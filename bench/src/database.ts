@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '@mamoru/db';
+import { openDatabase, type Database, type Db } from '@mamoru/db';
 
 /** Where the bench runs: a fresh PostgreSQL database it creates and drops, or a PGlite folder. */
 export interface BenchTarget {
@@ -60,4 +60,14 @@ export async function serverVersion(database: Database): Promise<string> {
     rows: { v: string }[];
   };
   return result.rows[0]!.v;
+}
+
+/**
+ * Refreshes the planner's statistics, as autovacuum does on its own within a
+ * minute or so of a bulk write; without it the first queries after a load of
+ * 100,000 rows are planned as if the tables were empty.
+ */
+export async function analyze(db: Db) {
+  const { sql } = await import('drizzle-orm');
+  await db.execute(sql`analyze`);
 }

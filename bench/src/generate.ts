@@ -141,7 +141,8 @@ export function assetCells(
     String(i),
     String(a),
     rng.pick(PROCESSES),
-    rng.chance(0.05) ? '廃止' : '使用中',
+    // All in use: per-threat generation then gives exactly 10 risks per asset (risks.ts).
+    '使用中',
     `2027-${pad(month, 2)}-${pad(rng.int(1, 28), 2)}`,
     tags.join(';'),
   ];

@@ -26,11 +26,16 @@ async function loadRuns(url: string, headers: Record<string, string>, o: ServerO
   for (let i = 0; i < o.runs; i += 1)
     runs.push(await load(url, headers, o.connections, o.duration));
   const failed = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  const empty = runs.filter((r) => r.requestsPerSecond === 0).length;
+  const notes = [
+    failed ? `${failed} non-2xx or failed responses` : '',
+    empty ? `${empty} run(s) without a response: latency counted as the run's length` : '',
+  ].filter(Boolean);
   return {
     rps: runs.map((r) => r.requestsPerSecond),
     p50: runs.map((r) => r.p50),
     p99: runs.map((r) => r.p99),
-    note: failed ? `${failed} non-2xx or failed responses` : undefined,
+    note: notes.length ? notes.join('; ') : undefined,
   };
 }
 

@@ -17,10 +17,12 @@ export async function load(
   duration: number,
 ): Promise<LoadResult> {
   const result = await autocannon({ url, headers, connections, duration });
+  // No response within the run: every latency is longer than the run itself.
+  const none = result.requests.total === 0;
   return {
     requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: none ? duration * 1000 : result.latency.p50,
+    p99: none ? duration * 1000 : result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };

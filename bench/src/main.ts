@@ -1,9 +1,9 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateDatabase } from '@mamoru/domain';
-import { createTarget, DEFAULT_URL, serverVersion } from './database.ts';
+import { analyze, createTarget, DEFAULT_URL, serverVersion } from './database.ts';
 import { copiedRows, copyFile, resetCopyTable } from './copy.ts';
 import { generateLocations, generateUnits } from './generate.ts';
 import { judge, machineFacts, printTable, Results, seconds } from './measure.ts';
@@ -15,6 +15,7 @@ import {
   writeAssetCsv,
 } from './seed.ts';
 import { measureServer } from './http.ts';
+import { measureExports, seedAndMeasureAreas } from './areas.ts';
 import { ROOT } from './server.ts';
 import { TARGETS } from './targets.ts';
 
@@ -60,9 +61,15 @@ const ENDPOINTS = [
     label: 'GET /assets (category, sorted by name, 50)',
     path: '/api/v1/assets?category=information&status=in_use&sort=name&direction=asc&limit=50',
   },
+  {
+    id: 'risks.list',
+    label: 'GET /risks (level, sorted by value, 50)',
+    path: '/api/v1/risks?level=2&sort=value&direction=desc&limit=50',
+  },
 ];
 
 const results = new Results();
+const loadAtStart = loadavg();
 const serverUrl = process.env.DATABASE_URL ?? DEFAULT_URL;
 const target = await createTarget(embedded, serverUrl);
 const csvPath = join(tmpdir(), `mamoru-bench-assets-${process.pid}.csv`);
@@ -86,9 +93,14 @@ try {
 
   console.log('• organization, structure and asset file');
   const org = await setUpOrganization(database.db);
-  const structureSeconds = await seconds(() =>
-    createStructure(database.db, org.ctx, units, locations),
-  );
+  let structure = { unitIds: [] as string[], locationIds: [] as string[] };
+  const structureSeconds = await seconds(async () => {
+    const made = await createStructure(database.db, org.ctx, units, locations);
+    structure = {
+      unitIds: [...made.unitIds.values()],
+      locationIds: [...made.locationIds.values()],
+    };
+  });
   results.add(
     'seed.structure',
     `seed: ${SIZES.units} units + ${SIZES.locations} locations (one service call each)`,
@@ -118,6 +130,7 @@ try {
     copyRuns.push(await seconds(() => copyFile(database, csvPath)));
     if ((await copiedRows(database)) !== SIZES.assets) throw new Error('COPY lost rows');
   }
+  await analyze(database.db);
   const importFigure = results.add(
     'import',
     `asset import of ${SIZES.assets} rows`,
@@ -126,6 +139,16 @@ try {
   );
   const copyFigure = results.add('copy', `COPY of the same ${SIZES.assets} rows`, 's', copyRuns);
   results.add('import.ratio', 'import / COPY', '×', [importFigure.median! / copyFigure.median!]);
+
+  const seeded = await seedAndMeasureAreas(
+    results,
+    database.db,
+    org.ctx,
+    structure,
+    SIZES,
+    runs,
+    seed,
+  );
 
   // Embedded: PGlite is one process's; the server must have the folder to itself.
   await database.close();
@@ -143,6 +166,7 @@ try {
       logLevel: args['log-level'],
     },
     ENDPOINTS,
+    (server, headers) => measureExports(results, server.base, headers, seeded, SIZES, runs),
   );
 } finally {
   await rm(csvPath, { force: true });
@@ -150,7 +174,11 @@ try {
   else await target.drop().catch((error: unknown) => console.error('could not drop:', error));
 }
 
+const round2 = (v: number) => Math.round(v * 100) / 100;
 const verdicts = judge(results, TARGETS);
+console.log(
+  `load average at start ${loadAtStart.map(round2).join(' ')}, at end ${loadavg().map(round2).join(' ')}`,
+);
 console.log('');
 printTable(results, verdicts);
 const output = {
@@ -161,6 +189,8 @@ const output = {
   runsPerFigure: runs,
   sizes: SIZES,
   machine: machineFacts(databaseVersion),
+  // Other work on the machine shows here: the figures are only as quiet as the machine was.
+  loadAverage: { atStart: loadAtStart.map(round2), atEnd: loadavg().map(round2) },
   figures: results.figures,
   targets: verdicts,
 };
