@@ -46,7 +46,11 @@ describeEachDatabase('the conformity view', (ctx) => {
     const notEvidenced = r.items.find((i) => i.id === '6.4.a')!;
     expect(notEvidenced.status).toBe('not_evidenced');
     expect(notEvidenced.needs?.en).toMatch(/internal audit/i);
-    expect(r.due).toEqual([{ kind: 'approval', count: 0, overdue: 0, href: '/approvals' }]);
+    expect(r.due).toEqual([
+      { kind: 'approval', count: 0, overdue: 0, href: '/approvals' },
+      { kind: 'review', count: 0, overdue: 0, href: '/documents' },
+      { kind: 'treatment_action', count: 0, overdue: 0, href: '/treatment-plan' },
+    ]);
   });
 
   it('answers one item, 404 for an unknown one, 400 for a malformed id', async () => {

@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
+import {
+  riskFacts,
+  treatmentFacts,
+  type RiskFacts,
+  type TreatmentFacts,
+} from './conformity-areas.ts';
+import {
+  documentFacts,
+  recordFacts,
+  soaFacts,
+  type DocumentFacts,
+  type RecordFacts,
+  type SoaFacts,
+} from './conformity-documents.ts';
+
+export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -63,6 +79,12 @@ export interface ConformityFacts {
   roles: Record<string, number>;
   /** Changes Mamoru recorded in the audit trail over the last 90 days. */
   auditEvents90d: number;
+  risks: RiskFacts;
+  treatment: TreatmentFacts;
+  /** null before the first statement. */
+  soa: SoaFacts | null;
+  documents: DocumentFacts;
+  records: RecordFacts;
 }
 
 interface ScopeRow {
@@ -249,7 +271,11 @@ async function auditFacts(db: Executor, org: string) {
 }
 
 /** Everything the rules need about one organization. */
-export async function conformityFacts(db: Executor, org: string): Promise<ConformityFacts> {
+export async function conformityFacts(
+  db: Executor,
+  org: string,
+  today: string,
+): Promise<ConformityFacts> {
   const { scope, exclusions } = await scopeFacts(db, org);
   return {
     scope,
@@ -258,6 +284,11 @@ export async function conformityFacts(db: Executor, org: string): Promise<Confor
     approvals: await approvalFacts(db, org),
     roles: await roleFacts(db, org),
     auditEvents90d: await auditFacts(db, org),
+    risks: await riskFacts(db, org),
+    treatment: await treatmentFacts(db, org, today),
+    soa: await soaFacts(db, org),
+    documents: await documentFacts(db, org, today),
+    records: await recordFacts(db, org, today),
   };
 }
 

@@ -1,5 +1,57 @@
 import type { ConformitySnapshot } from './types.ts';
 
+export const emptyRisks: ConformitySnapshot['risks'] = {
+  method: {
+    latestStatus: null,
+    approvedNumber: null,
+    approvedAt: null,
+    approvedByTopManagement: false,
+    hasAcceptableLevel: false,
+  },
+  threats: 0,
+  vulnerabilities: 0,
+  assessments: 0,
+  lastAssessedOn: null,
+  operationAuthorized: false,
+  lastAcceptedAt: null,
+  risks: 0,
+  withoutVulnerability: 0,
+  notAssessed: 0,
+  notEvaluated: 0,
+  treat: 0,
+  accept: 0,
+  treatWithoutOption: 0,
+  options: { apply_controls: 0, retain: 0, avoid: 0, transfer: 0 },
+  applyWithoutControls: 0,
+  retainNotApproved: 0,
+  transferWithoutParty: 0,
+  withoutOwner: 0,
+  residualAccepted: 0,
+  residualPending: 0,
+  applyWithoutAction: 0,
+  assetsWithoutRisk: 0,
+  selectedControlIds: [],
+};
+
+export const emptyDocuments: ConformitySnapshot['documents'] = {
+  policy: null,
+  policyDocuments: 0,
+  issued: 0,
+  issuedProcedures: 0,
+  reviewOverdue: 0,
+  reviewDueSoon: 0,
+  reviewed: 0,
+  withoutDistribution: 0,
+  external: 0,
+  externalWithoutSource: 0,
+  obsolete: 0,
+  issuedWithoutApproval: 0,
+  revisedWithoutSummary: 0,
+  superseded: 0,
+  obsoleteWithoutReason: 0,
+  acknowledgementsOutstanding: 0,
+};
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -24,6 +76,19 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     approvals: {},
     roles: {},
     auditEvents90d: 0,
+    risks: emptyRisks,
+    treatment: {
+      actions: 0,
+      open: 0,
+      withoutOwner: 0,
+      withoutDueDate: 0,
+      withoutResources: 0,
+      overdue: 0,
+      dueSoon: 0,
+    },
+    soa: null,
+    documents: emptyDocuments,
+    records: { types: 0, typesWithoutStorage: 0, records: 0, overdueDisposal: 0 },
     ...over,
   };
 }

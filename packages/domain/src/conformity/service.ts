@@ -23,30 +23,51 @@ async function criteria() {
 
 /** The snapshot the rules see (read in one repeatable-read transaction, so the facts agree). */
 export async function snapshotOf(db: Db, organizationId: string, now = new Date()) {
-  const facts = await db.transaction((tx) => repo.conformityFacts(tx, organizationId), {
+  const today = now.toISOString().slice(0, 10);
+  const facts = await db.transaction((tx) => repo.conformityFacts(tx, organizationId, today), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });
   const snapshot: ConformitySnapshot = {
     ...facts,
-    today: now.toISOString().slice(0, 10),
+    today,
     annexControlIds: await annexControlIds(),
   };
   return snapshot;
 }
 
-async function dueFor(db: Db, ctx: RequestContext): Promise<ConformityDue[]> {
+/** Approvals waiting for the caller, and the organization's reviews and treatment actions due. */
+async function dueFor(
+  db: Db,
+  ctx: RequestContext,
+  s: ConformitySnapshot,
+): Promise<ConformityDue[]> {
   const { actor } = ctx;
-  if (!actor.userId) return [];
-  const approvals = await repo.approvalsWaitingFor(
-    db,
-    actor.organizationId,
-    actor.userId,
-    actor.roles,
-  );
-  return [
-    { kind: 'approval', count: approvals.waiting, overdue: approvals.overdue, href: '/approvals' },
-  ];
+  const due: ConformityDue[] = [];
+  if (actor.userId) {
+    const mine = await repo.approvalsWaitingFor(
+      db,
+      actor.organizationId,
+      actor.userId,
+      actor.roles,
+    );
+    due.push({ kind: 'approval', count: mine.waiting, overdue: mine.overdue, href: '/approvals' });
+  }
+  const d = s.documents;
+  due.push({
+    kind: 'review',
+    count: d.reviewOverdue + d.reviewDueSoon,
+    overdue: d.reviewOverdue,
+    href: '/documents',
+  });
+  const t = s.treatment;
+  due.push({
+    kind: 'treatment_action',
+    count: t.overdue + t.dueSoon,
+    overdue: t.overdue,
+    href: '/treatment-plan',
+  });
+  return due;
 }
 
 export async function getConformity(db: Db, ctx: RequestContext): Promise<ConformityReport> {
@@ -58,7 +79,7 @@ export async function getConformity(db: Db, ctx: RequestContext): Promise<Confor
     evaluatedAt: now.toISOString(),
     libraryId: SCOPE_LIBRARY_ID,
     ...result,
-    due: await dueFor(db, ctx),
+    due: await dueFor(db, ctx, snapshot),
   };
 }
 
