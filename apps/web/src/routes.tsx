@@ -55,6 +55,16 @@ const ReviewsDuePage = lazy(() =>
   import('./pages/documents/ReviewsDuePage').then((m) => ({ default: m.ReviewsDuePage })),
 );
 
+const RecordsPage = lazy(() =>
+  import('./pages/records/RecordsPage').then((m) => ({ default: m.RecordsPage })),
+);
+const RecordTypesPage = lazy(() =>
+  import('./pages/records/RecordTypesPage').then((m) => ({ default: m.RecordTypesPage })),
+);
+const RecordPage = lazy(() =>
+  import('./pages/records/RecordPage').then((m) => ({ default: m.RecordPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -76,6 +86,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
       <AssetsPage />
     </Lazy>
   ),
+  classifications: (
+    <Lazy>
+      <ClassificationsPage />
+    </Lazy>
+  ),
   documents: (
     <Lazy>
       <DocumentsPage />
@@ -84,6 +99,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   conformity: (
     <Lazy>
       <ConformityPage />
+    </Lazy>
+  ),
+  records: (
+    <Lazy>
+      <RecordsPage />
     </Lazy>
   ),
   soa: (
@@ -139,15 +159,6 @@ export const routes: RouteObject[] = [
           { index: true, element: <DashboardPage /> },
           ...AREAS.map(areaRoute),
           {
-            path: 'classifications',
-            element: guarded(
-              'isms:read',
-              <Lazy>
-                <ClassificationsPage />
-              </Lazy>,
-            ),
-          },
-          {
             path: 'risks/:tab',
             element: guarded(
               'isms:read',
@@ -189,6 +200,24 @@ export const routes: RouteObject[] = [
               'documents:read',
               <Lazy>
                 <DocumentPage />
+              </Lazy>,
+            ),
+          },
+          {
+            path: 'records/types',
+            element: guarded(
+              'isms:read',
+              <Lazy>
+                <RecordTypesPage />
+              </Lazy>,
+            ),
+          },
+          {
+            path: 'records/:id',
+            element: guarded(
+              'isms:read',
+              <Lazy>
+                <RecordPage />
               </Lazy>,
             ),
           },

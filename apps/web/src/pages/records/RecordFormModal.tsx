@@ -1,0 +1,115 @@
+import {
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/client';
+import { FormError } from '../../components/QueryStates';
+import { useCreateRecord, type RecordType } from './api';
+
+/** Creates a record of a type, optionally linked to what it evidences. */
+export function RecordFormModal({ types, onClose }: { types: RecordType[]; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const navigate = useNavigate();
+  const create = useCreateRecord();
+  const [typeId, setTypeId] = useState<string | null>(types[0]?.id ?? null);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [recordDate, setRecordDate] = useState(new Date().toISOString().slice(0, 10));
+  const [link, setLink] = useState({ type: '', id: '', label: '' });
+  const [touched, setTouched] = useState(false);
+  const error = create.error;
+  const fieldError = (field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
+  const required = (value: string | null) =>
+    touched && !value?.trim() ? t('records.form.required') : undefined;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!typeId || !title.trim() || !recordDate) return;
+    create.mutate(
+      {
+        typeId,
+        title,
+        description,
+        recordDate,
+        links: link.type && link.id ? [link] : [],
+      },
+      { onSuccess: (record) => void navigate(`/records/${record.id}`) },
+    );
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('records.form.title')} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <FormError error={error} />
+          <Select
+            label={t('records.type')}
+            data={types.map((ty) => ({ value: ty.id, label: ty.name[lang] }))}
+            value={typeId}
+            onChange={setTypeId}
+            required
+            error={required(typeId) ?? fieldError('typeId')}
+          />
+          <TextInput
+            label={t('records.form.name')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+            error={required(title) ?? fieldError('title')}
+          />
+          <TextInput
+            type="date"
+            label={t('records.form.recordDate')}
+            value={recordDate}
+            onChange={(e) => setRecordDate(e.currentTarget.value)}
+            required
+            error={required(recordDate) ?? fieldError('recordDate')}
+          />
+          <Textarea
+            label={t('records.form.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t('records.form.linkType')}
+              value={link.type}
+              onChange={(e) => setLink({ ...link, type: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('records.form.linkId')}
+              value={link.id}
+              onChange={(e) => setLink({ ...link, id: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('records.form.linkLabel')}
+              value={link.label}
+              onChange={(e) => setLink({ ...link, label: e.currentTarget.value })}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('records.form.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('records.form.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
