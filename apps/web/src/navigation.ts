@@ -17,6 +17,7 @@ import {
   IconUsers,
   IconPresentation,
   IconSchool,
+  IconTags,
   IconTarget,
   IconTool,
   IconTrendingUp,
@@ -54,6 +55,13 @@ const areaDefinitions = [
     phase: 'plan',
     path: '/assets',
     icon: IconDatabase,
+    requirements: ['4.2.1.d.1'],
+  },
+  {
+    key: 'classifications',
+    phase: 'plan',
+    path: '/classifications',
+    icon: IconTags,
     requirements: ['4.2.1.d.1'],
   },
   {

@@ -55,4 +55,53 @@ describe('classification scheme', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     await vi.waitFor(() => expect(sent?.ifMatch).toBe('"2"'));
   });
+
+  it('adds a level and deactivates one after a confirmation, and is in the navigation', async () => {
+    const posts: unknown[] = [];
+    let patch: { ifMatch: string | null; body: unknown } | undefined;
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/classifications': { items: [level], nextCursor: null },
+      'POST /api/v1/classifications': ({ body }) => {
+        posts.push(body);
+        return { status: 201, body: { ...level, id: '00000000-0000-4000-8000-000000000402' } };
+      },
+      [`PATCH /api/v1/classifications/${level.id}`]: ({ headers, body }) => {
+        patch = { ifMatch: headers.get('if-match'), body };
+        return { body: { ...level, active: false, version: 3 } };
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/classifications');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Classification scheme' })).toBeTruthy();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'New level' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New classification level' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Code/ }), {
+      target: { value: 'personal' },
+    });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Name \(日本語\)/ }), {
+      target: { value: '個人情報' },
+    });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Name \(English\)/ }), {
+      target: { value: 'Personal data' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add level' }));
+    await vi.waitFor(() => expect(posts).toHaveLength(1));
+    // The next rank above the highest existing level is proposed.
+    expect(posts[0]).toMatchObject({
+      code: 'personal',
+      name: { ja: '個人情報', en: 'Personal data' },
+      rank: 3,
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Confidential' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Deactivate Confidential' });
+    expect(patch).toBeUndefined();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Deactivate' }));
+    await vi.waitFor(() => expect(patch).toEqual({ ifMatch: '"2"', body: { active: false } }));
+    expect(await screen.findByText('Confidential deactivated')).toBeTruthy();
+  }, 30_000);
 });

@@ -13,7 +13,14 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconPencil, IconTags } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArchive,
+  IconArchiveOff,
+  IconPencil,
+  IconPlus,
+  IconTags,
+} from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,10 +29,13 @@ import {
   type ClassificationLevel,
 } from '../../api/assets';
 import { isApiError } from '../../api/client';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { useToast } from '../../components/Toasts';
 import { useSession } from '../../session/useSession';
+import { NewLevelModal } from './NewLevelModal';
 
 const RULES = ['labelling', 'storage', 'transmission', 'copying', 'disposal'] as const;
 type Rule = (typeof RULES)[number];
@@ -93,6 +103,56 @@ function HandlingModal({ level, onClose }: { level: ClassificationLevel; onClose
   );
 }
 
+/**
+ * Deactivates a level after a confirmation (assets keep it, new ones cannot
+ * pick it), or puts an inactive one back in use. If-Match of the level read.
+ */
+function ActiveToggle({ level, onDone }: { level: ClassificationLevel; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
+  const toast = useToast();
+  const save = useSaveClassification();
+  const name = level.name[lang];
+  const apply = () =>
+    save.mutate(
+      { level, body: { active: !level.active } },
+      {
+        onSuccess: () => {
+          toast.success(
+            t(level.active ? 'classifications.deactivated' : 'classifications.reactivated', {
+              name,
+            }),
+          );
+          onDone();
+        },
+      },
+    );
+  return (
+    <ConfirmModal
+      opened
+      onClose={onDone}
+      onConfirm={apply}
+      title={t(
+        level.active ? 'classifications.deactivateTitle' : 'classifications.reactivateTitle',
+        {
+          name,
+        },
+      )}
+      message={t(
+        level.active ? 'classifications.deactivateBody' : 'classifications.reactivateBody',
+      )}
+      confirmLabel={t(level.active ? 'classifications.deactivate' : 'classifications.reactivate')}
+      danger={level.active}
+      pending={save.isPending}
+      error={
+        isApiError(save.error) && save.error.status === 412
+          ? t('classifications.staleBody')
+          : (save.error?.message ?? null)
+      }
+    />
+  );
+}
+
 /** The classification scheme (分類): its levels and how information of each is handled. */
 export function ClassificationsPage() {
   const { t, i18n } = useTranslation();
@@ -101,6 +161,8 @@ export function ClassificationsPage() {
   const write = can('isms:write');
   const levels = useClassifications();
   const [editing, setEditing] = useState<ClassificationLevel | null>(null);
+  const [toggling, setToggling] = useState<ClassificationLevel | null>(null);
+  const [creating, setCreating] = useState(false);
   const sorted = [...(levels.data ?? [])].sort((a, b) => b.rank - a.rank);
 
   return (
@@ -113,6 +175,17 @@ export function ClassificationsPage() {
           <ThemeIcon size={52} radius="md" variant="light" color="blue">
             <IconTags size={28} stroke={1.6} aria-hidden="true" />
           </ThemeIcon>
+        }
+        actions={
+          write && (
+            <Button
+              leftSection={<IconPlus size={18} aria-hidden="true" />}
+              onClick={() => setCreating(true)}
+              disabled={!levels.data}
+            >
+              {t('classifications.create.button')}
+            </Button>
+          )
         }
       />
       {levels.isPending ? (
@@ -147,14 +220,38 @@ export function ClassificationsPage() {
                   )}
                 </Group>
                 {write && (
-                  <Button
-                    variant="subtle"
-                    leftSection={<IconPencil size={16} aria-hidden="true" />}
-                    onClick={() => setEditing(level)}
-                    aria-label={t('classifications.editTitle', { name: level.name[lang] })}
-                  >
-                    {t('common.edit')}
-                  </Button>
+                  <Group gap="xs">
+                    <Button
+                      variant="subtle"
+                      leftSection={<IconPencil size={16} aria-hidden="true" />}
+                      onClick={() => setEditing(level)}
+                      aria-label={t('classifications.editTitle', { name: level.name[lang] })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      variant="subtle"
+                      color={level.active ? 'red' : 'teal'}
+                      leftSection={
+                        level.active ? (
+                          <IconArchive size={16} aria-hidden="true" />
+                        ) : (
+                          <IconArchiveOff size={16} aria-hidden="true" />
+                        )
+                      }
+                      onClick={() => setToggling(level)}
+                      aria-label={t(
+                        level.active
+                          ? 'classifications.deactivateTitle'
+                          : 'classifications.reactivateTitle',
+                        { name: level.name[lang] },
+                      )}
+                    >
+                      {t(
+                        level.active ? 'classifications.deactivate' : 'classifications.reactivate',
+                      )}
+                    </Button>
+                  </Group>
                 )}
               </Group>
               {level.description[lang] && <Text fz="sm">{level.description[lang]}</Text>}
@@ -180,6 +277,8 @@ export function ClassificationsPage() {
         ))
       )}
       {editing && <HandlingModal level={editing} onClose={() => setEditing(null)} />}
+      {toggling && <ActiveToggle level={toggling} onDone={() => setToggling(null)} />}
+      {creating && <NewLevelModal levels={levels.data ?? []} onClose={() => setCreating(false)} />}
     </Stack>
   );
 }
