@@ -99,6 +99,7 @@ export function BandsEditor({
                   readOnly={readOnly}
                   disallowInput={readOnly}
                   withPicker={!readOnly}
+                  withEyeDropper={false}
                   size="xs"
                   popoverProps={{ withinPortal: true }}
                 />

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskMethodDefinition } from '@mamoru/contracts';
@@ -58,7 +58,13 @@ export function MatrixPreview({
     : definition.threatScale.filter((th) => preview.columns.some((c) => c.threat === th.value));
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={360}>
+      {/* Focusable so keyboard users can scroll a wide matrix. */}
+      <Box
+        style={{ overflowX: 'auto' }}
+        tabIndex={0}
+        role="region"
+        aria-label={t('risks.method.previewTitle')}
+      >
         <Table
           withTableBorder
           withColumnBorders
@@ -129,7 +135,7 @@ export function MatrixPreview({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
       {!grid && (
         <Text fz="xs" c="dimmed">
           {t('risks.method.previewColumnsHint')}

@@ -165,7 +165,7 @@ export function MethodPage() {
               })}
             </Text>
           ) : (
-            <Text fz="sm" c="orange.9">
+            <Text fz="sm" c="red.9">
               {t('risks.method.noneInForce')}
             </Text>
           )}

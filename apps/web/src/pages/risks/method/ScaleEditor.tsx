@@ -39,7 +39,7 @@ export function ScaleEditor({
   const set = (index: number, patch: Partial<Scale[number]>) =>
     onChange(scale.map((level, i) => (i === index ? { ...level, ...patch } : level)));
   return (
-    <Stack gap="xs" opacity={used ? 1 : 0.75}>
+    <Stack gap="xs">
       <Group gap="xs">
         <Text fw={600} fz="sm">
           {title}

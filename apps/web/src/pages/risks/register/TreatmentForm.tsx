@@ -220,7 +220,7 @@ export function TreatmentForm({
               </Group>
             </Group>
             {expected?.evaluation === 'treat' && option === 'apply_controls' && (
-              <Text fz="xs" c="orange.9">
+              <Text fz="xs" c="red.9">
                 {t('risks.treatment.stillAbove')}
               </Text>
             )}

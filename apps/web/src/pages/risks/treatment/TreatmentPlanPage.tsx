@@ -176,7 +176,11 @@ export function TreatmentPlanPage() {
                         <Group gap={4} wrap="nowrap" c={action.overdue ? 'red.9' : undefined}>
                           {action.overdue && (
                             <Tooltip label={t('risks.plan.overdue')} withinPortal>
-                              <IconAlertCircle size={16} aria-label={t('risks.plan.overdue')} />
+                              <IconAlertCircle
+                                size={16}
+                                role="img"
+                                aria-label={t('risks.plan.overdue')}
+                              />
                             </Tooltip>
                           )}
                           <Text span fz="sm" fw={action.overdue ? 700 : 400}>
