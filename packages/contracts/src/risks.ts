@@ -135,7 +135,7 @@ export const riskMethodPreviewSchema = z
 // ---- threats and vulnerabilities --------------------------------------------------
 
 export const threatOriginSchema = z.enum(['deliberate', 'accidental', 'environmental']);
-export const catalogSourceSchema = z.enum(['starter', 'custom']);
+export const riskCatalogSourceSchema = z.enum(['starter', 'custom']);
 
 export const threatSchema = z
   .object({
@@ -153,7 +153,7 @@ export const threatSchema = z
     defaultLikelihood: z.number().int(),
     /** Catalog control IDs (`jipdec-isms-2.0`), e.g. '10.3.1'. */
     relatedControls: z.array(z.string()),
-    source: catalogSourceSchema,
+    source: riskCatalogSourceSchema,
     active: z.boolean(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
@@ -214,7 +214,7 @@ export const vulnerabilitySchema = z
     /** Codes of the threats that exploit it. */
     exploitedBy: z.array(z.string()),
     relatedControls: z.array(z.string()),
-    source: catalogSourceSchema,
+    source: riskCatalogSourceSchema,
     active: z.boolean(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
