@@ -1,0 +1,180 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EvidenceRecord, RecordType } from './api';
+import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../test/fakeApi';
+import { renderApp } from '../../test/render';
+
+const type: RecordType = {
+  id: '00000000-0000-4000-8000-000000000501',
+  code: 'ACCESS-REVIEW',
+  name: { ja: 'アクセス権レビュー記録', en: 'Access review record' },
+  retention: { value: 3, unit: 'years' },
+  storageLocation: 'Mamoru',
+  classification: null,
+  disposalMethod: 'Delete',
+  evidences: 'access_review',
+  active: true,
+  version: 1,
+  createdAt: '2026-01-05T09:00:00.000Z',
+  updatedAt: '2026-01-05T09:00:00.000Z',
+};
+const record: EvidenceRecord = {
+  id: '00000000-0000-4000-8000-000000000601',
+  type: { id: type.id, code: type.code, name: type.name },
+  title: 'Quarterly access review',
+  description: '',
+  entries: { reviewer: 'Aiko' },
+  links: [],
+  recordDate: '2026-04-01',
+  retentionEnd: '2029-04-01',
+  legalHold: { active: false, reason: null },
+  status: 'active',
+  approvalId: null,
+  createdBy: null,
+  version: 4,
+  createdAt: '2026-04-01T09:00:00.000Z',
+  updatedAt: '2026-04-01T09:00:00.000Z',
+};
+const held = {
+  ...record,
+  id: '00000000-0000-4000-8000-000000000602',
+  title: 'Held record',
+  legalHold: { active: true, reason: 'Lawsuit' },
+};
+
+// The pages load lazily; on a busy machine the first render takes seconds.
+const slow = { timeout: 20_000 };
+
+describe('records', { timeout: 60_000 }, () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('lists the register with status and hold, and filters by hold and retention due', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/record-types': { items: [type], nextCursor: null },
+      'GET /api/v1/records': ({ query }) => ({
+        body: {
+          items: query.get('legalHold') === 'true' ? [held] : [record, held],
+          nextCursor: null,
+        },
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/records');
+    const table = await screen.findByRole('table', { name: 'Register' }, slow);
+    expect(within(table).getByRole('link', { name: 'Quarterly access review' })).toBeTruthy();
+    expect(within(table).getByText('Legal hold')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'On legal hold' }));
+    await vi.waitFor(() =>
+      expect(
+        within(screen.getByRole('table', { name: 'Register' })).queryByText(
+          'Quarterly access review',
+        ),
+      ).toBeNull(),
+    );
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Retention ended (due for disposal)' }));
+    await vi.waitFor(() => {
+      const last = api.calls.filter((c) => c.path === '/api/v1/records').at(-1)!;
+      expect(last.query.get('retentionDueBy')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(last.query.get('sort')).toBe('retentionEnd');
+    });
+  });
+
+  it('asks for a record type before the first record', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        ...signedInRoutes(sessionInfo('admin')),
+        'GET /api/v1/record-types': { items: [], nextCursor: null },
+        'GET /api/v1/records': { items: [], nextCursor: null },
+      }).fetch,
+    );
+    renderApp('/records');
+    expect(await screen.findByText(/Create a record type first/, {}, slow)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'New record' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
+  it('shows why disposal is refused, and places a legal hold with a reason and If-Match', async () => {
+    let hold: { ifMatch: string | null; body: unknown } | undefined;
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      [`GET /api/v1/records/${record.id}`]: record,
+      'GET /api/v1/files': { items: [], nextCursor: null },
+      [`POST /api/v1/records/${record.id}/disposal`]: ({ headers }) =>
+        headers.get('if-match') === '"4"'
+          ? problem(
+              409,
+              'The record must be kept until 2029-04-01; it can be disposed of from the day after.',
+              { code: 'record_retention_not_ended' },
+            )
+          : problem(412, 'stale'),
+      [`PUT /api/v1/records/${record.id}/legal-hold`]: ({ headers, body }) => {
+        hold = { ifMatch: headers.get('if-match'), body };
+        return { body: { ...record, legalHold: { active: true, reason: 'Audit' }, version: 5 } };
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/records/${record.id}`);
+    expect(
+      await screen.findByRole('heading', { name: 'Quarterly access review' }, slow),
+    ).toBeTruthy();
+    expect(await screen.findByText('No files attached.', {}, slow)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Request disposal' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send for approval' }));
+    expect(await within(dialog).findByText(/must be kept until 2029-04-01/, {}, slow)).toBeTruthy();
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Place legal hold' }));
+    const holdDialog = await screen.findByRole('dialog', { name: 'Place legal hold' });
+    fireEvent.change(within(holdDialog).getByLabelText('Reason for the hold'), {
+      target: { value: 'Audit' },
+    });
+    fireEvent.click(within(holdDialog).getByRole('button', { name: 'Place hold' }));
+    await vi.waitFor(() =>
+      expect(hold).toEqual({ ifMatch: '"4"', body: { active: true, reason: 'Audit' } }),
+    );
+  });
+
+  it('creates a record type, refusing an empty code first', async () => {
+    let created: unknown;
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/record-types': { items: [type], nextCursor: null },
+      'GET /api/v1/classifications': { items: [], nextCursor: null },
+      'POST /api/v1/record-types': ({ body }) => {
+        created = body;
+        return { status: 201, body: { ...type, id: '00000000-0000-4000-8000-000000000502' } };
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/records/types');
+    expect(await screen.findByText('3 years', {}, slow)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New record type' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create type' }));
+    expect(within(dialog).getAllByText('Required').length).toBe(3);
+    expect(created).toBeUndefined();
+    fireEvent.change(within(dialog).getByLabelText(/^Code/), { target: { value: 'TRAINING' } });
+    fireEvent.change(within(dialog).getByLabelText(/Name \(Japanese\)/), {
+      target: { value: '教育記録' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Name \(English\)/), {
+      target: { value: 'Training record' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create type' }));
+    await vi.waitFor(() =>
+      expect(created).toMatchObject({
+        code: 'TRAINING',
+        name: { ja: '教育記録', en: 'Training record' },
+        retention: { value: 1, unit: 'years' },
+      }),
+    );
+  });
+});
