@@ -238,18 +238,23 @@ export async function attachRisksToAcceptance(
   return affected(result);
 }
 
-/** Records the decision on every risk of a submission in one statement. */
+/**
+ * Records the decision on every risk of a submission in one statement; a
+ * withdrawn request ('none') leaves the risks free to be sent again.
+ */
 export async function decideAcceptanceRisks(
   db: Executor,
   org: string,
   acceptanceId: string,
   approvalId: string,
-  accepted: boolean,
+  outcome: 'accepted' | 'rejected' | 'none',
   decidedBy: string | null,
 ) {
+  const accepted = outcome === 'accepted';
   const result = await db.execute(sql`
-    update risks set residual_status = ${accepted ? 'accepted' : 'rejected'},
-      residual_approval_id = ${approvalId},
+    update risks set residual_status = ${outcome},
+      residual_approval_id = ${outcome === 'none' ? null : approvalId},
+      residual_acceptance_id = case when ${outcome} = 'none' then null else residual_acceptance_id end,
       residual_accepted_by = ${accepted ? decidedBy : null},
       residual_accepted_at = ${accepted ? sql`now()` : sql`null`},
       status = case when ${accepted} then 'accepted' else status end,

@@ -142,11 +142,16 @@ registerApprovalHandler(RETENTION_ENTITY, {
     const org = approval.organizationId;
     const row = await repo.getRisk(tx, org, approval.entityId, true);
     if (!row || row.retentionApprovalId !== approval.id) return;
-    const status = approval.status === 'approved' ? 'approved' : 'rejected';
+    const status =
+      approval.status === 'approved'
+        ? 'approved'
+        : approval.status === 'rejected'
+          ? 'rejected'
+          : 'none';
     await repo.updateRisk(tx, org, row.id, null, { retentionStatus: status });
     await recordAudit(tx, ctx, [
       {
-        action: `risk.retention_${status}`,
+        action: `risk.retention_${status === 'none' ? 'withdrawn' : status}`,
         entityType: RISK_ENTITY,
         entityId: row.id,
         before: { retentionStatus: row.retentionStatus },
@@ -225,12 +230,13 @@ registerApprovalHandler(RESIDUAL_ENTITY, {
     const row = await runs.getResidualAcceptance(tx, org, approval.entityId);
     if (!row || row.approvalId !== approval.id) return;
     const accepted = approval.status === 'approved';
+    const outcome = accepted ? 'accepted' : approval.status === 'rejected' ? 'rejected' : 'none';
     const count = await runs.decideAcceptanceRisks(
       tx,
       org,
       row.id,
       approval.id,
-      accepted,
+      outcome,
       approval.decidedBy,
     );
     await runs.updateResidualAcceptance(tx, org, row.id, {
