@@ -108,3 +108,13 @@ export const approvedScope: ConformitySnapshot['scope'] = {
     boundaries: true,
   },
 };
+
+export const issuedPolicy: NonNullable<ConformitySnapshot['documents']['policy']> = {
+  code: 'POL-001',
+  revision: 2,
+  issuedAt: '2026-09-01T00:00:00Z',
+  approvedByTopManagement: true,
+  objectivesFramework: true,
+  obligationsConsidered: true,
+  riskCriteriaReference: true,
+};

@@ -52,3 +52,14 @@ export const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 export function daysBetween(from: string, to: string) {
   return Math.floor((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000);
 }
+
+/** A counted fault: shown when the count is above zero. */
+export type Fault = [count: number, text: LocalizedText];
+
+/** Met unless a fault counts; then partly met with the faults named. */
+export function judge(base: LocalizedText, faults: Fault[], links: ConformityLink[], data: Data) {
+  const found = faults.filter(([n]) => n > 0).map(([, t]) => t);
+  return found.length
+    ? partlyMet(joinTexts([base, ...found]), links, data)
+    : met(base, links, data);
+}

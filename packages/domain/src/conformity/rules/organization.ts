@@ -9,7 +9,7 @@ export function rolesRule(s: ConformitySnapshot): Evaluation {
   const top = s.roles.top_management ?? 0;
   const manager = s.roles.isms_manager ?? 0;
   const owners = s.roles.owner ?? 0;
-  const policyApproved = (s.approvals.isms_policy?.approved ?? 0) > 0;
+  const policyApproved = s.documents.policy !== null;
   const data = { topManagement: top, ismsManagers: manager, owners, policyApproved };
   const text = tx(
     `トップマネジメント${top}名、ISMS管理責任者${manager}名、資産の管理責任者${owners}名が割り当てられています。`,
@@ -28,8 +28,8 @@ export function rolesRule(s: ConformitySnapshot): Evaluation {
       joinTexts([
         text,
         tx(
-          '役割と責任を定めた承認済みのISMS基本方針がありません。',
-          'No approved ISMS policy writes the roles and responsibilities down.',
+          '役割と責任を定めた発行済みのISMS基本方針がありません。',
+          'No issued ISMS policy writes the roles and responsibilities down.',
         ),
       ]),
       [users, gap('/documents', 'ISMS基本方針', 'ISMS policy')],

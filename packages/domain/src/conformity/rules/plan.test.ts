@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvedScope, emptySnapshot } from '../fixtures.ts';
+import { approvedScope, emptySnapshot, issuedPolicy } from '../fixtures.ts';
 import { RULES } from './index.ts';
 
 const run = (id: string, s = emptySnapshot()) => RULES[id]!(s);
@@ -109,38 +109,6 @@ describe('4.2.1.d.1 assets', () => {
   });
 });
 
-describe('approval-based items', () => {
-  const approvals = (
-    type: string,
-    f: Partial<{ approved: number; pending: number; top: boolean }>,
-  ) =>
-    emptySnapshot({
-      approvals: {
-        [type]: {
-          approved: f.approved ?? 0,
-          pending: f.pending ?? 0,
-          lastApprovedAt: f.approved ? '2026-09-30T00:00:00Z' : null,
-          lastApprovedByTopManagement: f.top ?? false,
-        },
-      },
-    });
-
-  it.each(['4.2.1.b.5', '5.1.a'])('%s follows the ISMS policy approval', (id) => {
-    expect(run(id).status).toBe('not_met');
-    expect(run(id, approvals('isms_policy', { pending: 1 })).status).toBe('partly_met');
-    expect(run(id, approvals('isms_policy', { approved: 1 })).status).toBe('partly_met');
-    const ok = run(id, approvals('isms_policy', { approved: 1, top: true }));
-    expect(ok.status).toBe('met');
-    expect(ok.explanation.en).toBe('The ISMS policy was approved on 2026-09-30.');
-  });
-
-  it.each(['4.2.1.c', '5.1.f', '4.2.1.i'])('%s needs its approval by top management', (id) => {
-    const type = id === '4.2.1.i' ? 'residual_risk' : 'risk_method';
-    expect(run(id).status).toBe('not_met');
-    expect(run(id, approvals(type, { approved: 2, top: true })).status).toBe('met');
-  });
-});
-
 describe('5.1.c roles and 4.2.3.f records of ISMS events', () => {
   it('grades role assignment and the policy that writes it down', () => {
     expect(run('5.1.c').status).toBe('not_met');
@@ -149,14 +117,7 @@ describe('5.1.c roles and 4.2.3.f records of ISMS events', () => {
     expect(run('5.1.c', assigned).status).toBe('partly_met');
     const written = {
       ...assigned,
-      approvals: {
-        isms_policy: {
-          approved: 1,
-          pending: 0,
-          lastApprovedAt: '2026-01-01T00:00:00Z',
-          lastApprovedByTopManagement: true,
-        },
-      },
+      documents: { ...assigned.documents, policy: issuedPolicy },
     };
     expect(run('5.1.c', written).status).toBe('met');
   });

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyDocuments,
+  emptyRisks,
+  emptySnapshot,
+  approvedScope,
+  issuedPolicy,
+} from '../fixtures.ts';
+import type { ConformitySnapshot } from '../types.ts';
+import { RULES } from './index.ts';
+
+const run = (id: string, s = emptySnapshot()) => RULES[id]!(s);
+const withDocs = (
+  d: Partial<ConformitySnapshot['documents']>,
+  over: Partial<ConformitySnapshot> = {},
+) => emptySnapshot({ documents: { ...emptyDocuments, ...d }, ...over });
+const soa = (over: Partial<NonNullable<ConformitySnapshot['soa']>> = {}) => ({
+  number: 2,
+  status: 'approved',
+  approvedAt: '2026-10-10T00:00:00Z',
+  approvedByTopManagement: true,
+  entries: 3,
+  controlIds: ['3.1.1', '10.5.5', '12.1.1'],
+  notApplicableIds: ['10.5.5'],
+  undecided: 0,
+  applicableWithoutReason: 0,
+  excludedWithoutReason: 0,
+  excludedWithoutAcceptance: 0,
+  proposed: 0,
+  ...over,
+});
+const method = { ...emptyRisks.method, approvedNumber: 1 };
+
+describe('ISMS policy (4.2.1.b, 5.1.a)', () => {
+  it('is not met without a policy, partly met while drafting, met when issued with its elements', () => {
+    for (const id of ['4.2.1.b.1', '4.2.1.b.2', '4.2.1.b.5', '5.1.a']) {
+      expect(run(id).status, id).toBe('not_met');
+      expect(run(id, withDocs({ policyDocuments: 1 })).status, id).toBe('partly_met');
+      expect(run(id, withDocs({ policy: issuedPolicy })).status, id).toBe('met');
+    }
+  });
+
+  it('names a missing element and an approver without top management', () => {
+    const b1 = run(
+      '4.2.1.b.1',
+      withDocs({ policy: { ...issuedPolicy, objectivesFramework: false } }),
+    );
+    expect(b1.status).toBe('partly_met');
+    expect(b1.explanation.en).toContain('does not state the framework for objectives');
+    const b5 = run(
+      '4.2.1.b.5',
+      withDocs({ policy: { ...issuedPolicy, approvedByTopManagement: false } }),
+    );
+    expect(b5.status).toBe('partly_met');
+  });
+
+  it('needs the approved scope and risk method for the context and criteria', () => {
+    const issued = { policy: issuedPolicy };
+    expect(run('4.2.1.b.3', withDocs(issued)).status).toBe('partly_met');
+    const context = withDocs(issued, { scope: approvedScope, risks: { ...emptyRisks, method } });
+    expect(run('4.2.1.b.3', context).status).toBe('met');
+    expect(run('4.2.1.b.4', context).status).toBe('met');
+  });
+});
+
+describe('Statement of Applicability (4.2.1.h, 4.3.1.g)', () => {
+  it.each(['4.2.1.h', '4.3.1.g'])(
+    '%s: none, incomplete or unapproved, complete and approved',
+    (id) => {
+      expect(run(id).status).toBe('not_met');
+      expect(run(id, emptySnapshot({ soa: soa() })).status).toBe('met');
+      const partial = run(id, emptySnapshot({ soa: soa({ controlIds: ['3.1.1'], undecided: 2 }) }));
+      expect(partial.status).toBe('partly_met');
+      expect(partial.explanation.en).toContain('2 annex controls are missing');
+      expect(partial.explanation.en).toContain('2 controls have no applicability decision');
+      expect(run(id, emptySnapshot({ soa: soa({ status: 'draft' }) })).status).toBe('partly_met');
+    },
+  );
+});
+
+describe('documentation (4.3.1) and document control (4.3.2)', () => {
+  it('requires the documents of each kind', () => {
+    expect(run('4.3.1.e').status).toBe('not_met');
+    expect(run('4.3.1.e', withDocs({ issued: 2 })).status).toBe('partly_met');
+    expect(run('4.3.1.e', withDocs({ issued: 2, issuedProcedures: 1 })).status).toBe('met');
+    expect(run('4.3.1.a', withDocs({ policy: issuedPolicy }, { soa: soa() })).status).toBe('met');
+    expect(run('4.3.1.c', emptySnapshot({ risks: { ...emptyRisks, risks: 3 } })).status).toBe(
+      'partly_met',
+    );
+  });
+
+  it('needs issued documents, then names the faults of control', () => {
+    for (const id of [
+      '4.3.2.a',
+      '4.3.2.b',
+      '4.3.2.c',
+      '4.3.2.d',
+      '4.3.2.e',
+      '4.3.2.g',
+      '4.3.2.h',
+      '4.3.2.i',
+    ]) {
+      expect(run(id).status, id).toBe('not_met');
+      expect(run(id, withDocs({ issued: 4, external: 1 })).status, id).toBe('met');
+    }
+    const a = run('4.3.2.a', withDocs({ issued: 4, issuedWithoutApproval: 1 }));
+    expect(a.explanation.en).toContain('1 versions were issued without approval');
+    const b = run('4.3.2.b', withDocs({ issued: 4, reviewOverdue: 2 }));
+    expect(b.status).toBe('partly_met');
+    expect(b.links.map((l) => l.href)).toContain('/documents/reviews');
+    expect(run('4.3.2.f', withDocs({ issued: 4 })).status).toBe('partly_met');
+    expect(
+      run('4.3.2.g', withDocs({ issued: 4, acknowledgementsOutstanding: 5 })).explanation.en,
+    ).toContain('5 recipients have not acknowledged');
+  });
+});
+
+describe('records (4.3.3)', () => {
+  it('needs record types with retention, records, and disposal on time', () => {
+    expect(run('4.3.3').status).toBe('not_met');
+    const records = { types: 3, typesWithoutStorage: 0, records: 20, overdueDisposal: 0 };
+    expect(run('4.3.3', emptySnapshot({ records })).status).toBe('met');
+    const late = run('4.3.3', emptySnapshot({ records: { ...records, overdueDisposal: 4 } }));
+    expect(late.status).toBe('partly_met');
+    expect(late.explanation.en).toContain('4 records are past their retention');
+  });
+});
