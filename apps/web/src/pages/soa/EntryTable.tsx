@@ -85,7 +85,20 @@ export function EntryTable({
     <Table verticalSpacing="xs" highlightOnHover>
       <Table.Thead>
         <Table.Tr>
-          {selectable && <Table.Th w={40} />}
+          {selectable && (
+            <Table.Th w={40}>
+              <Checkbox
+                aria-label={t('soa.bulk.selectAll')}
+                checked={entries.length > 0 && entries.every((e) => selected.has(e.controlId))}
+                onChange={(event) =>
+                  onSelect(
+                    entries.map((e) => e.controlId),
+                    event.currentTarget.checked,
+                  )
+                }
+              />
+            </Table.Th>
+          )}
           <Table.Th>{t('soa.columns.control')}</Table.Th>
           <Table.Th w={220}>{t('soa.columns.decision')}</Table.Th>
           <Table.Th w={160}>{t('soa.columns.implementation')}</Table.Th>

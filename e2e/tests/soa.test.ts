@@ -1,0 +1,162 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCreateUser,
+  apiLogin,
+  apiSetup,
+  formatViolations,
+  launchBrowser,
+  newPage,
+  runAxe,
+  seriousViolations,
+  signInPage,
+  SESSION_COOKIE,
+  startServer,
+  type ApiSession,
+  type RunningServer,
+  type TrackedPage,
+} from '../support/index.ts';
+
+async function expectAccessible(page: Page) {
+  const violations = seriousViolations(await runAxe(page));
+  expect(violations, formatViolations(violations)).toEqual([]);
+}
+
+describe('statement of applicability in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: ApiSession;
+  let topManagement: ApiSession;
+  const pages: TrackedPage[] = [];
+
+  const open = async (session: ApiSession) => {
+    const tracked = await newPage(browser, { baseURL: server.url, locale: 'en-US' });
+    pages.push(tracked);
+    tracked.page.setDefaultTimeout(30_000);
+    await signInPage(tracked.page, server, session);
+    return tracked.page;
+  };
+
+  beforeAll(async () => {
+    // Other suites may share the machine: give the first migration more time.
+    server = await startServer({ timeoutMs: 240_000 });
+    browser = await launchBrowser();
+    admin = await apiSetup(server, { locale: 'en' });
+    topManagement = await apiLogin(
+      server,
+      await apiCreateUser(server, admin, {
+        email: 'ceo@example.com',
+        displayName: 'Chie CEO',
+        roles: ['top_management'],
+      }),
+    );
+    // The statement belongs to a scope: the first scope version, through the API.
+    const scope = await fetch(`${server.url}/api/v1/scope`, {
+      method: 'PUT',
+      headers: {
+        cookie: `${SESSION_COOKIE}=${admin.cookie}`,
+        'x-csrf-token': admin.csrfToken,
+        'content-type': 'application/json',
+        'if-none-match': '*',
+      },
+      body: JSON.stringify({ businessActivities: 'Cloud payroll service' }),
+    });
+    expect(scope.status).toBe(200);
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const tracked of pages) await tracked.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('decides controls, resolves blockers, is approved by top management and exports', async () => {
+    const page = await open(admin);
+    await page.goto('/statement-of-applicability');
+    await page.getByRole('button', { name: 'Start the statement' }).click();
+    await page.getByText('Version 1: Draft').waitFor();
+    await page.getByText('134 controls · 134 undecided').waitFor();
+    await expectAccessible(page);
+
+    // Decide two controls in the side panel: one applicable with a reason, one excluded.
+    await page
+      .getByRole('button', { name: /3\(1\)① Information security policy document/ })
+      .click();
+    let panel = page.getByRole('dialog');
+    await panel.getByText('Applicable', { exact: true }).click();
+    await panel.getByRole('button', { name: 'Add reason' }).click();
+    await panel.getByRole('textbox', { name: 'Note' }).fill('Required by our customers');
+    await panel.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByText('3(1)① saved.').waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: /3\(1\)② Publication/ }).click();
+    panel = page.getByRole('dialog');
+    await panel.getByText('Excluded', { exact: true }).click();
+    await panel.getByRole('textbox', { name: 'Reason for exclusion' }).fill('Published elsewhere');
+    await panel.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByText('3(1)② saved.').waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    // Submitting now is refused; the blockers list names what is missing.
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByText(/item\(s\) block it/).waitFor();
+    await page.getByRole('tab', { name: 'Blockers (133)' }).waitFor();
+    const acceptance = page.getByRole('link', { name: /3\(1\)② Name who accepted the risk/ });
+    await acceptance.waitFor();
+
+    // Resolve: the blocker opens the entry; name who accepted the risk.
+    await acceptance.click();
+    panel = page.getByRole('dialog');
+    await panel.getByRole('combobox', { name: 'Risk accepted by' }).click();
+    await page.getByRole('option', { name: 'Chie CEO' }).click();
+    await panel.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByText('3(1)② saved.').waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    // Decide the rest in bulk from the undecided filter.
+    await page.getByRole('tab', { name: 'Controls' }).click();
+    await page.getByText('Undecided', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Select all controls shown' }).check();
+    await page.getByText('132 selected').waitFor();
+    await page.getByRole('textbox', { name: 'Justification' }).fill('Customer contracts');
+    await page.getByRole('button', { name: 'Apply to selected' }).click();
+    await page.getByText('132 controls updated.').waitFor();
+    await page.getByRole('tab', { name: 'Blockers (0)' }).click();
+    await page.getByText('Nothing blocks submission').waitFor();
+
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByText('Version 1: Pending approval').waitFor();
+
+    // Top management approves it in the approvals inbox.
+    const ceo = await open(topManagement);
+    await ceo.goto('/approvals');
+    await ceo
+      .getByRole('button', { name: 'Approve Statement of Applicability (scope v1) v1' })
+      .click();
+    const decision = ceo.getByRole('dialog', { name: 'Approve this request?' });
+    await decision.getByRole('button', { name: 'Approve' }).click();
+    await decision.waitFor({ state: 'detached' });
+
+    // Approved and frozen; the exports download.
+    await page.reload();
+    await page.getByText('Version 1: Approved').waitFor();
+    await page.getByText('This version is approved and frozen').waitFor();
+    for (const [item, filename] of [
+      ['Excel (Japanese auditor layout)', 'soa-v1-ja.xlsx'],
+      ['PDF (Japanese)', 'soa-v1-ja.pdf'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('menuitem', { name: item }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(filename);
+      expect(await download.failure()).toBeNull();
+    }
+    await expectAccessible(page);
+  }, 300_000);
+});
