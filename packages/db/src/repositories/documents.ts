@@ -200,14 +200,40 @@ export async function getDocumentVersion(
   return row ?? null;
 }
 
-/** A version by its id alone (approval handlers know only the version), locked. */
-export async function getVersionById(db: Executor, organizationId: string, id: string) {
-  const [row] = await db
+/** A version by its id alone (approval handlers and file owners know only the version). */
+export async function getVersionById(
+  db: Executor,
+  organizationId: string,
+  id: string,
+  forUpdate = true,
+) {
+  const query = db
     .select()
     .from(documentVersions)
-    .where(and(eq(documentVersions.organizationId, organizationId), eq(documentVersions.id, id)))
-    .for('update');
+    .where(and(eq(documentVersions.organizationId, organizationId), eq(documentVersions.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
+}
+
+/**
+ * Attaches the files of one version to another in one statement (a new draft
+ * starts with the attachments of the version it is based on); the bytes are
+ * content-addressed, so only the `files` rows are new.
+ */
+export async function copyVersionFiles(
+  db: Executor,
+  organizationId: string,
+  fromVersionId: string,
+  toVersionId: string,
+  userId: string | null,
+) {
+  await db.execute(sql`insert into files
+      (organization_id, blob_id, sha256, size, media_type, original_name, owner_type, owner_id, uploaded_by)
+    select organization_id, blob_id, sha256, size, media_type, original_name, owner_type,
+      ${toVersionId}::uuid, ${userId}::uuid
+    from files
+    where organization_id = ${organizationId} and owner_type = 'document_version'
+      and owner_id = ${fromVersionId}::uuid`);
 }
 
 /** The versions of a document with these statuses, newest first. */

@@ -1,3 +1,6 @@
+// Registers the file owner type of document versions (attachments).
+import './files.ts';
+
 export { createDocument, updateDocument, getDocument, listDocuments } from './service.ts';
 export {
   listVersions,

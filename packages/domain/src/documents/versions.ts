@@ -73,6 +73,7 @@ export async function startDraftIn(tx: Executor, ctx: RequestContext, doc: Docum
     createdBy: ctx.actor.userId,
     updatedBy: ctx.actor.userId,
   });
+  if (base) await repo.copyVersionFiles(tx, org, base.id, draft.id, ctx.actor.userId);
   await recordAudit(tx, ctx, [
     {
       action: 'document.draft_started',
