@@ -59,3 +59,23 @@ export function useSubmitScope() {
     onSuccess: () => client.invalidateQueries({ queryKey: scopeKey }),
   });
 }
+
+/** Adds an organization unit (the tree's parent can be set later). */
+export function useCreateOrgUnit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { code: string; name: string }) =>
+      api.post<{ id: string; code: string; name: string }>('/api/v1/org-units', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['org-units'] }),
+  });
+}
+
+/** Adds a location: a site, building, room or data centre. */
+export function useCreateLocation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { code: string; name: string; kind: string }) =>
+      api.post<{ id: string; code: string; name: string }>('/api/v1/locations', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['locations'] }),
+  });
+}

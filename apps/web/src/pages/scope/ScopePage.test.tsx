@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScopeVersion } from '../../api/scope';
 import { fakeApi, sessionInfo, signedInRoutes } from '../../test/fakeApi';
@@ -58,7 +58,8 @@ describe('scope page', () => {
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/scope');
 
-    expect(await screen.findByText('Version 2: Draft')).toBeTruthy();
+    // The first render of the lazy page can be slow on a busy machine.
+    expect(await screen.findByText('Version 2: Draft', {}, { timeout: 20_000 })).toBeTruthy();
     expect(screen.getByDisplayValue('No development in house')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await vi.waitFor(() => expect(put?.ifMatch).toBe('"7"'));
@@ -71,5 +72,83 @@ describe('scope page', () => {
     await vi.waitFor(() =>
       expect(api.calls.some((call) => call.path.endsWith('/approval'))).toBe(true),
     );
-  });
+  }, 60_000);
+
+  it('edits the interfaces and adds a unit and a location that join the scope', async () => {
+    let put: { body: unknown } | undefined;
+    const unitId = '00000000-0000-4000-8000-000000000611';
+    const locationId = '00000000-0000-4000-8000-000000000612';
+    const units: unknown[] = [];
+    const locations: unknown[] = [];
+    const posted: Record<string, unknown> = {};
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/scope': {
+        current: { ...draft, interfaces: [{ name: 'Payroll SaaS', description: 'HTTPS' }] },
+        approved: null,
+      },
+      'GET /api/v1/org-units': () => ({ body: { items: units, nextCursor: null } }),
+      'GET /api/v1/locations': () => ({ body: { items: locations, nextCursor: null } }),
+      'GET /api/v1/users': { items: [], nextCursor: null },
+      'POST /api/v1/org-units': ({ body }) => {
+        posted.unit = body;
+        units.push({ id: unitId, code: 'HR', name: 'Human resources', active: true });
+        return { status: 201, body: units[0] };
+      },
+      'POST /api/v1/locations': ({ body }) => {
+        posted.location = body;
+        locations.push({ id: locationId, code: 'DC1', name: 'Tokyo DC', active: true });
+        return { status: 201, body: locations[0] };
+      },
+      'PUT /api/v1/scope': ({ body }) => {
+        put = { body };
+        return { body: { ...draft, version: 8 } };
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/scope');
+
+    const first = await screen.findByRole('group', { name: 'Interface 1' }, { timeout: 20_000 });
+    expect(within(first).getByDisplayValue('Payroll SaaS')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add interface' }));
+    const second = screen.getByRole('group', { name: 'Interface 2' });
+    fireEvent.change(within(second).getByRole('textbox', { name: /^Interface/ }), {
+      target: { value: 'Parent company WAN' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove interface 1' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'New organization unit' }));
+    let dialog = await screen.findByRole('dialog', { name: 'New organization unit' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Code/ }), {
+      target: { value: 'HR' },
+    });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Name/ }), {
+      target: { value: 'Human resources' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: 'New location' }));
+    dialog = await screen.findByRole('dialog', { name: 'New location' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Code/ }), {
+      target: { value: 'DC1' },
+    });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Name/ }), {
+      target: { value: 'Tokyo DC' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(posted).toEqual({
+      unit: { code: 'HR', name: 'Human resources' },
+      location: { code: 'DC1', name: 'Tokyo DC', kind: 'site' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(put).toBeDefined());
+    expect(put?.body).toMatchObject({
+      interfaces: [{ name: 'Parent company WAN', description: '' }],
+      orgUnitIds: [unitId],
+      locationIds: [locationId],
+    });
+  }, 60_000);
 });

@@ -1,29 +1,24 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
   Card,
   Group,
   MultiSelect,
-  Select,
   SimpleGrid,
   Stack,
-  Table,
   Tabs,
   Text,
   Textarea,
-  TextInput,
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconPlus, IconSend, IconTarget, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus, IconSend, IconTarget } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assetCategorySchema } from '@mamoru/contracts';
 import { useOrgUnits } from '../../api/assets';
 import { isApiError } from '../../api/client';
-import { useUserDirectory } from '../../api/identity';
 import {
   useLocations,
   useSaveScope,
@@ -37,6 +32,9 @@ import { ErrorState, LoadingRows } from '../../components/QueryStates';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
+import { NewStructureModal } from './NewStructureModal';
+import { ScopeExclusions, type Exclusion } from './ScopeExclusions';
+import { ScopeInterfaces } from './ScopeInterfaces';
 
 const statusColor: Record<ScopeVersion['status'], string> = {
   draft: 'gray',
@@ -44,13 +42,6 @@ const statusColor: Record<ScopeVersion['status'], string> = {
   approved: 'teal',
   superseded: 'dark',
 };
-
-interface Exclusion {
-  id: string;
-  reason: string;
-  riskAcceptedBy: string | null;
-  riskAcceptedOn: string;
-}
 
 type FormContent = Omit<ScopeContent, 'exclusions'> & { exclusions: Exclusion[] };
 
@@ -100,24 +91,33 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** The scope being worked on: the five viewpoints, boundaries and exclusions. */
+function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Group>
+      <Button
+        variant="subtle"
+        size="xs"
+        leftSection={<IconPlus size={14} aria-hidden="true" />}
+        onClick={onClick}
+      >
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+/** The scope being worked on: the five viewpoints, boundaries, interfaces and exclusions. */
 function ScopeForm({ current, editable }: { current: ScopeVersion | null; editable: boolean }) {
   const { t } = useTranslation();
-  const { can } = useSession();
   const [form, setForm] = useState(() => contentOf(current));
   const save = useSaveScope();
   const submit = useSubmitScope();
   const units = useOrgUnits();
   const locations = useLocations();
-  const users = useUserDirectory(can('users:read'));
+  const [adding, setAdding] = useState<'unit' | 'location' | null>(null);
   const stale = isApiError(save.error) && save.error.status === 412;
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const setExclusion = (index: number, patch: Partial<Exclusion>) =>
-    set(
-      'exclusions',
-      form.exclusions.map((e, i) => (i === index ? { ...e, ...patch } : e)),
-    );
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -175,6 +175,9 @@ function ScopeForm({ current, editable }: { current: ScopeVersion | null; editab
             readOnly={!editable}
             searchable
           />
+          {editable && (
+            <AddButton label={t('scope.structure.newUnit')} onClick={() => setAdding('unit')} />
+          )}
           {area('organizationNote', t('scope.fields.note'))}
         </Section>
         <Section title={t('scope.viewpoints.location')}>
@@ -189,6 +192,12 @@ function ScopeForm({ current, editable }: { current: ScopeVersion | null; editab
             readOnly={!editable}
             searchable
           />
+          {editable && (
+            <AddButton
+              label={t('scope.structure.newLocation')}
+              onClick={() => setAdding('location')}
+            />
+          )}
           {area('locationNote', t('scope.fields.note'))}
         </Section>
         <Section title={t('scope.viewpoints.assets')}>
@@ -209,106 +218,21 @@ function ScopeForm({ current, editable }: { current: ScopeVersion | null; editab
         </Section>
         <Section title={t('scope.fields.boundaries')}>
           {area('boundaries', t('scope.fields.boundariesHint'))}
+          <Title order={3} fz="sm">
+            {t('scope.interfaces.title')}
+          </Title>
+          <ScopeInterfaces
+            items={form.interfaces}
+            onChange={(value) => set('interfaces', value)}
+            editable={editable}
+          />
         </Section>
         <Section title={t('scope.exclusions.title')}>
-          <Text fz="sm" c="dimmed">
-            {t('scope.exclusions.hint')}
-          </Text>
-          {form.exclusions.length > 0 && (
-            <Table aria-label={t('scope.exclusions.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('scope.exclusions.control')}</Table.Th>
-                  <Table.Th>{t('scope.exclusions.reason')}</Table.Th>
-                  <Table.Th>{t('scope.exclusions.acceptedBy')}</Table.Th>
-                  <Table.Th>{t('scope.exclusions.acceptedOn')}</Table.Th>
-                  {editable && <Table.Th aria-label={t('common.actions')} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {form.exclusions.map((exclusion, index) => (
-                  <Table.Tr key={index}>
-                    <Table.Td w={120}>
-                      <TextInput
-                        aria-label={t('scope.exclusions.control')}
-                        placeholder="8.1.3"
-                        value={exclusion.id}
-                        onChange={(e) => setExclusion(index, { id: e.currentTarget.value })}
-                        readOnly={!editable}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Textarea
-                        aria-label={t('scope.exclusions.reason')}
-                        value={exclusion.reason}
-                        onChange={(e) => setExclusion(index, { reason: e.currentTarget.value })}
-                        readOnly={!editable}
-                        autosize
-                      />
-                    </Table.Td>
-                    <Table.Td w={200}>
-                      <Select
-                        aria-label={t('scope.exclusions.acceptedBy')}
-                        data={(users.data ?? []).map((u) => ({
-                          value: u.id,
-                          label: u.displayName,
-                        }))}
-                        value={exclusion.riskAcceptedBy}
-                        onChange={(value) => setExclusion(index, { riskAcceptedBy: value })}
-                        readOnly={!editable}
-                        searchable
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                    </Table.Td>
-                    <Table.Td w={160}>
-                      <TextInput
-                        type="date"
-                        aria-label={t('scope.exclusions.acceptedOn')}
-                        value={exclusion.riskAcceptedOn}
-                        onChange={(e) =>
-                          setExclusion(index, { riskAcceptedOn: e.currentTarget.value })
-                        }
-                        readOnly={!editable}
-                      />
-                    </Table.Td>
-                    {editable && (
-                      <Table.Td w={50}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('scope.exclusions.remove')}
-                          onClick={() =>
-                            set(
-                              'exclusions',
-                              form.exclusions.filter((_, i) => i !== index),
-                            )
-                          }
-                        >
-                          <IconTrash size={16} aria-hidden="true" />
-                        </ActionIcon>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          {editable && (
-            <Group>
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} aria-hidden="true" />}
-                onClick={() =>
-                  set('exclusions', [
-                    ...form.exclusions,
-                    { id: '', reason: '', riskAcceptedBy: null, riskAcceptedOn: '' },
-                  ])
-                }
-              >
-                {t('scope.exclusions.add')}
-              </Button>
-            </Group>
-          )}
+          <ScopeExclusions
+            exclusions={form.exclusions}
+            onChange={(value) => set('exclusions', value)}
+            editable={editable}
+          />
         </Section>
         {editable && (
           <Group justify="flex-end">
@@ -328,6 +252,17 @@ function ScopeForm({ current, editable }: { current: ScopeVersion | null; editab
           </Group>
         )}
       </Stack>
+      {adding && (
+        <NewStructureModal
+          kind={adding}
+          onClose={() => setAdding(null)}
+          onCreated={(id) => {
+            if (adding === 'unit') set('orgUnitIds', [...form.orgUnitIds, id]);
+            else set('locationIds', [...form.locationIds, id]);
+            setAdding(null);
+          }}
+        />
+      )}
     </form>
   );
 }
