@@ -2,7 +2,6 @@ import { flattenRequirements, type Library } from '@mamoru/catalog';
 import type {
   ConformityCounts,
   ConformityItem,
-  ConformityStatus,
   ConformitySummary,
 } from '@mamoru/contracts';
 import { needsOf, phaseOf } from './needs.ts';
@@ -16,8 +15,6 @@ export const EXCLUSIONS_ITEM = {
   displayId: '第1 2.',
   title: tx('適用除外', 'Exclusions'),
 } as const;
-
-const STATUSES: readonly ConformityStatus[] = ['met', 'partly_met', 'not_met', 'not_evidenced'];
 
 /** The requirement items of a library: its leaf requirements (parents group them). */
 export function requirementItems(lib: Library) {
@@ -106,13 +103,13 @@ export function evaluateConformity(
   };
 }
 
-/** Items ordered as gaps to close first: not met, then partly met, in document order. */
+/**
+ * Gaps to close first: partly met items (one fix away, and each names what is
+ * at fault) before items not met, each group in document order.
+ */
 export function topGaps(items: readonly ConformityItem[], limit = 5) {
-  const rank = (s: ConformityStatus) => STATUSES.indexOf(s);
-  return items
-    .filter((i) => i.status === 'not_met' || i.status === 'partly_met')
-    .map((item, order) => ({ item, order }))
-    .sort((a, b) => rank(b.item.status) - rank(a.item.status) || a.order - b.order)
-    .slice(0, limit)
-    .map((x) => x.item);
+  return [
+    ...items.filter((i) => i.status === 'partly_met'),
+    ...items.filter((i) => i.status === 'not_met'),
+  ].slice(0, limit);
 }

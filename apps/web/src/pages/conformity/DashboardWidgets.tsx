@@ -20,11 +20,11 @@ import { StatusBadge, STATUSES, statusColor } from './StatusBadge';
 
 const card = { withBorder: true, radius: 'lg', padding: 'lg', shadow: 'xs' } as const;
 
-/** Gaps to close first: not met before partly met, in the order of the standard. */
+/** Gaps to close first: partly met (one fix away) before not met, in the order of the standard. */
 export function topGaps(items: readonly ConformityItem[], limit = 5) {
   return [
-    ...items.filter((i) => i.status === 'not_met'),
     ...items.filter((i) => i.status === 'partly_met'),
+    ...items.filter((i) => i.status === 'not_met'),
   ].slice(0, limit);
 }
 
