@@ -5,6 +5,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCatalog } from './commands/catalog.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerEvidence } from './commands/evidence.ts';
 import { registerCheck } from './commands/check.ts';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerAudit(program);
   registerCatalog(program);
+  registerDemo(program);
   registerEvidence(program);
   registerCheck(program);
   return program;

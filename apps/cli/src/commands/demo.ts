@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import type { Db } from '@mamoru/db';
+import * as orgs from '@mamoru/db/repositories/organizations';
+import {
+  demo,
+  DomainError,
+  migrateDatabase,
+  systemActor,
+  type RequestContext,
+} from '@mamoru/domain';
+import { withDatabase } from './database.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** --organization, else the only organization; the demo fills one that exists. */
+async function organizationOf(db: Db, given: string | undefined) {
+  if (given !== undefined) {
+    if (!UUID.test(given)) throw new Error('--organization must be an organization id (a UUID)');
+    const org = await orgs.getOrganization(db, given);
+    if (!org) throw new Error(`no organization with id ${given}`);
+    return org;
+  }
+  const ids = await orgs.listOrganizationIds(db);
+  if (ids.length === 0) {
+    throw new Error(
+      'there is no organization yet: set Mamoru up first (`mamoru admin create`, or the first-run page of the web app), then run `mamoru demo`',
+    );
+  }
+  if (ids.length > 1) {
+    throw new Error(
+      `the database has ${ids.length} organizations; choose one with --organization (one of: ${ids.join(', ')})`,
+    );
+  }
+  return (await orgs.getOrganization(db, ids[0]!))!;
+}
+
+export function registerDemo(program: Command) {
+  program
+    .command('demo')
+    .description(
+      'fill the organization with a sample Japanese company: units, locations, assets, risks and treatments, an SoA draft and documents',
+    )
+    .option('--organization <id>', 'the organization to fill (default: the only one)')
+    .option('--force', 'add another copy even though the demo already ran (codes end in -2, -3, …)')
+    .action(async (options: { organization?: string; force?: boolean }) => {
+      await withDatabase(async (database) => {
+        await migrateDatabase(database.db);
+        const org = await organizationOf(database.db, options.organization);
+        // The CLI acts as the system, named so in the audit trail.
+        const ctx: RequestContext = {
+          actor: { ...systemActor(org.id), displayName: 'mamoru demo (CLI)' },
+          requestId: null,
+        };
+        const summary = await demo
+          .createDemo(database.db, ctx, { force: !!options.force })
+          .catch((error: unknown) => {
+            if (error instanceof DomainError && error.code === 'demo_exists') {
+              throw new Error(
+                `the demo already ran in "${org.name}"; run \`mamoru demo --force\` to add another copy`,
+              );
+            }
+            throw error;
+          });
+        console.log(
+          `${database.label}: sample company added to "${org.name}"${summary.run > 1 ? ` (copy ${summary.run})` : ''}:\n` +
+            `  ${summary.units} organization units, ${summary.locations} locations, ${summary.people} people\n` +
+            `  ${summary.assets} assets, ${summary.risks} risks (${summary.treated} with a treatment)\n` +
+            `  ${summary.documents} document drafts, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}`,
+        );
+      });
+    });
+}

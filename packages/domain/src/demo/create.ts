@@ -1,0 +1,264 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '@mamoru/db';
+import { conflict } from '../errors.ts';
+import { recordAudit, type RequestContext } from '../audit/trail.ts';
+import { listEvents } from '../audit/queries.ts';
+import { decideApproval } from '../approvals/service.ts';
+import { createAsset } from '../assets/service.ts';
+import { listLevels } from '../assets/classifications.ts';
+import { createDocument } from '../documents/service.ts';
+import { actorForUser } from '../identity/sessions.ts';
+import { createUser } from '../identity/users.ts';
+import * as usersRepo from '@mamoru/db/repositories/users';
+import { ensureCatalogs, listThreats } from '../risks/catalog.ts';
+import { createMethod, submitMethod } from '../risks/methods.ts';
+import { listRisks, runGeneration, startGeneration } from '../risks/register.ts';
+import { setTreatment } from '../risks/treatment.ts';
+import { getScope, putScope } from '../scope/service.ts';
+import { createLocation, createOrgUnit } from '../scope/structure.ts';
+import { createSoa } from '../soa/service.ts';
+import { DEMO_ASSETS, DEMO_DOCUMENTS, DEMO_LOCATIONS, DEMO_PEOPLE, DEMO_UNITS } from './data.ts';
+
+/**
+ * `mamoru demo`: fills an organization with the sample company of data.ts
+ * through the same services a person uses, so every row is validated and in
+ * the audit trail. A second run is refused unless forced; a forced run adds
+ * another copy whose codes end in `-2`, `-3`, … beside the first.
+ */
+export const DEMO_ACTION = 'demo.created';
+
+export interface DemoSummary {
+  run: number;
+  units: number;
+  locations: number;
+  assets: number;
+  people: number;
+  risks: number;
+  treated: number;
+  documents: number;
+  soa: 'created' | 'exists';
+}
+
+async function previousRuns(db: Db, ctx: RequestContext) {
+  const page = await listEvents(db, ctx, { action: DEMO_ACTION }, { limit: 100 });
+  return page.items.length;
+}
+
+export async function createDemo(
+  db: Db,
+  ctx: RequestContext,
+  options: { force: boolean },
+): Promise<DemoSummary> {
+  const before = await previousRuns(db, ctx);
+  if (before > 0 && !options.force) throw conflict('demo_exists', { runs: before });
+  const run = before + 1;
+  const code = (c: string) => (run === 1 ? c : `${c}-${run}`);
+
+  const unitIds = new Map<string, string>();
+  for (const u of DEMO_UNITS) {
+    const row = await createOrgUnit(db, ctx, {
+      code: code(u.code),
+      name: u.ja,
+      description: u.en,
+      parentId: u.parent ? unitIds.get(u.parent) : null,
+    });
+    unitIds.set(u.code, row.id);
+  }
+  const locationIds = new Map<string, string>();
+  for (const l of DEMO_LOCATIONS) {
+    const row = await createLocation(db, ctx, {
+      code: code(l.code),
+      name: l.ja,
+      kind: l.kind,
+      address: '',
+      description: l.en,
+      parentId: l.parent ? locationIds.get(l.parent) : null,
+    });
+    locationIds.set(l.code, row.id);
+  }
+
+  // Sample people: they sign in only once an administrator gives them a password.
+  const people = new Map<string, RequestContext>();
+  for (const p of DEMO_PEOPLE) {
+    const email = `${p.key}${run === 1 ? '' : `+${run}`}@demo.mamoru.example`;
+    await createUser(db, ctx, {
+      email,
+      displayName: p.ja,
+      password: `${randomBytes(18).toString('base64url')}-Aa1`,
+      locale: 'ja',
+      roles: p.roles,
+    });
+    const user = await usersRepo.findUserByEmail(db, email);
+    people.set(p.key, { actor: actorForUser(user!), requestId: ctx.requestId });
+  }
+
+  const levels = await listLevels(db, ctx, { limit: 50 });
+  const levelId = new Map(levels.items.map((l) => [l.code, l.id]));
+  const assetIds: string[] = [];
+  for (const a of DEMO_ASSETS) {
+    const row = await createAsset(db, ctx, {
+      code: code(a.code),
+      name: a.ja,
+      category: a.category,
+      description: `English: ${a.en}`,
+      owner: { type: 'unit', id: unitIds.get(a.unit)! },
+      custodian: a.category === 'software' ? { type: 'unit', id: unitIds.get('IT')! } : null,
+      orgUnitId: unitIds.get(a.unit)!,
+      locationId: locationIds.get(a.location)!,
+      classificationId: levelId.get(a.classification) ?? null,
+      confidentiality: a.cia[0],
+      integrity: a.cia[1],
+      availability: a.cia[2],
+      businessProcess: '',
+      status: 'in_use',
+      nextReviewDate: null,
+      tags: [],
+    });
+    assetIds.push(row.id);
+  }
+
+  const risks = await createRisks(db, ctx, people.get('yamada')!, assetIds, run);
+  const documents = await createDocuments(db, ctx, people.get('sato')!, code);
+  const soa = await createSoaDraft(db, ctx, [...unitIds.values()], [...locationIds.values()]);
+
+  const summary: DemoSummary = {
+    run,
+    units: unitIds.size,
+    locations: locationIds.size,
+    assets: assetIds.length,
+    people: people.size,
+    ...risks,
+    documents,
+    soa,
+  };
+  await db.transaction((tx) =>
+    recordAudit(tx, ctx, [
+      {
+        action: DEMO_ACTION,
+        entityType: 'organization',
+        entityId: ctx.actor.organizationId,
+        after: summary,
+      },
+    ]),
+  );
+  return summary;
+}
+
+/**
+ * The method (approved by the president, so values are computed), risks for
+ * the sample assets from a part of the starter threat catalog, and a
+ * treatment with the threat's related controls for the highest risks.
+ */
+async function createRisks(
+  db: Db,
+  ctx: RequestContext,
+  president: RequestContext,
+  assetIds: string[],
+  run: number,
+) {
+  if (run === 1) {
+    const method = await createMethod(db, ctx, {
+      name: '資産価値×脅威×脆弱性 (asset value × threat × vulnerability)',
+      preset: 'multiplicative',
+    });
+    const submitted = await submitMethod(db, ctx, method.id, method.version, {});
+    await decideApproval(db, president, submitted.approvalId!, 'approved', '承認します');
+  }
+  // The starter catalog, of which a third keeps the sample register readable.
+  await db.transaction((tx) => ensureCatalogs(tx, ctx));
+  const job = await startGeneration(db, ctx);
+  const threats = await listThreats(db, ctx, {}, { limit: 200 });
+  const chosen = threats.items.filter((_, i) => i % 3 === 0);
+  const done = await runGeneration(db, ctx, job, {
+    assetIds,
+    threatIds: chosen.map((t) => t.id),
+    pairing: 'per_threat',
+    ownerFromAsset: true,
+  });
+  const created = (done.result as { created?: number } | null)?.created ?? 0;
+  const controlsOf = new Map(chosen.map((t) => [t.id, t.relatedControls]));
+  const top = await listRisks(
+    db,
+    ctx,
+    { evaluation: 'treat' },
+    { sort: 'value', direction: 'desc' },
+    { limit: 12 },
+  );
+  let treated = 0;
+  for (const r of top.items) {
+    if (!assetIds.includes(r.assetId)) continue;
+    const controls = (controlsOf.get(r.threatId) ?? []).slice(0, 2);
+    await setTreatment(db, ctx, r.id, r.version, {
+      option: 'apply_controls',
+      transferTo: '',
+      rationale: '管理策の導入により発生可能性を下げる (reduce likelihood with controls)',
+      selectedControls: controls.map((controlId) => ({ controlId, justification: '' })),
+      residualLikelihood: 1,
+    });
+    treated += 1;
+  }
+  return { risks: created, treated };
+}
+
+async function createDocuments(
+  db: Db,
+  ctx: RequestContext,
+  owner: RequestContext,
+  code: (c: string) => string,
+) {
+  for (const d of DEMO_DOCUMENTS) {
+    await createDocument(db, ctx, {
+      code: code(d.code),
+      title: `${d.ja} (${d.en})`,
+      type: d.type,
+      ismsPolicy: d.ismsPolicy,
+      ownerUserId: owner.actor.userId,
+      classificationId: null,
+      reviewIntervalMonths: 12,
+      nextReviewDate: null,
+      distribution: { orgUnitIds: [], roles: [], userIds: [] },
+      externalOrigin: false,
+      externalSource: '',
+      externalVersion: '',
+      tags: [],
+      controlIds: [],
+      requirementIds: [],
+      body: d.body,
+      changeSummary: '初版 (first draft)',
+    });
+  }
+  return DEMO_DOCUMENTS.length;
+}
+
+/** A scope draft if there is none yet, then the SoA drafted from the risk work. */
+async function createSoaDraft(
+  db: Db,
+  ctx: RequestContext,
+  unitIds: string[],
+  locationIds: string[],
+): Promise<'created' | 'exists'> {
+  const current = await getScope(db, ctx);
+  if (!current.current) {
+    await putScope(db, ctx, null, {
+      businessActivities:
+        '精密部品の設計・製造・販売 (design, manufacture and sale of precision parts)',
+      orgUnitIds: unitIds,
+      organizationNote: '',
+      locationIds,
+      locationNote: '',
+      assetCategories: ['information', 'software', 'physical', 'service', 'people', 'intangible'],
+      assetNote: '',
+      technology: '',
+      boundaries: '',
+      interfaces: [],
+      exclusions: [],
+    });
+  }
+  try {
+    await createSoa(db, ctx, { title: '適用宣言書 (Statement of Applicability)' });
+    return 'created';
+  } catch (error) {
+    if ((error as { code?: string }).code === 'soa_exists') return 'exists';
+    throw error;
+  }
+}
