@@ -25,13 +25,19 @@ function ReasonModal({
   };
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     mutation.mutate(reason, onClose);
   };
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <FormError error={mutation.error} />

@@ -49,7 +49,13 @@ export function RecordFormModal({ types, onClose }: { types: RecordType[]; onClo
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('records.form.title')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('records.form.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError error={error} />

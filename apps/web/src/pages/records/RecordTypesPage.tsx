@@ -63,7 +63,13 @@ function RecordTypeModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('records.typeForm.title')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('records.typeForm.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError error={create.error} />
