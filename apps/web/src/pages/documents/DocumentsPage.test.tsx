@@ -1,5 +1,5 @@
-import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { configure, fireEvent, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeApi, sessionInfo, signedInRoutes } from '../../test/fakeApi';
 import { renderApp } from '../../test/render';
 import { detail, DOC_ID, summary, V1, V2, version } from './fixtures';
@@ -19,15 +19,31 @@ const adminSession = () => {
     permissions: { ...s.permissions, 'documents:read': 'all', 'documents:acknowledge': 'own' },
   } as typeof s;
 };
-/** Pages load lazily; on a busy machine the first one takes a while. */
+/** Pages load lazily; on a busy machine the first render takes a while. */
+const slow = { timeout: 90_000 };
 const page = (items: unknown[]) => ({ items, nextCursor: null });
 const common = {
   'GET /api/v1/users': page([]),
   'GET /api/v1/classifications': page([]),
   'GET /api/v1/org-units': page([]),
+  'GET /api/v1/files': page([
+    {
+      id: '00000000-0000-4000-8000-0000000000f1',
+      sha256: 'ab'.repeat(32),
+      size: 1200,
+      mediaType: 'application/pdf',
+      originalName: 'policy-signed.pdf',
+      owner: { type: 'document_version', id: V2 },
+      uploadedBy: null,
+      createdAt: '2026-04-01T09:00:00.000Z',
+    },
+  ]),
 };
 
-describe('documents', { timeout: 60_000 }, () => {
+describe('documents', { timeout: 180_000 }, () => {
+  // Every later wait of these flows gets the same patience as the first render.
+  beforeAll(() => configure({ asyncUtilTimeout: 30_000 }));
+  afterAll(() => configure({ asyncUtilTimeout: 1_000 }));
   afterEach(() => vi.unstubAllGlobals());
 
   it('lists the register and sends search and filters to the server', async () => {
@@ -39,14 +55,15 @@ describe('documents', { timeout: 60_000 }, () => {
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/documents');
     expect(
-      await screen.findByRole('link', { name: 'Information security policy' }, { timeout: 40_000 }),
+      await screen.findByRole('link', { name: 'Information security policy' }, slow),
     ).toBeTruthy();
     expect(screen.getByText('Rev. 2')).toBeTruthy();
     fireEvent.change(screen.getByRole('textbox', { name: 'Search titles and text' }), {
       target: { value: '顧客情報' },
     });
-    await vi.waitFor(() =>
-      expect(api.calls.some((c) => c.query.get('q') === '顧客情報')).toBe(true),
+    await vi.waitFor(
+      () => expect(api.calls.some((c) => c.query.get('q') === '顧客情報')).toBe(true),
+      slow,
     );
   });
 
@@ -57,7 +74,7 @@ describe('documents', { timeout: 60_000 }, () => {
         .fetch,
     );
     renderApp('/documents');
-    expect(await screen.findByText('No documents yet', {}, { timeout: 40_000 })).toBeTruthy();
+    expect(await screen.findByText('No documents yet', {}, slow)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'New document' })).toBeTruthy();
   });
 
@@ -75,10 +92,11 @@ describe('documents', { timeout: 60_000 }, () => {
       }).fetch,
     );
     const { container } = renderApp(`/documents/${DOC_ID}`);
-    expect(await screen.findByRole('heading', { level: 1, name: /Policy$/ })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: /Policy$/ }, slow)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Policy' })).toBeTruthy();
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
+    expect(await screen.findByRole('link', { name: 'policy-signed.pdf' })).toBeTruthy();
 
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Open rev. 1' }));
@@ -114,12 +132,15 @@ describe('documents', { timeout: 60_000 }, () => {
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp(`/documents/${DOC_ID}`);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Draft' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Draft' }, slow));
     fireEvent.change(await screen.findByRole('textbox', { name: /Text \(Markdown\)/ }), {
       target: { value: 'Draft, revised' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Send for approval' }));
-    await vi.waitFor(() => expect(api.calls.some((c) => c.path.endsWith('/approval'))).toBe(true));
+    await vi.waitFor(
+      () => expect(api.calls.some((c) => c.path.endsWith('/approval'))).toBe(true),
+      slow,
+    );
     expect(patch).toEqual({
       ifMatch: '"4"',
       body: expect.objectContaining({ body: 'Draft, revised' }),
@@ -161,7 +182,9 @@ describe('documents', { timeout: 60_000 }, () => {
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/documents/to-read');
-    fireEvent.click(await screen.findByRole('link', { name: 'Read Information security policy' }));
+    fireEvent.click(
+      await screen.findByRole('link', { name: 'Read Information security policy' }, slow),
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'I have read this document' }));
     expect(await screen.findByText(/You confirmed reading this version/)).toBeTruthy();
     // Staff see neither the draft nor the readers' report.
@@ -194,7 +217,7 @@ describe('documents', { timeout: 60_000 }, () => {
       }).fetch,
     );
     renderApp(`/documents/${DOC_ID}`);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Acknowledgements' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Acknowledgements' }, slow));
     const pending = await screen.findByRole('table', { name: 'Not yet acknowledged' });
     expect(within(pending).getByText('Beni')).toBeTruthy();
     expect(within(pending).queryByText('Akira')).toBeNull();

@@ -26,6 +26,7 @@ import {
 } from './api';
 import { Markdown } from './Markdown';
 import { VersionBadge } from './StatusBadges';
+import { VersionFiles } from './VersionFiles';
 
 const POLICY_FIELDS = [
   'objectivesFramework',
@@ -127,6 +128,7 @@ function DraftForm({ doc, draft }: { doc: DocumentDetail; draft: DocumentVersion
           </Stack>
         </Card>
       )}
+      <VersionFiles versionId={draft.id} editable />
       <FormError error={save.error ?? submit.error} />
       <Group>
         <Button

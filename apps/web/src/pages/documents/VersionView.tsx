@@ -1,9 +1,11 @@
 import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
+import { useSession } from '../../session/useSession';
 import type { DocumentVersion } from './api';
 import { Markdown } from './Markdown';
 import { RetiredBanner, VersionBadge } from './StatusBadges';
+import { VersionFiles } from './VersionFiles';
 
 const POLICY_FIELDS = [
   'objectivesFramework',
@@ -15,6 +17,7 @@ const POLICY_FIELDS = [
 export function VersionView({ version }: { version: DocumentVersion }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { can } = useSession();
   return (
     <Stack gap="md">
       <RetiredBanner version={version} />
@@ -38,6 +41,8 @@ export function VersionView({ version }: { version: DocumentVersion }) {
           ) : (
             <Text c="dimmed">{t('documents.page.emptyBody')}</Text>
           )}
+          {/* Listing files needs isms:read; readers of issued documents only see the text. */}
+          {can('isms:read') && <VersionFiles versionId={version.id} editable={false} />}
         </Stack>
       </Card>
       {version.policyFields && (
