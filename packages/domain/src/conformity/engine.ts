@@ -1,9 +1,5 @@
 import { flattenRequirements, type Library } from '@mamoru/catalog';
-import type {
-  ConformityCounts,
-  ConformityItem,
-  ConformitySummary,
-} from '@mamoru/contracts';
+import type { ConformityCounts, ConformityItem, ConformitySummary } from '@mamoru/contracts';
 import { needsOf, phaseOf } from './needs.ts';
 import { RULES } from './rules/index.ts';
 import { tx } from './text.ts';

@@ -41,6 +41,7 @@ export function StatusBadge({ status, size = 'sm' }: { status: ConformityStatus;
       size={size}
       leftSection={<StatusIcon size={14} aria-hidden="true" />}
       data-status={status}
+      style={{ flexShrink: 0 }}
     >
       {t(`conformity.status.${status}`)}
     </Badge>

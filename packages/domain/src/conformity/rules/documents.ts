@@ -92,6 +92,39 @@ function exists(
   };
 }
 
+/** 4.3.1.b: the approved scope, and the procedures and controls that support the ISMS. */
+const scopeAndProcedures: Rule = (s) => {
+  const scope = s.scope.approvedNumber !== null;
+  const procedures = s.documents.issuedProcedures;
+  const data = { scopeApproved: scope, issuedProcedures: procedures };
+  const links = [
+    evidence('/scope', '適用範囲', 'ISMS scope'),
+    evidence(DOCS, '手順書', 'Procedures'),
+  ];
+  if (!scope && procedures === 0) {
+    return notMet(
+      tx(
+        '承認済みの適用範囲も発行済みの手順書もありません。',
+        'There is neither an approved scope nor an issued procedure.',
+      ),
+      [gap('/scope', '適用範囲', 'ISMS scope'), gap(DOCS, '手順書', 'Procedures')],
+      data,
+    );
+  }
+  return judge(
+    tx(
+      `承認済みの適用範囲: ${scope ? 'あり' : 'なし'}、発行済みの手順書: ${procedures}件。`,
+      `Approved scope: ${scope ? 'yes' : 'no'}; issued procedures: ${procedures}.`,
+    ),
+    [
+      [scope ? 0 : 1, tx('適用範囲が承認されていません。', 'The scope is not approved.')],
+      [procedures ? 0 : 1, tx('発行済みの手順書がありません。', 'No procedure is issued.')],
+    ],
+    links,
+    data,
+  );
+};
+
 const methodApproved = (s: ConformitySnapshot) => s.risks.method.approvedNumber !== null;
 
 export const DOCUMENT_RULES: Record<string, Rule> = {
@@ -143,12 +176,7 @@ export const DOCUMENT_RULES: Record<string, Rule> = {
       ),
     ],
   ]),
-  '4.3.1.b': exists(
-    (s) => (s.scope.approvedNumber !== null ? s.documents.issuedProcedures : 0),
-    tx('承認済みの適用範囲と発行済みの手順書', 'Approved scope and issued procedures'),
-    DOCS,
-    (s) => s.scope.approvedNumber !== null || s.documents.issuedProcedures > 0,
-  ),
+  '4.3.1.b': scopeAndProcedures,
   '4.3.1.c': exists(
     (s) => s.risks.assessments,
     tx(
