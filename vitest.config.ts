@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit, data-layer and API tests; the browser tests live in e2e/ with their own config.
 export default defineConfig({
   test: {
-    globalSetup: ['packages/db/src/testing/leftovers.ts'],
+    globalSetup: ['packages/db/src/testing/global-setup.ts'],
     projects: [
       {
         test: {

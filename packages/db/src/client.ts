@@ -23,11 +23,13 @@ export interface DatabaseConfig {
   /** PGlite data folder; 'memory://' keeps it in memory (tests). */
   dataDir: string;
   poolMax?: number;
+  /** PGlite only: start from this data folder dump (tests clone a migrated template). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) return openPostgres(config.url, config.poolMax ?? 10);
-  return openPglite(config.dataDir);
+  return openPglite(config.dataDir, config.loadDataDir);
 }
 
 async function openPostgres(url: string, poolMax: number): Promise<Database> {
@@ -54,12 +56,15 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database } from '../client.ts';
 import { migrate } from '../migrate.ts';
 import { testDatabaseAfterMigrate } from './after-migrate.ts';
+import { pgliteTemplate, postgresTemplate } from './templates.ts';
 
 export { setTestDatabaseAfterMigrate } from './after-migrate.ts';
 
@@ -33,6 +34,30 @@ function postgresUnavailable(): Promise<string | null> {
   return probe;
 }
 
+/** CREATE DATABASE, retried while the template's last connection is still closing. */
+async function createDatabase(
+  admin: { query(sql: string): Promise<unknown> },
+  name: string,
+  template: string | undefined,
+) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+      return;
+    } catch (error) {
+      // 55006: "source database is being accessed by other users".
+      if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+function urlOf(name: string) {
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /**
  * A fresh, migrated database of the given kind, with the registered after-migrate
  * step (the shipped catalog) applied; drop() removes it again.
@@ -41,8 +66,9 @@ export async function openTestDatabase(
   kind: 'pglite' | 'postgres',
 ): Promise<Database & { url?: string }> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
+    const template = await pgliteTemplate();
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: template });
+    if (!template) await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
     return database;
   }
   const { default: pg } = await import('pg');
@@ -50,15 +76,19 @@ export async function openTestDatabase(
   const name = `mamoru_t_${process.pid}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: '', poolMax: 5 });
-  await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
+  let template: string | undefined;
+  try {
+    template = await postgresTemplate(admin, urlOf);
+    await createDatabase(admin, name, template);
+  } finally {
+    await admin.end();
+  }
+  const url = urlOf(name);
+  const database = await openDatabase({ url, dataDir: '', poolMax: 5 });
+  if (!template) await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
   return {
     ...database,
-    url: url.toString(),
+    url,
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: TEST_POSTGRES_URL });
@@ -94,7 +124,7 @@ export function describeEachDatabase(name: string, suite: (ctx: DatabaseContext)
       let database: Database | undefined;
       beforeAll(async () => {
         database = await openTestDatabase(kind);
-      }, 60_000);
+      }, 180_000);
       afterAll(async () => {
         await database?.close();
       });
