@@ -1,7 +1,7 @@
 import type { Db } from '@mamoru/db';
 import { conformity, risks, type RequestContext } from '@mamoru/domain';
 import type { Results } from './measure.ts';
-import { seconds } from './measure.ts';
+import { seconds, stopping } from './measure.ts';
 import { analyze } from './database.ts';
 import { download } from './load.ts';
 import {
@@ -19,6 +19,10 @@ import { createDocuments, createScope, createSoa } from './statements.ts';
  * reason, and the rest of the bench goes on.
  */
 async function attempt(results: Results, id: string, label: string, step: () => Promise<void>) {
+  if (stopping.requested) {
+    results.missing(id, label, 's', 'interrupted');
+    return;
+  }
   try {
     await step();
   } catch (error) {

@@ -6,7 +6,7 @@ import { migrateDatabase } from '@mamoru/domain';
 import { analyze, createTarget, DEFAULT_URL, serverVersion } from './database.ts';
 import { copiedRows, copyFile, resetCopyTable } from './copy.ts';
 import { generateLocations, generateUnits } from './generate.ts';
-import { judge, machineFacts, printTable, Results, seconds } from './measure.ts';
+import { judge, machineFacts, printTable, Results, seconds, stopping } from './measure.ts';
 import {
   createStructure,
   importAssetFile,
@@ -78,11 +78,11 @@ console.log(
     `scale ${scale}, ${runs} run(s) per figure, seed ${seed}`,
 );
 let databaseVersion = 'unknown';
-let interrupted = false;
-const onSignal = () => {
-  interrupted = true;
-};
-process.once('SIGINT', onSignal);
+let failure: string | null = null;
+// The first Ctrl-C stops after the current step and still writes the results.
+process.once('SIGINT', () => {
+  stopping.requested = true;
+});
 
 try {
   const database = await target.open();
@@ -152,7 +152,7 @@ try {
 
   // Embedded: PGlite is one process's; the server must have the folder to itself.
   await database.close();
-  if (interrupted) throw new Error('interrupted');
+  if (stopping.requested) throw new Error('interrupted');
 
   await measureServer(
     results,
@@ -168,6 +168,10 @@ try {
     ENDPOINTS,
     (server, headers) => measureExports(results, server.base, headers, seeded, SIZES, runs),
   );
+} catch (error) {
+  // What was measured before the failure (or Ctrl-C) is still reported and written.
+  failure = error instanceof Error ? error.message : String(error);
+  console.error('bench stopped:', error);
 } finally {
   await rm(csvPath, { force: true });
   if (args.keep) console.log(`kept: ${target.url ?? target.dataDir}`);
@@ -187,6 +191,8 @@ const output = {
   scale,
   seed,
   runsPerFigure: runs,
+  complete: failure === null,
+  ...(failure ? { stoppedBy: failure } : {}),
   sizes: SIZES,
   machine: machineFacts(databaseVersion),
   // Other work on the machine shows here: the figures are only as quiet as the machine was.

@@ -1,6 +1,9 @@
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
+/** Set by the first Ctrl-C: the remaining steps are skipped and the results still written. */
+export const stopping = { requested: false };
+
 /** One figure of the results: the median of its runs, with every run kept. */
 export interface Figure {
   id: string;
