@@ -328,6 +328,17 @@ describeEachDatabase('documents', (ctx) => {
       expect((await issue(ownerRole, doc.id, v.id)).statusCode).toBe(200);
       expect((await staff2.get('/api/v1/documents/to-read')).json().items).toHaveLength(2);
 
+      // Someone added to the distribution of the issued version gets it to read at once.
+      const before = await detail(admin, doc.id);
+      const widened = await admin.patch(
+        `/api/v1/documents/${doc.id}`,
+        { distribution: { userIds: [staff2.user.id, staff1.user.id] } },
+        { headers: { 'if-match': `"${before.version}"` } },
+      );
+      expect(widened.statusCode, widened.body).toBe(200);
+      const staff1List = (await staff1.get('/api/v1/documents/to-read')).json().items;
+      expect(staff1List.map((t: { code: string }) => t.code)).toContain('PRO-001');
+
       const current = await detail(admin, doc.id);
       const withdrawn = await admin.post(
         `/api/v1/documents/${doc.id}/withdrawal`,

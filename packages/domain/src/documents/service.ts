@@ -1,5 +1,6 @@
 import type { Db, Executor } from '@mamoru/db';
 import * as assetsRepo from '@mamoru/db/repositories/assets';
+import * as ackRepo from '@mamoru/db/repositories/documents-acknowledgements';
 import * as repo from '@mamoru/db/repositories/documents';
 import type { DocumentRow, NewDocument } from '@mamoru/db/repositories/documents';
 import * as scopeRepo from '@mamoru/db/repositories/scope';
@@ -212,10 +213,26 @@ export async function updateDocument(
         searchText: documentSearchText(next, body),
       });
       if (!updated) throw staleVersion();
+      // People added to the distribution of an issued document get it to read now.
+      const added =
+        patch.distribution && updated.status === 'issued' && updated.currentVersionId
+          ? await ackRepo.createAcknowledgements(tx, org, id, updated.currentVersionId, {
+              orgUnitIds: updated.distributionUnitIds,
+              roles: updated.distributionRoles,
+              userIds: updated.distributionUserIds,
+            })
+          : 0;
       const { searchText: _a, ...b } = auditable(before);
       const { searchText: _b, ...a } = auditable(updated);
+      const changes = diff(b, a);
       await recordAudit(tx, ctx, [
-        { action: 'document.updated', entityType: DOCUMENT_ENTITY, entityId: id, ...diff(b, a) },
+        {
+          action: 'document.updated',
+          entityType: DOCUMENT_ENTITY,
+          entityId: id,
+          before: changes.before,
+          after: added ? { ...changes.after, recipientsAdded: added } : changes.after,
+        },
       ]);
     })
     .catch(codeTaken);
