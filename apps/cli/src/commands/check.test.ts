@@ -10,6 +10,9 @@ import { describeEachDatabase } from '@mamoru/db/testing';
 import { run } from '../program.ts';
 import { captureOutput } from '../testing/output.ts';
 
+// Setting up a database can take long when other suites share the machine (a limit, not a measurement).
+vi.setConfig({ hookTimeout: 240_000, testTimeout: 120_000 });
+
 const PASSWORD = 'Velvet-Orbit-Lantern-7319';
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The team's copy of the standard, beside the repository; absent in other checkouts. */

@@ -3,12 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { ConformityReport } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
 import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
 import { createAsset } from '../testing/isms.ts';
+
+// Setting up a database can take long when other suites share the machine (a limit, not a measurement).
+vi.setConfig({ hookTimeout: 240_000, testTimeout: 120_000 });
 
 const ORG_NAME = '株式会社テスト準備度';
 

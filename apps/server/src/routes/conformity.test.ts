@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { ConformityItem, ConformityReport } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
@@ -9,6 +9,10 @@ import {
   type Client,
 } from '../testing/identity.ts';
 import { createAsset, createLocation, createOrgUnit } from '../testing/isms.ts';
+import { approveMethod } from './risks.fixtures.ts';
+
+// Setting up a database can take long when other suites share the machine (a limit, not a measurement).
+vi.setConfig({ hookTimeout: 240_000, testTimeout: 120_000 });
 
 describeEachDatabase('the conformity view', (ctx) => {
   let app: App;
@@ -152,6 +156,26 @@ describeEachDatabase('the conformity view', (ctx) => {
       '4.2.1.d.1',
     ]);
     expect(r.summary.readiness).toBeGreaterThan(0);
+  });
+
+  it('continues the walk with the risk method and risks generated for the asset', async () => {
+    await approveMethod(admin, topManagement);
+    let r = await report();
+    expect(statusOf(r, '4.2.1.c')).toBe('met');
+    expect(statusOf(r, '5.1.f')).toBe('met');
+    expect(statusOf(r, '4.2.1.d.2')).toBe('not_met');
+
+    const assets = await admin.get('/api/v1/assets');
+    const ids = assets.json<{ items: { id: string }[] }>().items.map((a) => a.id);
+    const generated = await admin.post('/api/v1/risks/generate', { assetIds: ids });
+    expect(generated.statusCode, generated.body).toBe(200);
+    r = await report();
+    const threats = r.items.find((i) => i.id === '4.2.1.d.2')!;
+    expect(threats.data).toMatchObject({ assetsWithoutRisk: 0 });
+    expect(threats.status).toBe('met');
+    expect(statusOf(r, '4.2.1.e.1')).toBe('met');
+    // Nothing is treated or approved yet: the residual risks are not.
+    expect(statusOf(r, '4.2.1.i')).not.toBe('met');
   });
 
   it('keeps organizations apart', async () => {
