@@ -1,0 +1,154 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCreateUser,
+  apiLogin,
+  apiRequest,
+  apiSetup,
+  formatViolations,
+  launchBrowser,
+  newPage,
+  runAxe,
+  seriousViolations,
+  signInPage,
+  startServer,
+  unexpectedErrors,
+  type ApiSession,
+  type RunningServer,
+  type TrackedPage,
+} from '../support/index.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+
+describe('records and evidence files in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: ApiSession;
+  let approver: ApiSession;
+  const pages: TrackedPage[] = [];
+
+  beforeAll(async () => {
+    // A busy machine (other suites running) can take over a minute to migrate and listen.
+    server = await startServer({ timeoutMs: 240_000 });
+    browser = await launchBrowser();
+    admin = await apiSetup(server, { locale: 'en' });
+    const credentials = await apiCreateUser(server, admin, {
+      email: 'approver@example.com',
+      displayName: 'Ivy Approver',
+      roles: ['isms_manager'],
+    });
+    approver = await apiLogin(server, credentials);
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const tracked of pages) await tracked.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it(
+    'creates a record type and a record with a file; disposal is refused before retention end, approved after',
+    { timeout: 300_000 },
+    async () => {
+      const tracked = await newPage(browser, { baseURL: server.url, locale: 'en-US' });
+      pages.push(tracked);
+      const { page } = tracked;
+      // Other suites share the machine; pages and chunks can take long to arrive.
+      page.setDefaultTimeout(45_000);
+      await signInPage(page, server, admin);
+
+      // A record type, in the admin page.
+      await page.goto('/records/types');
+      await page.getByText('No record types yet.').waitFor();
+      await page.getByRole('button', { name: 'New record type' }).click();
+      const typeDialog = page.getByRole('dialog', { name: 'New record type' });
+      await typeDialog.getByRole('textbox', { name: /^Code/ }).fill('ACCESS-REVIEW');
+      await typeDialog
+        .getByRole('textbox', { name: /Name \(Japanese\)/ })
+        .fill('アクセス権レビュー記録');
+      await typeDialog
+        .getByRole('textbox', { name: /Name \(English\)/ })
+        .fill('Access review record');
+      await typeDialog.getByRole('textbox', { name: 'Disposal method' }).fill('Delete from Mamoru');
+      await typeDialog.getByRole('button', { name: 'Create type' }).click();
+      await typeDialog.waitFor({ state: 'detached' });
+      await page.getByRole('table', { name: 'Record types' }).getByText('1 years').waitFor();
+
+      // A record of today, with an uploaded file.
+      await page.goto('/records');
+      await page.getByText('No records yet').waitFor();
+      await page.getByRole('button', { name: 'New record' }).click();
+      const recordDialog = page.getByRole('dialog', { name: 'New record' });
+      await recordDialog
+        .getByRole('textbox', { name: /^Title/ })
+        .fill('Quarterly access review Q1');
+      await recordDialog.getByRole('button', { name: 'Create record' }).click();
+      await page.getByRole('heading', { name: 'Quarterly access review Q1' }).waitFor();
+      await page.getByText('No files attached.').waitFor();
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'review.pdf', mimeType: 'application/pdf', buffer: PDF });
+      const link = page.getByRole('link', { name: 'Download review.pdf' });
+      await link.waitFor();
+      expect(await page.getByText('application/pdf').count()).toBe(1);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe('review.pdf');
+
+      // Disposal before the retention end is refused, with the date.
+      await page.getByRole('button', { name: 'Request disposal' }).click();
+      const disposal = page.getByRole('dialog', { name: 'Request disposal' });
+      await disposal.getByRole('button', { name: 'Send for approval' }).click();
+      await disposal.getByText(/must be kept until/).waitFor();
+
+      const violations = seriousViolations(await runAxe(page));
+      expect(violations, formatViolations(violations)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await disposal.waitFor({ state: 'detached' });
+
+      // An old record: disposal goes for approval; once approved a disposal record stays.
+      const types = await apiRequest<{ items: { id: string }[] }>(
+        server,
+        admin,
+        'GET',
+        '/api/v1/record-types',
+      );
+      const old = await apiRequest<{ id: string }>(server, admin, 'POST', '/api/v1/records', {
+        typeId: types.items[0]!.id,
+        title: 'Visitor log 2001',
+        recordDate: '2001-04-01',
+      });
+      await page.goto(`/records/${old.id}`);
+      await page.getByRole('button', { name: 'Request disposal' }).click();
+      const request = page.getByRole('dialog', { name: 'Request disposal' });
+      await request.getByRole('textbox', { name: 'Reason' }).fill('Kept long enough');
+      await request.getByRole('button', { name: 'Send for approval' }).click();
+      await request.waitFor({ state: 'detached' });
+      await page.getByText('Disposal is waiting for approval by the ISMS manager.').waitFor();
+      const record = await apiRequest<{ approvalId: string }>(
+        server,
+        admin,
+        'GET',
+        `/api/v1/records/${old.id}`,
+      );
+      await apiRequest(
+        server,
+        approver,
+        'POST',
+        `/api/v1/approvals/${record.approvalId}/decision`,
+        {
+          decision: 'approved',
+        },
+      );
+      await page.reload();
+      await page.getByText('Disposed of', { exact: true }).first().waitFor();
+      await page.getByText('Ivy Approver').waitFor();
+      await page.getByText('Kept long enough').waitFor();
+
+      const after = seriousViolations(await runAxe(page));
+      expect(after, formatViolations(after)).toEqual([]);
+      // The refused disposal is a 409 the browser logs; nothing else may fail.
+      const errors = unexpectedErrors(tracked.errors).filter((e) => !/status of 409/.test(e));
+      expect(errors).toEqual([]);
+    },
+  );
+});
