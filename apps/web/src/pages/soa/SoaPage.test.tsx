@@ -105,7 +105,8 @@ function routes(extra: Record<string, unknown> = {}) {
   };
 }
 
-// The first render loads the lazy page and Mantine under a busy test machine.
+// The first render loads the lazy page and Mantine; on a busy machine that takes seconds.
+const LOAD = 15_000;
 describe('statement of applicability page', { timeout: 30_000 }, () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -121,7 +122,9 @@ describe('statement of applicability page', { timeout: 30_000 }, () => {
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/statement-of-applicability');
-    fireEvent.click(await screen.findByRole('button', { name: 'Start the statement' }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Start the statement' }, { timeout: LOAD }),
+    );
     expect(await screen.findByText('Define the ISMS scope first.')).toBeTruthy();
   });
 
@@ -144,8 +147,10 @@ describe('statement of applicability page', { timeout: 30_000 }, () => {
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/statement-of-applicability');
 
-    expect(await screen.findByText('Version 1: Draft')).toBeTruthy();
-    expect(await screen.findByText('3(1) Information security policy')).toBeTruthy();
+    expect(await screen.findByText('Version 1: Draft', {}, { timeout: LOAD })).toBeTruthy();
+    expect(
+      await screen.findByText('3(1) Information security policy', {}, { timeout: LOAD }),
+    ).toBeTruthy();
     expect(screen.getByText('Applicable · Proposed from risks')).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Undecided' }));
     expect(screen.queryByText('Information security policy document')).toBeNull();
@@ -179,7 +184,7 @@ describe('statement of applicability page', { timeout: 30_000 }, () => {
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/statement-of-applicability');
 
-    fireEvent.click(await screen.findByRole('tab', { name: 'Blockers (2)' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Blockers (2)' }, { timeout: LOAD }));
     const link = await screen.findByRole('link', { name: /Name who accepted the risk/ });
     fireEvent.click(link);
     expect(await screen.findByRole('dialog')).toBeTruthy();

@@ -71,6 +71,32 @@ function useInvalidate() {
   return () => client.invalidateQueries({ queryKey: soaKey });
 }
 
+/**
+ * The ETag to send: the newest version the cache knows (a write's response
+ * updates it at once), so a second edit never waits for the refetch.
+ */
+function useEtag(soa: Soa) {
+  const client = useQueryClient();
+  return () =>
+    ifMatch(client.getQueryData<Soa>([...soaKey, soa.id])?.current.version ?? soa.current.version);
+}
+
+/** Keeps the statement's latest version from a write's response, then refetches everything. */
+function useAfterWrite(soa: Soa) {
+  const client = useQueryClient();
+  return (result: { version?: SoaVersion }) => {
+    const version = result.version;
+    if (version) {
+      client.setQueryData<Soa>([...soaKey, soa.id], (old) =>
+        old && old.current.id === version.id
+          ? { ...old, current: { ...old.current, ...version } }
+          : old,
+      );
+    }
+    return client.invalidateQueries({ queryKey: soaKey });
+  };
+}
+
 export function useCreateSoa() {
   const invalidate = useInvalidate();
   return useMutation({
@@ -81,46 +107,52 @@ export function useCreateSoa() {
 
 /** One entry, under the ETag of the latest version. */
 export function useUpdateEntry(soa: Soa) {
-  const invalidate = useInvalidate();
+  const etag = useEtag(soa);
+  const afterWrite = useAfterWrite(soa);
   return useMutation({
     mutationFn: (input: { controlId: string; change: SoaEntryUpdate }) =>
-      api.patch(`/api/v1/soa/${soa.id}/entries/${input.controlId}`, input.change, {
-        headers: ifMatch(soa.current.version),
-      }),
-    onSuccess: invalidate,
+      api.patch<{ version: SoaVersion }>(
+        `/api/v1/soa/${soa.id}/entries/${input.controlId}`,
+        input.change,
+        { headers: etag() },
+      ),
+    onSuccess: afterWrite,
   });
 }
 
 export function useBulkUpdate(soa: Soa) {
-  const invalidate = useInvalidate();
+  const etag = useEtag(soa);
+  const afterWrite = useAfterWrite(soa);
   return useMutation({
     mutationFn: (input: { controlIds: string[]; change: SoaEntryUpdate }) =>
-      api.post(`/api/v1/soa/${soa.id}/entries/bulk`, input, {
-        headers: ifMatch(soa.current.version),
+      api.post<{ version: SoaVersion }>(`/api/v1/soa/${soa.id}/entries/bulk`, input, {
+        headers: etag(),
       }),
-    onSuccess: invalidate,
+    onSuccess: afterWrite,
   });
 }
 
 export function useRedraft(soa: Soa) {
-  const invalidate = useInvalidate();
+  const etag = useEtag(soa);
+  const afterWrite = useAfterWrite(soa);
   return useMutation({
     mutationFn: () =>
-      api.post<{ updated: number }>(`/api/v1/soa/${soa.id}/draft`, undefined, {
-        headers: ifMatch(soa.current.version),
+      api.post<{ updated: number; version: SoaVersion }>(`/api/v1/soa/${soa.id}/draft`, undefined, {
+        headers: etag(),
       }),
-    onSuccess: invalidate,
+    onSuccess: afterWrite,
   });
 }
 
 export function useSubmitSoa(soa: Soa) {
+  const etag = useEtag(soa);
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: () =>
       api.post(
         `/api/v1/soa/${soa.id}/versions/${soa.current.id}/approval`,
         {},
-        { headers: ifMatch(soa.current.version) },
+        { headers: etag() },
       ),
     onSuccess: invalidate,
   });
