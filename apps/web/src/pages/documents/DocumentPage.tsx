@@ -62,7 +62,9 @@ export function DocumentPage() {
   if (query.isPending) return <LoadingBlock />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const doc = query.data;
-  const manages = can('isms:write') && (can('isms:read') || doc.ownerUserId === info?.user.id);
+  // Owners ('own' reach of isms:write) change only the documents they own; the server agrees.
+  const manages =
+    can('isms:write', 'all') || (can('isms:write') && doc.ownerUserId === info?.user.id);
   const seesAll = can('isms:read') || doc.ownerUserId === info?.user.id;
 
   return (

@@ -62,7 +62,7 @@ export function DocumentsPage() {
           </ThemeIcon>
         }
         actions={
-          can('isms:write') && (
+          can('isms:write', 'all') && (
             <Button
               leftSection={<IconPlus size={18} aria-hidden="true" />}
               onClick={() => setCreating(true)}
