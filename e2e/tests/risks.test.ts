@@ -10,6 +10,7 @@ import {
   launchBrowser,
   newPage,
   runAxe,
+  screenshot,
   seriousViolations,
   signInPage,
   startServer,
@@ -28,7 +29,14 @@ async function residualCounts(page: Page) {
   await page.goto('/risks/heatmap?residual=true');
   const empty = page.getByText('No risks to place yet');
   const chart = page.getByRole('img', { name: /^Heat map of/ });
-  await chart.or(empty).waitFor();
+  await chart
+    .or(empty)
+    .waitFor()
+    .catch(async (e: unknown) => {
+      await screenshot(page, 'risks-heatmap-debug', { fullPage: true });
+      console.log(await page.locator('main').textContent());
+      throw e;
+    });
   if (await empty.count()) return 'empty';
   await page.getByRole('radio', { name: 'Table' }).check({ force: true });
   const table = page.getByRole('table', { name: 'Risks by likelihood and impact' });
@@ -45,12 +53,14 @@ describe('risk assessment and treatment in a real browser', () => {
   const open = async (session: ApiSession) => {
     const tracked = await newPage(browser, { baseURL: server.url, locale: 'en-US' });
     pages.push(tracked);
+    tracked.page.setDefaultTimeout(30_000);
     await signInPage(tracked.page, server, session);
     return tracked.page;
   };
 
   beforeAll(async () => {
-    server = await startServer();
+    // The generous limits are for a busy machine; nothing here is timed.
+    server = await startServer({ timeoutMs: 240_000 });
     browser = await launchBrowser();
     admin = await apiSetup(server, { locale: 'en' });
     topManagement = await apiLogin(
@@ -77,7 +87,7 @@ describe('risk assessment and treatment in a real browser', () => {
         availability: cia,
       });
     }
-  });
+  }, 300_000);
 
   afterAll(async () => {
     for (const tracked of pages) await tracked.close().catch(() => {});
@@ -111,7 +121,14 @@ describe('risk assessment and treatment in a real browser', () => {
     await decision.getByRole('button', { name: 'Approve' }).click();
     await decision.waitFor({ state: 'detached' });
     await page.reload();
-    await page.getByText('Version 1: In force').waitFor();
+    await page
+      .getByText('Version 1: In force')
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await screenshot(page, 'risks-debug', { fullPage: true });
+        console.log(JSON.stringify(await apiRequest(server, admin, 'GET', '/api/v1/risk-methods')));
+        throw e;
+      });
 
     // Generate the risks of every asset in use.
     await page.goto('/risks');
@@ -120,7 +137,8 @@ describe('risk assessment and treatment in a real browser', () => {
     const generate = page.getByRole('dialog', { name: 'Generate risks from assets and threats' });
     await generate.getByRole('button', { name: 'Generate', exact: true }).click();
     await generate.getByText(/new risks for 3 assets/).waitFor({ timeout: 60_000 });
-    await generate.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await page.keyboard.press('Escape');
+    await generate.waitFor({ state: 'detached' });
     const register = page.getByRole('table', { name: 'Risk register' });
     await register.getByText('Customer database').first().waitFor();
     await expectAccessible(page);
@@ -175,7 +193,8 @@ describe('risk assessment and treatment in a real browser', () => {
     const send = page.getByRole('dialog', { name: 'Send residual risks for sign-off' });
     await send.getByRole('button', { name: 'Send for sign-off' }).click();
     await send.getByText(/Sent: 1 risks wait for top management/).waitFor();
-    await send.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await page.keyboard.press('Escape');
+    await send.waitFor({ state: 'detached' });
 
     await ceo.goto('/approvals');
     await ceo.getByRole('button', { name: 'Approve Residual risks (1)' }).click();
@@ -228,5 +247,5 @@ describe('risk assessment and treatment in a real browser', () => {
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = readFileSync((await download.path())!);
     expect(file.subarray(0, 2).toString()).toBe('PK');
-  });
+  }, 600_000);
 });

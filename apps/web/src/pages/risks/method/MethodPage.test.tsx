@@ -17,7 +17,7 @@ function routes(methods: ReturnType<typeof method>[]) {
   };
 }
 
-describe('risk method page', { timeout: 60_000 }, () => {
+describe('risk method page', { timeout: 120_000 }, () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
@@ -87,7 +87,7 @@ describe('risk method page', { timeout: 60_000 }, () => {
     });
     const api = fakeApi({
       ...routes([approved]),
-      'POST /api/v1/risk-methods': { status: 201, body: method({ number: 3 }) },
+      'POST /api/v1/risk-methods': () => ({ status: 201, body: method({ number: 3 }) }),
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/risks/method');
@@ -109,7 +109,7 @@ describe('risk method page', { timeout: 60_000 }, () => {
   it('starts the first method from a preset', async () => {
     const api = fakeApi({
       ...routes([]),
-      'POST /api/v1/risk-methods': { status: 201, body: method() },
+      'POST /api/v1/risk-methods': () => ({ status: 201, body: method() }),
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/risks/method');

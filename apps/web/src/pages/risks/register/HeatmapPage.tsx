@@ -25,16 +25,16 @@ export function heatmapOption(map: RiskHeatmap, lang: 'ja' | 'en', axes: [string
     l.label[lang] ? `${l.value} ${l.label[lang]}` : String(l.value);
   const count = (li: number, ii: number) =>
     map.cells.find((c) => c.likelihood === li && c.impact === ii);
+  // The fourth dimension is the cell's colour class: 0 empty, -1 no band yet, else the band index.
   const data = map.likelihood.flatMap((l, y) =>
     map.impact.map((i, x) => {
       const cell = count(l.value, i.value);
       const n = cell?.count ?? 0;
       const color = cellColor(map, cell?.maxLevel ?? null, n);
       return {
-        value: [x, y, n],
+        value: [x, y, n, n === 0 ? 0 : (cell?.maxLevel ?? -1)],
         likelihood: l.value,
         impact: i.value,
-        itemStyle: { color, borderColor: '#ffffff', borderWidth: 2 },
         label: { color: textColorOn(color) },
       };
     }),
@@ -58,9 +58,21 @@ export function heatmapOption(map: RiskHeatmap, lang: 'ja' | 'en', axes: [string
       nameLocation: 'middle',
       nameGap: 100,
     },
+    // ECharts colours heat map cells through a visual map; here it maps each class to its colour.
+    visualMap: {
+      type: 'piecewise',
+      show: false,
+      dimension: 3,
+      pieces: [
+        { value: 0, color: EMPTY },
+        { value: -1, color: NO_BAND },
+        ...map.bands.map((band) => ({ value: band.index, color: band.color })),
+      ],
+    },
     series: [
       {
         type: 'heatmap',
+        itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
         data,
         label: { show: true, fontSize: 14, fontWeight: 'bold' },
         emphasis: { itemStyle: { shadowBlur: 8, shadowColor: 'rgba(0,0,0,0.3)' } },
@@ -87,12 +99,14 @@ export function HeatmapPage() {
     [heatmap.data, lang],
   );
 
-  const onFilter = (key: FilterKey, value: string | null) =>
+  const onFilter = (changes: Partial<Record<FilterKey, string | null>>) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
         return next;
       },
       { replace: true },

@@ -17,7 +17,8 @@ export function RegisterFilters({
   onChange,
 }: {
   filter: RiskFilter;
-  onChange: (key: FilterKey, value: string | null) => void;
+  /** Several keys at once: the URL changes once, so no change is lost. */
+  onChange: (changes: Partial<Record<FilterKey, string | null>>) => void;
 }) {
   const { t: typedT, i18n } = useTranslation();
   const t = typedT as unknown as LooseT;
@@ -28,7 +29,7 @@ export function RegisterFilters({
   const lang = uiLang(i18n.language);
   const [search, setSearch] = useState(filter.q ?? '');
   const pushSearch = useDebouncedCallback(
-    (value: string) => onChange('q', value.trim() || null),
+    (value: string) => onChange({ q: value.trim() || null }),
     300,
   );
 
@@ -45,7 +46,7 @@ export function RegisterFilters({
       placeholder={all}
       data={values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))}
       value={filter[key] ?? null}
-      onChange={(value) => onChange(key, value)}
+      onChange={(value) => onChange({ [key]: value })}
       clearable
       w={w}
       comboboxProps={{ withinPortal: true }}
@@ -75,7 +76,7 @@ export function RegisterFilters({
           label: band.label[lang] || String(band.min),
         }))}
         value={filter.level ?? null}
-        onChange={(value) => onChange('level', value)}
+        onChange={(value) => onChange({ level: value })}
         clearable
         w={140}
         comboboxProps={{ withinPortal: true }}
@@ -118,7 +119,7 @@ export function RegisterFilters({
           placeholder={t('risks.register.allOwners')}
           data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
           value={filter.ownerUserId ?? null}
-          onChange={(value) => onChange('ownerUserId', value)}
+          onChange={(value) => onChange({ ownerUserId: value })}
           clearable
           searchable
           w={180}
@@ -134,10 +135,7 @@ export function RegisterFilters({
             <CloseButton
               size="xs"
               aria-label={t('risks.register.clearCell')}
-              onClick={() => {
-                onChange('likelihood', null);
-                onChange('impact', null);
-              }}
+              onClick={() => onChange({ likelihood: null, impact: null })}
             />
           }
         >
@@ -156,7 +154,7 @@ export function RegisterFilters({
             <CloseButton
               size="xs"
               aria-label={t('risks.register.clearControl')}
-              onClick={() => onChange('controlId', null)}
+              onClick={() => onChange({ controlId: null })}
             />
           }
         >

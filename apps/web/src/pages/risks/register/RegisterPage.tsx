@@ -97,11 +97,11 @@ export function RegisterPage() {
 
   const items = risks.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filter).length > 0;
-  const update = (changes: Record<string, string | null>) =>
+  const update = (changes: Partial<Record<FilterKey | 'sort' | 'direction', string | null>>) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
+        for (const [key, value] of Object.entries(changes) as [string, string | null][]) {
           if (value === null || value === '') next.delete(key);
           else next.set(key, value);
         }
@@ -109,7 +109,6 @@ export function RegisterPage() {
       },
       { replace: true },
     );
-  const onFilter = (key: FilterKey, value: string | null) => update({ [key]: value });
   const onSort = (column: RiskSort) =>
     update({
       sort: column,
@@ -142,7 +141,7 @@ export function RegisterPage() {
         </Alert>
       )}
       <Group justify="space-between" wrap="wrap" gap="sm">
-        <RegisterFilters filter={filter} onChange={onFilter} />
+        <RegisterFilters filter={filter} onChange={update} />
         <Group gap="sm">
           {write && (
             <Button
