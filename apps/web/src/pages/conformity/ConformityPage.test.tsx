@@ -107,6 +107,9 @@ report.groups.push({
   title: { ja: 'リスクの特定', en: 'Identify the risks' },
 });
 
+/** Waiting limit for the first render of the lazily loaded shell on a busy machine. */
+const wait = { timeout: 20_000 };
+
 function serve() {
   const api = fakeApi({
     ...signedInRoutes(sessionInfo('admin')),
@@ -125,7 +128,7 @@ describe('conformity', { timeout: 30_000 }, () => {
   it('dashboard shows readiness, counts, the first gap with its link and what is due', async () => {
     serve();
     renderApp('/');
-    expect((await screen.findByTestId('readiness')).textContent).toBe('33%');
+    expect((await screen.findByTestId('readiness', {}, wait)).textContent).toBe('33%');
     expect(screen.getByTestId('count-partly_met').textContent).toBe('Partly met 1');
     const gap = screen.getByTestId('gap-4.2.1.d.1');
     expect(within(gap).getByText('1 asset is not classified.')).toBeTruthy();
@@ -144,8 +147,8 @@ describe('conformity', { timeout: 30_000 }, () => {
   it('lists items by clause, filters by status and opens an item with its data', async () => {
     serve();
     renderApp('/conformity');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Conformity' })).toBeTruthy();
-    expect((await screen.findByTestId('conformity-readiness')).textContent).toBe(
+    expect(await screen.findByRole('heading', { level: 1, name: 'Conformity' }, wait)).toBeTruthy();
+    expect((await screen.findByTestId('conformity-readiness', {}, wait)).textContent).toBe(
       'Readiness 33%: 1 of 3 items met',
     );
     expect(screen.getByRole('heading', { name: '第4 2.(1) Establish the ISMS' })).toBeTruthy();
@@ -156,7 +159,7 @@ describe('conformity', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('heading', { name: '第4 2.(3) Monitor and review' })).toBeNull();
 
     fireEvent.click(screen.getByTestId('item-4.2.1.d.1'));
-    const detail = await screen.findByTestId('conformity-item');
+    const detail = await screen.findByTestId('conformity-item', {}, wait);
     expect(within(detail).getByText('1 asset is not classified.')).toBeTruthy();
     expect(within(detail).getByText('unclassified')).toBeTruthy();
     expect(
@@ -167,7 +170,7 @@ describe('conformity', { timeout: 30_000 }, () => {
   it('opens the item of the address and says what an item not yet evidenced needs', async () => {
     serve();
     renderApp('/conformity?item=4.2.3.d');
-    const detail = await screen.findByTestId('conformity-item');
+    const detail = await screen.findByTestId('conformity-item', {}, wait);
     expect(within(detail).getByText('Needs internal audit plans and reports.')).toBeTruthy();
     expect(within(detail).getByText('This item is not evaluated from data yet.')).toBeTruthy();
   });

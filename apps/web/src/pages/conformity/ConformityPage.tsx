@@ -28,6 +28,18 @@ import { StatusBadge, STATUSES } from './StatusBadge';
 
 type Group = ConformityReport['groups'][number];
 
+/** Requirement IDs in document order: numbers by value, letters alphabetically. */
+function compareIds(a: string, b: string) {
+  const x = a.split('.');
+  const y = b.split('.');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i]!, y[i]!];
+    const diff = /^\d+$/.test(p) && /^\d+$/.test(q) ? Number(p) - Number(q) : p.localeCompare(q);
+    if (diff) return diff;
+  }
+  return x.length - y.length;
+}
+
 const isStatus = (v: string | null): v is ConformityStatus =>
   !!v && (STATUSES as readonly string[]).includes(v);
 
@@ -71,17 +83,23 @@ function Clause(props: {
   const under = (id: string) => (x: { parentIds: string[] }) => x.parentIds.at(-1) === id;
   const contains = (g: Group): boolean => items.some((i) => i.parentIds.includes(g.id));
   if (!contains(group)) return null;
+  // Items and sub-clauses in the standard's order (4.2.1.a, then the group 4.2.1.b, then c…).
+  const children = [
+    ...items.filter(under(group.id)).map((item) => ({ id: item.id, item })),
+    ...groups.filter(under(group.id)).map((g) => ({ id: g.id, group: g })),
+  ].sort((a, b) => compareIds(a.id, b.id));
   return (
     <Stack gap={4} pl={depth > 1 ? 'md' : 0} component="section">
       <Title order={depth === 0 ? 2 : 3} fz={depth === 0 ? 'lg' : 'sm'}>
         {group.displayId} {localized(group.title, i18n.language)}
       </Title>
-      {items.filter(under(group.id)).map((item) => (
-        <ItemRow key={item.id} item={item} onOpen={() => onOpen(item.id)} />
-      ))}
-      {groups.filter(under(group.id)).map((g) => (
-        <Clause key={g.id} {...props} group={g} depth={depth + 1} />
-      ))}
+      {children.map((child) =>
+        'item' in child && child.item ? (
+          <ItemRow key={child.id} item={child.item} onOpen={() => onOpen(child.id)} />
+        ) : 'group' in child && child.group ? (
+          <Clause key={child.id} {...props} group={child.group} depth={depth + 1} />
+        ) : null,
+      )}
     </Stack>
   );
 }
