@@ -54,7 +54,7 @@ function ItemRow({ item, onOpen }: { item: ConformityItem; onOpen: () => void })
       data-testid={`item-${item.id}`}
     >
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        <Box w={110} style={{ flexShrink: 0 }}>
+        <Box w={140} style={{ flexShrink: 0 }}>
           <StatusBadge status={item.status} />
         </Box>
         <Stack gap={2} style={{ minWidth: 0 }}>
