@@ -22,6 +22,9 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
   let owner: Client;
   let risks: RiskDto[];
   const above = () => risks.filter((r) => r.evaluation === 'treat');
+  // Above the acceptable level and not at the lowest likelihood, so its plan moves it.
+  const target = () => above().find((r) => r.likelihood > 1)!;
+  const other = () => above().find((r) => r.id !== target().id)!;
 
   beforeAll(async () => {
     app = await buildTestApp(ctx.database);
@@ -38,7 +41,7 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
   afterAll(() => app.close());
 
   it('treats a risk with two controls, each justified, and plans its residual risk', async () => {
-    const risk = await riskOf(admin, above()[0]!.id);
+    const risk = await riskOf(admin, target().id);
     const unknown = await admin.put(
       `/api/v1/risks/${risk.id}/treatment`,
       {
@@ -85,7 +88,7 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
     const sent = await admin.post('/api/v1/risks/residual-acceptances', { note: 'Q3 review' });
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json().riskCount).toBe(1);
-    const pending = await riskOf(admin, above()[0]!.id);
+    const pending = await riskOf(admin, target().id);
     expect(pending.residualAcceptance.status).toBe('pending');
     // The author may not approve their own request (segregation of duties).
     const own = await admin.post(`/api/v1/approvals/${sent.json().approvalId}/decision`, {
@@ -93,7 +96,7 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
     });
     expect(own.statusCode).toBe(403);
     await decide(top, sent.json().approvalId);
-    const accepted = await riskOf(admin, above()[0]!.id);
+    const accepted = await riskOf(admin, target().id);
     expect(accepted.residualAcceptance).toMatchObject({
       status: 'accepted',
       acceptedBy: top.user.id,
@@ -115,7 +118,7 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
   });
 
   it('retains a risk above the acceptable level only with approved retention', async () => {
-    const risk = await riskOf(admin, above()[1]!.id);
+    const risk = await riskOf(admin, other().id);
     const retained = await admin.put(
       `/api/v1/risks/${risk.id}/treatment`,
       { option: 'retain', rationale: 'Cost exceeds the benefit' },
@@ -156,7 +159,7 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
       dueDate: '2020-01-31',
       resources: 'Facilities team',
       budget: 1_200_000,
-      riskIds: [above()[0]!.id],
+      riskIds: [target().id],
       controlIds: ['7.1.3'],
     };
     expect((await owner.post('/api/v1/treatment-plan', body)).statusCode).toBe(403);

@@ -91,6 +91,15 @@ export async function recomputeRisks(
   m: CompiledMethod,
   scope: RecomputeScope = {},
 ) {
+  return affected(await db.execute(recomputeSql(organizationId, m, scope)));
+}
+
+/** The one UPDATE of a recompute. */
+export function recomputeSql(
+  organizationId: string,
+  m: CompiledMethod,
+  scope: RecomputeScope = {},
+) {
   const av = sql`s.av`;
   const value = valueExpr(m, av, sql`s.l`, sql`s.v`, sql`coalesce(s.i, s.av)`);
   const residual = valueExpr(
@@ -104,7 +113,7 @@ export async function recomputeRisks(
   if (scope.ids) filters.push(sql`r.id = any(${sql.param(scope.ids)}::uuid[])`);
   if (scope.assetIds) filters.push(sql`r.asset_id = any(${sql.param(scope.assetIds)}::uuid[])`);
   if (scope.fromSeq !== undefined) filters.push(sql`r.seq >= ${scope.fromSeq}::int`);
-  const result = await db.execute(sql`
+  return sql`
     update risks r set
       asset_value = x.av, value = x.value, level = x.level, evaluation = x.evaluation,
       residual_value = x.rvalue, residual_level = x.rlevel, residual_evaluation = x.revaluation,
@@ -131,14 +140,21 @@ export async function recomputeRisks(
         or r.level is distinct from x.level or r.evaluation is distinct from x.evaluation
         or r.residual_value is distinct from x.rvalue or r.residual_level is distinct from x.rlevel
         or r.residual_evaluation is distinct from x.revaluation)
-  `);
-  return affected(result);
+  `;
 }
 
 /** Rows touched by a statement, on either driver. */
 export function affected(result: unknown): number {
   const r = result as { rowCount?: number | null; affectedRows?: number };
   return r.rowCount ?? r.affectedRows ?? 0;
+}
+
+/**
+ * Refreshes the planner's statistics of the register after a bulk write, so
+ * the filters of the next list see the new distribution of values and levels.
+ */
+export async function analyzeRisks(db: Executor) {
+  await db.execute(sql`analyze risks`);
 }
 
 /** Clears computed values when no method is in force. */

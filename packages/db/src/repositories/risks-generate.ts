@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { lockRiskNumbering, maxRiskSeq, riskCodeSql } from './risks.ts';
 
+const NO_VULNERABILITY = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
+
 export interface GenerateRule {
   assetIds?: string[] | undefined;
   categories?: string[] | undefined;
@@ -24,6 +26,15 @@ export interface GenerateRule {
 export async function generateRisks(db: Executor, organizationId: string, rule: GenerateRule) {
   await lockRiskNumbering(db, organizationId);
   const base = await maxRiskSeq(db, organizationId);
+  const [row] = await queryRows<{ created: number; assets: number }>(
+    db,
+    generateRisksSql(organizationId, rule, base),
+  );
+  return { fromSeq: base + 1, created: row?.created ?? 0, assets: row?.assets ?? 0 };
+}
+
+/** The one statement of a generation, numbering new risks after `base`. */
+export function generateRisksSql(organizationId: string, rule: GenerateRule, base: number) {
   const assetFilters: SQL[] = [
     sql`a.organization_id = ${organizationId}`,
     sql`a.status = 'in_use'`,
@@ -41,14 +52,12 @@ export async function generateRisks(db: Executor, organizationId: string, rule: 
             order by p.category, p.threat_id, p.level desc nulls last, p.vcode nulls last`
       : sql`select * from pairs`;
   const n = sql`${base}::int + c.n`;
-  const [row] = await queryRows<{ created: number; assets: number }>(
-    db,
-    sql`
+  return sql`
     with cats as (
       select unnest(array['information','software','physical','service','people','intangible']) as category
     ),
     pairs as (
-      select k.category, t.id as threat_id, t.default_likelihood, v.id as vulnerability_id,
+      select k.category, t.id as threat_id, t.code as tcode, t.default_likelihood, v.id as vulnerability_id,
         v.default_level as level, v.code as vcode
       from cats k
       join threats t on t.organization_id = ${organizationId} and t.active
@@ -57,18 +66,22 @@ export async function generateRisks(db: Executor, organizationId: string, rule: 
         and k.category = any(v.asset_categories) and t.code = any(v.exploited_by)
     ),
     picked as (${pick}),
+    -- Existing combinations, read once before the insert: probing the table
+    -- being written would rescan its own new index entries for every row.
+    existing as materialized (
+      select asset_id, threat_id, coalesce(vulnerability_id, ${NO_VULNERABILITY}) as vkey
+      from risks where organization_id = ${organizationId}
+    ),
     candidates as (
       select a.id as asset_id, p.threat_id, p.vulnerability_id, p.default_likelihood,
         coalesce(p.level, ${rule.defaultVulnerabilityLevel}::int) as level,
         ${rule.ownerFromAsset ? sql`a.owner_user_id` : sql`null::uuid`} as owner_user_id,
-        row_number() over (order by a.code, p.threat_id, p.vulnerability_id) as n
+        row_number() over (order by a.code, p.tcode, p.vcode) as n
       from assets a
       join picked p on p.category = a.category
-      where ${sql.join(assetFilters, sql` and `)}
-        and not exists (
-          select 1 from risks r where r.organization_id = ${organizationId}
-            and r.asset_id = a.id and r.threat_id = p.threat_id
-            and r.vulnerability_id is not distinct from p.vulnerability_id)
+      left join existing e on e.asset_id = a.id and e.threat_id = p.threat_id
+        and e.vkey = coalesce(p.vulnerability_id, ${NO_VULNERABILITY})
+      where ${sql.join(assetFilters, sql` and `)} and e.asset_id is null
     ),
     inserted as (
       insert into risks (organization_id, seq, code, asset_id, threat_id, vulnerability_id,
@@ -78,9 +91,7 @@ export async function generateRisks(db: Executor, organizationId: string, rule: 
       from candidates c
       returning asset_id
     )
-    select count(*)::int as created, count(distinct asset_id)::int as assets from inserted`,
-  );
-  return { fromSeq: base + 1, created: row?.created ?? 0, assets: row?.assets ?? 0 };
+    select count(*)::int as created, count(distinct asset_id)::int as assets from inserted`;
 }
 
 /** Starter rows copied into an organization's own threats and vulnerabilities. */

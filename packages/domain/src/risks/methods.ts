@@ -249,6 +249,7 @@ registerApprovalHandler(RISK_METHOD_ENTITY, {
     ];
     if (approved) {
       const updated = await recomputeAll(tx, ctx);
+      if (updated > 0) await compute.analyzeRisks(tx);
       entries.push({
         action: 'risks.recomputed',
         entityType: RISK_METHOD_ENTITY,

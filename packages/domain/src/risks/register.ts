@@ -227,7 +227,10 @@ export function runGeneration(db: Db, ctx: RequestContext, job: JobRow, rule: Ri
         ownerFromAsset: rule.ownerFromAsset,
         defaultVulnerabilityLevel: inForce ? middleOf(inForce.method.vulnerabilityScale) : 2,
       });
-      if (result.created > 0) await recomputeSome(tx, org, { fromSeq: result.fromSeq });
+      if (result.created > 0) {
+        await recomputeSome(tx, org, { fromSeq: result.fromSeq });
+        await compute.analyzeRisks(tx);
+      }
       await recordAudit(tx, ctx, [
         {
           action: 'risks.generated',
