@@ -23,7 +23,7 @@ const envSchema = z.object({
   MAMORU_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   MAMORU_WEB_DIST: z.string().optional(),
-  MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(52_428_800),
 });
 
 export interface Config {
