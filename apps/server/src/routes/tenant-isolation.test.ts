@@ -27,6 +27,12 @@ import {
   recordProbes,
   type RecordsOfB,
 } from './records.isolation.ts';
+import {
+  DOCUMENT_LISTS,
+  createDocumentsOfB,
+  documentProbes,
+  type DocumentsOfB,
+} from './documents.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -61,15 +67,8 @@ interface Objects {
   soa: SoaOfB;
   /** B's record types, records (one disposed of) and an evidence file. */
   records: RecordsOfB;
-  /** Documents of B: one issued (distributed to B's admins), one draft, one approved. */
-  documentId: string;
-  documentVersion: number;
-  issuedVersionId: string;
-  draftDocumentId: string;
-  draftVersionId: string;
-  draftVersion: number;
-  approvedDocumentId: string;
-  approvedVersionId: string;
+  /** B's documents: one issued, one draft, one approved. */
+  documents: DocumentsOfB;
   /** B's risk method, threats, register, runs and treatment plan. */
   risks: RisksOfB;
 }
@@ -131,7 +130,7 @@ const BY_ID: ByIdProbe[] = [
   ...soaProbes<Objects>(),
   ...riskProbes<Objects>(),
   ...recordProbes<Objects>(),
-  ...documentProbes(),
+  ...documentProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -288,92 +287,6 @@ function scopeAndAssetProbes(): ByIdProbe[] {
   ];
 }
 
-/** The document register, versions, acknowledgements and reviews. */
-function documentProbes(): ByIdProbe[] {
-  const doc = (b: Objects) => `/api/v1/documents/${b.documentId}`;
-  const draft = (b: Objects) =>
-    `/api/v1/documents/${b.draftDocumentId}/versions/${b.draftVersionId}`;
-  const as = (status: number) => ({ as: 'adminB' as const, status });
-  const ifMatch = (v: (b: Objects) => number) => (b: Objects) => ({ 'if-match': `"${v(b)}"` });
-  return [
-    { route: 'GET /api/v1/documents/:id', url: doc, control: as(200) },
-    {
-      route: 'PATCH /api/v1/documents/:id',
-      url: doc,
-      body: () => ({ title: 'Renamed across tenants' }),
-      headers: ifMatch((b) => b.documentVersion),
-      control: as(200),
-    },
-    {
-      route: 'POST /api/v1/documents/:id/acknowledgement',
-      url: (b) => `${doc(b)}/acknowledgement`,
-      body: () => ({}),
-      control: as(204),
-    },
-    {
-      route: 'GET /api/v1/documents/:id/acknowledgements',
-      url: (b) => `${doc(b)}/acknowledgements`,
-      control: as(200),
-    },
-    {
-      route: 'GET /api/v1/documents/:id/reviews',
-      url: (b) => `${doc(b)}/reviews`,
-      control: as(200),
-    },
-    {
-      route: 'POST /api/v1/documents/:id/reviews',
-      url: (b) => `${doc(b)}/reviews`,
-      body: () => ({ outcome: 'no_change' }),
-      control: as(201),
-    },
-    {
-      route: 'GET /api/v1/documents/:id/versions',
-      url: (b) => `${doc(b)}/versions`,
-      control: as(200),
-    },
-    {
-      route: 'GET /api/v1/documents/:id/diff',
-      url: (b) => `${doc(b)}/diff?from=${b.issuedVersionId}&to=${b.issuedVersionId}`,
-      control: as(200),
-    },
-    {
-      route: 'POST /api/v1/documents/:id/versions',
-      url: (b) => `${doc(b)}/versions`,
-      body: () => ({}),
-      control: as(201),
-    },
-    // After the PATCH and the review above, each of which made the document one higher.
-    {
-      route: 'POST /api/v1/documents/:id/withdrawal',
-      url: (b) => `${doc(b)}/withdrawal`,
-      body: () => ({ reason: 'Withdrawn across tenants' }),
-      headers: ifMatch((b) => b.documentVersion + 2),
-      control: as(204),
-    },
-    { route: 'GET /api/v1/documents/:id/versions/:versionId', url: draft, control: as(200) },
-    {
-      route: 'PATCH /api/v1/documents/:id/versions/:versionId',
-      url: draft,
-      body: () => ({ body: 'Changed across tenants' }),
-      headers: ifMatch((b) => b.draftVersion),
-      control: as(200),
-    },
-    {
-      route: 'POST /api/v1/documents/:id/versions/:versionId/approval',
-      url: (b) => `${draft(b)}/approval`,
-      body: () => ({}),
-      headers: ifMatch((b) => b.draftVersion + 1),
-      control: as(200),
-    },
-    {
-      route: 'POST /api/v1/documents/:id/versions/:versionId/issue',
-      url: (b) => `/api/v1/documents/${b.approvedDocumentId}/versions/${b.approvedVersionId}/issue`,
-      body: () => ({}),
-      control: as(200),
-    },
-  ];
-}
-
 /** Path parameters that name no object of another tenant (checked separately). */
 const NOT_OBJECT_IDS = ['PUT /api/v1/approval-policies/:type'];
 
@@ -417,9 +330,7 @@ const LISTS: ListProbe[] = [
   { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?q=secret`, idsIn: (body) => [body] },
   { url: '/api/v1/glossary', idsIn: (body) => [body] },
   ...RECORD_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
-  { url: '/api/v1/documents?limit=200', idsIn: (body) => [body] },
-  { url: '/api/v1/documents?q=b-doc', idsIn: (body) => [body] },
-  { url: '/api/v1/documents/to-read', idsIn: (body) => [body] },
+  ...DOCUMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -504,7 +415,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.ownControlId = 'B-OWN-1';
     b.soa = await createSoaOfB(adminB);
     b.records = await createRecordsOfB(adminB, ownersB.managerB);
-    await createDocumentsOf(userA, adminB, ownersB.managerB, b);
+    b.documents = await createDocumentsOfB(userA, adminB, ownersB.managerB);
     b.risks = await createRisksOfB(adminB, b.assetId);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
@@ -544,13 +455,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       b.soa.id,
       ...b.records.values,
       'Statement of B',
-      b.documentId,
-      b.issuedVersionId,
-      b.draftDocumentId,
-      b.draftVersionId,
-      b.approvedDocumentId,
-      'B-DOC-1',
-      'Document of B',
+      ...b.documents.values,
       ...riskValuesOfB(b.risks),
     ];
   });
@@ -645,49 +550,3 @@ describeEachDatabase('tenant isolation', (ctx) => {
     expect(statuses).toEqual(expected);
   });
 });
-
-/** A's own document, and B's issued, draft and approved documents (B's admin writes, B's manager approves). */
-async function createDocumentsOf(userA: Client, adminB: Client, managerB: Client, b: Objects) {
-  const create = async (client: Client, code: string, title: string) => {
-    const res = await client.post('/api/v1/documents', {
-      code,
-      title,
-      type: 'procedure',
-      distribution: { roles: ['admin'] },
-      body: `${title}: secret steps`,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json();
-  };
-  const approve = async (doc: { id: string; working: { id: string; version: number } }) => {
-    const sent = await adminB.post(
-      `/api/v1/documents/${doc.id}/versions/${doc.working.id}/approval`,
-      {},
-      { headers: { 'if-match': `"${doc.working.version}"` } },
-    );
-    expect(sent.statusCode, sent.body).toBe(200);
-    const decided = await managerB.post(`/api/v1/approvals/${sent.json().approvalId}/decision`, {
-      decision: 'approved',
-    });
-    expect(decided.statusCode, decided.body).toBe(200);
-  };
-  await create(userA, 'A-DOC-1', 'Document of A');
-  const issued = await create(adminB, 'B-DOC-1', 'Document of B');
-  await approve(issued);
-  const res = await adminB.post(
-    `/api/v1/documents/${issued.id}/versions/${issued.working.id}/issue`,
-    {},
-  );
-  expect(res.statusCode, res.body).toBe(200);
-  b.documentId = issued.id;
-  b.issuedVersionId = issued.working.id;
-  b.documentVersion = (await adminB.get(`/api/v1/documents/${issued.id}`)).json().version;
-  const draft = await create(adminB, 'B-DOC-2', 'Draft document of B');
-  b.draftDocumentId = draft.id;
-  b.draftVersionId = draft.working.id;
-  b.draftVersion = draft.working.version;
-  const approved = await create(adminB, 'B-DOC-3', 'Approved document of B');
-  await approve(approved);
-  b.approvedDocumentId = approved.id;
-  b.approvedVersionId = approved.working.id;
-}
