@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import type { Db } from '@mamoru/db';
 import * as orgs from '@mamoru/db/repositories/organizations';
-import {
-  demo,
-  DomainError,
-  migrateDatabase,
-  systemActor,
-  type RequestContext,
-} from '@mamoru/domain';
+import type { DomainError } from '@mamoru/domain';
+import { demo, migrateDatabase, systemActor, type RequestContext } from '@mamoru/domain';
 import { withDatabase } from './database.ts';
+
+/** By shape: the CLI and the domain may be loaded as separate module instances. */
+function isDomainError(error: unknown): error is DomainError {
+  return error instanceof Error && 'fieldErrors' in error && 'code' in error;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,12 +54,14 @@ export function registerDemo(program: Command) {
         const summary = await demo
           .createDemo(database.db, ctx, { force: !!options.force })
           .catch((error: unknown) => {
-            if (error instanceof DomainError && error.code === 'demo_exists') {
+            if (!isDomainError(error)) throw error;
+            if (error.code === 'demo_exists') {
               throw new Error(
                 `the demo already ran in "${org.name}"; run \`mamoru demo --force\` to add another copy`,
               );
             }
-            throw error;
+            const fields = error.fieldErrors.map((f) => `${f.field}: ${f.code}`).join(', ');
+            throw new Error(`cannot add the demo: ${error.code}${fields ? ` (${fields})` : ''}`);
           });
         console.log(
           `${database.label}: sample company added to "${org.name}"${summary.run > 1 ? ` (copy ${summary.run})` : ''}:\n` +

@@ -117,7 +117,7 @@ export async function createDemo(
     assetIds.push(row.id);
   }
 
-  const risks = await createRisks(db, ctx, people.get('yamada')!, assetIds, run);
+  const risks = await createRisks(db, ctx, people, assetIds, run);
   const documents = await createDocuments(db, ctx, people.get('sato')!, code);
   const soa = await createSoaDraft(db, ctx, [...unitIds.values()], [...locationIds.values()]);
 
@@ -152,17 +152,25 @@ export async function createDemo(
 async function createRisks(
   db: Db,
   ctx: RequestContext,
-  president: RequestContext,
+  people: Map<string, RequestContext>,
   assetIds: string[],
   run: number,
 ) {
   if (run === 1) {
-    const method = await createMethod(db, ctx, {
+    // A person asks for approval (the CLI's system actor may not); the president approves.
+    const manager = people.get('sato')!;
+    const method = await createMethod(db, manager, {
       name: '資産価値×脅威×脆弱性 (asset value × threat × vulnerability)',
       preset: 'multiplicative',
     });
-    const submitted = await submitMethod(db, ctx, method.id, method.version, {});
-    await decideApproval(db, president, submitted.approvalId!, 'approved', '承認します');
+    const submitted = await submitMethod(db, manager, method.id, method.version, {});
+    await decideApproval(
+      db,
+      people.get('yamada')!,
+      submitted.approvalId!,
+      'approved',
+      '承認します',
+    );
   }
   // The starter catalog, of which a third keeps the sample register readable.
   await db.transaction((tx) => ensureCatalogs(tx, ctx));
@@ -192,7 +200,10 @@ async function createRisks(
       option: 'apply_controls',
       transferTo: '',
       rationale: '管理策の導入により発生可能性を下げる (reduce likelihood with controls)',
-      selectedControls: controls.map((controlId) => ({ controlId, justification: '' })),
+      selectedControls: controls.map((controlId) => ({
+        controlId,
+        justification: '脅威に関連する管理策 (a control related to the threat)',
+      })),
       residualLikelihood: 1,
     });
     treated += 1;
