@@ -119,7 +119,11 @@ describe('asset register: views, inline edits and bulk changes', () => {
       renderApp('/assets');
 
       fireEvent.click(
-        await screen.findByRole('button', { name: 'Change Status of A-001' }, { timeout: 20_000 }),
+        await screen.findByRole(
+          'button',
+          { name: /^Change Status of A-001: In use/ },
+          { timeout: 20_000 },
+        ),
       );
       const popover = await screen.findByRole('dialog');
       await pick(popover, 'Status', 'Retired');

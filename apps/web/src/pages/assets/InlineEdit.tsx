@@ -7,6 +7,7 @@ import {
   Stack,
   TextInput,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -186,10 +187,13 @@ export function InlineEdit({
         <UnstyledButton
           onClick={open}
           fz="sm"
-          aria-label={t('assets.inline.change', { field: label, code: asset.code })}
           style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}
         >
-          {children}
+          {/* The name says what the button does and keeps the visible value in it (WCAG 2.5.3). */}
+          <VisuallyHidden>
+            {t('assets.inline.change', { field: label, code: asset.code })}:{' '}
+          </VisuallyHidden>
+          <span>{children}</span>
           <IconPencil size={12} aria-hidden="true" color="var(--mantine-color-gray-6)" />
         </UnstyledButton>
       </Popover.Target>
