@@ -38,7 +38,7 @@ async function residualCounts(page: Page) {
       throw e;
     });
   if (await empty.count()) return 'empty';
-  await page.getByRole('radio', { name: 'Table' }).check({ force: true });
+  await page.locator('label', { hasText: /^Table$/ }).click();
   const table = page.getByRole('table', { name: 'Risks by likelihood and impact' });
   return (await table.textContent()) ?? '';
 }
@@ -215,7 +215,7 @@ describe('risk assessment and treatment in a real browser', () => {
       .locator('svg')
       .waitFor();
     await expectAccessible(page);
-    await page.getByRole('radio', { name: 'Table' }).check({ force: true });
+    await page.locator('label', { hasText: /^Table$/ }).click();
     const cell = page
       .getByRole('table', { name: 'Risks by likelihood and impact' })
       .getByRole('button')

@@ -71,14 +71,10 @@ export function EChart({ option, label, height = 360, onClick }: EChartProps) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
+  // The name sits on a wrapper: ECharts writes its own aria-label onto the element it draws in.
   return (
-    <Box
-      ref={ref}
-      role="img"
-      aria-label={label}
-      h={height}
-      w="100%"
-      style={{ cursor: onClick ? 'pointer' : undefined }}
-    />
+    <Box role="img" aria-label={label} w="100%">
+      <Box ref={ref} h={height} w="100%" style={{ cursor: onClick ? 'pointer' : undefined }} />
+    </Box>
   );
 }

@@ -40,7 +40,6 @@ export function heatmapOption(map: RiskHeatmap, lang: 'ja' | 'en', axes: [string
     }),
   );
   return {
-    aria: { enabled: true },
     tooltip: { position: 'top' },
     grid: { left: 120, right: 24, top: 16, bottom: 64 },
     xAxis: {
