@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows, type Database } from '@mamoru/db';
+import { describeEachDatabase } from '@mamoru/db/testing';
+import { run } from '../program.ts';
+import { captureOutput } from '../testing/output.ts';
+
+let io: ReturnType<typeof captureOutput>;
+beforeEach(() => {
+  io = captureOutput();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+/** The demo writes through every service; on a busy machine that takes a while. */
+const SLOW = 180_000;
+
+describeEachDatabase('mamoru demo', (ctx) => {
+  let dir: string;
+  let dataDir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mamoru-demo-cli-'));
+    dataDir = join(dir, 'data');
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    if (ctx.kind === 'postgres') {
+      vi.stubEnv('DATABASE_URL', (ctx.database as Database & { url: string }).url);
+    } else {
+      vi.stubEnv('DATABASE_URL', '');
+    }
+    vi.stubEnv('MAMORU_DATA_DIR', dataDir);
+  });
+
+  /** PGlite's folder is one process's at a time: the test opens it only between CLI runs. */
+  async function counts() {
+    const read = async (database: Database) => {
+      const [row] = await queryRows<Record<string, number>>(
+        database.db,
+        sql`select
+          (select count(*)::int from org_units) as units,
+          (select count(*)::int from locations) as locations,
+          (select count(*)::int from assets) as assets,
+          (select count(*)::int from risks) as risks,
+          (select count(*)::int from risks where treatment_option = 'apply_controls') as treated,
+          (select count(*)::int from risks where value is not null) as valued,
+          (select count(*)::int from documents) as documents,
+          (select count(*)::int from soa_entries) as "soaEntries",
+          (select count(*)::int from users) as users`,
+      );
+      return row!;
+    };
+    if (ctx.kind === 'postgres') return read(ctx.database);
+    const database = await openDatabase({ dataDir });
+    try {
+      return await read(database);
+    } finally {
+      await database.close();
+    }
+  }
+
+  it(
+    'asks for an organization to be set up first',
+    async () => {
+      expect(await run(['demo'])).toBe(1);
+      expect(io.stderr()).toMatch(/there is no organization yet: set Mamoru up first/);
+    },
+    SLOW,
+  );
+
+  it(
+    'fills the organization with the sample company through the services',
+    async () => {
+      const admin = [
+        'admin',
+        'create',
+        '--organization',
+        '守る精機株式会社',
+        '--email',
+        'admin@demo-test.example',
+        '--name',
+        '管理者',
+        '--password',
+        'Kanri-Sekkei-Passphrase-2026',
+      ];
+      expect(await run(admin), io.stderr()).toBe(0);
+      io.clear();
+      expect(await run(['demo']), io.stderr()).toBe(0);
+      expect(io.stdout()).toMatch(/sample company added to "守る精機株式会社"/);
+      expect(io.stdout()).toMatch(/60 assets, \d+ risks \(\d+ with a treatment\)/);
+      const c = await counts();
+      expect(c).toMatchObject({ units: 10, locations: 4, assets: 60, documents: 5, users: 4 });
+      expect(c.risks).toBeGreaterThan(60);
+      // The method was approved, so every generated risk has its value.
+      expect(c.valued).toBe(c.risks);
+      expect(c.treated).toBeGreaterThan(0);
+      expect(c.soaEntries).toBeGreaterThan(100);
+    },
+    SLOW,
+  );
+
+  it(
+    'refuses to run twice unless forced, then adds a second copy',
+    async () => {
+      expect(await run(['demo'])).toBe(1);
+      expect(io.stderr()).toMatch(/the demo already ran .*mamoru demo --force/);
+      io.clear();
+      expect(await run(['demo', '--force']), io.stderr()).toBe(0);
+      expect(io.stdout()).toMatch(/\(copy 2\)/);
+      const c = await counts();
+      expect(c).toMatchObject({ units: 20, assets: 120, documents: 10, users: 7 });
+    },
+    SLOW,
+  );
+});
