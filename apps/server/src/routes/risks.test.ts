@@ -68,9 +68,9 @@ describeEachDatabase('risk method and register', (ctx) => {
     });
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json().source).toBe('custom');
-    expect((await owner.post('/api/v1/threats', { ...own.json<ThreatDto>(), code: 'X02' })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await owner.post('/api/v1/threats', { ...own.json<ThreatDto>(), code: 'X02' })).statusCode,
+    ).toBe(403);
   });
 
   it('generates risks of asset category × applicable threat in one operation', async () => {
