@@ -288,7 +288,12 @@ function scopeAndAssetProbes(): ByIdProbe[] {
 }
 
 /** Path parameters that name no object of another tenant (checked separately). */
-const NOT_OBJECT_IDS = ['PUT /api/v1/approval-policies/:type'];
+const NOT_OBJECT_IDS = [
+  'PUT /api/v1/approval-policies/:type',
+  // A requirement item ID of the standard, the same for every tenant; the answer is
+  // evaluated on the caller's own data (conformity.test.ts checks that).
+  'GET /api/v1/conformity/:itemId',
+];
 
 interface ListProbe {
   url: string;
