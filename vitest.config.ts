@@ -27,6 +27,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['apps/web/src/**/*.test.{ts,tsx}'],
           setupFiles: ['apps/web/src/test/setup.ts'],
+          // Mantine pages render slowly in jsdom while the node project shares the
+          // cores; a limit, not a speed expectation.
+          testTimeout: 30_000,
         },
       },
     ],
