@@ -132,9 +132,9 @@ export function ControlList({
                   tt="none"
                   style={{ cursor: 'pointer' }}
                   onClick={() => add(id)}
-                  aria-label={t('risks.controls.addOne', { control: title(id) })}
+                  title={title(id)}
                 >
-                  + {id}
+                  {t('risks.controls.addOne', { control: id })}
                 </Badge>
               ))}
             </Group>

@@ -56,6 +56,7 @@ export function RiskDrawer({ riskId, onClose }: { riskId: string | null; onClose
       onClose={onClose}
       position="right"
       size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={data ? t('risks.drawer.title', { code: data.code }) : t('risks.drawer.loading')}
     >
       {risk.isPending ? (
