@@ -19,6 +19,8 @@ import {
   type RowProblem,
 } from './rows.ts';
 import { ASSET_ENTITY } from './service.ts';
+import { ciaChanged } from './values.ts';
+import { recomputeForAssets } from '../risks/register.ts';
 import type { JobOutcome, Progress } from '../jobs/service.ts';
 
 /**
@@ -216,6 +218,14 @@ async function writePass(
       org,
       ids.map((r) => r.id),
     );
+    // Updated assets whose C/I/A moved: their risks take the new asset value.
+    const revalued = written
+      .filter((after: AssetRow) => {
+        const old = before.get(after.code);
+        return old && ciaChanged(old, after);
+      })
+      .map((after: AssetRow) => after.id);
+    await recomputeForAssets(tx, org, revalued);
     const entries: AuditEntry[] = written.map((after: AssetRow) => {
       const old = before.get(after.code);
       if (old) {

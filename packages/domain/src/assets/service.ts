@@ -10,7 +10,8 @@ import { diff } from '../audit/hash.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { authorize, authorizeObject } from '../identity/actor.ts';
 import { auditable, authorizeWriteAll, isUniqueViolation } from '../scope/common.ts';
-import { ciaProblems, deriveAssetValue } from './values.ts';
+import { recomputeForAssets } from '../risks/register.ts';
+import { ciaChanged, ciaProblems, deriveAssetValue } from './values.ts';
 
 /**
  * The asset inventory (annex 5.1): register, details, dependencies, history
@@ -169,6 +170,7 @@ export async function updateAsset(
         value: deriveAssetValue(cia),
       });
       if (!after) throw staleVersion();
+      if (ciaChanged(before, after)) await recomputeForAssets(tx, org, [id]);
       await recordAudit(tx, ctx, [
         {
           action: 'asset.updated',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CIA_SCALE, ciaProblems, deriveAssetValue, onScale } from './values.ts';
+import { DEFAULT_CIA_SCALE, ciaChanged, ciaProblems, deriveAssetValue, onScale } from './values.ts';
 
 describe('asset value', () => {
   it('is the highest of C, I and A by default', () => {
@@ -38,5 +38,17 @@ describe('the C/I/A scale', () => {
       { field: 'availability', code: 'cia_out_of_range', params: { min: 1, max: 3 } },
     ]);
     expect(ciaProblems({ confidentiality: 5 }, { min: 1, max: 5 })).toEqual([]);
+  });
+});
+
+describe('ciaChanged', () => {
+  const base = { confidentiality: 2, integrity: 1, availability: null };
+  it('is false for the same values', () => {
+    expect(ciaChanged(base, { ...base })).toBe(false);
+  });
+  it('sees a change of any property, including to or from "not rated"', () => {
+    expect(ciaChanged(base, { ...base, integrity: 3 })).toBe(true);
+    expect(ciaChanged(base, { ...base, availability: 1 })).toBe(true);
+    expect(ciaChanged(base, { ...base, confidentiality: null })).toBe(true);
   });
 });

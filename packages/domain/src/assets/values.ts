@@ -48,3 +48,8 @@ export function ciaProblems(
   }
   return problems;
 }
+
+/** Whether any of C, I and A differs between two versions of an asset (its risks follow). */
+export function ciaChanged(before: CiaValues, after: CiaValues) {
+  return CIA_PROPERTIES.some((p) => before[p] !== after[p]);
+}
