@@ -20,7 +20,11 @@ export * as scope from './scope/service.ts';
 export * as soa from './soa/service.ts';
 export * as soaEntries from './soa/entries.ts';
 export * as soaExport from './soa/export.ts';
-export { presentSoa, presentSoaVersion, presentEntry as presentSoaEntry } from './soa/presenters.ts';
+export {
+  presentSoa,
+  presentSoaVersion,
+  presentEntry as presentSoaEntry,
+} from './soa/presenters.ts';
 export * as classifications from './assets/classifications.ts';
 export * as assets from './assets/service.ts';
 export * as assetImport from './assets/import.ts';
