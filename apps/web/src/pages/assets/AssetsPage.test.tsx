@@ -1,46 +1,12 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Asset } from '../../api/assets';
 import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../test/fakeApi';
 import { renderApp } from '../../test/render';
+import { assetFixture } from './assetFixtures';
 
 const admin = sessionInfo('admin');
 
-function asset(n: number, extra: Partial<Asset> = {}): Asset {
-  return {
-    id: `00000000-0000-4000-8000-0000000002${String(n).padStart(2, '0')}`,
-    code: `A-${String(n).padStart(3, '0')}`,
-    name: `Customer database ${n}`,
-    category: 'information',
-    description: '',
-    owner: {
-      type: 'unit',
-      id: '00000000-0000-4000-8000-000000000301',
-      name: 'Sales',
-      key: 'SALES',
-    },
-    custodian: null,
-    orgUnit: null,
-    location: null,
-    classification: {
-      id: '00000000-0000-4000-8000-000000000401',
-      code: 'confidential',
-      name: { ja: '社外秘', en: 'Confidential' },
-    },
-    confidentiality: 3,
-    integrity: 2,
-    availability: 1,
-    value: 3,
-    businessProcess: '',
-    status: 'in_use',
-    nextReviewDate: '2027-04-01',
-    tags: [],
-    version: 5,
-    createdAt: '2026-01-05T09:00:00.000Z',
-    updatedAt: '2026-01-05T09:00:00.000Z',
-    ...extra,
-  };
-}
+const asset = assetFixture;
 
 const common = {
   ...signedInRoutes(admin),
