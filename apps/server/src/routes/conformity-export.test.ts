@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { ConformityReport } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
+import { pdfText } from '../testing/pdf.ts';
 import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
 import { createAsset } from '../testing/isms.ts';
 
@@ -59,18 +56,11 @@ describeEachDatabase('the readiness report', (ctx) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
-    const dir = mkdtempSync(join(tmpdir(), 'readiness-pdf-'));
-    try {
-      const file = join(dir, 'readiness.pdf');
-      writeFileSync(file, res.rawPayload);
-      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      expect(text).toContain('ISMS認証 準備度レポート');
-      expect(text).toContain(ORG_NAME);
-      expect(text).toContain('第4 2.(1) d (ア)');
-      expect(text).toContain('証拠未登録');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain('ISMS認証 準備度レポート');
+    expect(text).toContain(ORG_NAME);
+    expect(text).toContain('第4 2.(1) d (ア)');
+    expect(text).toContain('証拠未登録');
   });
 
   it('needs isms:read', async () => {

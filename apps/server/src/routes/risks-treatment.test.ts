@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RiskDto, TreatmentActionDto } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
+import { pdfText } from '../testing/pdf.ts';
 import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
 import { approveMethod, assetsWithRisks, ifMatch, riskOf } from './risks.fixtures.ts';
 
@@ -237,16 +234,9 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
       const pdf = await admin.get(url, { query: { format: 'pdf', lang: 'ja' } });
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toContain('application/pdf');
-      const dir = mkdtempSync(join(tmpdir(), 'risk-pdf-'));
-      try {
-        const file = join(dir, 'report.pdf');
-        writeFileSync(file, pdf.rawPayload);
-        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-        expect(text).toContain(title);
-        expect(text).toContain('守テスト株式会社');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain(title);
+      expect(text).toContain('守テスト株式会社');
     }
   });
 });
