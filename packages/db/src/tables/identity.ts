@@ -8,7 +8,10 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+// A cycle of modules, resolved lazily: units name their head, users their unit.
+import { orgUnits } from './scope.ts';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +45,11 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     /** External auditors lose access after this moment. */
     accessExpiresAt: timestamp('access_expires_at', { withTimezone: true }),
+    /**
+     * The user's primary organization unit (of the same organization, checked by
+     * the domain); distribution to a unit reaches its members.
+     */
+    orgUnitId: uuid('org_unit_id').references((): AnyPgColumn => orgUnits.id),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
       .notNull()
       .defaultNow(),
@@ -52,6 +60,7 @@ export const users = pgTable(
     // Log-on is by email alone, so an address identifies one user across tenants.
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     index('users_org_idx').on(t.organizationId, t.displayName),
+    index('users_org_unit_idx').on(t.organizationId, t.orgUnitId),
   ],
 );
 
