@@ -28,6 +28,22 @@ export interface EvidenceLink {
   label: string;
 }
 
+/** The kinds of value a structured entry of a record holds. */
+export type RecordFieldKind = 'text' | 'number' | 'date' | 'boolean' | 'select';
+
+/**
+ * One field of a record type's structured entries: records of the type hold
+ * `entries[key]` as text (numbers, ISO dates, 'true'/'false', one of the options).
+ */
+export interface RecordFieldDef {
+  key: string;
+  label: { ja: string; en: string };
+  kind: RecordFieldKind;
+  required: boolean;
+  /** The choices of a 'select' field; empty for other kinds. */
+  options: string[];
+}
+
 /**
  * Kinds of records (4.3.3): how long they are kept, where, under which
  * protection, how they are disposed of, and what they evidence.
@@ -50,6 +66,11 @@ export const recordTypes = pgTable(
     disposalMethod: text('disposal_method').notNull().default(''),
     /** The process or object type the records evidence (e.g. 'internal_audit', 'asset'). */
     evidences: text('evidences').notNull().default(''),
+    /** The structured entries records of this type carry (none: free-form entries). */
+    fields: jsonb('fields')
+      .$type<RecordFieldDef[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     ...timestamps,

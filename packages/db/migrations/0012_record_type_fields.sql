@@ -1,0 +1,1 @@
+ALTER TABLE "record_types" ADD COLUMN "fields" jsonb DEFAULT '[]'::jsonb NOT NULL;
