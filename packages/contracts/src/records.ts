@@ -17,6 +17,21 @@ const bilingualName = z.object({
 export const retentionUnitSchema = z.enum(['months', 'years']);
 export type RetentionUnit = z.infer<typeof retentionUnitSchema>;
 
+/** The kinds of value a structured entry holds; entries are stored as text. */
+export const recordFieldKindSchema = z.enum(['text', 'number', 'date', 'boolean', 'select']);
+export type RecordFieldKind = z.infer<typeof recordFieldKindSchema>;
+
+export const recordFieldSchema = z
+  .object({
+    key: z.string(),
+    label: z.object({ ja: z.string(), en: z.string() }),
+    kind: recordFieldKindSchema,
+    required: z.boolean(),
+    options: z.array(z.string()),
+  })
+  .meta({ id: 'RecordField' });
+export type RecordField = z.infer<typeof recordFieldSchema>;
+
 export const recordTypeSchema = z
   .object({
     id: z.uuid(),
@@ -34,6 +49,8 @@ export const recordTypeSchema = z
     disposalMethod: z.string(),
     /** The process or kind of object these records evidence. */
     evidences: z.string(),
+    /** The structured entries of its records; none means free-form entries. */
+    fields: z.array(recordFieldSchema),
     active: z.boolean(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
@@ -47,6 +64,44 @@ const retentionInput = z.object({
   unit: retentionUnitSchema,
 });
 
+/** A field key names the entry in `entries` and in error fields (`entries.visitDate`). */
+export const recordFieldKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/);
+
+const recordFieldInput = z.object({
+  key: recordFieldKeySchema,
+  label: bilingualName,
+  kind: recordFieldKindSchema,
+  required: z.boolean().default(false),
+  options: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+});
+export type RecordFieldInput = z.input<typeof recordFieldInput>;
+
+/** Unique keys; a select field has distinct options, other kinds none. */
+const recordFieldsInput = z
+  .array(recordFieldInput)
+  .max(50)
+  .superRefine((fields, ctx) => {
+    const seen = new Set<string>();
+    fields.forEach((field, i) => {
+      if (seen.has(field.key)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'duplicate key' });
+      }
+      seen.add(field.key);
+      if (field.kind === 'select' && field.options.length === 0) {
+        ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'options required' });
+      }
+      if (field.kind !== 'select' && field.options.length > 0) {
+        ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'only for select' });
+      }
+      if (new Set(field.options).size !== field.options.length) {
+        ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'duplicate option' });
+      }
+    });
+  });
+
 export const recordTypeCreateSchema = z.object({
   code: codeSchema,
   name: bilingualName,
@@ -55,6 +110,7 @@ export const recordTypeCreateSchema = z.object({
   classificationId: z.uuid().nullable().optional(),
   disposalMethod: z.string().trim().max(1000).default(''),
   evidences: z.string().trim().max(200).default(''),
+  fields: recordFieldsInput.default([]),
 });
 export type RecordTypeCreate = z.infer<typeof recordTypeCreateSchema>;
 export const recordTypeUpdateSchema = z.object({
@@ -65,6 +121,7 @@ export const recordTypeUpdateSchema = z.object({
   classificationId: z.uuid().nullable().optional(),
   disposalMethod: z.string().trim().max(1000).optional(),
   evidences: z.string().trim().max(200).optional(),
+  fields: recordFieldsInput.optional(),
   active: z.boolean().optional(),
 });
 export type RecordTypeUpdate = z.infer<typeof recordTypeUpdateSchema>;

@@ -3,4 +3,5 @@ export * from './service.ts';
 export * from './types.ts';
 export { requestDisposal, getDisposal } from './disposal.ts';
 export { retentionEnd, disposalBlocker } from './rules.ts';
+export { validateEntries } from './entries.ts';
 export { presentRecord, presentRecordType, presentDisposal } from './presenters.ts';

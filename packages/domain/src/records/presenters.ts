@@ -18,6 +18,7 @@ export function presentRecordType(t: RecordTypeView): RecordType {
       : null,
     disposalMethod: t.disposalMethod,
     evidences: t.evidences,
+    fields: t.fields,
     active: t.active,
     version: t.version,
     createdAt: t.createdAt.toISOString(),

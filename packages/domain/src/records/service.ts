@@ -8,6 +8,7 @@ import { conflict, invalid, notFound, staleVersion } from '../errors.ts';
 import { authorize } from '../identity/actor.ts';
 import { registerFileOwner } from '../files/owners.ts';
 import { authorizeWriteAll } from '../scope/common.ts';
+import { validateEntries } from './entries.ts';
 import { normalizeQuery, retentionEnd, searchTextOf } from './rules.ts';
 
 /**
@@ -42,6 +43,13 @@ async function activeType(db: Executor, org: string, typeId: string) {
   const type = await repo.getRecordType(db, org, typeId);
   if (!type || !type.active) throw invalid([{ field: 'typeId', code: 'reference_not_found' }]);
   return type;
+}
+
+/** The entries as stored, or 422 with one error per field that does not fit the type. */
+function checkedEntries(type: repo.RecordTypeRow, entries: Record<string, string>) {
+  const result = validateEntries(type.fields, entries);
+  if (result.errors.length > 0) throw invalid(result.errors);
+  return result.entries;
 }
 
 /** A record that can still change: not disposed of, not waiting for disposal approval. */
@@ -91,7 +99,7 @@ export async function createRecord(db: Db, ctx: RequestContext, input: RecordCre
     const content = {
       title: input.title,
       description: input.description,
-      entries: input.entries,
+      entries: checkedEntries(type, input.entries),
       links: links(input.links),
     };
     const row = await repo.insertRecord(tx, {
@@ -138,7 +146,8 @@ export async function updateRecord(
     const content = {
       title: patch.title ?? before.title,
       description: patch.description ?? before.description,
-      entries: patch.entries ?? before.entries,
+      // Entries are checked when they are written; others keep what was stored.
+      entries: patch.entries ? checkedEntries(type, patch.entries) : before.entries,
       links: patch.links ? links(patch.links) : before.links,
     };
     const recordDate = patch.recordDate ?? before.recordDate;

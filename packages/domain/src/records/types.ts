@@ -59,6 +59,7 @@ export async function createRecordType(db: Db, ctx: RequestContext, input: Recor
         classificationId: input.classificationId ?? null,
         disposalMethod: input.disposalMethod,
         evidences: input.evidences,
+        fields: input.fields,
       });
       await recordAudit(tx, ctx, [
         {
@@ -78,7 +79,10 @@ export async function createRecordType(db: Db, ctx: RequestContext, input: Recor
 
 /**
  * Changes a record type; a new retention period moves the retention end of
- * every record of the type not yet disposed of, in one statement.
+ * every record of the type not yet disposed of, in one statement. New field
+ * definitions apply to entries written from now on; stored entries stay as
+ * they are until their record is edited. `active: false` retires the type:
+ * its records stay, no new record can be made of it.
  */
 export async function updateRecordType(
   db: Db,
@@ -113,6 +117,7 @@ export async function updateRecordType(
         ...(patch.classificationId !== undefined && { classificationId: patch.classificationId }),
         ...(patch.disposalMethod !== undefined && { disposalMethod: patch.disposalMethod }),
         ...(patch.evidences !== undefined && { evidences: patch.evidences }),
+        ...(patch.fields !== undefined && { fields: patch.fields }),
         ...(patch.active !== undefined && { active: patch.active }),
       });
       if (!updated) throw staleVersion();

@@ -58,6 +58,7 @@ function RecordTypeModal({ onClose }: { onClose: () => void }) {
       classificationId: form.classificationId,
       disposalMethod: form.disposalMethod,
       evidences: form.evidences,
+      fields: [],
     };
     create.mutate(body, { onSuccess: onClose });
   };

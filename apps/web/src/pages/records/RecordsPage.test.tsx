@@ -13,6 +13,7 @@ const type: RecordType = {
   classification: null,
   disposalMethod: 'Delete',
   evidences: 'access_review',
+  fields: [],
   active: true,
   version: 1,
   createdAt: '2026-01-05T09:00:00.000Z',
