@@ -38,6 +38,8 @@ export const userSchema = z
     roles: z.array(roleSchema),
     active: z.boolean(),
     accessExpiresAt: z.iso.datetime().nullable(),
+    /** The primary organization unit: distribution to a unit reaches its members. */
+    orgUnitId: z.uuid().nullable(),
     createdAt: z.iso.datetime(),
     version: z.number().int(),
   })
@@ -83,6 +85,7 @@ export const userCreateSchema = z.object({
   locale: localeSchema.default('ja'),
   roles: z.array(roleSchema).min(1).max(7),
   accessExpiresAt: z.iso.datetime().nullable().optional(),
+  orgUnitId: z.uuid().nullable().optional(),
 });
 export const userUpdateSchema = z.object({
   displayName: displayName.optional(),
@@ -90,10 +93,13 @@ export const userUpdateSchema = z.object({
   active: z.boolean().optional(),
   locale: localeSchema.optional(),
   accessExpiresAt: z.iso.datetime().nullable().optional(),
+  /** null clears the unit. */
+  orgUnitId: z.uuid().nullable().optional(),
 });
 export const userListQuerySchema = z.object({
   q: z.string().max(100).optional(),
   role: roleSchema.optional(),
+  orgUnitId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
 });

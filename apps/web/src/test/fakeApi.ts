@@ -116,6 +116,7 @@ export function sessionInfo(
       roles: [kind],
       active: true,
       accessExpiresAt: null,
+      orgUnitId: null,
       createdAt: '2026-01-05T09:00:00.000Z',
       version: 1,
       ...user,

@@ -12,8 +12,10 @@ export interface DistributionList {
 /**
  * Creates the "to read" entries of an issued version in one statement: every
  * active user of the organization named in the distribution, holding one of
- * its roles, or heading one of its units. External auditors never receive
- * documents to acknowledge. Returns how many recipients were added.
+ * its roles, or belonging to (`users.org_unit_id`) or heading one of its units
+ * or of any unit below them (the unit tree is walked by a recursive CTE).
+ * External auditors never receive documents to acknowledge. Returns how many
+ * recipients were added.
  */
 export async function createAcknowledgements(
   db: Executor,
@@ -24,7 +26,16 @@ export async function createAcknowledgements(
 ) {
   const rows = await queryRows<{ user_id: string }>(
     db,
-    sql`insert into document_acknowledgements (organization_id, document_id, version_id, user_id)
+    sql`with recursive units (id, manager_user_id) as (
+        select ou.id, ou.manager_user_id from org_units ou
+        where ou.organization_id = ${organizationId}
+          and ou.id = any(${sql.param(d.orgUnitIds)}::uuid[])
+        union
+        select c.id, c.manager_user_id from org_units c
+        join units p on c.parent_id = p.id
+        where c.organization_id = ${organizationId}
+      )
+      insert into document_acknowledgements (organization_id, document_id, version_id, user_id)
       select ${organizationId}::uuid, ${documentId}::uuid, ${versionId}::uuid, u.id
       from users u
       where u.organization_id = ${organizationId}
@@ -33,9 +44,8 @@ export async function createAcknowledgements(
         and not ('external_auditor' = any(u.roles))
         and (u.id = any(${sql.param(d.userIds)}::uuid[])
           or u.roles && ${sql.param(d.roles)}::text[]
-          or u.id in (select ou.manager_user_id from org_units ou
-                      where ou.organization_id = ${organizationId}
-                        and ou.id = any(${sql.param(d.orgUnitIds)}::uuid[])))
+          or u.org_unit_id in (select id from units)
+          or u.id in (select manager_user_id from units))
       on conflict do nothing
       returning user_id`,
   );

@@ -41,7 +41,7 @@ export async function emailTaken(db: Executor, email: string, exceptUserId?: str
 export async function listUsers(
   db: Executor,
   organizationId: string,
-  filter: { q?: string | undefined; role?: string | undefined },
+  filter: { q?: string | undefined; role?: string | undefined; orgUnitId?: string | undefined },
   page: { limit: number; cursor?: string | undefined },
 ) {
   const conditions: SQL[] = [eq(users.organizationId, organizationId)];
@@ -50,6 +50,7 @@ export async function listUsers(
     conditions.push(or(ilike(users.displayName, pattern), ilike(users.email, pattern))!);
   }
   if (filter.role) conditions.push(sql`${filter.role} = any(${users.roles})`);
+  if (filter.orgUnitId) conditions.push(eq(users.orgUnitId, filter.orgUnitId));
   const after = decodeCursor(page.cursor, 2);
   if (after) {
     conditions.push(

@@ -15,6 +15,7 @@ export function presentUser(row: UserRow): User {
     roles: row.roles as Role[],
     active: row.active,
     accessExpiresAt: iso(row.accessExpiresAt),
+    orgUnitId: row.orgUnitId,
     createdAt: row.createdAt.toISOString(),
     version: row.version,
   };

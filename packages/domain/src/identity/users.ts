@@ -1,5 +1,6 @@
-import type { Db } from '@mamoru/db';
+import type { Db, Executor } from '@mamoru/db';
 import * as usersRepo from '@mamoru/db/repositories/users';
+import * as scopeRepo from '@mamoru/db/repositories/scope';
 import * as sessionsRepo from '@mamoru/db/repositories/sessions';
 import type { z } from 'zod';
 import type { userCreateSchema, userUpdateSchema, profileUpdateSchema } from '@mamoru/contracts';
@@ -34,10 +35,22 @@ function checkExternalAuditor(roles: readonly string[], expiresAt: string | null
   }
 }
 
+/** A user's unit must be a unit of the same organization. */
+async function checkOrgUnit(
+  db: Executor,
+  organizationId: string,
+  orgUnitId: string | null | undefined,
+) {
+  if (orgUnitId && !(await scopeRepo.getOrgUnit(db, organizationId, orgUnitId))) {
+    throw invalid([{ field: 'orgUnitId', code: 'reference_not_found' }]);
+  }
+}
+
 export async function createUser(db: Db, ctx: RequestContext, input: UserCreate) {
   authorize(ctx.actor, 'users:manage');
   checkExternalAuditor(input.roles, input.accessExpiresAt);
   checkExpiryInFuture(input.accessExpiresAt);
+  await checkOrgUnit(db, ctx.actor.organizationId, input.orgUnitId);
   const problems = passwordProblems(input.password, 'password', input);
   if (problems.length) throw invalid(problems);
   if (await usersRepo.emailTaken(db, input.email)) {
@@ -53,6 +66,7 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
       locale: input.locale,
       roles: input.roles,
       accessExpiresAt: input.accessExpiresAt ? new Date(input.accessExpiresAt) : null,
+      orgUnitId: input.orgUnitId ?? null,
     });
     await recordAudit(tx, ctx, [
       { action: 'user.created', entityType: 'user', entityId: user.id, after: auditableUser(user) },
@@ -78,6 +92,7 @@ export async function listUsers(
   query: {
     q?: string | undefined;
     role?: string | undefined;
+    orgUnitId?: string | undefined;
     limit: number;
     cursor?: string | undefined;
   },
@@ -104,6 +119,7 @@ export async function updateUser(
         : before.accessExpiresAt?.toISOString();
     checkExternalAuditor(roles, expiry);
     if (input.accessExpiresAt) checkExpiryInFuture(input.accessExpiresAt);
+    await checkOrgUnit(tx, ctx.actor.organizationId, input.orgUnitId);
     const losesAdmin =
       before.roles.includes('admin') && (!roles.includes('admin') || input.active === false);
     if (losesAdmin && (await usersRepo.countActiveAdmins(tx, ctx.actor.organizationId)) <= 1) {
@@ -125,6 +141,7 @@ export async function updateUser(
             : input.accessExpiresAt
               ? new Date(input.accessExpiresAt)
               : null,
+        orgUnitId: input.orgUnitId,
       },
     );
     if (!after) throw staleVersion();
