@@ -126,6 +126,8 @@ export const assets = pgTable(
     index('assets_location_idx').on(t.organizationId, t.locationId),
     index('assets_classification_idx').on(t.organizationId, t.classificationId),
     index('assets_category_idx').on(t.organizationId, t.category, t.code),
+    // The register is mostly read one category at a time, sorted by name.
+    index('assets_category_name_idx').on(t.organizationId, t.category, t.name, t.id),
     index('assets_status_idx').on(t.organizationId, t.status, t.code),
     index('assets_tags_idx').using('gin', t.tags),
     index('assets_code_trgm_idx').using('gin', sql`${t.code} gin_trgm_ops`),

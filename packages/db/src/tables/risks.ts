@@ -199,6 +199,13 @@ export const risks = pgTable(
     index('risks_threat_idx').on(t.organizationId, t.threatId, t.code),
     index('risks_owner_idx').on(t.organizationId, t.ownerUserId, t.code),
     index('risks_level_idx').on(t.organizationId, t.level, t.code),
+    // A level's risks by value (the register's "worst first" view of one band).
+    index('risks_level_value_idx').on(
+      t.organizationId,
+      t.level,
+      sql`coalesce(${t.value}, -1)`,
+      t.id,
+    ),
     index('risks_vulnerability_idx').on(t.vulnerabilityId),
     index('risks_residual_acceptance_idx').on(t.residualAcceptanceId),
   ],

@@ -1,0 +1,2 @@
+CREATE INDEX "assets_category_name_idx" ON "assets" USING btree ("organization_id","category","name","id");--> statement-breakpoint
+CREATE INDEX "risks_level_value_idx" ON "risks" USING btree ("organization_id","level",coalesce("value", -1),"id");
