@@ -18,7 +18,6 @@ import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { assetDependencies, assets, classificationLevels } from '../tables/assets.ts';
 import { users } from '../tables/identity.ts';
-import { locations, orgUnits } from '../tables/scope.ts';
 import { likePattern } from './scope.ts';
 
 export type ClassificationLevelRow = typeof classificationLevels.$inferSelect;
@@ -118,52 +117,102 @@ export async function allClassificationLevels(db: Executor, organizationId: stri
 
 // ---- assets ----------------------------------------------------------------
 
-const ownerUser = alias(users, 'owner_user');
-const ownerUnit = alias(orgUnits, 'owner_unit');
-const custodianUser = alias(users, 'custodian_user');
-const custodianUnit = alias(orgUnits, 'custodian_unit');
-const unit = alias(orgUnits, 'unit');
+/** The names an asset refers to, as lists, details and exports show them. */
+export interface AssetNames {
+  ownerUserName: string | null;
+  ownerUserEmail: string | null;
+  ownerUnitCode: string | null;
+  ownerUnitName: string | null;
+  custodianUserName: string | null;
+  custodianUserEmail: string | null;
+  custodianUnitCode: string | null;
+  custodianUnitName: string | null;
+  orgUnitCode: string | null;
+  orgUnitName: string | null;
+  locationCode: string | null;
+  locationName: string | null;
+  classificationCode: string | null;
+  classificationNameJa: string | null;
+  classificationNameEn: string | null;
+}
+export type AssetView = AssetRow & AssetNames;
 
-/** An asset with the names of what it refers to, as lists, details and exports show it. */
-const assetView = {
-  ...getTableColumns(assets),
-  ownerUserName: ownerUser.displayName,
-  ownerUserEmail: ownerUser.email,
-  ownerUnitCode: ownerUnit.code,
-  ownerUnitName: ownerUnit.name,
-  custodianUserName: custodianUser.displayName,
-  custodianUserEmail: custodianUser.email,
-  custodianUnitCode: custodianUnit.code,
-  custodianUnitName: custodianUnit.name,
-  orgUnitCode: unit.code,
-  orgUnitName: unit.name,
-  locationCode: locations.code,
-  locationName: locations.name,
-  classificationCode: classificationLevels.code,
-  classificationNameJa: classificationLevels.nameJa,
-  classificationNameEn: classificationLevels.nameEn,
-};
+type NameRow = { kind: 'u' | 'o' | 'l' | 'c'; id: string; a: string; b: string; c: string | null };
+const ids = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
 
-function selectAssetView(db: Executor, sortKey: SQL = sql`''`) {
-  return db
-    .select({ ...assetView, sortKey: sql<string>`(${sortKey})::text` })
-    .from(assets)
-    .leftJoin(ownerUser, eq(ownerUser.id, assets.ownerUserId))
-    .leftJoin(ownerUnit, eq(ownerUnit.id, assets.ownerUnitId))
-    .leftJoin(custodianUser, eq(custodianUser.id, assets.custodianUserId))
-    .leftJoin(custodianUnit, eq(custodianUnit.id, assets.custodianUnitId))
-    .leftJoin(unit, eq(unit.id, assets.orgUnitId))
-    .leftJoin(locations, eq(locations.id, assets.locationId))
-    .leftJoin(classificationLevels, eq(classificationLevels.id, assets.classificationId));
+/**
+ * Adds the names of the users, units, locations and classification levels the
+ * rows refer to, read in one query over just these rows. A page is read from
+ * the assets table alone first: joining the seven lookups into the page query
+ * cost more in planning (~30 ms) than the whole query took to run.
+ */
+export async function withNames<T extends AssetRow>(
+  db: Executor,
+  organizationId: string,
+  rows: T[],
+): Promise<(T & AssetNames)[]> {
+  if (rows.length === 0) return [];
+  const userIds = ids(rows.flatMap((r) => [r.ownerUserId, r.custodianUserId]));
+  const unitIds = ids(rows.flatMap((r) => [r.ownerUnitId, r.custodianUnitId, r.orgUnitId]));
+  const placeIds = ids(rows.map((r) => r.locationId));
+  const levelIds = ids(rows.map((r) => r.classificationId));
+  const param = (list: string[]) => sql`${sql.param(list)}::uuid[]`;
+  const found = await queryRows<NameRow>(
+    db,
+    sql`
+      select 'u' as kind, id, display_name as a, email as b, null as c from users
+        where organization_id = ${organizationId} and id = any(${param(userIds)})
+      union all
+      select 'o', id, code, name, null from org_units
+        where organization_id = ${organizationId} and id = any(${param(unitIds)})
+      union all
+      select 'l', id, code, name, null from locations
+        where organization_id = ${organizationId} and id = any(${param(placeIds)})
+      union all
+      select 'c', id, code, name_ja, name_en from classification_levels
+        where organization_id = ${organizationId} and id = any(${param(levelIds)})`,
+  );
+  const byKey = new Map(found.map((n) => [`${n.kind}:${n.id}`, n]));
+  const get = (kind: NameRow['kind'], id: string | null) =>
+    id ? byKey.get(`${kind}:${id}`) : undefined;
+  return rows.map((r) => {
+    const owner = get('u', r.ownerUserId);
+    const ownerUnit = get('o', r.ownerUnitId);
+    const custodian = get('u', r.custodianUserId);
+    const custodianUnit = get('o', r.custodianUnitId);
+    const unit = get('o', r.orgUnitId);
+    const place = get('l', r.locationId);
+    const level = get('c', r.classificationId);
+    return {
+      ...r,
+      ownerUserName: owner?.a ?? null,
+      ownerUserEmail: owner?.b ?? null,
+      ownerUnitCode: ownerUnit?.a ?? null,
+      ownerUnitName: ownerUnit?.b ?? null,
+      custodianUserName: custodian?.a ?? null,
+      custodianUserEmail: custodian?.b ?? null,
+      custodianUnitCode: custodianUnit?.a ?? null,
+      custodianUnitName: custodianUnit?.b ?? null,
+      orgUnitCode: unit?.a ?? null,
+      orgUnitName: unit?.b ?? null,
+      locationCode: place?.a ?? null,
+      locationName: place?.b ?? null,
+      classificationCode: level?.a ?? null,
+      classificationNameJa: level?.b ?? null,
+      classificationNameEn: level?.c ?? null,
+    };
+  });
 }
 
-export type AssetView = Awaited<ReturnType<typeof getAssetView>> & {};
-
-export async function getAssetView(db: Executor, organizationId: string, id: string) {
-  const [row] = await selectAssetView(db).where(
-    and(eq(assets.organizationId, organizationId), eq(assets.id, id)),
-  );
-  return row ?? null;
+export async function getAssetView(
+  db: Executor,
+  organizationId: string,
+  id: string,
+): Promise<AssetView | null> {
+  const row = await getAsset(db, organizationId, id);
+  if (!row) return null;
+  const [view] = await withNames(db, organizationId, [row]);
+  return view!;
 }
 
 export async function getAsset(
@@ -287,11 +336,14 @@ export async function listAssets(
   }
   const dir = order.direction === 'asc' ? asc : desc;
   // The cursor holds the key as PostgreSQL prints it, so timestamps keep their microseconds.
-  const rows = await selectAssetView(db, expr)
+  const rows = await db
+    .select({ ...getTableColumns(assets), sortKey: sql<string>`(${expr})::text` })
+    .from(assets)
     .where(and(...conditions))
     .orderBy(dir(expr), dir(assets.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => [r.sortKey, r.id]);
+  const result = toPage(rows, page.limit, (r) => [r.sortKey, r.id]);
+  return { ...result, items: await withNames(db, organizationId, result.items) };
 }
 
 /** Every matching asset in order, a page at a time (exports stream this). */
