@@ -14,14 +14,27 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import { FormError } from '../../components/QueryStates';
 import { useCreateRecord, type RecordType } from './api';
+import { EntryFields, entriesToSend, initialEntries, missingRequired } from './EntryFields';
 
-/** Creates a record of a type, optionally linked to what it evidences. */
-export function RecordFormModal({ types, onClose }: { types: RecordType[]; onClose: () => void }) {
+/**
+ * Creates a record of an active type, with the structured entries its type
+ * defines, optionally linked to what it evidences.
+ */
+export function RecordFormModal({
+  types: allTypes,
+  onClose,
+}: {
+  types: RecordType[];
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const navigate = useNavigate();
   const create = useCreateRecord();
+  const types = allTypes.filter((ty) => ty.active);
   const [typeId, setTypeId] = useState<string | null>(types[0]?.id ?? null);
+  const fields = types.find((ty) => ty.id === typeId)?.fields ?? [];
+  const [entries, setEntries] = useState(() => initialEntries(fields));
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [recordDate, setRecordDate] = useState(new Date().toISOString().slice(0, 10));
@@ -32,16 +45,26 @@ export function RecordFormModal({ types, onClose }: { types: RecordType[]; onClo
   const required = (value: string | null) =>
     touched && !value?.trim() ? t('records.form.required') : undefined;
 
+  const missing = touched ? missingRequired(fields, entries) : [];
+  const entryError = (key: string) =>
+    missing.includes(key) ? t('records.form.required') : fieldError(`entries.${key}`);
+  const chooseType = (id: string | null) => {
+    setTypeId(id);
+    setEntries(initialEntries(types.find((ty) => ty.id === id)?.fields ?? []));
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
     if (!typeId || !title.trim() || !recordDate) return;
+    if (missingRequired(fields, entries).length > 0) return;
     create.mutate(
       {
         typeId,
         title,
         description,
         recordDate,
+        entries: entriesToSend(fields, entries),
         links: link.type && link.id ? [link] : [],
       },
       { onSuccess: (record) => void navigate(`/records/${record.id}`) },
@@ -63,7 +86,7 @@ export function RecordFormModal({ types, onClose }: { types: RecordType[]; onClo
             label={t('records.type')}
             data={types.map((ty) => ({ value: ty.id, label: ty.name[lang] }))}
             value={typeId}
-            onChange={setTypeId}
+            onChange={chooseType}
             required
             error={required(typeId) ?? fieldError('typeId')}
           />
@@ -82,6 +105,14 @@ export function RecordFormModal({ types, onClose }: { types: RecordType[]; onClo
             required
             error={required(recordDate) ?? fieldError('recordDate')}
           />
+          {fields.length > 0 && (
+            <EntryFields
+              fields={fields}
+              entries={entries}
+              onChange={setEntries}
+              error={entryError}
+            />
+          )}
           <Textarea
             label={t('records.form.description')}
             value={description}

@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
 import { useRecord } from './api';
 import { RecordActions } from './RecordActions';
+import { RecordEntries } from './RecordEntries';
 import { RecordFiles } from './RecordFiles';
 import { StatusBadges } from './RecordsPage';
 
@@ -31,7 +32,6 @@ export function RecordPage() {
     [t('records.detail.retentionEnd'), format.date(r.retentionEnd)],
     [t('records.detail.createdBy'), r.createdBy?.name ?? '—'],
   ];
-  const entries = Object.entries(r.entries);
 
   return (
     <Stack gap="lg">
@@ -58,21 +58,7 @@ export function RecordPage() {
         ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <SectionCard id="record-entries" title={t('records.detail.entries')}>
-          <Stack gap={4} pb="lg">
-            {entries.length === 0 ? (
-              <Text c="dimmed" fz="sm">
-                {t('records.detail.noEntries')}
-              </Text>
-            ) : (
-              entries.map(([k, v]) => (
-                <Text key={k} fz="sm">
-                  <b>{k}</b>: {v}
-                </Text>
-              ))
-            )}
-          </Stack>
-        </SectionCard>
+        <RecordEntries record={r} editable={editable && r.status === 'active'} />
         <SectionCard id="record-links" title={t('records.detail.links')}>
           <Stack gap={4} pb="lg">
             {r.links.length === 0 ? (

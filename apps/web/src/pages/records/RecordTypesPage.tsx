@@ -1,164 +1,26 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  TextInput,
-} from '@mantine/core';
-import { IconArrowLeft, IconCategory, IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { ActionIcon, Anchor, Badge, Button, Group, Stack, Table } from '@mantine/core';
+import { IconArrowLeft, IconCategory, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useClassifications } from '../../api/assets';
-import { isApiError } from '../../api/client';
-import { EmptyBlock, ErrorState, FormError, LoadingRows } from '../../components/QueryStates';
+import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/useSession';
-import { useCreateRecordType, useRecordTypes, type RecordTypeCreate } from './api';
+import { useRecordTypes, type RecordType } from './api';
+import { RecordTypeModal } from './RecordTypeModal';
 
-const blank = {
-  code: '',
-  nameJa: '',
-  nameEn: '',
-  value: 1 as number | string,
-  unit: 'years',
-  storageLocation: '',
-  classificationId: null as string | null,
-  disposalMethod: '',
-  evidences: '',
-};
-
-function RecordTypeModal({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const levels = useClassifications();
-  const create = useCreateRecordType();
-  const [form, setForm] = useState(blank);
-  const [touched, setTouched] = useState(false);
-  const set = (patch: Partial<typeof blank>) => setForm({ ...form, ...patch });
-  const fieldError = (field: string) =>
-    isApiError(create.error) ? create.error.fieldError(field) : undefined;
-  const required = (value: string, field: string) =>
-    (touched && !value.trim() ? t('records.typeForm.required') : undefined) ?? fieldError(field);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (!form.code.trim() || !form.nameJa.trim() || !form.nameEn.trim()) return;
-    const body: RecordTypeCreate = {
-      code: form.code,
-      name: { ja: form.nameJa, en: form.nameEn },
-      retention: { value: Number(form.value) || 0, unit: form.unit as 'months' | 'years' },
-      storageLocation: form.storageLocation,
-      classificationId: form.classificationId,
-      disposalMethod: form.disposalMethod,
-      evidences: form.evidences,
-      fields: [],
-    };
-    create.mutate(body, { onSuccess: onClose });
-  };
-
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('records.typeForm.title')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <FormError error={create.error} />
-          <TextInput
-            label={t('records.typeForm.code')}
-            value={form.code}
-            onChange={(e) => set({ code: e.currentTarget.value })}
-            required
-            error={required(form.code, 'code')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('records.typeForm.nameJa')}
-              value={form.nameJa}
-              onChange={(e) => set({ nameJa: e.currentTarget.value })}
-              required
-              error={required(form.nameJa, 'name.ja')}
-            />
-            <TextInput
-              label={t('records.typeForm.nameEn')}
-              value={form.nameEn}
-              onChange={(e) => set({ nameEn: e.currentTarget.value })}
-              required
-              error={required(form.nameEn, 'name.en')}
-            />
-            <NumberInput
-              label={t('records.typeForm.retentionValue')}
-              value={form.value}
-              onChange={(value) => set({ value })}
-              min={0}
-              max={1200}
-              error={fieldError('retention.value')}
-            />
-            <Select
-              label={t('records.typeForm.retentionUnit')}
-              data={[
-                { value: 'months', label: t('records.typeForm.months') },
-                { value: 'years', label: t('records.typeForm.years') },
-              ]}
-              value={form.unit}
-              onChange={(unit) => set({ unit: unit ?? 'years' })}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('records.typeForm.storageLocation')}
-            value={form.storageLocation}
-            onChange={(e) => set({ storageLocation: e.currentTarget.value })}
-          />
-          <Select
-            label={t('records.typeForm.classification')}
-            placeholder={t('records.typeForm.none')}
-            data={(levels.data ?? []).map((l) => ({ value: l.id, label: l.name[lang] }))}
-            value={form.classificationId}
-            onChange={(classificationId) => set({ classificationId })}
-            clearable
-          />
-          <TextInput
-            label={t('records.typeForm.disposalMethod')}
-            value={form.disposalMethod}
-            onChange={(e) => set({ disposalMethod: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t('records.typeForm.evidences')}
-            value={form.evidences}
-            onChange={(e) => set({ evidences: e.currentTarget.value })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('records.form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('records.typeForm.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-/** Record types: retention, storage, protection and disposal of each kind of record. */
+/**
+ * Record types: retention, storage, protection and disposal of each kind of
+ * record, and the fields of its entries; writers create, edit and retire them.
+ */
 export function RecordTypesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const { can } = useSession();
   const types = useRecordTypes();
-  const [creating, setCreating] = useState(false);
+  const writer = can('isms:write', 'all');
+  // null: creating a type; a type: editing it; undefined: no form open.
+  const [editing, setEditing] = useState<RecordType | null | undefined>(undefined);
   return (
     <Stack gap="lg">
       <Anchor component={Link} to="/records" fz="sm">
@@ -172,10 +34,10 @@ export function RecordTypesPage() {
         description={t('records.typesPage.description')}
         icon={<IconCategory size={32} aria-hidden="true" />}
         actions={
-          can('isms:write', 'all') && (
+          writer && (
             <Button
               leftSection={<IconPlus size={16} aria-hidden="true" />}
-              onClick={() => setCreating(true)}
+              onClick={() => setEditing(null)}
             >
               {t('records.typeForm.title')}
             </Button>
@@ -202,6 +64,9 @@ export function RecordTypesPage() {
                 <Table.Th>{t('records.typeForm.storageLocation')}</Table.Th>
                 <Table.Th>{t('records.typeForm.classification')}</Table.Th>
                 <Table.Th>{t('records.typeForm.disposalMethod')}</Table.Th>
+                <Table.Th>{t('records.typesPage.fields')}</Table.Th>
+                <Table.Th>{t('records.typesPage.status')}</Table.Th>
+                {writer && <Table.Th>{t('common.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -218,13 +83,40 @@ export function RecordTypesPage() {
                   <Table.Td>{ty.storageLocation}</Table.Td>
                   <Table.Td>{ty.classification?.name[lang] ?? '—'}</Table.Td>
                   <Table.Td>{ty.disposalMethod}</Table.Td>
+                  <Table.Td>
+                    {ty.fields.length === 0
+                      ? t('records.typesPage.freeForm')
+                      : ty.fields.map((f) => f.label[lang]).join(', ')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={ty.active ? 'teal' : 'gray'}>
+                      {t(ty.active ? 'records.typesPage.active' : 'records.typesPage.retired')}
+                    </Badge>
+                  </Table.Td>
+                  {writer && (
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('records.typesPage.edit', { name: ty.name[lang] })}
+                        onClick={() => setEditing(ty)}
+                      >
+                        <IconPencil size={16} aria-hidden="true" />
+                      </ActionIcon>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
-      {creating && <RecordTypeModal onClose={() => setCreating(false)} />}
+      {editing !== undefined && (
+        <RecordTypeModal
+          key={editing?.id ?? 'new'}
+          type={editing}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
     </Stack>
   );
 }

@@ -83,7 +83,7 @@ export function RecordsPage() {
               <Button
                 leftSection={<IconPlus size={16} aria-hidden="true" />}
                 onClick={() => setCreating(true)}
-                disabled={!types.data?.length}
+                disabled={!types.data?.some((ty) => ty.active)}
               >
                 {t('records.newRecord')}
               </Button>

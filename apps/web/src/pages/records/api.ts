@@ -9,13 +9,23 @@ import type {
   EvidenceFile,
   EvidenceRecord,
   RecordDisposal,
+  RecordField,
   RecordType,
   RecordTypeCreate,
+  RecordTypeUpdate,
 } from '@mamoru/contracts';
 import { api } from '../../api/client';
 import { ifMatch, queryString, type ListPage } from '../../api/types';
 
-export type { EvidenceFile, EvidenceRecord, RecordDisposal, RecordType, RecordTypeCreate };
+export type {
+  EvidenceFile,
+  EvidenceRecord,
+  RecordDisposal,
+  RecordField,
+  RecordType,
+  RecordTypeCreate,
+  RecordTypeUpdate,
+};
 
 export const recordsKey = ['records'] as const;
 export const recordTypesKey = ['record-types'] as const;
@@ -83,11 +93,31 @@ export function useCreateRecordType() {
   });
 }
 
+export function useRecordType(id: string) {
+  return useQuery({
+    queryKey: [...recordTypesKey, 'one', id],
+    queryFn: ({ signal }) => api.get<RecordType>(`/api/v1/record-types/${id}`, { signal }),
+  });
+}
+
+/** Saves a type read at `type.version` (If-Match; 412 when someone saved meanwhile). */
+export function useUpdateRecordType() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ type, body }: { type: RecordType; body: RecordTypeUpdate }) =>
+      api.patch<RecordType>(`/api/v1/record-types/${type.id}`, body, {
+        headers: ifMatch(type.version),
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: recordTypesKey }),
+  });
+}
+
 export interface RecordInput {
   typeId: string;
   title: string;
   description: string;
   recordDate: string;
+  entries: Record<string, string>;
   links: { type: string; id: string; label: string }[];
 }
 
@@ -113,6 +143,16 @@ export const useLegalHold = () =>
     api.put<EvidenceRecord>(`/api/v1/records/${record.id}/legal-hold`, input, {
       headers: ifMatch(record.version),
     }),
+  );
+
+/** Replaces the record's structured entries under the version that was read. */
+export const useSaveEntries = () =>
+  useRecordWrite((record, entries: Record<string, string>) =>
+    api.patch<EvidenceRecord>(
+      `/api/v1/records/${record.id}`,
+      { entries },
+      { headers: ifMatch(record.version) },
+    ),
   );
 
 export const useRequestDisposal = () =>
