@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { localeSchema } from './common.ts';
+import { localeSchema, localizedTextSchema } from './common.ts';
+import { documentStatusSchema, documentTypeSchema } from './documents.ts';
+import { riskBandRefSchema } from './risks.ts';
+import {
+  riskControlRoleSchema,
+  riskStatusSchema,
+  treatmentOptionSchema,
+} from './risks-register.ts';
 
 /** A library ID: lower-case letters and digits separated by single dots or hyphens. */
 export const LIBRARY_ID_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
@@ -168,20 +175,78 @@ export type CatalogControl = z.infer<typeof catalogControlSchema>;
 
 export const usageRefSchema = z.object({ id: z.string(), title: z.string() });
 
+/** How many items each list shows at most; `totals` counts them all. */
+export const CONTROL_USAGE_LIMIT = 20;
+
+/** A risk linking the control; `title` is its asset and threat as the register names them. */
+export const controlUsageRiskSchema = usageRefSchema
+  .extend({
+    code: z.string(),
+    asset: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+    threat: z.object({ id: z.uuid(), code: z.string(), name: localizedTextSchema }),
+    /** Band of the method in force; null until a method is approved. */
+    level: riskBandRefSchema.nullable(),
+    value: z.number().int().nullable(),
+    /** In place for the risk ('existing'), chosen to treat it ('selected'), or both. */
+    roles: z.array(riskControlRoleSchema),
+    status: riskStatusSchema,
+    treatmentOption: treatmentOptionSchema.nullable(),
+  })
+  .meta({ id: 'ControlUsageRisk' });
+export type ControlUsageRisk = z.infer<typeof controlUsageRiskSchema>;
+
 /**
- * Where a control is used. The risk register, the Statement of Applicability
- * and documents are not built yet: until they are, every list is empty.
+ * The control's entry in the latest version of the organization's latest
+ * statement; `id` and `title` are the statement's. The status enums are those
+ * of soa.ts, which imports this file.
+ */
+export const controlUsageSoaSchema = usageRefSchema
+  .extend({
+    versionId: z.uuid(),
+    versionNumber: z.number().int(),
+    versionStatus: z.enum(['draft', 'pending', 'approved', 'superseded']),
+    /** null: not decided yet. */
+    applicable: z.boolean().nullable(),
+    proposed: z.boolean(),
+    implementationStatus: z.enum(['not_started', 'planned', 'partial', 'implemented']),
+    /** The start of the reasons (applicable) or of the exclusion reason. */
+    justification: z.string(),
+  })
+  .meta({ id: 'ControlUsageSoa' });
+export type ControlUsageSoa = z.infer<typeof controlUsageSoaSchema>;
+
+/** A document serving the control; `title` is the document's. */
+export const controlUsageDocumentSchema = usageRefSchema
+  .extend({
+    code: z.string(),
+    type: documentTypeSchema,
+    status: documentStatusSchema,
+    /** The revision in force; null before the first issue. */
+    currentRevision: z.number().int().nullable(),
+  })
+  .meta({ id: 'ControlUsageDocument' });
+export type ControlUsageDocument = z.infer<typeof controlUsageDocumentSchema>;
+
+export const controlUsageAreaSchema = z.enum(['risks', 'soa', 'documents']);
+
+/**
+ * Where a control is used: the risks linking it, its line in the statement of
+ * applicability and the documents serving it, as far as the caller may read
+ * them. Lists hold at most CONTROL_USAGE_LIMIT items; `totals` counts all.
  */
 export const controlUsageSchema = z
   .object({
-    risks: z.array(usageRefSchema),
-    soa: z.array(usageRefSchema),
-    documents: z.array(usageRefSchema),
+    risks: z.array(controlUsageRiskSchema),
+    soa: z.array(controlUsageSoaSchema),
+    documents: z.array(controlUsageDocumentSchema),
+    totals: z.object({ risks: z.number().int(), documents: z.number().int() }),
+    /** Areas the caller may not read: their lists are empty. */
+    hidden: z.array(controlUsageAreaSchema),
   })
   .meta({
     id: 'ControlUsage',
     description:
-      'Where the control is used. Risks, the SoA and documents do not exist yet, so the lists are empty until those areas arrive.',
+      'Where the control is used: risks (highest level first), the entry of the latest statement of applicability, and documents (obsolete ones left out), limited to what the caller may read.',
   });
 export type ControlUsage = z.infer<typeof controlUsageSchema>;
 

@@ -250,7 +250,7 @@ export const encryptionDetail: CatalogControlDetail = {
   ...searchHit(1),
   official: { ja: '【公式本文】暗号化を用いなければならない。', en: '[Official] Use encryption.' },
   params: [],
-  usage: { risks: [], soa: [], documents: [] },
+  usage: { risks: [], soa: [], documents: [], totals: { risks: 0, documents: 0 }, hidden: [] },
 };
 
 export const glossary: GlossaryTerm[] = [

@@ -304,7 +304,11 @@ async function controlDetail(
   const [byId, official, usage] = await Promise.all([
     ancestorsOf(db, organizationId, library.id, [control]),
     repo.getOverlayText(db, organizationId, library.id, 'control', control.nodeId),
-    controlUsage(db, { organizationId, libraryUuid: library.id, controlId: control.nodeId }),
+    controlUsage(db, ctx.actor, {
+      organizationId,
+      libraryUuid: library.id,
+      controlId: control.nodeId,
+    }),
   ]);
   return {
     ...presentControl(control, official, byId),

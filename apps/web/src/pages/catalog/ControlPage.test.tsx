@@ -1,8 +1,63 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { catalogRoutes } from '../../test/catalogFixtures';
+import { catalogRoutes, encryptionDetail } from '../../test/catalogFixtures';
 import { fakeApi, sessionInfo, signedInRoutes } from '../../test/fakeApi';
 import { renderApp } from '../../test/render';
+
+const band = { index: 3, label: { ja: '高', en: 'High' }, color: '#e03131' };
+const risk = (n: number, roles: ('existing' | 'selected')[]) => ({
+  id: `00000000-0000-4000-8000-00000000010${n}`,
+  title: `Asset ${n} × Threat ${n}`,
+  code: `R-00000${n}`,
+  asset: {
+    id: `00000000-0000-4000-8000-00000000020${n}`,
+    code: `A-${n}`,
+    name: `Mail server ${n}`,
+  },
+  threat: {
+    id: `00000000-0000-4000-8000-00000000030${n}`,
+    code: `T-${n}`,
+    name: { ja: `マルウェア ${n}`, en: `Malware ${n}` },
+  },
+  level: band,
+  value: 18,
+  roles,
+  status: 'in_treatment' as const,
+  treatmentOption: 'apply_controls' as const,
+});
+
+/** 10.3.2 used by risks (20 of 1,234 shown), the latest statement and a procedure. */
+const usedDetail = {
+  ...encryptionDetail,
+  usage: {
+    risks: [risk(1, ['existing', 'selected']), risk(2, ['existing'])],
+    soa: [
+      {
+        id: '00000000-0000-4000-8000-000000000401',
+        title: 'Statement of Applicability (scope v1)',
+        versionId: '00000000-0000-4000-8000-000000000402',
+        versionNumber: 2,
+        versionStatus: 'approved' as const,
+        applicable: true,
+        proposed: false,
+        implementationStatus: 'partial' as const,
+        justification: 'Mail carries customer data.',
+      },
+    ],
+    documents: [
+      {
+        id: '00000000-0000-4000-8000-000000000501',
+        title: 'Encryption procedure',
+        code: 'PR-007',
+        type: 'procedure' as const,
+        status: 'issued' as const,
+        currentRevision: 3,
+      },
+    ],
+    totals: { risks: 1234, documents: 1 },
+    hidden: [],
+  },
+};
 
 describe('control page', () => {
   afterEach(() => {
@@ -49,6 +104,82 @@ describe('control page', () => {
         .getByRole('link', { name: 'ISMS Certification Criteria Ver.2.0' })
         .getAttribute('href'),
     ).toBe('/catalog?library=jipdec-isms-2.0');
+  });
+
+  it('lists the risks, the statement entry and the documents with links and counts', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        ...signedInRoutes(sessionInfo('admin')),
+        ...catalogRoutes(),
+        'GET /api/v1/catalogs/jipdec-isms-2.0/controls/10.3.2': usedDetail,
+      }).fetch,
+    );
+    renderApp('/catalog/jipdec-isms-2%2E0/controls/10%2E3%2E2');
+
+    const risks = await screen.findByRole('region', { name: 'Risks' });
+    expect(within(risks).getByRole('link', { name: 'R-000001' }).getAttribute('href')).toBe(
+      `/risks?risk=${usedDetail.usage.risks[0]!.id}`,
+    );
+    expect(within(risks).getByText('Mail server 1 × Malware 1')).toBeTruthy();
+    expect(within(risks).getByText('Existing control · Selected to treat')).toBeTruthy();
+    expect(within(risks).getAllByText('High')).toHaveLength(2);
+    expect(within(risks).getAllByText('In treatment')).toHaveLength(2);
+    expect(within(risks).getByText('1,234')).toBeTruthy();
+    expect(within(risks).getByText('Showing 2 of 1,234')).toBeTruthy();
+
+    const soa = screen.getByRole('region', { name: 'Statement of applicability' });
+    expect(
+      within(soa)
+        .getByRole('link', {
+          name: 'Statement of Applicability (scope v1), version 2 (Approved)',
+        })
+        .getAttribute('href'),
+    ).toBe('/statement-of-applicability?control=10.3.2');
+    expect(within(soa).getByText('Applicable')).toBeTruthy();
+    expect(within(soa).getByText('Partly implemented')).toBeTruthy();
+    expect(within(soa).getByText('Mail carries customer data.')).toBeTruthy();
+
+    const documents = screen.getByRole('region', { name: 'Documents' });
+    expect(
+      within(documents)
+        .getByRole('link', { name: 'PR-007 Encryption procedure' })
+        .getAttribute('href'),
+    ).toBe('/documents/00000000-0000-4000-8000-000000000501');
+    expect(within(documents).getByText('Procedure')).toBeTruthy();
+    expect(within(documents).getByText('Revision 3')).toBeTruthy();
+    // Every item fits: no "showing" line.
+    expect(within(documents).queryByText(/^Showing/)).toBeNull();
+  });
+
+  it('says which lists the role may not read', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        ...signedInRoutes(sessionInfo('staff')),
+        ...catalogRoutes(),
+        'GET /api/v1/catalogs/jipdec-isms-2.0/controls/10.3.2': {
+          ...usedDetail,
+          usage: {
+            ...usedDetail.usage,
+            risks: [],
+            soa: [],
+            totals: { risks: 0, documents: 1 },
+            hidden: ['risks', 'soa'],
+          },
+        },
+      }).fetch,
+    );
+    renderApp('/catalog/jipdec-isms-2%2E0/controls/10%2E3%2E2');
+
+    const risks = await screen.findByRole('region', { name: 'Risks' });
+    expect(within(risks).getByText('Your role does not include reading this list.')).toBeTruthy();
+    const soa = screen.getByRole('region', { name: 'Statement of applicability' });
+    expect(within(soa).getByText('Your role does not include reading this list.')).toBeTruthy();
+    const documents = screen.getByRole('region', { name: 'Documents' });
+    expect(
+      within(documents).getByRole('link', { name: 'PR-007 Encryption procedure' }),
+    ).toBeTruthy();
   });
 
   it('says when the control does not exist', async () => {

@@ -14,14 +14,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconArrowLeft,
-  IconChecklist,
-  IconFileText,
-  IconShieldCheck,
-} from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconArrowLeft, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -38,6 +31,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { otherText, pickText, textIn, useCatalogLanguage } from '../../lib/catalogText';
 import { useSignedInSession } from '../../session/useSession';
 import { catalogPath } from './ControlTree';
+import { ControlUsageCard } from './ControlUsage';
 import { FallbackBadge, LocalizedText, useLanguageName } from './LocalizedText';
 import classes from './catalog.module.css';
 
@@ -68,48 +62,6 @@ function OtherLanguage({ texts }: { texts: Record<string, string> | null }) {
         {other.text}
       </Text>
     </Box>
-  );
-}
-
-/** One place the control is used (risks, SoA, documents): the items, or why there are none yet. */
-function UsageList({
-  id,
-  title,
-  icon,
-  items,
-  emptyText,
-}: {
-  id: string;
-  title: string;
-  icon: ReactNode;
-  items: { id: string; title: string }[];
-  emptyText: string;
-}) {
-  return (
-    <Stack gap={6} component="section" aria-labelledby={id}>
-      <Group gap={8} wrap="nowrap">
-        <ThemeIcon variant="light" color="gray" size={28} radius="md">
-          {icon}
-        </ThemeIcon>
-        <Title order={3} fz="sm" id={id}>
-          {title}
-        </Title>
-        <Badge variant="light" color="gray" size="sm" radius="sm">
-          {items.length}
-        </Badge>
-      </Group>
-      {items.length === 0 ? (
-        <Text fz="sm" c="dimmed">
-          {emptyText}
-        </Text>
-      ) : (
-        <List size="sm" spacing={2}>
-          {items.map((item) => (
-            <List.Item key={item.id}>{item.title}</List.Item>
-          ))}
-        </List>
-      )}
-    </Stack>
   );
 }
 
@@ -324,33 +276,7 @@ function ControlDetail({
               </Text>
             ))}
         </SectionCard>
-        <SectionCard
-          id="control-usage"
-          title={t('catalog.control.usage')}
-          description={t('catalog.control.usageHint')}
-        >
-          <UsageList
-            id="usage-risks"
-            title={t('catalog.control.usageRisks')}
-            icon={<IconAlertTriangle size={16} aria-hidden="true" />}
-            items={control.usage.risks}
-            emptyText={t('catalog.control.usageRisksEmpty')}
-          />
-          <UsageList
-            id="usage-soa"
-            title={t('catalog.control.usageSoa')}
-            icon={<IconChecklist size={16} aria-hidden="true" />}
-            items={control.usage.soa}
-            emptyText={t('catalog.control.usageSoaEmpty')}
-          />
-          <UsageList
-            id="usage-documents"
-            title={t('catalog.control.usageDocuments')}
-            icon={<IconFileText size={16} aria-hidden="true" />}
-            items={control.usage.documents}
-            emptyText={t('catalog.control.usageDocumentsEmpty')}
-          />
-        </SectionCard>
+        <ControlUsageCard controlId={control.id} usage={control.usage} />
       </SimpleGrid>
     </Stack>
   );
