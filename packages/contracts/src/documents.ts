@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeSchema, pageQuerySchema } from './common.ts';
 import { codeSchema } from './scope.ts';
 
 const page = {
@@ -222,6 +223,12 @@ export const documentApprovalRequestSchema = z.object({
 export const documentWithdrawSchema = z.object({
   reason: z.string().trim().min(1).max(2000),
 });
+
+/** The PDF of a version: the language of its labels (the caller's language by default). */
+export const documentExportQuerySchema = z.object({ lang: localeSchema.optional() });
+
+/** The attachments of a version, a page at a time. */
+export const documentFilesQuerySchema = pageQuerySchema;
 
 export const documentDiffQuerySchema = z.object({ from: z.uuid(), to: z.uuid() });
 export const diffPartSchema = z.object({

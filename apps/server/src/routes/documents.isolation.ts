@@ -99,6 +99,16 @@ export function documentProbes<B extends { documents: DocumentsOfB }>(): Probe<B
     },
     { route: 'GET /api/v1/documents/:id/versions/:versionId', url: draft, control: as(200) },
     {
+      route: 'GET /api/v1/documents/:id/versions/:versionId/export.pdf',
+      url: (b) => `${draft(b)}/export.pdf`,
+      control: as(200),
+    },
+    {
+      route: 'GET /api/v1/documents/:id/versions/:versionId/files',
+      url: (b) => `${draft(b)}/files`,
+      control: as(200),
+    },
+    {
       route: 'PATCH /api/v1/documents/:id/versions/:versionId',
       url: draft,
       body: () => ({ body: 'Changed across tenants' }),

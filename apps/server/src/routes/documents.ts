@@ -17,6 +17,7 @@ import {
 import { documents } from '@mamoru/domain';
 import { contextOf } from '../plugins/auth.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
+import { documentExportRoutes } from './documents-exports.ts';
 import { documentVersionRoutes } from './documents-versions.ts';
 
 const tags = ['documents'];
@@ -178,4 +179,5 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(documentVersionRoutes);
+  await app.register(documentExportRoutes);
 };

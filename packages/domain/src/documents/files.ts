@@ -1,4 +1,7 @@
+import type { Db, Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/documents';
+import * as filesRepo from '@mamoru/db/repositories/files';
+import type { RequestContext } from '../audit/trail.ts';
 import { conflict, notFound } from '../errors.ts';
 import { registerFileOwner } from '../files/owners.ts';
 import {
@@ -30,3 +33,36 @@ registerFileOwner(DOCUMENT_VERSION_ENTITY, {
     }
   },
 });
+
+const ownerOf = (versionId: string) => ({ type: DOCUMENT_VERSION_ENTITY, id: versionId });
+
+/**
+ * The attachments of a version, for everyone who may read it (staff included:
+ * they hold documents:read, not isms:read). A page at a time, oldest first.
+ */
+export async function listVersionFiles(
+  db: Db,
+  ctx: RequestContext,
+  documentId: string,
+  versionId: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const doc = await visibleDocument(db, ctx, documentId);
+  const version = await visibleVersion(db, ctx, doc, versionId);
+  return filesRepo.listFilesOf(db, ctx.actor.organizationId, ownerOf(version.id), page);
+}
+
+/** Every attachment of a version the caller was already allowed to open. */
+export async function allVersionFiles(db: Executor, organizationId: string, versionId: string) {
+  const all: filesRepo.FileView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await filesRepo.listFilesOf(db, organizationId, ownerOf(versionId), {
+      limit: 200,
+      cursor,
+    });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}

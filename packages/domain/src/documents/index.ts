@@ -19,5 +19,7 @@ export {
   recordReview,
   listReviews,
 } from './distribution.ts';
+export { listVersionFiles } from './files.ts';
+export { exportVersionPdf, watermarkOf, type ExportLang } from './export.ts';
 export { DOCUMENT_ENTITY, DOCUMENT_VERSION_ENTITY } from './common.ts';
 export * from './presenters.ts';
