@@ -22,11 +22,10 @@ const adminSession = () => {
 /** Pages load lazily; on a busy machine the first render takes a while. */
 const slow = { timeout: 90_000 };
 const page = (items: unknown[]) => ({ items, nextCursor: null });
-const common = {
-  'GET /api/v1/users': page([]),
-  'GET /api/v1/classifications': page([]),
-  'GET /api/v1/org-units': page([]),
-  'GET /api/v1/files': page([
+/** The attachments of V2 (V1 has none), listed by the documents-scoped route. */
+const files = {
+  [`GET /api/v1/documents/${DOC_ID}/versions/${V1}/files`]: page([]),
+  [`GET /api/v1/documents/${DOC_ID}/versions/${V2}/files`]: page([
     {
       id: '00000000-0000-4000-8000-0000000000f1',
       sha256: 'ab'.repeat(32),
@@ -38,6 +37,12 @@ const common = {
       createdAt: '2026-04-01T09:00:00.000Z',
     },
   ]),
+};
+const common = {
+  'GET /api/v1/users': page([]),
+  'GET /api/v1/classifications': page([]),
+  'GET /api/v1/org-units': page([]),
+  ...files,
 };
 
 describe('documents', { timeout: 180_000 }, () => {
@@ -105,6 +110,10 @@ describe('documents', { timeout: 180_000 }, () => {
       await within(dialog).findByText('Superseded: revision 1 is no longer in force'),
     ).toBeTruthy();
     expect(within(dialog).getByText('Old text')).toBeTruthy();
+    // Old versions export too; the server watermarks them.
+    expect(within(dialog).getByRole('link', { name: 'Export PDF' }).getAttribute('href')).toBe(
+      `/api/v1/documents/${DOC_ID}/versions/${V1}/export.pdf?lang=en`,
+    );
   });
 
   it('saves a draft with If-Match and sends it for approval', async () => {
@@ -153,6 +162,7 @@ describe('documents', { timeout: 180_000 }, () => {
     let acknowledged = false;
     const api = fakeApi({
       ...signedInRoutes(staffSession()),
+      ...files,
       'GET /api/v1/documents/to-read': {
         items: [
           {
@@ -187,6 +197,13 @@ describe('documents', { timeout: 180_000 }, () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'I have read this document' }));
     expect(await screen.findByText(/You confirmed reading this version/)).toBeTruthy();
+    // Staff list the attachments and export the PDF of what they may read.
+    expect(
+      (await screen.findByRole('link', { name: 'policy-signed.pdf' })).getAttribute('href'),
+    ).toBe('/api/v1/files/00000000-0000-4000-8000-0000000000f1/content');
+    expect(screen.getByRole('link', { name: 'Export PDF' }).getAttribute('href')).toBe(
+      `/api/v1/documents/${DOC_ID}/versions/${V2}/export.pdf?lang=en`,
+    );
     // Staff see neither the draft nor the readers' report.
     expect(screen.queryByRole('tab', { name: 'Draft' })).toBeNull();
     expect(screen.queryByRole('tab', { name: 'Acknowledgements' })).toBeNull();

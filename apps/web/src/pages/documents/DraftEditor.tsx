@@ -128,7 +128,7 @@ function DraftForm({ doc, draft }: { doc: DocumentDetail; draft: DocumentVersion
           </Stack>
         </Card>
       )}
-      <VersionFiles versionId={draft.id} editable />
+      <VersionFiles documentId={draft.documentId} versionId={draft.id} editable />
       <FormError error={save.error ?? submit.error} />
       <Group>
         <Button

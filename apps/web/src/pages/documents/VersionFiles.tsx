@@ -18,6 +18,7 @@ import { api } from '../../api/client';
 import { queryString, type ListPage } from '../../api/types';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useSignedInSession } from '../../session/useSession';
+import { versionFilesUrl } from './api';
 
 const filesKey = (versionId: string) => ['files', 'document_version', versionId] as const;
 
@@ -38,20 +39,27 @@ async function upload(versionId: string, file: File, csrfToken: string, language
   }
 }
 
-/** The attachments of one version: listed for readers, added or removed while it is a draft. */
-export function VersionFiles({ versionId, editable }: { versionId: string; editable: boolean }) {
+/**
+ * The attachments of one version: listed for everyone who may read the version
+ * (staff included), added or removed while it is a draft.
+ */
+export function VersionFiles({
+  documentId,
+  versionId,
+  editable,
+}: {
+  documentId: string;
+  versionId: string;
+  editable: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { info } = useSignedInSession();
   const client = useQueryClient();
   const files = useQuery({
     queryKey: filesKey(versionId),
     queryFn: async ({ signal }) =>
-      (
-        await api.get<ListPage<EvidenceFile>>(
-          `/api/v1/files${queryString({ ownerType: 'document_version', ownerId: versionId, limit: 200 })}`,
-          { signal },
-        )
-      ).items,
+      (await api.get<ListPage<EvidenceFile>>(versionFilesUrl(documentId, versionId), { signal }))
+        .items,
   });
   const refresh = () => client.invalidateQueries({ queryKey: filesKey(versionId) });
   const add = useMutation({

@@ -1,8 +1,8 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { useSession } from '../../session/useSession';
-import type { DocumentVersion } from './api';
+import { versionPdfUrl, type DocumentVersion } from './api';
 import { Markdown } from './Markdown';
 import { RetiredBanner, VersionBadge } from './StatusBadges';
 import { VersionFiles } from './VersionFiles';
@@ -15,21 +15,33 @@ const POLICY_FIELDS = [
 
 /** A version's text as readers see it, with its banner when it is no longer in force. */
 export function VersionView({ version }: { version: DocumentVersion }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
-  const { can } = useSession();
   return (
     <Stack gap="md">
       <RetiredBanner version={version} />
       <Card withBorder radius="lg" shadow="xs">
         <Stack gap="sm">
-          <Group gap="sm">
-            <VersionBadge version={version} />
-            {version.issuedAt && (
-              <Text fz="sm" c="dimmed">
-                {t('documents.page.issuedOn', { date: format.date(version.issuedAt) })}
-              </Text>
-            )}
+          <Group gap="sm" justify="space-between">
+            <Group gap="sm">
+              <VersionBadge version={version} />
+              {version.issuedAt && (
+                <Text fz="sm" c="dimmed">
+                  {t('documents.page.issuedOn', { date: format.date(version.issuedAt) })}
+                </Text>
+              )}
+            </Group>
+            {/* Every version, old ones too: the server watermarks any that is not in force. */}
+            <Button
+              component="a"
+              href={versionPdfUrl(version.documentId, version.id, i18n.language)}
+              download
+              size="xs"
+              variant="default"
+              leftSection={<IconFileTypePdf size={14} aria-hidden="true" />}
+            >
+              {t('documents.page.exportPdf')}
+            </Button>
           </Group>
           {version.changeSummary && (
             <Text fz="sm">
@@ -41,8 +53,7 @@ export function VersionView({ version }: { version: DocumentVersion }) {
           ) : (
             <Text c="dimmed">{t('documents.page.emptyBody')}</Text>
           )}
-          {/* Listing files needs isms:read; readers of issued documents only see the text. */}
-          {can('isms:read') && <VersionFiles versionId={version.id} editable={false} />}
+          <VersionFiles documentId={version.documentId} versionId={version.id} editable={false} />
         </Stack>
       </Card>
       {version.policyFields && (

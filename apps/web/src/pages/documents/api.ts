@@ -75,6 +75,16 @@ export function useVersion(id: string, versionId: string | null) {
   });
 }
 
+/** The PDF of a version (watermarked unless it is the issued one), in a language. */
+export function versionPdfUrl(documentId: string, versionId: string, lang: string) {
+  return `${base}/${documentId}/versions/${versionId}/export.pdf${queryString({ lang })}`;
+}
+
+/** The attachments of a version, listed for everyone who may read it. */
+export function versionFilesUrl(documentId: string, versionId: string) {
+  return `${base}/${documentId}/versions/${versionId}/files${queryString({ limit: 200 })}`;
+}
+
 export function useDiff(id: string, from: string | null, to: string | null) {
   return useQuery({
     queryKey: [...documentsKey, id, 'diff', from, to],
