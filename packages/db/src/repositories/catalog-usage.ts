@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { type Executor } from '../client.ts';
 import { assets } from '../tables/assets.ts';
 import { catalogLibraries } from '../tables/catalog.ts';
@@ -12,8 +12,6 @@ import { soaEntries, soaVersions, soas } from '../tables/soa.ts';
  * Risks, statements and documents name controls by their text ID; the caller
  * decides which library those IDs belong to.
  */
-
-const ROLES = ['existing', 'selected'];
 
 /** The text ID of a library row the organization sees, and whether it is shipped. */
 export async function usageLibrary(db: Executor, organizationId: string, libraryUuid: string) {
@@ -37,36 +35,32 @@ export async function usageLibrary(db: Executor, organizationId: string, library
 
 // ---- risks -------------------------------------------------------------------
 
-/** The links of the control, one row per risk (by risk_controls_control_idx). */
-function linkedRisks(db: Executor, organizationId: string, controlId: string) {
-  return db
-    .select({
-      riskId: riskControls.riskId,
-      roles: sql<string[]>`array_agg(distinct ${riskControls.role})`.as('roles'),
-    })
-    .from(riskControls)
-    .where(
-      and(
-        eq(riskControls.organizationId, organizationId),
-        inArray(riskControls.role, ROLES),
-        eq(riskControls.controlId, controlId),
-      ),
-    )
-    .groupBy(riskControls.riskId);
+/**
+ * The links of the control: one equality scan of risk_controls_control_idx
+ * (organization, role, control) per role, so PostgreSQL 15 (no skip scan)
+ * never walks the organization's other links.
+ */
+function links(db: Executor, organizationId: string, controlId: string) {
+  const byRole = (role: 'existing' | 'selected') =>
+    db
+      .select({ riskId: riskControls.riskId, role: riskControls.role })
+      .from(riskControls)
+      .where(
+        and(
+          eq(riskControls.organizationId, organizationId),
+          eq(riskControls.role, role),
+          eq(riskControls.controlId, controlId),
+        ),
+      );
+  return byRole('existing').unionAll(byRole('selected')).as('links');
 }
 
 /** How many risks link the control (existing or selected). */
 export async function countControlRisks(db: Executor, organizationId: string, controlId: string) {
+  const linked = links(db, organizationId, controlId);
   const [row] = await db
-    .select({ count: sql<number>`count(distinct ${riskControls.riskId})::int` })
-    .from(riskControls)
-    .where(
-      and(
-        eq(riskControls.organizationId, organizationId),
-        inArray(riskControls.role, ROLES),
-        eq(riskControls.controlId, controlId),
-      ),
-    );
+    .select({ count: sql<number>`count(distinct ${linked.riskId})::int` })
+    .from(linked);
   return row?.count ?? 0;
 }
 
@@ -77,7 +71,15 @@ export async function controlRisks(
   controlId: string,
   limit: number,
 ) {
-  const linked = linkedRisks(db, organizationId, controlId).as('linked');
+  const all = links(db, organizationId, controlId);
+  const linked = db
+    .select({
+      riskId: all.riskId,
+      roles: sql<string[]>`array_agg(distinct ${all.role})`.as('roles'),
+    })
+    .from(all)
+    .groupBy(all.riskId)
+    .as('linked');
   return db
     .select({
       id: risks.id,
