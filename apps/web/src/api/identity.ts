@@ -40,19 +40,21 @@ export function useRoleMatrix() {
 export interface UserFilter {
   q?: string;
   role?: string | null;
+  orgUnitId?: string | null;
 }
 
 const USERS_PAGE = 25;
 
-/** Users page by page (keyset cursor), filtered by name/email and role. */
+/** Users page by page (keyset cursor), filtered by name/email, role and unit. */
 export function useUserList(filter: UserFilter, enabled = true) {
   return useInfiniteQuery({
-    queryKey: [...usersKey, 'list', filter.q ?? '', filter.role ?? ''],
+    queryKey: [...usersKey, 'list', filter.q ?? '', filter.role ?? '', filter.orgUnitId ?? ''],
     queryFn: ({ pageParam, signal }) =>
       api.get<ListPage<User>>(
         `/api/v1/users${queryString({
           q: filter.q?.trim(),
           role: filter.role,
+          orgUnitId: filter.orgUnitId,
           limit: USERS_PAGE,
           cursor: pageParam,
         })}`,

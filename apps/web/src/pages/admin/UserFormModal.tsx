@@ -32,10 +32,20 @@ import {
   type FieldErrors,
 } from '../../lib/validation';
 import { useSignedInSession } from '../../session/useSession';
+import { UserUnitSelect } from './UserUnit';
 
 const ROLES = roleSchema.options;
 const EXTERNAL = 'external_auditor';
-const FIELDS = ['email', 'displayName', 'password', 'locale', 'roles', 'active', 'accessExpiresAt'];
+const FIELDS = [
+  'email',
+  'displayName',
+  'password',
+  'locale',
+  'roles',
+  'active',
+  'accessExpiresAt',
+  'orgUnitId',
+];
 
 interface FormValues {
   email: string;
@@ -46,6 +56,7 @@ interface FormValues {
   active: boolean;
   /** YYYY-MM-DD or '' */
   accessExpiresOn: string;
+  orgUnitId: string | null;
 }
 
 function valuesOf(user: User | null): FormValues {
@@ -57,6 +68,7 @@ function valuesOf(user: User | null): FormValues {
     roles: user?.roles ?? ['staff'],
     active: user?.active ?? true,
     accessExpiresOn: toDateInput(user?.accessExpiresAt),
+    orgUnitId: user?.orgUnitId ?? null,
   };
 }
 
@@ -74,7 +86,7 @@ function externalAuditorErrors(
 }
 
 /**
- * Creates a user, or edits one (roles, active, name, language, access expiry).
+ * Creates a user, or edits one (roles, unit, active, name, language, access expiry).
  * Edits send If-Match with the version that was read; a 412 means someone
  * else changed the user meanwhile, and the form offers to reload.
  */
@@ -116,6 +128,7 @@ export function UserFormModal({
           locale: values.locale,
           roles: values.roles,
           accessExpiresAt: expiry,
+          orgUnitId: values.orgUnitId,
         });
       }
       const changes: Record<string, unknown> = {};
@@ -127,6 +140,7 @@ export function UserFormModal({
         changes.roles = values.roles;
       if (values.accessExpiresOn !== toDateInput(base.accessExpiresAt))
         changes.accessExpiresAt = expiry;
+      if (values.orgUnitId !== base.orgUnitId) changes.orgUnitId = values.orgUnitId;
       return api.patch<User>(`/api/v1/users/${base.id}`, changes, {
         headers: ifMatch(base.version),
       });
@@ -163,6 +177,7 @@ export function UserFormModal({
           active: values.active,
           locale: values.locale,
           accessExpiresAt: expiry,
+          orgUnitId: values.orgUnitId,
         })
       : validate(userCreateSchema, {
           email: values.email.trim(),
@@ -171,6 +186,7 @@ export function UserFormModal({
           locale: values.locale,
           roles: values.roles,
           accessExpiresAt: expiry,
+          orgUnitId: values.orgUnitId,
         });
     Object.assign(found, { ...externalAuditorErrors(values, t), ...found });
     if (!editing && !found.password && containsPersonal(values.password, values)) {
@@ -296,6 +312,14 @@ export function UserFormModal({
               required={external}
             />
           </SimpleGrid>
+          <UserUnitSelect
+            label={t('users.fields.orgUnit')}
+            description={t('users.form.orgUnitHint')}
+            placeholder={t('users.noUnit')}
+            value={values.orgUnitId}
+            onChange={(value) => set('orgUnitId', value)}
+            error={errors.orgUnitId}
+          />
           <Checkbox.Group
             label={t('users.fields.roles')}
             description={t('users.form.rolesHint')}

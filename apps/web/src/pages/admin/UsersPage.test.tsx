@@ -6,6 +6,35 @@ import { renderApp } from '../../test/render';
 
 const admin = sessionInfo('admin');
 
+const SALES = '00000000-0000-4000-8000-0000000002a1';
+const LEGAL = '00000000-0000-4000-8000-0000000002a2';
+const CLOSED = '00000000-0000-4000-8000-0000000002a3';
+const unit = (id: string, code: string, name: string, active = true) => ({
+  id,
+  code,
+  name,
+  description: '',
+  parentId: null,
+  managerUserId: null,
+  active,
+  version: 1,
+});
+const units = {
+  items: [
+    unit(SALES, 'S-01', 'Sales'),
+    unit(LEGAL, 'L-01', 'Legal'),
+    unit(CLOSED, 'X-01', 'Closed branch', false),
+  ],
+  nextCursor: null,
+};
+
+/** Types into a searchable Mantine select (it takes input once focused), opening its options. */
+function search(combobox: HTMLElement, text: string) {
+  combobox.focus();
+  fireEvent.click(combobox);
+  fireEvent.change(combobox, { target: { value: text } });
+}
+
 function user(n: number, extra: Partial<User> = {}): User {
   return {
     id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`,
@@ -15,6 +44,7 @@ function user(n: number, extra: Partial<User> = {}): User {
     roles: ['staff'],
     active: true,
     accessExpiresAt: null,
+    orgUnitId: null,
     createdAt: '2026-01-05T09:00:00.000Z',
     version: 3,
     ...extra,
@@ -113,5 +143,53 @@ describe('users administration', () => {
       within(dialog).getByText('An external auditor needs an access expiry date.'),
     ).toBeTruthy();
     expect(api.calls.some((call) => call.method === 'PATCH')).toBe(false);
+  });
+
+  it("shows each user's unit, filters by unit, and sets the unit with If-Match", async () => {
+    const patches: { ifMatch: string | null; body: unknown }[] = [];
+    const api = fakeApi({
+      ...signedInRoutes(admin),
+      'GET /api/v1/org-units': units,
+      'GET /api/v1/users': ({ query }) =>
+        query.get('orgUnitId') === SALES
+          ? { body: { items: [user(2, { orgUnitId: SALES })], nextCursor: null } }
+          : {
+              body: {
+                items: [user(1), user(2, { orgUnitId: SALES }), user(3, { orgUnitId: CLOSED })],
+                nextCursor: null,
+              },
+            },
+      [`PATCH /api/v1/users/${user(2).id}`]: ({ headers, body }) => {
+        patches.push({ ifMatch: headers.get('if-match'), body });
+        return { body: user(2, { orgUnitId: LEGAL, version: 4 }) };
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/admin/users');
+
+    const table = await screen.findByRole('table', { name: 'Users' });
+    const row = (name: string) => within(table).getByText(name).closest('tr')!;
+    expect(await within(row('User 02')).findByText('S-01 Sales')).toBeTruthy();
+    expect(within(row('User 01')).getByText('No unit')).toBeTruthy();
+    expect(within(row('User 03')).getByText('X-01 Closed branch (deactivated)')).toBeTruthy();
+
+    // The filter offers the active units only and asks the server for the chosen one.
+    search(screen.getByRole('combobox', { name: 'Filter by unit' }), '-01');
+    expect(await screen.findByRole('option', { name: 'L-01 Legal' })).toBeTruthy();
+    expect(screen.queryByRole('option', { name: /Closed branch/ })).toBeNull();
+    fireEvent.click(screen.getByRole('option', { name: 'S-01 Sales' }));
+    await waitFor(() => expect(screen.queryByText('user1@example.com')).toBeNull());
+    expect(api.calls.some((c) => c.query.get('orgUnitId') === SALES)).toBe(true);
+
+    // The form shows the user's unit and moves them to another one, with If-Match.
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit User 02' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit User 02' });
+    const select = within(dialog).getByRole('combobox', { name: /^Organization unit/ });
+    expect(select).toHaveProperty('value', 'S-01 Sales');
+    search(select, 'legal');
+    fireEvent.click(await screen.findByRole('option', { name: 'L-01 Legal' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]).toEqual({ ifMatch: '"3"', body: { orgUnitId: LEGAL } });
   });
 });

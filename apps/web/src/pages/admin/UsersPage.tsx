@@ -34,6 +34,7 @@ import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { useSession } from '../../session/useSession';
 import { UserFormModal } from './UserFormModal';
+import { UserUnitName, UserUnitSelect } from './UserUnit';
 
 type UserState = 'active' | 'inactive' | 'expired';
 
@@ -49,7 +50,7 @@ const stateColor: Record<UserState, string> = {
   expired: 'orange',
 };
 
-/** Administration of the organization's users: search, filter by role, create, edit. */
+/** Administration of the organization's users: search, filter by role and unit, create, edit. */
 export function UsersPage() {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -58,13 +59,14 @@ export function UsersPage() {
   const manage = can('users:manage');
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<string | null>(null);
+  const [unit, setUnit] = useState<string | null>(null);
   const [q] = useDebouncedValue(search.trim(), 300);
-  const users = useUserList({ q, role });
+  const users = useUserList({ q, role, orgUnitId: unit });
   // `key` remounts the modal so it starts from the user it opens with.
   const [editing, setEditing] = useState<{ user: User | null; key: number } | null>(null);
 
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = q !== '' || role !== null;
+  const filtered = q !== '' || role !== null || unit !== null;
 
   return (
     <Stack gap="xl" maw={1200}>
@@ -115,6 +117,13 @@ export function UsersPage() {
             w={240}
             comboboxProps={{ withinPortal: true }}
           />
+          <UserUnitSelect
+            aria-label={t('users.unitFilter')}
+            placeholder={t('users.allUnits')}
+            value={unit}
+            onChange={setUnit}
+            w={260}
+          />
         </Group>
         {users.isPending ? (
           <Stack p="md">
@@ -146,6 +155,7 @@ export function UsersPage() {
                   onClick={() => {
                     setSearch('');
                     setRole(null);
+                    setUnit(null);
                   }}
                 >
                   {t('users.clearFilters')}
@@ -154,7 +164,7 @@ export function UsersPage() {
             }
           />
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table
               verticalSpacing="sm"
               horizontalSpacing="md"
@@ -165,6 +175,7 @@ export function UsersPage() {
                 <Table.Tr>
                   <Table.Th>{t('users.columns.user')}</Table.Th>
                   <Table.Th>{t('users.columns.roles')}</Table.Th>
+                  <Table.Th>{t('users.columns.unit')}</Table.Th>
                   <Table.Th>{t('users.columns.language')}</Table.Th>
                   <Table.Th>{t('users.columns.status')}</Table.Th>
                   <Table.Th>{t('users.columns.accessExpires')}</Table.Th>
@@ -229,6 +240,9 @@ export function UsersPage() {
                             </Badge>
                           ))}
                         </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <UserUnitName unitId={user.orgUnitId} />
                       </Table.Td>
                       <Table.Td fz="sm">{labels.localeLabel(user.locale)}</Table.Td>
                       <Table.Td>
