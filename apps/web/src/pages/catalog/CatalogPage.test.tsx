@@ -380,7 +380,13 @@ describe('catalog browser', () => {
           summary: null,
           own: true,
           params: [],
-          usage: { risks: [], soa: [], documents: [] },
+          usage: {
+            risks: [],
+            soa: [],
+            documents: [],
+            totals: { risks: 0, documents: 0 },
+            hidden: [],
+          },
           echo: body,
         },
       }),
@@ -392,7 +398,13 @@ describe('catalog browser', () => {
         summary: null,
         own: true,
         params: [],
-        usage: { risks: [], soa: [], documents: [] },
+        usage: {
+          risks: [],
+          soa: [],
+          documents: [],
+          totals: { risks: 0, documents: 0 },
+          hidden: [],
+        },
       },
     });
     vi.stubGlobal('fetch', api.fetch);
