@@ -19,6 +19,7 @@ export const EXPORT_TEXT = {
     changeSummary: '改訂内容',
     exportedOn: '出力日',
     emptyBody: '（本文なし）',
+    noticeSeparator: '：',
     revisionLabel: (n: number) => `第${n}版`,
     types: {
       policy: '方針',
@@ -73,6 +74,7 @@ export const EXPORT_TEXT = {
     changeSummary: 'Changes',
     exportedOn: 'Exported on',
     emptyBody: '(no text)',
+    noticeSeparator: ': ',
     revisionLabel: (n: number) => `Rev. ${n}`,
     types: {
       policy: 'Policy',

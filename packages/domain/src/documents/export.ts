@@ -83,7 +83,12 @@ function content(data: Loaded, lang: ExportLang): Content[] {
   const mark = watermarkOf(data.status, lang);
   if (mark) {
     const notice = t.notices[data.status as keyof ExportText['notices']] ?? t.notices.draft;
-    out.push({ text: `${mark}: ${notice}`, bold: true, color: '#c92a2a', margin: [0, 0, 0, 8] });
+    out.push({
+      text: `${mark}${t.noticeSeparator}${notice}`,
+      bold: true,
+      color: '#c92a2a',
+      margin: [0, 0, 0, 8],
+    });
   }
   out.push({
     table: {
@@ -147,11 +152,11 @@ export async function exportVersionPdf(
     files: await allVersionFiles(db, org, version.id),
     organization: (await getOrganization(db, org))?.name ?? '',
   };
-  const heading = `${view.code} ${view.title} — ${EXPORT_TEXT[lang].revisionLabel(version.revision)}`;
+  const revision = `${view.code} ${EXPORT_TEXT[lang].revisionLabel(version.revision)}`;
   const watermark = watermarkOf(status, lang);
   const body = await renderPdf(content(data, lang), {
-    title: heading,
-    footer: [data.organization, heading, watermark].filter(Boolean).join(' — '),
+    title: `${view.title} (${revision})`,
+    footer: [data.organization, revision, watermark].filter(Boolean).join(' — '),
     ...(watermark ? { watermark } : {}),
   });
   return { filename: `${view.code}-rev${version.revision}-${lang}.pdf`, body };
