@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateDatabase } from '@mamoru/domain';
 import { analyze, createTarget, DEFAULT_URL, serverVersion } from './database.ts';
-import { copiedRows, copyFile, resetCopyTable } from './copy.ts';
+import { copiedRows, copyFile, resetCopyTable, writeIndexedCopy } from './copy.ts';
 import { generateLocations, generateUnits } from './generate.ts';
 import { judge, machineFacts, printTable, Results, seconds, stopping } from './measure.ts';
 import {
@@ -139,6 +139,15 @@ try {
   );
   const copyFigure = results.add('copy', `COPY of the same ${SIZES.assets} rows`, 's', copyRuns);
   results.add('import.ratio', 'import / COPY', '×', [importFigure.median! / copyFigure.median!]);
+  const indexedRuns: number[] = [];
+  for (let run = 1; run <= runs; run += 1)
+    indexedRuns.push(await writeIndexedCopy(database, org.organizationId));
+  results.add(
+    'import.indexedFloor',
+    'the same rows written by the database alone into a copy of the assets table with all its indexes',
+    's',
+    indexedRuns,
+  );
 
   const seeded = await seedAndMeasureAreas(
     results,
