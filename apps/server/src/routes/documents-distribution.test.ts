@@ -141,5 +141,28 @@ describeEachDatabase('documents distributed to a unit', (ctx) => {
     expect((await outsider.get('/api/v1/documents/to-read')).json().items).toEqual([]);
     const refused = await outsider.post(`/api/v1/documents/${doc.id}/acknowledgement`, {});
     expect(refused.statusCode).not.toBe(200);
+
+    // Joining a unit below the named one later puts the document in force on one's list;
+    // joining another unit does not.
+    const unassigned = people['Unassigned']!.user;
+    const moved = await admin.patch(
+      `/api/v1/users/${unassigned.id}`,
+      { orgUnitId: other.id },
+      { headers: { 'if-match': `"${unassigned.version}"` } },
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    const joiner = await createUser(admin, { roles: ['staff'], displayName: 'Joiner' });
+    const joined = await admin.patch(
+      `/api/v1/users/${joiner.user.id}`,
+      { orgUnitId: grandchild.id },
+      { headers: { 'if-match': `"${joiner.user.version}"` } },
+    );
+    expect(joined.statusCode, joined.body).toBe(200);
+    const late = await login(app, joiner.email);
+    const lateList = (await late.get('/api/v1/documents/to-read')).json().items;
+    expect(lateList.map((t: { code: string }) => t.code)).toEqual(['PRO-DC-1']);
+    expect((await report(doc.id)).pending).toEqual(
+      [...recipients.filter((id) => id !== people['Child member']!.user.id), joiner.user.id].sort(),
+    );
   });
 });

@@ -52,6 +52,45 @@ export async function createAcknowledgements(
   return rows.length;
 }
 
+/**
+ * Puts the issued documents distributed to a user's unit, or to any unit above
+ * it, on that user's "to read" list, in one statement: for someone who joined
+ * a unit after those documents were issued. Same recipient rules as
+ * createAcknowledgements. Returns the documents added.
+ */
+export async function createAcknowledgementsForMember(
+  db: Executor,
+  organizationId: string,
+  userId: string,
+) {
+  const rows = await queryRows<{ document_id: string }>(
+    db,
+    sql`with recursive up (id) as (
+        select u.org_unit_id from users u
+        where u.organization_id = ${organizationId} and u.id = ${userId}
+          and u.org_unit_id is not null
+        union
+        select ou.parent_id from org_units ou
+        join up on ou.id = up.id
+        where ou.organization_id = ${organizationId} and ou.parent_id is not null
+      )
+      insert into document_acknowledgements (organization_id, document_id, version_id, user_id)
+      select d.organization_id, d.id, d.current_version_id, u.id
+      from documents d
+      join users u on u.organization_id = d.organization_id and u.id = ${userId}
+      where d.organization_id = ${organizationId}
+        and d.status = 'issued'
+        and d.current_version_id is not null
+        and d.distribution_unit_ids && array(select id from up)
+        and u.active
+        and (u.access_expires_at is null or u.access_expires_at > now())
+        and not ('external_auditor' = any(u.roles))
+      on conflict do nothing
+      returning document_id`,
+  );
+  return rows.map((r) => r.document_id);
+}
+
 export async function acknowledge(
   db: Executor,
   organizationId: string,

@@ -1,5 +1,6 @@
 import type { Db, Executor } from '@mamoru/db';
 import * as usersRepo from '@mamoru/db/repositories/users';
+import * as ackRepo from '@mamoru/db/repositories/documents-acknowledgements';
 import * as scopeRepo from '@mamoru/db/repositories/scope';
 import * as sessionsRepo from '@mamoru/db/repositories/sessions';
 import type { z } from 'zod';
@@ -71,6 +72,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
     await recordAudit(tx, ctx, [
       { action: 'user.created', entityType: 'user', entityId: user.id, after: auditableUser(user) },
     ]);
+    if (user.orgUnitId)
+      await ackRepo.createAcknowledgementsForMember(tx, user.organizationId, user.id);
     return user;
   });
   return created.catch((error: unknown) => {
@@ -145,6 +148,10 @@ export async function updateUser(
       },
     );
     if (!after) throw staleVersion();
+    // Joining a unit puts the documents in force distributed to it on the user's list.
+    if (after.orgUnitId && after.orgUnitId !== before.orgUnitId) {
+      await ackRepo.createAcknowledgementsForMember(tx, after.organizationId, userId);
+    }
     // A deactivated user is signed out everywhere at once.
     if (input.active === false)
       await sessionsRepo.deleteUserSessions(tx, ctx.actor.organizationId, userId);
