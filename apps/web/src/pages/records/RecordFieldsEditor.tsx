@@ -11,7 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RecordField } from './api';
 
@@ -54,6 +54,12 @@ export function RecordFieldsEditor({
   const { t } = useTranslation();
   const set = (i: number, patch: Partial<RecordField>) =>
     onChange(fields.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  /** Swaps field i with its neighbour: the order is the order of the entry form. */
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...fields];
+    [next[i], next[i + by]] = [next[i + by]!, next[i]!];
+    onChange(next);
+  };
   const required = (value: string, path: string) =>
     (touched && !value.trim() ? t('records.typeForm.required') : undefined) ?? error(path);
   return (
@@ -73,14 +79,32 @@ export function RecordFieldsEditor({
                 <Text fz="sm" fw={600}>
                   {t('records.fields.number', { n })}
                 </Text>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('records.fields.remove', { n })}
-                  onClick={() => onChange(fields.filter((_, j) => j !== i))}
-                >
-                  <IconTrash size={16} aria-hidden="true" />
-                </ActionIcon>
+                <Group gap={4}>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t('records.fields.up', { n })}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    <IconArrowUp size={16} aria-hidden="true" />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t('records.fields.down', { n })}
+                    disabled={i === fields.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    <IconArrowDown size={16} aria-hidden="true" />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('records.fields.remove', { n })}
+                    onClick={() => onChange(fields.filter((_, j) => j !== i))}
+                  >
+                    <IconTrash size={16} aria-hidden="true" />
+                  </ActionIcon>
+                </Group>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput

@@ -90,6 +90,18 @@ describe('record type and entry forms', { timeout: 60_000 }, () => {
       target: { value: 'Reviewer' },
     });
     fireEvent.click(within(dialog).getByLabelText('Required (field 1)'));
+    // A second field, moved above the first: the order is the entry form's.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add field' }));
+    fireEvent.change(within(dialog).getByLabelText(/^Key \(field 2\)/), {
+      target: { value: 'note' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/^Label in Japanese \(field 2\)/), {
+      target: { value: '備考' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/^Label in English \(field 2\)/), {
+      target: { value: 'Note' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move field 2 up' }));
     fireEvent.click(within(dialog).getByRole('switch', { name: /Active/ }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     await vi.waitFor(() =>
@@ -100,6 +112,13 @@ describe('record type and entry forms', { timeout: 60_000 }, () => {
           storageLocation: 'Cabinet B-2',
           active: false,
           fields: [
+            {
+              key: 'note',
+              label: { ja: '備考', en: 'Note' },
+              kind: 'text',
+              required: false,
+              options: [],
+            },
             {
               key: 'reviewer',
               label: { ja: '確認者', en: 'Reviewer' },

@@ -8,6 +8,7 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -157,6 +158,12 @@ export function RecordTypeModal({
               allowDeselect={false}
             />
           </SimpleGrid>
+          {type &&
+            (Number(form.value) !== type.retention.value || form.unit !== type.retention.unit) && (
+              <Text fz="sm" c="dimmed" role="status">
+                {t('records.typeForm.retentionMoves')}
+              </Text>
+            )}
           <TextInput
             label={t('records.typeForm.storageLocation')}
             value={form.storageLocation}
