@@ -30,8 +30,11 @@ export interface CompiledMethod {
 export const intArray = (values: readonly number[]) =>
   sql`${`{${values.map((v) => Math.trunc(v)).join(',')}}`}::int[]`;
 
-/** Asset value from C/I/A: only the affected properties count when scoring per property. */
-function assetValueExpr(m: CompiledMethod): SQL {
+/**
+ * Asset value from C/I/A of the asset aliased `a`: only the properties in
+ * `affects` (the threat's) count when scoring per property.
+ */
+function assetValueExpr(m: CompiledMethod, affects: SQL = sql`t.affects`): SQL {
   const min = sql`${m.ciaMin}::int`;
   const props = ['confidentiality', 'integrity', 'availability'] as const;
   if (m.derivation === 'sum') {
@@ -40,7 +43,7 @@ function assetValueExpr(m: CompiledMethod): SQL {
   const parts = props.map((p) => {
     const col = sql.raw(`a.${p}`);
     if (m.derivation === 'max') return sql`${col}`;
-    return sql`case when cardinality(t.affects) = 0 or ${p} = any(t.affects) then ${col} end`;
+    return sql`case when cardinality(${affects}) = 0 or ${p} = any(${affects}) then ${col} end`;
   });
   return sql`coalesce(greatest(${sql.join(parts, sql`, `)}), ${min})`;
 }
@@ -70,6 +73,22 @@ const levelOf = (m: CompiledMethod, value: SQL) =>
   sql`case when ${value} is null then null else greatest(1, width_bucket(${value}, ${intArray(m.bandMins)})) end`;
 const evaluationOf = (m: CompiledMethod, value: SQL) =>
   sql`case when ${value} is null then null when ${value} <= ${m.acceptableLevel}::int then 'accept' else 'treat' end`;
+
+/**
+ * The computed columns of a new risk (no treatment yet) as select expressions,
+ * so bulk generation writes its values in the insert instead of a second pass
+ * over the new rows. `a` is the asset; likelihood and vulnerability are levels.
+ */
+export function freshRiskValues(
+  m: CompiledMethod,
+  affects: SQL,
+  likelihood: SQL,
+  vulnerability: SQL,
+): { assetValue: SQL; value: SQL; level: SQL; evaluation: SQL } {
+  const av = assetValueExpr(m, affects);
+  const value = valueExpr(m, av, likelihood, vulnerability, av);
+  return { assetValue: av, value, level: levelOf(m, value), evaluation: evaluationOf(m, value) };
+}
 
 export interface RecomputeScope {
   /** Only these risks. */

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
+import { freshRiskValues, type CompiledMethod } from './risks-compute.ts';
 import { lockRiskNumbering, maxRiskSeq, riskCodeSql } from './risks.ts';
 
 const NO_VULNERABILITY = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
@@ -13,6 +14,8 @@ export interface GenerateRule {
   ownerFromAsset: boolean;
   /** Ease of exploitation of a risk without a matching vulnerability. */
   defaultVulnerabilityLevel: number;
+  /** The method in force: new risks are written with their values computed. */
+  method?: CompiledMethod | undefined;
 }
 
 /**
@@ -52,12 +55,23 @@ export function generateRisksSql(organizationId: string, rule: GenerateRule, bas
             order by p.category, p.threat_id, p.level desc nulls last, p.vcode nulls last`
       : sql`select * from pairs`;
   const n = sql`${base}::int + c.n`;
+  const values = rule.method
+    ? freshRiskValues(
+        rule.method,
+        sql`p.affects`,
+        sql`p.default_likelihood`,
+        sql`coalesce(p.level, ${rule.defaultVulnerabilityLevel}::int)`,
+      )
+    : null;
+  const valueColumns = values
+    ? sql`, ${values.assetValue} as asset_value, ${values.value} as value, ${values.level} as level_band, ${values.evaluation} as evaluation`
+    : sql`, null::int as asset_value, null::int as value, null::int as level_band, null::text as evaluation`;
   return sql`
     with cats as (
       select unnest(array['information','software','physical','service','people','intangible']) as category
     ),
     pairs as (
-      select k.category, t.id as threat_id, t.code as tcode, t.default_likelihood, v.id as vulnerability_id,
+      select k.category, t.id as threat_id, t.code as tcode, t.default_likelihood, t.affects, v.id as vulnerability_id,
         v.default_level as level, v.code as vcode
       from cats k
       join threats t on t.organization_id = ${organizationId} and t.active
@@ -76,7 +90,7 @@ export function generateRisksSql(organizationId: string, rule: GenerateRule, bas
       select a.id as asset_id, p.threat_id, p.vulnerability_id, p.default_likelihood,
         coalesce(p.level, ${rule.defaultVulnerabilityLevel}::int) as level,
         ${rule.ownerFromAsset ? sql`a.owner_user_id` : sql`null::uuid`} as owner_user_id,
-        row_number() over (order by a.code, p.tcode, p.vcode) as n
+        row_number() over (order by a.code, p.tcode, p.vcode) as n ${valueColumns}
       from assets a
       join picked p on p.category = a.category
       left join existing e on e.asset_id = a.id and e.threat_id = p.threat_id
@@ -85,9 +99,10 @@ export function generateRisksSql(organizationId: string, rule: GenerateRule, bas
     ),
     inserted as (
       insert into risks (organization_id, seq, code, asset_id, threat_id, vulnerability_id,
-        likelihood, vulnerability_level, owner_user_id)
+        likelihood, vulnerability_level, owner_user_id, asset_value, value, level, evaluation)
       select ${organizationId}, ${n}, ${riskCodeSql(n)}, c.asset_id, c.threat_id,
-        c.vulnerability_id, c.default_likelihood, c.level, c.owner_user_id
+        c.vulnerability_id, c.default_likelihood, c.level, c.owner_user_id,
+        c.asset_value, c.value, c.level_band, c.evaluation
       from candidates c
       returning asset_id
     )

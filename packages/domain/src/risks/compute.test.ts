@@ -136,4 +136,26 @@ describeEachDatabase('risk values computed in SQL', (ctx) => {
     // A second run changes nothing: unchanged rows are not rewritten.
     expect(await recomputeRisks(db(), org, compileMethod(method))).toBe(0);
   });
+
+  it.each(methods)(
+    '%s: generation writes the values a recompute would give',
+    async (_name, method) => {
+      const m = compileMethod(method);
+      await db().execute(sql`delete from risks where organization_id = ${org}`);
+      const made = await generateRisks(db(), org, {
+        pairing: 'per_threat',
+        ownerFromAsset: false,
+        defaultVulnerabilityLevel: 2,
+        method: m,
+      });
+      expect(made.created).toBe(36);
+      const [counts] = await queryRows<{ valued: number }>(
+        db(),
+        sql`select count(value)::int as valued from risks where organization_id = ${org}`,
+      );
+      expect(counts!.valued).toBe(36);
+      // Nothing left for a recompute to change.
+      expect(await recomputeRisks(db(), org, m)).toBe(0);
+    },
+  );
 });

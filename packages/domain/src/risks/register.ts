@@ -209,8 +209,8 @@ export async function startGeneration(db: Db, ctx: RequestContext) {
 
 /**
  * Generates the risks of the rule in one transaction: seed the catalogs if
- * needed, one insert … select for all assets, one recompute of the new rows,
- * one audit event with the counts.
+ * needed, one insert … select for all assets that also computes their values
+ * by the method in force, one audit event with the counts.
  */
 export function runGeneration(db: Db, ctx: RequestContext, job: JobRow, rule: RiskGenerateRequest) {
   authorizeWriteAll(ctx.actor);
@@ -226,11 +226,9 @@ export function runGeneration(db: Db, ctx: RequestContext, job: JobRow, rule: Ri
         pairing: rule.pairing,
         ownerFromAsset: rule.ownerFromAsset,
         defaultVulnerabilityLevel: inForce ? middleOf(inForce.method.vulnerabilityScale) : 2,
+        method: inForce ? compileMethod(inForce.method) : undefined,
       });
-      if (result.created > 0) {
-        await recomputeSome(tx, org, { fromSeq: result.fromSeq });
-        await compute.analyzeRisks(tx);
-      }
+      if (result.created > 0) await compute.analyzeRisks(tx);
       await recordAudit(tx, ctx, [
         {
           action: 'risks.generated',
