@@ -44,6 +44,9 @@ function stateOf(user: User, now = Date.now()): UserState {
   return 'active';
 }
 
+/** Short cells keep to one line; the name and role cells wrap instead. */
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 const stateColor: Record<UserState, string> = {
   active: 'teal',
   inactive: 'gray',
@@ -241,16 +244,24 @@ export function UsersPage() {
                           ))}
                         </Group>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={nowrap}>
                         <UserUnitName unitId={user.orgUnitId} />
                       </Table.Td>
-                      <Table.Td fz="sm">{labels.localeLabel(user.locale)}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="dot" color={stateColor[state]} tt="none" fw={500}>
+                      <Table.Td fz="sm" style={nowrap}>
+                        {labels.localeLabel(user.locale)}
+                      </Table.Td>
+                      <Table.Td style={nowrap}>
+                        <Badge
+                          variant="dot"
+                          color={stateColor[state]}
+                          tt="none"
+                          fw={500}
+                          miw="max-content"
+                        >
                           {t(`users.states.${state}`)}
                         </Badge>
                       </Table.Td>
-                      <Table.Td fz="sm">
+                      <Table.Td fz="sm" style={nowrap}>
                         {user.accessExpiresAt ? (
                           format.date(user.accessExpiresAt)
                         ) : (
@@ -259,7 +270,9 @@ export function UsersPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td fz="sm">{format.date(user.createdAt)}</Table.Td>
+                      <Table.Td fz="sm" style={nowrap}>
+                        {format.date(user.createdAt)}
+                      </Table.Td>
                       {manage && (
                         <Table.Td ta="right">
                           <Tooltip label={t('common.edit')}>
