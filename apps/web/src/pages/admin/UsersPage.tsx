@@ -1,27 +1,16 @@
 import {
-  ActionIcon,
-  Avatar,
-  Badge,
   Button,
   Card,
   Group,
   Select,
   Stack,
   Table,
-  Text,
   TextInput,
   ThemeIcon,
-  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconPencil,
-  IconSearch,
-  IconUserPlus,
-  IconUsers,
-  IconUserSearch,
-} from '@tabler/icons-react';
+import { IconSearch, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleSchema } from '@mamoru/contracts';
@@ -29,35 +18,16 @@ import { useUserList } from '../../api/identity';
 import type { User } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
-import { initials } from '../../components/UserMenu';
-import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { useSession } from '../../session/useSession';
 import { UserFormModal } from './UserFormModal';
-import { UserUnitName, UserUnitSelect } from './UserUnit';
-
-type UserState = 'active' | 'inactive' | 'expired';
-
-function stateOf(user: User, now = Date.now()): UserState {
-  if (!user.active) return 'inactive';
-  if (user.accessExpiresAt && new Date(user.accessExpiresAt).getTime() <= now) return 'expired';
-  return 'active';
-}
-
-/** Short cells keep to one line; the name and role cells wrap instead. */
-const nowrap = { whiteSpace: 'nowrap' } as const;
-
-const stateColor: Record<UserState, string> = {
-  active: 'teal',
-  inactive: 'gray',
-  expired: 'orange',
-};
+import { UserRow } from './UserRow';
+import { UserUnitSelect } from './UserUnit';
 
 /** Administration of the organization's users: search, filter by role and unit, create, edit. */
 export function UsersPage() {
   const { t } = useTranslation();
   const labels = useLabels();
-  const format = useFormat();
   const { can, info } = useSession();
   const manage = can('users:manage');
   const [search, setSearch] = useState('');
@@ -191,104 +161,15 @@ export function UsersPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {items.map((user) => {
-                  const state = stateOf(user);
-                  return (
-                    <Table.Tr key={user.id}>
-                      <Table.Td>
-                        <Group gap="sm" wrap="nowrap">
-                          <Avatar
-                            size={36}
-                            radius="xl"
-                            color={user.active ? 'indigo' : 'gray'}
-                            aria-hidden="true"
-                          >
-                            {initials(user.displayName)}
-                          </Avatar>
-                          <Stack gap={0} miw={0}>
-                            <Group gap={6} wrap="nowrap">
-                              <Text fz="sm" fw={600} truncate>
-                                {user.displayName}
-                              </Text>
-                              {user.id === info?.user.id && (
-                                <Badge size="xs" variant="light" color="gray">
-                                  {t('users.you')}
-                                </Badge>
-                              )}
-                            </Group>
-                            <Text fz="xs" c="dimmed" truncate>
-                              {user.email}
-                            </Text>
-                          </Stack>
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {user.roles.map((name) => (
-                            <Badge
-                              key={name}
-                              variant="light"
-                              color={
-                                name === 'admin'
-                                  ? 'indigo'
-                                  : name === 'external_auditor'
-                                    ? 'grape'
-                                    : 'gray'
-                              }
-                              radius="sm"
-                              tt="none"
-                              fw={600}
-                            >
-                              {labels.roleLabel(name)}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td style={nowrap}>
-                        <UserUnitName unitId={user.orgUnitId} />
-                      </Table.Td>
-                      <Table.Td fz="sm" style={nowrap}>
-                        {labels.localeLabel(user.locale)}
-                      </Table.Td>
-                      <Table.Td style={nowrap}>
-                        <Badge
-                          variant="dot"
-                          color={stateColor[state]}
-                          tt="none"
-                          fw={500}
-                          miw="max-content"
-                        >
-                          {t(`users.states.${state}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td fz="sm" style={nowrap}>
-                        {user.accessExpiresAt ? (
-                          format.date(user.accessExpiresAt)
-                        ) : (
-                          <Text span fz="sm" c="dimmed">
-                            {t('users.noExpiry')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td fz="sm" style={nowrap}>
-                        {format.date(user.createdAt)}
-                      </Table.Td>
-                      {manage && (
-                        <Table.Td ta="right">
-                          <Tooltip label={t('common.edit')}>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={t('users.editNamed', { name: user.displayName })}
-                              onClick={() => setEditing({ user, key: Date.now() })}
-                            >
-                              <IconPencil size={16} aria-hidden="true" />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
+                {items.map((user) => (
+                  <UserRow
+                    key={user.id}
+                    user={user}
+                    isSelf={user.id === info?.user.id}
+                    manage={manage}
+                    onEdit={() => setEditing({ user, key: Date.now() })}
+                  />
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
