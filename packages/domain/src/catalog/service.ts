@@ -301,15 +301,20 @@ async function controlDetail(
   control: CatalogNodeRow,
 ): Promise<CatalogControlDetail> {
   const organizationId = ctx.actor.organizationId;
-  const [byId, official, usage] = await Promise.all([
-    ancestorsOf(db, organizationId, library.id, [control]),
-    repo.getOverlayText(db, organizationId, library.id, 'control', control.nodeId),
-    controlUsage(db, ctx.actor, {
-      organizationId,
-      libraryUuid: library.id,
-      controlId: control.nodeId,
-    }),
-  ]);
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  const byId = await ancestorsOf(db, organizationId, library.id, [control]);
+  const official = await repo.getOverlayText(
+    db,
+    organizationId,
+    library.id,
+    'control',
+    control.nodeId,
+  );
+  const usage = await controlUsage(db, ctx.actor, {
+    organizationId,
+    libraryUuid: library.id,
+    controlId: control.nodeId,
+  });
   return {
     ...presentControl(control, official, byId),
     params: ((control.params ?? []) as ControlParam[]).map(presentParam),

@@ -93,11 +93,10 @@ const presentDocument = (row: ControlDocumentRow): ControlUsageDocument => ({
 
 async function risksOf(db: Executor, actor: Actor, controlId: string) {
   const org = actor.organizationId;
-  const [total, rows, inForce] = await Promise.all([
-    repo.countControlRisks(db, org, controlId),
-    repo.controlRisks(db, org, controlId, CONTROL_USAGE_LIMIT),
-    methodInForce(db, org),
-  ]);
+  // Sequential throughout: `db` may be a transaction (one connection, one query at a time).
+  const total = await repo.countControlRisks(db, org, controlId);
+  const rows = await repo.controlRisks(db, org, controlId, CONTROL_USAGE_LIMIT);
+  const inForce = await methodInForce(db, org);
   const locale = actor.locale ?? 'ja';
   return { total, items: rows.map((r) => presentRisk(r, inForce?.method ?? null, locale)) };
 }
@@ -114,10 +113,8 @@ async function documentsOf(
     includeObsolete: options.includeObsolete ?? false,
     visibleTo: reachOf(actor, 'documents:read') === 'all' ? undefined : (actor.userId ?? ''),
   };
-  const [total, rows] = await Promise.all([
-    repo.countControlDocuments(db, org, controlId, filter),
-    repo.controlDocuments(db, org, controlId, filter, CONTROL_USAGE_LIMIT),
-  ]);
+  const total = await repo.countControlDocuments(db, org, controlId, filter);
+  const rows = await repo.controlDocuments(db, org, controlId, filter, CONTROL_USAGE_LIMIT);
   return { total, items: rows.map(presentDocument) };
 }
 
@@ -146,13 +143,13 @@ export async function controlUsage(
 
   const library = await repo.usageLibrary(db, key.organizationId, key.libraryUuid);
   const annex = library?.shipped === true && library.libraryId === SCOPE_LIBRARY_ID;
-  const [risks, soa, documents] = await Promise.all([
-    readsIsms && annex ? risksOf(db, actor, key.controlId) : none,
+  const risks = readsIsms && annex ? await risksOf(db, actor, key.controlId) : none;
+  const soa =
     readsIsms && library
-      ? repo.controlSoaEntry(db, key.organizationId, library.libraryId, key.controlId)
-      : null,
-    readsDocuments && annex ? documentsOf(db, actor, key.controlId, options) : none,
-  ]);
+      ? await repo.controlSoaEntry(db, key.organizationId, library.libraryId, key.controlId)
+      : null;
+  const documents =
+    readsDocuments && annex ? await documentsOf(db, actor, key.controlId, options) : none;
   return {
     risks: risks.items,
     soa: soa ? [presentSoa(soa)] : [],

@@ -70,10 +70,8 @@ async function referenceProblems(db: Executor, org: string, input: Partial<Docum
       )),
       ...(await missing(
         d.userIds,
-        async (ids) => {
-          const rows = await Promise.all(ids.map((id) => usersRepo.getUser(db, org, id)));
-          return new Set(rows.flatMap((u) => (u ? [u.id] : [])));
-        },
+        // One query: inside a transaction, parallel queries would share one connection.
+        async (ids) => new Set((await usersRepo.displayNames(db, org, ids)).keys()),
         'distribution.userIds',
       )),
     );
