@@ -64,8 +64,8 @@ describe('validateEntries', () => {
     });
     expect(result.errors).toEqual([
       { field: 'entries.visitDate', code: 'date_invalid', params: { value: '2026-02-30' } },
-      { field: 'entries.badges', code: 'value_invalid', params: { value: 'three' } },
-      { field: 'entries.escorted', code: 'value_invalid', params: { value: 'yes' } },
+      { field: 'entries.badges', code: 'number_invalid', params: { value: 'three' } },
+      { field: 'entries.escorted', code: 'boolean_invalid', params: { value: 'yes' } },
       { field: 'entries.area', code: 'value_invalid', params: { value: 'roof' } },
     ]);
   });
@@ -74,7 +74,7 @@ describe('validateEntries', () => {
     for (const value of ['1e999', '0x10', 'NaN', '1,5', 'Infinity']) {
       const { errors } = validateEntries([field('n', 'number')], { n: value });
       expect(errors, value).toEqual([
-        { field: 'entries.n', code: 'value_invalid', params: { value } },
+        { field: 'entries.n', code: 'number_invalid', params: { value } },
       ]);
     }
     expect(validateEntries([field('n', 'number')], { n: '-1e3' }).entries).toEqual({ n: '-1000' });
@@ -87,7 +87,7 @@ describe('validateEntries', () => {
       colour: 'red',
     });
     expect(result.errors).toEqual([
-      { field: 'entries.colour', code: 'value_invalid', params: { value: 'colour' } },
+      { field: 'entries.colour', code: 'entry_field_unknown', params: { value: 'colour' } },
     ]);
   });
 });

@@ -32,13 +32,13 @@ function checkValue(
     case 'number':
       return NUMBER.test(trimmed) && Number.isFinite(Number(trimmed))
         ? { value: String(Number(trimmed)) }
-        : { code: 'value_invalid', params: { value } };
+        : { code: 'number_invalid', params: { value } };
     case 'date':
       return isIsoDate(trimmed) ? { value: trimmed } : { code: 'date_invalid', params: { value } };
     case 'boolean':
       return trimmed === 'true' || trimmed === 'false'
         ? { value: trimmed }
-        : { code: 'value_invalid', params: { value } };
+        : { code: 'boolean_invalid', params: { value } };
     case 'select':
       return field.options.includes(trimmed)
         ? { value: trimmed }
@@ -61,7 +61,7 @@ export function validateEntries(
   const known = new Set(fields.map((f) => f.key));
   for (const key of Object.keys(entries)) {
     if (!known.has(key)) {
-      errors.push({ field: `entries.${key}`, code: 'value_invalid', params: { value: key } });
+      errors.push({ field: `entries.${key}`, code: 'entry_field_unknown', params: { value: key } });
     }
   }
   for (const field of fields) {
