@@ -108,6 +108,8 @@ export const documents = pgTable(
     index('documents_status_idx').on(t.organizationId, t.status, t.code),
     index('documents_owner_idx').on(t.organizationId, t.ownerUserId),
     index('documents_tags_idx').using('gin', t.tags),
+    // A control's page lists the documents serving it (control_ids @> array[id]).
+    index('documents_controls_idx').using('gin', t.controlIds),
     index('documents_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('documents_search_fts_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
     check(

@@ -1,0 +1,1 @@
+CREATE INDEX "documents_controls_idx" ON "documents" USING gin ("control_ids");
