@@ -78,6 +78,8 @@ export async function seedAndMeasureAreas(
         times,
       );
     });
+    // Each recompute leaves a dead version of every risk behind until autovacuum runs.
+    await analyze(db);
     console.log(`• (4) heat map aggregate, ${runs} run(s)`);
     await attempt(results, 'risks.heatmap', 'heat map', async () => {
       const times: number[] = [];
