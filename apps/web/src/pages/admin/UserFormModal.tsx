@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Checkbox,
-  Group,
   Modal,
   PasswordInput,
   Select,
@@ -16,11 +15,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleSchema, userCreateSchema, userUpdateSchema } from '@mamoru/contracts';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { usersKey } from '../../api/identity';
 import { ifMatch, type Locale, type RoleName, type User } from '../../api/types';
 import { containsPersonal, PasswordRules } from '../../components/PasswordRules';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/QueryStates';
+import { isStale, StaleAlert } from '../../components/SaveProblem';
 import { useToast } from '../../components/Toasts';
 import { currentLocale, isLocale, LOCALES } from '../../i18n';
 import { endOfDayIso, toDateInput } from '../../lib/format';
@@ -165,7 +166,7 @@ export function UserFormModal({
     },
   });
 
-  const stale = isApiError(save.error) && save.error.status === 412;
+  const stale = isStale(save.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -224,12 +225,9 @@ export function UserFormModal({
       >
         <Stack gap="md">
           {stale ? (
-            <Alert
-              color="orange"
-              variant="light"
+            <StaleAlert
               icon={<IconAlertCircle size={18} aria-hidden="true" />}
               title={t('users.form.staleTitle')}
-              role="alert"
             >
               <Stack gap="xs" align="flex-start">
                 {t('users.form.staleBody')}
@@ -243,7 +241,7 @@ export function UserFormModal({
                   {t('users.form.reload')}
                 </Button>
               </Stack>
-            </Alert>
+            </StaleAlert>
           ) : (
             <FormError
               error={save.error ?? reload.error}
@@ -364,14 +362,14 @@ export function UserFormModal({
               disabled={isSelf}
             />
           )}
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={stale}>
-              {editing ? t('common.saveChanges') : t('users.form.createSubmit')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={editing ? t('common.saveChanges') : t('users.form.createSubmit')}
+            loading={save.isPending}
+            disabled={stale}
+            gap="sm"
+            mt="xs"
+          />
         </Stack>
       </form>
     </Modal>

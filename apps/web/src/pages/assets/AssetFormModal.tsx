@@ -1,7 +1,4 @@
 import {
-  Alert,
-  Button,
-  Group,
   Modal,
   SegmentedControl,
   Select,
@@ -11,7 +8,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assetCategorySchema } from '@mamoru/contracts';
@@ -25,7 +21,8 @@ import {
 import { isApiError } from '../../api/client';
 import { useLocations } from '../../api/scope';
 import { useUserDirectory } from '../../api/identity';
-import { ProblemDetails } from '../../components/ProblemDetails';
+import { FormActions } from '../../components/FormActions';
+import { isStale, SaveProblem } from '../../components/SaveProblem';
 import { useSession } from '../../session/useSession';
 
 const CIA = ['1', '2', '3'];
@@ -97,7 +94,7 @@ export function AssetFormModal({
   const locations = useLocations();
   const users = useUserDirectory(can('users:read'));
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
-  const stale = isApiError(save.error) && save.error.status === 412;
+  const stale = isStale(save.error);
   const fieldError = (field: string) =>
     isApiError(save.error) ? save.error.fieldError(field) : undefined;
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
@@ -151,19 +148,11 @@ export function AssetFormModal({
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {stale ? (
-            <Alert
-              color="orange"
-              variant="light"
-              icon={<IconAlertTriangle size={18} aria-hidden="true" />}
-              title={t('assets.form.staleTitle')}
-              role="alert"
-            >
-              {t('assets.form.staleBody')}
-            </Alert>
-          ) : (
-            save.error && <ProblemDetails error={save.error} />
-          )}
+          <SaveProblem
+            error={save.error}
+            staleTitle={t('assets.form.staleTitle')}
+            staleBody={t('assets.form.staleBody')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('assets.fields.code')}
@@ -312,14 +301,13 @@ export function AssetFormModal({
             onChange={(value) => set('tags', value)}
             maxTags={20}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={stale}>
-              {asset ? t('common.saveChanges') : t('assets.form.create')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={asset ? t('common.saveChanges') : t('assets.form.create')}
+            loading={save.isPending}
+            disabled={stale}
+            mt="sm"
+          />
         </Stack>
       </form>
     </Modal>

@@ -21,6 +21,26 @@ function choose(dialog: HTMLElement, name: string, content: unknown) {
   fireEvent.change(fileInput(dialog), { target: { files: [file] } });
 }
 
+/** The own control the add form creates, as the server answers for it. */
+function ownControl() {
+  return {
+    ...searchHit(1),
+    id: '10.3.9',
+    displayId: '10(3)⑨',
+    title: { en: 'Cloud key custody' },
+    summary: null,
+    own: true,
+    params: [],
+    usage: {
+      risks: [],
+      soa: [],
+      documents: [],
+      totals: { risks: 0, documents: 0 },
+      hidden: [],
+    },
+  };
+}
+
 describe('catalog browser', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -372,40 +392,9 @@ describe('catalog browser', () => {
       ...catalogRoutes(),
       'POST /api/v1/catalogs/jipdec-isms-2.0/controls': ({ body }) => ({
         status: 201,
-        body: {
-          ...searchHit(1),
-          id: '10.3.9',
-          displayId: '10(3)⑨',
-          title: { en: 'Cloud key custody' },
-          summary: null,
-          own: true,
-          params: [],
-          usage: {
-            risks: [],
-            soa: [],
-            documents: [],
-            totals: { risks: 0, documents: 0 },
-            hidden: [],
-          },
-          echo: body,
-        },
+        body: { ...ownControl(), echo: body },
       }),
-      'GET /api/v1/catalogs/jipdec-isms-2.0/controls/10.3.9': {
-        ...searchHit(1),
-        id: '10.3.9',
-        displayId: '10(3)⑨',
-        title: { en: 'Cloud key custody' },
-        summary: null,
-        own: true,
-        params: [],
-        usage: {
-          risks: [],
-          soa: [],
-          documents: [],
-          totals: { risks: 0, documents: 0 },
-          hidden: [],
-        },
-      },
+      'GET /api/v1/catalogs/jipdec-isms-2.0/controls/10.3.9': ownControl(),
     });
     vi.stubGlobal('fetch', api.fetch);
     const { router } = renderApp('/catalog');

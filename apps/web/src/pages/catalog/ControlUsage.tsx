@@ -11,36 +11,44 @@ import { uiLang } from '../risks/catalogs/labels';
 type Usage = CatalogControlDetail['usage'];
 type Area = Usage['hidden'][number];
 
+/**
+ * Each place a control is used: the suffix of its title and empty-text keys,
+ * its icon, and how many items exist and how many came with the control.
+ */
+const AREAS = {
+  risks: {
+    label: 'Risks',
+    Icon: IconAlertTriangle,
+    count: (u: Usage): [number, number] => [u.totals.risks, u.risks.length],
+  },
+  soa: {
+    label: 'Soa',
+    Icon: IconChecklist,
+    count: (u: Usage): [number, number] => [u.soa.length, u.soa.length],
+  },
+  documents: {
+    label: 'Documents',
+    Icon: IconFileText,
+    count: (u: Usage): [number, number] => [u.totals.documents, u.documents.length],
+  },
+} as const;
+
 /** One place the control is used: the items, a count when more exist, or why there are none. */
-function UsageList({
-  id,
-  title,
-  icon,
-  total,
-  shown,
-  hidden,
-  emptyText,
-  children,
-}: {
-  id: string;
-  title: string;
-  icon: ReactNode;
-  total: number;
-  shown: number;
-  hidden: boolean;
-  emptyText: string;
-  children: ReactNode;
-}) {
+function UsageList({ area, usage, children }: { area: Area; usage: Usage; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const format = new Intl.NumberFormat(uiLang(i18n.language) === 'ja' ? 'ja-JP' : 'en-GB');
+  const { label, Icon, count } = AREAS[area];
+  const [total, shown] = count(usage);
+  const id = `usage-${area}`;
+  const hidden = usage.hidden.includes(area);
   return (
     <Stack gap={6} component="section" aria-labelledby={id}>
       <Group gap={8} wrap="nowrap">
         <ThemeIcon variant="light" color="gray" size={28} radius="md">
-          {icon}
+          <Icon size={16} aria-hidden="true" />
         </ThemeIcon>
         <Title order={3} fz="sm" id={id}>
-          {title}
+          {t(`catalog.control.usage${label}`)}
         </Title>
         {!hidden && (
           <Badge variant="light" color="gray" size="sm" radius="sm">
@@ -54,7 +62,7 @@ function UsageList({
         </Text>
       ) : shown === 0 ? (
         <Text fz="sm" c="dimmed">
-          {emptyText}
+          {t(`catalog.control.usage${label}Empty`)}
         </Text>
       ) : (
         <>
@@ -170,44 +178,19 @@ function DocumentItems({ documents }: { documents: Usage['documents'] }) {
 /** Where the control is used: risks, the statement of applicability and documents. */
 export function ControlUsageCard({ controlId, usage }: { controlId: string; usage: Usage }) {
   const { t } = useTranslation();
-  const hidden = (area: Area) => usage.hidden.includes(area);
   return (
     <SectionCard
       id="control-usage"
       title={t('catalog.control.usage')}
       description={t('catalog.control.usageHint')}
     >
-      <UsageList
-        id="usage-risks"
-        title={t('catalog.control.usageRisks')}
-        icon={<IconAlertTriangle size={16} aria-hidden="true" />}
-        total={usage.totals.risks}
-        shown={usage.risks.length}
-        hidden={hidden('risks')}
-        emptyText={t('catalog.control.usageRisksEmpty')}
-      >
+      <UsageList area="risks" usage={usage}>
         <RiskItems risks={usage.risks} />
       </UsageList>
-      <UsageList
-        id="usage-soa"
-        title={t('catalog.control.usageSoa')}
-        icon={<IconChecklist size={16} aria-hidden="true" />}
-        total={usage.soa.length}
-        shown={usage.soa.length}
-        hidden={hidden('soa')}
-        emptyText={t('catalog.control.usageSoaEmpty')}
-      >
+      <UsageList area="soa" usage={usage}>
         <SoaItems soa={usage.soa} controlId={controlId} />
       </UsageList>
-      <UsageList
-        id="usage-documents"
-        title={t('catalog.control.usageDocuments')}
-        icon={<IconFileText size={16} aria-hidden="true" />}
-        total={usage.totals.documents}
-        shown={usage.documents.length}
-        hidden={hidden('documents')}
-        emptyText={t('catalog.control.usageDocumentsEmpty')}
-      >
+      <UsageList area="documents" usage={usage}>
         <DocumentItems documents={usage.documents} />
       </UsageList>
     </SectionCard>

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
-import { ProblemDetails } from '../../components/ProblemDetails';
+import { FormActions } from '../../components/FormActions';
+import { SaveProblem } from '../../components/SaveProblem';
 import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
 import { useRecordType, useSaveEntries, type EvidenceRecord, type RecordField } from './api';
@@ -26,7 +27,6 @@ function EntriesModal({
   const save = useSaveEntries();
   const [entries, setEntries] = useState(() => initialEntries(fields, record.entries));
   const [touched, setTouched] = useState(false);
-  const stale = isApiError(save.error) && save.error.status === 412;
   const missing = touched ? missingRequired(fields, entries) : [];
   const error = (key: string) =>
     missing.includes(key)
@@ -50,28 +50,18 @@ function EntriesModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {stale ? (
-            <Alert
-              color="orange"
-              variant="light"
-              icon={<IconAlertTriangle size={18} aria-hidden="true" />}
-              title={t('records.entries.staleTitle')}
-              role="alert"
-            >
-              {t('records.entries.staleBody')}
-            </Alert>
-          ) : (
-            save.error && <ProblemDetails error={save.error} />
-          )}
+          <SaveProblem
+            error={save.error}
+            staleTitle={t('records.entries.staleTitle')}
+            staleBody={t('records.entries.staleBody')}
+          />
           <EntryFields fields={fields} entries={entries} onChange={setEntries} error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('records.form.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('records.entries.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            cancelLabel={t('records.form.cancel')}
+            submitLabel={t('records.entries.save')}
+            loading={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../test/fakeApi';
+import { fakeApi, problem, sessionInfo, signedInRoutes, type FakeRoute } from '../../test/fakeApi';
 import { renderApp } from '../../test/render';
 import type { EvidenceRecord, RecordType } from './api';
 import { recordFixture, recordTypeFixture as type } from './fixtures';
@@ -47,6 +47,34 @@ const visit: EvidenceRecord = {
 // The pages load lazily; on a busy machine the first render takes seconds.
 const slow = { timeout: 20_000 };
 
+/** An admin signed in, with these routes answered besides. */
+function stubAdminApi(routes: Record<string, FakeRoute>) {
+  vi.stubGlobal('fetch', fakeApi({ ...signedInRoutes(sessionInfo('admin')), ...routes }).fetch);
+}
+
+/** The record types page, its one type answered by `patch` when saved. */
+function typesRoutes(patch: FakeRoute): Record<string, FakeRoute> {
+  return {
+    'GET /api/v1/record-types': { items: [type], nextCursor: null },
+    'GET /api/v1/classifications': { items: [], nextCursor: null },
+    [`PATCH /api/v1/record-types/${type.id}`]: patch,
+  };
+}
+
+/** The visitor log record's page: the record, its type and its (no) files. */
+const visitRoutes: Record<string, FakeRoute> = {
+  [`GET /api/v1/records/${visit.id}`]: visit,
+  [`GET /api/v1/record-types/${visitorLog.id}`]: visitorLog,
+  'GET /api/v1/files': { items: [], nextCursor: null },
+};
+
+/** Opens the record types page and the edit form of its one type. */
+async function openTypeEdit() {
+  renderApp('/records/types');
+  fireEvent.click(await screen.findByRole('button', { name: 'Edit Access review record' }, slow));
+  return screen.findByRole('dialog', { name: 'Edit record type ACCESS-REVIEW' });
+}
+
 describe('record type and entry forms', { timeout: 60_000 }, () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -54,21 +82,13 @@ describe('record type and entry forms', { timeout: 60_000 }, () => {
 
   it('edits a record type with a new entry field under If-Match', async () => {
     let saved: { ifMatch: string | null; body: unknown } | undefined;
-    vi.stubGlobal(
-      'fetch',
-      fakeApi({
-        ...signedInRoutes(sessionInfo('admin')),
-        'GET /api/v1/record-types': { items: [type], nextCursor: null },
-        'GET /api/v1/classifications': { items: [], nextCursor: null },
-        [`PATCH /api/v1/record-types/${type.id}`]: ({ headers, body }) => {
-          saved = { ifMatch: headers.get('if-match'), body };
-          return { body: { ...type, version: 2 } };
-        },
-      }).fetch,
+    stubAdminApi(
+      typesRoutes(({ headers, body }) => {
+        saved = { ifMatch: headers.get('if-match'), body };
+        return { body: { ...type, version: 2 } };
+      }),
     );
-    renderApp('/records/types');
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit Access review record' }, slow));
-    const dialog = await screen.findByRole('dialog', { name: 'Edit record type ACCESS-REVIEW' });
+    const dialog = await openTypeEdit();
     expect((within(dialog).getByLabelText(/^Code/) as HTMLInputElement).value).toBe(
       'ACCESS-REVIEW',
     );
@@ -134,20 +154,8 @@ describe('record type and entry forms', { timeout: 60_000 }, () => {
   });
 
   it('says so when someone else saved the type meanwhile, keeping the input', async () => {
-    vi.stubGlobal(
-      'fetch',
-      fakeApi({
-        ...signedInRoutes(sessionInfo('admin')),
-        'GET /api/v1/record-types': { items: [type], nextCursor: null },
-        'GET /api/v1/classifications': { items: [], nextCursor: null },
-        [`PATCH /api/v1/record-types/${type.id}`]: problem(412, 'Someone else changed this', {
-          code: 'stale_version',
-        }),
-      }).fetch,
-    );
-    renderApp('/records/types');
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit Access review record' }, slow));
-    const dialog = await screen.findByRole('dialog');
+    stubAdminApi(typesRoutes(problem(412, 'Someone else changed this', { code: 'stale_version' })));
+    const dialog = await openTypeEdit();
     fireEvent.change(within(dialog).getByLabelText('Disposal method'), {
       target: { value: 'Shred on site' },
     });
@@ -162,30 +170,24 @@ describe('record type and entry forms', { timeout: 60_000 }, () => {
 
   it("shows a record's entries by their labels and edits them, with the server's refusal on the field", async () => {
     const patches: { ifMatch: string | null; body: unknown }[] = [];
-    vi.stubGlobal(
-      'fetch',
-      fakeApi({
-        ...signedInRoutes(sessionInfo('admin')),
-        [`GET /api/v1/records/${visit.id}`]: visit,
-        [`GET /api/v1/record-types/${visitorLog.id}`]: visitorLog,
-        'GET /api/v1/files': { items: [], nextCursor: null },
-        [`PATCH /api/v1/records/${visit.id}`]: ({ headers, body }) => {
-          patches.push({ ifMatch: headers.get('if-match'), body });
-          return patches.length === 1
-            ? problem(422, 'The request is not valid.', {
-                code: 'validation',
-                errors: [
-                  {
-                    field: 'entries.visitDate',
-                    code: 'date_invalid',
-                    message: '"2026-02-30" is not a date (YYYY-MM-DD).',
-                  },
-                ],
-              })
-            : { body: { ...visit, version: 8 } };
-        },
-      }).fetch,
-    );
+    stubAdminApi({
+      ...visitRoutes,
+      [`PATCH /api/v1/records/${visit.id}`]: ({ headers, body }) => {
+        patches.push({ ifMatch: headers.get('if-match'), body });
+        return patches.length === 1
+          ? problem(422, 'The request is not valid.', {
+              code: 'validation',
+              errors: [
+                {
+                  field: 'entries.visitDate',
+                  code: 'date_invalid',
+                  message: '"2026-02-30" is not a date (YYYY-MM-DD).',
+                },
+              ],
+            })
+          : { body: { ...visit, version: 8 } };
+      },
+    });
     renderApp(`/records/${visit.id}`);
     const entries = await screen.findByRole('region', { name: 'Entries' }, slow);
     expect(await within(entries).findByText('Visitor', {}, slow)).toBeTruthy();
@@ -216,27 +218,18 @@ describe('record type and entry forms', { timeout: 60_000 }, () => {
 
   it('asks for the entries of the chosen type when a record is created', async () => {
     let created: unknown;
-    vi.stubGlobal(
-      'fetch',
-      fakeApi({
-        ...signedInRoutes(sessionInfo('admin')),
-        'GET /api/v1/record-types': {
-          items: [
-            visitorLog,
-            { ...type, id: '00000000-0000-4000-8000-000000000599', active: false },
-          ],
-          nextCursor: null,
-        },
-        'GET /api/v1/records': { items: [], nextCursor: null },
-        'POST /api/v1/records': ({ body }) => {
-          created = body;
-          return { status: 201, body: visit };
-        },
-        [`GET /api/v1/records/${visit.id}`]: visit,
-        [`GET /api/v1/record-types/${visitorLog.id}`]: visitorLog,
-        'GET /api/v1/files': { items: [], nextCursor: null },
-      }).fetch,
-    );
+    stubAdminApi({
+      'GET /api/v1/record-types': {
+        items: [visitorLog, { ...type, id: '00000000-0000-4000-8000-000000000599', active: false }],
+        nextCursor: null,
+      },
+      'GET /api/v1/records': { items: [], nextCursor: null },
+      'POST /api/v1/records': ({ body }) => {
+        created = body;
+        return { status: 201, body: visit };
+      },
+      ...visitRoutes,
+    });
     renderApp('/records');
     const newRecord = await screen.findByRole('button', { name: 'New record' }, slow);
     // Enabled once the types have loaded (one of them active).

@@ -1,7 +1,4 @@
 import {
-  Alert,
-  Button,
-  Group,
   Modal,
   NumberInput,
   Select,
@@ -11,12 +8,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClassifications } from '../../api/assets';
 import { isApiError } from '../../api/client';
-import { ProblemDetails } from '../../components/ProblemDetails';
+import { FormActions } from '../../components/FormActions';
+import { SaveProblem } from '../../components/SaveProblem';
 import {
   useCreateRecordType,
   useUpdateRecordType,
@@ -64,7 +61,6 @@ export function RecordTypeModal({
   const [form, setForm] = useState<FormState>(() => initialState(type));
   const [touched, setTouched] = useState(false);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
-  const stale = isApiError(save.error) && save.error.status === 412;
   const fieldError = (field: string) =>
     isApiError(save.error) ? save.error.fieldError(field) : undefined;
   const required = (value: string, field: string) =>
@@ -104,19 +100,11 @@ export function RecordTypeModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {stale ? (
-            <Alert
-              color="orange"
-              variant="light"
-              icon={<IconAlertTriangle size={18} aria-hidden="true" />}
-              title={t('records.typeForm.staleTitle')}
-              role="alert"
-            >
-              {t('records.typeForm.staleBody')}
-            </Alert>
-          ) : (
-            save.error && <ProblemDetails error={save.error} />
-          )}
+          <SaveProblem
+            error={save.error}
+            staleTitle={t('records.typeForm.staleTitle')}
+            staleBody={t('records.typeForm.staleBody')}
+          />
           <TextInput
             label={t('records.typeForm.code')}
             value={form.code}
@@ -206,14 +194,12 @@ export function RecordTypeModal({
               onChange={(e) => set({ active: e.currentTarget.checked })}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('records.form.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {type ? t('records.typeForm.save') : t('records.typeForm.create')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            cancelLabel={t('records.form.cancel')}
+            submitLabel={type ? t('records.typeForm.save') : t('records.typeForm.create')}
+            loading={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,4 @@
 import {
-  Button,
-  Group,
   Modal,
   MultiSelect,
   NumberInput,
@@ -20,6 +18,7 @@ import { treatmentActionCreateSchema } from '@mamoru/contracts';
 import { api } from '../../../api/client';
 import { useUserDirectory } from '../../../api/identity';
 import { queryString, type ListPage } from '../../../api/types';
+import { FormActions } from '../../../components/FormActions';
 import { FormError } from '../../../components/QueryStates';
 import { textIn } from '../../../lib/catalogText';
 import {
@@ -239,14 +238,12 @@ export function ActionFormModal({
             limit={30}
             comboboxProps={{ withinPortal: true }}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {action ? t('common.saveChanges') : t('risks.plan.create')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={action ? t('common.saveChanges') : t('risks.plan.create')}
+            loading={save.isPending}
+            mt="sm"
+          />
         </Stack>
       </form>
     </Modal>
