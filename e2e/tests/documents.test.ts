@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -125,6 +126,20 @@ describe('documents in a real browser', () => {
       await page.getByRole('tab', { name: 'Current version' }).click();
       await page.getByRole('heading', { name: 'Our policy' }).waitFor();
       await page.getByText('Rev. 1: Issued').first().waitFor();
+
+      // The issued version exports as a PDF, in the page's language.
+      const pdfLink = page.getByRole('link', { name: 'Export PDF' });
+      const href = await pdfLink.getAttribute('href');
+      expect(href).toMatch(/^\/api\/v1\/documents\/[^/]+\/versions\/[^/]+\/export\.pdf\?lang=en$/);
+      const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+      expect(download.suggestedFilename()).toMatch(/^POL-001.*\.pdf$/);
+      const saved = await readFile((await download.path())!);
+      expect(saved.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // The same link fetched with the page's cookies: status and type as the browser got them.
+      const pdf = await page.request.get(href!);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
+      expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
       // Staff find it on their reading list and acknowledge it.
       const reader = await open(staff);

@@ -151,4 +151,77 @@ describe('records and evidence files in a real browser', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it(
+    'the ISMS manager adds a required date field to a record type; a record of that type asks for it and shows it',
+    { timeout: 180_000 },
+    async () => {
+      // A type of its own, so this does not depend on the test above.
+      await apiRequest(server, admin, 'POST', '/api/v1/record-types', {
+        code: 'VISITOR-LOG',
+        name: { ja: '入館記録', en: 'Visitor log' },
+        retention: { value: 3, unit: 'years' },
+      });
+      const tracked = await newPage(browser, { baseURL: server.url, locale: 'en-US' });
+      pages.push(tracked);
+      const { page } = tracked;
+      page.setDefaultTimeout(45_000);
+      await signInPage(page, server, admin);
+
+      // The type gets a required date field in its edit form.
+      await page.goto('/records/types');
+      const types = page.getByRole('table', { name: 'Record types' });
+      await types.getByText('Visitor log').waitFor();
+      await page.getByRole('button', { name: 'Edit Visitor log' }).click();
+      const form = page.getByRole('dialog', { name: 'Edit record type VISITOR-LOG' });
+      await form.getByRole('button', { name: 'Add field' }).click();
+      await form.getByRole('textbox', { name: /^Key \(field 1\)/ }).fill('visitDate');
+      await form.getByRole('textbox', { name: /^Label in Japanese \(field 1\)/ }).fill('訪問日');
+      await form.getByRole('textbox', { name: /^Label in English \(field 1\)/ }).fill('Visit date');
+      await form.getByRole('combobox', { name: 'Kind (field 1)' }).click();
+      await page.getByRole('option', { name: 'Date', exact: true }).click();
+      await form.getByRole('checkbox', { name: 'Required (field 1)' }).check();
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await form.waitFor({ state: 'detached' });
+      const row = types.getByRole('row').filter({ hasText: 'VISITOR-LOG' });
+      await row.getByRole('cell', { name: 'Visit date', exact: true }).waitFor();
+
+      // A new record of the type has an input for the field; left empty, the field says so.
+      await page.goto('/records');
+      await page.getByRole('button', { name: 'New record' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New record' });
+      await dialog.getByRole('combobox', { name: /^Record type/ }).click();
+      await page.getByRole('option', { name: 'Visitor log', exact: true }).click();
+      await dialog.getByRole('textbox', { name: /^Title/ }).fill('Visitors, April');
+      const visitDate = dialog.getByLabel(/^Visit date/);
+      await visitDate.waitFor();
+      expect(await visitDate.getAttribute('type')).toBe('date');
+      expect(await visitDate.getAttribute('required')).not.toBeNull();
+      await dialog.getByRole('button', { name: 'Create record' }).click();
+      await dialog.getByText('Required', { exact: true }).waitFor();
+      expect(await visitDate.getAttribute('aria-invalid')).toBe('true');
+      // The message is the one this input points to, not another field's.
+      const describedBy = (await visitDate.getAttribute('aria-describedby')) ?? '';
+      const messages = await Promise.all(
+        describedBy
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((id) => page.locator(`[id="${id}"]`).textContent()),
+      );
+      expect(messages).toContain('Required');
+      expect(await dialog.getByText('Required', { exact: true }).count()).toBe(1);
+
+      // Filled in, the record is created and shows the entry under the field's label.
+      await visitDate.fill('2026-04-15');
+      await dialog.getByRole('button', { name: 'Create record' }).click();
+      await page.getByRole('heading', { name: 'Visitors, April' }).waitFor();
+      const entries = page.getByRole('region', { name: 'Entries' });
+      await entries.getByRole('term').filter({ hasText: 'Visit date' }).waitFor();
+      expect(await entries.getByRole('definition').allTextContents()).toEqual(['15 Apr 2026']);
+
+      const violations = seriousViolations(await runAxe(page));
+      expect(violations, formatViolations(violations)).toEqual([]);
+      expect(unexpectedErrors(tracked.errors)).toEqual([]);
+    },
+  );
 });
