@@ -48,6 +48,17 @@ export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 
 /** YYYY-MM-DD of an ISO timestamp. */
 export const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
+/** The day before `today` (YYYY-MM-DD): lists filtered "on or before" it hold what is overdue. */
+export function dayBefore(today: string) {
+  const d = new Date(`${today.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A gap link shown only while its fault counts. */
+export const gapIf = (count: number, href: string, ja: string, en: string): ConformityLink[] =>
+  count > 0 ? [gap(href, ja, en)] : [];
+
 /** Whole days from `from` (YYYY-MM-DD or ISO) to `to` (YYYY-MM-DD). */
 export function daysBetween(from: string, to: string) {
   return Math.floor((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000);

@@ -1,17 +1,33 @@
-import type { ConformitySnapshot, Evaluation, LocalizedText, Rule } from '../types.ts';
-import { evidence, gap, joinTexts, judge, notMet, tx, type Fault } from '../text.ts';
+import type {
+  ConformityLink,
+  ConformitySnapshot,
+  Evaluation,
+  LocalizedText,
+  Rule,
+} from '../types.ts';
+import {
+  dayBefore,
+  evidence,
+  gap,
+  gapIf,
+  joinTexts,
+  judge,
+  notMet,
+  tx,
+  type Fault,
+} from '../text.ts';
 
 /** Rules of document control (4.3.2.a–i) and of records (4.3.3). */
 
 const DOCS = '/documents';
 const register = evidence(DOCS, '文書管理', 'Document register');
 
-/** 4.3.2.x: needs issued documents, then the named faults. */
+/** 4.3.2.x: needs issued documents, then the named faults; `links` adds links of the rule. */
 function control(
   base: (s: ConformitySnapshot) => LocalizedText,
   faults: (s: ConformitySnapshot) => Fault[],
   data: (s: ConformitySnapshot) => Evaluation['data'],
-  href = DOCS,
+  links: (s: ConformitySnapshot) => ConformityLink[] = () => [],
 ): Rule {
   return (s) => {
     if (s.documents.issued === 0) {
@@ -21,12 +37,7 @@ function control(
         data(s),
       );
     }
-    return judge(
-      base(s),
-      faults(s),
-      [register, ...(href === DOCS ? [] : [gap(href, '対応が必要な文書', 'Documents to act on')])],
-      data(s),
-    );
+    return judge(base(s), faults(s), [register, ...links(s)], data(s));
   };
 }
 
@@ -75,7 +86,17 @@ const recordsRule: Rule = (s) => {
         ),
       ],
     ],
-    [evidence('/records', '記録', 'Records')],
+    [
+      evidence('/records', '記録', 'Records'),
+      ...gapIf(r.typesWithoutStorage, '/records/types', '記録の種類', 'Record types'),
+      // The register lists records not disposed of whose retention ends on or before a date.
+      ...gapIf(
+        r.overdueDisposal,
+        `/records?retentionDueBy=${dayBefore(s.today)}`,
+        '保管期間を過ぎた記録',
+        'Records past their retention',
+      ),
+    ],
     data,
   );
 };
@@ -113,7 +134,16 @@ export const CONTROL_RULES: Record<string, Rule> = {
       reviewDueSoon: s.documents.reviewDueSoon,
       reviewed: s.documents.reviewed,
     }),
-    '/documents/reviews',
+    (s) => [
+      evidence('/documents/reviews', 'レビュー予定の文書', 'Reviews due'),
+      // The register lists issued documents due on or before a date: yesterday's are overdue.
+      ...gapIf(
+        s.documents.reviewOverdue,
+        `${DOCS}?reviewDueBy=${dayBefore(s.today)}`,
+        'レビュー期限を過ぎた文書',
+        'Documents past their review date',
+      ),
+    ],
   ),
   '4.3.2.c': control(
     issuedText,

@@ -115,6 +115,50 @@ describe('documentation (4.3.1) and document control (4.3.2)', () => {
   });
 });
 
+describe('links to the documents and records at fault', () => {
+  it('links the documents past their review (due by the day before today) only while any are', () => {
+    const late = run('4.3.2.b', withDocs({ issued: 4, reviewOverdue: 2, reviewDueSoon: 1 }));
+    expect(late.links).toEqual([
+      expect.objectContaining({ href: '/documents', kind: 'evidence' }),
+      expect.objectContaining({ href: '/documents/reviews', kind: 'evidence' }),
+      {
+        href: '/documents?reviewDueBy=2026-11-24',
+        kind: 'gap',
+        label: { ja: 'レビュー期限を過ぎた文書', en: 'Documents past their review date' },
+      },
+    ]);
+    const onTime = run('4.3.2.b', withDocs({ issued: 4, reviewDueSoon: 3 }));
+    expect(onTime.status).toBe('met');
+    expect(onTime.links.map((l) => l.href)).toEqual(['/documents', '/documents/reviews']);
+    // Across a month boundary.
+    const march = run(
+      '4.3.2.b',
+      withDocs({ issued: 1, reviewOverdue: 1 }, { today: '2028-03-01' }),
+    );
+    expect(march.links.map((l) => l.href)).toContain('/documents?reviewDueBy=2028-02-29');
+  });
+
+  it('links the records past retention and the record types without storage only while any are', () => {
+    const records = { types: 3, typesWithoutStorage: 0, records: 20, overdueDisposal: 0 };
+    const hrefs = (r: Partial<typeof records>) =>
+      run('4.3.3', emptySnapshot({ records: { ...records, ...r } })).links.map((l) => l.href);
+    expect(hrefs({})).toEqual(['/records']);
+    expect(hrefs({ overdueDisposal: 4 })).toEqual([
+      '/records',
+      '/records?retentionDueBy=2026-11-24',
+    ]);
+    expect(hrefs({ typesWithoutStorage: 1 })).toEqual(['/records', '/records/types']);
+    const both = run(
+      '4.3.3',
+      emptySnapshot({ records: { ...records, typesWithoutStorage: 1, overdueDisposal: 4 } }),
+    );
+    expect(both.links.filter((l) => l.kind === 'gap').map((l) => l.label)).toEqual([
+      { ja: '記録の種類', en: 'Record types' },
+      { ja: '保管期間を過ぎた記録', en: 'Records past their retention' },
+    ]);
+  });
+});
+
 describe('records (4.3.3)', () => {
   it('needs record types with retention, records, and disposal on time', () => {
     expect(run('4.3.3').status).toBe('not_met');

@@ -90,6 +90,29 @@ describe('treatment options and controls (4.2.1.f–g)', () => {
     );
   });
 
+  it('links the risks to treat without an option to the filtered register, only while any exist', () => {
+    const filtered = '/risks?evaluation=treat&treatmentOption=none';
+    for (const id of ['4.2.1.f.1', '4.2.1.f.2', '4.2.1.f.3', '4.2.1.f.4']) {
+      const r = run(id, withRisks({ ...healthy, treatWithoutOption: 12 }));
+      expect(r.explanation.en, id).toContain('12 risks to treat have no treatment option');
+      expect(r.links, id).toEqual([
+        expect.objectContaining({ href: '/treatment-plan', kind: 'evidence' }),
+        {
+          href: filtered,
+          kind: 'gap',
+          label: { ja: '対応の選択肢がないリスク', en: 'Risks to treat without an option' },
+        },
+      ]);
+      expect(
+        run(id, withRisks(healthy)).links.map((l) => l.href),
+        id,
+      ).toEqual(['/treatment-plan']);
+    }
+    // Other faults of an option do not bring the link.
+    const controls = run('4.2.1.f.1', withRisks({ ...healthy, applyWithoutControls: 2 }));
+    expect(controls.links.map((l) => l.href)).not.toContain(filtered);
+  });
+
   it('is not met without selected controls and names controls the SoA does not apply', () => {
     expect(run('4.2.1.g', withRisks({ ...healthy, selectedControlIds: [] })).status).toBe(
       'not_met',
@@ -130,6 +153,26 @@ describe('residual risk (4.2.1.i) and the treatment plan (4.2.2.a)', () => {
     );
     expect(open.status).toBe('partly_met');
     expect(open.explanation.en).toContain('3 residual risks are not approved (2 pending)');
+    expect(open.links).toEqual([
+      expect.objectContaining({ href: '/treatment-plan', kind: 'evidence' }),
+      {
+        href: '/risks?evaluation=treat&residualAcceptance=pending',
+        kind: 'gap',
+        label: { ja: '承認待ちの残留リスク', en: 'Residual risks awaiting approval' },
+      },
+    ]);
+  });
+
+  it('links the pending residual risks only while some are pending', () => {
+    const hrefs = (r: Partial<ConformitySnapshot['risks']>) =>
+      run('4.2.1.i', withRisks({ ...healthy, ...r })).links.map((l) => l.href);
+    expect(hrefs({})).toEqual(['/treatment-plan']);
+    // Not approved but none submitted: no filtered link (the filter would show none of them).
+    expect(hrefs({ residualAccepted: 2, residualPending: 0 })).toEqual(['/treatment-plan']);
+    expect(hrefs({ residualAccepted: 3, residualPending: 1 })).toEqual([
+      '/treatment-plan',
+      '/risks?evaluation=treat&residualAcceptance=pending',
+    ]);
   });
 
   it('needs actions with owners, due dates and resources for every risk to treat', () => {

@@ -1,5 +1,5 @@
 import type { ConformitySnapshot, Evaluation, LocalizedText, Rule } from '../types.ts';
-import { evidence, gap, joinTexts, met, notMet, partlyMet, tx } from '../text.ts';
+import { evidence, gap, gapIf, joinTexts, met, notMet, partlyMet, tx } from '../text.ts';
 
 /**
  * Rules of the risk assessment (4.2.1.d–g),
@@ -8,6 +8,8 @@ import { evidence, gap, joinTexts, met, notMet, partlyMet, tx } from '../text.ts
 
 const REGISTER = '/risks';
 export const PLAN = '/treatment-plan';
+/** The register filtered to risks to treat with no treatment option chosen. */
+export const TREAT_WITHOUT_OPTION = '/risks?evaluation=treat&treatmentOption=none';
 
 /** Common shape: no risks yet is not met; faults make it partly met. */
 export function registerEvaluation(
@@ -213,7 +215,15 @@ function optionRule(
         ],
         ...extra(s),
       ],
-      [evidence(PLAN, 'リスク対応', 'Risk treatment')],
+      [
+        evidence(PLAN, 'リスク対応', 'Risk treatment'),
+        ...gapIf(
+          s.risks.treatWithoutOption,
+          TREAT_WITHOUT_OPTION,
+          '対応の選択肢がないリスク',
+          'Risks to treat without an option',
+        ),
+      ],
     );
 }
 

@@ -1,5 +1,5 @@
 import type { ConformitySnapshot, Evaluation, LocalizedText, Rule } from '../types.ts';
-import { day, evidence, gap, joinTexts, met, notMet, partlyMet, tx } from '../text.ts';
+import { day, evidence, gap, gapIf, joinTexts, met, notMet, partlyMet, tx } from '../text.ts';
 import { PLAN, registerEvaluation } from './risks.ts';
 
 /** Rules of the risk method, residual risk and the treatment plan (4.2.1.c, i; 4.2.2.a; 5.1.f). */
@@ -90,7 +90,15 @@ const residualRule: Rule = (s) => {
         ),
       ],
     ],
-    [evidence(PLAN, '残留リスクの承認', 'Residual risk approval')],
+    [
+      evidence(PLAN, '残留リスクの承認', 'Residual risk approval'),
+      ...gapIf(
+        r.residualPending,
+        '/risks?evaluation=treat&residualAcceptance=pending',
+        '承認待ちの残留リスク',
+        'Residual risks awaiting approval',
+      ),
+    ],
   );
 };
 
