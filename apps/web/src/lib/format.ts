@@ -26,8 +26,18 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   return formatter(locale, dateTime).format(new Date(value));
 }
 
+const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date in the UI language. A calendar date (`YYYY-MM-DD`, e.g. a review or
+ * retention date) is shown as written: `new Date('2026-04-15')` is midnight UTC,
+ * which local time west of UTC would show as the day before.
+ */
 export function formatDate(value: string | Date | null | undefined, locale: string) {
   if (!value) return '';
+  if (typeof value === 'string' && calendarDate.test(value)) {
+    return formatter(locale, { ...dateOnly, timeZone: 'UTC' }).format(new Date(value));
+  }
   return formatter(locale, dateOnly).format(new Date(value));
 }
 

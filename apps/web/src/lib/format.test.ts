@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate } from './format';
+
+describe('formatDate', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = zone;
+  });
+
+  it('shows a calendar date as written, whatever the local time zone', () => {
+    for (const tz of ['America/New_York', 'Asia/Tokyo', 'UTC']) {
+      process.env.TZ = tz;
+      expect(formatDate('2026-04-15', 'en'), tz).toBe('15 Apr 2026');
+      expect(formatDate('2026-04-15', 'ja'), tz).toBe('2026年4月15日');
+    }
+  });
+
+  it('shows an instant on its local calendar day', () => {
+    process.env.TZ = 'Asia/Tokyo';
+    expect(formatDate('2026-04-14T20:00:00Z', 'en')).toBe('15 Apr 2026');
+    expect(formatDate(null, 'en')).toBe('');
+  });
+});
