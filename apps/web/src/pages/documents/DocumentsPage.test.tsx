@@ -72,6 +72,38 @@ describe('documents', { timeout: 180_000 }, () => {
     );
   });
 
+  it('opens filtered as a link from the conformity view asks, and the filter can be dropped', async () => {
+    const late = summary({
+      id: '00000000-0000-4000-8000-000000000d02',
+      code: 'PRC-004',
+      title: 'Backup procedure',
+      nextReviewDate: '2026-10-01',
+    });
+    const api = fakeApi({
+      ...signedInRoutes(adminSession()),
+      ...common,
+      'GET /api/v1/documents': ({ query }) => ({
+        body: page(query.get('reviewDueBy') ? [late] : [summary(), late]),
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/documents?reviewDueBy=2026-11-24&status=issued&type=nonsense');
+    expect(await screen.findByRole('link', { name: 'Backup procedure' }, slow)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Information security policy' })).toBeNull();
+    const calls = () => api.calls.filter((c) => c.path === '/api/v1/documents');
+    const first = calls()[0]!.query;
+    expect(first.get('reviewDueBy')).toBe('2026-11-24');
+    expect(first.get('status')).toBe('issued');
+    // A value the register does not know is not sent (the server would refuse it).
+    expect(first.get('type')).toBeNull();
+    expect(first.get('sort')).toBe('nextReviewDate');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove this filter' }));
+    await vi.waitFor(() => expect(calls().at(-1)!.query.get('reviewDueBy')).toBeNull());
+    expect(
+      await screen.findByRole('link', { name: 'Information security policy' }, slow),
+    ).toBeTruthy();
+  });
+
   it('shows an empty register with a way to start', async () => {
     vi.stubGlobal(
       'fetch',

@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Card,
+  CloseButton,
   Group,
   Select,
   Stack,
@@ -15,7 +16,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { documentStatusSchema, documentTypeSchema } from '@mamoru/contracts';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
@@ -28,6 +29,11 @@ import { DocumentStatusBadge } from './StatusBadges';
 
 const SORTS = ['code', 'title', 'updatedAt', 'nextReviewDate'] as const;
 
+/** A value of the address if the list knows it (a link may carry anything). */
+const known = (value: string | null, options: readonly string[]) =>
+  value && options.includes(value) ? value : null;
+const isDate = (value: string | null) => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 /** The document register: search, filters, sort and paging all run on the server. */
 export function DocumentsPage() {
   const { t } = useTranslation();
@@ -35,9 +41,17 @@ export function DocumentsPage() {
   const format = useFormat();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [type, setType] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [sort, setSort] = useState<(typeof SORTS)[number]>('code');
+  // Links into the register (from the conformity view) carry filters in the address.
+  const [params] = useSearchParams();
+  const [type, setType] = useState(() => known(params.get('type'), documentTypeSchema.options));
+  const [status, setStatus] = useState(() =>
+    known(params.get('status'), documentStatusSchema.options),
+  );
+  const [dueBy, setDueBy] = useState(() => {
+    const linked = params.get('reviewDueBy');
+    return isDate(linked) ? linked : null;
+  });
+  const [sort, setSort] = useState<(typeof SORTS)[number]>(dueBy ? 'nextReviewDate' : 'code');
   const [creating, setCreating] = useState(false);
   const filter: DocumentFilter = {
     sort,
@@ -45,10 +59,11 @@ export function DocumentsPage() {
     ...(q ? { q } : {}),
     ...(type ? { type } : {}),
     ...(status ? { status } : {}),
+    ...(dueBy ? { reviewDueBy: dueBy } : {}),
   };
   const list = useDocumentList(filter);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(q || type || status);
+  const filtered = Boolean(q || type || status || dueBy);
 
   return (
     <Stack gap="xl" maw={1400}>
@@ -112,6 +127,23 @@ export function DocumentsPage() {
             onChange={setStatus}
             w={180}
           />
+          {dueBy && (
+            <Badge
+              size="lg"
+              variant="light"
+              color="red"
+              tt="none"
+              rightSection={
+                <CloseButton
+                  size="xs"
+                  aria-label={t('common.removeFilter')}
+                  onClick={() => setDueBy(null)}
+                />
+              }
+            >
+              {`${t('documents.columns.nextReview')} ≤ ${format.date(dueBy)}`}
+            </Badge>
+          )}
           <Select
             aria-label={t('documents.sort.label')}
             data={SORTS.map((v) => ({ value: v, label: t(`documents.sort.${v}`) }))}

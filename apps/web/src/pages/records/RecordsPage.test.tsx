@@ -52,6 +52,42 @@ describe('records', { timeout: 60_000 }, () => {
     });
   });
 
+  it('opens filtered to the retention date a link carries, and the box clears it', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/record-types': { items: [type], nextCursor: null },
+      'GET /api/v1/records': ({ query }) => ({
+        body: { items: query.get('retentionDueBy') ? [held] : [record, held], nextCursor: null },
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/records?retentionDueBy=2026-11-24');
+    const table = await screen.findByRole('table', { name: 'Register' }, slow);
+    expect(within(table).getByRole('link', { name: 'Held record' })).toBeTruthy();
+    expect(within(table).queryByText('Quarterly access review')).toBeNull();
+    const calls = () => api.calls.filter((c) => c.path === '/api/v1/records');
+    expect(calls().every((c) => c.query.get('retentionDueBy') === '2026-11-24')).toBe(true);
+    expect(calls()[0]!.query.get('sort')).toBe('retentionEnd');
+    const box = screen.getByRole('checkbox', { name: 'Retention ended (due for disposal)' });
+    expect((box as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(box);
+    await vi.waitFor(() => expect(calls().at(-1)!.query.get('retentionDueBy')).toBeNull());
+    expect(await screen.findByRole('link', { name: 'Quarterly access review' })).toBeTruthy();
+  });
+
+  it('ignores a retention date in the address that is not a date', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/record-types': { items: [type], nextCursor: null },
+      'GET /api/v1/records': { items: [record], nextCursor: null },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/records?retentionDueBy=soon');
+    await screen.findByRole('table', { name: 'Register' }, slow);
+    const first = api.calls.find((c) => c.path === '/api/v1/records')!;
+    expect(first.query.get('retentionDueBy')).toBeNull();
+  });
+
   it('asks for a record type before the first record', async () => {
     vi.stubGlobal(
       'fetch',

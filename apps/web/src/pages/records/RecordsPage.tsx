@@ -13,7 +13,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconArchive, IconPlus, IconSearch, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
@@ -22,6 +22,7 @@ import { useRecordList, useRecordTypes, type EvidenceRecord } from './api';
 import { RecordFormModal } from './RecordFormModal';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const isDate = (value: string | null) => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 export function StatusBadges({ record }: { record: EvidenceRecord }) {
   const { t } = useTranslation();
@@ -50,17 +51,17 @@ export function RecordsPage() {
   const [debounced] = useDebouncedValue(q, 300);
   const [typeId, setTypeId] = useState<string | null>(null);
   const [onHold, setOnHold] = useState(false);
-  const [due, setDue] = useState(false);
+  // A link from the conformity view carries the date whose past retention it names.
+  const [params] = useSearchParams();
+  const [dueBy, setDueBy] = useState(() => {
+    const linked = params.get('retentionDueBy');
+    return isDate(linked) ? linked : null;
+  });
   const [creating, setCreating] = useState(false);
   const types = useRecordTypes();
-  const list = useRecordList({
-    q: debounced,
-    typeId,
-    legalHold: onHold,
-    retentionDueBy: due ? today() : null,
-  });
+  const list = useRecordList({ q: debounced, typeId, legalHold: onHold, retentionDueBy: dueBy });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(debounced || typeId || onHold || due);
+  const filtered = Boolean(debounced || typeId || onHold || dueBy);
   const writer = can('isms:write', 'all');
 
   return (
@@ -117,8 +118,8 @@ export function RecordsPage() {
         />
         <Checkbox
           label={t('records.retentionDueOnly')}
-          checked={due}
-          onChange={(e) => setDue(e.currentTarget.checked)}
+          checked={dueBy !== null}
+          onChange={(e) => setDueBy(e.currentTarget.checked ? today() : null)}
           mb={8}
         />
       </Group>

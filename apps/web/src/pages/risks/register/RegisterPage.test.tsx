@@ -49,6 +49,21 @@ describe('risk register', { timeout: 120_000 }, () => {
     await waitFor(() => expect(router.state.location.search).not.toContain('likelihood'));
   });
 
+  it.each([
+    ['evaluation=treat&treatmentOption=none', { evaluation: 'treat', treatmentOption: 'none' }],
+    [
+      'evaluation=treat&residualAcceptance=pending',
+      { evaluation: 'treat', residualAcceptance: 'pending' },
+    ],
+  ])('sends the filter of a conformity link (%s) to the server', async (search, sent) => {
+    const api = fakeApi({ ...common, 'GET /api/v1/risks': { items: [one], nextCursor: null } });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/risks?${search}`);
+    await screen.findByRole('table', { name: 'Risk register' }, { timeout: 45_000 });
+    const first = api.calls.find((c) => c.path === '/api/v1/risks')!;
+    for (const [key, value] of Object.entries(sent)) expect(first.query.get(key)).toBe(value);
+  });
+
   it('generates risks and follows the job until it has finished', async () => {
     let polls = 0;
     const job = {
