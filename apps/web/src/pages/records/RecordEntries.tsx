@@ -9,6 +9,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
 import { useRecordType, useSaveEntries, type EvidenceRecord, type RecordField } from './api';
 import { EntryFields, entriesToSend, initialEntries, missingRequired } from './EntryFields';
+import { FreeEntriesModal } from './FreeEntriesModal';
 
 /**
  * Edits a record's structured entries under the version that was read. A 412
@@ -68,7 +69,10 @@ function EntriesModal({
   );
 }
 
-/** The record's structured entries, labelled by its type's fields, and their edit form. */
+/**
+ * The record's entries, labelled by its type's fields, and their edit form:
+ * one input per field, or name/text rows when the type defines none.
+ */
 export function RecordEntries({ record, editable }: { record: EvidenceRecord; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
@@ -110,7 +114,8 @@ export function RecordEntries({ record, editable }: { record: EvidenceRecord; ed
             ))}
           </dl>
         )}
-        {editable && fields.length > 0 && (
+        {/* Once the type is known: its fields, or free-form entries without them. */}
+        {editable && type.data && (
           <Group>
             <Button
               variant="default"
@@ -123,9 +128,12 @@ export function RecordEntries({ record, editable }: { record: EvidenceRecord; ed
           </Group>
         )}
       </Stack>
-      {editing && (
-        <EntriesModal record={record} fields={fields} onClose={() => setEditing(false)} />
-      )}
+      {editing &&
+        (fields.length > 0 ? (
+          <EntriesModal record={record} fields={fields} onClose={() => setEditing(false)} />
+        ) : (
+          <FreeEntriesModal record={record} onClose={() => setEditing(false)} />
+        ))}
     </SectionCard>
   );
 }

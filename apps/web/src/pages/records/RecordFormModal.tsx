@@ -15,10 +15,12 @@ import { isApiError } from '../../api/client';
 import { FormError } from '../../components/QueryStates';
 import { useCreateRecord, type RecordType } from './api';
 import { EntryFields, entriesToSend, initialEntries, missingRequired } from './EntryFields';
+import { FreeEntries, pairsToEntries, pairsValid, type EntryPair } from './FreeEntries';
 
 /**
  * Creates a record of an active type, with the structured entries its type
- * defines, optionally linked to what it evidences.
+ * defines (or free-form ones when it defines none), optionally linked to
+ * what it evidences.
  */
 export function RecordFormModal({
   types: allTypes,
@@ -35,6 +37,8 @@ export function RecordFormModal({
   const [typeId, setTypeId] = useState<string | null>(types[0]?.id ?? null);
   const fields = types.find((ty) => ty.id === typeId)?.fields ?? [];
   const [entries, setEntries] = useState(() => initialEntries(fields));
+  // Free-form entries, for a type without fields.
+  const [pairs, setPairs] = useState<EntryPair[]>([]);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [recordDate, setRecordDate] = useState(new Date().toISOString().slice(0, 10));
@@ -58,13 +62,14 @@ export function RecordFormModal({
     setTouched(true);
     if (!typeId || !title.trim() || !recordDate) return;
     if (missingRequired(fields, entries).length > 0) return;
+    if (fields.length === 0 && !pairsValid(pairs)) return;
     create.mutate(
       {
         typeId,
         title,
         description,
         recordDate,
-        entries: entriesToSend(fields, entries),
+        entries: fields.length > 0 ? entriesToSend(fields, entries) : pairsToEntries(pairs),
         links: link.type && link.id ? [link] : [],
       },
       { onSuccess: (record) => void navigate(`/records/${record.id}`) },
@@ -105,13 +110,22 @@ export function RecordFormModal({
             required
             error={required(recordDate) ?? fieldError('recordDate')}
           />
-          {fields.length > 0 && (
+          {fields.length > 0 ? (
             <EntryFields
               fields={fields}
               entries={entries}
               onChange={setEntries}
               error={entryError}
             />
+          ) : (
+            typeId && (
+              <FreeEntries
+                pairs={pairs}
+                onChange={setPairs}
+                touched={touched}
+                error={(name) => (name ? fieldError(`entries.${name}`) : undefined)}
+              />
+            )
           )}
           <Textarea
             label={t('records.form.description')}
