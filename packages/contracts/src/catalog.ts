@@ -264,6 +264,11 @@ export const catalogControlParamsSchema = z.object({
   controlId: nodeIdSchema,
 });
 
+export const catalogControlQuerySchema = z.object({
+  /** 'true' lists withdrawn (obsolete) documents among the control's usage too. */
+  includeObsolete: z.enum(['true', 'false']).optional(),
+});
+
 export const catalogSearchQuerySchema = z.object({
   /** Words that must all occur (ja or en) in the control's ID, title, summary or objective. */
   q: z.string().trim().max(200).optional(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CatalogControlDetail } from '@mamoru/contracts';
+import { insertDocument } from '@mamoru/db/repositories/documents';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
 import {
@@ -20,8 +21,8 @@ describeEachDatabase('where a control is used (GET /catalogs/{id}/controls/{cont
   let risks: string[];
   let documentId: string;
 
-  async function usageOf(client: Client, controlId: string) {
-    const res = await client.get(`${base}/${controlId}`);
+  async function usageOf(client: Client, controlId: string, query = '') {
+    const res = await client.get(`${base}/${controlId}${query}`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json<CatalogControlDetail>().usage;
   }
@@ -107,5 +108,31 @@ describeEachDatabase('where a control is used (GET /catalogs/{id}/controls/{cont
     expect(usage.hidden).toEqual(['risks', 'soa']);
     expect(usage).toMatchObject({ risks: [], soa: [], documents: [] });
     expect(usage.totals).toEqual({ risks: 0, documents: 0 });
+  });
+
+  it('lists a withdrawn document only when asked to include obsolete ones', async () => {
+    const withdrawn = await insertDocument(app.database.db, {
+      organizationId: admin.organization.id,
+      code: 'PR-OLD',
+      title: 'Retired encryption procedure',
+      type: 'procedure',
+      status: 'obsolete',
+      controlIds: ['10.3.1'],
+      ownerUserId: null,
+      currentRevision: 1,
+    });
+    const codes = (usage: CatalogControlDetail['usage']) => usage.documents.map((d) => d.code);
+    const without = await usageOf(admin, '10.3.1');
+    expect(codes(without)).toEqual(['PR-001']);
+    expect(without.totals.documents).toBe(1);
+    expect(codes(await usageOf(admin, '10.3.1', '?includeObsolete=false'))).toEqual(['PR-001']);
+    const withObsolete = await usageOf(admin, '10.3.1', '?includeObsolete=true');
+    expect(codes(withObsolete).sort()).toEqual(['PR-001', 'PR-OLD']);
+    expect(withObsolete.totals.documents).toBe(2);
+    expect(withObsolete.documents.find((d) => d.id === withdrawn.id)?.status).toBe('obsolete');
+    // Another organization does not see it either way.
+    expect(codes(await usageOf(adminB, '10.3.1', '?includeObsolete=true'))).toEqual(['B-PR-001']);
+    const bad = await admin.get(`${base}/10.3.1?includeObsolete=yes`);
+    expect(bad.statusCode).toBe(400);
   });
 });

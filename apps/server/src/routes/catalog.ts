@@ -3,6 +3,7 @@ import {
   CATALOG_IMPORT_MAX_BYTES,
   catalogControlDetailSchema,
   catalogControlParamsSchema,
+  catalogControlQuerySchema,
   catalogControlSchema,
   catalogExportQuerySchema,
   catalogImportBodySchema,
@@ -72,12 +73,15 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         params: catalogControlParamsSchema,
+        querystring: catalogControlQuerySchema,
         response: { 200: catalogControlDetailSchema },
       },
       config: { permission: 'catalog:read' },
     },
     async (request) =>
-      catalog.getControl(db, contextOf(request), request.params.id, request.params.controlId),
+      catalog.getControl(db, contextOf(request), request.params.id, request.params.controlId, {
+        includeObsolete: request.query.includeObsolete === 'true',
+      }),
   );
 
   app.get(

@@ -52,7 +52,7 @@ import {
   normalizeForSearch,
   searchTextOf,
 } from './nodes.ts';
-import { controlUsage } from './usage.ts';
+import { controlUsage, type ControlUsageOptions } from './usage.ts';
 
 /** Field errors listed per refused file; the problem's title gives the count. */
 const MAX_LISTED_ISSUES = 100;
@@ -299,6 +299,7 @@ async function controlDetail(
   ctx: RequestContext,
   library: CatalogLibrarySummaryRow,
   control: CatalogNodeRow,
+  options: ControlUsageOptions = {},
 ): Promise<CatalogControlDetail> {
   const organizationId = ctx.actor.organizationId;
   // One after another: `db` may be a transaction, whose one connection takes one query at a time.
@@ -310,11 +311,12 @@ async function controlDetail(
     'control',
     control.nodeId,
   );
-  const usage = await controlUsage(db, ctx.actor, {
-    organizationId,
-    libraryUuid: library.id,
-    controlId: control.nodeId,
-  });
+  const usage = await controlUsage(
+    db,
+    ctx.actor,
+    { organizationId, libraryUuid: library.id, controlId: control.nodeId },
+    options,
+  );
   return {
     ...presentControl(control, official, byId),
     params: ((control.params ?? []) as ControlParam[]).map(presentParam),
@@ -322,12 +324,16 @@ async function controlDetail(
   };
 }
 
-/** One control with its objective and domain, the organization's official wording and its usage. */
+/**
+ * One control with its objective and domain, the organization's official
+ * wording and its usage (withdrawn documents only when asked for).
+ */
 export async function getControl(
   db: Db,
   ctx: RequestContext,
   libraryId: string,
   controlId: string,
+  options: ControlUsageOptions = {},
 ): Promise<CatalogControlDetail> {
   authorize(ctx.actor, 'catalog:read');
   const library = await visibleLibrary(db, ctx, libraryId);
@@ -339,7 +345,7 @@ export async function getControl(
     controlId,
   );
   if (!control || control.kind !== 'control') throw notFound('control');
-  return controlDetail(db, ctx, library, control);
+  return controlDetail(db, ctx, library, control, options);
 }
 
 /** The terms of every library the organization sees, or of one. */
