@@ -140,6 +140,8 @@ export const riskFilter = {
   level: queryInt.optional(),
   evaluation: riskEvaluationSchema.optional(),
   status: riskStatusSchema.optional(),
+  /** 'true' leaves out closed risks (the risks the conformity view counts). */
+  open: flag.optional(),
   ownerUserId: z.uuid().optional(),
   /** 'none' selects risks without a treatment decision. */
   treatmentOption: z.enum(['apply_controls', 'retain', 'avoid', 'transfer', 'none']).optional(),

@@ -200,4 +200,33 @@ describeEachDatabase('risk method and register', (ctx) => {
       code: 'risk_above_acceptable_untreated',
     });
   });
+
+  it('leaves closed risks out with open=true, as the conformity view counts them', async () => {
+    const target = risks.find((r) => r.owner?.id !== owner.user.id)!;
+    const current = await riskOf(admin, target.id);
+    const closed = await admin.patch(
+      `/api/v1/risks/${target.id}`,
+      { status: 'closed' },
+      ifMatch(current.version),
+    );
+    expect(closed.statusCode, closed.body).toBe(200);
+    const ids = async (query: Record<string, string>) => {
+      const res = await admin.get('/api/v1/risks', { query: { ...query, limit: '200' } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((r: RiskDto) => r.id) as string[];
+    };
+    const all = await ids({});
+    const open = await ids({ open: 'true' });
+    expect(all).toContain(target.id);
+    expect(open).not.toContain(target.id);
+    expect(open).toHaveLength(all.length - 1);
+    // With another filter: the risk matches it, and only open=true leaves it out.
+    const evaluation = current.evaluation!;
+    expect(await ids({ evaluation })).toContain(target.id);
+    expect(await ids({ evaluation, open: 'true' })).not.toContain(target.id);
+    expect(await ids({ open: 'false' })).toEqual(all);
+    const bad = await admin.get('/api/v1/risks', { query: { open: 'yes' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('open');
+  });
 });

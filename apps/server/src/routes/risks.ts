@@ -41,6 +41,7 @@ export function riskFilterOf(q: Partial<z.infer<typeof riskListQuerySchema>>): R
     level: q.level,
     evaluation: q.evaluation,
     status: q.status,
+    open: q.open === 'true',
     ownerUserId: q.ownerUserId,
     treatmentOption: q.treatmentOption,
     residualAcceptance: q.residualAcceptance,

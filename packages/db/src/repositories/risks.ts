@@ -1,4 +1,16 @@
-import { and, asc, desc, eq, getTableColumns, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  isNull,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { riskControls, risks } from '../tables/risks.ts';
@@ -236,6 +248,8 @@ export interface RiskFilter {
   level?: number | undefined;
   evaluation?: string | undefined;
   status?: string | undefined;
+  /** Only risks not closed. */
+  open?: boolean | undefined;
   ownerUserId?: string | undefined;
   treatmentOption?: string | undefined;
   residualAcceptance?: string | undefined;
@@ -263,6 +277,7 @@ export function riskConditions(organizationId: string, f: RiskFilter): SQL[] {
   if (f.level !== undefined) c.push(eq(risks.level, f.level));
   if (f.evaluation) c.push(eq(risks.evaluation, f.evaluation));
   if (f.status) c.push(eq(risks.status, f.status));
+  if (f.open) c.push(ne(risks.status, 'closed'));
   if (f.ownerUserId) c.push(eq(risks.ownerUserId, f.ownerUserId));
   if (f.treatmentOption === 'none') c.push(isNull(risks.treatmentOption));
   else if (f.treatmentOption) c.push(eq(risks.treatmentOption, f.treatmentOption));

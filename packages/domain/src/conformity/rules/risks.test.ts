@@ -91,7 +91,7 @@ describe('treatment options and controls (4.2.1.f–g)', () => {
   });
 
   it('links the risks to treat without an option to the filtered register, only while any exist', () => {
-    const filtered = '/risks?evaluation=treat&treatmentOption=none';
+    const filtered = '/risks?evaluation=treat&treatmentOption=none&open=true';
     for (const id of ['4.2.1.f.1', '4.2.1.f.2', '4.2.1.f.3', '4.2.1.f.4']) {
       const r = run(id, withRisks({ ...healthy, treatWithoutOption: 12 }));
       expect(r.explanation.en, id).toContain('12 risks to treat have no treatment option');
@@ -156,7 +156,7 @@ describe('residual risk (4.2.1.i) and the treatment plan (4.2.2.a)', () => {
     expect(open.links).toEqual([
       expect.objectContaining({ href: '/treatment-plan', kind: 'evidence' }),
       {
-        href: '/risks?evaluation=treat&residualAcceptance=pending',
+        href: '/risks?evaluation=treat&residualAcceptance=pending&open=true',
         kind: 'gap',
         label: { ja: '承認待ちの残留リスク', en: 'Residual risks awaiting approval' },
       },
@@ -171,7 +171,7 @@ describe('residual risk (4.2.1.i) and the treatment plan (4.2.2.a)', () => {
     expect(hrefs({ residualAccepted: 2, residualPending: 0 })).toEqual(['/treatment-plan']);
     expect(hrefs({ residualAccepted: 3, residualPending: 1 })).toEqual([
       '/treatment-plan',
-      '/risks?evaluation=treat&residualAcceptance=pending',
+      '/risks?evaluation=treat&residualAcceptance=pending&open=true',
     ]);
   });
 

@@ -9,7 +9,7 @@ import { evidence, gap, gapIf, joinTexts, met, notMet, partlyMet, tx } from '../
 const REGISTER = '/risks';
 export const PLAN = '/treatment-plan';
 /** The register filtered to risks to treat with no treatment option chosen. */
-export const TREAT_WITHOUT_OPTION = '/risks?evaluation=treat&treatmentOption=none';
+export const TREAT_WITHOUT_OPTION = '/risks?evaluation=treat&treatmentOption=none&open=true';
 
 /** Common shape: no risks yet is not met; faults make it partly met. */
 export function registerEvaluation(

@@ -94,7 +94,7 @@ const residualRule: Rule = (s) => {
       evidence(PLAN, '残留リスクの承認', 'Residual risk approval'),
       ...gapIf(
         r.residualPending,
-        '/risks?evaluation=treat&residualAcceptance=pending',
+        '/risks?evaluation=treat&residualAcceptance=pending&open=true',
         '承認待ちの残留リスク',
         'Residual risks awaiting approval',
       ),

@@ -11,14 +11,18 @@ import { uiLang } from '../catalogs/labels';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
+/** The register's filter as the URL holds it: `open=true` (from the conformity view) leaves out closed risks. */
+export type RegisterFilter = RiskFilter & { open?: string };
+export type RegisterKey = FilterKey | 'open';
+
 /** Filters of the register; every change goes to the URL, so a filtered view can be linked. */
 export function RegisterFilters({
   filter,
   onChange,
 }: {
-  filter: RiskFilter;
+  filter: RegisterFilter;
   /** Several keys at once: the URL changes once, so no change is lost. */
-  onChange: (changes: Partial<Record<FilterKey, string | null>>) => void;
+  onChange: (changes: Partial<Record<RegisterKey, string | null>>) => void;
 }) {
   const { t: typedT, i18n } = useTranslation();
   const t = typedT as unknown as LooseT;
@@ -159,6 +163,22 @@ export function RegisterFilters({
           }
         >
           {t('risks.register.controlFilter', { control: filter.controlId })}
+        </Badge>
+      )}
+      {filter.open && (
+        <Badge
+          size="lg"
+          variant="light"
+          tt="none"
+          rightSection={
+            <CloseButton
+              size="xs"
+              aria-label={t('common.removeFilter')}
+              onClick={() => onChange({ open: null })}
+            />
+          }
+        >
+          {t('risks.register.openFilter')}
         </Badge>
       )}
     </Group>

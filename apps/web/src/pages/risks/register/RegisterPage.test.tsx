@@ -50,10 +50,13 @@ describe('risk register', { timeout: 120_000 }, () => {
   });
 
   it.each([
-    ['evaluation=treat&treatmentOption=none', { evaluation: 'treat', treatmentOption: 'none' }],
     [
-      'evaluation=treat&residualAcceptance=pending',
-      { evaluation: 'treat', residualAcceptance: 'pending' },
+      'evaluation=treat&treatmentOption=none&open=true',
+      { evaluation: 'treat', treatmentOption: 'none', open: 'true' },
+    ],
+    [
+      'evaluation=treat&residualAcceptance=pending&open=true',
+      { evaluation: 'treat', residualAcceptance: 'pending', open: 'true' },
     ],
   ])('sends the filter of a conformity link (%s) to the server', async (search, sent) => {
     const api = fakeApi({ ...common, 'GET /api/v1/risks': { items: [one], nextCursor: null } });
@@ -62,6 +65,20 @@ describe('risk register', { timeout: 120_000 }, () => {
     await screen.findByRole('table', { name: 'Risk register' }, { timeout: 45_000 });
     const first = api.calls.find((c) => c.path === '/api/v1/risks')!;
     for (const [key, value] of Object.entries(sent)) expect(first.query.get(key)).toBe(value);
+  });
+
+  it('shows the open-only filter of a link as a badge whose button removes it', async () => {
+    const api = fakeApi({ ...common, 'GET /api/v1/risks': { items: [one], nextCursor: null } });
+    vi.stubGlobal('fetch', api.fetch);
+    const { router } = renderApp('/risks?evaluation=treat&open=true');
+    await screen.findByRole('table', { name: 'Risk register' }, { timeout: 45_000 });
+    expect(screen.getByText('Open risks only (not closed)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove this filter' }));
+    await waitFor(() => expect(router.state.location.search).not.toContain('open'));
+    expect(router.state.location.search).toContain('evaluation=treat');
+    const lists = () => api.calls.filter((c) => c.path === '/api/v1/risks');
+    await waitFor(() => expect(lists().at(-1)!.query.get('open')).toBeNull());
+    expect(lists()[0]!.query.get('open')).toBe('true');
   });
 
   it('generates risks and follows the job until it has finished', async () => {

@@ -23,30 +23,25 @@ import { Link, useSearchParams } from 'react-router';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../../components/QueryStates';
 import { useSession } from '../../../session/useSession';
 import { methodVersions, useRiskMethods } from '../api/methods';
-import {
-  FILTER_KEYS,
-  useRiskList,
-  type FilterKey,
-  type RiskFilter,
-  type RiskSort,
-} from '../api/register';
+import { FILTER_KEYS, useRiskList, type RiskSort } from '../api/register';
 import { CiaTags } from '../catalogs/CatalogListPage';
 import { textOf } from '../catalogs/labels';
 import { AcceptanceBadge, EvaluationBadge, LevelBadge, RiskStatusBadge } from './badges';
 import { GenerateRisksModal } from './GenerateRisksModal';
 import { ResidualAcceptanceModal } from './ResidualAcceptanceModal';
-import { RegisterFilters } from './RegisterFilters';
+import { RegisterFilters, type RegisterFilter, type RegisterKey } from './RegisterFilters';
 import { RiskDrawer } from './RiskDrawer';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
 /** The register's filter and sort as they stand in the URL. */
-export function filterFromParams(params: URLSearchParams): RiskFilter {
-  const filter: RiskFilter = {};
+export function filterFromParams(params: URLSearchParams): RegisterFilter {
+  const filter: RegisterFilter = {};
   for (const key of FILTER_KEYS) {
     const value = params.get(key);
     if (value) filter[key] = value;
   }
+  if (params.get('open') === 'true') filter.open = 'true';
   return filter;
 }
 
@@ -97,7 +92,7 @@ export function RegisterPage() {
 
   const items = risks.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filter).length > 0;
-  const update = (changes: Partial<Record<FilterKey | 'sort' | 'direction', string | null>>) =>
+  const update = (changes: Partial<Record<RegisterKey | 'sort' | 'direction', string | null>>) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
