@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalogRoutes, encryptionDetail } from '../../test/catalogFixtures';
 import { fakeApi, sessionInfo, signedInRoutes } from '../../test/fakeApi';
@@ -180,6 +180,56 @@ describe('control page', () => {
     expect(
       within(documents).getByRole('link', { name: 'PR-007 Encryption procedure' }),
     ).toBeTruthy();
+  });
+
+  it('lists withdrawn documents too once the switch asks for them', async () => {
+    const asked: (string | null)[] = [];
+    const withdrawn = {
+      id: '00000000-0000-4000-8000-000000000502',
+      title: 'Old encryption procedure',
+      code: 'PR-003',
+      type: 'procedure' as const,
+      status: 'obsolete' as const,
+      currentRevision: 2,
+    };
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        ...signedInRoutes(sessionInfo('admin')),
+        ...catalogRoutes(),
+        'GET /api/v1/catalogs/jipdec-isms-2.0/controls/10.3.2': ({ query }) => {
+          asked.push(query.get('includeObsolete'));
+          return {
+            body:
+              query.get('includeObsolete') === 'true'
+                ? {
+                    ...usedDetail,
+                    usage: {
+                      ...usedDetail.usage,
+                      documents: [...usedDetail.usage.documents, withdrawn],
+                      totals: { risks: 1234, documents: 2 },
+                    },
+                  }
+                : usedDetail,
+          };
+        },
+      }).fetch,
+    );
+    renderApp('/catalog/jipdec-isms-2%2E0/controls/10%2E3%2E2');
+
+    const documents = await screen.findByRole('region', { name: 'Documents' });
+    expect(within(documents).queryByRole('link', { name: /PR-003/ })).toBeNull();
+    expect(asked).toEqual([null]);
+    fireEvent.click(within(documents).getByRole('switch', { name: 'Include obsolete documents' }));
+    expect(
+      await within(documents).findByRole('link', { name: 'PR-003 Old encryption procedure' }),
+    ).toBeTruthy();
+    expect(within(documents).getByText('Obsolete')).toBeTruthy();
+    expect(within(documents).getByText('2')).toBeTruthy();
+    expect(asked).toEqual([null, 'true']);
+    // Switched off, the list is the control's own again.
+    fireEvent.click(within(documents).getByRole('switch', { name: 'Include obsolete documents' }));
+    expect(within(documents).queryByRole('link', { name: /PR-003/ })).toBeNull();
   });
 
   it('says when the control does not exist', async () => {

@@ -276,7 +276,7 @@ function ControlDetail({
               </Text>
             ))}
         </SectionCard>
-        <ControlUsageCard controlId={control.id} usage={control.usage} />
+        <ControlUsageCard libraryId={libraryId} controlId={control.id} usage={control.usage} />
       </SimpleGrid>
     </Stack>
   );

@@ -1,9 +1,12 @@
-import { Anchor, Badge, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Stack, Switch, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconChecklist, IconFileText } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CatalogControlDetail } from '../../api/catalog';
+import { catalogKey, type CatalogControlDetail } from '../../api/catalog';
+import { api } from '../../api/client';
+import { FormError } from '../../components/QueryStates';
 import { SectionCard } from '../../components/SectionCard';
 import { LevelBadge, RiskStatusBadge } from '../risks/register/badges';
 import { uiLang } from '../risks/catalogs/labels';
@@ -33,8 +36,34 @@ const AREAS = {
   },
 } as const;
 
+/**
+ * The control's usage with withdrawn documents too, fetched only while
+ * `enabled`; under the control's query key, so what refreshes it refreshes this.
+ */
+function useUsageWithObsolete(libraryId: string, controlId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...catalogKey, 'control', libraryId, controlId, { includeObsolete: true }],
+    queryFn: ({ signal }) =>
+      api.get<CatalogControlDetail>(
+        `/api/v1/catalogs/${encodeURIComponent(libraryId)}/controls/${encodeURIComponent(controlId)}?includeObsolete=true`,
+        { signal },
+      ),
+    enabled,
+  });
+}
+
 /** One place the control is used: the items, a count when more exist, or why there are none. */
-function UsageList({ area, usage, children }: { area: Area; usage: Usage; children: ReactNode }) {
+function UsageList({
+  area,
+  usage,
+  action,
+  children,
+}: {
+  area: Area;
+  usage: Usage;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const format = new Intl.NumberFormat(uiLang(i18n.language) === 'ja' ? 'ja-JP' : 'en-GB');
   const { label, Icon, count } = AREAS[area];
@@ -56,6 +85,7 @@ function UsageList({ area, usage, children }: { area: Area; usage: Usage; childr
           </Badge>
         )}
       </Group>
+      {!hidden && action}
       {hidden ? (
         <Text fz="sm" c="dimmed">
           {t('catalog.control.usageHidden')}
@@ -175,9 +205,34 @@ function DocumentItems({ documents }: { documents: Usage['documents'] }) {
   ));
 }
 
-/** Where the control is used: risks, the statement of applicability and documents. */
-export function ControlUsageCard({ controlId, usage }: { controlId: string; usage: Usage }) {
+/**
+ * Where the control is used: risks, the statement of applicability and
+ * documents, withdrawn ones too when the user switches them on.
+ */
+export function ControlUsageCard({
+  libraryId,
+  controlId,
+  usage: current,
+}: {
+  libraryId: string;
+  controlId: string;
+  usage: Usage;
+}) {
   const { t } = useTranslation();
+  const [includeObsolete, setIncludeObsolete] = useState(false);
+  const withObsolete = useUsageWithObsolete(libraryId, controlId, includeObsolete);
+  const usage = (includeObsolete && withObsolete.data?.usage) || current;
+  const obsoleteSwitch = (
+    <Stack gap={4}>
+      <Switch
+        size="xs"
+        label={t('catalog.control.usageIncludeObsolete')}
+        checked={includeObsolete}
+        onChange={(e) => setIncludeObsolete(e.currentTarget.checked)}
+      />
+      {includeObsolete && <FormError error={withObsolete.error} />}
+    </Stack>
+  );
   return (
     <SectionCard
       id="control-usage"
@@ -190,7 +245,7 @@ export function ControlUsageCard({ controlId, usage }: { controlId: string; usag
       <UsageList area="soa" usage={usage}>
         <SoaItems soa={usage.soa} controlId={controlId} />
       </UsageList>
-      <UsageList area="documents" usage={usage}>
+      <UsageList area="documents" usage={usage} action={obsoleteSwitch}>
         <DocumentItems documents={usage.documents} />
       </UsageList>
     </SectionCard>
