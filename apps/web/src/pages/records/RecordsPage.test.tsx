@@ -35,6 +35,10 @@ describe('records', { timeout: 60_000 }, () => {
     const table = await screen.findByRole('table', { name: 'Register' }, slow);
     expect(within(table).getByRole('link', { name: 'Quarterly access review' })).toBeTruthy();
     expect(within(table).getByText('Legal hold')).toBeTruthy();
+    // Unfiltered, the register asks for records on hold and not on hold alike.
+    const first = api.calls.find((c) => c.path === '/api/v1/records')!;
+    expect(first.query.get('legalHold')).toBeNull();
+    expect(first.query.get('status')).toBeNull();
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'On legal hold' }));
     await vi.waitFor(() =>
@@ -75,17 +79,47 @@ describe('records', { timeout: 60_000 }, () => {
     expect(await screen.findByRole('link', { name: 'Quarterly access review' })).toBeTruthy();
   });
 
-  it('ignores a retention date in the address that is not a date', async () => {
+  it('sends the status and hold of the conformity link, and the badge removes the hold', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/record-types': { items: [type], nextCursor: null },
+      'GET /api/v1/records': ({ query }) => ({
+        body: {
+          items: query.get('legalHold') === 'false' ? [record] : [record, held],
+          nextCursor: null,
+        },
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/records?status=active&legalHold=false&retentionDueBy=2026-11-24');
+    const table = await screen.findByRole('table', { name: 'Register' }, slow);
+    expect(within(table).queryByText('Held record')).toBeNull();
+    const calls = () => api.calls.filter((c) => c.path === '/api/v1/records');
+    expect(calls()[0]!.query.get('status')).toBe('active');
+    expect(calls()[0]!.query.get('legalHold')).toBe('false');
+    expect(calls()[0]!.query.get('retentionDueBy')).toBe('2026-11-24');
+    expect(screen.getByDisplayValue('Kept')).toBeTruthy();
+    expect(screen.getByText('Not on legal hold')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove this filter' }));
+    await vi.waitFor(() => expect(calls().at(-1)!.query.get('legalHold')).toBeNull());
+    expect(calls().at(-1)!.query.get('status')).toBe('active');
+    expect(await screen.findByRole('link', { name: 'Held record' })).toBeTruthy();
+    expect(screen.queryByText('Not on legal hold')).toBeNull();
+  });
+
+  it('ignores a retention date, status or hold in the address that it does not know', async () => {
     const api = fakeApi({
       ...signedInRoutes(sessionInfo('admin')),
       'GET /api/v1/record-types': { items: [type], nextCursor: null },
       'GET /api/v1/records': { items: [record], nextCursor: null },
     });
     vi.stubGlobal('fetch', api.fetch);
-    renderApp('/records?retentionDueBy=soon');
+    renderApp('/records?retentionDueBy=soon&status=gone&legalHold=maybe');
     await screen.findByRole('table', { name: 'Register' }, slow);
     const first = api.calls.find((c) => c.path === '/api/v1/records')!;
     expect(first.query.get('retentionDueBy')).toBeNull();
+    expect(first.query.get('status')).toBeNull();
+    expect(first.query.get('legalHold')).toBeNull();
   });
 
   it('asks for a record type before the first record', async () => {

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  CloseButton,
   Group,
   Select,
   Stack,
@@ -14,6 +15,7 @@ import { IconArchive, IconPlus, IconSearch, IconSettings } from '@tabler/icons-r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { recordStatusSchema } from '@mamoru/contracts';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
@@ -23,6 +25,9 @@ import { RecordFormModal } from './RecordFormModal';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const isDate = (value: string | null) => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
+/** A value of the address if the list knows it (a link may carry anything). */
+const known = (value: string | null, options: readonly string[]) =>
+  value && options.includes(value) ? value : null;
 
 export function StatusBadges({ record }: { record: EvidenceRecord }) {
   const { t } = useTranslation();
@@ -50,18 +55,31 @@ export function RecordsPage() {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
   const [typeId, setTypeId] = useState<string | null>(null);
-  const [onHold, setOnHold] = useState(false);
-  // A link from the conformity view carries the date whose past retention it names.
+  // A link from the conformity view carries the status, the hold and the date whose past
+  // retention it names: kept records not on hold, so the list holds what the view counts.
   const [params] = useSearchParams();
+  const [status, setStatus] = useState(() =>
+    known(params.get('status'), recordStatusSchema.options),
+  );
+  const [hold, setHold] = useState(() => {
+    const linked = known(params.get('legalHold'), ['true', 'false']);
+    return linked === null ? null : linked === 'true';
+  });
   const [dueBy, setDueBy] = useState(() => {
     const linked = params.get('retentionDueBy');
     return isDate(linked) ? linked : null;
   });
   const [creating, setCreating] = useState(false);
   const types = useRecordTypes();
-  const list = useRecordList({ q: debounced, typeId, legalHold: onHold, retentionDueBy: dueBy });
+  const list = useRecordList({
+    q: debounced,
+    typeId,
+    status,
+    legalHold: hold,
+    retentionDueBy: dueBy,
+  });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(debounced || typeId || onHold || dueBy);
+  const filtered = Boolean(debounced || typeId || status || hold !== null || dueBy);
   const writer = can('isms:write', 'all');
 
   return (
@@ -110,12 +128,41 @@ export function RecordsPage() {
           clearable
           w={240}
         />
+        <Select
+          label={t('records.columns.status')}
+          placeholder={t('records.allStatuses')}
+          data={recordStatusSchema.options.map((v) => ({
+            value: v,
+            label: t(`records.status.${v}`),
+          }))}
+          value={status}
+          onChange={setStatus}
+          clearable
+          w={220}
+        />
         <Checkbox
           label={t('records.onHoldOnly')}
-          checked={onHold}
-          onChange={(e) => setOnHold(e.currentTarget.checked)}
+          checked={hold === true}
+          onChange={(e) => setHold(e.currentTarget.checked ? true : null)}
           mb={8}
         />
+        {hold === false && (
+          <Badge
+            size="lg"
+            variant="light"
+            tt="none"
+            mb={6}
+            rightSection={
+              <CloseButton
+                size="xs"
+                aria-label={t('common.removeFilter')}
+                onClick={() => setHold(null)}
+              />
+            }
+          >
+            {t('records.notOnHold')}
+          </Badge>
+        )}
         <Checkbox
           label={t('records.retentionDueOnly')}
           checked={dueBy !== null}

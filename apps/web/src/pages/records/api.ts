@@ -34,7 +34,9 @@ const filesKey = (recordId: string) => ['files', 'record', recordId] as const;
 export interface RecordFilter {
   q?: string;
   typeId?: string | null;
-  legalHold?: boolean;
+  status?: string | null;
+  /** true: records on legal hold; false: records not on hold; null: both. */
+  legalHold?: boolean | null;
   retentionDueBy?: string | null;
 }
 
@@ -42,7 +44,8 @@ export function useRecordList(filter: RecordFilter) {
   const params = {
     q: filter.q?.trim(),
     typeId: filter.typeId,
-    legalHold: filter.legalHold ? 'true' : undefined,
+    status: filter.status,
+    legalHold: filter.legalHold == null ? undefined : String(filter.legalHold),
     retentionDueBy: filter.retentionDueBy,
     // A retention-due list reads best soonest first; the register newest first.
     sort: filter.retentionDueBy ? 'retentionEnd' : 'recordDate',

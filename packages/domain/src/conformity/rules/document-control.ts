@@ -89,10 +89,10 @@ const recordsRule: Rule = (s) => {
     [
       evidence('/records', '記録', 'Records'),
       ...gapIf(r.typesWithoutStorage, '/records/types', '記録の種類', 'Record types'),
-      // The register lists records not disposed of whose retention ends on or before a date.
+      // Kept records not on legal hold whose retention ends on or before a date: those counted.
       ...gapIf(
         r.overdueDisposal,
-        `/records?retentionDueBy=${dayBefore(s.today)}`,
+        `/records?status=active&legalHold=false&retentionDueBy=${dayBefore(s.today)}`,
         '保管期間を過ぎた記録',
         'Records past their retention',
       ),

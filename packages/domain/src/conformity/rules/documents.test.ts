@@ -145,7 +145,7 @@ describe('links to the documents and records at fault', () => {
     expect(hrefs({})).toEqual(['/records']);
     expect(hrefs({ overdueDisposal: 4 })).toEqual([
       '/records',
-      '/records?retentionDueBy=2026-11-24',
+      '/records?status=active&legalHold=false&retentionDueBy=2026-11-24',
     ]);
     expect(hrefs({ typesWithoutStorage: 1 })).toEqual(['/records', '/records/types']);
     const both = run(
