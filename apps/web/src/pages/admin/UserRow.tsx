@@ -75,13 +75,14 @@ export function UserRow({
               radius="sm"
               tt="none"
               fw={600}
+              miw="max-content"
             >
               {labels.roleLabel(name)}
             </Badge>
           ))}
         </Group>
       </Table.Td>
-      <Table.Td style={nowrap}>
+      <Table.Td fz="sm">
         <UserUnitName unitId={user.orgUnitId} />
       </Table.Td>
       <Table.Td fz="sm" style={nowrap}>
