@@ -87,6 +87,7 @@ export async function createDemo(
       password: `${randomBytes(18).toString('base64url')}-Aa1`,
       locale: 'ja',
       roles: p.roles,
+      orgUnitId: unitIds.get(p.unit)!,
     });
     const user = await usersRepo.findUserByEmail(db, email);
     people.set(p.key, { actor: actorForUser(user!), requestId: ctx.requestId });

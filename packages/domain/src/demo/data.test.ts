@@ -31,6 +31,7 @@ describe('demo company data', () => {
       if (l.parent) expect(locations.has(l.parent)).toBe(true);
       locations.add(l.code);
     }
+    for (const p of DEMO_PEOPLE) expect(units.has(p.unit)).toBe(true);
     for (const a of DEMO_ASSETS) {
       expect(units.has(a.unit)).toBe(true);
       expect(locations.has(a.location)).toBe(true);

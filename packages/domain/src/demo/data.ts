@@ -36,6 +36,8 @@ export interface DemoPerson {
   ja: string;
   en: string;
   roles: ('top_management' | 'isms_manager' | 'owner' | 'staff')[];
+  /** Code of the unit the person belongs to. */
+  unit: string;
 }
 export interface DemoDocument {
   code: string;
@@ -73,9 +75,27 @@ export const DEMO_LOCATIONS: readonly DemoLocation[] = [
 ];
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
-  { key: 'yamada', ja: '山田 太郎', en: 'Taro Yamada (President)', roles: ['top_management'] },
-  { key: 'sato', ja: '佐藤 花子', en: 'Hanako Sato (ISMS manager)', roles: ['isms_manager'] },
-  { key: 'suzuki', ja: '鈴木 一郎', en: 'Ichiro Suzuki (IT manager)', roles: ['owner'] },
+  {
+    key: 'yamada',
+    ja: '山田 太郎',
+    en: 'Taro Yamada (President)',
+    roles: ['top_management'],
+    unit: 'HQ',
+  },
+  {
+    key: 'sato',
+    ja: '佐藤 花子',
+    en: 'Hanako Sato (ISMS manager)',
+    roles: ['isms_manager'],
+    unit: 'MGT',
+  },
+  {
+    key: 'suzuki',
+    ja: '鈴木 一郎',
+    en: 'Ichiro Suzuki (IT manager)',
+    roles: ['owner'],
+    unit: 'IT',
+  },
 ];
 
 type Row = [string, string, AssetCategory, string, string, string, DemoAsset['classification']];
