@@ -67,7 +67,7 @@ export function registerDemo(program: Command) {
           `${database.label}: sample company added to "${org.name}"${summary.run > 1 ? ` (copy ${summary.run})` : ''}:\n` +
             `  ${summary.units} organization units, ${summary.locations} locations, ${summary.people} people\n` +
             `  ${summary.assets} assets, ${summary.risks} risks (${summary.treated} with a treatment)\n` +
-            `  ${summary.documents} document drafts, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}`,
+            `  ${summary.documents} document drafts, ${summary.recordTypes} record types, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}`,
         );
       });
     });

@@ -18,6 +18,7 @@ import { getScope, putScope } from '../scope/service.ts';
 import { createLocation, createOrgUnit } from '../scope/structure.ts';
 import { createSoa } from '../soa/service.ts';
 import { DEMO_ASSETS, DEMO_DOCUMENTS, DEMO_LOCATIONS, DEMO_PEOPLE, DEMO_UNITS } from './data.ts';
+import { createRecordTypes } from './records.ts';
 
 /**
  * `mamoru demo`: fills an organization with the sample company of data.ts
@@ -36,6 +37,7 @@ export interface DemoSummary {
   risks: number;
   treated: number;
   documents: number;
+  recordTypes: number;
   soa: 'created' | 'exists';
 }
 
@@ -120,6 +122,7 @@ export async function createDemo(
 
   const risks = await createRisks(db, ctx, people, assetIds, run);
   const documents = await createDocuments(db, ctx, people.get('sato')!, code);
+  const recordTypes = await createRecordTypes(db, ctx, levelId, code);
   const soa = await createSoaDraft(db, ctx, [...unitIds.values()], [...locationIds.values()]);
 
   const summary: DemoSummary = {
@@ -130,6 +133,7 @@ export async function createDemo(
     people: people.size,
     ...risks,
     documents,
+    recordTypes,
     soa,
   };
   await db.transaction((tx) =>

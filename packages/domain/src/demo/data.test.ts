@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { recordTypeCreateSchema } from '@mamoru/contracts';
 import { DEMO_ASSETS, DEMO_DOCUMENTS, DEMO_LOCATIONS, DEMO_PEOPLE, DEMO_UNITS } from './data.ts';
+import { DEMO_RECORD_TYPES } from './records.ts';
 
 const unique = (values: string[]) => new Set(values).size === values.length;
 
@@ -46,5 +48,18 @@ describe('demo company data', () => {
       new Set(['information', 'software', 'physical', 'service', 'people', 'intangible']),
     );
     expect(DEMO_DOCUMENTS.filter((d) => d.ismsPolicy)).toHaveLength(1);
+  });
+});
+
+describe('demo record types', () => {
+  it('are valid record type input, in Japanese with English, with unique codes', () => {
+    expect(unique(DEMO_RECORD_TYPES.map((t) => t.code))).toBe(true);
+    for (const { classification: _, ...t } of DEMO_RECORD_TYPES) {
+      const parsed = recordTypeCreateSchema.safeParse(t);
+      expect(parsed.success, `${t.code}: ${parsed.error?.message}`).toBe(true);
+      expect(t.name.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(t.name.en).toMatch(/^[\x20-\x7e]+$/);
+      expect(t.fields.length).toBeGreaterThan(0);
+    }
   });
 });
