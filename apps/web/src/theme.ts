@@ -24,8 +24,12 @@ export const theme = createTheme({
   headings: { fontFamily, fontWeight: '700' },
   cursorType: 'pointer',
   components: {
-    // Sentence case reads better than capitals, and Japanese has none.
-    Badge: Badge.extend({ styles: { root: { textTransform: 'none', fontWeight: 600 } } }),
+    // Sentence case reads better than capitals, and Japanese has none. A badge
+    // keeps its whole label (a status cut to "有…" says nothing): table columns
+    // grow or wrap around it instead of shrinking it to an ellipsis.
+    Badge: Badge.extend({
+      styles: { root: { textTransform: 'none', fontWeight: 600, minWidth: 'max-content' } },
+    }),
   },
 });
 

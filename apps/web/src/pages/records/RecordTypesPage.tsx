@@ -72,7 +72,7 @@ export function RecordTypesPage() {
             <Table.Tbody>
               {types.data.map((ty) => (
                 <Table.Tr key={ty.id}>
-                  <Table.Td>{ty.code}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{ty.code}</Table.Td>
                   <Table.Td>{ty.name[lang]}</Table.Td>
                   <Table.Td>
                     {t('records.typesPage.retentionValue', {
