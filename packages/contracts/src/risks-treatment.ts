@@ -211,6 +211,10 @@ const actionFilter = {
   priority: actionPrioritySchema.optional(),
   ownerUserId: z.uuid().optional(),
   overdue: flag.optional(),
+  /** Open = planned or in progress, as the conformity view counts the plan's faults. */
+  open: flag.optional(),
+  /** Actions lacking an owner, a due date, or both resources and budget. */
+  missing: z.enum(['owner', 'dueDate', 'resources']).optional(),
   riskId: z.uuid().optional(),
   controlId: z.string().max(64).optional(),
 };

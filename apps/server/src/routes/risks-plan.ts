@@ -19,6 +19,8 @@ export const actionFilterOf = (q: {
   priority?: string | undefined;
   ownerUserId?: string | undefined;
   overdue?: 'true' | 'false' | undefined;
+  open?: 'true' | 'false' | undefined;
+  missing?: 'owner' | 'dueDate' | 'resources' | undefined;
   riskId?: string | undefined;
   controlId?: string | undefined;
 }) => ({
@@ -26,6 +28,8 @@ export const actionFilterOf = (q: {
   priority: q.priority,
   ownerUserId: q.ownerUserId,
   overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+  open: q.open === undefined ? undefined : q.open === 'true',
+  missing: q.missing,
   riskId: q.riskId,
   controlId: q.controlId,
 });

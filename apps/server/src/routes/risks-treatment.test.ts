@@ -182,6 +182,53 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
     expect(badLink.json().errors[0].field).toBe('riskIds.0');
   });
 
+  it('lists exactly the actions missing an owner, a due date or resources', async () => {
+    const made = [
+      { title: 'No owner', dueDate: '2999-02-01', resources: 'IT' },
+      { title: 'No due date', ownerUserId: owner.user.id, budget: 1000 },
+      { title: 'Nothing stated', ownerUserId: owner.user.id, dueDate: '2999-03-01' },
+      { title: 'Budget only', ownerUserId: owner.user.id, dueDate: '2999-03-01', budget: 0 },
+    ];
+    const created: TreatmentActionDto[] = [];
+    for (const body of made) {
+      const res = await admin.post('/api/v1/treatment-plan', body);
+      expect(res.statusCode, res.body).toBe(201);
+      created.push(res.json());
+    }
+    // A finished action lacking an owner is listed, but not among the open ones.
+    const [closed] = created;
+    const done = { status: 'cancelled' };
+    expect(
+      (await admin.patch(`/api/v1/treatment-plan/${closed!.id}`, done, ifMatch(closed!.version)))
+        .statusCode,
+    ).toBe(200);
+    const ids = async (query: Record<string, string>) =>
+      (await admin.get('/api/v1/treatment-plan', { query: { limit: '200', ...query } }))
+        .json()
+        .items.map((a: TreatmentActionDto) => a.id)
+        .sort();
+    const all: TreatmentActionDto[] = (
+      await admin.get('/api/v1/treatment-plan', { query: { limit: '200' } })
+    ).json().items;
+    const lacking = {
+      owner: (a: TreatmentActionDto) => a.owner === null,
+      dueDate: (a: TreatmentActionDto) => a.dueDate === null,
+      resources: (a: TreatmentActionDto) => a.resources.trim() === '' && a.budget === null,
+    };
+    for (const [missing, lacks] of Object.entries(lacking)) {
+      const expected = all.filter(lacks).map((a) => a.id);
+      expect(expected.length, missing).toBeGreaterThan(0);
+      expect(expected.length, missing).toBeLessThan(all.length);
+      expect(await ids({ missing }), missing).toEqual(expected.sort());
+      const open = all.filter((a) => lacks(a) && ['planned', 'in_progress'].includes(a.status));
+      expect(await ids({ missing, open: 'true' })).toEqual(open.map((a) => a.id).sort());
+    }
+    expect(all.find((a) => a.title === 'Nothing stated')).toBeDefined();
+    const bad = await admin.get('/api/v1/treatment-plan', { query: { missing: 'budget' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.missing');
+  });
+
   it('records dated runs and shows what changed between two', async () => {
     const first = await admin.post('/api/v1/risk-assessments', {
       title: 'Initial assessment',

@@ -13,6 +13,14 @@ export type TreatmentActionRow = typeof treatmentActions.$inferSelect;
 export type NewTreatmentAction = Omit<typeof treatmentActions.$inferInsert, 'id' | 'seq' | 'code'>;
 type Page = { limit: number; cursor?: string | undefined };
 
+const openSql = sql<boolean>`(${treatmentActions.status} in ('planned', 'in_progress'))`;
+/** What the conformity snapshot counts as a plan fault (treatmentFacts), action by action. */
+const missingSql = {
+  owner: sql`${treatmentActions.ownerUserId} is null`,
+  dueDate: sql`${treatmentActions.dueDate} is null`,
+  resources: sql`(length(trim(${treatmentActions.resources})) = 0 and ${treatmentActions.budget} is null)`,
+} as const;
+
 /** Open and past its due date; computed in SQL so it filters and sorts there too. */
 const overdueSql = sql<boolean>`(${treatmentActions.status} in ('planned', 'in_progress') and ${treatmentActions.dueDate} < current_date)`;
 
@@ -47,6 +55,8 @@ export interface ActionFilter {
   priority?: string | undefined;
   ownerUserId?: string | undefined;
   overdue?: boolean | undefined;
+  open?: boolean | undefined;
+  missing?: 'owner' | 'dueDate' | 'resources' | undefined;
   riskId?: string | undefined;
   controlId?: string | undefined;
 }
@@ -57,6 +67,8 @@ function actionConditions(org: string, f: ActionFilter): SQL[] {
   if (f.priority) c.push(eq(treatmentActions.priority, f.priority));
   if (f.ownerUserId) c.push(eq(treatmentActions.ownerUserId, f.ownerUserId));
   if (f.overdue !== undefined) c.push(f.overdue ? overdueSql : sql`not ${overdueSql}`);
+  if (f.open !== undefined) c.push(f.open ? openSql : sql`not ${openSql}`);
+  if (f.missing) c.push(missingSql[f.missing]);
   if (f.riskId)
     c.push(
       sql`exists (select 1 from treatment_action_risks tr where tr.action_id = ${treatmentActions.id} and tr.risk_id = ${f.riskId})`,
