@@ -156,7 +156,28 @@ const planRule: Rule = (s) => {
     `リスク対応計画に${t.actions}件の処置があります（未完了${t.open}件）。`,
     `The risk treatment plan holds ${t.actions} actions (${t.open} open).`,
   );
-  const links = [evidence(PLAN, 'リスク対応計画', 'Risk treatment plan')];
+  // The snapshot counts open actions only, so the links keep to them too.
+  const links = [
+    evidence(PLAN, 'リスク対応計画', 'Risk treatment plan'),
+    ...gapIf(
+      t.withoutOwner,
+      `${PLAN}?missing=owner&open=true`,
+      '責任者のいない処置',
+      'Actions without an owner',
+    ),
+    ...gapIf(
+      t.withoutDueDate,
+      `${PLAN}?missing=dueDate&open=true`,
+      '期限のない処置',
+      'Actions without a due date',
+    ),
+    ...gapIf(
+      t.withoutResources,
+      `${PLAN}?missing=resources&open=true`,
+      '資源・予算の記載のない処置',
+      'Actions stating no resources or budget',
+    ),
+  ];
   return found.length
     ? partlyMet(joinTexts([base, ...found]), links, data)
     : met(base, links, data);
