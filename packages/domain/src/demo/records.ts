@@ -11,19 +11,20 @@ type DemoRecordType = Omit<RecordTypeCreate, 'classificationId'> & {
   classification: 'internal' | 'confidential';
 };
 
-const text = (key: string, ja: string, en: string, required = true) => ({
+type Kind = 'text' | 'date' | 'number' | 'boolean' | 'select';
+/** An entry field; all required unless `required` is false. */
+const field = (
+  key: string,
+  ja: string,
+  en: string,
+  kind: Kind,
+  extra: { required?: boolean; options?: string[] } = {},
+) => ({
   key,
   label: { ja, en },
-  kind: 'text' as const,
-  required,
-  options: [],
-});
-const date = (key: string, ja: string, en: string) => ({
-  key,
-  label: { ja, en },
-  kind: 'date' as const,
-  required: true,
-  options: [],
+  kind,
+  required: extra.required ?? true,
+  options: extra.options ?? [],
 });
 
 export const DEMO_RECORD_TYPES: readonly DemoRecordType[] = [
@@ -36,10 +37,10 @@ export const DEMO_RECORD_TYPES: readonly DemoRecordType[] = [
     disposalMethod: 'シュレッダー処理 (shredding)',
     evidences: '4.3.3 入退室の記録 (visitor records)',
     fields: [
-      date('visitDate', '訪問日', 'Visit date'),
-      text('visitor', '訪問者', 'Visitor'),
-      text('host', '応対者', 'Host'),
-      text('area', '立入区域', 'Area entered', false),
+      field('visitDate', '訪問日', 'Visit date', 'date'),
+      field('visitor', '訪問者', 'Visitor', 'text'),
+      field('host', '応対者', 'Host', 'text'),
+      field('area', '立入区域', 'Area entered', 'text', { required: false }),
     ],
   },
   {
@@ -51,15 +52,11 @@ export const DEMO_RECORD_TYPES: readonly DemoRecordType[] = [
     disposalMethod: '電子データの消去 (secure deletion)',
     evidences: '4.3.3 アクセス権の承認と見直し (access authorizations)',
     fields: [
-      date('reviewedOn', 'レビュー日', 'Reviewed on'),
-      text('system', '対象システム', 'System'),
-      {
-        key: 'result',
-        label: { ja: '結果', en: 'Result' },
-        kind: 'select',
-        required: true,
+      field('reviewedOn', 'レビュー日', 'Reviewed on', 'date'),
+      field('system', '対象システム', 'System', 'text'),
+      field('result', '結果', 'Result', 'select', {
         options: ['変更なし (no change)', '権限を修正 (rights corrected)'],
-      },
+      }),
     ],
   },
   {
@@ -71,15 +68,9 @@ export const DEMO_RECORD_TYPES: readonly DemoRecordType[] = [
     disposalMethod: '電子データの消去 (secure deletion)',
     evidences: '5.2.2.d 教育・訓練の記録 (training records)',
     fields: [
-      date('heldOn', '実施日', 'Held on'),
-      text('course', '講座名', 'Course'),
-      {
-        key: 'attendees',
-        label: { ja: '受講者数', en: 'Attendees' },
-        kind: 'number',
-        required: true,
-        options: [],
-      },
+      field('heldOn', '実施日', 'Held on', 'date'),
+      field('course', '講座名', 'Course', 'text'),
+      field('attendees', '受講者数', 'Attendees', 'number'),
     ],
   },
   {
@@ -91,14 +82,8 @@ export const DEMO_RECORD_TYPES: readonly DemoRecordType[] = [
     disposalMethod: '電子データの消去 (secure deletion)',
     evidences: '4.2.2.e 運用の管理 (operations)',
     fields: [
-      date('checkedOn', '確認日', 'Checked on'),
-      {
-        key: 'restored',
-        label: { ja: '復元テスト実施', en: 'Restore tested' },
-        kind: 'boolean',
-        required: true,
-        options: [],
-      },
+      field('checkedOn', '確認日', 'Checked on', 'date'),
+      field('restored', '復元テスト実施', 'Restore tested', 'boolean'),
     ],
   },
 ];

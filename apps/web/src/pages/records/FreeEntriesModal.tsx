@@ -1,10 +1,7 @@
-import { Modal, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
-import { FormActions } from '../../components/FormActions';
-import { SaveProblem } from '../../components/SaveProblem';
 import { useSaveEntries, type EvidenceRecord } from './api';
+import { EntriesModalShell } from './EntriesModalShell';
 import { FreeEntries, pairsToEntries, pairsValid, toPairs } from './FreeEntries';
 
 /**
@@ -18,7 +15,6 @@ export function FreeEntriesModal({
   record: EvidenceRecord;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
   const save = useSaveEntries();
   const [pairs, setPairs] = useState(() => toPairs(record.entries));
   const [touched, setTouched] = useState(false);
@@ -31,29 +27,13 @@ export function FreeEntriesModal({
     save.mutate({ record, input: pairsToEntries(pairs) }, { onSuccess: onClose });
   };
   return (
-    <Modal
-      opened
+    <EntriesModalShell
       onClose={onClose}
-      title={t('records.entries.edit')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={save.error}
+      saving={save.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <SaveProblem
-            error={save.error}
-            staleTitle={t('records.entries.staleTitle')}
-            staleBody={t('records.entries.staleBody')}
-          />
-          <FreeEntries pairs={pairs} onChange={setPairs} touched={touched} error={error} />
-          <FormActions
-            onCancel={onClose}
-            cancelLabel={t('records.form.cancel')}
-            submitLabel={t('records.entries.save')}
-            loading={save.isPending}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <FreeEntries pairs={pairs} onChange={setPairs} touched={touched} error={error} />
+    </EntriesModalShell>
   );
 }

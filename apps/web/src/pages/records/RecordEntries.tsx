@@ -1,14 +1,13 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
-import { FormActions } from '../../components/FormActions';
-import { SaveProblem } from '../../components/SaveProblem';
 import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
 import { useRecordType, useSaveEntries, type EvidenceRecord, type RecordField } from './api';
 import { EntryFields, entriesToSend, initialEntries, missingRequired } from './EntryFields';
+import { EntriesModalShell } from './EntriesModalShell';
 import { FreeEntriesModal } from './FreeEntriesModal';
 
 /**
@@ -42,30 +41,14 @@ function EntriesModal({
     save.mutate({ record, input: entriesToSend(fields, entries) }, { onSuccess: onClose });
   };
   return (
-    <Modal
-      opened
+    <EntriesModalShell
       onClose={onClose}
-      title={t('records.entries.edit')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      error={save.error}
+      saving={save.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <SaveProblem
-            error={save.error}
-            staleTitle={t('records.entries.staleTitle')}
-            staleBody={t('records.entries.staleBody')}
-          />
-          <EntryFields fields={fields} entries={entries} onChange={setEntries} error={error} />
-          <FormActions
-            onCancel={onClose}
-            cancelLabel={t('records.form.cancel')}
-            submitLabel={t('records.entries.save')}
-            loading={save.isPending}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <EntryFields fields={fields} entries={entries} onChange={setEntries} error={error} />
+    </EntriesModalShell>
   );
 }
 
