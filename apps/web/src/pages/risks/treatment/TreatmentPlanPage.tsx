@@ -4,9 +4,7 @@ import {
   Card,
   Group,
   Progress,
-  Select,
   Stack,
-  Switch,
   Table,
   Text,
   Tooltip,
@@ -15,12 +13,13 @@ import {
 import { IconAlertCircle, IconListCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUserDirectory } from '../../../api/identity';
+import { useSearchParams } from 'react-router';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../../components/QueryStates';
 import { useFormat } from '../../../lib/format';
 import { useSession } from '../../../session/useSession';
-import { useTreatmentPlan, type PlanFilter, type TreatmentActionDto } from '../api/plan';
+import { useTreatmentPlan, type TreatmentActionDto } from '../api/plan';
 import { ActionFormModal } from './ActionFormModal';
+import { PlanFilters, planFilterFromParams, type PlanKey } from './PlanFilters';
 
 const priorityColor = { low: 'gray', medium: 'blue', high: 'orange', critical: 'red' };
 const statusColor = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'dark' };
@@ -31,15 +30,26 @@ export function TreatmentPlanPage() {
   const format = useFormat();
   const { can } = useSession();
   const write = can('isms:write');
-  const users = useUserDirectory(can('users:read'));
-  const [filter, setFilter] = useState<PlanFilter>({ sort: 'dueDate', direction: 'asc' });
-  const plan = useTreatmentPlan(filter);
+  const [params, setParams] = useSearchParams();
+  const filter = planFilterFromParams(params);
+  const plan = useTreatmentPlan({ ...filter, sort: 'dueDate', direction: 'asc' });
   const [editing, setEditing] = useState<{ action: TreatmentActionDto | null; key: number } | null>(
     null,
   );
   const items = plan.data?.pages.flatMap((page) => page.items) ?? [];
-  const set = (patch: Partial<PlanFilter>) => setFilter((f) => ({ ...f, ...patch }));
-  const filtered = !!(filter.status || filter.priority || filter.ownerUserId || filter.overdue);
+  const update = (changes: Partial<Record<PlanKey, string | null>>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null || value === undefined || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const filtered = Object.keys(filter).length > 0;
   const money = new Intl.NumberFormat(i18n.language.startsWith('ja') ? 'ja-JP' : 'en-GB');
   const createButton = write && (
     <Button
@@ -53,52 +63,7 @@ export function TreatmentPlanPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap" gap="sm">
-        <Group gap="sm" wrap="wrap">
-          <Select
-            aria-label={t('risks.plan.fields.status')}
-            placeholder={t('risks.plan.allStatuses')}
-            data={(['planned', 'in_progress', 'done', 'cancelled'] as const).map((s) => ({
-              value: s,
-              label: t(`risks.plan.statuses.${s}`),
-            }))}
-            value={filter.status ?? null}
-            onChange={(status) => set({ status })}
-            clearable
-            w={160}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            aria-label={t('risks.plan.fields.priority')}
-            placeholder={t('risks.plan.allPriorities')}
-            data={(['critical', 'high', 'medium', 'low'] as const).map((p) => ({
-              value: p,
-              label: t(`risks.plan.priorities.${p}`),
-            }))}
-            value={filter.priority ?? null}
-            onChange={(priority) => set({ priority })}
-            clearable
-            w={150}
-            comboboxProps={{ withinPortal: true }}
-          />
-          {(users.data?.length ?? 0) > 0 && (
-            <Select
-              aria-label={t('risks.plan.fields.owner')}
-              placeholder={t('risks.plan.allOwners')}
-              data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-              value={filter.ownerUserId ?? null}
-              onChange={(ownerUserId) => set({ ownerUserId })}
-              clearable
-              searchable
-              w={180}
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-          <Switch
-            label={t('risks.plan.overdueOnly')}
-            checked={filter.overdue === 'true'}
-            onChange={(e) => set({ overdue: e.currentTarget.checked ? 'true' : null })}
-          />
-        </Group>
+        <PlanFilters filter={filter} onChange={update} />
         {createButton}
       </Group>
       <Card withBorder radius="lg" padding={0} shadow="xs">
