@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Card,
-  CloseButton,
   Group,
   Select,
   Stack,
@@ -26,6 +25,7 @@ import { useDocumentList, type DocumentFilter } from './api';
 import { DocumentFormModal } from './DocumentFormModal';
 import { DocumentsNav } from './DocumentsNav';
 import { DocumentStatusBadge } from './StatusBadges';
+import { FilterBadge } from '../../components/FilterBadge';
 
 const SORTS = ['code', 'title', 'updatedAt', 'nextReviewDate'] as const;
 
@@ -128,21 +128,9 @@ export function DocumentsPage() {
             w={180}
           />
           {dueBy && (
-            <Badge
-              size="lg"
-              variant="light"
-              color="red"
-              tt="none"
-              rightSection={
-                <CloseButton
-                  size="xs"
-                  aria-label={t('common.removeFilter')}
-                  onClick={() => setDueBy(null)}
-                />
-              }
-            >
+            <FilterBadge color="red" onRemove={() => setDueBy(null)}>
               {`${t('documents.columns.nextReview')} ≤ ${format.date(dueBy)}`}
-            </Badge>
+            </FilterBadge>
           )}
           <Select
             aria-label={t('documents.sort.label')}

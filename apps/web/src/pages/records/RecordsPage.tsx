@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Checkbox,
-  CloseButton,
   Group,
   Select,
   Stack,
@@ -22,6 +21,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
 import { useRecordList, useRecordTypes, type EvidenceRecord } from './api';
 import { RecordFormModal } from './RecordFormModal';
+import { FilterBadge } from '../../components/FilterBadge';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const isDate = (value: string | null) => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -147,21 +147,9 @@ export function RecordsPage() {
           mb={8}
         />
         {hold === false && (
-          <Badge
-            size="lg"
-            variant="light"
-            tt="none"
-            mb={6}
-            rightSection={
-              <CloseButton
-                size="xs"
-                aria-label={t('common.removeFilter')}
-                onClick={() => setHold(null)}
-              />
-            }
-          >
+          <FilterBadge mb={6} onRemove={() => setHold(null)}>
             {t('records.notOnHold')}
-          </Badge>
+          </FilterBadge>
         )}
         <Checkbox
           label={t('records.retentionDueOnly')}

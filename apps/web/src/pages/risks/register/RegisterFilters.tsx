@@ -1,4 +1,4 @@
-import { Badge, CloseButton, Group, Select, TextInput } from '@mantine/core';
+import { Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useSession } from '../../../session/useSession';
 import type { FilterKey, RiskFilter } from '../api/register';
 import { methodVersions, useRiskMethods } from '../api/methods';
 import { uiLang } from '../catalogs/labels';
+import { FilterBadge } from '../../../components/FilterBadge';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
@@ -131,55 +132,28 @@ export function RegisterFilters({
         />
       )}
       {(filter.likelihood || filter.impact) && (
-        <Badge
-          size="lg"
-          variant="light"
-          tt="none"
-          rightSection={
-            <CloseButton
-              size="xs"
-              aria-label={t('risks.register.clearCell')}
-              onClick={() => onChange({ likelihood: null, impact: null })}
-            />
-          }
+        <FilterBadge
+          removeLabel={t('risks.register.clearCell')}
+          onRemove={() => onChange({ likelihood: null, impact: null })}
         >
           {t('risks.register.cellFilter', {
             likelihood: filter.likelihood ?? '—',
             impact: filter.impact ?? '—',
           })}
-        </Badge>
+        </FilterBadge>
       )}
       {filter.controlId && (
-        <Badge
-          size="lg"
-          variant="light"
-          tt="none"
-          rightSection={
-            <CloseButton
-              size="xs"
-              aria-label={t('risks.register.clearControl')}
-              onClick={() => onChange({ controlId: null })}
-            />
-          }
+        <FilterBadge
+          removeLabel={t('risks.register.clearControl')}
+          onRemove={() => onChange({ controlId: null })}
         >
           {t('risks.register.controlFilter', { control: filter.controlId })}
-        </Badge>
+        </FilterBadge>
       )}
       {filter.open && (
-        <Badge
-          size="lg"
-          variant="light"
-          tt="none"
-          rightSection={
-            <CloseButton
-              size="xs"
-              aria-label={t('common.removeFilter')}
-              onClick={() => onChange({ open: null })}
-            />
-          }
-        >
+        <FilterBadge onRemove={() => onChange({ open: null })}>
           {t('risks.register.openFilter')}
-        </Badge>
+        </FilterBadge>
       )}
     </Group>
   );

@@ -1,8 +1,9 @@
-import { Badge, CloseButton, Group, Select, Switch } from '@mantine/core';
+import { Group, Select, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUserDirectory } from '../../../api/identity';
 import { useSession } from '../../../session/useSession';
 import type { PlanFilter } from '../api/plan';
+import { FilterBadge } from '../../../components/FilterBadge';
 
 const MISSING = ['owner', 'dueDate', 'resources'] as const;
 type Missing = (typeof MISSING)[number];
@@ -42,20 +43,7 @@ export function PlanFilters({
   const { can } = useSession();
   const users = useUserDirectory(can('users:read'));
   const removable = (label: string, key: PlanKey) => (
-    <Badge
-      size="lg"
-      variant="light"
-      tt="none"
-      rightSection={
-        <CloseButton
-          size="xs"
-          aria-label={t('common.removeFilter')}
-          onClick={() => onChange({ [key]: null })}
-        />
-      }
-    >
-      {label}
-    </Badge>
+    <FilterBadge onRemove={() => onChange({ [key]: null })}>{label}</FilterBadge>
   );
   return (
     <Group gap="sm" wrap="wrap">
