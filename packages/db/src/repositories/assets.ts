@@ -18,6 +18,7 @@ import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { assetDependencies, assets, classificationLevels } from '../tables/assets.ts';
 import { users } from '../tables/identity.ts';
+import { finder, idList } from './lookups.ts';
 import { likePattern } from './scope.ts';
 
 export type ClassificationLevelRow = typeof classificationLevels.$inferSelect;
@@ -138,8 +139,6 @@ export interface AssetNames {
 export type AssetView = AssetRow & AssetNames;
 
 type NameRow = { kind: 'u' | 'o' | 'l' | 'c'; id: string; a: string; b: string; c: string | null };
-const ids = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
-
 /**
  * Adds the names of the users, units, locations and classification levels the
  * rows refer to, read in one query over just these rows. A page is read from
@@ -152,29 +151,26 @@ export async function withNames<T extends AssetRow>(
   rows: T[],
 ): Promise<(T & AssetNames)[]> {
   if (rows.length === 0) return [];
-  const userIds = ids(rows.flatMap((r) => [r.ownerUserId, r.custodianUserId]));
-  const unitIds = ids(rows.flatMap((r) => [r.ownerUnitId, r.custodianUnitId, r.orgUnitId]));
-  const placeIds = ids(rows.map((r) => r.locationId));
-  const levelIds = ids(rows.map((r) => r.classificationId));
-  const param = (list: string[]) => sql`${sql.param(list)}::uuid[]`;
+  const userIds = idList(rows.flatMap((r) => [r.ownerUserId, r.custodianUserId]));
+  const unitIds = idList(rows.flatMap((r) => [r.ownerUnitId, r.custodianUnitId, r.orgUnitId]));
+  const placeIds = idList(rows.map((r) => r.locationId));
+  const levelIds = idList(rows.map((r) => r.classificationId));
   const found = await queryRows<NameRow>(
     db,
     sql`
       select 'u' as kind, id, display_name as a, email as b, null as c from users
-        where organization_id = ${organizationId} and id = any(${param(userIds)})
+        where organization_id = ${organizationId} and id = any(${userIds})
       union all
       select 'o', id, code, name, null from org_units
-        where organization_id = ${organizationId} and id = any(${param(unitIds)})
+        where organization_id = ${organizationId} and id = any(${unitIds})
       union all
       select 'l', id, code, name, null from locations
-        where organization_id = ${organizationId} and id = any(${param(placeIds)})
+        where organization_id = ${organizationId} and id = any(${placeIds})
       union all
       select 'c', id, code, name_ja, name_en from classification_levels
-        where organization_id = ${organizationId} and id = any(${param(levelIds)})`,
+        where organization_id = ${organizationId} and id = any(${levelIds})`,
   );
-  const byKey = new Map(found.map((n) => [`${n.kind}:${n.id}`, n]));
-  const get = (kind: NameRow['kind'], id: string | null) =>
-    id ? byKey.get(`${kind}:${id}`) : undefined;
+  const get = finder(found);
   return rows.map((r) => {
     const owner = get('u', r.ownerUserId);
     const ownerUnit = get('o', r.ownerUnitId);

@@ -14,6 +14,7 @@ import {
 import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { riskControls, risks } from '../tables/risks.ts';
+import { finder, idList } from './lookups.ts';
 import { affected } from './risks-compute.ts';
 
 export type RiskRow = typeof risks.$inferSelect;
@@ -47,7 +48,6 @@ type NameRow = {
   c: string | null;
   d: string[] | null;
 };
-const idsOf = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
 
 /**
  * Adds the names of the assets, threats, vulnerabilities and owners the rows
@@ -60,26 +60,23 @@ export async function withRiskNames<T extends RiskRow>(
   rows: T[],
 ): Promise<(T & RiskNames)[]> {
   if (rows.length === 0) return [];
-  const param = (list: string[]) => sql`${sql.param(list)}::uuid[]`;
   const found = await queryRows<NameRow>(
     db,
     sql`
       select 'a' as kind, id, code as a, name as b, category as c, null::text[] as d from assets
-        where organization_id = ${organizationId} and id = any(${param(idsOf(rows.map((r) => r.assetId)))})
+        where organization_id = ${organizationId} and id = any(${idList(rows.map((r) => r.assetId))})
       union all
       select 't', id, code, name_ja, name_en, affects from threats
-        where organization_id = ${organizationId} and id = any(${param(idsOf(rows.map((r) => r.threatId)))})
+        where organization_id = ${organizationId} and id = any(${idList(rows.map((r) => r.threatId))})
       union all
       select 'v', id, code, name_ja, name_en, null from vulnerabilities
         where organization_id = ${organizationId}
-          and id = any(${param(idsOf(rows.map((r) => r.vulnerabilityId)))})
+          and id = any(${idList(rows.map((r) => r.vulnerabilityId))})
       union all
       select 'u', id, display_name, null, null, null from users
-        where organization_id = ${organizationId} and id = any(${param(idsOf(rows.map((r) => r.ownerUserId)))})`,
+        where organization_id = ${organizationId} and id = any(${idList(rows.map((r) => r.ownerUserId))})`,
   );
-  const byKey = new Map(found.map((n) => [`${n.kind}:${n.id}`, n]));
-  const get = (kind: NameRow['kind'], id: string | null) =>
-    id ? byKey.get(`${kind}:${id}`) : undefined;
+  const get = finder(found);
   return rows.map((r) => {
     const asset = get('a', r.assetId);
     const threat = get('t', r.threatId);
