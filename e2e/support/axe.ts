@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface AxeViolation {
   id: string;
@@ -66,4 +67,11 @@ export function formatViolations(violations: AxeViolation[]) {
       return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
     })
     .join('\n');
+}
+
+/** Fails the test when axe finds serious or critical violations on the page. */
+export async function expectAccessible(page: Page, what?: string) {
+  const serious = seriousViolations(await runAxe(page));
+  const where = what ? `axe found serious or critical violations on ${what}:\n` : '';
+  expect(serious, `${where}${formatViolations(serious)}`).toEqual([]);
 }

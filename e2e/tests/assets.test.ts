@@ -1,15 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCreateUser,
   apiLogin,
   apiSetup,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
-  runAxe,
   screenshot,
-  seriousViolations,
   signInPage,
   startServer,
   type ApiSession,
@@ -19,11 +17,6 @@ import {
 
 function csvFile(name: string, lines: string[]) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n') + '\r\n') };
-}
-
-async function expectAccessible(page: Page, what: string) {
-  const violations = seriousViolations(await runAxe(page));
-  expect(violations, `${what}\n${formatViolations(violations)}`).toEqual([]);
 }
 
 describe('scope and asset register in a real browser', () => {

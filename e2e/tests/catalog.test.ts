@@ -4,12 +4,10 @@ import {
   apiCreateUser,
   apiLogin,
   apiSetup,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
-  runAxe,
   screenshot,
-  seriousViolations,
   signInPage,
   startServer,
   type ApiSession,
@@ -71,14 +69,6 @@ describe('control catalog in a real browser', () => {
     pages.push(tracked);
     await signInPage(tracked.page, server, session);
     return tracked;
-  }
-
-  async function expectAccessible(page: Page, what: string) {
-    const serious = seriousViolations(await runAxe(page));
-    expect(
-      serious,
-      `axe found serious or critical violations on ${what}:\n${formatViolations(serious)}`,
-    ).toEqual([]);
   }
 
   /** Waits until the app's own requests have settled (no spinners, no skeletons). */

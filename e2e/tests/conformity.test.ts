@@ -7,13 +7,11 @@ import {
   apiLogin,
   apiRequest,
   apiSetup,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
   repoRoot,
-  runAxe,
   screenshot,
-  seriousViolations,
   signInPage,
   startServer,
   type ApiSession,
@@ -26,11 +24,6 @@ const screenshotsDir = join(repoRoot, 'docs', 'screenshots');
 async function readmeShot(page: Page, name: string) {
   mkdirSync(screenshotsDir, { recursive: true });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
-}
-
-async function expectAccessible(page: Page) {
-  const violations = seriousViolations(await runAxe(page));
-  expect(violations, formatViolations(violations)).toEqual([]);
 }
 
 // Generous limits: other suites may share the two cores (they are limits, not measurements).

@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCreateUser,
   apiLogin,
   apiRequest,
   apiSetup,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
-  runAxe,
-  seriousViolations,
   signInPage,
   startServer,
   type ApiSession,
@@ -19,11 +17,6 @@ import {
 } from '../support/index.ts';
 
 const TITLE = 'Information security policy';
-
-async function expectAccessible(page: Page) {
-  const violations = seriousViolations(await runAxe(page));
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
 
 describe('documents in a real browser', () => {
   let server: RunningServer;

@@ -2,12 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiLogin,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
-  runAxe,
   screenshot,
-  seriousViolations,
   signInPage,
   startServer,
   STRONG_PASSWORD,
@@ -32,14 +30,6 @@ describe('identity in a real browser', () => {
     const tracked = await newPage(browser, { baseURL: server.url, locale });
     pages.push(tracked);
     return tracked;
-  }
-
-  async function expectAccessible(page: Page, what: string) {
-    const serious = seriousViolations(await runAxe(page));
-    expect(
-      serious,
-      `axe found serious or critical violations on ${what}:\n${formatViolations(serious)}`,
-    ).toEqual([]);
   }
 
   /** Waits until the app's own requests have settled (no spinners, no skeletons). */

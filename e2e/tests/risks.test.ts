@@ -6,23 +6,16 @@ import {
   apiLogin,
   apiRequest,
   apiSetup,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
-  runAxe,
   screenshot,
-  seriousViolations,
   signInPage,
   startServer,
   type ApiSession,
   type RunningServer,
   type TrackedPage,
 } from '../support/index.ts';
-
-async function expectAccessible(page: Page) {
-  const violations = seriousViolations(await runAxe(page));
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
 
 /** The residual heat map as a table of counts, for comparing before and after a treatment. */
 async function residualCounts(page: Page) {

@@ -4,12 +4,10 @@ import {
   apiCreateUser,
   apiLogin,
   apiSetup,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
-  runAxe,
   screenshot,
-  seriousViolations,
   signInPage,
   startServer,
   type ApiSession,
@@ -43,14 +41,6 @@ describe('application shell in a real browser', () => {
     return apiLogin(server, credentials);
   }
 
-  async function expectAccessible(tracked: TrackedPage, what: string) {
-    const serious = seriousViolations(await runAxe(tracked.page));
-    expect(
-      serious,
-      `axe found serious or critical violations on ${what}:\n${formatViolations(serious)}`,
-    ).toEqual([]);
-  }
-
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
@@ -76,7 +66,7 @@ describe('application shell in a real browser', () => {
       .filter({ hasText: /^Mamoru \d+\.\d+\.\d+/ })
       .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await expectAccessible(tracked, 'the dashboard (en)');
+    await expectAccessible(tracked.page, 'the dashboard (en)');
     await screenshot(page, 'shell-dashboard-en');
 
     await page.getByRole('radiogroup', { name: 'Display language' }).getByText('日本語').click();
@@ -86,7 +76,7 @@ describe('application shell in a real browser', () => {
     await navJa.getByRole('link', { name: '適用宣言書', exact: true }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'ダッシュボード' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
-    await expectAccessible(tracked, 'the dashboard (ja)');
+    await expectAccessible(tracked.page, 'the dashboard (ja)');
     await screenshot(page, 'shell-dashboard-ja');
 
     await page.reload();
@@ -110,7 +100,7 @@ describe('application shell in a real browser', () => {
     await page.getByRole('heading', { level: 2, name: 'この機能は現在準備中です' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/internal-audits');
     expect(await page.title()).toBe('内部監査 · Mamoru');
-    await expectAccessible(tracked, 'a placeholder page (ja)');
+    await expectAccessible(tracked.page, 'a placeholder page (ja)');
     await screenshot(page, 'shell-placeholder-ja');
     expect(unexpectedErrors(tracked.errors)).toEqual([]);
   });
@@ -122,7 +112,7 @@ describe('application shell in a real browser', () => {
     expect(response?.status()).toBe(200); // the server hands client routes to the SPA
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.getByText('There is no page at /no/such/page').waitFor();
-    await expectAccessible(tracked, 'the Not Found page');
+    await expectAccessible(tracked.page, 'the Not Found page');
     await screenshot(page, 'shell-not-found-en');
     await page.getByRole('link', { name: 'Go to the dashboard' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();

@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCreateUser,
   apiLogin,
   apiSetup,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
-  runAxe,
-  seriousViolations,
   signInPage,
   SESSION_COOKIE,
   startServer,
@@ -16,11 +14,6 @@ import {
   type RunningServer,
   type TrackedPage,
 } from '../support/index.ts';
-
-async function expectAccessible(page: Page) {
-  const violations = seriousViolations(await runAxe(page));
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
 
 describe('statement of applicability in a real browser', () => {
   let server: RunningServer;
