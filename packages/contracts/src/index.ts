@@ -2,6 +2,7 @@ export * from './common.ts';
 export * from './health.ts';
 export * from './identity.ts';
 export * from './audit.ts';
+export * from './audit-vocabulary.ts';
 export * from './approvals.ts';
 export * from './scope.ts';
 export * from './assets.ts';

@@ -1,11 +1,12 @@
+import type { AuditAction, AuditEntityType } from '@mamoru/contracts';
 import type { Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/audit';
 import type { Actor } from '../identity/actor.ts';
 import { GENESIS_HASH, hashEvent, toJsonValue, type ChainedEvent } from './hash.ts';
 
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -4,7 +4,7 @@ import * as repo from '@mamoru/db/repositories/documents';
 import type { DocumentRow, DocumentVersionRow } from '@mamoru/db/repositories/documents';
 import type { DocumentDraftUpdate } from '@mamoru/contracts';
 import { conflict, invalid, notFound, staleVersion } from '../errors.ts';
-import { recordAudit, type RequestContext } from '../audit/trail.ts';
+import { recordAudit, type AuditEntry, type RequestContext } from '../audit/trail.ts';
 import {
   isVersionApproved,
   registerApprovalHandler,
@@ -261,7 +261,7 @@ export async function issueVersion(db: Db, ctx: RequestContext, documentId: stri
               entityId: superseded.id,
               before: { status: 'issued' },
               after: { status: 'superseded', by: id },
-            },
+            } satisfies AuditEntry,
           ]
         : []),
     ]);

@@ -29,9 +29,9 @@ const nameTaken = (error: unknown): never => {
   throw error;
 };
 
-const entry = (action: string, id: string) => ({
-  action: `saved_view.${action}`,
-  entityType: 'saved_view',
+const entry = (action: 'created' | 'updated' | 'deleted', id: string) => ({
+  action: `saved_view.${action}` as const,
+  entityType: 'saved_view' as const,
   entityId: id,
 });
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@mamoru/contracts';
+import { en, ja } from './index.ts';
+import { flatten } from './tree.ts';
+
+/**
+ * Codes the server writes and the web shows (the audit log's actions and object
+ * types) must have a label in both languages, so no page shows a raw code.
+ */
+describe('labels for server codes', () => {
+  const keys = [
+    ...AUDIT_ACTIONS.map((action) => `audit.actions.${action.replace('.', '_')}`),
+    ...AUDIT_ENTITY_TYPES.map((type) => `audit.entityTypes.${type}`),
+  ];
+  it.each([
+    ['ja', ja],
+    ['en', en],
+  ])('%s labels every audit action and object type', (_name, tree) => {
+    const leaves = flatten(tree);
+    expect(keys.filter((key) => typeof leaves.get(key) !== 'string')).toEqual([]);
+  });
+});
