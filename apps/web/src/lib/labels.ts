@@ -31,6 +31,27 @@ export function approvalTypeLabel(type: string) {
   return dynamicLabel(`approvalTypes.${type}`, type);
 }
 
+/**
+ * An approval's title in the reader's language: the server stores only the
+ * object's own name (`title`), the words around it come from the type's template
+ * (`approvals.titles.<type>`, or the generic one for a type without its own).
+ */
+export function approvalTitle(approval: {
+  approvalType: string;
+  entityVersion: number;
+  title: string;
+}) {
+  const options = {
+    type: approvalTypeLabel(approval.approvalType),
+    version: approval.entityVersion,
+    subject: approval.title,
+  };
+  const own = `approvals.titles.${approval.approvalType}`;
+  if (i18n.exists(own)) return dynamicLabel(own, approval.title, options);
+  const generic = approval.title ? 'approvals.titles.default' : 'approvals.titles.defaultNoSubject';
+  return dynamicLabel(generic, approval.title, options);
+}
+
 /** Audit actions are `entity.verb`; unknown ones show as they are. */
 export function auditActionLabel(action: string) {
   return dynamicLabel(`audit.actions.${action.replace('.', '_')}`, action);
@@ -54,6 +75,7 @@ export function useLabels() {
     permissionLabel,
     permissionGroupLabel,
     approvalTypeLabel,
+    approvalTitle,
     auditActionLabel,
     entityTypeLabel,
     localeLabel,

@@ -48,7 +48,7 @@ describe('approvals inbox', () => {
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/approvals');
 
-    const row = (await screen.findByText('Statement of applicability 2026')).closest('tr')!;
+    const row = (await screen.findByText('Statement of applicability 2026 v3')).closest('tr')!;
     expect(within(row).getByText('v3')).toBeTruthy();
     expect(within(row).getByText('You')).toBeTruthy();
     expect(within(row).getByText('Pending')).toBeTruthy();
@@ -57,7 +57,7 @@ describe('approvals inbox', () => {
     );
 
     fireEvent.click(
-      within(row).getByRole('button', { name: 'Approve Statement of applicability 2026' }),
+      within(row).getByRole('button', { name: 'Approve Statement of applicability 2026 v3' }),
     );
     const dialog = await screen.findByRole('dialog', { name: 'Approve this request?' });
     fireEvent.change(within(dialog).getByLabelText('Comment (optional)'), {

@@ -77,7 +77,7 @@ function DecisionModal({
     onSuccess: () => {
       toast.success(
         t(decision === 'approved' ? 'approvals.decided.approved' : 'approvals.decided.rejected'),
-        approval.title,
+        labels.approvalTitle(approval),
       );
       void queryClient.invalidateQueries({ queryKey: approvalsKey });
       onClose();
@@ -105,7 +105,7 @@ function DecisionModal({
               {labels.approvalTypeLabel(approval.approvalType)} ·{' '}
               {t('approvals.versionShort', { version: approval.entityVersion })}
             </Text>
-            <Text fw={600}>{approval.title}</Text>
+            <Text fw={600}>{labels.approvalTitle(approval)}</Text>
           </Card>
           {decide.error ? (
             <Alert
@@ -202,7 +202,7 @@ function ApprovalTable({
               <Table.Td>
                 <Stack gap={0}>
                   <Text fz="sm" fw={600}>
-                    {approval.title}
+                    {labels.approvalTitle(approval)}
                   </Text>
                   {approval.comment && (
                     <Text fz="xs" c="dimmed" lineClamp={1}>
@@ -238,7 +238,9 @@ function ApprovalTable({
                       color="teal.9"
                       leftSection={<IconCheck size={14} aria-hidden="true" />}
                       onClick={() => onDecide(approval, 'approved')}
-                      aria-label={t('approvals.approveNamed', { title: approval.title })}
+                      aria-label={t('approvals.approveNamed', {
+                        title: labels.approvalTitle(approval),
+                      })}
                     >
                       {t('approvals.approve')}
                     </Button>
@@ -248,7 +250,9 @@ function ApprovalTable({
                       color="red"
                       leftSection={<IconX size={14} aria-hidden="true" />}
                       onClick={() => onDecide(approval, 'rejected')}
-                      aria-label={t('approvals.rejectNamed', { title: approval.title })}
+                      aria-label={t('approvals.rejectNamed', {
+                        title: labels.approvalTitle(approval),
+                      })}
                     >
                       {t('approvals.reject')}
                     </Button>

@@ -50,6 +50,11 @@ export interface ApprovalRequest {
   entityType: string;
   entityId: string;
   entityVersion: number;
+  /**
+   * The object's own name (user data, e.g. a document's code and title), or ''.
+   * The web words the whole title from the approval type and version in the
+   * reader's language, so no language is stored here.
+   */
   title: string;
   authorId: string | null;
   assigneeUserId?: string | null;

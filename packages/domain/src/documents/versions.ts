@@ -160,7 +160,7 @@ export async function requestVersionApproval(
       entityType: DOCUMENT_VERSION_ENTITY,
       entityId: row.id,
       entityVersion: row.revision,
-      title: `${doc.code} ${doc.title} rev. ${row.revision}`,
+      title: `${doc.code} ${doc.title}`,
       authorId: row.updatedBy ?? row.createdBy ?? ctx.actor.userId,
       assigneeUserId: input.assigneeUserId ?? null,
     });

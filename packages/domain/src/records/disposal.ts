@@ -44,7 +44,7 @@ export async function requestDisposal(
       entityType: RECORD_ENTITY,
       entityId: row.id,
       entityVersion: row.version + 1,
-      title: `Disposal: ${row.title}`,
+      title: row.title,
       authorId: ctx.actor.userId,
       assigneeUserId: input.assigneeUserId ?? null,
     });

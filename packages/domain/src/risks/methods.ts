@@ -186,7 +186,7 @@ export async function submitMethod(
       entityType: RISK_METHOD_ENTITY,
       entityId: row.id,
       entityVersion: row.number,
-      title: `Risk method v${row.number}: ${row.name}`,
+      title: row.name,
       authorId: row.updatedBy ?? row.createdBy ?? ctx.actor.userId,
       assigneeUserId: input.assigneeUserId ?? null,
     });

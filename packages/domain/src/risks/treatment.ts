@@ -116,7 +116,7 @@ export async function requestRetention(
       entityType: RETENTION_ENTITY,
       entityId: row.id,
       entityVersion: row.version + 1,
-      title: `Risk retention ${row.code}`,
+      title: row.code,
       authorId: ctx.actor.userId,
       assigneeUserId: input.assigneeUserId ?? null,
     });
@@ -192,7 +192,7 @@ export async function submitResidualAcceptance(
       entityType: RESIDUAL_ENTITY,
       entityId: acceptance.id,
       entityVersion: 1,
-      title: `Residual risks (${count})`,
+      title: String(count),
       authorId: ctx.actor.userId,
       assigneeUserId: input.assigneeUserId ?? null,
     });

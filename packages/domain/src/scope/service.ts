@@ -342,7 +342,8 @@ export async function requestScopeApproval(
       entityType: SCOPE_ENTITY,
       entityId: row.id,
       entityVersion: row.number,
-      title: `ISMS scope v${row.number}`,
+      // The web words the title from the approval type and version.
+      title: '',
       authorId: row.updatedBy ?? row.createdBy ?? ctx.actor.userId,
       assigneeUserId: input.assigneeUserId ?? null,
     });

@@ -42,6 +42,13 @@ async function view(db: Db, org: string, id: string) {
   });
 }
 
+/** The title a statement gets when its author names none, in the author's language. */
+export function defaultSoaTitle(locale: 'ja' | 'en' | undefined, scopeNumber: number) {
+  return locale === 'ja'
+    ? `適用宣言書（適用範囲 第${scopeNumber}版）`
+    : `Statement of Applicability (scope v${scopeNumber})`;
+}
+
 export async function getSoa(db: Db, ctx: RequestContext, id: string) {
   authorize(ctx.actor, 'isms:read');
   return view(db, ctx.actor.organizationId, id);
@@ -74,7 +81,7 @@ export async function createSoa(
         organizationId: org,
         scopeVersionId: scope.id,
         libraryId: SCOPE_LIBRARY_ID,
-        title: input.title ?? `Statement of Applicability (scope v${scope.number})`,
+        title: input.title ?? defaultSoaTitle(ctx.actor.locale, scope.number),
         createdBy: ctx.actor.userId,
       });
       const version = await repo.insertVersion(tx, {
@@ -185,7 +192,7 @@ export async function requestSoaApproval(
       entityType: SOA_ENTITY,
       entityId: row.id,
       entityVersion: row.number,
-      title: `${soa.title} v${row.number}`,
+      title: soa.title,
       authorId: row.updatedBy ?? row.createdBy ?? ctx.actor.userId,
       assigneeUserId: input.assigneeUserId ?? null,
     });
