@@ -236,7 +236,7 @@ describe('scope and asset register in a real browser', () => {
     await ja.getByRole('table').first().waitFor();
     await expectAccessible(ja, 'the classification scheme (ja)');
     await ja.goto('/scope');
-    await ja.getByText('第 1 版：下書き').waitFor();
+    await ja.getByText('第1版：下書き').waitFor();
     await expectAccessible(ja, 'the scope (ja)');
   });
 });

@@ -239,15 +239,16 @@ export const messages: Record<Locale, Catalog> = {
     approval_type_unknown: '不明な承認種別です: {type}',
     code_taken: 'このコードは組織内で既に使われています。',
     reference_not_found: '組織内に存在しない対象を参照しています。',
-    risk_exists: 'この資産には同じ脅威・ぜい弱性のリスクが既にあります。',
+    risk_exists: 'この資産には同じ脅威・脆弱性のリスクが既にあります。',
     risk_method_frozen:
-      'リスク評価手法の第{number}版は承認済みのため変更できません。新しい版を作成してください。',
-    risk_method_in_review: 'リスク評価手法は承認待ちのため、今は変更できません。',
-    risk_not_evaluated: 'リスク値がまだありません。先にリスク評価手法を承認してください。',
+      'リスクアセスメントの方法の第{number}版は承認済みのため変更できません。新しい版を作成してください。',
+    risk_method_in_review: 'リスクアセスメントの方法は承認待ちのため、今は変更できません。',
+    risk_not_evaluated:
+      'リスク値がまだありません。先にリスクアセスメントの方法を承認してください。',
     risk_above_acceptable_untreated:
       '受容可能なレベルを超えるリスクです。受容済みにする前にリスク対応の選択肢を決めてください。',
     risk_retention_not_approved:
-      '受容可能なレベルを超えるリスクの保有には、トップマネジメントの承認が必要です。',
+      '受容可能なレベルを超えるリスクの保有には、経営陣の承認が必要です。',
     risk_not_retained: 'リスク対応の選択肢が「保有」のリスクだけが保有の承認を申請できます。',
     risk_residual_pending: '残留リスクが承認待ちのため、リスク対応は今は変更できません。',
     no_residual_risks: '残留リスクの承認を申請できる対応済みのリスクがありません。',

@@ -318,9 +318,20 @@ describeEachDatabase('asset import and export', (ctx) => {
       expect(back.job.result).toMatchObject({ rows: 2, unchanged: 2, created: 0, updated: 0 });
     });
 
-    it('streams XLSX with Japanese column names and labels', async () => {
+    it('streams XLSX with Japanese column names and labels, and round-trips', async () => {
       const prefix = uniqueCode('EXX');
-      await createAsset(admin, { code: `${prefix}-1`, name: '人事ファイル', category: 'physical' });
+      const levels = (await admin.get('/api/v1/classifications')).json().items as {
+        id: string;
+        code: string;
+        name: { ja: string };
+      }[];
+      const secret = levels.find((l) => l.code === 'confidential')!;
+      await createAsset(admin, {
+        code: `${prefix}-1`,
+        name: '人事ファイル',
+        category: 'physical',
+        classificationId: secret.id,
+      });
       const res = await admin.get(`/api/v1/assets/export?format=xlsx&lang=ja&q=${prefix}`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX);
@@ -331,6 +342,11 @@ describeEachDatabase('asset import and export', (ctx) => {
       expect(sheet.getRow(1).getCell(1).value).toBe('資産コード');
       expect(sheet.getRow(2).getCell(2).value).toBe('人事ファイル');
       expect(sheet.getRow(2).getCell(3).value).toBe('物理的資産');
+      // The level is written by its name in the file's language, never as a code.
+      const column = (sheet.getRow(1).values as unknown[]).indexOf('分類');
+      expect(sheet.getRow(2).getCell(column).value).toBe(secret.name.ja);
+      const back = await runImport(admin, res.rawPayload, { contentType: XLSX });
+      expect(back.job.result).toMatchObject({ rows: 1, unchanged: 1 });
     });
 
     it('offers a template in either language and format', async () => {

@@ -45,7 +45,7 @@ export async function createRisksOfB(adminB: Client, assetId: string): Promise<R
     await adminB.post('/api/v1/vulnerabilities', {
       code: 'B-VULN',
       group: 'organization',
-      name: { ja: 'Bのぜい弱性', en: 'Vulnerability of B' },
+      name: { ja: 'Bの脆弱性', en: 'Vulnerability of B' },
       defaultLevel: 2,
       exploitedBy: ['B-THREAT'],
     }),

@@ -31,7 +31,9 @@ export function exportCells(a: AssetView, locale: Locale): Cell[] {
     custodian: party(a.custodianUserEmail, a.custodianUnitCode),
     orgUnit: a.orgUnitCode,
     location: a.locationCode,
-    classification: a.classificationCode,
+    // The level's name in the file's language; imports take a name as well as a code.
+    classification:
+      (locale === 'ja' ? a.classificationNameJa : a.classificationNameEn) || a.classificationCode,
     confidentiality: a.confidentiality,
     integrity: a.integrity,
     availability: a.availability,

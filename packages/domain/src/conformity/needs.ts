@@ -23,7 +23,7 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
   [
     '4.2.1',
     tx(
-      'リスクアセスメント（リスク台帳、脅威、ぜい弱性、評価）の記録が必要です。',
+      'リスクアセスメント（リスク台帳、脅威、脆弱性、評価）の記録が必要です。',
       'Needs the risk assessment in Mamoru: risk register, threats, vulnerabilities and evaluations.',
     ),
   ],

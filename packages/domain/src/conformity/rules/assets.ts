@@ -24,7 +24,7 @@ export function assetsRule(s: ConformitySnapshot): Evaluation {
   if (a.ownerInactive) {
     faults.push(
       tx(
-        `${a.ownerInactive}件の資産の管理責任者が無効になっています。`,
+        `${a.ownerInactive}件の情報資産の責任者（所有者）が無効になっています。`,
         `${a.ownerInactive} ${a.ownerInactive === 1 ? 'asset has an owner who is' : 'assets have an owner who is'} no longer active.`,
       ),
     );

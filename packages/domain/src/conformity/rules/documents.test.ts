@@ -73,7 +73,11 @@ describe('Statement of Applicability (4.2.1.h, 4.3.1.g)', () => {
       expect(partial.status).toBe('partly_met');
       expect(partial.explanation.en).toContain('2 annex controls are missing');
       expect(partial.explanation.en).toContain('2 controls have no applicability decision');
-      expect(run(id, emptySnapshot({ soa: soa({ status: 'draft' }) })).status).toBe('partly_met');
+      const draft = run(id, emptySnapshot({ soa: soa({ status: 'draft' }) }));
+      expect(draft.status).toBe('partly_met');
+      // The status is worded, never the stored code.
+      expect(draft.explanation.ja).toContain('（状態：下書き）');
+      expect(draft.explanation.ja).not.toMatch(/draft/);
     },
   );
 });

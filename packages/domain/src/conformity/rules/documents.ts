@@ -60,7 +60,7 @@ const policyApproved: Rule = (s) => {
     [
       [
         p.approvedByTopManagement ? 0 : 1,
-        tx('承認者がトップマネジメントではありません。', 'It was not approved by top management.'),
+        tx('承認者が経営陣ではありません。', 'It was not approved by top management.'),
       ],
     ],
     [evidence(DOCS, 'ISMS基本方針', 'ISMS policy')],

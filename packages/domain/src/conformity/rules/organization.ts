@@ -12,7 +12,7 @@ export function rolesRule(s: ConformitySnapshot): Evaluation {
   const policyApproved = s.documents.policy !== null;
   const data = { topManagement: top, ismsManagers: manager, owners, policyApproved };
   const text = tx(
-    `トップマネジメント${top}名、ISMS管理責任者${manager}名、資産の管理責任者${owners}名が割り当てられています。`,
+    `経営陣${top}名、ISMS管理責任者${manager}名、情報資産の責任者（所有者）${owners}名が割り当てられています。`,
     `${top} top management, ${manager} ISMS manager and ${owners} owner role holders are assigned.`,
   );
   const users = evidence('/admin/users', '利用者と役割', 'Users and roles');

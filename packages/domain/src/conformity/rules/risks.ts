@@ -72,8 +72,8 @@ const vulnerabilitiesRule: Rule = (s) => {
   };
   if (r.vulnerabilities === 0) {
     return notMet(
-      tx('ぜい弱性が登録されていません。', 'No vulnerabilities are recorded.'),
-      [gap('/risks/vulnerabilities', 'ぜい弱性', 'Vulnerabilities')],
+      tx('脆弱性が登録されていません。', 'No vulnerabilities are recorded.'),
+      [gap('/risks/vulnerabilities', '脆弱性', 'Vulnerabilities')],
       data,
     );
   }
@@ -81,14 +81,14 @@ const vulnerabilitiesRule: Rule = (s) => {
     s,
     data,
     tx(
-      `ぜい弱性が${r.vulnerabilities}件登録されています。`,
+      `脆弱性が${r.vulnerabilities}件登録されています。`,
       `${r.vulnerabilities} vulnerabilities are recorded.`,
     ),
     [
       [
         r.withoutVulnerability,
         tx(
-          `${r.withoutVulnerability}件のリスクにぜい弱性がありません。`,
+          `${r.withoutVulnerability}件のリスクに脆弱性がありません。`,
           `${r.withoutVulnerability} risks name no vulnerability.`,
         ),
       ],
@@ -297,7 +297,7 @@ export const RISK_RULES: Record<string, Rule> = {
     [
       s.risks.retainNotApproved,
       tx(
-        `${s.risks.retainNotApproved}件の保有がトップマネジメントに承認されていません。`,
+        `${s.risks.retainNotApproved}件の保有が経営陣に承認されていません。`,
         `${s.risks.retainNotApproved} retained risks are not approved by top management.`,
       ),
     ],

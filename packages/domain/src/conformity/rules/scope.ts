@@ -55,7 +55,7 @@ export function scopeRule(s: ConformitySnapshot): Evaluation {
   if (!sc.approvedByTopManagement) {
     problems.push(
       tx(
-        '承認者がトップマネジメントの役割を持っていません。',
+        '承認者が経営陣の役割を持っていません。',
         'It was not approved by a user holding the top management role.',
       ),
     );

@@ -5,6 +5,15 @@ import { day, evidence, gap, joinTexts, met, notMet, partlyMet, tx } from '../te
 
 const SOA = '/statement-of-applicability';
 
+/** A version's status as the reader says it, never the stored code. */
+const STATUS_WORDS: Record<string, { ja: string; en: string }> = {
+  draft: { ja: '下書き', en: 'draft' },
+  pending: { ja: '承認待ち', en: 'awaiting approval' },
+  approved: { ja: '承認済み', en: 'approved' },
+  superseded: { ja: '旧版', en: 'superseded' },
+};
+const statusWord = (status: string) => STATUS_WORDS[status] ?? { ja: '不明', en: 'unknown' };
+
 export function soaProblems(s: ConformitySnapshot): LocalizedText[] {
   const soa = s.soa!;
   const listed = new Set(soa.controlIds);
@@ -84,14 +93,12 @@ export function soaEvaluation(s: ConformitySnapshot): Evaluation {
         `Statement of Applicability version ${soa.number} was approved on ${day(soa.approvedAt)} (${soa.entries} entries).`,
       )
     : tx(
-        `適用宣言書 第${soa.number}版は承認されていません（状態: ${soa.status}）。`,
-        `Statement of Applicability version ${soa.number} is not approved (status: ${soa.status}).`,
+        `適用宣言書 第${soa.number}版は承認されていません（状態：${statusWord(soa.status).ja}）。`,
+        `Statement of Applicability version ${soa.number} is not approved (status: ${statusWord(soa.status).en}).`,
       );
   const faults = soaProblems(s);
   if (approved && !soa.approvedByTopManagement) {
-    faults.push(
-      tx('承認者がトップマネジメントではありません。', 'It was not approved by top management.'),
-    );
+    faults.push(tx('承認者が経営陣ではありません。', 'It was not approved by top management.'));
   }
   const links = [evidence(SOA, '適用宣言書', 'Statement of Applicability')];
   if (!approved || faults.length) return partlyMet(joinTexts([base, ...faults]), links, data);

@@ -47,9 +47,7 @@ function methodEvaluation(s: ConformitySnapshot, focusLevel: boolean): Evaluatio
     );
   }
   if (!m.approvedByTopManagement) {
-    faults.push(
-      tx('承認者がトップマネジメントではありません。', 'It was not approved by top management.'),
-    );
+    faults.push(tx('承認者が経営陣ではありません。', 'It was not approved by top management.'));
   }
   const links = [evidence(METHOD, 'リスクアセスメントの方法', 'Risk assessment method')];
   return faults.length
