@@ -82,7 +82,7 @@ describe('statement of applicability in a real browser', () => {
       .getByRole('textbox', { name: 'Note', exact: true })
       .fill('Required by our customers');
     await panel.getByRole('button', { name: 'Save entry' }).click();
-    await page.getByText('3(1)① saved.').waitFor();
+    await page.getByText('A.3.1.1 saved.').waitFor();
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
 
@@ -91,7 +91,7 @@ describe('statement of applicability in a real browser', () => {
     await panel.getByText('Excluded', { exact: true }).click();
     await panel.getByRole('textbox', { name: 'Reason for exclusion' }).fill('Published elsewhere');
     await panel.getByRole('button', { name: 'Save entry' }).click();
-    await page.getByText('3(1)② saved.').waitFor();
+    await page.getByText('A.3.1.2 saved.').waitFor();
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
 
@@ -108,7 +108,7 @@ describe('statement of applicability in a real browser', () => {
     await panel.getByRole('combobox', { name: 'Risk accepted by' }).click();
     await page.getByRole('option', { name: 'Chie CEO' }).click();
     await panel.getByRole('button', { name: 'Save entry' }).click();
-    await page.getByText('3(1)② saved.').waitFor();
+    await page.getByText('A.3.1.2 saved.').waitFor();
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
 

@@ -3,6 +3,7 @@ export * from './health.ts';
 export * from './identity.ts';
 export * from './audit.ts';
 export * from './audit-vocabulary.ts';
+export * from './display-id.ts';
 export * from './approvals.ts';
 export * from './scope.ts';
 export * from './assets.ts';

@@ -48,6 +48,10 @@ describeEachDatabase('the readiness report', (ctx) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getRow(1).getCell(3).value).toBe('Status');
+    // English readers get the ISO-style item number, not the Japanese form.
+    const ids = wb.worksheets[0]!.getColumn(1).values.slice(2);
+    expect(ids).toContain('4.2.1 d (1)');
+    expect(ids.some((id) => String(id).includes('第'))).toBe(false);
   });
 
   it('is a PDF with the organization, the readiness and the items', async () => {

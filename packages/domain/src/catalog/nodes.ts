@@ -10,13 +10,14 @@ import type {
   RequirementNode,
 } from '@mamoru/catalog';
 import type { NewCatalogNode } from '@mamoru/db/repositories/catalog';
+import { englishDisplayId } from '@mamoru/contracts';
 
 /**
  * Bump when the rows derived from a document change shape (e.g. what
  * search_text holds): the shipped-library sync then rebuilds every library's
  * nodes although their documents did not change.
  */
-const NODE_LAYOUT_VERSION = 1;
+const NODE_LAYOUT_VERSION = 2;
 
 /** SHA-256 of the library's canonical JSON and the node layout version. */
 export function libraryContentHash(lib: Library): string {
@@ -47,7 +48,7 @@ const textValues = (text: LocalizedText | undefined): string[] =>
   text ? Object.values(text).filter((v): v is string => typeof v === 'string') : [];
 
 /**
- * The display ID, ID, title and summary in every language, plus the title of
+ * The display ID (as Japanese and English readers see it), ID, title and summary in every language, plus the title of
  * the enclosing group: a search for 「暗号」 finds every control of the
  * objective 暗号による管理策, also 10.3.3 ディジタル署名.
  */
@@ -58,6 +59,7 @@ export function searchTextOf(
   return normalizeForSearch(
     [
       node.displayId,
+      englishDisplayId(node.id, node.displayId),
       node.id,
       ...textValues(node.title),
       ...textValues(node.summary ?? undefined),

@@ -6,6 +6,7 @@ import type { ConformityItem, ConformityReport, ConformityStatus } from '@mamoru
 import type { RequestContext } from '../audit/trail.ts';
 import { coverPage, renderPdf } from '../reports/pdf.ts';
 import { getConformity } from './service.ts';
+import { displayIdIn } from '@mamoru/contracts';
 
 /**
  * The readiness report: one row per requirement item with its status, the
@@ -62,7 +63,7 @@ function linksText(item: ConformityItem, lang: Lang) {
 /** The cells of one item's row, shared by both formats. */
 export function reportRow(item: ConformityItem, lang: Lang) {
   return [
-    item.displayId,
+    displayIdIn(item, lang),
     item.title[lang],
     STATUS_TEXT[lang][item.status],
     why(item, lang),

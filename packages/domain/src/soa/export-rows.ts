@@ -1,4 +1,5 @@
 import type { SoaEntry, SoaReasonType } from '@mamoru/contracts';
+import { displayIdIn } from '@mamoru/contracts';
 
 /**
  * The lines of an exported statement, in the layout Japanese auditors expect
@@ -90,12 +91,16 @@ export interface ExportEntry extends SoaEntry {
 
 /** One row of cells per entry, in the order of EXPORT_HEADERS. */
 export function exportRow(e: ExportEntry, lang: ExportLang, names: ReadonlyMap<string, string>) {
-  const objective = [e.objectiveDisplayId, pick(e.objectiveTitle, lang)].filter(Boolean).join(' ');
+  const objectiveId =
+    e.objectiveId && e.objectiveDisplayId
+      ? displayIdIn({ id: e.objectiveId, displayId: e.objectiveDisplayId }, lang)
+      : e.objectiveDisplayId;
+  const objective = [objectiveId, pick(e.objectiveTitle, lang)].filter(Boolean).join(' ');
   const title = pick(e.title, lang);
   const wording = e.official ? pick(e.official, lang) : pick(e.summary, lang);
   const decision = e.applicable === null ? 'open' : e.applicable ? 'yes' : 'no';
   return [
-    e.displayId,
+    displayIdIn({ id: e.controlId, displayId: e.displayId }, lang),
     objective,
     wording ? `${title}\n${wording}` : title,
     DECISION[lang][decision],

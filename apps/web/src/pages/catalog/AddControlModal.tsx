@@ -25,6 +25,7 @@ import {
   validate,
   type FieldErrors,
 } from '../../lib/validation';
+import { displayIdIn } from '@mamoru/contracts';
 
 const FIELDS = [
   'objectiveId',
@@ -116,7 +117,7 @@ export function AddControlModal({
 
   const objectives = objectivesOf(groups).map((node) => ({
     value: node.id,
-    label: `${node.displayId} ${textIn(node.title, language)}`,
+    label: `${displayIdIn(node, language)} ${textIn(node.title, language)}`,
   }));
 
   const submit = (event: FormEvent) => {

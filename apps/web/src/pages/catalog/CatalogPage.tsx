@@ -50,6 +50,7 @@ import { ImportLibraryModal } from './ImportLibraryModal';
 import { FallbackNoticeShown, LocalizedText, useLanguageName } from './LocalizedText';
 import { OverlayModal } from './OverlayModal';
 import { requirementBranchIds, RequirementTree } from './RequirementTree';
+import { displayIdIn } from '@mamoru/contracts';
 
 type TabKey = 'controls' | 'requirements' | 'glossary';
 type Dialog =
@@ -504,7 +505,7 @@ export function CatalogPage() {
             setDialog(null);
             toast.success(
               t('catalog.addControl.added'),
-              `${control.displayId} ${textIn(control.title, language)}`,
+              `${displayIdIn(control, language)} ${textIn(control.title, language)}`,
             );
             void navigate(controlPath(library.id, control.id));
           }}

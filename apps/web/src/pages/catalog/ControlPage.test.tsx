@@ -73,7 +73,7 @@ describe('control page', () => {
     renderApp('/catalog/jipdec-isms-2%2E0/controls/10%2E3%2E2');
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: '10(3)② Encryption' }),
+      await screen.findByRole('heading', { level: 1, name: 'A.10.3.2 Encryption' }),
     ).toBeTruthy();
     const summary = screen.getByRole('region', { name: "Mamoru's summary" });
     expect(within(summary).getByText('Encrypt sensitive information.')).toBeTruthy();

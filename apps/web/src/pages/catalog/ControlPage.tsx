@@ -34,6 +34,7 @@ import { catalogPath } from './ControlTree';
 import { ControlUsageCard } from './ControlUsage';
 import { FallbackBadge, LocalizedText, useLanguageName } from './LocalizedText';
 import classes from './catalog.module.css';
+import { displayIdIn } from '@mamoru/contracts';
 
 /** Finds a node of the control groups by ID (for the objective's and domain's summaries). */
 function findNode(nodes: readonly CatalogTreeNode[], id: string): CatalogTreeNode | undefined {
@@ -94,16 +95,17 @@ function ControlDetail({
           </Anchor>
           {control.ancestors.map((node) => (
             <Text key={node.id} fz="sm" c="dimmed">
-              {node.displayId} <LocalizedText texts={node.title} markFallback={false} />
+              {displayIdIn(node, language)}{' '}
+              <LocalizedText texts={node.title} markFallback={false} />
             </Text>
           ))}
           <Text fz="sm" fw={600} aria-current="page">
-            {control.displayId}
+            {displayIdIn(control, language)}
           </Text>
         </Breadcrumbs>
       </Box>
       <PageHeader
-        title={`${control.displayId} ${title?.text ?? control.id}`}
+        title={`${displayIdIn(control, language)} ${title?.text ?? control.id}`}
         eyebrow={
           <Group gap="xs" wrap="wrap">
             <span>{t('catalog.control.eyebrow')}</span>
@@ -229,7 +231,7 @@ function ControlDetail({
                 {t('catalog.objectiveLabel')}
               </Text>
               <Text fw={600}>
-                {control.objective.displayId}{' '}
+                {displayIdIn(control.objective, language)}{' '}
                 <LocalizedText texts={control.objective.title} markFallback={false} />
               </Text>
               {objective?.summary && (
@@ -249,7 +251,7 @@ function ControlDetail({
                 {t('catalog.domainLabel')}
               </Text>
               <Text fw={600}>
-                {control.domain.displayId}{' '}
+                {displayIdIn(control.domain, language)}{' '}
                 <LocalizedText texts={control.domain.title} markFallback={false} />
               </Text>
               {domain?.summary && (
@@ -272,7 +274,8 @@ function ControlDetail({
           {!control.objective &&
             parents.map((node) => (
               <Text key={node.id} fw={600}>
-                {node.displayId} <LocalizedText texts={node.title} markFallback={false} />
+                {displayIdIn(node, language)}{' '}
+                <LocalizedText texts={node.title} markFallback={false} />
               </Text>
             ))}
         </SectionCard>

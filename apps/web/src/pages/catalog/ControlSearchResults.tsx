@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useControlSearch, type CatalogControl } from '../../api/catalog';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
-import { searchWords } from '../../lib/catalogText';
+import { searchWords, useCatalogLanguage } from '../../lib/catalogText';
 import { controlPath } from './ControlTree';
 import { LocalizedText } from './LocalizedText';
 import classes from './catalog.module.css';
+import { displayIdIn } from '@mamoru/contracts';
 
 /** Domain › objective (or the enclosing groups of an imported library). */
 function ResultPath({ control }: { control: CatalogControl }) {
+  const language = useCatalogLanguage();
   const path = control.ancestors.filter((a) => a.kind !== 'control');
   if (path.length === 0) return null;
   return (
@@ -20,7 +22,7 @@ function ResultPath({ control }: { control: CatalogControl }) {
         <Fragment key={node.id}>
           {i > 0 && <IconChevronRight size={12} aria-hidden="true" />}
           <Text span fz="xs" c="dimmed">
-            {node.displayId} <LocalizedText texts={node.title} markFallback={false} />
+            {displayIdIn(node, language)} <LocalizedText texts={node.title} markFallback={false} />
           </Text>
         </Fragment>
       ))}
@@ -39,6 +41,7 @@ export function ControlSearchResults({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
+  const language = useCatalogLanguage();
   const search = useControlSearch(libraryId, q);
   const words = searchWords(q);
   const items = search.data?.pages.flatMap((page) => page.items) ?? [];
@@ -81,7 +84,7 @@ export function ControlSearchResults({
               <ResultPath control={control} />
               <Group gap={6} wrap="wrap">
                 <Link className={classes.controlLink} to={controlPath(libraryId, control.id)}>
-                  <span className={classes.displayId}>{control.displayId}</span>{' '}
+                  <span className={classes.displayId}>{displayIdIn(control, language)}</span>{' '}
                   <LocalizedText
                     texts={control.title}
                     highlight={words}

@@ -6,6 +6,7 @@ import { DEFAULT_LIBRARY_ID, type CatalogTreeNode } from '../../api/catalog';
 import { textIn, useCatalogLanguage } from '../../lib/catalogText';
 import { LocalizedText } from './LocalizedText';
 import classes from './catalog.module.css';
+import { displayIdIn } from '@mamoru/contracts';
 
 /** How many controls a node holds, at any depth (enhancements included). */
 export function countControls(node: CatalogTreeNode): number {
@@ -82,6 +83,7 @@ interface TreeProps {
 /** A control as a link to its page: display ID, title, summary, and what sets it apart. */
 function ControlItem({ node, libraryId }: { node: CatalogTreeNode; libraryId: string }) {
   const { t } = useTranslation();
+  const language = useCatalogLanguage();
   return (
     <li className={classes.node}>
       <div className={classes.row}>
@@ -89,7 +91,7 @@ function ControlItem({ node, libraryId }: { node: CatalogTreeNode; libraryId: st
         <Stack gap={2} miw={0} style={{ flex: 1 }}>
           <Group gap={6} wrap="wrap">
             <Link className={classes.controlLink} to={controlPath(libraryId, node.id)}>
-              <span className={classes.displayId}>{node.displayId}</span>{' '}
+              <span className={classes.displayId}>{displayIdIn(node, language)}</span>{' '}
               <LocalizedText texts={node.title} className={classes.controlTitle} />
             </Link>
             {node.own && (
@@ -147,7 +149,7 @@ function GroupItem({ node, ...props }: TreeProps & { node: CatalogTreeNode }) {
           onClick={() => props.onToggle(node.id)}
         >
           <IconChevronRight size={16} className={classes.chevron} aria-hidden="true" />
-          <span className={classes.displayId}>{node.displayId}</span>{' '}
+          <span className={classes.displayId}>{displayIdIn(node, language)}</span>{' '}
           <LocalizedText texts={node.title} fw={isDomain ? 700 : 600} fz={isDomain ? 'md' : 'sm'} />
         </UnstyledButton>
         <Text fz="xs" c="dimmed" style={{ flex: 'none', whiteSpace: 'nowrap' }} mt={3}>
@@ -159,7 +161,7 @@ function GroupItem({ node, ...props }: TreeProps & { node: CatalogTreeNode }) {
               variant="subtle"
               size="sm"
               aria-label={t('catalog.addControl.under', {
-                objective: `${node.displayId} ${textIn(node.title, language)}`,
+                objective: `${displayIdIn(node, language)} ${textIn(node.title, language)}`,
               })}
               onClick={() => props.onAddControl?.(node.id)}
             >

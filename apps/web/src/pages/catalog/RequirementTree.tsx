@@ -2,8 +2,10 @@ import { Badge, Box, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogTreeNode } from '../../api/catalog';
+import { useCatalogLanguage } from '../../lib/catalogText';
 import { LocalizedText } from './LocalizedText';
 import classes from './catalog.module.css';
+import { displayIdIn } from '@mamoru/contracts';
 
 /** The IDs of every requirement with items below it. */
 export function requirementBranchIds(nodes: readonly CatalogTreeNode[]): string[] {
@@ -46,12 +48,13 @@ function RequirementItem({
   onToggle: (id: string) => void;
 }) {
   const { t } = useTranslation();
+  const language = useCatalogLanguage();
   const hasChildren = node.children.length > 0;
   const open = hasChildren && expanded.has(node.id);
   const listId = domId(node.id);
   const heading = (
     <>
-      <span className={classes.displayId}>{node.displayId}</span>{' '}
+      <span className={classes.displayId}>{displayIdIn(node, language)}</span>{' '}
       <LocalizedText texts={node.title} fw={600} fz="sm" />
     </>
   );

@@ -151,12 +151,12 @@ describe('conformity', { timeout: 120_000 }, () => {
     expect((await screen.findByTestId('conformity-readiness', {}, wait)).textContent).toBe(
       'Readiness 33%: 1 of 3 items met',
     );
-    expect(screen.getByRole('heading', { name: '第4 2.(1) Establish the ISMS' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '4.2.1 Establish the ISMS' })).toBeTruthy();
     expect(screen.getByTestId('item-4.2.3.d')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('radio', { name: 'Partly met 1' }));
     expect(screen.queryByTestId('item-4.2.3.d')).toBeNull();
-    expect(screen.queryByRole('heading', { name: '第4 2.(3) Monitor and review' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: '4.2.3 Monitor and review' })).toBeNull();
 
     fireEvent.click(screen.getByTestId('item-4.2.1.d.1'));
     const detail = await screen.findByTestId('conformity-item', {}, wait);

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { IconCertificate, IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { displayIdIn } from '@mamoru/contracts';
 import { useSearchParams } from 'react-router';
 import {
   conformityExportUrl,
@@ -59,7 +60,7 @@ function ItemRow({ item, onOpen }: { item: ConformityItem; onOpen: () => void })
         </Box>
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text fz="sm" fw={600}>
-            {item.displayId} {localized(item.title, i18n.language)}
+            {displayIdIn(item, i18n.language)} {localized(item.title, i18n.language)}
           </Text>
           <Text fz="xs" c="dimmed" lineClamp={2}>
             {localized(item.explanation, i18n.language)}
@@ -91,7 +92,7 @@ function Clause(props: {
   return (
     <Stack gap={4} pl={depth > 1 ? 'md' : 0} component="section">
       <Title order={depth === 0 ? 2 : 3} fz={depth === 0 ? 'lg' : 'sm'}>
-        {group.displayId} {localized(group.title, i18n.language)}
+        {displayIdIn(group, i18n.language)} {localized(group.title, i18n.language)}
       </Title>
       {children.map((child) =>
         'item' in child && child.item ? (

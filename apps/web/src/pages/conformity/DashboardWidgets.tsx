@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { IconCalendarDue, IconCircleCheck, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { displayIdIn } from '@mamoru/contracts';
 import { Link } from 'react-router';
 import type { PdcaPhase } from '@mamoru/contracts';
 import { localized, type ConformityItem, type ConformityReport } from '../../api/conformity';
@@ -126,7 +127,7 @@ export function TopGapsCard({ report }: { report: ConformityReport }) {
               <Group gap="xs" wrap="nowrap">
                 <StatusBadge status={item.status} />
                 <Anchor component={Link} to={`/conformity?item=${item.id}`} fw={600} fz="sm">
-                  {item.displayId} {localized(item.title, i18n.language)}
+                  {displayIdIn(item, i18n.language)} {localized(item.title, i18n.language)}
                 </Anchor>
               </Group>
               <Text fz="sm" c="dimmed">

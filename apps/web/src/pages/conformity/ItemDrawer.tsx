@@ -1,6 +1,7 @@
 import { Anchor, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { displayIdIn } from '@mamoru/contracts';
 import { Link } from 'react-router';
 import { localized, type ConformityItem } from '../../api/conformity';
 import { StatusBadge } from './StatusBadge';
@@ -28,7 +29,7 @@ export function ItemDrawer({
       onClose={onClose}
       position="right"
       size="lg"
-      title={item ? `${item.displayId} ${localized(item.title, lang)}` : ''}
+      title={item ? `${displayIdIn(item, lang)} ${localized(item.title, lang)}` : ''}
       closeButtonProps={{ 'aria-label': t('conformity.detail.close') }}
     >
       {item && (

@@ -2,10 +2,11 @@ import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SoaValidation } from './api';
+import { controlIdIn } from '../../lib/displayId';
 
 /** What blocks submission, each a link that opens the control's entry. */
 export function Blockers({ validation }: { validation: SoaValidation }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (validation.ok) {
     return (
       <Alert color="teal" variant="light">
@@ -23,7 +24,7 @@ export function Blockers({ validation }: { validation: SoaValidation }) {
           <List.Item key={`${b.controlId}-${b.code}`}>
             <Anchor component={Link} to={`?control=${encodeURIComponent(b.controlId)}`} fz="sm">
               <Text span fw={600} mr={6}>
-                {b.displayId}
+                {controlIdIn(b, i18n.language)}
               </Text>
               {t(`soa.blockers.${b.code}`)}
             </Anchor>

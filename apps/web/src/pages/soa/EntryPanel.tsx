@@ -18,6 +18,7 @@ import { useToast } from '../../components/Toasts';
 import { textIn, useCatalogLanguage } from '../../lib/catalogText';
 import type { SoaEntry, SoaEntryUpdate } from './api';
 import { LinksEditor, ReasonsEditor } from './EntryFields';
+import { controlIdIn, groupIdIn } from '../../lib/displayId';
 
 export interface UserOption {
   value: string;
@@ -80,13 +81,16 @@ function EntryForm({
   const risks = entry.reasons.filter((r) => r.type === 'risk' && r.link);
   const save = async () => {
     await onSave(changeOf(form));
-    toast.success(t('soa.panel.saved', { control: entry.displayId }));
+    toast.success(t('soa.panel.saved', { control: controlIdIn(entry, lang) }));
   };
   return (
     <Stack gap="md">
       <Stack gap={4}>
         <Text fz="xs" c="dimmed">
-          {[entry.objectiveDisplayId, textIn(entry.objectiveTitle, lang)].join(' ')}
+          {[
+            groupIdIn(entry.objectiveId, entry.objectiveDisplayId, lang),
+            textIn(entry.objectiveTitle, lang),
+          ].join(' ')}
         </Text>
         <Title order={3} fz="sm">
           {t('soa.panel.summary')}
@@ -215,7 +219,7 @@ export function EntryPanel({
       onClose={onClose}
       position="right"
       size="lg"
-      title={entry ? `${entry.displayId} ${textIn(entry.title, lang)}` : ''}
+      title={entry ? `${controlIdIn(entry, lang)} ${textIn(entry.title, lang)}` : ''}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {entry && (

@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textIn, useCatalogLanguage } from '../../lib/catalogText';
 import type { SoaEntry } from './api';
+import { controlIdIn, groupIdIn } from '../../lib/displayId';
 
 export type EntryFilter = 'all' | 'undecided' | 'excluded' | 'not_implemented';
 
@@ -50,11 +51,18 @@ function groupsOf(entries: SoaEntry[], lang: string) {
     const last = groups[groups.length - 1];
     if (last && last.key === key) last.entries.push(e);
     else {
-      const domain = [e.domainDisplayId, textIn(e.domainTitle, lang)].filter(Boolean).join(' ');
+      const domain = [groupIdIn(e.domainId, e.domainDisplayId, lang), textIn(e.domainTitle, lang)]
+        .filter(Boolean)
+        .join(' ');
       groups.push({
         key,
         firstOfDomain: groups[groups.length - 1]?.domain !== domain,
-        label: [e.objectiveDisplayId, textIn(e.objectiveTitle, lang)].filter(Boolean).join(' '),
+        label: [
+          groupIdIn(e.objectiveId, e.objectiveDisplayId, lang),
+          textIn(e.objectiveTitle, lang),
+        ]
+          .filter(Boolean)
+          .join(' '),
         domain,
         entries: [e],
       });
@@ -140,7 +148,7 @@ export function EntryTable({
                   {selectable && (
                     <Table.Td>
                       <Checkbox
-                        aria-label={t('soa.columns.select', { control: e.displayId })}
+                        aria-label={t('soa.columns.select', { control: controlIdIn(e, lang) })}
                         checked={selected.has(e.controlId)}
                         onChange={(event) => onSelect([e.controlId], event.currentTarget.checked)}
                       />
@@ -150,7 +158,7 @@ export function EntryTable({
                     <UnstyledButton onClick={() => onOpen(e.controlId)}>
                       <Text fz="sm" c="blue.8">
                         <Text span fw={600} mr={6}>
-                          {e.displayId}
+                          {controlIdIn(e, lang)}
                         </Text>
                         {textIn(e.title, lang)}
                       </Text>

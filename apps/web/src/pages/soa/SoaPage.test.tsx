@@ -149,7 +149,7 @@ describe('statement of applicability page', { timeout: 30_000 }, () => {
 
     expect(await screen.findByText('Version 1: Draft', {}, { timeout: LOAD })).toBeTruthy();
     expect(
-      await screen.findByText('3(1) Information security policy', {}, { timeout: LOAD }),
+      await screen.findByText('A.3.1 Information security policy', {}, { timeout: LOAD }),
     ).toBeTruthy();
     expect(screen.getByText('Applicable · Proposed from risks')).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Undecided' }));
@@ -192,7 +192,7 @@ describe('statement of applicability page', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
 
     fireEvent.click(screen.getByRole('tab', { name: 'Controls' }));
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Select 3(1)②' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select A.3.1.2' }));
     expect(screen.getByText('1 selected')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Justification'), { target: { value: 'Contracts' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply to selected' }));

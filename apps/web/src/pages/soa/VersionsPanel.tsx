@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useFormat } from '../../lib/format';
 import { useSoaDiff, useSoaVersions, type SoaDiff } from './api';
+import { controlIdIn } from '../../lib/displayId';
 
 type Field = keyof SoaDiffFields;
 interface SoaDiffFields {
@@ -43,7 +44,7 @@ function useValueText() {
 }
 
 function DiffList({ diff }: { diff: SoaDiff }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const valueText = useValueText();
   if (diff.changes.length === 0) {
     return (
@@ -58,7 +59,7 @@ function DiffList({ diff }: { diff: SoaDiff }) {
         <Stack key={c.controlId} gap={2}>
           <Group gap="xs">
             <Text fw={600} fz="sm">
-              {c.displayId}
+              {controlIdIn(c, i18n.language)}
             </Text>
             <Badge variant="light" tt="none">
               {t(`soa.versions.kinds.${c.kind}`)}

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textIn } from '../../../lib/catalogText';
 import { useControlIndex } from '../api/controls';
+import { displayIdIn } from '@mamoru/contracts';
 
 export interface ControlChoice {
   controlId: string;
@@ -34,13 +35,13 @@ export function ControlList({
   const chosen = new Set(value.map((c) => c.controlId));
   const title = (id: string) => {
     const ref = index.get(id);
-    return ref ? `${ref.displayId} ${textIn(ref.title, i18n.language)}` : id;
+    return ref ? `${displayIdIn(ref, i18n.language)} ${textIn(ref.title, i18n.language)}` : id;
   };
   const data = useMemo(
     () =>
       [...index.values()].map((ref) => ({
         value: ref.id,
-        label: `${ref.id} ${ref.displayId} ${textIn(ref.title, i18n.language)}`,
+        label: `${ref.id} ${displayIdIn(ref, i18n.language)} ${textIn(ref.title, i18n.language)}`,
       })),
     [index, i18n.language],
   );
