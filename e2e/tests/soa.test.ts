@@ -73,7 +73,7 @@ describe('statement of applicability in a real browser', () => {
 
     // Decide two controls in the side panel: one applicable with a reason, one excluded.
     await page
-      .getByRole('button', { name: /3\(1\)①\s*Information security policy document/ })
+      .getByRole('button', { name: /A\.3\.1\.1\s*Information security policy document/ })
       .click();
     let panel = page.getByRole('dialog');
     await panel.getByText('Applicable', { exact: true }).click();
@@ -86,7 +86,7 @@ describe('statement of applicability in a real browser', () => {
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: /3\(1\)②\s*Publication/ }).click();
+    await page.getByRole('button', { name: /A\.3\.1\.2\s*Publication/ }).click();
     panel = page.getByRole('dialog');
     await panel.getByText('Excluded', { exact: true }).click();
     await panel.getByRole('textbox', { name: 'Reason for exclusion' }).fill('Published elsewhere');
@@ -99,7 +99,7 @@ describe('statement of applicability in a real browser', () => {
     await page.getByRole('button', { name: 'Submit for approval' }).click();
     await page.getByText(/item\(s\) block it/).waitFor();
     await page.getByRole('tab', { name: 'Blockers (133)' }).waitFor();
-    const acceptance = page.getByRole('link', { name: /3\(1\)②\s*Name who accepted the risk/ });
+    const acceptance = page.getByRole('link', { name: /A\.3\.1\.2\s*Name who accepted the risk/ });
     await acceptance.waitFor();
 
     // Resolve: the blocker opens the entry; name who accepted the risk.

@@ -134,7 +134,7 @@ function EventRow({ event, actor }: { event: AuditEvent; actor: string }) {
             <Text fz="sm" fw={500}>
               {labels.auditActionLabel(event.action)}
             </Text>
-            <Text fz="xs" c="dimmed" ff="monospace">
+            <Text fz="xs" c="dimmed" ff="monospace" translate="no">
               {event.action}
             </Text>
           </Stack>
@@ -142,7 +142,15 @@ function EventRow({ event, actor }: { event: AuditEvent; actor: string }) {
         <Table.Td>
           <Stack gap={0} miw={0}>
             <Text fz="sm">{labels.entityTypeLabel(event.entityType)}</Text>
-            <Text fz="xs" c="dimmed" ff="monospace" truncate maw={240} title={event.entityId}>
+            <Text
+              fz="xs"
+              c="dimmed"
+              ff="monospace"
+              truncate
+              maw={240}
+              title={event.entityId}
+              translate="no"
+            >
               {event.entityId}
             </Text>
           </Stack>
