@@ -16,6 +16,16 @@ export const gap = (href: string, ja: string, en: string): ConformityLink => ({
 
 type Data = Record<string, FactValue>;
 
+/** A version's status (scope, SoA) as the reader says it, never the stored code. */
+const VERSION_STATUS: Record<string, LocalizedText> = {
+  draft: tx('下書き', 'draft'),
+  pending: tx('承認待ち', 'awaiting approval'),
+  approved: tx('承認済み', 'approved'),
+  superseded: tx('旧版', 'superseded'),
+};
+export const versionStatus = (status: string | null): LocalizedText =>
+  (status && VERSION_STATUS[status]) || tx('不明', 'unknown');
+
 export const met = (
   explanation: LocalizedText,
   links: ConformityLink[],

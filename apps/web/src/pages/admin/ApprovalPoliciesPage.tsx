@@ -71,7 +71,7 @@ function PolicyRow({
             <Text fz="sm" fw={600}>
               {typeLabel}
             </Text>
-            <Text fz="xs" c="dimmed" ff="monospace">
+            <Text fz="xs" c="dimmed" ff="monospace" translate="no">
               {policy.approvalType}
             </Text>
           </Stack>

@@ -27,7 +27,7 @@ import {
   IconShieldCheck,
   IconShieldX,
 } from '@tabler/icons-react';
-import { Fragment, useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditCsvUrl, useAuditEvents, useVerifyAudit, type AuditFilter } from '../../api/audit';
 import { useUserDirectory } from '../../api/identity';
@@ -97,7 +97,22 @@ function Json({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-function EventRow({ event, actor }: { event: AuditEvent; actor: string }) {
+/** The system acting (set-up, the CLI): named in the reader's language, with the program's own name. */
+function SystemActor({ name }: { name: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0}>
+      <span>{t('audit.system')}</span>
+      {name && name !== 'system' && (
+        <Text fz="xs" c="dimmed" ff="monospace" translate="no">
+          {name}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function EventRow({ event, actor }: { event: AuditEvent; actor: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
@@ -401,10 +416,11 @@ export function AuditLogPage() {
                     key={event.seq}
                     event={event}
                     actor={
-                      event.actorName ||
-                      (event.actorId
-                        ? (names.get(event.actorId) ?? event.actorId)
-                        : t('audit.system'))
+                      event.actorId ? (
+                        event.actorName || (names.get(event.actorId) ?? event.actorId)
+                      ) : (
+                        <SystemActor name={event.actorName} />
+                      )
                     }
                   />
                 ))}

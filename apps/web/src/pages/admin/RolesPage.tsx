@@ -140,7 +140,7 @@ export function RolesPage() {
                             <Text fz="sm" fw={500}>
                               {labels.permissionLabel(permission)}
                             </Text>
-                            <Text fz="xs" c="dimmed" ff="monospace">
+                            <Text fz="xs" c="dimmed" ff="monospace" translate="no">
                               {permission}
                             </Text>
                           </Stack>

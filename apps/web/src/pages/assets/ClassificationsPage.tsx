@@ -210,7 +210,7 @@ export function ClassificationsPage() {
                   <Title order={2} fz="lg">
                     {level.name[lang]}
                   </Title>
-                  <Badge variant="light" tt="none">
+                  <Badge variant="light" tt="none" translate="no">
                     {level.code}
                   </Badge>
                   {!level.active && (

@@ -50,8 +50,8 @@ export function RisksExportMenu() {
             value={lang}
             onChange={(value) => setLang(value as Locale)}
             data={[
-              { value: 'ja', label: '日本語' },
-              { value: 'en', label: 'English' },
+              { value: 'ja', label: t('language.ja') },
+              { value: 'en', label: t('language.en') },
             ]}
           />
         </Stack>

@@ -1,5 +1,15 @@
 import type { ConformitySnapshot, Evaluation } from '../types.ts';
-import { evidence, gap, joinTexts, met, notMet, partlyMet, plural, tx } from '../text.ts';
+import {
+  evidence,
+  gap,
+  joinTexts,
+  met,
+  notMet,
+  partlyMet,
+  plural,
+  tx,
+  versionStatus,
+} from '../text.ts';
 
 /** The viewpoints of 4.2.1.a in our words, for naming what an approved scope leaves empty. */
 const VIEWPOINTS = {
@@ -32,8 +42,8 @@ export function scopeRule(s: ConformitySnapshot): Evaluation {
   if (sc.approvedNumber === null || !sc.filled) {
     return partlyMet(
       tx(
-        `適用範囲 第${sc.latestNumber}版は作成済みですが、承認されていません（状態: ${sc.latestStatus}）。`,
-        `Scope version ${sc.latestNumber} exists but no version is approved (status: ${sc.latestStatus}).`,
+        `適用範囲 第${sc.latestNumber}版は作成済みですが、承認されていません（状態：${versionStatus(sc.latestStatus).ja}）。`,
+        `Scope version ${sc.latestNumber} exists but no version is approved (status: ${versionStatus(sc.latestStatus).en}).`,
       ),
       [gap('/scope', '適用範囲の承認を依頼する', 'Request approval of the scope')],
       data,

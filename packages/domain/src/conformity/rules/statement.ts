@@ -1,18 +1,19 @@
 import type { ConformitySnapshot, Evaluation, LocalizedText, Rule } from '../types.ts';
-import { day, evidence, gap, joinTexts, met, notMet, partlyMet, tx } from '../text.ts';
+import {
+  day,
+  evidence,
+  gap,
+  joinTexts,
+  met,
+  notMet,
+  partlyMet,
+  tx,
+  versionStatus,
+} from '../text.ts';
 
 /** 4.2.1.h (and 4.3.1.g): the Statement of Applicability, complete and approved. */
 
 const SOA = '/statement-of-applicability';
-
-/** A version's status as the reader says it, never the stored code. */
-const STATUS_WORDS: Record<string, { ja: string; en: string }> = {
-  draft: { ja: '下書き', en: 'draft' },
-  pending: { ja: '承認待ち', en: 'awaiting approval' },
-  approved: { ja: '承認済み', en: 'approved' },
-  superseded: { ja: '旧版', en: 'superseded' },
-};
-const statusWord = (status: string) => STATUS_WORDS[status] ?? { ja: '不明', en: 'unknown' };
 
 export function soaProblems(s: ConformitySnapshot): LocalizedText[] {
   const soa = s.soa!;
@@ -93,8 +94,8 @@ export function soaEvaluation(s: ConformitySnapshot): Evaluation {
         `Statement of Applicability version ${soa.number} was approved on ${day(soa.approvedAt)} (${soa.entries} entries).`,
       )
     : tx(
-        `適用宣言書 第${soa.number}版は承認されていません（状態：${statusWord(soa.status).ja}）。`,
-        `Statement of Applicability version ${soa.number} is not approved (status: ${statusWord(soa.status).en}).`,
+        `適用宣言書 第${soa.number}版は承認されていません（状態：${versionStatus(soa.status).ja}）。`,
+        `Statement of Applicability version ${soa.number} is not approved (status: ${versionStatus(soa.status).en}).`,
       );
   const faults = soaProblems(s);
   if (approved && !soa.approvedByTopManagement) {
