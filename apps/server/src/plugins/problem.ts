@@ -22,6 +22,10 @@ const statusOf: Record<DomainErrorKind, number> = {
 
 const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
 
+/** The problem code each reply was answered with, for the security-event log. */
+const problemCodes = new WeakMap<FastifyReply, string>();
+export const problemCodeOf = (reply: FastifyReply) => problemCodes.get(reply);
+
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -38,6 +42,7 @@ export function sendProblem(
     instance: request.url,
     ...(errors?.length ? { errors } : {}),
   };
+  problemCodes.set(reply, code);
   // Clients and proxies read the wait from the standard header, people from the title.
   if (status === 429 && typeof params.seconds === 'number') {
     reply.header('retry-after', String(params.seconds));
