@@ -33,6 +33,20 @@ describeEachDatabase('response surface', (ctx) => {
     for (const res of answers) expect(res.headers['cache-control']).toBe('private, no-store');
   });
 
+  it('answers a made-up cursor of the wrong types with 400, not a database error', async () => {
+    const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const urls = [
+      `/api/v1/users?cursor=${cursor(['a', 'not-a-uuid'])}`,
+      `/api/v1/audit/events?cursor=${cursor(['x'])}`,
+      `/api/v1/risks/residual-acceptances?cursor=${cursor([-1976943535, 'x'])}`,
+    ];
+    for (const url of urls) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().code).toBe('invalid_cursor');
+    }
+  });
+
   it('does not serve /metrics when no token is configured', async () => {
     // Without the route the path is an unknown one: a 404, or the web app where it is built.
     const res = await bare.inject('/metrics');
