@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import type { SecurityEvent } from '@mamoru/contracts';
 import { buildTestApp, type App, type LogLine } from '../testing/app.ts';
@@ -147,5 +148,21 @@ describeEachDatabase('security events', (ctx) => {
     const ours = new Set((await securityEvents(admin, 'limit=500')).map((e) => e.id));
     expect(theirs.filter((e) => ours.has(e.id))).toEqual([]);
     expect(theirs.every((e) => e.userId !== staff.user.id)).toBe(true);
+  });
+
+  it('keeps security events append-only in the database', async () => {
+    const db = ctx.database.db;
+    // Row triggers need a row: this refusal writes one.
+    expect((await staff.get('/api/v1/audit/events')).statusCode).toBe(403);
+    for (const statement of [
+      sql`update security_events set reason = 'edited'`,
+      sql`delete from security_events`,
+    ]) {
+      const error = await db.execute(statement).then(
+        () => null,
+        (e: unknown) => e as { cause?: { message?: string }; message?: string },
+      );
+      expect(error?.cause?.message ?? error?.message).toMatch(/append-only/);
+    }
   });
 });
