@@ -15,7 +15,9 @@ import type { Config } from './config.ts';
 import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { noStorePlugin } from './plugins/no-store.ts';
 import { problemPlugin } from './plugins/problem.ts';
+import { securityEventsPlugin } from './plugins/security-events.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -52,6 +54,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
 
   const hasWeb = existsSync(`${config.webDist}/index.html`);
   await app.register(problemPlugin, { spaFallback: hasWeb });
+  await app.register(noStorePlugin);
+  await app.register(securityEventsPlugin);
   await app.register(metricsPlugin);
   await app.register(fastifySwagger, {
     openapi: {

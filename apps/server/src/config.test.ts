@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       MAMORU_SESSION_MAX_HOURS: '8',
       MAMORU_WEB_DIST: '/srv/web',
       MAMORU_MAX_UPLOAD_BYTES: '4096',
+      MAMORU_METRICS_TOKEN: 'a-metrics-token-of-24-chars',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
       sessionMaxHours: 8,
       webDist: '/srv/web',
       maxUploadBytes: 4096,
+      metricsToken: 'a-metrics-token-of-24-chars',
     });
   });
 
@@ -91,6 +93,7 @@ describe('loadConfig', () => {
     ['MAMORU_DB_POOL_MAX', '0'],
     ['MAMORU_BODY_LIMIT', '10'],
     ['MAMORU_TRUST_PROXY', 'yes'],
+    ['MAMORU_METRICS_TOKEN', 'short'],
   ])('rejects %s=%j with a ConfigError naming the variable', (name, value) => {
     const error = configErrorOf({ [name]: value });
     expect(error.name).toBe('ConfigError');

@@ -24,6 +24,8 @@ const envSchema = z.object({
   MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   MAMORU_WEB_DIST: z.string().optional(),
   MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(52_428_800),
+  // A guessable token would expose the metrics it guards: at least 24 characters.
+  MAMORU_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
 export interface Config {
@@ -44,6 +46,8 @@ export interface Config {
   webDist: string;
   /** The largest evidence file an upload may carry (413 beyond it). */
   maxUploadBytes: number;
+  /** Bearer token /metrics requires; unset, /metrics is not served at all. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? resolve(e.MAMORU_WEB_DIST)
       : new URL('../../web/dist', import.meta.url).pathname,
     maxUploadBytes: e.MAMORU_MAX_UPLOAD_BYTES,
+    metricsToken: e.MAMORU_METRICS_TOKEN,
   };
 }

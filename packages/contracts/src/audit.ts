@@ -38,3 +38,45 @@ export const auditVerificationSchema = z.object({
     })
     .optional(),
 });
+
+/**
+ * Kinds of security event: a failed or throttled log-in, and requests refused
+ * as unauthenticated (401), forbidden (403), without their CSRF token, or
+ * throttled (429).
+ */
+export const SECURITY_EVENT_KINDS = [
+  'login_failed',
+  'login_throttled',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
+  'throttled',
+] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+
+export const securityEventSchema = z
+  .object({
+    id: z.uuid(),
+    occurredAt: z.iso.datetime(),
+    kind: z.enum(SECURITY_EVENT_KINDS),
+    userId: z.uuid().nullable(),
+    userName: z.string().nullable(),
+    account: z.string().nullable(),
+    address: z.string(),
+    method: z.string(),
+    route: z.string(),
+    status: z.number().int(),
+    reason: z.string(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: 'SecurityEvent' });
+export type SecurityEvent = z.infer<typeof securityEventSchema>;
+
+export const securityEventQuerySchema = z.object({
+  kind: z.enum(SECURITY_EVENT_KINDS).optional(),
+  userId: z.uuid().optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(512).optional(),
+});

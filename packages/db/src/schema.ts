@@ -12,3 +12,4 @@ export * from './tables/soa.ts';
 export * from './tables/files.ts';
 export * from './tables/records.ts';
 export * from './tables/risks.ts';
+export * from './tables/security.ts';

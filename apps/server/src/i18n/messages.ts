@@ -43,6 +43,7 @@ export const messages: Record<Locale, Catalog> = {
     login_throttled: 'Too many failed sign-in attempts. Try again in {seconds} seconds.',
     csrf_failed: 'The request is missing its CSRF token. Reload the page and try again.',
     token_invalid: 'The API token is unknown, expired or revoked.',
+    metrics_token_invalid: 'The metrics endpoint needs its bearer token (MAMORU_METRICS_TOKEN).',
     setup_done: 'Mamoru is already set up; sign in instead.',
     password_too_short: 'The password must have at least {min} characters.',
     password_common: 'This password is too common; choose one that is harder to guess.',
@@ -220,6 +221,8 @@ export const messages: Record<Locale, Catalog> = {
     login_throttled: 'サインインの失敗が多すぎます。{seconds} 秒後に再試行してください。',
     csrf_failed: 'CSRF トークンがありません。ページを再読み込みしてからやり直してください。',
     token_invalid: 'API トークンが不明、期限切れ、または失効しています。',
+    metrics_token_invalid:
+      'メトリクスの取得には、そのベアラートークン (MAMORU_METRICS_TOKEN) が必要です。',
     setup_done: 'Mamoru は初期設定済みです。サインインしてください。',
     password_too_short: 'パスワードは {min} 文字以上にしてください。',
     password_common: 'よく使われるパスワードです。推測されにくいものを選んでください。',

@@ -1,9 +1,19 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { sendProblem } from './problem.ts';
+
+/** Compares digests, so neither the token's length nor its prefix leaks through timing. */
+function sameToken(given: string, expected: string) {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
 
 /**
  * Prometheus metrics at /metrics: process defaults plus request durations by
  * route pattern (never by raw URL, so ids do not explode the label set).
+ * Metrics reveal load, routes and versions, so the endpoint exists only when
+ * MAMORU_METRICS_TOKEN is set and answers only `Authorization: Bearer <token>`.
  */
 export const metricsPlugin = fp(async (app) => {
   const registry = new Registry();
@@ -25,7 +35,18 @@ export const metricsPlugin = fp(async (app) => {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  const token = app.config.metricsToken;
+  if (!token) {
+    app.log.info('MAMORU_METRICS_TOKEN is not set: /metrics is not served');
+    return;
+  }
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    const authorization = request.headers.authorization ?? '';
+    const given = authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
+    if (!given || !sameToken(given, token)) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      return sendProblem(request, reply, 401, 'metrics_token_invalid');
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });

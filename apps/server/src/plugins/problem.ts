@@ -22,6 +22,10 @@ const statusOf: Record<DomainErrorKind, number> = {
 
 const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
 
+/** The problem code each reply was answered with, for the security-event log. */
+const problemCodes = new WeakMap<FastifyReply, string>();
+export const problemCodeOf = (reply: FastifyReply) => problemCodes.get(reply);
+
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -38,6 +42,7 @@ export function sendProblem(
     instance: request.url,
     ...(errors?.length ? { errors } : {}),
   };
+  problemCodes.set(reply, code);
   // Clients and proxies read the wait from the standard header, people from the title.
   if (status === 429 && typeof params.seconds === 'number') {
     reply.header('retry-after', String(params.seconds));
@@ -71,6 +76,25 @@ export interface ProblemPluginOptions {
   spaFallback?: boolean;
 }
 
+/** The SQLSTATE of a database error, through drizzle's "Failed query" wrapper. */
+function sqlStateOf(error: unknown): string | undefined {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * A cursor is the key of the last row, handed back by the client. One the
+ * client made up can decode to a key of the wrong types (text for a uuid, a
+ * float for a sequence number), which the database rejects as a data
+ * exception (SQLSTATE class 22). Every other input is validated before it
+ * reaches a query, so with a cursor present that is the client's mistake.
+ */
+function isCursorDataError(error: unknown, request: FastifyRequest) {
+  const cursor = (request.query as { cursor?: unknown } | undefined)?.cursor;
+  return Boolean(cursor) && sqlStateOf(error)?.startsWith('22') === true;
+}
+
 /** Every error leaves as RFC 9457 problem+json; only real faults are logged at error level. */
 export const problemPlugin = fp<ProblemPluginOptions>(async (app, { spaFallback = false }) => {
   app.setNotFoundHandler((request, reply) => {
@@ -98,7 +122,7 @@ export const problemPlugin = fp<ProblemPluginOptions>(async (app, { spaFallback 
       return sendProblem(request, reply, statusOf[error.kind], error.code, error.params, errors);
     }
     // A cursor the client made up or kept across an incompatible change: its mistake, not ours.
-    if ((error as unknown) instanceof InvalidCursorError) {
+    if ((error as unknown) instanceof InvalidCursorError || isCursorDataError(error, request)) {
       return sendProblem(request, reply, 400, 'invalid_cursor');
     }
     if (Array.isArray(error.validation)) {

@@ -7,9 +7,13 @@ import {
   auditQuerySchema,
   auditVerificationSchema,
   pageSchema,
+  securityEventQuerySchema,
+  securityEventSchema,
+  type SecurityEventKind,
 } from '@mamoru/contracts';
-import { auditLog } from '@mamoru/domain';
+import { auditLog, securityLog } from '@mamoru/domain';
 import type { AuditEventRow } from '@mamoru/db/repositories/audit';
+import type { SecurityEventRow } from '@mamoru/db/repositories/security';
 import { contextOf } from '../plugins/auth.ts';
 
 const tags = ['audit'];
@@ -25,6 +29,20 @@ const present = (e: AuditEventRow) => ({
   after: e.after,
   requestId: e.requestId,
   hash: e.hash,
+});
+const presentSecurity = (e: SecurityEventRow) => ({
+  id: e.id,
+  occurredAt: e.occurredAt.toISOString(),
+  kind: e.kind as SecurityEventKind,
+  userId: e.userId,
+  userName: e.userName,
+  account: e.account,
+  address: e.address,
+  method: e.method,
+  route: e.route,
+  status: e.status,
+  reason: e.reason,
+  requestId: e.requestId,
 });
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
 const neutralize = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
@@ -105,6 +123,33 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="audit-events.csv"')
         .send(csv);
+    },
+  );
+
+  app.get(
+    '/audit/security-events',
+    {
+      schema: {
+        tags,
+        querystring: securityEventQuerySchema,
+        response: { 200: pageSchema(securityEventSchema) },
+      },
+      config: { permission: 'audit:read' },
+    },
+    async (request) => {
+      const { kind, userId, from, to } = request.query;
+      const page = await securityLog.listSecurityEvents(
+        db,
+        contextOf(request),
+        {
+          kind,
+          userId,
+          from: from ? new Date(from) : undefined,
+          to: to ? new Date(to) : undefined,
+        },
+        request.query,
+      );
+      return { items: page.items.map(presentSecurity), nextCursor: page.nextCursor };
     },
   );
 

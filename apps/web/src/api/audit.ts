@@ -1,6 +1,13 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { api } from './client';
-import { queryString, type AuditEvent, type AuditVerification, type ListPage } from './types';
+import {
+  queryString,
+  type AuditEvent,
+  type AuditVerification,
+  type ListPage,
+  type SecurityEvent,
+  type SecurityEventKind,
+} from './types';
 
 export const auditKey = ['audit'] as const;
 
@@ -50,5 +57,27 @@ export function useAuditEvents(filter: AuditFilter) {
 export function useVerifyAudit() {
   return useMutation({
     mutationFn: () => api.get<AuditVerification>('/api/v1/audit/verify'),
+  });
+}
+
+export interface SecurityEventFilter {
+  kind?: SecurityEventKind | undefined;
+  userId?: string | undefined;
+  /** ISO instants */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Failed log-ins and refused requests of the organization, newest first, page by page. */
+export function useSecurityEvents(filter: SecurityEventFilter) {
+  return useInfiniteQuery({
+    queryKey: [...auditKey, 'security', filter],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ListPage<SecurityEvent>>(
+        `/api/v1/audit/security-events${queryString({ ...filter, limit: 50, cursor: pageParam })}`,
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

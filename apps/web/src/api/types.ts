@@ -14,6 +14,8 @@ import type {
 export type {
   Approval,
   AuditEvent,
+  SecurityEvent,
+  SecurityEventKind,
   Locale,
   Organization,
   Page,

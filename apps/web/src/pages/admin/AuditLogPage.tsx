@@ -7,6 +7,7 @@ import {
   Code,
   Collapse,
   Group,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -29,6 +30,7 @@ import {
 } from '@tabler/icons-react';
 import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { auditCsvUrl, useAuditEvents, useVerifyAudit, type AuditFilter } from '../../api/audit';
 import { useUserDirectory } from '../../api/identity';
 import type { AuditEvent } from '../../api/types';
@@ -37,6 +39,7 @@ import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryState
 import { endOfDayIso, startOfDayIso, useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { useSession } from '../../session/useSession';
+import { SecurityEventsPanel } from './SecurityEventsPanel';
 
 const KNOWN_ENTITY_TYPES = [
   'user',
@@ -205,6 +208,9 @@ export function AuditLogPage() {
   const events = useAuditEvents(filter);
   const directory = useUserDirectory(can('users:read'));
   const verify = useVerifyAudit();
+  // Changes (the hash-chained trail) or security events; kept in the URL so a link opens either.
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'security' ? 'security' : 'changes';
 
   const names = new Map((directory.data ?? []).map((user) => [user.id, user.displayName]));
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
@@ -289,7 +295,18 @@ export function AuditLogPage() {
             })}
           </Alert>
         ))}
-      <Card withBorder radius="lg" padding={0} shadow="xs">
+      <SegmentedControl
+        aria-label={t('audit.security.view')}
+        value={view}
+        onChange={(value) => setParams(value === 'security' ? { view: value } : {})}
+        data={[
+          { value: 'changes', label: t('audit.security.changes') },
+          { value: 'security', label: t('audit.security.title') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {view === 'security' && <SecurityEventsPanel />}
+      <Card withBorder radius="lg" padding={0} shadow="xs" hidden={view === 'security'}>
         <form onSubmit={apply} aria-label={t('audit.filters')}>
           <SimpleGrid
             cols={{ base: 1, sm: 2, lg: 3 }}
@@ -444,7 +461,7 @@ export function AuditLogPage() {
           </Group>
         )}
       </Card>
-      {items.length > 0 && (
+      {items.length > 0 && view === 'changes' && (
         <Group justify="flex-end" gap={6}>
           <Badge variant="light" color="gray" size="sm">
             {items.length}
