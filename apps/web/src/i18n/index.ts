@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@mamoru/contracts';
 import enBase from './en.json';
 import jaBase from './ja.json';
+import approvalSummaryEn from './areas/approval-summary.en.json';
+import approvalSummaryJa from './areas/approval-summary.ja.json';
 import conformityEn from './areas/conformity.en.json';
 import conformityJa from './areas/conformity.ja.json';
 import documentsEn from './areas/documents.en.json';
@@ -30,6 +32,7 @@ export const en = {
   soa: soaEn,
   documents: documentsEn,
   conformity: conformityEn,
+  approvalSummary: approvalSummaryEn,
 };
 export const ja = {
   ...jaBase,
@@ -37,6 +40,7 @@ export const ja = {
   soa: soaJa,
   documents: documentsJa,
   conformity: conformityJa,
+  approvalSummary: approvalSummaryJa,
 };
 
 export const resources = {
