@@ -5,6 +5,8 @@ import enBase from './en.json';
 import jaBase from './ja.json';
 import approvalSummaryEn from './areas/approval-summary.en.json';
 import approvalSummaryJa from './areas/approval-summary.ja.json';
+import catalogPickerEn from './areas/catalog-picker.en.json';
+import catalogPickerJa from './areas/catalog-picker.ja.json';
 import conformityEn from './areas/conformity.en.json';
 import conformityJa from './areas/conformity.ja.json';
 import documentsEn from './areas/documents.en.json';
@@ -33,6 +35,7 @@ export const en = {
   documents: documentsEn,
   conformity: conformityEn,
   approvalSummary: approvalSummaryEn,
+  catalogPicker: catalogPickerEn,
 };
 export const ja = {
   ...jaBase,
@@ -41,6 +44,7 @@ export const ja = {
   documents: documentsJa,
   conformity: conformityJa,
   approvalSummary: approvalSummaryJa,
+  catalogPicker: catalogPickerJa,
 };
 
 export const resources = {
