@@ -132,8 +132,10 @@ export function DecisionModal({
                         decide.mutate(value);
                       }
                 }
-                color={value === 'approved' ? 'teal.9' : 'red.9'}
-                variant={value === 'approved' || decision ? 'filled' : 'light'}
+                // Reviewing, rejecting is the quieter choice (light, like the table's button).
+                {...(value === 'approved' || decision
+                  ? { color: value === 'approved' ? 'teal.9' : 'red.9', variant: 'filled' }
+                  : { color: 'red', variant: 'light' })}
                 loading={decide.isPending && (chosen ?? decision) === value}
                 disabled={forbidden}
                 leftSection={

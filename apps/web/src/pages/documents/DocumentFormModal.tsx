@@ -115,6 +115,7 @@ export function DocumentFormModal({
       onClose={onClose}
       title={t(doc ? 'documents.form.editTitle' : 'documents.form.createTitle')}
       size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
