@@ -6,8 +6,9 @@ import { createUserAndLogin, setupOrganization, type Client } from '../testing/i
 import { approveMethod } from './risks.fixtures.ts';
 import { createSoa } from './soa.fixtures.ts';
 
-// The summaries of the risk method and the statement of applicability (approval-summaries.test.ts has the rest).
-describeEachDatabase('approval summaries of the method and the statement', (ctx) => {
+// The summaries of the risk method, the statement of applicability and record disposal
+// (approval-summaries.test.ts has the rest).
+describeEachDatabase('approval summaries of the method, the statement and disposal', (ctx) => {
   let app: App;
   let admin: Client;
   let top: Client;
@@ -114,5 +115,44 @@ describeEachDatabase('approval summaries of the method and the statement', (ctx)
       ],
       more: 0,
     });
+  });
+
+  it('names the record, its type, retention end and the reason of a disposal request', async () => {
+    const type = await admin.post('/api/v1/record-types', {
+      code: 'LOG',
+      name: { ja: 'アクセスログ', en: 'Access logs' },
+      retention: { value: 1, unit: 'years' },
+    });
+    expect(type.statusCode, type.body).toBe(201);
+    const record = await admin.post('/api/v1/records', {
+      typeId: type.json().id,
+      title: 'Access log 2001',
+      recordDate: '2001-01-01',
+    });
+    expect(record.statusCode, record.body).toBe(201);
+    const requested = await admin.post(
+      `/api/v1/records/${record.json().id}/disposal`,
+      { reason: 'Retention over' },
+      { headers: { 'if-match': `"${record.json().version}"` } },
+    );
+    expect(requested.statusCode, requested.body).toBe(200);
+    const result = await summary(requested.json().approvalId);
+    expect(result.link).toBe(`/records/${record.json().id}`);
+    expect(result.facts).toEqual(
+      expect.arrayContaining([
+        {
+          label: { ja: '記録の種類', en: 'Record type' },
+          value: { ja: 'アクセスログ', en: 'Access logs' },
+        },
+        {
+          label: { ja: '保管期限', en: 'Retention end' },
+          value: { ja: '2002-01-01', en: '2002-01-01' },
+        },
+        {
+          label: { ja: '廃棄の理由', en: 'Reason for disposal' },
+          value: { ja: 'Retention over', en: 'Retention over' },
+        },
+      ]),
+    );
   });
 });
