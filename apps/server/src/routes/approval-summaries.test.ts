@@ -195,6 +195,35 @@ describeEachDatabase('approval summaries', (ctx) => {
     });
   });
 
+  it('shows the retained risk with its level and the rationale', async () => {
+    const all = (await admin.get('/api/v1/risks', { query: { limit: '50' } })).json().items;
+    const free = all.find(
+      (r: { residualAcceptance: { status: string } }) => r.residualAcceptance.status === 'none',
+    );
+    const retained = await admin.put(
+      `/api/v1/risks/${free.id}/treatment`,
+      { option: 'retain', rationale: 'Cost exceeds the benefit' },
+      { headers: { 'if-match': `"${free.version}"` } },
+    );
+    expect(retained.statusCode, retained.body).toBe(200);
+    const asked = await admin.post(
+      `/api/v1/risks/${free.id}/retention`,
+      {},
+      { headers: { 'if-match': `"${retained.json().version}"` } },
+    );
+    expect(asked.statusCode, asked.body).toBe(200);
+    const result = await summary(top, asked.json().retention.approvalId);
+    expect(result.link).toBe(`/risks?risk=${free.id}`);
+    expect(result.risks).toEqual([
+      expect.objectContaining({ id: free.id, code: free.code, treatmentOption: 'retain' }),
+    ]);
+    expect(result.risks![0]!.level).toEqual(free.level);
+    expect(result.facts).toContainEqual({
+      label: { ja: '理由', en: 'Rationale' },
+      value: { ja: 'Cost exceeds the benefit', en: 'Cost exceeds the benefit' },
+    });
+  });
+
   it('falls back to title, link and requester for types without a summary', async () => {
     const approval = await requestTestApproval(app, admin, { title: 'Widget policy v3' });
     expect(await summary(top, approval.id)).toEqual({
