@@ -41,7 +41,7 @@ const summary: ApprovalSummary = {
   requestedAt: request.requestedAt,
   facts: [
     {
-      label: { ja: '適用する管理策', en: 'Applicable controls' },
+      label: { ja: '採用する管理策', en: 'Selected controls' },
       value: { ja: '90 / 93', en: '90 / 93' },
     },
   ],
@@ -55,9 +55,9 @@ const summary: ApprovalSummary = {
         kind: 'changed',
         fields: [
           {
-            label: { ja: '適用', en: 'Applicable' },
-            before: { ja: '適用', en: 'Applicable' },
-            after: { ja: '除外', en: 'Excluded' },
+            label: { ja: '採否', en: 'Selected' },
+            before: { ja: '採用', en: 'Selected' },
+            after: { ja: '不採用', en: 'Not selected' },
           },
         ],
       },
@@ -128,11 +128,11 @@ describe('approvals inbox', () => {
     const dialog = await screen.findByRole('dialog', { name: 'What this request approves' });
     const body = await within(dialog).findByTestId('approval-summary');
     expect(body.textContent).toContain('Requested by Mika Manager');
-    expect(within(body).getByText('Applicable controls').nextSibling?.textContent).toBe('90 / 93');
+    expect(within(body).getByText('Selected controls').nextSibling?.textContent).toBe('90 / 93');
     expect(within(body).getByText('Changes since approved version 2')).toBeTruthy();
     // English shows the control's ID, with the field before and after.
     expect(within(body).getByText('8.1.3')).toBeTruthy();
-    expect(within(body).getByText('Excluded').closest('ins')).toBeTruthy();
+    expect(within(body).getByText('Not selected').closest('ins')).toBeTruthy();
     expect(within(body).getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(
       '/statement-of-applicability',
     );

@@ -28,27 +28,21 @@ const METHOD_LABELS = {
   ciaScale: { ja: '資産価値（機密性・完全性・可用性）', en: 'Asset value (C, I, A)' },
   threatScale: { ja: '脅威の発生可能性', en: 'Threat likelihood' },
   vulnerabilityScale: { ja: '脆弱性', en: 'Vulnerability' },
-  likelihoodScale: { ja: '起こりやすさ', en: 'Likelihood' },
-  impactScale: { ja: '影響度', en: 'Impact' },
+  likelihoodScale: { ja: '発生可能性', en: 'Likelihood' },
+  impactScale: { ja: '影響', en: 'Impact' },
   bands: { ja: 'リスクレベル', en: 'Risk levels' },
-  acceptableLevel: { ja: '受容可能なレベル', en: 'Acceptable level' },
-  grid: { ja: '起こりやすさ × 影響度の表', en: 'Likelihood × impact grid' },
+  acceptableLevel: { ja: '受容可能なリスクの水準', en: 'Acceptable risk level' },
+  grid: { ja: '発生可能性 × 影響の表', en: 'Likelihood × impact grid' },
 };
 const FORMULAS: Record<string, LocalizedText> = {
   multiplicative: { ja: '資産価値 × 脅威 × 脆弱性', en: 'Asset value × threat × vulnerability' },
   additive: { ja: '資産価値 + 脅威 + 脆弱性', en: 'Asset value + threat + vulnerability' },
-  likelihood_impact: { ja: '起こりやすさ × 影響度の表', en: 'Likelihood × impact grid' },
+  likelihood_impact: { ja: '発生可能性 × 影響の表', en: 'Likelihood × impact grid' },
 };
 const DERIVATIONS: Record<string, LocalizedText> = {
   max: { ja: '3つのうち最大値', en: 'Highest of the three' },
   sum: { ja: '3つの合計', en: 'Sum of the three' },
   per_property: { ja: '脅威が影響する特性ごと', en: 'Per property the threat affects' },
-};
-export const TREATMENT_OPTIONS: Record<string, LocalizedText> = {
-  apply_controls: { ja: '管理策の適用', en: 'Apply controls' },
-  retain: { ja: '保有（受容）', en: 'Retain' },
-  avoid: { ja: '回避', en: 'Avoid' },
-  transfer: { ja: '移転', en: 'Transfer' },
 };
 
 type Level = { value: number; label: LocalizedText };

@@ -22,7 +22,7 @@ const LABELS = {
   },
   boundaries: { ja: '境界', en: 'Boundaries' },
   interfaces: { ja: 'インタフェース', en: 'Interfaces' },
-  exclusions: { ja: '適用除外', en: 'Exclusions' },
+  exclusions: { ja: '除外', en: 'Exclusions' },
 };
 
 const CATEGORIES: Record<string, { ja: string; en: string }> = {

@@ -17,7 +17,7 @@ import { listEntries } from './service.ts';
 export const SUMMARY_ENTRY_LIMIT = 100;
 
 const FIELD_LABELS: Record<(typeof DIFF_FIELDS)[number], LocalizedText> = {
-  applicable: { ja: '適用', en: 'Applicable' },
+  applicable: { ja: '採否', en: 'Selected' },
   reasons: { ja: '採用の理由', en: 'Reasons for inclusion' },
   exclusionReason: { ja: '除外の理由', en: 'Reason for exclusion' },
   riskAcceptedBy: { ja: 'リスクの受容者', en: 'Risk accepted by' },
@@ -46,7 +46,7 @@ type Names = Map<string, string>;
 function fieldText(field: string, value: unknown, names: Names): LocalizedText {
   if (field === 'applicable') {
     if (value === null) return { ja: '未決定', en: 'Not decided' };
-    return value ? { ja: '適用', en: 'Applicable' } : { ja: '除外', en: 'Excluded' };
+    return value ? { ja: '採用', en: 'Selected' } : { ja: '不採用', en: 'Not selected' };
   }
   if (field === 'implementationStatus') return IMPLEMENTATION[String(value)] ?? bilingual(value);
   if (field === 'riskAcceptedBy' || field === 'ownerUserId') {
@@ -95,7 +95,7 @@ registerApprovalSummarizer(SOA_ENTITY, async (db, ctx, approval) => {
     facts: [
       fact({ ja: '適用宣言書', en: 'Statement of applicability' }, soa.title),
       fact({ ja: '版', en: 'Version' }, row.number),
-      fact({ ja: '適用する管理策', en: 'Applicable controls' }, `${applicable} / ${after.length}`),
+      fact({ ja: '採用する管理策', en: 'Selected controls' }, `${applicable} / ${after.length}`),
     ],
     changes: {
       kind: 'entries',
