@@ -272,6 +272,8 @@ export const catalogControlQuerySchema = z.object({
 export const catalogSearchQuerySchema = z.object({
   /** Words that must all occur (ja or en) in the control's ID, title, summary or objective. */
   q: z.string().trim().max(200).optional(),
+  /** Search the controls (default) or the requirements (clauses) of the library. */
+  namespace: catalogNamespaceSchema.default('control'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
 });

@@ -5,6 +5,7 @@ export * from './audit.ts';
 export * from './audit-vocabulary.ts';
 export * from './display-id.ts';
 export * from './approvals.ts';
+export * from './approval-summaries.ts';
 export * from './scope.ts';
 export * from './assets.ts';
 export * from './catalog.ts';

@@ -12,6 +12,11 @@ export * as users from './identity/users.ts';
 export * as tokens from './identity/tokens.ts';
 export * as organization from './identity/organization.ts';
 export * as approvals from './approvals/service.ts';
+export * as approvalSummaries from './approvals/summaries.ts';
+// Each area registers what its approvals show (the summarizers of approvals/summaries.ts).
+import './scope/summary.ts';
+import './risks/summary.ts';
+import './soa/summary.ts';
 export { presentUser, presentOrganization } from './identity/presenters.ts';
 export type { ApprovalRequest, ApprovalHandler } from './approvals/service.ts';
 export * as catalog from './catalog/index.ts';

@@ -6,11 +6,12 @@ import {
   approvalPolicyUpdateSchema,
   approvalQuerySchema,
   approvalSchema,
+  approvalSummarySchema,
   idParamsSchema,
   pageSchema,
   type Approval,
 } from '@mamoru/contracts';
-import { approvals } from '@mamoru/domain';
+import { approvalSummaries, approvals } from '@mamoru/domain';
 import type { FastifyRequest } from 'fastify';
 import type { ApprovalRow } from '@mamoru/db/repositories/approvals';
 import { contextOf } from '../plugins/auth.ts';
@@ -47,6 +48,21 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       present(request, await approvals.getApproval(db, contextOf(request), request.params.id)),
+  );
+  app.get(
+    '/approvals/:id/summary',
+    {
+      schema: {
+        tags,
+        summary:
+          'What the approval asks to approve: the object, a link, the requester and the changes',
+        params: idParamsSchema,
+        response: { 200: approvalSummarySchema },
+      },
+      config: { permission: 'approvals:read' },
+    },
+    async (request) =>
+      approvalSummaries.summarizeApproval(db, contextOf(request), request.params.id),
   );
   app.post(
     '/approvals/:id/decision',

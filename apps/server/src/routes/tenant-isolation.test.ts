@@ -116,6 +116,11 @@ const BY_ID: ByIdProbe[] = [
     control: { as: 'adminB', status: 200 },
   },
   {
+    route: 'GET /api/v1/approvals/:id/summary',
+    url: (b) => `/api/v1/approvals/${b.approvalId}/summary`,
+    control: { as: 'adminB', status: 200 },
+  },
+  {
     route: 'POST /api/v1/approvals/:id/decision',
     url: (b) => `/api/v1/approvals/${b.approvalId}/decision`,
     body: () => ({ decision: 'approved' }),

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+export type { ApprovalSummary } from '@mamoru/contracts';
+import type { ApprovalSummary } from '@mamoru/contracts';
 import { api } from './client';
 import { queryString, type Approval, type ListPage } from './types';
 
@@ -14,5 +16,14 @@ export function useWaitingApprovals(enabled: boolean) {
       }),
     enabled,
     staleTime: 30_000,
+  });
+}
+
+/** What one approval asks to approve: the object, a link to it, the requester and the changes. */
+export function useApprovalSummary(approvalId: string) {
+  return useQuery({
+    queryKey: [...approvalsKey, 'summary', approvalId],
+    queryFn: ({ signal }) =>
+      api.get<ApprovalSummary>(`/api/v1/approvals/${approvalId}/summary`, { signal }),
   });
 }

@@ -3,6 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@mamoru/contracts';
 import enBase from './en.json';
 import jaBase from './ja.json';
+import approvalSummaryEn from './areas/approval-summary.en.json';
+import approvalSummaryJa from './areas/approval-summary.ja.json';
+import catalogPickerEn from './areas/catalog-picker.en.json';
+import catalogPickerJa from './areas/catalog-picker.ja.json';
 import conformityEn from './areas/conformity.en.json';
 import conformityJa from './areas/conformity.ja.json';
 import documentsEn from './areas/documents.en.json';
@@ -30,6 +34,8 @@ export const en = {
   soa: soaEn,
   documents: documentsEn,
   conformity: conformityEn,
+  approvalSummary: approvalSummaryEn,
+  catalogPicker: catalogPickerEn,
 };
 export const ja = {
   ...jaBase,
@@ -37,6 +43,8 @@ export const ja = {
   soa: soaJa,
   documents: documentsJa,
   conformity: conformityJa,
+  approvalSummary: approvalSummaryJa,
+  catalogPicker: catalogPickerJa,
 };
 
 export const resources = {

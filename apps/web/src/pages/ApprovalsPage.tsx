@@ -1,41 +1,31 @@
 import {
-  Alert,
+  Anchor,
   Badge,
   Button,
   Card,
   Group,
-  Modal,
   SegmentedControl,
   Stack,
   Table,
   Tabs,
   Text,
-  Textarea,
   ThemeIcon,
   VisuallyHidden,
 } from '@mantine/core';
-import {
-  IconAlertCircle,
-  IconCheck,
-  IconInbox,
-  IconListDetails,
-  IconSignature,
-  IconX,
-} from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { IconCheck, IconInbox, IconListDetails, IconSignature, IconX } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { approvalsKey, useWaitingApprovals } from '../api/approvals';
-import { api, isApiError } from '../api/client';
+import { api } from '../api/client';
 import { queryString, type Approval, type ApprovalStatus, type ListPage } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../components/QueryStates';
-import { useToast } from '../components/Toasts';
 import { useFormat } from '../lib/format';
 import { useLabels } from '../lib/labels';
 import { useSignedInSession } from '../session/useSession';
+import { DecisionModal, type Decision } from './approvals/DecisionModal';
 
-type Decision = 'approved' | 'rejected';
 const STATUSES: ApprovalStatus[] = ['pending', 'approved', 'rejected', 'cancelled'];
 const statusColor: Record<ApprovalStatus, string> = {
   pending: 'yellow',
@@ -53,117 +43,13 @@ export function StatusBadge({ status }: { status: ApprovalStatus }) {
   );
 }
 
-/** Approve or reject with an optional comment; a refusal (e.g. segregation of duties) is shown as the server words it. */
-function DecisionModal({
-  approval,
-  decision,
-  onClose,
-}: {
-  approval: Approval;
-  decision: Decision;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const labels = useLabels();
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const [comment, setComment] = useState('');
-  const decide = useMutation({
-    mutationFn: () =>
-      api.post<Approval>(`/api/v1/approvals/${approval.id}/decision`, {
-        decision,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      }),
-    onSuccess: () => {
-      toast.success(
-        t(decision === 'approved' ? 'approvals.decided.approved' : 'approvals.decided.rejected'),
-        labels.approvalTitle(approval),
-      );
-      void queryClient.invalidateQueries({ queryKey: approvalsKey });
-      onClose();
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    decide.mutate();
-  };
-  const approve = decision === 'approved';
-  const forbidden = isApiError(decide.error) && decide.error.status === 403;
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={approve ? t('approvals.approveTitle') : t('approvals.rejectTitle')}
-      centered
-      radius="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Card withBorder radius="md" p="sm" bg="gray.0">
-            <Text fz="xs" c="dimmed">
-              {labels.approvalTypeLabel(approval.approvalType)} ·{' '}
-              {t('approvals.versionShort', { version: approval.entityVersion })}
-            </Text>
-            <Text fw={600}>{labels.approvalTitle(approval)}</Text>
-          </Card>
-          {decide.error ? (
-            <Alert
-              color={forbidden ? 'orange' : 'red'}
-              variant="light"
-              icon={<IconAlertCircle size={18} aria-hidden="true" />}
-              title={forbidden ? t('approvals.notAllowed') : t('approvals.decisionFailed')}
-              role="alert"
-              data-testid="decision-error"
-            >
-              {isApiError(decide.error) ? decide.error.message : String(decide.error)}
-            </Alert>
-          ) : null}
-          <Textarea
-            label={t('approvals.comment')}
-            description={
-              approve ? t('approvals.commentHintApprove') : t('approvals.commentHintReject')
-            }
-            value={comment}
-            onChange={(event) => setComment(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            data-autofocus
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color={approve ? 'teal.9' : 'red.9'}
-              loading={decide.isPending}
-              disabled={forbidden}
-              leftSection={
-                approve ? (
-                  <IconCheck size={16} aria-hidden="true" />
-                ) : (
-                  <IconX size={16} aria-hidden="true" />
-                )
-              }
-            >
-              {approve ? t('approvals.approve') : t('approvals.reject')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
 function ApprovalTable({
   items,
   onDecide,
   canDecide,
 }: {
   items: Approval[];
-  onDecide: (approval: Approval, decision: Decision) => void;
+  onDecide: (approval: Approval, decision: Decision | null) => void;
   canDecide: boolean;
 }) {
   const { t } = useTranslation();
@@ -201,9 +87,19 @@ function ApprovalTable({
             <Table.Tr key={approval.id}>
               <Table.Td>
                 <Stack gap={0}>
-                  <Text fz="sm" fw={600}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    fz="sm"
+                    fw={600}
+                    ta="left"
+                    onClick={() => onDecide(approval, null)}
+                    aria-label={t('approvalSummary.review', {
+                      title: labels.approvalTitle(approval),
+                    })}
+                  >
                     {labels.approvalTitle(approval)}
-                  </Text>
+                  </Anchor>
                   {approval.comment && (
                     <Text fz="xs" c="dimmed" lineClamp={1}>
                       “{approval.comment}”
@@ -271,7 +167,7 @@ function AllApprovals({
   onDecide,
   canDecide,
 }: {
-  onDecide: (a: Approval, d: Decision) => void;
+  onDecide: (a: Approval, d: Decision | null) => void;
   canDecide: boolean;
 }) {
   const { t } = useTranslation();
@@ -347,8 +243,12 @@ export function ApprovalsPage() {
   const canDecide = can('approvals:decide');
   const waiting = useWaitingApprovals(true);
   const [tab, setTab] = useState<string | null>('mine');
-  const [deciding, setDeciding] = useState<{ approval: Approval; decision: Decision } | null>(null);
-  const onDecide = (approval: Approval, decision: Decision) => setDeciding({ approval, decision });
+  const [deciding, setDeciding] = useState<{
+    approval: Approval;
+    decision: Decision | null;
+  } | null>(null);
+  const onDecide = (approval: Approval, decision: Decision | null) =>
+    setDeciding({ approval, decision });
   const waitingCount = waiting.data?.items.length ?? 0;
 
   return (
@@ -416,6 +316,9 @@ export function ApprovalsPage() {
         <DecisionModal
           approval={deciding.approval}
           decision={deciding.decision}
+          canDecide={
+            canDecide || (waiting.data?.items.some((a) => a.id === deciding.approval.id) ?? false)
+          }
           onClose={() => setDeciding(null)}
         />
       )}

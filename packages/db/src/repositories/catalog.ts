@@ -276,13 +276,15 @@ export async function searchControls(
   libraryUuid: string,
   terms: readonly string[],
   page: { limit: number; cursor?: string | undefined },
+  namespace: 'control' | 'requirement' = 'control',
 ) {
   const n = catalogNodes;
   const o = catalogOverlays;
   const conditions: SQL[] = [
     eq(n.libraryId, libraryUuid),
-    eq(n.namespace, 'control'),
-    eq(n.kind, 'control'),
+    eq(n.namespace, namespace),
+    // Controls, or requirement clauses (not their groups).
+    eq(n.kind, namespace === 'control' ? 'control' : 'requirement'),
     nodesVisibleTo(organizationId),
   ];
   for (const term of terms) {

@@ -252,9 +252,10 @@ async function ancestorsOf(
   organizationId: string,
   libraryUuid: string,
   rows: readonly CatalogNodeRow[],
+  namespace: 'control' | 'requirement' = 'control',
 ) {
   const ids = [...new Set(rows.flatMap((r) => r.ancestorIds))];
-  const found = await repo.getNodes(db, organizationId, libraryUuid, 'control', ids);
+  const found = await repo.getNodes(db, organizationId, libraryUuid, namespace, ids);
   return new Map(found.map((n) => [n.nodeId, n]));
 }
 
@@ -270,23 +271,32 @@ export function searchTerms(q: string | undefined): string[] {
  * The library's controls (and the organization's own) in document order,
  * keyset-paginated. With `q`, only controls whose ID, display ID, title,
  * summary (ja and en), objective title or official wording contain every word
- * of it: 「暗号」 and "cryptograph" both find objective 10.3.
+ * of it: 「暗号」 and "cryptograph" both find objective 10.3. With namespace
+ * 'requirement', the requirement clauses instead (the pickers of forms use both).
  */
 export async function searchControls(
   db: Db,
   ctx: RequestContext,
   libraryId: string,
-  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+  query: {
+    q?: string | undefined;
+    namespace?: 'control' | 'requirement' | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ): Promise<Page<CatalogControl>> {
   authorize(ctx.actor, 'catalog:read');
   const row = await visibleLibrary(db, ctx, libraryId);
   const organizationId = ctx.actor.organizationId;
-  const page = await repo.searchControls(db, organizationId, row.id, searchTerms(query.q), query);
+  const namespace = query.namespace ?? 'control';
+  const terms = searchTerms(query.q);
+  const page = await repo.searchControls(db, organizationId, row.id, terms, query, namespace);
   const byId = await ancestorsOf(
     db,
     organizationId,
     row.id,
     page.items.map((i) => i.node),
+    namespace,
   );
   return {
     items: page.items.map((i) => presentControl(i.node, i.official, byId)),

@@ -1,5 +1,7 @@
 // Registers the file owner type of document versions (attachments).
 import './files.ts';
+// Registers the approval summary of document versions.
+import './summary.ts';
 
 export { createDocument, updateDocument, getDocument, listDocuments } from './service.ts';
 export {

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CatalogPicker } from '../../components/catalogPicker/CatalogPicker';
 import { useNavigate } from 'react-router';
 import { distributionRoleSchema, documentTypeSchema } from '@mamoru/contracts';
 import { useClassifications, useOrgUnits } from '../../api/assets';
@@ -114,6 +115,7 @@ export function DocumentFormModal({
       onClose={onClose}
       title={t(doc ? 'documents.form.editTitle' : 'documents.form.createTitle')}
       size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
@@ -231,15 +233,15 @@ export function DocumentFormModal({
               value={form.tags}
               onChange={(v) => set('tags', v)}
             />
-            <TagsInput
+            <CatalogPicker
+              namespace="control"
               label={t('documents.form.controlIds')}
-              placeholder="5.1.1"
               value={form.controlIds}
               onChange={(v) => set('controlIds', v)}
             />
-            <TagsInput
+            <CatalogPicker
+              namespace="requirement"
               label={t('documents.form.requirementIds')}
-              placeholder="4.3.2"
               value={form.requirementIds}
               onChange={(v) => set('requirementIds', v)}
             />

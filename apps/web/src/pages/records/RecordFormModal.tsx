@@ -1,19 +1,11 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import { FormError } from '../../components/QueryStates';
 import { useCreateRecord, type RecordType } from './api';
+import { EvidenceLinkFields } from './EvidenceLinkFields';
 import { EntryFields, entriesToSend, initialEntries, missingRequired } from './EntryFields';
 import { FreeEntries, pairsToEntries, pairsValid, type EntryPair } from './FreeEntries';
 
@@ -134,23 +126,7 @@ export function RecordFormModal({
             autosize
             minRows={2}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('records.form.linkType')}
-              value={link.type}
-              onChange={(e) => setLink({ ...link, type: e.currentTarget.value })}
-            />
-            <TextInput
-              label={t('records.form.linkId')}
-              value={link.id}
-              onChange={(e) => setLink({ ...link, id: e.currentTarget.value })}
-            />
-            <TextInput
-              label={t('records.form.linkLabel')}
-              value={link.label}
-              onChange={(e) => setLink({ ...link, label: e.currentTarget.value })}
-            />
-          </SimpleGrid>
+          <EvidenceLinkFields link={link} onChange={setLink} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('records.form.cancel')}

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Select, Table, Text, Textarea, TextInput } f
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useUserDirectory } from '../../api/identity';
+import { CatalogSelect } from '../../components/catalogPicker/CatalogPicker';
 import { useSession } from '../../session/useSession';
 
 export interface Exclusion {
@@ -49,12 +50,12 @@ export function ScopeExclusions({
           <Table.Tbody>
             {exclusions.map((exclusion, index) => (
               <Table.Tr key={index}>
-                <Table.Td w={120}>
-                  <TextInput
+                <Table.Td w={280}>
+                  <CatalogSelect
+                    namespace="control"
                     aria-label={t('scope.exclusions.control')}
-                    placeholder="8.1.3"
-                    value={exclusion.id}
-                    onChange={(e) => setExclusion(index, { id: e.currentTarget.value })}
+                    value={exclusion.id || null}
+                    onChange={(id) => setExclusion(index, { id: id ?? '' })}
                     readOnly={!editable}
                   />
                 </Table.Td>

@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CatalogSelect } from '../../../components/catalogPicker/CatalogPicker';
 import { textIn } from '../../../lib/catalogText';
 import { useControlIndex } from '../api/controls';
 import { displayIdIn } from '@mamoru/contracts';
@@ -37,14 +37,6 @@ export function ControlList({
     const ref = index.get(id);
     return ref ? `${displayIdIn(ref, i18n.language)} ${textIn(ref.title, i18n.language)}` : id;
   };
-  const data = useMemo(
-    () =>
-      [...index.values()].map((ref) => ({
-        value: ref.id,
-        label: `${ref.id} ${displayIdIn(ref, i18n.language)} ${textIn(ref.title, i18n.language)}`,
-      })),
-    [index, i18n.language],
-  );
   const add = (id: string | null) => {
     if (id && !chosen.has(id)) onChange([...value, { controlId: id, justification: '' }]);
   };
@@ -106,17 +98,13 @@ export function ControlList({
       )}
       {!readOnly && (
         <>
-          <Select
+          <CatalogSelect
+            namespace="control"
             aria-label={t('risks.controls.add', { list: label })}
             placeholder={t('risks.controls.addPlaceholder')}
-            data={data.filter((d) => !chosen.has(d.value))}
             value={null}
             onChange={add}
-            searchable
-            limit={30}
-            nothingFoundMessage={t('risks.controls.nothingFound')}
             leftSection={<IconPlus size={14} aria-hidden="true" />}
-            comboboxProps={{ withinPortal: true }}
             size="xs"
           />
           {open.length > 0 && (

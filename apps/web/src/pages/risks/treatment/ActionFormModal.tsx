@@ -12,12 +12,13 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { treatmentActionCreateSchema } from '@mamoru/contracts';
 import { api } from '../../../api/client';
 import { useUserDirectory } from '../../../api/identity';
 import { queryString, type ListPage } from '../../../api/types';
+import { CatalogPicker } from '../../../components/catalogPicker/CatalogPicker';
 import { FormActions } from '../../../components/FormActions';
 import { FormError } from '../../../components/QueryStates';
 import { textIn } from '../../../lib/catalogText';
@@ -28,7 +29,6 @@ import {
   type FieldErrors,
 } from '../../../lib/validation';
 import { useSession } from '../../../session/useSession';
-import { useControlIndex } from '../api/controls';
 import { useSaveAction, type TreatmentActionDto, type TreatmentActionInput } from '../api/plan';
 import type { RiskDto } from '../api/register';
 
@@ -58,7 +58,6 @@ export function ActionFormModal({
   const { can } = useSession();
   const users = useUserDirectory(can('users:read'));
   const save = useSaveAction();
-  const { index } = useControlIndex();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const risks = useRiskOptions(q);
@@ -90,14 +89,6 @@ export function ActionFormModal({
       label: `${r.code} ${r.asset.name} · ${textIn(r.threat.name, i18n.language)}`,
     })),
   ];
-  const controlOptions = useMemo(
-    () =>
-      [...index.values()].map((c) => ({
-        value: c.id,
-        label: `${c.id} ${textIn(c.title, i18n.language)}`,
-      })),
-    [index, i18n.language],
-  );
   const ownerOptions = [
     ...(action?.owner && !(users.data ?? []).some((u) => u.id === action.owner!.id)
       ? [{ value: action.owner.id, label: action.owner.name }]
@@ -229,14 +220,11 @@ export function ActionFormModal({
             filter={({ options }) => options}
             comboboxProps={{ withinPortal: true }}
           />
-          <MultiSelect
+          <CatalogPicker
+            namespace="control"
             label={t('risks.plan.fields.controls')}
-            data={controlOptions}
             value={form.controlIds}
             onChange={(ids) => set('controlIds', ids)}
-            searchable
-            limit={30}
-            comboboxProps={{ withinPortal: true }}
           />
           <FormActions
             onCancel={onClose}
