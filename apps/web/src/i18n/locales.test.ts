@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, ja } from './index.ts';
+import { en } from './en.ts';
+import { ja } from './ja.ts';
 
 type Tree = { [key: string]: string | Tree };
 
