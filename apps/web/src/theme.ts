@@ -1,4 +1,12 @@
-import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Badge,
+  createTheme,
+  Drawer,
+  mergeThemeOverrides,
+  Modal,
+  type CSSVariablesResolver,
+  type MantineThemeOverride,
+} from '@mantine/core';
 
 const fontFamily = [
   '-apple-system',
@@ -32,6 +40,24 @@ export const theme = createTheme({
     }),
   },
 });
+
+/**
+ * The theme in the user's language: every dialog's and drawer's close button is named
+ * (an icon-only button has no accessible name otherwise; axe rule button-name).
+ * A dialog may still pass its own closeButtonProps.
+ */
+export function localizedTheme(closeLabel: string): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': closeLabel };
+  return mergeThemeOverrides(
+    theme,
+    createTheme({
+      components: {
+        Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+        Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+      },
+    }),
+  );
+}
 
 /**
  * Keeps text at WCAG AA contrast (4.5:1): Mantine's dimmed grey and error red
