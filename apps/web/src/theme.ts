@@ -70,6 +70,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // Field errors are text too: red 6 on white is only 3.3:1.
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Placeholders that Mantine draws as text (FileInput) are checked like text: gray 5 is
+    // only 2.1:1 on white, this grey 4.7:1.
+    '--mantine-color-placeholder': '#6c757d',
     '--mantine-color-indigo-light-hover': '#cad6ff',
     // Light badges and alerts write shade 9 on shade 1; for these hues that is
     // under 4.5:1, so their text is darkened just enough (about 4.8:1).
