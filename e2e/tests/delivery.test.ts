@@ -7,6 +7,7 @@ import {
   apiLogin,
   artifactsDir,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   startServer,
@@ -128,10 +129,23 @@ describe('first load and delivery in a real browser', () => {
     expect(unexpectedErrors(tracked.errors)).toEqual([]);
   });
 
-  for (const { locale, lang, signIn, dashboard } of [
-    { locale: 'en-US', lang: 'en', signIn: 'Sign in', dashboard: 'Dashboard' },
-    { locale: 'ja-JP', lang: 'ja', signIn: 'サインイン', dashboard: 'ダッシュボード' },
-  ]) {
+  const languages = [
+    {
+      locale: 'en-US',
+      lang: 'en',
+      signIn: 'Sign in',
+      dashboard: 'Dashboard',
+      assets: ['Create asset', 'Create information asset', 'Import', 'Import the asset inventory'],
+    },
+    {
+      locale: 'ja-JP',
+      lang: 'ja',
+      signIn: 'サインイン',
+      dashboard: 'ダッシュボード',
+      assets: ['情報資産を登録', '情報資産の登録', 'インポート', '資産台帳のインポート'],
+    },
+  ];
+  for (const { locale, lang, signIn, dashboard, assets } of languages) {
     it(`a new visitor (${lang}) downloads at most 300 KB of compressed, immutable JS for the log-in page and the dashboard`, async () => {
       const owner = await apiLogin(server, admin);
       const user = await apiCreateUser(server, owner, {
@@ -169,6 +183,20 @@ describe('first load and delivery in a real browser', () => {
         // No source maps in production: neither a reference nor the file.
         expect(body, path).not.toContain('sourceMappingURL');
         expect((await fetch(`${load.url}.map`)).status, `${path}.map`).toBe(404);
+      }
+
+      // The dialogs axe once flagged (unnamed close buttons), in this language too.
+      const [create, createTitle, importButton, importTitle] = assets;
+      await page.goto('/assets');
+      for (const [button, title] of [
+        [create, createTitle],
+        [importButton, importTitle],
+      ] as const) {
+        await page.getByRole('button', { name: button, exact: true }).first().click();
+        const dialog = page.getByRole('dialog', { name: title });
+        await expectDialogAccessible(dialog, `${title} (${lang})`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
       }
       expect(unexpectedErrors(tracked.errors)).toEqual([]);
     });
