@@ -224,5 +224,6 @@ describe('identity in a real browser', () => {
       }
     }
     expect(unexpectedErrors(tracked.errors)).toEqual([]);
-  });
+    // Fourteen pages and a dialog, each checked with axe: a limit for a loaded machine.
+  }, 120_000);
 });
