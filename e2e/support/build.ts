@@ -35,6 +35,9 @@ export function ensureWebBuilt() {
   if (process.env.MAMORU_E2E_BUILD !== 'always' && !webBuildIsStale()) return false;
   const result = spawnSync('npm', ['run', 'build', '--workspace', '@mamoru/web'], {
     cwd: repoRoot,
+    // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: without this the
+    // browser tests would run React's development build, not what users get.
+    env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
     stdio: 'pipe',
   });

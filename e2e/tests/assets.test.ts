@@ -5,6 +5,7 @@ import {
   apiLogin,
   apiSetup,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   screenshot,
@@ -74,12 +75,14 @@ describe('scope and asset register in a real browser', () => {
     await page.getByText('No scope has been written yet', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'New organization unit' }).click();
     let dialog = page.getByRole('dialog', { name: 'New organization unit' });
+    await expectDialogAccessible(dialog, 'New organization unit (en)');
     await dialog.getByRole('textbox', { name: /^Code/ }).fill('SALES');
     await dialog.getByRole('textbox', { name: /^Name/ }).fill('Sales');
     await dialog.getByRole('button', { name: 'Add' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'New location' }).click();
     dialog = page.getByRole('dialog', { name: 'New location' });
+    await expectDialogAccessible(dialog, 'New location (en)');
     await dialog.getByRole('textbox', { name: /^Code/ }).fill('HQ');
     await dialog.getByRole('textbox', { name: /^Name/ }).fill('Head office');
     await dialog.getByRole('button', { name: 'Add' }).click();
@@ -93,6 +96,7 @@ describe('scope and asset register in a real browser', () => {
     await page.getByText('No information assets yet').waitFor();
     await page.getByRole('button', { name: 'Create asset' }).first().click();
     dialog = page.getByRole('dialog', { name: 'Create information asset' });
+    await expectDialogAccessible(dialog, 'Create information asset (en)');
     await dialog.getByRole('textbox', { name: /^Code/ }).fill('A-001');
     await dialog.getByRole('textbox', { name: /^Name/ }).fill('Customer database');
     await dialog.getByText('An organization unit').click();
@@ -111,6 +115,7 @@ describe('scope and asset register in a real browser', () => {
     // Classified in place, in the register (If-Match of the row read).
     await table.getByRole('button', { name: /^Change Classification of A-001:/ }).click();
     const editor = page.getByRole('dialog').filter({ has: page.getByRole('combobox') });
+    await expectDialogAccessible(editor, 'the classification editor in the register (en)');
     await editor.getByRole('combobox', { name: 'Classification' }).click();
     await page.getByRole('option', { name: 'Confidential', exact: true }).click();
     await editor.getByRole('button', { name: 'Save' }).click();
@@ -120,6 +125,7 @@ describe('scope and asset register in a real browser', () => {
     // Import: the first file has a row without a name; the report shows it before any commit.
     await page.getByRole('button', { name: 'Import' }).click();
     const importer = page.getByRole('dialog', { name: 'Import the asset inventory' });
+    await expectDialogAccessible(importer, 'Import the asset inventory (en)');
     const header = 'Code,Name,Category,Owner';
     await importer
       .locator('input[type="file"]')
@@ -180,6 +186,7 @@ describe('scope and asset register in a real browser', () => {
     await page.getByRole('button', { name: 'Views' }).click();
     await page.getByRole('menuitem', { name: 'Save as a new view…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save the current view' });
+    await expectDialogAccessible(dialog, 'Save the current view (en)');
     await dialog.getByRole('textbox', { name: /Name of the view/ }).fill('Imported ones');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -5,6 +5,7 @@ import {
   apiLogin,
   apiSetup,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   screenshot,
@@ -260,6 +261,7 @@ describe('control catalog in a real browser', () => {
 
     // An ID the library does not have: refused, and listed.
     const dialog = await openOverlay();
+    await expectDialogAccessible(dialog, 'Import licensed text (en)');
     await chooseFile(
       dialog,
       jsonFile('overlay-typo.json', {
@@ -342,6 +344,7 @@ describe('control catalog in a real browser', () => {
 
     // Not JSON at all: said before anything is sent.
     const dialog = await openImport();
+    await expectDialogAccessible(dialog, 'カタログの取り込み (ja)');
     await chooseFile(dialog, jsonFile('broken.json', '{ "formatVersion": 1, '));
     await dialog.getByText(/broken\.json は正しい JSON ではありません/).waitFor();
 
@@ -385,6 +388,7 @@ describe('control catalog in a real browser', () => {
     await page.getByRole('button', { name: '10 システムの開発及び保守', exact: true }).click();
     await page.getByRole('button', { name: '10(3) 暗号による管理策 に独自の管理策を追加' }).click();
     const add = page.getByRole('dialog', { name: '独自の管理策の追加' });
+    await expectDialogAccessible(add, '独自の管理策の追加 (ja)');
     expect(await add.getByRole('combobox', { name: '管理目的' }).inputValue()).toBe(
       '10(3) 暗号による管理策',
     );

@@ -8,6 +8,7 @@ import {
   apiRequest,
   apiSetup,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   repoRoot,
@@ -164,6 +165,7 @@ describe('conformity dashboard in a real browser', { timeout: 600_000 }, () => {
     await code.click();
     await page.getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit A-003' });
+    await expectDialogAccessible(dialog, 'Edit A-003 (en)');
     await dialog.getByRole('combobox', { name: 'Classification' }).click();
     await page.getByRole('option').nth(1).click();
     await dialog.getByRole('button', { name: 'Save' }).click();

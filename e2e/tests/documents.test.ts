@@ -7,6 +7,7 @@ import {
   apiRequest,
   apiSetup,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   signInPage,
@@ -72,6 +73,7 @@ describe('documents in a real browser', () => {
       await page.getByText('No documents yet').waitFor();
       await page.getByRole('button', { name: 'New document' }).click();
       const dialog = page.getByRole('dialog', { name: 'New document' });
+      await expectDialogAccessible(dialog, 'New document (en)');
       await dialog.getByRole('textbox', { name: /^Code/ }).fill('POL-001');
       await dialog.getByRole('textbox', { name: /^Title/ }).fill(TITLE);
       await dialog.getByRole('combobox', { name: /^Type/ }).click();
@@ -109,6 +111,7 @@ describe('documents in a real browser', () => {
       await ceo.goto('/approvals');
       await ceo.getByRole('button', { name: `Approve POL-001 ${TITLE} rev. 1` }).click();
       const decision = ceo.getByRole('dialog', { name: 'Approve this request?' });
+      await expectDialogAccessible(decision, 'Approve this request? (en)');
       await decision.getByRole('button', { name: 'Approve' }).click();
       await decision.waitFor({ state: 'detached' });
 

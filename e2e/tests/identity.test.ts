@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiLogin,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   screenshot,
@@ -84,6 +85,7 @@ describe('identity in a real browser', () => {
     await page.getByRole('cell', { name: new RegExp(ADMIN.email) }).waitFor();
     await page.getByRole('button', { name: 'Add user' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add user' });
+    await expectDialogAccessible(dialog, 'Add user (en)');
     await dialog.getByLabel('Name').fill(STAFF.name);
     await dialog.getByLabel('Email address').fill(STAFF.email);
     await dialog.getByLabel('Initial password').fill(STAFF.password);
@@ -164,6 +166,7 @@ describe('identity in a real browser', () => {
     await page.getByRole('cell', { name: /This browser/ }).waitFor();
     await page.getByRole('button', { name: 'New token' }).click();
     const dialog = page.getByRole('dialog', { name: 'New API token' });
+    await expectDialogAccessible(dialog, 'New API token (en)');
     await dialog.getByLabel('Name').fill('Nightly asset import');
     await dialog.getByRole('checkbox', { name: /View users/ }).check();
     await dialog.getByRole('checkbox', { name: /Read the audit log/ }).check();
@@ -221,5 +224,6 @@ describe('identity in a real browser', () => {
       }
     }
     expect(unexpectedErrors(tracked.errors)).toEqual([]);
-  });
+    // Fourteen pages and a dialog, each checked with axe: a limit for a loaded machine.
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import {
   apiRequest,
   apiSetup,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   signInPage,
@@ -60,6 +61,7 @@ describe('records and evidence files in a real browser', () => {
       await page.getByText('No record types yet.').waitFor();
       await page.getByRole('button', { name: 'New record type' }).click();
       const typeDialog = page.getByRole('dialog', { name: 'New record type' });
+      await expectDialogAccessible(typeDialog, 'New record type (en)');
       await typeDialog.getByRole('textbox', { name: /^Code/ }).fill('ACCESS-REVIEW');
       await typeDialog
         .getByRole('textbox', { name: /Name \(Japanese\)/ })
@@ -77,6 +79,7 @@ describe('records and evidence files in a real browser', () => {
       await page.getByText('No records yet').waitFor();
       await page.getByRole('button', { name: 'New record' }).click();
       const recordDialog = page.getByRole('dialog', { name: 'New record' });
+      await expectDialogAccessible(recordDialog, 'New record (en)');
       await recordDialog
         .getByRole('textbox', { name: /^Title/ })
         .fill('Quarterly access review Q1');
@@ -95,6 +98,7 @@ describe('records and evidence files in a real browser', () => {
       // Disposal before the retention end is refused, with the date.
       await page.getByRole('button', { name: 'Request disposal' }).click();
       const disposal = page.getByRole('dialog', { name: 'Request disposal' });
+      await expectDialogAccessible(disposal, 'Request disposal (en)');
       await disposal.getByRole('button', { name: 'Send for approval' }).click();
       await disposal.getByText(/must be kept until/).waitFor();
 
@@ -117,6 +121,7 @@ describe('records and evidence files in a real browser', () => {
       await page.goto(`/records/${old.id}`);
       await page.getByRole('button', { name: 'Request disposal' }).click();
       const request = page.getByRole('dialog', { name: 'Request disposal' });
+      await expectDialogAccessible(request, 'Request disposal (en)');
       await request.getByRole('textbox', { name: 'Reason' }).fill('Kept long enough');
       await request.getByRole('button', { name: 'Send for approval' }).click();
       await request.waitFor({ state: 'detached' });
@@ -170,6 +175,7 @@ describe('records and evidence files in a real browser', () => {
       await types.getByText('Visitor log').waitFor();
       await page.getByRole('button', { name: 'Edit Visitor log' }).click();
       const form = page.getByRole('dialog', { name: 'Edit record type VISITOR-LOG' });
+      await expectDialogAccessible(form, 'Edit record type VISITOR-LOG (en)');
       await form.getByRole('button', { name: 'Add field' }).click();
       await form.getByRole('textbox', { name: /^Key \(field 1\)/ }).fill('visitDate');
       await form.getByRole('textbox', { name: /^Label in Japanese \(field 1\)/ }).fill('訪問日');
@@ -186,6 +192,7 @@ describe('records and evidence files in a real browser', () => {
       await page.goto('/records');
       await page.getByRole('button', { name: 'New record' }).click();
       const dialog = page.getByRole('dialog', { name: 'New record' });
+      await expectDialogAccessible(dialog, 'New record (en)');
       await dialog.getByRole('combobox', { name: /^Record type/ }).click();
       await page.getByRole('option', { name: 'Visitor log', exact: true }).click();
       await dialog.getByRole('textbox', { name: /^Title/ }).fill('Visitors, April');

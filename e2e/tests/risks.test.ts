@@ -7,6 +7,7 @@ import {
   apiRequest,
   apiSetup,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   screenshot,
@@ -110,6 +111,7 @@ describe('risk assessment and treatment in a real browser', () => {
       .getByRole('button', { name: 'Approve Risk method v1: Risk assessment method' })
       .click();
     const decision = ceo.getByRole('dialog', { name: 'Approve this request?' });
+    await expectDialogAccessible(decision, 'Approve this request? (en)');
     await decision.getByRole('button', { name: 'Approve' }).click();
     await decision.waitFor({ state: 'detached' });
     await page.reload();
@@ -120,6 +122,7 @@ describe('risk assessment and treatment in a real browser', () => {
     await page.getByText('No risks yet').waitFor();
     await page.getByRole('button', { name: 'Generate risks' }).first().click();
     const generate = page.getByRole('dialog', { name: 'Generate risks from assets and threats' });
+    await expectDialogAccessible(generate, 'Generate risks from assets and threats (en)');
     await generate.getByRole('button', { name: 'Generate', exact: true }).click();
     await generate.getByText(/new risks for 3 assets/).waitFor({ timeout: 60_000 });
     await page.keyboard.press('Escape');
@@ -141,6 +144,7 @@ describe('risk assessment and treatment in a real browser', () => {
       .textContent())!;
     await register.getByRole('button', { name: code, exact: true }).click();
     const drawer = page.getByRole('dialog', { name: `Risk ${code}` });
+    await expectDialogAccessible(drawer, `Risk ${code} (en)`);
     await drawer.getByRole('radio', { name: /Apply controls/ }).check();
     for (const control of ['10.4.1', '8.1.3']) {
       const picker = drawer.getByRole('combobox', { name: 'Add to Selected controls' });
@@ -176,6 +180,7 @@ describe('risk assessment and treatment in a real browser', () => {
     // Send its residual risk to top management.
     await drawer.getByRole('button', { name: 'Send residual risk for sign-off' }).click();
     const send = page.getByRole('dialog', { name: 'Send residual risks for sign-off' });
+    await expectDialogAccessible(send, 'Send residual risks for sign-off (en)');
     await send.getByRole('button', { name: 'Send for sign-off' }).click();
     await send.getByText(/Sent: 1 risks wait for top management/).waitFor();
     await page.keyboard.press('Escape');
@@ -184,6 +189,7 @@ describe('risk assessment and treatment in a real browser', () => {
     await ceo.goto('/approvals');
     await ceo.getByRole('button', { name: 'Approve Residual risks (1)' }).click();
     const second = ceo.getByRole('dialog', { name: 'Approve this request?' });
+    await expectDialogAccessible(second, 'Approve this request? (en)');
     await second.getByRole('button', { name: 'Approve' }).click();
     await second.waitFor({ state: 'detached' });
 
@@ -215,6 +221,7 @@ describe('risk assessment and treatment in a real browser', () => {
     await page.getByText('No actions planned yet').waitFor();
     await page.getByRole('button', { name: 'Add an action' }).first().click();
     const action = page.getByRole('dialog', { name: 'New action of the treatment plan' });
+    await expectDialogAccessible(action, 'New action of the treatment plan (en)');
     await action.getByRole('textbox', { name: /^Title/ }).fill('Patch the database server');
     await action.getByLabel('Due date').fill('2020-01-31');
     await action.getByRole('button', { name: 'Add an action' }).click();

@@ -5,6 +5,7 @@ import {
   apiLogin,
   apiSetup,
   expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   signInPage,
@@ -76,6 +77,7 @@ describe('statement of applicability in a real browser', () => {
       .getByRole('button', { name: /A\.3\.1\.1\s*Information security policy document/ })
       .click();
     let panel = page.getByRole('dialog');
+    await expectDialogAccessible(panel, 'the side panel of a control (en)');
     await panel.getByText('Applicable', { exact: true }).click();
     await panel.getByRole('button', { name: 'Add reason' }).click();
     await panel
@@ -88,6 +90,7 @@ describe('statement of applicability in a real browser', () => {
 
     await page.getByRole('button', { name: /A\.3\.1\.2\s*Publication/ }).click();
     panel = page.getByRole('dialog');
+    await expectDialogAccessible(panel, 'the side panel of a control (en)');
     await panel.getByText('Excluded', { exact: true }).click();
     await panel.getByRole('textbox', { name: 'Reason for exclusion' }).fill('Published elsewhere');
     await panel.getByRole('button', { name: 'Save entry' }).click();
@@ -105,6 +108,7 @@ describe('statement of applicability in a real browser', () => {
     // Resolve: the blocker opens the entry; name who accepted the risk.
     await acceptance.click();
     panel = page.getByRole('dialog');
+    await expectDialogAccessible(panel, 'the side panel of a control (en)');
     await panel.getByRole('combobox', { name: 'Risk accepted by' }).click();
     await page.getByRole('option', { name: 'Chie CEO' }).click();
     await panel.getByRole('button', { name: 'Save entry' }).click();
@@ -133,6 +137,7 @@ describe('statement of applicability in a real browser', () => {
       .getByRole('button', { name: 'Approve Statement of Applicability (scope v1) v1' })
       .click({ timeout: 90_000 });
     const decision = ceo.getByRole('dialog', { name: 'Approve this request?' });
+    await expectDialogAccessible(decision, 'Approve this request? (en)');
     await decision.getByRole('button', { name: 'Approve' }).click();
     await decision.waitFor({ state: 'detached' });
 

@@ -19,6 +19,7 @@ import { noStorePlugin } from './plugins/no-store.ts';
 import { problemPlugin } from './plugins/problem.ts';
 import { securityEventsPlugin } from './plugins/security-events.ts';
 import { validatorCompiler } from './plugins/validation.ts';
+import { webCacheHeaders } from './plugins/webCache.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
 import { MAMORU_VERSION } from './version.ts';
@@ -76,7 +77,16 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      // The build writes .br and .gz copies (apps/web/vite.config.ts); one is picked by
+      // Accept-Encoding, with Vary: Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: webCacheHeaders(config.webDist),
+    });
   else
     app.log.warn(
       { webDist: config.webDist },

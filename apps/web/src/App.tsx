@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from './api/queryClient';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -9,9 +9,25 @@ import { ToastProvider } from './components/Toasts';
 import { i18n } from './i18n';
 import { routes } from './routes';
 import { SessionProvider } from './session/SessionProvider';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, localizedTheme } from './theme';
 
 type Router = ReturnType<typeof createBrowserRouter>;
+
+/** Mantine with the theme in the current language (labels of its built-in buttons). */
+function ThemeProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => localizedTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
+      {children}
+    </MantineProvider>
+  );
+}
 
 /** Theme, translations, server state and the session: everything a page needs around it. */
 export function AppProviders({
@@ -23,19 +39,15 @@ export function AppProviders({
 }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
-    <MantineProvider
-      theme={theme}
-      cssVariablesResolver={cssVariablesResolver}
-      defaultColorScheme="light"
-    >
-      <I18nextProvider i18n={i18n}>
+    <I18nextProvider i18n={i18n}>
+      <ThemeProvider>
         <QueryClientProvider client={client}>
           <SessionProvider>
             <ToastProvider>{children}</ToastProvider>
           </SessionProvider>
         </QueryClientProvider>
-      </I18nextProvider>
-    </MantineProvider>
+      </ThemeProvider>
+    </I18nextProvider>
   );
 }
 

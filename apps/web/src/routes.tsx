@@ -4,16 +4,31 @@ import { RequirePermission } from './components/RequirePermission';
 import { LoadingBlock } from './components/QueryStates';
 import { RouteErrorPage } from './components/RouteErrorPage';
 import { AREAS, type Area, type AreaKey } from './navigation';
-import { ApprovalPoliciesPage } from './pages/admin/ApprovalPoliciesPage';
-import { AuditLogPage } from './pages/admin/AuditLogPage';
-import { RolesPage } from './pages/admin/RolesPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { ApprovalsPage } from './pages/ApprovalsPage';
 import { AreaPlaceholderPage } from './pages/AreaPlaceholderPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ProfilePage } from './pages/profile/ProfilePage';
 import { SessionGate } from './session/SessionGate';
+
+// Pages a first visit does not need (administration, approvals, the profile) load on first use,
+// so the log-in page and the dashboard stay within their download budget (e2e/tests/delivery.test.ts).
+const ApprovalPoliciesPage = lazy(() =>
+  import('./pages/admin/ApprovalPoliciesPage').then((m) => ({ default: m.ApprovalPoliciesPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('./pages/admin/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
+);
+const RolesPage = lazy(() =>
+  import('./pages/admin/RolesPage').then((m) => ({ default: m.RolesPage })),
+);
+const UsersPage = lazy(() =>
+  import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })),
+);
+const ApprovalsPage = lazy(() =>
+  import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })),
+);
+const ProfilePage = lazy(() =>
+  import('./pages/profile/ProfilePage').then((m) => ({ default: m.ProfilePage })),
+);
 
 // The catalog is a large part of the app that not every visit needs: loaded on first use.
 const CatalogPage = lazy(() =>
@@ -67,6 +82,10 @@ const RecordPage = lazy(() =>
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
+}
+
+function lazyPage(page: ReactNode) {
+  return <Lazy>{page}</Lazy>;
 }
 
 /** The page of each built area; areas not listed show their placeholder. */
@@ -221,14 +240,14 @@ export const routes: RouteObject[] = [
               </Lazy>,
             ),
           },
-          { path: 'profile', element: <ProfilePage /> },
-          { path: 'approvals', element: guarded('approvals:read', <ApprovalsPage />) },
-          { path: 'admin/users', element: guarded('users:read', <UsersPage />) },
-          { path: 'admin/roles', element: <RolesPage /> },
-          { path: 'admin/audit', element: guarded('audit:read', <AuditLogPage />) },
+          { path: 'profile', element: lazyPage(<ProfilePage />) },
+          { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },
+          { path: 'admin/users', element: guarded('users:read', lazyPage(<UsersPage />)) },
+          { path: 'admin/roles', element: lazyPage(<RolesPage />) },
+          { path: 'admin/audit', element: guarded('audit:read', lazyPage(<AuditLogPage />)) },
           {
             path: 'admin/approvals',
-            element: guarded('approvals:read', <ApprovalPoliciesPage />),
+            element: guarded('approvals:read', lazyPage(<ApprovalPoliciesPage />)),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

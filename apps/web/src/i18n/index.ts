@@ -1,20 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@mamoru/contracts';
-import enBase from './en.json';
-import jaBase from './ja.json';
-import approvalSummaryEn from './areas/approval-summary.en.json';
-import approvalSummaryJa from './areas/approval-summary.ja.json';
-import catalogPickerEn from './areas/catalog-picker.en.json';
-import catalogPickerJa from './areas/catalog-picker.ja.json';
-import conformityEn from './areas/conformity.en.json';
-import conformityJa from './areas/conformity.ja.json';
-import documentsEn from './areas/documents.en.json';
-import documentsJa from './areas/documents.ja.json';
-import risksEn from './areas/risks.en.json';
-import risksJa from './areas/risks.ja.json';
-import soaEn from './areas/soa.en.json';
-import soaJa from './areas/soa.ja.json';
+import type { en } from './en.ts';
 
 export type { Locale };
 
@@ -24,33 +11,25 @@ export const DEFAULT_LOCALE: Locale = 'en';
 /** Where the user's explicit choice is kept; it wins over the browser's preference. */
 export const LOCALE_STORAGE_KEY = 'mamoru.locale';
 
-/**
- * The shared strings plus one file per large area (areas/<area>.<locale>.json),
- * each under its own top-level key, so that areas grow without touching one file.
- */
-export const en = {
-  ...enBase,
-  risks: risksEn,
-  soa: soaEn,
-  documents: documentsEn,
-  conformity: conformityEn,
-  approvalSummary: approvalSummaryEn,
-  catalogPicker: catalogPickerEn,
-};
-export const ja = {
-  ...jaBase,
-  risks: risksJa,
-  soa: soaJa,
-  documents: documentsJa,
-  conformity: conformityJa,
-  approvalSummary: approvalSummaryJa,
-  catalogPicker: catalogPickerJa,
+/** The strings of one language (en.ts, ja.ts). */
+export type Translation = typeof en;
+
+/** Each language is a chunk of its own: a visitor downloads only the one shown. */
+const loaders: Record<Locale, () => Promise<Translation>> = {
+  en: () => import('./en.ts').then((m) => m.en),
+  ja: () => import('./ja.ts').then((m) => m.ja),
 };
 
-export const resources = {
-  en: { translation: en },
-  ja: { translation: ja },
-} as const;
+/** Fetches a language's strings (a chunk of the build). */
+export function fetchTranslation(locale: Locale): Promise<Translation> {
+  return loaders[locale]();
+}
+
+/** Adds a language's strings to the initialized i18next, fetching them on first use. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  i18n.addResourceBundle(locale, 'translation', await fetchTranslation(locale));
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -113,12 +92,21 @@ function applyDocumentLanguage(locale: string) {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
-/** Initializes i18next once (synchronously: the resources are bundled) and sets <html lang>. */
-export function initI18n(locale: Locale = detectBrowserLocale()) {
+/**
+ * Initializes i18next once, synchronously, with the strings given (at least the
+ * locale's: main.tsx awaits loadLocale first; tests pass both), and sets <html lang>.
+ */
+export function initI18n(locale: Locale, translations: Partial<Record<Locale, Translation>>) {
   if (i18n.isInitialized) {
+    for (const [lng, strings] of Object.entries(translations))
+      if (!i18n.hasResourceBundle(lng, 'translation'))
+        i18n.addResourceBundle(lng, 'translation', strings);
     void i18n.changeLanguage(locale);
     return i18n;
   }
+  const resources = Object.fromEntries(
+    Object.entries(translations).map(([lng, strings]) => [lng, { translation: strings }]),
+  );
   i18n.on('languageChanged', applyDocumentLanguage);
   void i18n.use(initReactI18next).init({
     resources,
@@ -140,6 +128,7 @@ export async function setLocale(locale: Locale) {
   } catch {
     // Not persisted when storage is unavailable; the switch still applies to this visit.
   }
+  await loadLocale(locale);
   await i18n.changeLanguage(locale);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, ja } from './index.ts';
+import { en } from './en.ts';
+import { ja } from './ja.ts';
 import { flatten } from './tree.ts';
 
 /** Keys present in one tree and missing in the other, both ways. */

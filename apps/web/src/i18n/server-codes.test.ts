@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@mamoru/contracts';
-import { en, ja } from './index.ts';
+import { en } from './en.ts';
+import { ja } from './ja.ts';
 import { flatten } from './tree.ts';
 
 /**

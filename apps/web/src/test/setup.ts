@@ -2,6 +2,8 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import { initI18n } from '../i18n';
+import { en } from '../i18n/en.ts';
+import { ja } from '../i18n/ja.ts';
 
 // jsdom lacks the layout APIs Mantine uses; stub them (see Mantine's testing guide).
 Object.defineProperty(window, 'matchMedia', {
@@ -41,12 +43,12 @@ window.getComputedStyle = (element: Element, pseudo?: string | null) =>
 configure({ asyncUtilTimeout: 5_000 });
 
 // Every test starts in English with nothing stored.
-initI18n('en');
+initI18n('en', { en, ja });
 
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
   window.sessionStorage.clear();
   setCsrfToken(null);
-  initI18n('en');
+  initI18n('en', { en, ja });
 });

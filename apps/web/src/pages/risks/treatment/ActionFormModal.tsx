@@ -184,7 +184,8 @@ export function ActionFormModal({
                 {t('risks.plan.fields.progress')}: {form.progress}%
               </Text>
               <Slider
-                aria-labelledby="action-progress"
+                // The name must be on the thumb (role slider): aria-labelledby on the root misses it.
+                thumbLabel={t('risks.plan.fields.progress')}
                 value={form.progress}
                 onChange={(v) => set('progress', v)}
                 step={5}
