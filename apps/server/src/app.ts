@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify from 'fastify';
 import fastifySwagger from '@fastify/swagger';
@@ -16,6 +15,7 @@ import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { problemPlugin } from './plugins/problem.ts';
+import { fastifyTrustProxy, requestIdGenerator } from './plugins/proxy.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -33,10 +33,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
-    // Honour a request id set by a proxy so one id follows a request end to end.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    // X-Request-Id is honoured only from a trusted proxy (see requestIdGenerator).
+    requestIdHeader: false,
+    genReqId: requestIdGenerator(config.trustProxy),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 

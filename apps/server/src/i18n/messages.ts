@@ -45,9 +45,13 @@ export const messages: Record<Locale, Catalog> = {
     token_invalid: 'The API token is unknown, expired or revoked.',
     setup_done: 'Mamoru is already set up; sign in instead.',
     password_too_short: 'The password must have at least {min} characters.',
-    password_common: 'This password is too common; choose one that is harder to guess.',
-    password_personal: 'The password must not contain your name or email address.',
-    password_too_simple: 'The password uses too few different characters.',
+    password_weak:
+      'This password is easy to guess (a common password, a word with digits added, or repetition). Use a longer passphrase of unrelated words.',
+    password_personal:
+      'The password must not contain your name, email address, the organization’s name or the product’s name.',
+    password_unchanged: 'The new password must differ from the current one.',
+    password_change_required:
+      'An administrator set your password: change it before you continue.',
     password_wrong: 'The current password is wrong.',
     email_taken: 'A user with this email address already exists.',
     external_auditor_alone: 'An external auditor cannot hold other roles.',
@@ -222,9 +226,13 @@ export const messages: Record<Locale, Catalog> = {
     token_invalid: 'API トークンが不明、期限切れ、または失効しています。',
     setup_done: 'Mamoru は初期設定済みです。サインインしてください。',
     password_too_short: 'パスワードは {min} 文字以上にしてください。',
-    password_common: 'よく使われるパスワードです。推測されにくいものを選んでください。',
-    password_personal: 'パスワードに氏名やメールアドレスを含めないでください。',
-    password_too_simple: 'パスワードに使われている文字の種類が少なすぎます。',
+    password_weak:
+      '推測されやすいパスワードです（よく使われるパスワード、語に数字を付け足したもの、繰り返しなど）。関連のない語を並べた長めのパスフレーズにしてください。',
+    password_personal:
+      'パスワードに氏名、メールアドレス、組織名、製品名を含めないでください。',
+    password_unchanged: '新しいパスワードは現在のものと異なるものにしてください。',
+    password_change_required:
+      'パスワードは管理者が設定したものです。続ける前に変更してください。',
     password_wrong: '現在のパスワードが正しくありません。',
     email_taken: 'このメールアドレスのユーザーは既に存在します。',
     external_auditor_alone: '外部監査員に他の役割を兼ねさせることはできません。',

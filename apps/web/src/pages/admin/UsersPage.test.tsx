@@ -46,6 +46,7 @@ function user(n: number, extra: Partial<User> = {}): User {
     accessExpiresAt: null,
     orgUnitId: null,
     createdAt: '2026-01-05T09:00:00.000Z',
+    passwordChangeRequired: false,
     version: 3,
     ...extra,
   };
