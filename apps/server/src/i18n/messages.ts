@@ -50,8 +50,7 @@ export const messages: Record<Locale, Catalog> = {
     password_personal:
       'The password must not contain your name, email address, the organization’s name or the product’s name.',
     password_unchanged: 'The new password must differ from the current one.',
-    password_change_required:
-      'An administrator set your password: change it before you continue.',
+    password_change_required: 'An administrator set your password: change it before you continue.',
     password_wrong: 'The current password is wrong.',
     email_taken: 'A user with this email address already exists.',
     external_auditor_alone: 'An external auditor cannot hold other roles.',
@@ -228,11 +227,9 @@ export const messages: Record<Locale, Catalog> = {
     password_too_short: 'パスワードは {min} 文字以上にしてください。',
     password_weak:
       '推測されやすいパスワードです（よく使われるパスワード、語に数字を付け足したもの、繰り返しなど）。関連のない語を並べた長めのパスフレーズにしてください。',
-    password_personal:
-      'パスワードに氏名、メールアドレス、組織名、製品名を含めないでください。',
+    password_personal: 'パスワードに氏名、メールアドレス、組織名、製品名を含めないでください。',
     password_unchanged: '新しいパスワードは現在のものと異なるものにしてください。',
-    password_change_required:
-      'パスワードは管理者が設定したものです。続ける前に変更してください。',
+    password_change_required: 'パスワードは管理者が設定したものです。続ける前に変更してください。',
     password_wrong: '現在のパスワードが正しくありません。',
     email_taken: 'このメールアドレスのユーザーは既に存在します。',
     external_auditor_alone: '外部監査員に他の役割を兼ねさせることはできません。',

@@ -55,7 +55,11 @@ export function requestIdGenerator(trust: TrustProxy) {
   const trusted = trustsPeer(trust);
   return (request: IncomingMessage): string => {
     const given = request.headers['x-request-id'];
-    if (typeof given === 'string' && REQUEST_ID.test(given) && trusted(request.socket.remoteAddress)) {
+    if (
+      typeof given === 'string' &&
+      REQUEST_ID.test(given) &&
+      trusted(request.socket.remoteAddress)
+    ) {
       return given;
     }
     return randomUUID();

@@ -1,7 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
-import * as ja from '@zxcvbn-ts/language-ja';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { FieldError } from '../errors.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -17,15 +14,26 @@ export const MIN_PASSWORD_SCORE = 4;
 /** The product's own name, in the spellings a person might put into a password. */
 const PRODUCT_NAMES = ['mamoru', 'まもる', 'マモル'];
 
-let estimator: ZxcvbnFactory | undefined;
+let estimator: Promise<ZxcvbnFactory> | undefined;
 
-/** Built on first use: loading the dictionaries takes ~150 ms. */
-function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary, ...ja.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: en.translations,
-  });
+/**
+ * Loaded on first use: importing the dictionaries takes a few hundred ms,
+ * which every CLI command and server start would otherwise pay.
+ */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en, ja] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+      import('@zxcvbn-ts/language-ja'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary, ...ja.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: en.translations,
+    });
+  })();
   return estimator;
 }
 
@@ -54,15 +62,15 @@ function namesOf(context: PasswordContext): string[] {
  * and not containing the user's, the organization's or the product's names,
  * which zxcvbn matches as "user inputs" (also reversed or in l33t spelling).
  */
-export function passwordProblems(
+export async function passwordProblems(
   password: string,
   field: string,
   context: PasswordContext = {},
-): FieldError[] {
+): Promise<FieldError[]> {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
     return [{ field, code: 'password_too_short', params: { min: MIN_PASSWORD_LENGTH } }];
   }
-  const result = zxcvbn().check(password, namesOf(context));
+  const result = (await zxcvbn()).check(password, namesOf(context));
   const named = result.sequence.some(
     (m) => m.pattern === 'dictionary' && m.dictionaryName === 'userInputs' && m.token.length >= 4,
   );

@@ -55,7 +55,7 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
   checkExpiryInFuture(input.accessExpiresAt);
   await checkOrgUnit(db, ctx.actor.organizationId, input.orgUnitId);
   const org = await orgs.getOrganization(db, ctx.actor.organizationId);
-  const problems = passwordProblems(input.password, 'password', {
+  const problems = await passwordProblems(input.password, 'password', {
     ...input,
     organizationName: org?.name,
   });
@@ -213,7 +213,7 @@ export async function changePassword(
   }
   await attempt.succeeded();
   const org = await orgs.getOrganization(db, ctx.actor.organizationId);
-  const problems = passwordProblems(input.newPassword, 'newPassword', {
+  const problems = await passwordProblems(input.newPassword, 'newPassword', {
     ...user,
     organizationName: org?.name,
   });
