@@ -20,6 +20,8 @@ const STAFF = {
   name: 'Sam Staff',
   email: 'sam.staff@example.com',
   password: 'Hoshi to tsuki 1618!',
+  /** Their own, chosen at the forced change after the first log-in. */
+  ownPassword: 'Nagoya hikari 2718 kame',
 };
 
 describe('identity in a real browser', () => {
@@ -110,6 +112,15 @@ describe('identity in a real browser', () => {
     await page.getByLabel('Email address').fill(STAFF.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(STAFF.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // The administrator chose this password: it is replaced before the app opens.
+    await page.getByRole('heading', { level: 1, name: 'Choose your own password' }).waitFor();
+    await expectAccessible(page, 'the forced password change');
+    await screenshot(page, 'identity-password-change-en');
+    await page.getByLabel(/^Current password/).fill(STAFF.password);
+    await page.getByLabel(/^New password/).fill(STAFF.ownPassword);
+    await page.getByLabel(/^Repeat the new password/).fill(STAFF.ownPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByRole('button', { name: `Account menu for ${STAFF.name}` }).waitFor();
     expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify from 'fastify';
 import fastifySwagger from '@fastify/swagger';
@@ -18,6 +17,7 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { noStorePlugin } from './plugins/no-store.ts';
 import { problemPlugin } from './plugins/problem.ts';
 import { securityEventsPlugin } from './plugins/security-events.ts';
+import { fastifyTrustProxy, requestIdGenerator } from './plugins/proxy.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { webCacheHeaders } from './plugins/webCache.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -36,10 +36,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
-    // Honour a request id set by a proxy so one id follows a request end to end.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    // X-Request-Id is honoured only from a trusted proxy (see requestIdGenerator).
+    requestIdHeader: false,
+    genReqId: requestIdGenerator(config.trustProxy),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 

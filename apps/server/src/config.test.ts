@@ -58,7 +58,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       bodyLimit: 2048,
       shutdownTimeoutMs: 0,
-      trustProxy: true,
+      trustProxy: 1,
       sessionIdleMinutes: 15,
       sessionMaxHours: 8,
       webDist: '/srv/web',
@@ -94,6 +94,9 @@ describe('loadConfig', () => {
     ['MAMORU_BODY_LIMIT', '10'],
     ['MAMORU_TRUST_PROXY', 'yes'],
     ['MAMORU_METRICS_TOKEN', 'short'],
+    ['MAMORU_TRUST_PROXY', 'true'],
+    ['MAMORU_TRUST_PROXY', '10.0.0.1,not-an-address'],
+    ['MAMORU_LOGIN_MAX_DELAY_SECONDS', '-1'],
   ])('rejects %s=%j with a ConfigError naming the variable', (name, value) => {
     const error = configErrorOf({ [name]: value });
     expect(error.name).toBe('ConfigError');
@@ -101,6 +104,16 @@ describe('loadConfig', () => {
     // Only the offending variable is named.
     const named = error.message.split('\n').filter((l) => /^\s+\w+: /.test(l));
     expect(named).toHaveLength(1);
+  });
+
+  it('reads MAMORU_TRUST_PROXY as a hop count or a list of addresses and ranges, never "trust all"', () => {
+    expect(loadConfig({ MAMORU_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ MAMORU_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ MAMORU_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(
+      loadConfig({ MAMORU_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,loopback' }).trustProxy,
+    ).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback']);
+    expect(configErrorOf({ MAMORU_TRUST_PROXY: 'true' }).message).toMatch(/hop/);
   });
 
   it('names every invalid variable at once', () => {

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+import { parseTrustProxy, type TrustProxy } from './plugins/proxy.ts';
 
 /** Every setting Mamoru reads from the environment; the README's table lists the same. */
 const envSchema = z.object({
@@ -16,12 +15,23 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAMORU_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   MAMORU_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  MAMORU_TRUST_PROXY: bool.default(false),
+  MAMORU_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (typeof parsed === 'object' && !Array.isArray(parsed) && parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed as TrustProxy;
+    }),
   MAMORU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   MAMORU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   MAMORU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   MAMORU_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  MAMORU_LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(0).max(60).default(8),
   MAMORU_WEB_DIST: z.string().optional(),
   MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(52_428_800),
   // A guessable token would expose the metrics it guards: at least 24 characters.
@@ -37,12 +47,16 @@ export interface Config {
   logLevel: string;
   bodyLimit: number;
   shutdownTimeoutMs: number;
-  trustProxy: boolean;
+  /** Proxies in front of Mamoru whose X-Forwarded-* headers count (hop count or addresses). */
+  trustProxy: TrustProxy;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Wrong passwords per account and address pair inside the window before 429. */
   loginMaxFailures: number;
   loginMaxFailuresPerAddress: number;
   loginWindowSeconds: number;
+  /** The longest delay a log-in on an account under attack waits before its check. */
+  loginMaxDelaySeconds: number;
   webDist: string;
   /** The largest evidence file an upload may carry (413 beyond it). */
   maxUploadBytes: number;
@@ -81,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.MAMORU_LOGIN_MAX_FAILURES,
     loginMaxFailuresPerAddress: e.MAMORU_LOGIN_MAX_FAILURES_PER_ADDRESS,
     loginWindowSeconds: e.MAMORU_LOGIN_WINDOW_SECONDS,
+    loginMaxDelaySeconds: e.MAMORU_LOGIN_MAX_DELAY_SECONDS,
     webDist: e.MAMORU_WEB_DIST
       ? resolve(e.MAMORU_WEB_DIST)
       : new URL('../../web/dist', import.meta.url).pathname,

@@ -21,6 +21,8 @@ declare module 'fastify' {
     /** The session id (hash) when the caller came with a session cookie. */
     sessionId: string | null;
     csrfToken: string | null;
+    /** The session's user must replace an administrator-set password first. */
+    passwordChangeRequired: boolean;
   }
   interface FastifyContextConfig {
     /** The permission the route needs; every /api/v1 route declares one of these three. */
@@ -29,5 +31,7 @@ declare module 'fastify' {
     authenticated?: boolean;
     /** No sign-in needed (set-up, log-in, health). */
     public?: boolean;
+    /** Open while the caller must still change an administrator-set password. */
+    duringPasswordChange?: boolean;
   }
 }

@@ -108,6 +108,7 @@ export const AUDIT_ACTIONS = [
   'scope.reopened',
   'scope.updated',
   'scope.version_created',
+  'session.ended_by_admin',
   'session.login',
   'session.logout',
   'session.logout_all',

@@ -41,6 +41,8 @@ export const userSchema = z
     /** The primary organization unit: distribution to a unit reaches its members. */
     orgUnitId: z.uuid().nullable(),
     createdAt: z.iso.datetime(),
+    /** The password was set by an administrator and must be replaced before anything else. */
+    passwordChangeRequired: z.boolean(),
     version: z.number().int(),
   })
   .meta({ id: 'User' });

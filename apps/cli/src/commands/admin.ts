@@ -15,9 +15,10 @@ const OPTION_OF: Record<string, string> = {
 /** The domain's reasons, worded for the shell (the server words them per user language). */
 const REASONS: Record<string, string> = {
   password_too_short: 'must have at least {min} characters',
-  password_common: 'is too common; choose one that is harder to guess',
-  password_personal: 'must not contain your name or email address',
-  password_too_simple: 'uses too few different characters',
+  password_weak:
+    'is easy to guess (a common password, a word with digits added, or repetition); use a longer passphrase of unrelated words',
+  password_personal:
+    'must not contain your name, email address, the organization’s name or the product’s name',
   email_taken: 'is already used by another user',
 };
 

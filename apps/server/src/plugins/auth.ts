@@ -13,15 +13,23 @@ import {
 import type { Config } from '../config.ts';
 
 export const SESSION_COOKIE = 'mamoru_session';
+/**
+ * The cookie's name over https (behind a trusted TLS proxy): the `__Host-`
+ * prefix makes browsers refuse it unless Secure, for this host only and for
+ * path `/`, so a sibling subdomain cannot plant or overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = '__Host-mamoru_session';
+const HSTS = 'max-age=31536000; includeSubDomains';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function authSettings(config: Config): AuthSettings {
   return {
     sessionIdleSeconds: config.sessionIdleMinutes * 60,
     sessionMaxSeconds: config.sessionMaxHours * 3600,
-    maxFailuresPerAccount: config.loginMaxFailures,
+    maxFailuresPerPair: config.loginMaxFailures,
     maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
     failureWindowSeconds: config.loginWindowSeconds,
+    maxDelaySeconds: config.loginMaxDelaySeconds,
   };
 }
 
@@ -31,13 +39,18 @@ export function contextOf(request: FastifyRequest): RequestContext {
   return { actor: request.actor, requestId: String(request.id) };
 }
 
+/** request.protocol is https only over TLS or when a trusted proxy says so. */
+export function sessionCookieName(request: FastifyRequest) {
+  return request.protocol === 'https' ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   maxAgeSeconds: number,
 ) {
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(sessionCookieName(request), token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
@@ -46,8 +59,11 @@ export function setSessionCookie(
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(sessionCookieName(request), {
+    path: '/',
+    secure: request.protocol === 'https',
+  });
 }
 
 /**
@@ -72,12 +88,16 @@ export const authPlugin = fp(async (app) => {
         upgradeInsecureRequests: null,
       },
     },
-    // HSTS only makes sense behind TLS, which a proxy in front of Mamoru provides.
+    // Sent by the hook below, and only over https: over plain http it means nothing.
     hsts: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('passwordChangeRequired', false);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
@@ -95,12 +115,13 @@ export const authPlugin = fp(async (app) => {
       request.actor = await tokens.resolveToken(app.database.db, authorization.slice(7).trim());
       if (!request.actor) throw new DomainError('unauthenticated', 'token_invalid');
     } else {
-      const token = request.cookies[SESSION_COOKIE];
+      const token = request.cookies[sessionCookieName(request)];
       const found = token ? await sessions.resolveSession(app.database.db, token, settings) : null;
       if (found) {
         request.actor = found.actor;
         request.sessionId = found.session.id;
         request.csrfToken = found.session.csrfToken;
+        request.passwordChangeRequired = found.user.mustChangePassword;
       }
     }
     if (request.actor?.locale) request.locale = request.actor.locale;
@@ -112,6 +133,10 @@ export const authPlugin = fp(async (app) => {
       if (request.headers['x-csrf-token'] !== request.csrfToken) {
         throw new DomainError('forbidden', 'csrf_failed');
       }
+    }
+    // An administrator-set password is replaced before anything else is done.
+    if (request.passwordChangeRequired && !config.duringPasswordChange) {
+      throw new DomainError('forbidden', 'password_change_required');
     }
     if (config.permission) authorize(request.actor, config.permission);
   });

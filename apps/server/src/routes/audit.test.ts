@@ -76,7 +76,8 @@ describeEachDatabase('audit trail', (ctx) => {
   let admin: Client;
 
   beforeAll(async () => {
-    app = await buildTestApp(ctx.database);
+    // The request id comes from X-Request-Id only through a trusted proxy (here: inject's address).
+    app = await buildTestApp(ctx.database, { trustProxy: ['127.0.0.1'] });
     ({ admin } = await setupOrganization(app, { displayName: 'Alice Admin' }));
   });
   afterAll(() => app.close());

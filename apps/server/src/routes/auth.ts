@@ -77,7 +77,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ipAddress: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         requestId: String(request.id),
+        // The session this browser already had is replaced, never kept (rotation).
+        previous:
+          request.actor && request.sessionId
+            ? { organizationId: request.actor.organizationId, sessionId: request.sessionId }
+            : null,
       };
+      // Every refusal (wrong password, unknown account, throttled) is thrown by this one call.
       const { token, session, user } = await sessions.login(
         db,
         request.body.email,
@@ -92,7 +98,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/auth/session',
-    { schema: { tags, response: { 200: sessionInfoSchema } }, config: { authenticated: true } },
+    {
+      schema: { tags, response: { 200: sessionInfoSchema } },
+      config: { authenticated: true, duringPasswordChange: true },
+    },
     async (request) => {
       const { actor } = contextOf(request);
       return sessionInfo(actor.userId!, actor.organizationId, request.csrfToken ?? '');
@@ -104,7 +113,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // A bare POST (no body at all) is the ordinary log-out: Fastify hands it over as null.
       schema: { tags, body: z.object({ everywhere: z.boolean().default(false) }).nullish() },
-      config: { authenticated: true },
+      config: { authenticated: true, duringPasswordChange: true },
     },
     async (request, reply) => {
       await sessions.logout(
@@ -113,7 +122,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         request.sessionId ?? '',
         request.body?.everywhere ?? false,
       );
-      clearSessionCookie(reply);
+      clearSessionCookie(request, reply);
       return reply.status(204).send();
     },
   );
@@ -129,14 +138,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/me/password',
-    { schema: { tags, body: passwordChangeSchema }, config: { authenticated: true } },
+    {
+      schema: { tags, body: passwordChangeSchema },
+      config: { authenticated: true, duringPasswordChange: true },
+    },
     async (request, reply) => {
       await users.changePassword(
         db,
         contextOf(request),
-        request.sessionId,
-        request.body.currentPassword,
-        request.body.newPassword,
+        { sessionId: request.sessionId, ipAddress: request.ip },
+        request.body,
+        settings,
       );
       return reply.status(204).send();
     },
@@ -146,7 +158,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/sessions',
     {
       schema: { tags, response: { 200: z.object({ items: z.array(sessionSummarySchema) }) } },
-      config: { authenticated: true },
+      config: { authenticated: true, duringPasswordChange: true },
     },
     async (request) => {
       const rows = await sessions.listSessions(db, contextOf(request).actor);
@@ -168,7 +180,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/sessions/:id',
     {
       schema: { tags, params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }) },
-      config: { authenticated: true },
+      config: { authenticated: true, duringPasswordChange: true },
     },
     async (request, reply) => {
       await sessions.revokeSession(db, contextOf(request), request.params.id);

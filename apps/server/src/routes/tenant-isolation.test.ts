@@ -193,6 +193,12 @@ const BY_ID: ByIdProbe[] = [
     body: () => ({ texts: [{ namespace: 'control', id: 'B.1.1', text: { en: 'Overlaid' } }] }),
     control: { as: 'managerB', status: 200 },
   },
+  // Last: its control signs B's manager out, whom the controls above act as.
+  {
+    route: 'DELETE /api/v1/users/:id/sessions',
+    url: (b) => `/api/v1/users/${b.userId}/sessions`,
+    control: { as: 'adminB', status: 204 },
+  },
 ];
 
 /** Organization B's own catalog: a library only B imported. */

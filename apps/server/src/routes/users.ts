@@ -17,6 +17,7 @@ import {
   organization,
   presentOrganization,
   presentUser,
+  sessions,
   users,
 } from '@mamoru/domain';
 import { contextOf } from '../plugins/auth.ts';
@@ -87,6 +88,15 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       setEtag(reply, user.version);
       return presentUser(user);
+    },
+  );
+
+  app.delete(
+    '/users/:id/sessions',
+    { schema: { tags, params: idParamsSchema }, config: { permission: 'users:manage' } },
+    async (request, reply) => {
+      await sessions.endUserSessions(db, contextOf(request), request.params.id);
+      return reply.status(204).send();
     },
   );
 

@@ -4,35 +4,38 @@ import { useTranslation } from 'react-i18next';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** Mirrors the server's rule that a password must not contain the user's name or email name. */
-export function containsPersonal(
-  password: string,
-  context: { email?: string; displayName?: string },
-) {
-  const lower = password.toLowerCase();
-  return [context.email?.split('@')[0], context.displayName]
-    .filter((s): s is string => Boolean(s && s.length >= 4))
-    .some((s) => lower.includes(s.toLowerCase().replace(/\s+/g, '')));
+export interface PersonalContext {
+  email?: string | undefined;
+  displayName?: string | undefined;
+  organizationName?: string | undefined;
 }
 
 /**
- * The password rules, ticked off while typing. Whether a password is common is
- * known only to the server, which checks it on submit.
+ * A quick mirror of the server's rule that a password must not contain the
+ * user's, the organization's or the product's names (the server also catches
+ * l33t spellings and reversals, on submit).
+ */
+export function containsPersonal(password: string, context: PersonalContext) {
+  const lower = password.toLowerCase();
+  return [context.email?.split('@')[0], context.displayName, context.organizationName, 'mamoru']
+    .filter((s): s is string => Boolean(s))
+    .flatMap((s) => [s.replace(/\s+/g, ''), ...s.split(/[\s._+-]+/u)])
+    .filter((s) => [...s].length >= 4)
+    .some((s) => lower.includes(s.toLowerCase()));
+}
+
+/**
+ * The password rules, ticked off while typing. How guessable a password is,
+ * is estimated by the server (zxcvbn-ts), on submit.
  */
 export function PasswordRules({
   id,
   password,
-  email,
-  displayName,
-}: {
-  id: string;
-  password: string;
-  email?: string;
-  displayName?: string;
-}) {
+  ...context
+}: { id: string; password: string } & PersonalContext) {
   const { t } = useTranslation();
   const longEnough = [...password].length >= MIN_PASSWORD_LENGTH;
-  const personal = password.length > 0 && containsPersonal(password, { email, displayName });
+  const personal = password.length > 0 && containsPersonal(password, context);
   const rules = [
     {
       key: 'length',

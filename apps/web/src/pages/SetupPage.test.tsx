@@ -37,7 +37,9 @@ describe('first-run set-up page', () => {
     const rules = document.getElementById('setup-password-rules')!;
     expect(within(rules).getByText('At least 12 characters')).toBeTruthy();
     expect(
-      within(rules).getByText('Not a commonly used password (checked when you submit)'),
+      within(rules).getByText(
+        'Hard to guess: no common password, no word with digits added, no repetition (checked when you submit)',
+      ),
     ).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Create organization and sign in' }));
@@ -53,7 +55,7 @@ describe('first-run set-up page', () => {
         errors: [
           {
             field: 'password',
-            code: 'password_common',
+            code: 'password_weak',
             message: 'This password is too common; choose one that is harder to guess.',
           },
         ],

@@ -110,6 +110,7 @@ export function SetupPage() {
             password={values.password}
             email={values.email}
             displayName={values.displayName}
+            organizationName={values.organizationName}
           />
           <Text fz="xs" c="dimmed">
             {t('setup.adminNote')}

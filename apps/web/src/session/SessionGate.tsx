@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { AppLayout } from '../components/AppLayout';
 import { LoginPage } from '../pages/LoginPage';
+import { PasswordChangeRequiredPage } from '../pages/PasswordChangeRequiredPage';
 import { SetupPage } from '../pages/SetupPage';
 import { useSession } from './useSession';
 
@@ -51,7 +52,7 @@ function SessionError() {
  * as it is, so a deep link opens after signing in.
  */
 export function SessionGate({ children }: { children?: ReactNode }) {
-  const { status } = useSession();
+  const { status, info } = useSession();
   switch (status) {
     case 'loading':
       return <SessionLoading />;
@@ -62,6 +63,8 @@ export function SessionGate({ children }: { children?: ReactNode }) {
     case 'signedOut':
       return <LoginPage />;
     case 'signedIn':
+      // An administrator-set password is replaced before the app opens.
+      if (info?.user.passwordChangeRequired) return <PasswordChangeRequiredPage />;
       return <AppLayout>{children}</AppLayout>;
   }
 }

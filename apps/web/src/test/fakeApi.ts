@@ -118,6 +118,7 @@ export function sessionInfo(
       accessExpiresAt: null,
       orgUnitId: null,
       createdAt: '2026-01-05T09:00:00.000Z',
+      passwordChangeRequired: false,
       version: 1,
       ...user,
     },

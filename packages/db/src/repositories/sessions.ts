@@ -90,18 +90,24 @@ export async function deleteLoginFailures(db: Executor, ids: string[]) {
   if (ids.length) await db.delete(loginFailures).where(inArray(loginFailures.id, ids));
 }
 
-/** Failures of a key inside the window, and when the oldest of them leaves it. */
-export async function loginFailureStats(db: Executor, key: string, windowSeconds: number) {
-  const rows = await queryRows<{ n: number; retry_after: number | null }>(
+/** Failures of each key inside the window, and when the oldest of them leaves it. */
+export async function loginFailureStats(db: Executor, keys: string[], windowSeconds: number) {
+  const rows = await queryRows<{ key: string; n: number; retry_after: number | null }>(
     db,
     sql`
-    select count(*)::int as n,
+    select key, count(*)::int as n,
       ceil(extract(epoch from (min(at) + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after
     from login_failures
-    where key = ${key} and at > now() - make_interval(secs => ${windowSeconds})`,
+    where key in (${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )}) and at > now() - make_interval(secs => ${windowSeconds})
+    group by key`,
   );
-  const row = rows[0];
-  return { count: Number(row?.n ?? 0), retryAfterSeconds: Number(row?.retry_after ?? 0) };
+  const stats = new Map(
+    rows.map((r) => [r.key, { count: Number(r.n), retryAfterSeconds: Number(r.retry_after ?? 0) }]),
+  );
+  return (key: string) => stats.get(key) ?? { count: 0, retryAfterSeconds: 0 };
 }
 
 export async function clearLoginFailures(db: Executor, key: string) {

@@ -17,6 +17,7 @@ export function presentUser(row: UserRow): User {
     accessExpiresAt: iso(row.accessExpiresAt),
     orgUnitId: row.orgUnitId,
     createdAt: row.createdAt.toISOString(),
+    passwordChangeRequired: row.mustChangePassword,
     version: row.version,
   };
 }

@@ -5,18 +5,15 @@ import * as orgs from '@mamoru/db/repositories/organizations';
 import type { UserRow } from '@mamoru/db/repositories/users';
 import { DomainError, notFound } from '../errors.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
-import type { Actor } from './actor.ts';
+import { authorize, type Actor } from './actor.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { beginAttempt, type ThrottleSettings } from './throttle.ts';
 import { grantsOf, isRole, type Role } from './permissions.ts';
 import { newSecret, sha256 } from './secrets.ts';
 
-export interface AuthSettings {
+export interface AuthSettings extends ThrottleSettings {
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
-  /** Failed log-ons allowed per account, and per client address, inside the window. */
-  maxFailuresPerAccount: number;
-  maxFailuresPerAddress: number;
-  failureWindowSeconds: number;
 }
 
 export function actorForUser(user: UserRow, kind: Actor['kind'] = 'user'): Actor {
@@ -37,24 +34,19 @@ export function userMayAct(user: UserRow, now = new Date()): boolean {
   return user.active && (!user.accessExpiresAt || user.accessExpiresAt > now);
 }
 
-const throttled = (retryAfterSeconds: number) =>
-  new DomainError('too_many_requests', 'login_throttled', {
-    seconds: Math.max(1, retryAfterSeconds),
-  });
-
 export interface LoginMeta {
   ipAddress: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /** The session the browser already had, if any: replaced by the new one. */
+  previous?: { organizationId: string; sessionId: string } | null;
 }
 
 /**
- * Email + password log-on. Throttled per account and per address before the
- * password is even checked, so guessing stays slow; the same message whether
- * the account exists or not. The attempt is recorded before the check, so
- * guesses sent in parallel each see the ones before them and at most the
- * allowed number reach the password; a throttled or successful attempt is
- * taken back again.
+ * Email + password log-on, throttled (see throttle.ts) before the password is
+ * even checked; the same answer whether the account exists or not. Every
+ * refusal leaves here as a DomainError: `login_throttled` (429) from the
+ * throttle, `login_failed` (401) otherwise.
  */
 export async function login(
   db: Db,
@@ -63,30 +55,19 @@ export async function login(
   meta: LoginMeta,
   s: AuthSettings,
 ) {
-  const accountKey = `account:${email.toLowerCase()}`;
-  const addressKey = `address:${meta.ipAddress ?? 'unknown'}`;
-  const attempt = await sessionsRepo.recordLoginFailures(db, [accountKey, addressKey]);
-  for (const [key, max] of [
-    [accountKey, s.maxFailuresPerAccount],
-    [addressKey, s.maxFailuresPerAddress],
-  ] as const) {
-    const stats = await sessionsRepo.loginFailureStats(db, key, s.failureWindowSeconds);
-    // The count includes this attempt.
-    if (stats.count > max) {
-      await sessionsRepo.deleteLoginFailures(db, attempt);
-      throw throttled(stats.retryAfterSeconds);
-    }
-  }
+  const attempt = await beginAttempt(db, { account: email, address: meta.ipAddress }, s);
   const user = await usersRepo.findUserByEmail(db, email);
   const ok = user
     ? await verifyPassword(user.passwordHash, password)
     : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
-  // A failed attempt stays recorded.
   if (!user || !ok || !userMayAct(user)) throw new DomainError('unauthenticated', 'login_failed');
-  await sessionsRepo.deleteLoginFailures(db, attempt);
-  await sessionsRepo.clearLoginFailures(db, accountKey);
+  await attempt.succeeded();
   const token = newSecret();
   const session = await db.transaction(async (tx) => {
+    // Rotation: a log-in never keeps the session the browser came with.
+    if (meta.previous) {
+      await sessionsRepo.deleteSession(tx, meta.previous.organizationId, meta.previous.sessionId);
+    }
     const row = await sessionsRepo.insertSession(tx, {
       id: sha256(token),
       organizationId: user.organizationId,
@@ -152,6 +133,23 @@ export async function revokeSession(db: Db, ctx: RequestContext, sessionId: stri
         entityType: 'user',
         entityId: userId!,
         after: { session: sessionId.slice(0, 8) },
+      },
+    ]);
+  });
+}
+
+/** An administrator ends every session of a user of the organization (e.g. a lost laptop). */
+export async function endUserSessions(db: Db, ctx: RequestContext, userId: string) {
+  authorize(ctx.actor, 'users:manage');
+  await db.transaction(async (tx) => {
+    if (!(await usersRepo.getUser(tx, ctx.actor.organizationId, userId))) throw notFound('user');
+    const removed = await sessionsRepo.deleteUserSessions(tx, ctx.actor.organizationId, userId);
+    await recordAudit(tx, ctx, [
+      {
+        action: 'session.ended_by_admin',
+        entityType: 'user',
+        entityId: userId,
+        after: { sessions: removed.length },
       },
     ]);
   });

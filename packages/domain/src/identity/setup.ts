@@ -20,7 +20,7 @@ export async function isSetupNeeded(db: Db): Promise<boolean> {
  * Refused once any organization exists (further ones are created by admins).
  */
 export async function setupOrganization(db: Db, input: SetupRequest, requestId: string | null) {
-  const problems = passwordProblems(input.password, 'password', input);
+  const problems = await passwordProblems(input.password, 'password', input);
   if (problems.length) throw invalid(problems);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import * as usersRepo from '@mamoru/db/repositories/users';
 import * as ackRepo from '@mamoru/db/repositories/documents-acknowledgements';
 import * as scopeRepo from '@mamoru/db/repositories/scope';
 import * as sessionsRepo from '@mamoru/db/repositories/sessions';
+import * as orgs from '@mamoru/db/repositories/organizations';
 import type { z } from 'zod';
 import type { userCreateSchema, userUpdateSchema, profileUpdateSchema } from '@mamoru/contracts';
 import { conflict, invalid, notFound, staleVersion, DomainError } from '../errors.ts';
@@ -11,6 +12,7 @@ import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { authorize } from './actor.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { auditableUser } from './presenters.ts';
+import { beginAttempt, type ThrottleSettings } from './throttle.ts';
 
 type UserCreate = z.infer<typeof userCreateSchema>;
 type UserUpdate = z.infer<typeof userUpdateSchema>;
@@ -52,7 +54,11 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
   checkExternalAuditor(input.roles, input.accessExpiresAt);
   checkExpiryInFuture(input.accessExpiresAt);
   await checkOrgUnit(db, ctx.actor.organizationId, input.orgUnitId);
-  const problems = passwordProblems(input.password, 'password', input);
+  const org = await orgs.getOrganization(db, ctx.actor.organizationId);
+  const problems = await passwordProblems(input.password, 'password', {
+    ...input,
+    organizationName: org?.name,
+  });
   if (problems.length) throw invalid(problems);
   if (await usersRepo.emailTaken(db, input.email)) {
     throw invalid([{ field: 'email', code: 'email_taken' }]);
@@ -68,6 +74,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
       roles: input.roles,
       accessExpiresAt: input.accessExpiresAt ? new Date(input.accessExpiresAt) : null,
       orgUnitId: input.orgUnitId ?? null,
+      // The administrator knows this password: the user replaces it at first log-in.
+      mustChangePassword: true,
     });
     await recordAudit(tx, ctx, [
       { action: 'user.created', entityType: 'user', entityId: user.id, after: auditableUser(user) },
@@ -183,34 +191,48 @@ export async function updateProfile(db: Db, ctx: RequestContext, input: ProfileU
   });
 }
 
-/** Changing one's password ends every other session of the user. */
+/**
+ * Changing one's password, throttled like log-in (a stolen session must not
+ * become a way to guess the password); it ends every other session of the user
+ * and lifts a pending "change at first log-in".
+ */
 export async function changePassword(
   db: Db,
   ctx: RequestContext,
-  currentSessionId: string | null,
-  currentPassword: string,
-  newPassword: string,
+  meta: { sessionId: string | null; ipAddress: string | null },
+  input: { currentPassword: string; newPassword: string },
+  s: ThrottleSettings,
 ) {
   const userId = ctx.actor.userId;
   if (!userId || ctx.actor.kind !== 'user') throw new DomainError('forbidden', 'profile_user_only');
   const user = await usersRepo.getUser(db, ctx.actor.organizationId, userId);
   if (!user) throw notFound('user');
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+  const attempt = await beginAttempt(db, { account: user.email, address: meta.ipAddress }, s);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalid([{ field: 'currentPassword', code: 'password_wrong' }]);
   }
-  const problems = passwordProblems(newPassword, 'newPassword', user);
+  await attempt.succeeded();
+  const org = await orgs.getOrganization(db, ctx.actor.organizationId);
+  const problems = await passwordProblems(input.newPassword, 'newPassword', {
+    ...user,
+    organizationName: org?.name,
+  });
   if (problems.length) throw invalid(problems);
-  const passwordHash = await hashPassword(newPassword);
+  if (await verifyPassword(user.passwordHash, input.newPassword)) {
+    throw invalid([{ field: 'newPassword', code: 'password_unchanged' }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await usersRepo.updateUser(tx, ctx.actor.organizationId, userId, null, {
       passwordHash,
       passwordChangedAt: new Date(),
+      mustChangePassword: false,
     });
     await sessionsRepo.deleteUserSessions(
       tx,
       ctx.actor.organizationId,
       userId,
-      currentSessionId ?? undefined,
+      meta.sessionId ?? undefined,
     );
     await recordAudit(tx, ctx, [
       { action: 'user.password_changed', entityType: 'user', entityId: userId },

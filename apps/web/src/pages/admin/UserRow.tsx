@@ -5,6 +5,7 @@ import type { User } from '../../api/types';
 import { initials } from '../../components/UserMenu';
 import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
+import { EndSessionsButton } from './EndSessionsButton';
 import { UserUnitName } from './UserUnit';
 
 type UserState = 'active' | 'inactive' | 'expired';
@@ -106,7 +107,8 @@ export function UserRow({
         {format.date(user.createdAt)}
       </Table.Td>
       {manage && (
-        <Table.Td ta="right">
+        <Table.Td ta="right" style={nowrap}>
+          {!isSelf && <EndSessionsButton user={user} />}
           <Tooltip label={t('common.edit')}>
             <ActionIcon
               variant="subtle"

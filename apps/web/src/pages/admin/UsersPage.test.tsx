@@ -46,6 +46,7 @@ function user(n: number, extra: Partial<User> = {}): User {
     accessExpiresAt: null,
     orgUnitId: null,
     createdAt: '2026-01-05T09:00:00.000Z',
+    passwordChangeRequired: false,
     version: 3,
     ...extra,
   };
@@ -191,5 +192,24 @@ describe('users administration', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(patches).toHaveLength(1));
     expect(patches[0]).toEqual({ ifMatch: '"3"', body: { orgUnitId: LEGAL } });
+  });
+
+  it('ends every session of a user after asking, from the user’s row', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(admin),
+      'GET /api/v1/users': { items: [user(1)], nextCursor: null },
+      [`DELETE /api/v1/users/${user(1).id}/sessions`]: { status: 204 },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/admin/users');
+    fireEvent.click(await screen.findByRole('button', { name: 'End all sessions of User 01' }));
+    const dialog = await screen.findByRole('dialog', { name: 'End all sessions?' });
+    expect(within(dialog).getByText(/signed out on every device/)).toBeTruthy();
+    expect(api.calls.some((c) => c.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'End all sessions' }));
+    expect(await screen.findByText('User 01 was signed out everywhere.')).toBeTruthy();
+    expect(api.calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([
+      `/api/v1/users/${user(1).id}/sessions`,
+    ]);
   });
 });
