@@ -1,4 +1,4 @@
-import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, Select, type CSSVariablesResolver } from '@mantine/core';
 
 const fontFamily = [
   '-apple-system',
@@ -30,6 +30,9 @@ export const theme = createTheme({
     Badge: Badge.extend({
       styles: { root: { textTransform: 'none', fontWeight: 600, minWidth: 'max-content' } },
     }),
+    // Clicking the chosen option again must not empty a select (a required
+    // owner would silently clear); an optional one says so with `clearable`.
+    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
   },
 });
 

@@ -32,6 +32,8 @@ export function NewStructureModal({
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // A modal renders in a portal, but React still bubbles its submit to any form around it.
+    event.stopPropagation();
     const done = { onSuccess: (row: { id: string }) => onCreated(row.id) };
     if (kind === 'unit') unit.mutate({ code: code.trim(), name: name.trim() }, done);
     else location.mutate({ code: code.trim(), name: name.trim(), kind: locationKind }, done);
