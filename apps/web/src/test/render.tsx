@@ -1,7 +1,8 @@
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, type RouteObject } from 'react-router';
-import { App } from '../App';
+import type { ReactElement } from 'react';
+import { App, AppProviders } from '../App';
 import { routes as appRoutes } from '../routes';
 
 /** Renders the whole app at `path` with a memory router and a query client that never retries. */
@@ -29,4 +30,14 @@ export function fakeFetch(responses: Record<string, unknown>) {
     });
   };
   return { fetch, calls };
+}
+
+/**
+ * Renders one component inside the app's providers (theme, i18n, query
+ * client, session) without the router: enough for a form and much faster
+ * than the whole app.
+ */
+export function renderWithProviders(ui: ReactElement) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return { queryClient, ...render(<AppProviders queryClient={queryClient}>{ui}</AppProviders>) };
 }

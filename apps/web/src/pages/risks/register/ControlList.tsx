@@ -21,6 +21,7 @@ export function ControlList({
   suggested = [],
   readOnly,
   justificationLabel,
+  justificationError,
 }: {
   label: string;
   value: ControlChoice[];
@@ -28,6 +29,8 @@ export function ControlList({
   suggested?: readonly string[];
   readOnly: boolean;
   justificationLabel: string;
+  /** The server's message for the justification of the i-th control, if it refused it. */
+  justificationError?: (index: number) => string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const { index } = useControlIndex();
@@ -71,6 +74,7 @@ export function ControlList({
                     aria-label={`${justificationLabel}: ${control.controlId}`}
                     placeholder={justificationLabel}
                     value={control.justification}
+                    error={justificationError?.(i)}
                     onChange={(e) =>
                       onChange(
                         value.map((c, j) =>
