@@ -95,6 +95,8 @@ export const messages: Record<Locale, Catalog> = {
     forbidden_reach_all:
       'This needs write access to the whole ISMS; with your role you can change only what you own.',
     cia_out_of_range: 'Use a whole number from {min} to {max}.',
+    cia_incomplete:
+      'Confidentiality, integrity and availability go together: fill in all three or leave all three blank.',
     scope_exists: 'The scope already exists; edit it with the ETag of its latest version.',
     scope_approval_pending:
       'This scope version is waiting for approval; withdraw the request to edit it again.',
@@ -267,6 +269,7 @@ export const messages: Record<Locale, Catalog> = {
     forbidden_reach_all:
       'ISMS 全体への書込み権限が必要です。あなたの役割で変更できるのは、自分が責任者である対象だけです。',
     cia_out_of_range: '{min} から {max} までの整数で指定してください。',
+    cia_incomplete: '機密性・完全性・可用性は3つとも入力するか、3つとも空欄にしてください。',
     scope_exists: '適用範囲は既にあります。最新版の ETag を指定して編集してください。',
     scope_approval_pending:
       'この版の適用範囲は承認待ちです。再度編集するには承認依頼を取り下げてください。',
