@@ -63,6 +63,9 @@ export const messages: Record<Locale, Catalog> = {
     approval_type_unknown: 'Unknown approval type: {type}.',
     code_taken: 'This code is already used in your organization.',
     reference_not_found: 'This refers to something that does not exist in your organization.',
+    document_control_unknown:
+      'Annex control "{id}" is not in the annex of the certification criteria.',
+    document_requirement_unknown: 'Requirement item "{id}" is not in the certification criteria.',
     risk_exists: 'This asset already has a risk for this threat and vulnerability.',
     risk_method_frozen:
       'Risk method version {number} is approved and can no longer change; create a new draft.',
@@ -241,6 +244,8 @@ export const messages: Record<Locale, Catalog> = {
     approval_type_unknown: '不明な承認種別です: {type}',
     code_taken: 'このコードは組織内で既に使われています。',
     reference_not_found: '組織内に存在しない対象を参照しています。',
+    document_control_unknown: '附属書の管理策「{id}」は認証基準の附属書にありません。',
+    document_requirement_unknown: '要求事項「{id}」は認証基準にありません。',
     risk_exists: 'この資産には同じ脅威・ぜい弱性のリスクが既にあります。',
     risk_method_frozen:
       'リスク評価手法の第{number}版は承認済みのため変更できません。新しい版を作成してください。',

@@ -19,6 +19,8 @@ describe('problemFields', () => {
     );
     expect(fields.error('selectedControls.0.justification')).toBe('Required.');
     expect(fields.error('selectedControls.1.justification')).toBeUndefined();
+    // A list input (tags, multi-select) shows the first message of its items.
+    expect(fields.error('selectedControls')).toBe('Required.');
     expect(fields.unplaced).toEqual([]);
   });
 

@@ -14,7 +14,10 @@ export interface UnplacedError {
 }
 
 export interface ProblemFields {
-  /** The message for a field path the form shows (`selectedControls.0.justification`), if any. */
+  /**
+   * The message for a field path the form shows (`selectedControls.0.justification`),
+   * or the first one inside it (`controlIds` answers for `controlIds.2`: a tags input).
+   */
   error: (path: string) => string | undefined;
   /** Messages for the form's inputs, keyed by exact field path. */
   byField: Readonly<Record<string, string>>;
@@ -61,7 +64,9 @@ export function problemFields(
     if (placed.some((pattern) => matches(pattern, path))) byField[path] ??= fieldError.message;
     else unplaced.push({ label: labelOf(labels, path), message: fieldError.message });
   }
-  return { error: (path) => byField[path], byField, unplaced };
+  const messageAt = (path: string) =>
+    byField[path] ?? Object.entries(byField).find(([field]) => field.startsWith(`${path}.`))?.[1];
+  return { error: messageAt, byField, unplaced };
 }
 
 /** An unplaced error as one line: "Label: message", or the message alone. */

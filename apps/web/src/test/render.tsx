@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { createMemoryRouter, type RouteObject } from 'react-router';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import type { ReactElement } from 'react';
 import { App, AppProviders } from '../App';
 import { routes as appRoutes } from '../routes';
@@ -34,10 +34,19 @@ export function fakeFetch(responses: Record<string, unknown>) {
 
 /**
  * Renders one component inside the app's providers (theme, i18n, query
- * client, session) without the router: enough for a form and much faster
- * than the whole app.
+ * client, session) and a memory router, without the app's pages: enough
+ * for a form and much faster than the whole app.
  */
 export function renderWithProviders(ui: ReactElement) {
+  const router = createMemoryRouter([{ path: '*', element: ui }]);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return { queryClient, ...render(<AppProviders queryClient={queryClient}>{ui}</AppProviders>) };
+  return {
+    router,
+    queryClient,
+    ...render(
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>,
+    ),
+  };
 }
