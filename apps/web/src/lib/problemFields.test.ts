@@ -50,4 +50,18 @@ describe('problemFields', () => {
     expect(fields.byField).toEqual({ rationale: 'First.' });
     expect(problemFields(new Error('x'), labels).unplaced).toEqual([]);
   });
+
+  it('takes a trailing ** as anything inside a part of the form', () => {
+    const fields = problemFields(
+      refused([{ field: 'definition.bands.2.label.ja', message: 'Required.' }]),
+      { 'definition.bands': 'Levels' },
+      ['definition.bands.**'],
+    );
+    expect(fields.error('definition.bands')).toBe('Required.');
+    expect(
+      problemFields(refused([{ field: 'definition.bands', message: 'x' }]), {}, [
+        'definition.bands.**',
+      ]).unplaced,
+    ).toHaveLength(1);
+  });
 });

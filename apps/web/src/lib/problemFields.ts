@@ -3,7 +3,8 @@ import { fieldName, isApiError } from '../api/client';
 /**
  * A form's fields as the server names them in a problem's `errors[].field`
  * (`rationale`, `selectedControls.*.justification`: `*` stands for any list
- * index), each with the label the form shows for it.
+ * index, a trailing `**` for anything inside), each with the label the form
+ * shows for it.
  */
 export type FieldLabels = Readonly<Record<string, string>>;
 
@@ -27,10 +28,14 @@ export interface ProblemFields {
 
 const EMPTY: ProblemFields = { error: () => undefined, byField: {}, unplaced: [] };
 
+/** `*` matches one segment (a list index); a trailing `**` any deeper path. */
 function matches(pattern: string, path: string) {
   const want = pattern.split('.');
   const got = path.split('.');
-  return want.length === got.length && want.every((part, i) => part === '*' || part === got[i]);
+  const deep = want.at(-1) === '**';
+  const head = deep ? want.slice(0, -1) : want;
+  if (deep ? got.length <= head.length : got.length !== head.length) return false;
+  return head.every((part, i) => part === '*' || part === got[i]);
 }
 
 /** The label of the longest known pattern that is the path or a parent of it. */
