@@ -95,26 +95,24 @@ export function AssetFormModal({
   const users = useUserDirectory(can('users:read'));
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const stale = isStale(save.error);
-  const labels: FieldLabels = Object.fromEntries(
-    [
-      'code',
-      'name',
-      'category',
-      'status',
-      'description',
-      'owner',
-      'orgUnitId',
-      'classificationId',
-      'locationId',
-      'custodian',
-      'confidentiality',
-      'integrity',
-      'availability',
-      'businessProcess',
-      'nextReviewDate',
-      'tags',
-    ].map((field) => [field, t(`assets.fields.${field.replace(/Id$/, '')}`)]),
-  );
+  const labels: FieldLabels = {
+    code: t('assets.fields.code'),
+    name: t('assets.fields.name'),
+    category: t('assets.fields.category'),
+    status: t('assets.fields.status'),
+    description: t('assets.fields.description'),
+    owner: t('assets.fields.owner'),
+    orgUnitId: t('assets.fields.orgUnit'),
+    classificationId: t('assets.fields.classification'),
+    locationId: t('assets.fields.location'),
+    custodian: t('assets.fields.custodian'),
+    confidentiality: t('assets.fields.confidentiality'),
+    integrity: t('assets.fields.integrity'),
+    availability: t('assets.fields.availability'),
+    businessProcess: t('assets.fields.businessProcess'),
+    nextReviewDate: t('assets.fields.nextReviewDate'),
+    tags: t('assets.fields.tags'),
+  };
   // owner.id / custodian.id and each tag show on their input.
   const problem = problemFields(save.error, labels, [
     ...Object.keys(labels),
