@@ -11,8 +11,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../api/client';
 import { FormError } from '../../components/QueryStates';
+import { problemFields, unplacedText } from '../../lib/problemFields';
 import { useCreateRecord, type RecordType } from './api';
 import { EntryFields, entriesToSend, initialEntries, missingRequired } from './EntryFields';
 import { FreeEntries, pairsToEntries, pairsValid, type EntryPair } from './FreeEntries';
@@ -45,7 +45,22 @@ export function RecordFormModal({
   const [link, setLink] = useState({ type: '', id: '', label: '' });
   const [touched, setTouched] = useState(false);
   const error = create.error;
-  const fieldError = (field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
+  const problem = problemFields(
+    error,
+    {
+      typeId: t('records.type'),
+      title: t('records.form.name'),
+      recordDate: t('records.form.recordDate'),
+      description: t('records.form.description'),
+      ...Object.fromEntries(fields.map((f) => [`entries.${f.key}`, f.label[lang]])),
+      'links.*.type': t('records.form.linkType'),
+      'links.*.id': t('records.form.linkId'),
+      'links.*.label': t('records.form.linkLabel'),
+    },
+    // Free-form entries are named by the user: any entries.<name> has its row.
+    ['typeId', 'title', 'recordDate', 'description', 'entries.*', 'links.0.*'],
+  );
+  const fieldError = problem.error;
   const required = (value: string | null) =>
     touched && !value?.trim() ? t('records.form.required') : undefined;
 
@@ -86,7 +101,7 @@ export function RecordFormModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormError error={error} />
+          <FormError error={error} extra={problem.unplaced.map(unplacedText)} />
           <Select
             label={t('records.type')}
             data={types.map((ty) => ({ value: ty.id, label: ty.name[lang] }))}
@@ -131,6 +146,7 @@ export function RecordFormModal({
             label={t('records.form.description')}
             value={description}
             onChange={(e) => setDescription(e.currentTarget.value)}
+            error={fieldError('description')}
             autosize
             minRows={2}
           />
@@ -139,16 +155,19 @@ export function RecordFormModal({
               label={t('records.form.linkType')}
               value={link.type}
               onChange={(e) => setLink({ ...link, type: e.currentTarget.value })}
+              error={fieldError('links.0.type')}
             />
             <TextInput
               label={t('records.form.linkId')}
               value={link.id}
               onChange={(e) => setLink({ ...link, id: e.currentTarget.value })}
+              error={fieldError('links.0.id')}
             />
             <TextInput
               label={t('records.form.linkLabel')}
               value={link.label}
               onChange={(e) => setLink({ ...link, label: e.currentTarget.value })}
+              error={fieldError('links.0.label')}
             />
           </SimpleGrid>
           <Group justify="flex-end">
