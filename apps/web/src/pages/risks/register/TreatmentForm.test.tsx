@@ -1,6 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { initI18n } from '../../../i18n';
 import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render';
 import { method, risk } from '../fixtures';
@@ -14,9 +13,12 @@ const treated = risk(1, {
   ],
 });
 
-function renderForm(errors: { field: string; code: string; message: string }[]) {
+async function renderForm(
+  errors: { field: string; code: string; message: string }[],
+  locale: 'ja' | 'en' = 'en',
+) {
   const api = fakeApi({
-    ...signedInRoutes(sessionInfo('admin')),
+    ...signedInRoutes(sessionInfo('admin', { locale })),
     [`PUT /api/v1/risks/${treated.id}/treatment`]: problem(422, 'Check the values entered.', {
       errors,
     }),
@@ -31,7 +33,8 @@ function renderForm(errors: { field: string; code: string; message: string }[]) 
       onSendResidual={() => {}}
     />,
   );
-  fireEvent.click(screen.getByRole('button', { name: /Save treatment|リスク対応を保存/ }));
+  // The form shows once the session is known.
+  fireEvent.click(await screen.findByRole('button', { name: /Save treatment|リスク対応を保存/ }));
   return api;
 }
 
@@ -41,7 +44,7 @@ describe('treatment form: a refused save (422)', () => {
   });
 
   it("marks the second control's justification and lists no raw field path", async () => {
-    renderForm([
+    await renderForm([
       { field: 'selectedControls.1.justification', code: 'field_required', message: 'Required.' },
     ]);
     const second = screen.getByRole('textbox', { name: 'What it treats: 7.2.1' });
@@ -53,8 +56,11 @@ describe('treatment form: a refused save (422)', () => {
   });
 
   it('labels, in Japanese, an error the form has no input for', async () => {
-    initI18n('ja');
-    renderForm([{ field: 'selectedControls', code: 'too_big', message: '多すぎます。' }]);
+    // A Japanese user: the app speaks the user's language.
+    await renderForm(
+      [{ field: 'selectedControls', code: 'too_big', message: '多すぎます。' }],
+      'ja',
+    );
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('選択した管理策: 多すぎます。')).toBeTruthy();
   });
