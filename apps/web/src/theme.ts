@@ -4,6 +4,7 @@ import {
   Drawer,
   mergeThemeOverrides,
   Modal,
+  Select,
   type CSSVariablesResolver,
   type MantineThemeOverride,
 } from '@mantine/core';
@@ -38,6 +39,9 @@ export const theme = createTheme({
     Badge: Badge.extend({
       styles: { root: { textTransform: 'none', fontWeight: 600, minWidth: 'max-content' } },
     }),
+    // Clicking the chosen option again must not empty a select (a required
+    // owner would silently clear); an optional one says so with `clearable`.
+    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
   },
 });
 

@@ -7,9 +7,13 @@ const page = {
   cursor: z.string().max(512).optional(),
 };
 const isoDate = z.iso.date();
+/**
+ * A name people type: Japanese required, English optional (blank: the
+ * Japanese is shown in English too, see the presenters).
+ */
 const bilingualName = z.object({
   ja: z.string().trim().min(1).max(200),
-  en: z.string().trim().min(1).max(200),
+  en: z.string().trim().max(200).default(''),
 });
 
 // ---- record types (4.3.3) ---------------------------------------------------------

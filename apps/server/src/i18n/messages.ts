@@ -67,6 +67,9 @@ export const messages: Record<Locale, Catalog> = {
     approval_type_unknown: 'Unknown approval type: {type}.',
     code_taken: 'This code is already used in your organization.',
     reference_not_found: 'This refers to something that does not exist in your organization.',
+    document_control_unknown:
+      'Annex control "{id}" is not in the annex of the certification criteria.',
+    document_requirement_unknown: 'Requirement item "{id}" is not in the certification criteria.',
     risk_exists: 'This asset already has a risk for this threat and vulnerability.',
     risk_method_frozen:
       'Risk method version {number} is approved and can no longer change; create a new draft.',
@@ -99,6 +102,8 @@ export const messages: Record<Locale, Catalog> = {
     forbidden_reach_all:
       'This needs write access to the whole ISMS; with your role you can change only what you own.',
     cia_out_of_range: 'Use a whole number from {min} to {max}.',
+    cia_incomplete:
+      'Confidentiality, integrity and availability go together: fill in all three or leave all three blank.',
     scope_exists: 'The scope already exists; edit it with the ETag of its latest version.',
     scope_approval_pending:
       'This scope version is waiting for approval; withdraw the request to edit it again.',
@@ -247,6 +252,8 @@ export const messages: Record<Locale, Catalog> = {
     approval_type_unknown: '不明な承認種別です: {type}',
     code_taken: 'このコードは組織内で既に使われています。',
     reference_not_found: '組織内に存在しない対象を参照しています。',
+    document_control_unknown: '附属書の管理策「{id}」は認証基準の附属書にありません。',
+    document_requirement_unknown: '要求事項「{id}」は認証基準にありません。',
     risk_exists: 'この資産には同じ脅威・脆弱性のリスクが既にあります。',
     risk_method_frozen:
       'リスクアセスメントの方法の第{number}版は承認済みのため変更できません。新しい版を作成してください。',
@@ -276,6 +283,7 @@ export const messages: Record<Locale, Catalog> = {
     forbidden_reach_all:
       'ISMS 全体への書込み権限が必要です。あなたの役割で変更できるのは、自分が責任者である対象だけです。',
     cia_out_of_range: '{min} から {max} までの整数で指定してください。',
+    cia_incomplete: '機密性・完全性・可用性は3つとも入力するか、3つとも空欄にしてください。',
     scope_exists: '適用範囲は既にあります。最新版の ETag を指定して編集してください。',
     scope_approval_pending:
       'この版の適用範囲は承認待ちです。再度編集するには承認依頼を取り下げてください。',

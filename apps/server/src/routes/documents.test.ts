@@ -100,6 +100,7 @@ describeEachDatabase('documents', (ctx) => {
       type: 'procedure',
       ismsPolicy: true,
       controlIds: ['99.99.99'],
+      requirementIds: ['4.2.1', '9.9'],
       externalOrigin: true,
     });
     expect(res.statusCode).toBe(422);
@@ -108,7 +109,17 @@ describeEachDatabase('documents', (ctx) => {
         .json()
         .errors.map((e: { field: string }) => e.field)
         .sort(),
-    ).toEqual(['controlIds.0', 'externalSource', 'ismsPolicy'].sort());
+    ).toEqual(['controlIds.0', 'externalSource', 'ismsPolicy', 'requirementIds.1'].sort());
+    // The message names the field and the value, not "something in your organization".
+    const byField = new Map(
+      res.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
+    expect(byField.get('controlIds.0')).toBe(
+      'Annex control "99.99.99" is not in the annex of the certification criteria.',
+    );
+    expect(byField.get('requirementIds.1')).toBe(
+      'Requirement item "9.9" is not in the certification criteria.',
+    );
     const taken = await admin.post('/api/v1/documents', {
       code: 'POL-001',
       title: 'x',

@@ -97,6 +97,29 @@ describeEachDatabase('record type editing and structured entries', (ctx) => {
     ]);
   });
 
+  it('takes a Japanese-only name and field label, showing the Japanese where English is blank', async () => {
+    const t = await newType({
+      name: { ja: '入館記録' },
+      fields: [{ key: 'field_1', label: { ja: '訪問者', en: '' }, kind: 'text' }],
+    });
+    expect(t.name).toEqual({ ja: '入館記録', en: '入館記録' });
+    expect(t.fields[0]!.label).toEqual({ ja: '訪問者', en: '訪問者' });
+    const record = await admin.post('/api/v1/records', {
+      typeId: t.id,
+      title: '2026-04 入館',
+      recordDate: '2026-04-01',
+    });
+    expect(record.statusCode, record.body).toBe(201);
+    expect(record.json<EvidenceRecord>().type.name.en).toBe('入館記録');
+    const noJapanese = await admin.post('/api/v1/record-types', {
+      code: uniqueCode('RT'),
+      name: { ja: '', en: 'Visitor log' },
+      retention: { value: 1, unit: 'years' },
+    });
+    expect(noJapanese.statusCode).toBe(400);
+    expect(fieldsOf(noJapanese)).toEqual(['body.name.ja']);
+  });
+
   it('refuses an invalid type edit with 400 naming the field (zod fields carry body.)', async () => {
     const t = await newType();
     const emptyName = await admin.patch(

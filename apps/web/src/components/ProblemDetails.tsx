@@ -2,21 +2,36 @@ import { Alert, Code, List, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
+import { unplacedText, type ProblemFields } from '../lib/problemFields';
 
 const LISTED = 12;
 
 /**
  * A refused request in full: the problem's title, its detail, and each
  * field error with the place it points at (a JSON path in an imported file,
- * an item of a list), so the user can find and fix it.
+ * an item of a list), so the user can find and fix it. A form passes its
+ * `fields` (see problemFields): errors it shows beside its inputs are left
+ * out here and the rest are named by the field's label, not a raw path.
  */
-export function ProblemDetails({ error, title }: { error: unknown; title?: string }) {
+export function ProblemDetails({
+  error,
+  title,
+  fields,
+}: {
+  error: unknown;
+  title?: string;
+  fields?: ProblemFields;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const problemTitle =
     isApiError(error) || error instanceof Error ? error.message : t('common.failed');
   const detail = isApiError(error) ? error.detail : undefined;
-  const errors = isApiError(error) ? error.errors : [];
+  const errors = !isApiError(error)
+    ? []
+    : fields
+      ? fields.unplaced.map((e) => ({ field: undefined, message: unplacedText(e) }))
+      : error.errors;
   return (
     <Alert
       variant="light"
@@ -36,10 +51,12 @@ export function ProblemDetails({ error, title }: { error: unknown; title?: strin
           aria-label={t('problem.errors')}
         >
           {errors.slice(0, LISTED).map((e, i) => (
-            <List.Item key={`${e.field}-${i}`}>
-              <Code fz="xs" mr={6}>
-                {e.field}
-              </Code>
+            <List.Item key={`${e.field ?? ''}-${i}`}>
+              {e.field !== undefined && (
+                <Code fz="xs" mr={6}>
+                  {e.field}
+                </Code>
+              )}
               {e.message}
             </List.Item>
           ))}

@@ -2,6 +2,7 @@ import { Alert } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/client';
+import type { ProblemFields } from '../lib/problemFields';
 import { ProblemDetails } from './ProblemDetails';
 
 /** Whether a save was refused because someone else saved first (412 on If-Match). */
@@ -37,11 +38,14 @@ export function SaveProblem({
   error,
   staleTitle,
   staleBody,
+  fields,
 }: {
   error: unknown;
   staleTitle: string;
   staleBody: ReactNode;
+  /** The form's mapping of field errors (problemFields), so only unplaced ones are listed. */
+  fields?: ProblemFields;
 }) {
   if (isStale(error)) return <StaleAlert title={staleTitle}>{staleBody}</StaleAlert>;
-  return <ProblemDetails error={error} />;
+  return <ProblemDetails error={error} {...(fields ? { fields } : {})} />;
 }

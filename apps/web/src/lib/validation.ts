@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { i18n } from '../i18n';
 import { fieldName, isApiError } from '../api/client';
+import { problemFields, unplacedText, type FieldLabels } from './problemFields';
 
 export type FieldErrors = Record<string, string>;
 
@@ -42,13 +43,34 @@ function messageOf(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** The field errors a failed request carries (problem+json `errors[]`), by field name. */
+/**
+ * The field errors a failed request carries (problem+json `errors[]`), by
+ * field name; an error inside a list or object (`permissions.0`) also counts
+ * for the field that holds it (`permissions`), whose input shows it.
+ */
 export function serverFieldErrors(error: unknown): FieldErrors {
-  return isApiError(error) ? error.fieldErrors() : {};
+  if (!isApiError(error)) return {};
+  const errors: FieldErrors = error.fieldErrors();
+  for (const e of error.errors) {
+    const top = fieldName(e.field).split('.')[0]!;
+    errors[top] ??= e.message;
+  }
+  return errors;
 }
 
-/** Server field errors that no input of the form shows, so the form can list them instead. */
-export function unplacedErrors(error: unknown, fields: readonly string[]) {
-  if (!isApiError(error)) return [];
-  return error.errors.filter((e) => !fields.includes(fieldName(e.field))).map((e) => e.message);
+/**
+ * Server field errors that no input of the form shows, so the form can list
+ * them instead: each said with its field's label when `labels` knows it
+ * (see problemFields), never as a raw path.
+ */
+export function unplacedErrors(
+  error: unknown,
+  fields: readonly string[],
+  labels: FieldLabels = {},
+): string[] {
+  return problemFields(
+    error,
+    labels,
+    fields.flatMap((field) => [field, `${field}.**`]),
+  ).unplaced.map(unplacedText);
 }

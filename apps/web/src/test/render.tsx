@@ -1,8 +1,10 @@
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { createMemoryRouter, type RouteObject } from 'react-router';
-import { App } from '../App';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import type { ReactElement, ReactNode } from 'react';
+import { App, AppProviders } from '../App';
 import { routes as appRoutes } from '../routes';
+import { useSession } from '../session/useSession';
 
 /** Renders the whole app at `path` with a memory router and a query client that never retries. */
 export function renderApp(path = '/', routes: RouteObject[] = appRoutes) {
@@ -29,4 +31,29 @@ export function fakeFetch(responses: Record<string, unknown>) {
     });
   };
   return { fetch, calls };
+}
+
+/** Shows its children once the session is known, as the app's pages do. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { info } = useSession();
+  return info ? children : null;
+}
+
+/**
+ * Renders one component inside the app's providers (theme, i18n, query
+ * client, session) and a memory router, without the app's pages: enough
+ * for a form and much faster than the whole app.
+ */
+export function renderWithProviders(ui: ReactElement) {
+  const router = createMemoryRouter([{ path: '*', element: <SignedIn>{ui}</SignedIn> }]);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return {
+    router,
+    queryClient,
+    ...render(
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>,
+    ),
+  };
 }

@@ -103,7 +103,7 @@ describe('a data row', () => {
     const ja = readHeader(JA).layout;
     const { asset, problems } = readAssetRow(
       2,
-      ['A-2', '給与', '情報', 'IT', '３', '', '', ''],
+      ['A-2', '給与', '情報', 'IT', '３', '２', '１', ''],
       ja,
       refs,
     );
@@ -112,7 +112,8 @@ describe('a data row', () => {
       category: 'information',
       ownerUnitId: 'unit-1',
       confidentiality: 3,
-      integrity: null,
+      integrity: 2,
+      availability: 1,
       value: 3,
     });
   });
@@ -137,9 +138,29 @@ describe('a data row', () => {
       { row: 7, column: 'Confidentiality', code: 'cia_out_of_range', params: { min: 1, max: 3 } },
     ]);
     const ja = readHeader(JA).layout;
-    expect(readAssetRow(3, ['A', 'n', '情報', 'IT', '0', '', '', ''], ja, refs).problems).toEqual([
-      { row: 3, column: '機密性', code: 'cia_out_of_range', params: { min: 1, max: 3 } },
+    expect(readAssetRow(3, ['A', 'n', '情報', 'IT', '0', '1', '1', ''], ja, refs).problems).toEqual(
+      [{ row: 3, column: '機密性', code: 'cia_out_of_range', params: { min: 1, max: 3 } }],
+    );
+  });
+
+  it('refuses a row with C, I and A partly set, at each blank cell, and takes all blank', () => {
+    expect(readAssetRow(5, ['A', 'n', 'software', 'IT', '2', '3', '', ''], layout, refs)).toEqual({
+      asset: null,
+      problems: [{ row: 5, column: 'Availability', code: 'cia_incomplete' }],
+    });
+    expect(
+      readAssetRow(5, ['A', 'n', 'software', 'IT', '', '3', '', ''], layout, refs).problems,
+    ).toEqual([
+      { row: 5, column: 'Confidentiality', code: 'cia_incomplete' },
+      { row: 5, column: 'Availability', code: 'cia_incomplete' },
     ]);
+    const blank = readAssetRow(5, ['A', 'n', 'software', 'IT', '', '', '', ''], layout, refs);
+    expect(blank.problems).toEqual([]);
+    expect(blank.asset).toMatchObject({
+      confidentiality: null,
+      integrity: null,
+      availability: null,
+    });
   });
 
   it('checks lengths, dates and tags', () => {

@@ -299,6 +299,16 @@ export function readAssetRow(
         break;
     }
   });
+  // The template gives C, I and A together (the asset value is derived from all
+  // three): a row with some set and some blank is refused at each blank cell.
+  const ciaCells = layout.columns.flatMap((column, index) =>
+    column && (CIA_PROPERTIES as readonly string[]).includes(column.key)
+      ? [{ column, text: cellText(cells[index]) }]
+      : [],
+  );
+  if (ciaCells.some((c) => c.text)) {
+    for (const c of ciaCells) if (!c.text) fail(c.column, 'cia_incomplete');
+  }
   if (problems.length > 0 || out.code === undefined) return { asset: null, problems };
   if (layout.present.has('confidentiality')) {
     out.value = deriveAssetValue({

@@ -36,15 +36,21 @@ function knownRequirementIds(): Promise<ReadonlySet<string>> {
   return requirementIds;
 }
 
+/**
+ * The ids no record answers for, at their place in the list. `code` names
+ * what kind of thing is missing (and the message quotes the id) where a
+ * person typed it, so the answer says which field and which value are wrong.
+ */
 async function missing(
   ids: readonly string[],
   exists: (ids: string[]) => Promise<ReadonlySet<string>>,
   field: string,
+  code = 'reference_not_found',
 ): Promise<FieldError[]> {
   if (ids.length === 0) return [];
   const found = await exists([...ids]);
   return ids.flatMap((id, i) =>
-    found.has(id) ? [] : [{ field: `${field}.${i}`, code: 'reference_not_found' }],
+    found.has(id) ? [] : [{ field: `${field}.${i}`, code, params: { id } }],
   );
 }
 
@@ -79,8 +85,18 @@ async function referenceProblems(db: Executor, org: string, input: Partial<Docum
   const controls = await annexControlIds();
   const requirements = await knownRequirementIds();
   problems.push(
-    ...(await missing(input.controlIds ?? [], async () => controls, 'controlIds')),
-    ...(await missing(input.requirementIds ?? [], async () => requirements, 'requirementIds')),
+    ...(await missing(
+      input.controlIds ?? [],
+      async () => controls,
+      'controlIds',
+      'document_control_unknown',
+    )),
+    ...(await missing(
+      input.requirementIds ?? [],
+      async () => requirements,
+      'requirementIds',
+      'document_requirement_unknown',
+    )),
   );
   return problems;
 }

@@ -2,11 +2,14 @@ import type { EvidenceRecord, RecordDisposal, RecordType } from '@mamoru/contrac
 import type { RecordTypeView, RecordView } from '@mamoru/db/repositories/records';
 import type { disposalOf } from '@mamoru/db/repositories/records';
 
+/** English is optional for names people type; a blank one shows the Japanese. */
+const named = (ja: string, en: string) => ({ ja, en: en.trim() ? en : ja });
+
 export function presentRecordType(t: RecordTypeView): RecordType {
   return {
     id: t.id,
     code: t.code,
-    name: { ja: t.nameJa, en: t.nameEn },
+    name: named(t.nameJa, t.nameEn),
     retention: { value: t.retentionValue, unit: t.retentionUnit as 'months' | 'years' },
     storageLocation: t.storageLocation,
     classification: t.classificationId
@@ -18,7 +21,7 @@ export function presentRecordType(t: RecordTypeView): RecordType {
       : null,
     disposalMethod: t.disposalMethod,
     evidences: t.evidences,
-    fields: t.fields,
+    fields: t.fields.map((f) => ({ ...f, label: named(f.label.ja, f.label.en) })),
     active: t.active,
     version: t.version,
     createdAt: t.createdAt.toISOString(),
@@ -29,7 +32,7 @@ export function presentRecordType(t: RecordTypeView): RecordType {
 export function presentRecord(r: RecordView): EvidenceRecord {
   return {
     id: r.id,
-    type: { id: r.typeId, code: r.typeCode, name: { ja: r.typeNameJa, en: r.typeNameEn } },
+    type: { id: r.typeId, code: r.typeCode, name: named(r.typeNameJa, r.typeNameEn) },
     title: r.title,
     description: r.description,
     entries: r.entries,

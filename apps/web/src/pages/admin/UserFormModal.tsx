@@ -359,6 +359,7 @@ export function UserFormModal({
               description={isSelf ? t('users.form.activeSelf') : t('users.form.activeHint')}
               checked={values.active}
               onChange={(event) => set('active', event.currentTarget.checked)}
+              error={errors.active}
               disabled={isSelf}
             />
           )}

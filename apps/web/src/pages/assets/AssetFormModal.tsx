@@ -18,11 +18,11 @@ import {
   type Asset,
   type AssetCreate,
 } from '../../api/assets';
-import { isApiError } from '../../api/client';
 import { useLocations } from '../../api/scope';
 import { useUserDirectory } from '../../api/identity';
 import { FormActions } from '../../components/FormActions';
 import { isStale, SaveProblem } from '../../components/SaveProblem';
+import { problemFields, type FieldLabels } from '../../lib/problemFields';
 import { useSession } from '../../session/useSession';
 
 const CIA = ['1', '2', '3'];
@@ -95,8 +95,32 @@ export function AssetFormModal({
   const users = useUserDirectory(can('users:read'));
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const stale = isStale(save.error);
-  const fieldError = (field: string) =>
-    isApiError(save.error) ? save.error.fieldError(field) : undefined;
+  const labels: FieldLabels = {
+    code: t('assets.fields.code'),
+    name: t('assets.fields.name'),
+    category: t('assets.fields.category'),
+    status: t('assets.fields.status'),
+    description: t('assets.fields.description'),
+    owner: t('assets.fields.owner'),
+    orgUnitId: t('assets.fields.orgUnit'),
+    classificationId: t('assets.fields.classification'),
+    locationId: t('assets.fields.location'),
+    custodian: t('assets.fields.custodian'),
+    confidentiality: t('assets.fields.confidentiality'),
+    integrity: t('assets.fields.integrity'),
+    availability: t('assets.fields.availability'),
+    businessProcess: t('assets.fields.businessProcess'),
+    nextReviewDate: t('assets.fields.nextReviewDate'),
+    tags: t('assets.fields.tags'),
+  };
+  // owner.id / custodian.id and each tag show on their input.
+  const problem = problemFields(save.error, labels, [
+    ...Object.keys(labels),
+    'owner.*',
+    'custodian.*',
+    'tags.*',
+  ]);
+  const fieldError = problem.error;
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
@@ -152,6 +176,7 @@ export function AssetFormModal({
             error={save.error}
             staleTitle={t('assets.form.staleTitle')}
             staleBody={t('assets.form.staleBody')}
+            fields={problem}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
@@ -177,6 +202,7 @@ export function AssetFormModal({
               }))}
               value={form.category}
               onChange={(value) => set('category', value ?? 'information')}
+              error={fieldError('category')}
               allowDeselect={false}
             />
             <Select
@@ -187,6 +213,7 @@ export function AssetFormModal({
               }))}
               value={form.status}
               onChange={(value) => set('status', value ?? 'in_use')}
+              error={fieldError('status')}
               allowDeselect={false}
             />
           </SimpleGrid>
@@ -194,6 +221,7 @@ export function AssetFormModal({
             label={t('assets.fields.description')}
             value={form.description}
             onChange={(e) => set('description', e.currentTarget.value)}
+            error={fieldError('description')}
             autosize
             minRows={2}
           />
@@ -232,6 +260,7 @@ export function AssetFormModal({
               data={unitOptions}
               value={form.orgUnitId}
               onChange={(value) => set('orgUnitId', value)}
+              error={fieldError('orgUnitId')}
               comboboxProps={{ withinPortal: true }}
             />
             <Select
@@ -242,6 +271,7 @@ export function AssetFormModal({
                 .map((level) => ({ value: level.id, label: level.name[lang] }))}
               value={form.classificationId}
               onChange={(value) => set('classificationId', value)}
+              error={fieldError('classificationId')}
               comboboxProps={{ withinPortal: true }}
             />
           </SimpleGrid>
@@ -256,6 +286,7 @@ export function AssetFormModal({
               }))}
               value={form.locationId}
               onChange={(value) => set('locationId', value)}
+              error={fieldError('locationId')}
               comboboxProps={{ withinPortal: true }}
             />
             <Select
@@ -265,6 +296,7 @@ export function AssetFormModal({
               data={userOptions}
               value={form.custodianId}
               onChange={(value) => set('custodianId', value)}
+              error={fieldError('custodian')}
               comboboxProps={{ withinPortal: true }}
             />
           </SimpleGrid>
@@ -287,18 +319,21 @@ export function AssetFormModal({
               label={t('assets.fields.businessProcess')}
               value={form.businessProcess}
               onChange={(e) => set('businessProcess', e.currentTarget.value)}
+              error={fieldError('businessProcess')}
             />
             <TextInput
               type="date"
               label={t('assets.fields.nextReviewDate')}
               value={form.nextReviewDate}
               onChange={(e) => set('nextReviewDate', e.currentTarget.value)}
+              error={fieldError('nextReviewDate')}
             />
           </SimpleGrid>
           <TagsInput
             label={t('assets.fields.tags')}
             value={form.tags}
             onChange={(value) => set('tags', value)}
+            error={fieldError('tags')}
             maxTags={20}
           />
           <FormActions

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBulkUpdateAssets, useClassifications } from '../../api/assets';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { problemFields } from '../../lib/problemFields';
 import { useToast } from '../../components/Toasts';
 import { partyOf, useOwnerOptions } from './ownerOptions';
 
@@ -34,6 +35,15 @@ export function BulkChangeModal({
   const [confirming, setConfirming] = useState(false);
   const ownerMissing = changeOwner && !owner;
   const ready = (changeOwner || changeLevel) && !ownerMissing;
+  const problem = problemFields(
+    bulk.error,
+    {
+      owner: t('assets.fields.owner'),
+      classificationId: t('assets.fields.classification'),
+      ids: t('assets.bulk.region'),
+    },
+    ['owner', 'owner.**', 'classificationId'],
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,7 +73,7 @@ export function BulkChangeModal({
     <Modal opened onClose={onClose} title={t('assets.bulk.title', { count: ids.length })} centered>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          {bulk.error && <ProblemDetails error={bulk.error} />}
+          <ProblemDetails error={bulk.error} fields={problem} />
           <Checkbox
             label={t('assets.bulk.changeOwner')}
             checked={changeOwner}
@@ -77,6 +87,7 @@ export function BulkChangeModal({
               label={t('assets.fields.owner')}
               data={owners}
               value={owner}
+              error={problem.error('owner')}
               onChange={(v) => {
                 setOwner(v);
                 setConfirming(false);
@@ -102,6 +113,7 @@ export function BulkChangeModal({
                 .filter((l) => l.active)
                 .map((l) => ({ value: l.id, label: l.name[lang] }))}
               value={level}
+              error={problem.error('classificationId')}
               onChange={(v) => {
                 setLevel(v);
                 setConfirming(false);

@@ -33,6 +33,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { problemFields } from '../../lib/problemFields';
 import { useToast } from '../../components/Toasts';
 import { useSession } from '../../session/useSession';
 import { NewLevelModal } from './NewLevelModal';
@@ -46,6 +47,19 @@ function HandlingModal({ level, onClose }: { level: ClassificationLevel; onClose
   const [handling, setHandling] = useState(level.handling);
   const save = useSaveClassification();
   const stale = isApiError(save.error) && save.error.status === 412;
+  const ruleLabel = (rule: Rule, locale: 'ja' | 'en') =>
+    `${t(`classifications.rules.${rule}`)} (${t(`language.${locale}`)})`;
+  const problem = problemFields(
+    save.error,
+    Object.fromEntries(
+      RULES.flatMap((rule) =>
+        (['ja', 'en'] as const).map((locale) => [
+          `handling.${rule}.${locale}`,
+          ruleLabel(rule, locale),
+        ]),
+      ),
+    ),
+  );
   const setRule = (rule: Rule, locale: 'ja' | 'en', value: string) =>
     setHandling((h) => ({ ...h, [rule]: { ...h[rule], [locale]: value } }));
 
@@ -73,15 +87,16 @@ function HandlingModal({ level, onClose }: { level: ClassificationLevel; onClose
               {t('classifications.staleBody')}
             </Alert>
           ) : (
-            save.error && <ProblemDetails error={save.error} />
+            save.error && <ProblemDetails error={save.error} fields={problem} />
           )}
           {RULES.map((rule) => (
             <SimpleGrid key={rule} cols={{ base: 1, sm: 2 }}>
               {(['ja', 'en'] as const).map((locale) => (
                 <Textarea
                   key={locale}
-                  label={`${t(`classifications.rules.${rule}`)} (${t(`language.${locale}`)})`}
+                  label={ruleLabel(rule, locale)}
                   value={handling[rule][locale]}
+                  error={problem.error(`handling.${rule}.${locale}`)}
                   onChange={(e) => setRule(rule, locale, e.currentTarget.value)}
                   autosize
                   minRows={2}

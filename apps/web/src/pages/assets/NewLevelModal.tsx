@@ -11,8 +11,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateClassification, type ClassificationLevel } from '../../api/assets';
-import { isApiError } from '../../api/client';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { problemFields } from '../../lib/problemFields';
 
 /**
  * Adds a level to the organization's classification scheme. Names in both
@@ -33,13 +33,19 @@ export function NewLevelModal({
   const [en, setEn] = useState('');
   const [rank, setRank] = useState<number>(Math.max(0, ...levels.map((l) => l.rank)) + 1);
   const [description, setDescription] = useState({ ja: '', en: '' });
-  const fieldError = (field: string) =>
-    isApiError(create.error) ? create.error.fieldError(field) : undefined;
-  const known = new Set(
-    create.error && isApiError(create.error)
-      ? ['code', 'name.ja', 'name.en', 'rank'].filter((f) => fieldError(f))
-      : [],
-  );
+  const nameLabel = (locale: 'ja' | 'en') =>
+    `${t('classifications.create.name')} (${t(`language.${locale}`)})`;
+  const descriptionLabel = (locale: 'ja' | 'en') =>
+    `${t('classifications.create.description')} (${t(`language.${locale}`)})`;
+  const problem = problemFields(create.error, {
+    code: t('classifications.create.code'),
+    rank: t('classifications.create.rank'),
+    'name.ja': nameLabel('ja'),
+    'name.en': nameLabel('en'),
+    'description.ja': descriptionLabel('ja'),
+    'description.en': descriptionLabel('en'),
+  });
+  const fieldError = problem.error;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,7 +59,7 @@ export function NewLevelModal({
     <Modal opened onClose={onClose} title={t('classifications.create.title')} size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          {create.error && known.size === 0 && <ProblemDetails error={create.error} />}
+          <ProblemDetails error={create.error} fields={problem} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('classifications.create.code')}
@@ -76,7 +82,7 @@ export function NewLevelModal({
               required
             />
             <TextInput
-              label={`${t('classifications.create.name')} (${t('language.ja')})`}
+              label={nameLabel('ja')}
               value={ja}
               onChange={(e) => setJa(e.currentTarget.value)}
               error={fieldError('name.ja')}
@@ -84,7 +90,7 @@ export function NewLevelModal({
               maxLength={100}
             />
             <TextInput
-              label={`${t('classifications.create.name')} (${t('language.en')})`}
+              label={nameLabel('en')}
               value={en}
               onChange={(e) => setEn(e.currentTarget.value)}
               error={fieldError('name.en')}
@@ -94,8 +100,9 @@ export function NewLevelModal({
             {(['ja', 'en'] as const).map((locale) => (
               <Textarea
                 key={locale}
-                label={`${t('classifications.create.description')} (${t(`language.${locale}`)})`}
+                label={descriptionLabel(locale)}
                 value={description[locale]}
+                error={fieldError(`description.${locale}`)}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
                   setDescription((d) => ({ ...d, [locale]: value }));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useOrgUnits } from '../../api/assets';
 import { FormError } from '../../components/QueryStates';
 import { useFormat } from '../../lib/format';
+import { problemFields, unplacedText } from '../../lib/problemFields';
 import { roleLabel } from '../../lib/labels';
 import { useWithdraw, type DocumentDetail } from './api';
 import { DocumentFormModal } from './DocumentFormModal';
@@ -43,6 +44,9 @@ export function DetailsPanel({ doc, manages }: { doc: DocumentDetail; manages: b
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
+  const withdrawProblem = problemFields(withdraw.error, {
+    reason: t('documents.withdraw.reason'),
+  });
   const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
   const lang = i18n.resolvedLanguage === 'ja' ? 'ja' : 'en';
   return (
@@ -94,8 +98,9 @@ export function DetailsPanel({ doc, manages }: { doc: DocumentDetail; manages: b
               label={t('documents.withdraw.reason')}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
+              error={withdrawProblem.error('reason')}
             />
-            <FormError error={withdraw.error} />
+            <FormError error={withdraw.error} extra={withdrawProblem.unplaced.map(unplacedText)} />
             <Group>
               <Button
                 color="red"

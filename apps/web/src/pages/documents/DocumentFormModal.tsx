@@ -22,7 +22,7 @@ import { useUserDirectory } from '../../api/identity';
 import { FormError } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { roleLabel } from '../../lib/labels';
-import { serverFieldErrors, unplacedErrors } from '../../lib/validation';
+import { problemFields, unplacedText, type FieldLabels } from '../../lib/problemFields';
 import { useSession } from '../../session/useSession';
 import {
   useCreateDocument,
@@ -37,7 +37,26 @@ type Form = Omit<DocumentCreate, 'policyFields' | 'distribution'> & {
   orgUnitIds: string[];
 };
 
-const FIELDS = ['code', 'title', 'type', 'ownerUserId', 'classificationId', 'externalSource'];
+/** The form's fields as the server names them, with their labels' i18n keys. */
+const FIELD_KEYS = {
+  code: 'code',
+  title: 'title',
+  type: 'type',
+  reviewIntervalMonths: 'reviewInterval',
+  ismsPolicy: 'ismsPolicy',
+  ownerUserId: 'owner',
+  classificationId: 'classification',
+  'distribution.roles': 'distributionRoles',
+  'distribution.userIds': 'distributionUsers',
+  'distribution.orgUnitIds': 'distributionUnits',
+  externalOrigin: 'externalOrigin',
+  externalSource: 'externalSource',
+  externalVersion: 'externalVersion',
+  tags: 'tags',
+  controlIds: 'controlIds',
+  requirementIds: 'requirementIds',
+  body: 'body',
+} as const;
 
 function formOf(doc: DocumentDetail | null, userId: string): Form {
   return {
@@ -82,7 +101,16 @@ export function DocumentFormModal({
   const users = useUserDirectory(can('users:read'));
   const levels = useClassifications();
   const units = useOrgUnits();
-  const errors = serverFieldErrors(mutation.error);
+  const labels: FieldLabels = Object.fromEntries(
+    Object.entries(FIELD_KEYS).map(([field, key]) => [field, t(`documents.form.${key}`)]),
+  );
+  // Lists (tags, IDs, distribution) take the message of any of their items.
+  const problem = problemFields(
+    mutation.error,
+    labels,
+    Object.keys(labels).flatMap((field) => [field, `${field}.*`]),
+  );
+  const err = problem.error;
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const userOptions = (users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }));
@@ -125,7 +153,7 @@ export function DocumentFormModal({
               label={t('documents.form.code')}
               value={form.code}
               onChange={(e) => set('code', e.currentTarget.value)}
-              error={errors.code}
+              error={err('code')}
             />
             <Select
               required
@@ -135,6 +163,7 @@ export function DocumentFormModal({
                 label: t(`documents.types.${v}`),
               }))}
               value={form.type}
+              error={err('type')}
               onChange={(v) => v && set('type', v as Form['type'])}
               allowDeselect={false}
             />
@@ -143,6 +172,7 @@ export function DocumentFormModal({
               min={1}
               max={120}
               value={form.reviewIntervalMonths}
+              error={err('reviewIntervalMonths')}
               onChange={(v) => set('reviewIntervalMonths', Number(v) || 12)}
             />
           </SimpleGrid>
@@ -151,13 +181,14 @@ export function DocumentFormModal({
             label={t('documents.form.title')}
             value={form.title}
             onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.title}
+            error={err('title')}
           />
           {form.type === 'policy' && (
             <Checkbox
               label={t('documents.form.ismsPolicy')}
               description={t('documents.form.ismsPolicyHint')}
               checked={form.ismsPolicy}
+              error={err('ismsPolicy')}
               onChange={(e) => set('ismsPolicy', e.currentTarget.checked)}
             />
           )}
@@ -169,7 +200,7 @@ export function DocumentFormModal({
               onChange={(v) => set('ownerUserId', v)}
               searchable
               clearable
-              error={errors.ownerUserId}
+              error={err('ownerUserId')}
             />
             <Select
               label={t('documents.form.classification')}
@@ -180,13 +211,14 @@ export function DocumentFormModal({
               value={form.classificationId}
               onChange={(v) => set('classificationId', v)}
               clearable
-              error={errors.classificationId}
+              error={err('classificationId')}
             />
           </SimpleGrid>
           <MultiSelect
             label={t('documents.form.distributionRoles')}
             data={distributionRoleSchema.options.map((r) => ({ value: r, label: roleLabel(r) }))}
             value={form.roles}
+            error={err('distribution.roles')}
             onChange={(v) => set('roles', v)}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -194,6 +226,7 @@ export function DocumentFormModal({
               label={t('documents.form.distributionUsers')}
               data={userOptions}
               value={form.userIds}
+              error={err('distribution.userIds')}
               onChange={(v) => set('userIds', v)}
               searchable
             />
@@ -202,6 +235,7 @@ export function DocumentFormModal({
               description={t('documents.form.distributionUnitsHint')}
               data={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
               value={form.orgUnitIds}
+              error={err('distribution.orgUnitIds')}
               onChange={(v) => set('orgUnitIds', v)}
               searchable
             />
@@ -209,6 +243,7 @@ export function DocumentFormModal({
           <Checkbox
             label={t('documents.form.externalOrigin')}
             checked={form.externalOrigin}
+            error={err('externalOrigin')}
             onChange={(e) => set('externalOrigin', e.currentTarget.checked)}
           />
           {form.externalOrigin && (
@@ -218,11 +253,12 @@ export function DocumentFormModal({
                 label={t('documents.form.externalSource')}
                 value={form.externalSource}
                 onChange={(e) => set('externalSource', e.currentTarget.value)}
-                error={errors.externalSource}
+                error={err('externalSource')}
               />
               <TextInput
                 label={t('documents.form.externalVersion')}
                 value={form.externalVersion}
+                error={err('externalVersion')}
                 onChange={(e) => set('externalVersion', e.currentTarget.value)}
               />
             </SimpleGrid>
@@ -231,18 +267,21 @@ export function DocumentFormModal({
             <TagsInput
               label={t('documents.form.tags')}
               value={form.tags}
+              error={err('tags')}
               onChange={(v) => set('tags', v)}
             />
             <CatalogPicker
               namespace="control"
               label={t('documents.form.controlIds')}
               value={form.controlIds}
+              error={err('controlIds')}
               onChange={(v) => set('controlIds', v)}
             />
             <CatalogPicker
               namespace="requirement"
               label={t('documents.form.requirementIds')}
               value={form.requirementIds}
+              error={err('requirementIds')}
               onChange={(v) => set('requirementIds', v)}
             />
           </SimpleGrid>
@@ -253,10 +292,11 @@ export function DocumentFormModal({
               autosize
               minRows={6}
               value={form.body}
+              error={err('body')}
               onChange={(e) => set('body', e.currentTarget.value)}
             />
           )}
-          <FormError error={mutation.error} extra={unplacedErrors(mutation.error, FIELDS)} />
+          <FormError error={mutation.error} extra={problem.unplaced.map(unplacedText)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

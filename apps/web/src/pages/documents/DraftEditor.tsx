@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { FormError } from '../../components/QueryStates';
+import { problemFields, unplacedText } from '../../lib/problemFields';
 import { useToast } from '../../components/Toasts';
 import {
   useIssue,
@@ -73,6 +74,15 @@ function DraftForm({ doc, draft }: { doc: DocumentDetail; draft: DocumentVersion
     toast.success(t('documents.draft.submitted'));
   };
 
+  // Saving and sending for approval both check the text and the policy's fields.
+  const problem = problemFields(save.error ?? submit.error, {
+    changeSummary: t('documents.draft.changeSummary'),
+    body: t('documents.draft.body'),
+    ...Object.fromEntries(
+      POLICY_FIELDS.map((key) => [`policyFields.${key}`, t(`documents.policy.${key}`)]),
+    ),
+  });
+
   return (
     <Stack gap="md">
       {isApiError(save.error) && save.error.status === 412 && (
@@ -82,6 +92,7 @@ function DraftForm({ doc, draft }: { doc: DocumentDetail; draft: DocumentVersion
         label={t('documents.draft.changeSummary')}
         value={summary}
         onChange={(e) => setSummary(e.currentTarget.value)}
+        error={problem.error('changeSummary')}
       />
       <Tabs defaultValue="edit">
         <Tabs.List>
@@ -96,6 +107,7 @@ function DraftForm({ doc, draft }: { doc: DocumentDetail; draft: DocumentVersion
             minRows={12}
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
+            error={problem.error('body')}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
         </Tabs.Panel>
@@ -119,6 +131,7 @@ function DraftForm({ doc, draft }: { doc: DocumentDetail; draft: DocumentVersion
                 autosize
                 minRows={2}
                 value={policy[key]}
+                error={problem.error(`policyFields.${key}`)}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
                   setPolicy((p) => ({ ...p, [key]: value }));
@@ -129,7 +142,7 @@ function DraftForm({ doc, draft }: { doc: DocumentDetail; draft: DocumentVersion
         </Card>
       )}
       <VersionFiles documentId={draft.documentId} versionId={draft.id} editable />
-      <FormError error={save.error ?? submit.error} />
+      <FormError error={save.error ?? submit.error} extra={problem.unplaced.map(unplacedText)} />
       <Group>
         <Button
           variant="default"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState, FormError, LoadingRows } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../lib/format';
+import { problemFields, unplacedText } from '../../lib/problemFields';
 import { useRecordReview, useReviews, type DocumentDetail } from './api';
 
 /** The review cycle of one document: record a review and see the earlier ones (4.3.2.b). */
@@ -15,6 +16,10 @@ export function ReviewsPanel({ doc, manages }: { doc: DocumentDetail; manages: b
   const record = useRecordReview();
   const [outcome, setOutcome] = useState<'no_change' | 'new_draft'>('no_change');
   const [note, setNote] = useState('');
+  const reviewProblem = problemFields(record.error, {
+    outcome: t('documents.reviews.outcome'),
+    note: t('documents.reviews.note'),
+  });
   return (
     <Stack gap="md">
       <Text fz="sm">
@@ -34,6 +39,7 @@ export function ReviewsPanel({ doc, manages }: { doc: DocumentDetail; manages: b
             <Radio.Group
               value={outcome}
               onChange={(v) => setOutcome(v as typeof outcome)}
+              error={reviewProblem.error('outcome')}
               label={t('documents.reviews.outcome')}
             >
               <Group mt="xs">
@@ -45,10 +51,11 @@ export function ReviewsPanel({ doc, manages }: { doc: DocumentDetail; manages: b
               label={t('documents.reviews.note')}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
+              error={reviewProblem.error('note')}
               autosize
               minRows={2}
             />
-            <FormError error={record.error} />
+            <FormError error={record.error} extra={reviewProblem.unplaced.map(unplacedText)} />
             <Group>
               <Button
                 loading={record.isPending}

@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/FormActions';
 import { SaveProblem } from '../../components/SaveProblem';
+import type { ProblemFields } from '../../lib/problemFields';
 
 /**
  * The frame of both entry editors (typed fields, free-form rows): the dialog,
@@ -12,12 +13,15 @@ export function EntriesModalShell({
   onClose,
   onSubmit,
   error,
+  fields,
   saving,
   children,
 }: {
   onClose: () => void;
   onSubmit: (event: FormEvent) => void;
   error: unknown;
+  /** The editor's mapping of field errors: errors on an entry show at its input. */
+  fields: ProblemFields;
   saving: boolean;
   children: ReactNode;
 }) {
@@ -36,6 +40,7 @@ export function EntriesModalShell({
             error={error}
             staleTitle={t('records.entries.staleTitle')}
             staleBody={t('records.entries.staleBody')}
+            fields={fields}
           />
           {children}
           <FormActions

@@ -19,9 +19,12 @@ type Kind = (typeof CATALOG_KINDS)[number] | 'other';
 export function EvidenceLinkFields({
   link,
   onChange,
+  errorOf = () => undefined,
 }: {
   link: EvidenceLink;
   onChange: (link: EvidenceLink) => void;
+  /** The refused save's message for a link field (`links.0.type`, `.id`, `.label`). */
+  errorOf?: (field: string) => string | undefined;
 }) {
   const { t } = useTranslation();
   const initial: Kind | null = (CATALOG_KINDS as readonly string[]).includes(link.type)
@@ -46,6 +49,7 @@ export function EvidenceLinkFields({
         onChange={(value) => choose(value as Kind | null)}
         clearable
         comboboxProps={{ withinPortal: true }}
+        error={kind === 'other' ? undefined : errorOf('links.0.type')}
       />
       {kind === 'control' || kind === 'requirement' ? (
         <CatalogSelect
@@ -53,6 +57,7 @@ export function EvidenceLinkFields({
           label={t('records.form.linkId')}
           value={link.id || null}
           onChange={(id) => onChange({ ...link, id: id ?? '' })}
+          error={errorOf('links.0.id')}
         />
       ) : (
         <TextInput
@@ -60,6 +65,7 @@ export function EvidenceLinkFields({
           value={link.id}
           onChange={(e) => onChange({ ...link, id: e.currentTarget.value })}
           disabled={kind === null}
+          error={errorOf('links.0.id')}
         />
       )}
       {kind === 'other' ? (
@@ -67,12 +73,14 @@ export function EvidenceLinkFields({
           label={t('catalogPicker.linkKinds.otherKind')}
           value={link.type}
           onChange={(e) => onChange({ ...link, type: e.currentTarget.value })}
+          error={errorOf('links.0.type')}
         />
       ) : (
         <TextInput
           label={t('records.form.linkLabel')}
           value={link.label}
           onChange={(e) => onChange({ ...link, label: e.currentTarget.value })}
+          error={errorOf('links.0.label')}
         />
       )}
     </SimpleGrid>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/client';
+import { problemFields } from '../../lib/problemFields';
 import { useSaveEntries, type EvidenceRecord } from './api';
 import { EntriesModalShell } from './EntriesModalShell';
 import { FreeEntries, pairsToEntries, pairsValid, toPairs } from './FreeEntries';
@@ -18,8 +18,12 @@ export function FreeEntriesModal({
   const save = useSaveEntries();
   const [pairs, setPairs] = useState(() => toPairs(record.entries));
   const [touched, setTouched] = useState(false);
-  const error = (name: string) =>
-    isApiError(save.error) && name ? save.error.fieldError(`entries.${name}`) : undefined;
+  // Free rows are named by the user: their name is the label of an error about them.
+  const problem = problemFields(
+    save.error,
+    Object.fromEntries(pairs.filter((p) => p.name).map((p) => [`entries.${p.name}`, p.name])),
+  );
+  const error = (name: string) => (name ? problem.error(`entries.${name}`) : undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
@@ -31,6 +35,7 @@ export function FreeEntriesModal({
       onClose={onClose}
       onSubmit={submit}
       error={save.error}
+      fields={problem}
       saving={save.isPending}
     >
       <FreeEntries pairs={pairs} onChange={setPairs} touched={touched} error={error} />

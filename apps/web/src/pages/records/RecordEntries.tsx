@@ -2,9 +2,9 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
 import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
+import { problemFields } from '../../lib/problemFields';
 import { useRecordType, useSaveEntries, type EvidenceRecord, type RecordField } from './api';
 import { EntryFields, entriesToSend, initialEntries, missingRequired } from './EntryFields';
 import { EntriesModalShell } from './EntriesModalShell';
@@ -23,17 +23,16 @@ function EntriesModal({
   fields: RecordField[];
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const save = useSaveEntries();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const labels = Object.fromEntries(fields.map((f) => [`entries.${f.key}`, f.label[lang]]));
+  const problem = problemFields(save.error, labels);
   const [entries, setEntries] = useState(() => initialEntries(fields, record.entries));
   const [touched, setTouched] = useState(false);
   const missing = touched ? missingRequired(fields, entries) : [];
   const error = (key: string) =>
-    missing.includes(key)
-      ? t('records.form.required')
-      : isApiError(save.error)
-        ? save.error.fieldError(`entries.${key}`)
-        : undefined;
+    missing.includes(key) ? t('records.form.required') : problem.error(`entries.${key}`);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
@@ -45,6 +44,7 @@ function EntriesModal({
       onClose={onClose}
       onSubmit={submit}
       error={save.error}
+      fields={problem}
       saving={save.isPending}
     >
       <EntryFields fields={fields} entries={entries} onChange={setEntries} error={error} />

@@ -14,10 +14,15 @@ import {
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RecordField } from './api';
+import { fieldKeyFrom } from './fieldKey';
+
+/** A field being edited; `autoKey` while its key still follows its label (a new field). */
+export type EditedField = RecordField & { autoKey?: boolean };
 
 const KINDS: RecordField['kind'][] = ['text', 'number', 'date', 'boolean', 'select'];
 
-export const blankField = (): RecordField => ({
+export const blankField = (): EditedField => ({
+  autoKey: true,
   key: '',
   label: { ja: '', en: '' },
   kind: 'text',
@@ -25,19 +30,20 @@ export const blankField = (): RecordField => ({
   options: [],
 });
 
-/** Fields with an empty key or label, or a select without options: checked before saving. */
+/**
+ * Fields with an empty key or Japanese label, or a select without options:
+ * checked before saving (the English label is optional).
+ */
 export const incompleteFields = (fields: RecordField[]) =>
   fields.some(
-    (f) =>
-      !f.key.trim() ||
-      !f.label.ja.trim() ||
-      !f.label.en.trim() ||
-      (f.kind === 'select' && f.options.length === 0),
+    (f) => !f.key.trim() || !f.label.ja.trim() || (f.kind === 'select' && f.options.length === 0),
   );
 
 /**
- * The field definitions of a record type's structured entries: key, label in
- * both languages, kind, required, and the options of a select field.
+ * The field definitions of a record type's structured entries: label in
+ * Japanese (English optional), the key generated from it for a new field
+ * (editable; a saved field keeps its key, entries are stored under it),
+ * kind, required, and the options of a select field.
  * `error(path)` gives the server's message for `fields.<i>.<name>`.
  */
 export function RecordFieldsEditor({
@@ -46,14 +52,19 @@ export function RecordFieldsEditor({
   touched,
   error,
 }: {
-  fields: RecordField[];
-  onChange: (fields: RecordField[]) => void;
+  fields: EditedField[];
+  onChange: (fields: EditedField[]) => void;
   touched: boolean;
   error: (path: string) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const set = (i: number, patch: Partial<RecordField>) =>
+  const set = (i: number, patch: Partial<EditedField>) =>
     onChange(fields.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  const setLabel = (i: number, label: RecordField['label']) => {
+    const field = fields[i]!;
+    const others = fields.filter((_, j) => j !== i).map((f) => f.key);
+    set(i, field.autoKey ? { label, key: fieldKeyFrom(label, i + 1, others) } : { label });
+  };
   /** Swaps field i with its neighbour: the order is the order of the entry form. */
   const move = (i: number, by: -1 | 1) => {
     const next = [...fields];
@@ -108,10 +119,23 @@ export function RecordFieldsEditor({
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
+                  label={t('records.fields.labelJa', { n })}
+                  value={field.label.ja}
+                  onChange={(e) => setLabel(i, { ...field.label, ja: e.currentTarget.value })}
+                  required
+                  error={required(field.label.ja, `fields.${i}.label.ja`)}
+                />
+                <TextInput
+                  label={t('records.fields.labelEn', { n })}
+                  value={field.label.en}
+                  onChange={(e) => setLabel(i, { ...field.label, en: e.currentTarget.value })}
+                  error={error(`fields.${i}.label.en`)}
+                />
+                <TextInput
                   label={t('records.fields.key', { n })}
                   description={t('records.fields.keyHint')}
                   value={field.key}
-                  onChange={(e) => set(i, { key: e.currentTarget.value })}
+                  onChange={(e) => set(i, { key: e.currentTarget.value, autoKey: false })}
                   required
                   error={required(field.key, `fields.${i}.key`)}
                 />
@@ -128,20 +152,6 @@ export function RecordFieldsEditor({
                   }}
                   allowDeselect={false}
                   comboboxProps={{ withinPortal: true }}
-                />
-                <TextInput
-                  label={t('records.fields.labelJa', { n })}
-                  value={field.label.ja}
-                  onChange={(e) => set(i, { label: { ...field.label, ja: e.currentTarget.value } })}
-                  required
-                  error={required(field.label.ja, `fields.${i}.label.ja`)}
-                />
-                <TextInput
-                  label={t('records.fields.labelEn', { n })}
-                  value={field.label.en}
-                  onChange={(e) => set(i, { label: { ...field.label, en: e.currentTarget.value } })}
-                  required
-                  error={required(field.label.en, `fields.${i}.label.en`)}
                 />
               </SimpleGrid>
               {field.kind === 'select' && (

@@ -2,8 +2,8 @@ import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@manti
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../api/client';
 import { FormError } from '../../components/QueryStates';
+import { problemFields, unplacedText } from '../../lib/problemFields';
 import { useCreateRecord, type RecordType } from './api';
 import { EvidenceLinkFields } from './EvidenceLinkFields';
 import { EntryFields, entriesToSend, initialEntries, missingRequired } from './EntryFields';
@@ -37,7 +37,22 @@ export function RecordFormModal({
   const [link, setLink] = useState({ type: '', id: '', label: '' });
   const [touched, setTouched] = useState(false);
   const error = create.error;
-  const fieldError = (field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
+  const problem = problemFields(
+    error,
+    {
+      typeId: t('records.type'),
+      title: t('records.form.name'),
+      recordDate: t('records.form.recordDate'),
+      description: t('records.form.description'),
+      ...Object.fromEntries(fields.map((f) => [`entries.${f.key}`, f.label[lang]])),
+      'links.*.type': t('records.form.linkType'),
+      'links.*.id': t('records.form.linkId'),
+      'links.*.label': t('records.form.linkLabel'),
+    },
+    // Free-form entries are named by the user: any entries.<name> has its row.
+    ['typeId', 'title', 'recordDate', 'description', 'entries.*', 'links.0.*'],
+  );
+  const fieldError = problem.error;
   const required = (value: string | null) =>
     touched && !value?.trim() ? t('records.form.required') : undefined;
 
@@ -78,7 +93,7 @@ export function RecordFormModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormError error={error} />
+          <FormError error={error} extra={problem.unplaced.map(unplacedText)} />
           <Select
             label={t('records.type')}
             data={types.map((ty) => ({ value: ty.id, label: ty.name[lang] }))}
@@ -123,10 +138,11 @@ export function RecordFormModal({
             label={t('records.form.description')}
             value={description}
             onChange={(e) => setDescription(e.currentTarget.value)}
+            error={fieldError('description')}
             autosize
             minRows={2}
           />
-          <EvidenceLinkFields link={link} onChange={setLink} />
+          <EvidenceLinkFields link={link} onChange={setLink} errorOf={fieldError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('records.form.cancel')}

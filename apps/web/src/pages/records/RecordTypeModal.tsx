@@ -11,30 +11,33 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClassifications } from '../../api/assets';
-import { isApiError } from '../../api/client';
 import { FormActions } from '../../components/FormActions';
 import { SaveProblem } from '../../components/SaveProblem';
+import { problemFields, type FieldLabels } from '../../lib/problemFields';
 import {
   useCreateRecordType,
   useUpdateRecordType,
-  type RecordField,
   type RecordType,
   type RecordTypeCreate,
 } from './api';
-import { incompleteFields, RecordFieldsEditor } from './RecordFieldsEditor';
+import { incompleteFields, RecordFieldsEditor, type EditedField } from './RecordFieldsEditor';
 
 function initialState(type: RecordType | null) {
   return {
     code: type?.code ?? '',
     nameJa: type?.name.ja ?? '',
-    nameEn: type?.name.en ?? '',
+    // A blank English name comes back as the Japanese: edit it as blank again.
+    nameEn: type && type.name.en !== type.name.ja ? type.name.en : '',
     value: (type?.retention.value ?? 1) as number | string,
     unit: type?.retention.unit ?? 'years',
     storageLocation: type?.storageLocation ?? '',
     classificationId: type?.classification?.id ?? null,
     disposalMethod: type?.disposalMethod ?? '',
     evidences: type?.evidences ?? '',
-    fields: type?.fields ?? ([] as RecordField[]),
+    fields: (type?.fields ?? []).map((f): EditedField => ({
+      ...f,
+      label: { ...f.label, en: f.label.en === f.label.ja ? '' : f.label.en },
+    })),
     active: type?.active ?? true,
   };
 }
@@ -61,15 +64,36 @@ export function RecordTypeModal({
   const [form, setForm] = useState<FormState>(() => initialState(type));
   const [touched, setTouched] = useState(false);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
-  const fieldError = (field: string) =>
-    isApiError(save.error) ? save.error.fieldError(field) : undefined;
+  const labels: FieldLabels = {
+    code: t('records.typeForm.code'),
+    'name.ja': t('records.typeForm.nameJa'),
+    'name.en': t('records.typeForm.nameEn'),
+    'retention.value': t('records.typeForm.retentionValue'),
+    'retention.unit': t('records.typeForm.retentionUnit'),
+    storageLocation: t('records.typeForm.storageLocation'),
+    classificationId: t('records.typeForm.classification'),
+    disposalMethod: t('records.typeForm.disposalMethod'),
+    evidences: t('records.typeForm.evidences'),
+    active: t('records.typeForm.active'),
+    fields: t('records.fields.title'),
+  };
+  // Each field's key, labels and options have their input; anything else about
+  // a field is listed under "Fields of the entries".
+  const problem = problemFields(save.error, labels, [
+    ...Object.keys(labels).filter((f) => f !== 'fields'),
+    'fields.*.key',
+    'fields.*.label.ja',
+    'fields.*.label.en',
+    'fields.*.options',
+  ]);
+  const fieldError = problem.error;
   const required = (value: string, field: string) =>
     (touched && !value.trim() ? t('records.typeForm.required') : undefined) ?? fieldError(field);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!form.code.trim() || !form.nameJa.trim() || !form.nameEn.trim()) return;
+    if (!form.code.trim() || !form.nameJa.trim()) return;
     if (incompleteFields(form.fields)) return;
     const body: RecordTypeCreate = {
       code: form.code,
@@ -79,7 +103,7 @@ export function RecordTypeModal({
       classificationId: form.classificationId,
       disposalMethod: form.disposalMethod,
       evidences: form.evidences,
-      fields: form.fields.map((f) => ({ ...f, key: f.key.trim() })),
+      fields: form.fields.map(({ autoKey: _auto, ...f }) => ({ ...f, key: f.key.trim() })),
     };
     if (type) {
       update.mutate({ type, body: { ...body, active: form.active } }, { onSuccess: onClose });
@@ -104,6 +128,7 @@ export function RecordTypeModal({
             error={save.error}
             staleTitle={t('records.typeForm.staleTitle')}
             staleBody={t('records.typeForm.staleBody')}
+            fields={problem}
           />
           <TextInput
             label={t('records.typeForm.code')}
@@ -124,8 +149,8 @@ export function RecordTypeModal({
               label={t('records.typeForm.nameEn')}
               value={form.nameEn}
               onChange={(e) => set({ nameEn: e.currentTarget.value })}
-              required
-              error={required(form.nameEn, 'name.en')}
+              description={t('records.typeForm.nameEnHint')}
+              error={fieldError('name.en')}
             />
             <NumberInput
               label={t('records.typeForm.retentionValue')}
@@ -144,6 +169,7 @@ export function RecordTypeModal({
               value={form.unit}
               onChange={(unit) => set({ unit: unit === 'months' ? 'months' : 'years' })}
               allowDeselect={false}
+              error={fieldError('retention.unit')}
             />
           </SimpleGrid>
           {type &&
@@ -179,6 +205,7 @@ export function RecordTypeModal({
             label={t('records.typeForm.evidences')}
             value={form.evidences}
             onChange={(e) => set({ evidences: e.currentTarget.value })}
+            error={fieldError('evidences')}
           />
           <RecordFieldsEditor
             fields={form.fields}

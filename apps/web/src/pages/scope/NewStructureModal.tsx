@@ -2,9 +2,9 @@ import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locationKindSchema } from '@mamoru/contracts';
-import { isApiError } from '../../api/client';
 import { useCreateLocation, useCreateOrgUnit } from '../../api/scope';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { problemFields } from '../../lib/problemFields';
 
 /**
  * Adds an organization unit or a location from the scope page, where the
@@ -26,12 +26,17 @@ export function NewStructureModal({
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [locationKind, setLocationKind] = useState<string>('site');
-  const fieldError = (field: string) =>
-    isApiError(create.error) ? create.error.fieldError(field) : undefined;
-  const hasFieldError = !!(fieldError('code') || fieldError('name'));
+  const problem = problemFields(create.error, {
+    code: t('scope.structure.code'),
+    name: t('scope.structure.name'),
+    kind: t('scope.structure.kind'),
+  });
+  const fieldError = problem.error;
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // A modal renders in a portal, but React still bubbles its submit to any form around it.
+    event.stopPropagation();
     const done = { onSuccess: (row: { id: string }) => onCreated(row.id) };
     if (kind === 'unit') unit.mutate({ code: code.trim(), name: name.trim() }, done);
     else location.mutate({ code: code.trim(), name: name.trim(), kind: locationKind }, done);
@@ -46,7 +51,7 @@ export function NewStructureModal({
     >
       <form onSubmit={submit}>
         <Stack gap="sm">
-          {create.error && !hasFieldError && <ProblemDetails error={create.error} />}
+          <ProblemDetails error={create.error} fields={problem} />
           <TextInput
             label={t('scope.structure.code')}
             value={code}
@@ -74,6 +79,7 @@ export function NewStructureModal({
               value={locationKind}
               onChange={(v) => v && setLocationKind(v)}
               allowDeselect={false}
+              error={fieldError('kind')}
               comboboxProps={{ withinPortal: true, hideDetached: false }}
             />
           )}

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScopeVersion } from '../../api/scope';
-import { fakeApi, sessionInfo, signedInRoutes } from '../../test/fakeApi';
+import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../test/fakeApi';
 import { renderApp } from '../../test/render';
 
 const draft: ScopeVersion = {
@@ -142,6 +142,10 @@ describe('scope page', () => {
       unit: { code: 'HR', name: 'Human resources' },
       location: { code: 'DC1', name: 'Tokyo DC', kind: 'site' },
     });
+    // The dialogs' submits saved nothing: only the user's Save does.
+    expect(api.calls.filter((call) => call.method === 'PUT')).toHaveLength(0);
+    expect(screen.getAllByText('HR Human resources').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('DC1 Tokyo DC').length).toBeGreaterThan(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await vi.waitFor(() => expect(put).toBeDefined());
@@ -150,5 +154,32 @@ describe('scope page', () => {
       orgUnitIds: [unitId],
       locationIds: [locationId],
     });
+  }, 60_000);
+
+  it('marks the fields a refused save (422) names and labels the rest', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/scope': { current: draft, approved: null },
+      'GET /api/v1/org-units': { items: [], nextCursor: null },
+      'GET /api/v1/locations': { items: [], nextCursor: null },
+      'GET /api/v1/users': { items: [], nextCursor: null },
+      'PUT /api/v1/scope': problem(422, 'Check the values entered.', {
+        errors: [
+          { field: 'boundaries', code: 'too_big', message: 'Too long.' },
+          { field: 'exclusions.0.reason', code: 'field_required', message: 'Required.' },
+        ],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/scope');
+    await screen.findByText('Version 2: Draft', {}, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    const boundaries = await screen.findByRole('textbox', { name: /Where the scope ends/ });
+    await vi.waitFor(() => expect(boundaries.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Too long.')).toBeTruthy();
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('Reason: Required.')).toBeTruthy();
+    expect(alert.textContent).not.toContain('exclusions.0');
   }, 60_000);
 });

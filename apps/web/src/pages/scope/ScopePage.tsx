@@ -31,6 +31,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { useFormat } from '../../lib/format';
+import { problemFields, type FieldLabels } from '../../lib/problemFields';
 import { useSession } from '../../session/useSession';
 import { NewStructureModal } from './NewStructureModal';
 import { ScopeExclusions, type Exclusion } from './ScopeExclusions';
@@ -118,6 +119,29 @@ function ScopeForm({ current, editable }: { current: ScopeVersion | null; editab
   const stale = isApiError(save.error) && save.error.status === 412;
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const labels: FieldLabels = {
+    businessActivities: t('scope.fields.businessActivities'),
+    orgUnitIds: t('scope.fields.orgUnits'),
+    organizationNote: t('scope.fields.note'),
+    locationIds: t('scope.fields.locations'),
+    locationNote: t('scope.fields.note'),
+    assetCategories: t('scope.fields.assetCategories'),
+    assetNote: t('scope.fields.note'),
+    technology: t('scope.fields.technology'),
+    boundaries: t('scope.fields.boundariesHint'),
+    interfaces: t('scope.interfaces.title'),
+    exclusions: t('scope.exclusions.title'),
+    'exclusions.*.id': t('scope.exclusions.control'),
+    'exclusions.*.reason': t('scope.exclusions.reason'),
+    'exclusions.*.riskAcceptedBy': t('scope.exclusions.acceptedBy'),
+    'exclusions.*.riskAcceptedOn': t('scope.exclusions.acceptedOn'),
+  };
+  // The lists (interfaces, exclusions) name the field in the alert; the rest mark their input.
+  const fields = problemFields(
+    save.error,
+    labels,
+    Object.keys(labels).filter((key) => !/^(interfaces|exclusions)/.test(key)),
+  );
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -141,6 +165,7 @@ function ScopeForm({ current, editable }: { current: ScopeVersion | null; editab
       label={label}
       value={form[key] as string}
       onChange={(e) => set(key, e.currentTarget.value as never)}
+      error={fields.error(key)}
       readOnly={!editable}
       autosize
       minRows={2}
@@ -148,122 +173,129 @@ function ScopeForm({ current, editable }: { current: ScopeVersion | null; editab
   );
 
   return (
-    <form onSubmit={onSave}>
-      <Stack gap="md">
-        {stale ? (
-          <Alert
-            color="orange"
-            role="alert"
-            icon={<IconAlertTriangle size={18} aria-hidden="true" />}
-            title={t('scope.staleTitle')}
-          >
-            {t('scope.staleBody')}
-          </Alert>
-        ) : (
-          save.error && <ProblemDetails error={save.error} />
-        )}
-        {submit.error ? <ProblemDetails error={submit.error} /> : null}
-        <Section title={t('scope.viewpoints.business')}>
-          {area('businessActivities', t('scope.fields.businessActivities'))}
-        </Section>
-        <Section title={t('scope.viewpoints.organization')}>
-          <MultiSelect
-            label={t('scope.fields.orgUnits')}
-            data={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
-            value={form.orgUnitIds}
-            onChange={(value) => set('orgUnitIds', value)}
-            readOnly={!editable}
-            searchable
-          />
-          {editable && (
-            <AddButton label={t('scope.structure.newUnit')} onClick={() => setAdding('unit')} />
+    <>
+      <form onSubmit={onSave}>
+        <Stack gap="md">
+          {stale ? (
+            <Alert
+              color="orange"
+              role="alert"
+              icon={<IconAlertTriangle size={18} aria-hidden="true" />}
+              title={t('scope.staleTitle')}
+            >
+              {t('scope.staleBody')}
+            </Alert>
+          ) : (
+            save.error && <ProblemDetails error={save.error} fields={fields} />
           )}
-          {area('organizationNote', t('scope.fields.note'))}
-        </Section>
-        <Section title={t('scope.viewpoints.location')}>
-          <MultiSelect
-            label={t('scope.fields.locations')}
-            data={(locations.data ?? []).map((l) => ({
-              value: l.id,
-              label: `${l.code} ${l.name}`,
-            }))}
-            value={form.locationIds}
-            onChange={(value) => set('locationIds', value)}
-            readOnly={!editable}
-            searchable
-          />
-          {editable && (
-            <AddButton
-              label={t('scope.structure.newLocation')}
-              onClick={() => setAdding('location')}
+          {submit.error ? <ProblemDetails error={submit.error} /> : null}
+          <Section title={t('scope.viewpoints.business')}>
+            {area('businessActivities', t('scope.fields.businessActivities'))}
+          </Section>
+          <Section title={t('scope.viewpoints.organization')}>
+            <MultiSelect
+              label={t('scope.fields.orgUnits')}
+              data={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+              value={form.orgUnitIds}
+              error={fields.error('orgUnitIds')}
+              onChange={(value) => set('orgUnitIds', value)}
+              readOnly={!editable}
+              searchable
             />
-          )}
-          {area('locationNote', t('scope.fields.note'))}
-        </Section>
-        <Section title={t('scope.viewpoints.assets')}>
-          <MultiSelect
-            label={t('scope.fields.assetCategories')}
-            data={assetCategorySchema.options.map((value) => ({
-              value,
-              label: t(`assets.categories.${value}`),
-            }))}
-            value={form.assetCategories}
-            onChange={(value) => set('assetCategories', value as ScopeContent['assetCategories'])}
-            readOnly={!editable}
-          />
-          {area('assetNote', t('scope.fields.note'))}
-        </Section>
-        <Section title={t('scope.viewpoints.technology')}>
-          {area('technology', t('scope.fields.technology'))}
-        </Section>
-        <Section title={t('scope.fields.boundaries')}>
-          {area('boundaries', t('scope.fields.boundariesHint'))}
-          <Title order={3} fz="sm">
-            {t('scope.interfaces.title')}
-          </Title>
-          <ScopeInterfaces
-            items={form.interfaces}
-            onChange={(value) => set('interfaces', value)}
-            editable={editable}
-          />
-        </Section>
-        <Section title={t('scope.exclusions.title')}>
-          <ScopeExclusions
-            exclusions={form.exclusions}
-            onChange={(value) => set('exclusions', value)}
-            editable={editable}
-          />
-        </Section>
-        {editable && (
-          <Group justify="flex-end">
-            {current?.status === 'draft' && (
-              <Button
-                variant="default"
-                leftSection={<IconSend size={16} aria-hidden="true" />}
-                loading={submit.isPending}
-                onClick={() => submit.mutate(current)}
-              >
-                {t('scope.submit')}
-              </Button>
+            {editable && (
+              <AddButton label={t('scope.structure.newUnit')} onClick={() => setAdding('unit')} />
             )}
-            <Button type="submit" loading={save.isPending} disabled={stale}>
-              {current?.status === 'approved' ? t('scope.startDraft') : t('common.save')}
-            </Button>
-          </Group>
-        )}
-      </Stack>
+            {area('organizationNote', t('scope.fields.note'))}
+          </Section>
+          <Section title={t('scope.viewpoints.location')}>
+            <MultiSelect
+              label={t('scope.fields.locations')}
+              data={(locations.data ?? []).map((l) => ({
+                value: l.id,
+                label: `${l.code} ${l.name}`,
+              }))}
+              value={form.locationIds}
+              error={fields.error('locationIds')}
+              onChange={(value) => set('locationIds', value)}
+              readOnly={!editable}
+              searchable
+            />
+            {editable && (
+              <AddButton
+                label={t('scope.structure.newLocation')}
+                onClick={() => setAdding('location')}
+              />
+            )}
+            {area('locationNote', t('scope.fields.note'))}
+          </Section>
+          <Section title={t('scope.viewpoints.assets')}>
+            <MultiSelect
+              label={t('scope.fields.assetCategories')}
+              data={assetCategorySchema.options.map((value) => ({
+                value,
+                label: t(`assets.categories.${value}`),
+              }))}
+              value={form.assetCategories}
+              error={fields.error('assetCategories')}
+              onChange={(value) => set('assetCategories', value as ScopeContent['assetCategories'])}
+              readOnly={!editable}
+            />
+            {area('assetNote', t('scope.fields.note'))}
+          </Section>
+          <Section title={t('scope.viewpoints.technology')}>
+            {area('technology', t('scope.fields.technology'))}
+          </Section>
+          <Section title={t('scope.fields.boundaries')}>
+            {area('boundaries', t('scope.fields.boundariesHint'))}
+            <Title order={3} fz="sm">
+              {t('scope.interfaces.title')}
+            </Title>
+            <ScopeInterfaces
+              items={form.interfaces}
+              onChange={(value) => set('interfaces', value)}
+              editable={editable}
+            />
+          </Section>
+          <Section title={t('scope.exclusions.title')}>
+            <ScopeExclusions
+              exclusions={form.exclusions}
+              onChange={(value) => set('exclusions', value)}
+              editable={editable}
+            />
+          </Section>
+          {editable && (
+            <Group justify="flex-end">
+              {current?.status === 'draft' && (
+                <Button
+                  variant="default"
+                  leftSection={<IconSend size={16} aria-hidden="true" />}
+                  loading={submit.isPending}
+                  onClick={() => submit.mutate(current)}
+                >
+                  {t('scope.submit')}
+                </Button>
+              )}
+              <Button type="submit" loading={save.isPending} disabled={stale}>
+                {current?.status === 'approved' ? t('scope.startDraft') : t('common.save')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+      {/* Outside the scope form: a dialog's submit would otherwise reach it through React's tree. */}
       {adding && (
         <NewStructureModal
           kind={adding}
           onClose={() => setAdding(null)}
           onCreated={(id) => {
-            if (adding === 'unit') set('orgUnitIds', [...form.orgUnitIds, id]);
-            else set('locationIds', [...form.locationIds, id]);
+            // Added to the scope being edited only; nothing is saved until the user saves.
+            const key = adding === 'unit' ? 'orgUnitIds' : 'locationIds';
+            setForm((f) => ({ ...f, [key]: f[key].includes(id) ? f[key] : [...f[key], id] }));
             setAdding(null);
           }}
         />
       )}
-    </form>
+    </>
   );
 }
 

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { textIn, useCatalogLanguage } from '../../lib/catalogText';
+import { problemFields, unplacedText, type FieldLabels } from '../../lib/problemFields';
 import type { SoaEntry, SoaEntryUpdate } from './api';
 import { LinksEditor, ReasonsEditor } from './EntryFields';
 import { controlIdIn, groupIdIn } from '../../lib/displayId';
@@ -79,6 +80,23 @@ function EntryForm({
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const risks = entry.reasons.filter((r) => r.type === 'risk' && r.link);
+  const labels: FieldLabels = {
+    applicable: t('soa.panel.decision'),
+    reasons: t('soa.panel.reasons'),
+    exclusionReason: t('soa.panel.exclusionReason'),
+    riskAcceptedBy: t('soa.panel.acceptedBy'),
+    riskAcceptedOn: t('soa.panel.acceptedOn'),
+    implementationStatus: t('soa.panel.implementation'),
+    links: t('soa.panel.links'),
+    ownerUserId: t('soa.panel.owner'),
+    notes: t('soa.panel.notes'),
+  };
+  // The reasons and links lists name the list; the other fields mark their input.
+  const problem = problemFields(
+    error,
+    labels,
+    Object.keys(labels).filter((f) => !['applicable', 'reasons', 'links'].includes(f)),
+  );
   const save = async () => {
     await onSave(changeOf(form));
     toast.success(t('soa.panel.saved', { control: controlIdIn(entry, lang) }));
@@ -140,6 +158,7 @@ function EntryForm({
                 label={t('soa.panel.exclusionReason')}
                 value={form.exclusionReason}
                 onChange={(e) => set('exclusionReason', e.currentTarget.value)}
+                error={problem.error('exclusionReason')}
                 autosize
                 minRows={2}
               />
@@ -149,6 +168,7 @@ function EntryForm({
                   data={users}
                   value={form.riskAcceptedBy}
                   onChange={(v) => set('riskAcceptedBy', v)}
+                  error={problem.error('riskAcceptedBy')}
                   searchable
                   clearable
                 />
@@ -157,6 +177,7 @@ function EntryForm({
                   label={t('soa.panel.acceptedOn')}
                   value={form.riskAcceptedOn}
                   onChange={(e) => set('riskAcceptedOn', e.currentTarget.value)}
+                  error={problem.error('riskAcceptedOn')}
                 />
               </Group>
             </>
@@ -166,6 +187,7 @@ function EntryForm({
             data={STATUSES.map((s) => ({ value: s, label: t(`soa.implementation.${s}`) }))}
             value={form.implementationStatus}
             onChange={(v) => v && set('implementationStatus', v as Form['implementationStatus'])}
+            error={problem.error('implementationStatus')}
             allowDeselect={false}
           />
           <LinksEditor links={form.links} onChange={(l) => set('links', l)} />
@@ -174,6 +196,7 @@ function EntryForm({
             data={users}
             value={form.ownerUserId}
             onChange={(v) => set('ownerUserId', v)}
+            error={problem.error('ownerUserId')}
             searchable
             clearable
           />
@@ -181,10 +204,11 @@ function EntryForm({
             label={t('soa.panel.notes')}
             value={form.notes}
             onChange={(e) => set('notes', e.currentTarget.value)}
+            error={problem.error('notes')}
             autosize
             minRows={2}
           />
-          <FormError error={error} extra={[]} />
+          <FormError error={error} extra={problem.unplaced.map(unplacedText)} />
           {editable && (
             <Group justify="flex-end">
               <Button onClick={() => void save().catch(() => undefined)} loading={saving}>

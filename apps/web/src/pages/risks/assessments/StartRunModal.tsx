@@ -66,7 +66,7 @@ export function StartRunModal({ first, onClose }: { first: boolean; onClose: () 
           </Text>
           <FormError
             error={create.error}
-            extra={unplacedErrors(create.error, ['title', 'assessedOn', 'reasons'])}
+            extra={unplacedErrors(create.error, ['title', 'assessedOn', 'reasons', 'reasonText'])}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
@@ -103,6 +103,7 @@ export function StartRunModal({ first, onClose }: { first: boolean; onClose: () 
             label={t('risks.assessments.fields.reasonText')}
             value={reasonText}
             onChange={(e) => setReasonText(e.currentTarget.value)}
+            error={all.reasonText}
             autosize
             minRows={3}
             maxLength={4000}

@@ -46,6 +46,13 @@ const FIELDS = [
   'affects',
   'defaultLikelihood',
   'defaultLevel',
+  'description.ja',
+  'description.en',
+  'origin',
+  'assetCategories',
+  'relatedControls',
+  'exploitedBy',
+  'active',
 ];
 
 /** Adds an own threat or vulnerability, or edits one (starter entries too: wording, defaults, active). */
@@ -179,6 +186,7 @@ export function CatalogEntryModal({
               label={t('risks.catalogs.descriptionJa')}
               lang="ja"
               value={form.descriptionJa}
+              error={all['description.ja']}
               onChange={(e) => set('descriptionJa', e.currentTarget.value)}
               autosize
               minRows={2}
@@ -187,6 +195,7 @@ export function CatalogEntryModal({
               label={t('risks.catalogs.descriptionEn')}
               lang="en"
               value={form.descriptionEn}
+              error={all['description.en']}
               onChange={(e) => set('descriptionEn', e.currentTarget.value)}
               autosize
               minRows={2}
@@ -210,6 +219,7 @@ export function CatalogEntryModal({
               <Checkbox.Group
                 label={t('risks.catalogs.origin')}
                 value={form.origin}
+                error={all.origin}
                 onChange={(value) => set('origin', value as typeof form.origin)}
               >
                 <Group gap="md" mt={6}>
@@ -228,6 +238,7 @@ export function CatalogEntryModal({
                 label: t(`assets.categories.${value}`),
               }))}
               value={form.assetCategories}
+              error={all.assetCategories}
               onChange={(value) => set('assetCategories', value as typeof form.assetCategories)}
               comboboxProps={{ withinPortal: true }}
             />
@@ -246,6 +257,7 @@ export function CatalogEntryModal({
             label={t('risks.catalogs.relatedControls')}
             description={t('risks.catalogs.relatedControlsHint')}
             value={form.relatedControls}
+            error={all.relatedControls}
             onChange={(value) => set('relatedControls', value)}
             placeholder="8.1.3"
           />
@@ -257,6 +269,7 @@ export function CatalogEntryModal({
                 label: `${th.code} ${textOf(th.name, i18n.language)}`,
               }))}
               value={form.exploitedBy}
+              error={all.exploitedBy}
               onChange={(value) => set('exploitedBy', value)}
               searchable
               comboboxProps={{ withinPortal: true }}
@@ -266,6 +279,7 @@ export function CatalogEntryModal({
             <Switch
               label={t('risks.catalogs.activeLabel')}
               checked={form.active}
+              error={all.active}
               onChange={(e) => set('active', e.currentTarget.checked)}
             />
           )}

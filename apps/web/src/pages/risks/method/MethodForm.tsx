@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { LoadingRows } from '../../../components/QueryStates';
 import { ProblemDetails } from '../../../components/ProblemDetails';
+import { problemFields, type FieldLabels } from '../../../lib/problemFields';
 import {
   useMethodPreview,
   useSaveMethod,
@@ -68,9 +69,25 @@ export function MethodForm({ method, editable }: { method: RiskMethodDto; editab
     t(`risks.method.problems.${p.code}`, {
       field: t(`risks.method.fields.${p.field.split('.')[0]}`),
     });
+  // A refused save names `definition.<part>`: each part shows on its editor.
+  const labels: FieldLabels = {
+    name: t('risks.method.name'),
+    'definition.formula': t('risks.method.formula'),
+    'definition.derivation': t('risks.method.derivation'),
+    ...Object.fromEntries(
+      SCALE_KEYS.map((key) => [`definition.${key}`, t(`risks.method.fields.${key}`)]),
+    ),
+    'definition.bands': t('risks.method.sections.levels'),
+    'definition.acceptableLevel': t('risks.method.acceptableLevel'),
+  };
+  const saved = problemFields(
+    save.error,
+    labels,
+    Object.keys(labels).flatMap((field) => [field, `${field}.**`]),
+  );
   const fieldProblem = (field: string) => {
     const found = problems.find((p) => p.field === field || p.field.startsWith(`${field}.`));
-    return found ? problemText(found) : undefined;
+    return found ? problemText(found) : saved.error(`definition.${field}`);
   };
 
   function onSave(event: FormEvent) {
@@ -96,7 +113,7 @@ export function MethodForm({ method, editable }: { method: RiskMethodDto; editab
                 {t('risks.method.staleBody')}
               </Alert>
             ) : (
-              save.error && <ProblemDetails error={save.error} />
+              save.error && <ProblemDetails error={save.error} fields={saved} />
             )}
             {submit.error ? <ProblemDetails error={submit.error} /> : null}
             <Section title={t('risks.method.sections.formula')}>
@@ -104,6 +121,7 @@ export function MethodForm({ method, editable }: { method: RiskMethodDto; editab
                 label={t('risks.method.name')}
                 value={name}
                 onChange={(e) => setName(e.currentTarget.value)}
+                error={saved.error('name')}
                 readOnly={readOnly}
                 required
                 maxLength={200}
@@ -111,6 +129,7 @@ export function MethodForm({ method, editable }: { method: RiskMethodDto; editab
               <Radio.Group
                 label={t('risks.method.formula')}
                 value={definition.formula.kind}
+                error={saved.error('definition.formula')}
                 onChange={(kind) =>
                   setDefinition((d) =>
                     withFormula(d, kind as RiskMethodDefinition['formula']['kind']),

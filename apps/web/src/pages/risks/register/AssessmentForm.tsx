@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { useUserDirectory } from '../../../api/identity';
 import { ProblemDetails } from '../../../components/ProblemDetails';
-import { serverFieldErrors } from '../../../lib/validation';
+import { problemFields, type FieldLabels } from '../../../lib/problemFields';
 import { useSession } from '../../../session/useSession';
 import type { RiskMethodDefinition } from '../api/methods';
 import { useUpdateRisk, type RiskDetailDto } from '../api/register';
@@ -42,7 +42,22 @@ export function AssessmentForm({
       .filter((c) => c.role === 'existing')
       .map((c) => ({ controlId: c.controlId, justification: c.justification })),
   );
-  const errors = serverFieldErrors(update.error);
+  const labels: FieldLabels = {
+    likelihood: t('risks.drawer.likelihood'),
+    vulnerabilityLevel: t('risks.drawer.vulnerabilityLevel'),
+    impact: t('risks.drawer.impact'),
+    ownerUserId: t('risks.register.columns.owner'),
+    status: t('risks.register.columns.status'),
+    existingControls: t('risks.drawer.existingControls'),
+    'existingControls.*.justification': t('risks.drawer.existingNote'),
+    notes: t('risks.drawer.notes'),
+  };
+  const fields = problemFields(
+    update.error,
+    labels,
+    Object.keys(labels).filter((f) => f !== 'existingControls'),
+  );
+  const error = fields.error;
   const stale = isApiError(update.error) && update.error.status === 412;
   const readOnly = !editable;
   const ownerOptions = [
@@ -80,7 +95,7 @@ export function AssessmentForm({
             {t('risks.treatment.stale')}
           </Alert>
         ) : (
-          update.error && <ProblemDetails error={update.error} />
+          update.error && <ProblemDetails error={update.error} fields={fields} />
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
@@ -90,7 +105,7 @@ export function AssessmentForm({
             onChange={setLikelihood}
             allowDeselect={false}
             readOnly={readOnly}
-            error={errors.likelihood}
+            error={error('likelihood')}
             comboboxProps={{ withinPortal: true }}
           />
           <Select
@@ -100,7 +115,7 @@ export function AssessmentForm({
             onChange={setVulnerability}
             allowDeselect={false}
             readOnly={readOnly}
-            error={errors.vulnerabilityLevel}
+            error={error('vulnerabilityLevel')}
             comboboxProps={{ withinPortal: true }}
           />
           {scales.matrix && (
@@ -112,7 +127,7 @@ export function AssessmentForm({
               onChange={setImpact}
               clearable
               readOnly={readOnly}
-              error={errors.impact}
+              error={error('impact')}
               comboboxProps={{ withinPortal: true }}
             />
           )}
@@ -121,6 +136,7 @@ export function AssessmentForm({
             data={ownerOptions}
             value={owner}
             onChange={setOwner}
+            error={error('ownerUserId')}
             clearable
             searchable
             readOnly={readOnly}
@@ -133,7 +149,7 @@ export function AssessmentForm({
             onChange={(value) => value && setStatus(value)}
             allowDeselect={false}
             readOnly={readOnly}
-            error={errors.status}
+            error={error('status')}
             comboboxProps={{ withinPortal: true }}
           />
         </SimpleGrid>
@@ -142,12 +158,14 @@ export function AssessmentForm({
           justificationLabel={t('risks.drawer.existingNote')}
           value={existing}
           onChange={setExisting}
+          justificationError={(i) => error(`existingControls.${i}.justification`)}
           readOnly={readOnly}
         />
         <Textarea
           label={t('risks.drawer.notes')}
           value={notes}
           onChange={(e) => setNotes(e.currentTarget.value)}
+          error={error('notes')}
           readOnly={readOnly}
           autosize
           minRows={2}

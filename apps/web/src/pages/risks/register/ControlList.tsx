@@ -22,6 +22,7 @@ export function ControlList({
   suggested = [],
   readOnly,
   justificationLabel,
+  justificationError,
 }: {
   label: string;
   value: ControlChoice[];
@@ -29,6 +30,8 @@ export function ControlList({
   suggested?: readonly string[];
   readOnly: boolean;
   justificationLabel: string;
+  /** The server's message for the justification of the i-th control, if it refused it. */
+  justificationError?: (index: number) => string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const { index } = useControlIndex();
@@ -64,6 +67,7 @@ export function ControlList({
                     aria-label={`${justificationLabel}: ${control.controlId}`}
                     placeholder={justificationLabel}
                     value={control.justification}
+                    error={justificationError?.(i)}
                     onChange={(e) =>
                       onChange(
                         value.map((c, j) =>

@@ -16,7 +16,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { ProblemDetails } from '../../../components/ProblemDetails';
-import { serverFieldErrors } from '../../../lib/validation';
+import { problemFields, type FieldLabels } from '../../../lib/problemFields';
 import type { RiskMethodDefinition } from '../api/methods';
 import {
   useRequestRetention,
@@ -67,7 +67,24 @@ export function TreatmentForm({
   const [likelihood, setLikelihood] = useState(toOption(risk.residual.likelihood));
   const [vulnerability, setVulnerability] = useState(toOption(risk.residual.vulnerabilityLevel));
   const [impact, setImpact] = useState(toOption(risk.residual.impact));
-  const errors = serverFieldErrors(save.error);
+  const labels: FieldLabels = {
+    option: t('risks.treatment.option'),
+    transferTo: t('risks.treatment.transferTo'),
+    rationale: t('risks.treatment.rationale'),
+    selectedControls: t('risks.treatment.selectedControls'),
+    'selectedControls.*.justification': t('risks.treatment.justification'),
+    residualLikelihood: t('risks.treatment.residualLikelihood'),
+    residualImpact: t('risks.treatment.residualImpact'),
+    residualVulnerabilityLevel: t('risks.treatment.residualVulnerability'),
+  };
+  const fields = problemFields(save.error, labels, [
+    'option',
+    'transferTo',
+    'rationale',
+    'selectedControls.*.justification',
+    scales.matrix ? 'residualImpact' : 'residualVulnerabilityLevel',
+    'residualLikelihood',
+  ]);
   const stale = isApiError(save.error) && save.error.status === 412;
   const readOnly = !editable;
 
@@ -108,14 +125,14 @@ export function TreatmentForm({
             {t('risks.treatment.stale')}
           </Alert>
         ) : (
-          save.error && <ProblemDetails error={save.error} />
+          save.error && <ProblemDetails error={save.error} fields={fields} />
         )}
         {retention.error ? <ProblemDetails error={retention.error} /> : null}
         <Radio.Group
           label={t('risks.treatment.option')}
           value={option ?? ''}
           onChange={(value) => setOption(value as Option)}
-          error={errors.option}
+          error={fields.error('option')}
           readOnly={readOnly}
         >
           <SimpleGrid cols={2} mt={6} spacing="xs">
@@ -135,7 +152,7 @@ export function TreatmentForm({
             label={t('risks.treatment.transferTo')}
             value={transferTo}
             onChange={(e) => setTransferTo(e.currentTarget.value)}
-            error={errors.transferTo}
+            error={fields.error('transferTo')}
             readOnly={readOnly}
             required
           />
@@ -144,7 +161,7 @@ export function TreatmentForm({
           label={t('risks.treatment.rationale')}
           value={rationale}
           onChange={(e) => setRationale(e.currentTarget.value)}
-          error={errors.rationale}
+          error={fields.error('rationale')}
           readOnly={readOnly}
           autosize
           minRows={2}
@@ -153,6 +170,7 @@ export function TreatmentForm({
         <ControlList
           label={t('risks.treatment.selectedControls')}
           justificationLabel={t('risks.treatment.justification')}
+          justificationError={(i) => fields.error(`selectedControls.${i}.justification`)}
           value={controls}
           onChange={setControls}
           suggested={suggested}
@@ -172,6 +190,7 @@ export function TreatmentForm({
                 data={scaleOptions(scales.likelihood, lang)}
                 value={likelihood}
                 onChange={setLikelihood}
+                error={fields.error('residualLikelihood')}
                 clearable
                 readOnly={readOnly}
                 comboboxProps={{ withinPortal: true }}
@@ -185,6 +204,7 @@ export function TreatmentForm({
                   data={scaleOptions(scales.impact, lang)}
                   value={impact}
                   onChange={setImpact}
+                  error={fields.error('residualImpact')}
                   clearable
                   readOnly={readOnly}
                   comboboxProps={{ withinPortal: true }}
@@ -198,6 +218,7 @@ export function TreatmentForm({
                   data={scaleOptions(scales.vulnerability, lang)}
                   value={vulnerability}
                   onChange={setVulnerability}
+                  error={fields.error('residualVulnerabilityLevel')}
                   clearable
                   readOnly={readOnly}
                   comboboxProps={{ withinPortal: true }}

@@ -34,7 +34,18 @@ import type { RiskDto } from '../api/register';
 
 const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 const STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
-const FIELDS = ['title', 'dueDate', 'budget', 'progress', 'ownerUserId', 'priority', 'status'];
+const FIELDS = [
+  'title',
+  'description',
+  'dueDate',
+  'budget',
+  'ownerUserId',
+  'priority',
+  'status',
+  'resources',
+  'riskIds',
+  'controlIds',
+];
 
 /** Risks found by code or asset, for linking an action to what it treats. */
 function useRiskOptions(q: string) {
@@ -120,7 +131,13 @@ export function ActionFormModal({
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <FormError error={save.error} extra={unplacedErrors(save.error, FIELDS)} />
+          {/* The progress slider has no error line: its error is listed, labelled. */}
+          <FormError
+            error={save.error}
+            extra={unplacedErrors(save.error, FIELDS, {
+              progress: t('risks.plan.fields.progress'),
+            })}
+          />
           <TextInput
             label={t('risks.plan.fields.title')}
             value={form.title}
@@ -132,6 +149,7 @@ export function ActionFormModal({
           <Textarea
             label={t('risks.plan.fields.description')}
             value={form.description}
+            error={all.description}
             onChange={(e) => set('description', e.currentTarget.value)}
             autosize
             minRows={2}
@@ -151,6 +169,7 @@ export function ActionFormModal({
               label={t('risks.plan.fields.priority')}
               data={PRIORITIES.map((p) => ({ value: p, label: t(`risks.plan.priorities.${p}`) }))}
               value={form.priority}
+              error={all.priority}
               onChange={(value) => value && set('priority', value as typeof form.priority)}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
@@ -166,6 +185,7 @@ export function ActionFormModal({
               label={t('risks.plan.fields.status')}
               data={STATUSES.map((s) => ({ value: s, label: t(`risks.plan.statuses.${s}`) }))}
               value={form.status}
+              error={all.status}
               onChange={(value) => value && set('status', value as typeof form.status)}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
@@ -199,6 +219,7 @@ export function ActionFormModal({
             label={t('risks.plan.fields.resources')}
             description={t('risks.plan.fields.resourcesHint')}
             value={form.resources}
+            error={all.resources}
             onChange={(e) => set('resources', e.currentTarget.value)}
             autosize
             minRows={2}
@@ -208,6 +229,7 @@ export function ActionFormModal({
             placeholder={t('risks.plan.fields.risksPlaceholder')}
             data={riskOptions}
             value={form.riskIds}
+            error={all.riskIds}
             onChange={(ids) => {
               set('riskIds', ids);
               setLabels((l) => ({
@@ -225,6 +247,7 @@ export function ActionFormModal({
             namespace="control"
             label={t('risks.plan.fields.controls')}
             value={form.controlIds}
+            error={all.controlIds}
             onChange={(ids) => set('controlIds', ids)}
           />
           <FormActions
