@@ -42,6 +42,11 @@ export const userSchema = z
     orgUnitId: z.uuid().nullable(),
     createdAt: z.iso.datetime(),
     version: z.number().int(),
+    /** Top management or administrator requested for the user, waiting for a second person's approval. */
+    pendingRoleGrant: z
+      .object({ approvalId: z.uuid(), roles: z.array(roleSchema) })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;

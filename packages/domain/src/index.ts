@@ -10,7 +10,7 @@ export type { AuthSettings } from './identity/sessions.ts';
 export * as users from './identity/users.ts';
 export * as tokens from './identity/tokens.ts';
 export * as organization from './identity/organization.ts';
-export * as approvals from './approvals/service.ts';
+export * as approvals from './approvals/index.ts';
 export { presentUser, presentOrganization } from './identity/presenters.ts';
 export type { ApprovalRequest, ApprovalHandler } from './approvals/service.ts';
 export * as catalog from './catalog/index.ts';

@@ -16,9 +16,10 @@ import {
   ROLE_GRANTS,
   organization,
   presentOrganization,
-  presentUser,
   users,
 } from '@mamoru/domain';
+import type { FastifyRequest } from 'fastify';
+import type { UserRow } from '@mamoru/db/repositories/users';
 import { contextOf } from '../plugins/auth.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 
@@ -27,6 +28,9 @@ const tags = ['identity'];
 /** Users, roles and the organization's own settings (administration). */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+  // Each user with any role grant waiting for a second person's approval.
+  const present = (request: FastifyRequest, rows: UserRow[]) =>
+    users.presentUsers(db, contextOf(request).actor.organizationId, rows);
 
   app.get(
     '/users',
@@ -36,7 +40,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const page = await users.listUsers(db, contextOf(request), request.query);
-      return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+      return { items: await present(request, page.items), nextCursor: page.nextCursor };
     },
   );
 
@@ -49,7 +53,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = await users.createUser(db, contextOf(request), request.body);
       setEtag(reply, user.version);
-      return reply.status(201).send(presentUser(user));
+      return reply.status(201).send((await present(request, [user]))[0]!);
     },
   );
 
@@ -62,7 +66,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = await users.getUser(db, contextOf(request), request.params.id);
       setEtag(reply, user.version);
-      return presentUser(user);
+      return (await present(request, [user]))[0]!;
     },
   );
 
@@ -86,7 +90,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       );
       setEtag(reply, user.version);
-      return presentUser(user);
+      return (await present(request, [user]))[0]!;
     },
   );
 
