@@ -24,6 +24,7 @@ const envSchema = z.object({
   MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   MAMORU_WEB_DIST: z.string().optional(),
   MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(52_428_800),
+  MAMORU_AUDIT_SIGNING_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -44,6 +45,8 @@ export interface Config {
   webDist: string;
   /** The largest evidence file an upload may carry (413 beyond it). */
   maxUploadBytes: number;
+  /** An Ed25519 private key (PEM file) outside the database that signs audit chain anchors. */
+  auditSigningKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? resolve(e.MAMORU_WEB_DIST)
       : new URL('../../web/dist', import.meta.url).pathname,
     maxUploadBytes: e.MAMORU_MAX_UPLOAD_BYTES,
+    auditSigningKey: e.MAMORU_AUDIT_SIGNING_KEY ? resolve(e.MAMORU_AUDIT_SIGNING_KEY) : undefined,
   };
 }

@@ -3,6 +3,7 @@ export * from './identity/permissions.ts';
 export * from './identity/actor.ts';
 export * as audit from './audit/trail.ts';
 export * as auditLog from './audit/queries.ts';
+export * as auditAnchor from './audit/anchor.ts';
 export type { RequestContext, AuditEntry } from './audit/trail.ts';
 export * as setup from './identity/setup.ts';
 export * as sessions from './identity/sessions.ts';
