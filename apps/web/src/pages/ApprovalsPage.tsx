@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -33,6 +34,8 @@ import { EmptyBlock, ErrorState, LoadingRows } from '../components/QueryStates';
 import { useToast } from '../components/Toasts';
 import { useFormat } from '../lib/format';
 import { useLabels } from '../lib/labels';
+import { approvalLink, useApprovalTitle } from '../lib/approvalSubject';
+import { Link } from 'react-router';
 import { useSignedInSession } from '../session/useSession';
 
 type Decision = 'approved' | 'rejected';
@@ -65,6 +68,7 @@ function DecisionModal({
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const titleOf = useApprovalTitle();
   const toast = useToast();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
@@ -77,7 +81,7 @@ function DecisionModal({
     onSuccess: () => {
       toast.success(
         t(decision === 'approved' ? 'approvals.decided.approved' : 'approvals.decided.rejected'),
-        approval.title,
+        titleOf(approval),
       );
       void queryClient.invalidateQueries({ queryKey: approvalsKey });
       onClose();
@@ -105,7 +109,7 @@ function DecisionModal({
               {labels.approvalTypeLabel(approval.approvalType)} ·{' '}
               {t('approvals.versionShort', { version: approval.entityVersion })}
             </Text>
-            <Text fw={600}>{approval.title}</Text>
+            <Text fw={600}>{titleOf(approval)}</Text>
           </Card>
           {decide.error ? (
             <Alert
@@ -169,6 +173,7 @@ function ApprovalTable({
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
+  const titleOf = useApprovalTitle();
   const { info } = useSignedInSession();
   // The API sends each person's name, so readers without the user list still see who is involved.
   const personName = (id: string | null, name: string | null) => {
@@ -201,9 +206,15 @@ function ApprovalTable({
             <Table.Tr key={approval.id}>
               <Table.Td>
                 <Stack gap={0}>
-                  <Text fz="sm" fw={600}>
-                    {approval.title}
-                  </Text>
+                  {approvalLink(approval) ? (
+                    <Anchor component={Link} to={approvalLink(approval)!} fz="sm" fw={600}>
+                      {titleOf(approval)}
+                    </Anchor>
+                  ) : (
+                    <Text fz="sm" fw={600}>
+                      {titleOf(approval)}
+                    </Text>
+                  )}
                   {approval.comment && (
                     <Text fz="xs" c="dimmed" lineClamp={1}>
                       “{approval.comment}”
@@ -238,7 +249,7 @@ function ApprovalTable({
                       color="teal.9"
                       leftSection={<IconCheck size={14} aria-hidden="true" />}
                       onClick={() => onDecide(approval, 'approved')}
-                      aria-label={t('approvals.approveNamed', { title: approval.title })}
+                      aria-label={t('approvals.approveNamed', { title: titleOf(approval) })}
                     >
                       {t('approvals.approve')}
                     </Button>
@@ -248,7 +259,7 @@ function ApprovalTable({
                       color="red"
                       leftSection={<IconX size={14} aria-hidden="true" />}
                       onClick={() => onDecide(approval, 'rejected')}
-                      aria-label={t('approvals.rejectNamed', { title: approval.title })}
+                      aria-label={t('approvals.rejectNamed', { title: titleOf(approval) })}
                     >
                       {t('approvals.reject')}
                     </Button>
