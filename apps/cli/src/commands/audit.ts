@@ -100,7 +100,11 @@ export function registerAudit(program: Command) {
           const ok = results.every((r) => r.ok) && anchored.ok;
           if (options.json) {
             console.log(
-              JSON.stringify({ ok, organizations: results, anchors: anchored.lines }, null, 2),
+              JSON.stringify(
+                { ok, organizations: results, ...(anchors ? { anchors: anchored.lines } : {}) },
+                null,
+                2,
+              ),
             );
           } else if (results.length === 0) {
             console.log(`${database.label}: no organizations yet, nothing to verify`);
