@@ -101,7 +101,9 @@ export async function listApprovals(
       sql`not (${approvals.segregateAuthor} and coalesce(${approvals.authorId}, ${approvals.requestedBy}) = ${userId})`,
     );
     // Nor a request about the user themself (a role grant to them).
-    conditions.push(sql`not (${approvals.entityType} = 'user' and ${approvals.entityId} = ${userId})`);
+    conditions.push(
+      sql`not (${approvals.entityType} = 'user' and ${approvals.entityId} = ${userId})`,
+    );
   }
   if (f.involving) {
     conditions.push(

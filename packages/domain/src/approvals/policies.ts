@@ -54,7 +54,9 @@ export async function requestPolicyChange(
 ) {
   authorize(ctx.actor, 'approvals:configure');
   if (!APPROVAL_TYPES[approvalType]) {
-    throw invalid([{ field: 'type', code: 'approval_type_unknown', params: { type: approvalType } }]);
+    throw invalid([
+      { field: 'type', code: 'approval_type_unknown', params: { type: approvalType } },
+    ]);
   }
   // A role that cannot decide would leave every request of this type stuck.
   if (!ROLE_GRANTS[values.approverRole]['approvals:decide']) {

@@ -29,7 +29,8 @@ export async function splitRoleGrant(
   requested: readonly Role[],
 ): Promise<{ now: Role[]; waiting: Role[] }> {
   const added = requested.filter((r) => PRIVILEGED_ROLES.includes(r) && !before.includes(r));
-  if (added.length === 0 || ctx.actor.kind === 'system') return { now: [...requested], waiting: [] };
+  if (added.length === 0 || ctx.actor.kind === 'system')
+    return { now: [...requested], waiting: [] };
   const org = await orgs.getOrganization(db, ctx.actor.organizationId);
   const inSetup = !org?.setupCompletedAt && targetUserId !== ctx.actor.userId;
   if (inSetup) return { now: [...requested], waiting: [] };
