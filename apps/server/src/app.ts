@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '@mamoru/db';
+import { auditAnchor } from '@mamoru/domain';
 import type { Config } from './config.ts';
 import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -43,6 +44,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Audit chain anchors are signed with a key kept outside the database, if configured.
+  if (config.auditSigningKey) {
+    auditAnchor.useAuditSigningKey(auditAnchor.loadSigningKey(config.auditSigningKey));
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);

@@ -36,6 +36,7 @@ const envSchema = z.object({
   MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(52_428_800),
   // A guessable token would expose the metrics it guards: at least 24 characters.
   MAMORU_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  MAMORU_AUDIT_SIGNING_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -62,6 +63,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Bearer token /metrics requires; unset, /metrics is not served at all. */
   metricsToken: string | undefined;
+  /** An Ed25519 private key (PEM file) outside the database that signs audit chain anchors. */
+  auditSigningKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : new URL('../../web/dist', import.meta.url).pathname,
     maxUploadBytes: e.MAMORU_MAX_UPLOAD_BYTES,
     metricsToken: e.MAMORU_METRICS_TOKEN,
+    auditSigningKey: e.MAMORU_AUDIT_SIGNING_KEY ? resolve(e.MAMORU_AUDIT_SIGNING_KEY) : undefined,
   };
 }

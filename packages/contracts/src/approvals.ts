@@ -16,6 +16,13 @@ export const approvalSchema = z
     requestedAt: z.iso.datetime(),
     assigneeUserId: z.uuid().nullable(),
     assigneeRole: roleSchema.nullable(),
+    /** Whether the author is barred from deciding, as it stood when the request was made. */
+    segregateAuthor: z.boolean(),
+    /**
+     * What a change request proposes: a policy's new values (`approval_policy`),
+     * the roles to grant (`role_grant`), the file to delete (`record_disposal` of a file).
+     */
+    proposal: z.record(z.string(), z.unknown()).nullable(),
     status: approvalStatusSchema,
     decidedBy: z.uuid().nullable(),
     decidedAt: z.iso.datetime().nullable(),
@@ -46,9 +53,13 @@ export const approvalDecisionSchema = z.object({
   comment: z.string().trim().max(2000).optional(),
 });
 
-export const approvalPolicySchema = z.object({
-  approvalType: z.string(),
+export const approvalPolicyUpdateSchema = z.object({
   approverRole: roleSchema,
   segregateAuthor: z.boolean(),
 });
-export const approvalPolicyUpdateSchema = approvalPolicySchema.omit({ approvalType: true });
+export const approvalPolicySchema = approvalPolicyUpdateSchema.extend({
+  approvalType: z.string(),
+  /** A change waiting for top management's approval; the policy above is still in force. */
+  pendingChange: approvalPolicyUpdateSchema.extend({ approvalId: z.uuid() }).nullable(),
+});
+export type ApprovalPolicy = z.infer<typeof approvalPolicySchema>;

@@ -14,6 +14,11 @@ export const fileSchema = z
     originalName: z.string(),
     owner: z.object({ type: z.string(), id: z.uuid() }),
     uploadedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    /**
+     * When a download found the stored bytes no longer matching `sha256`
+     * (altered or missing); such a file is no longer served (409).
+     */
+    integrityFailedAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'EvidenceFile' });

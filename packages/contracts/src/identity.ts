@@ -44,6 +44,11 @@ export const userSchema = z
     /** The password was set by an administrator and must be replaced before anything else. */
     passwordChangeRequired: z.boolean(),
     version: z.number().int(),
+    /** Top management or administrator requested for the user, waiting for a second person's approval. */
+    pendingRoleGrant: z
+      .object({ approvalId: z.uuid(), roles: z.array(roleSchema) })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;

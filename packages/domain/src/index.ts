@@ -4,6 +4,7 @@ export * from './identity/actor.ts';
 export * as audit from './audit/trail.ts';
 export * as auditLog from './audit/queries.ts';
 export * as securityLog from './audit/security.ts';
+export * as auditAnchor from './audit/anchor.ts';
 export type { RequestContext, AuditEntry } from './audit/trail.ts';
 export * as setup from './identity/setup.ts';
 export * as sessions from './identity/sessions.ts';
@@ -11,7 +12,7 @@ export type { AuthSettings } from './identity/sessions.ts';
 export * as users from './identity/users.ts';
 export * as tokens from './identity/tokens.ts';
 export * as organization from './identity/organization.ts';
-export * as approvals from './approvals/service.ts';
+export * as approvals from './approvals/index.ts';
 export * as approvalSummaries from './approvals/summaries.ts';
 // Each area registers what its approvals show (the summarizers of approvals/summaries.ts).
 import './scope/summary.ts';

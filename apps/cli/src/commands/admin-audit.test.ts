@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -216,6 +217,30 @@ describeEachDatabase('mamoru admin create and audit verify', (ctx) => {
         ok: true,
         organizations: [{ id: beta, name: 'Beta Corp', ok: true, events: 3, broken: null }],
       });
+    });
+
+    it('anchors the head with the signing key and verifies against the anchor file', async () => {
+      const { privateKey } = generateKeyPairSync('ed25519');
+      const keyFile = join(dataDir, 'audit-signing.pem');
+      writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      vi.stubEnv('MAMORU_AUDIT_SIGNING_KEY', keyFile);
+      expect(await run(['audit', 'anchor', '--organization', beta])).toBe(0);
+      const file = JSON.parse(io.stdout());
+      expect(file.anchors[0]).toMatchObject({ organizationId: beta, seq: 3 });
+      expect(file.anchors[0].signature).toBeTruthy();
+      const anchorFile = join(dataDir, 'anchor.json');
+      writeFileSync(anchorFile, JSON.stringify(file));
+      expect(await run(['audit', 'verify', '--organization', beta, '--anchor', anchorFile])).toBe(
+        0,
+      );
+      expect(io.stdout()).toMatch(/no event up to it was rewritten \(signature valid\)/);
+      // An anchor edited by hand no longer verifies.
+      file.anchors[0].seq = 2;
+      writeFileSync(anchorFile, JSON.stringify(file));
+      expect(await run(['audit', 'verify', '--organization', beta, '--anchor', anchorFile])).toBe(
+        1,
+      );
+      expect(io.stdout()).toMatch(/FAILED: the signature does not match/);
     });
 
     it('refuses an unknown or malformed organization id', async () => {

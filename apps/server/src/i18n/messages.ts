@@ -18,6 +18,11 @@ export const messages: Record<Locale, Catalog> = {
     record_retention_not_ended:
       'The record must be kept until {retentionEnd}; it can be disposed of from the day after.',
     record_hold_reason_required: 'A legal hold needs a reason.',
+    legal_hold:
+      'The record is under legal hold ({reason}): its fields and files cannot change until the hold is lifted.',
+    approval_policy_unchanged: 'The policy already has these values; there is nothing to approve.',
+    file_integrity_failed:
+      'The stored content of this file no longer matches its SHA-256 checksum; it is not served. The event is in the audit trail.',
     file_too_large: 'The file is larger than the limit of {limit} bytes; nothing was stored.',
     file_type_not_allowed: 'Files of this type ({type}) cannot be uploaded.',
     file_missing: 'The request has no file (multipart/form-data field "file").',
@@ -203,6 +208,11 @@ export const messages: Record<Locale, Catalog> = {
     record_retention_not_ended:
       'この記録は {retentionEnd} まで保管が必要です。廃棄できるのはその翌日からです。',
     record_hold_reason_required: 'リーガルホールドには理由が必要です。',
+    legal_hold:
+      'この記録はリーガルホールド中（{reason}）のため、解除するまで項目とファイルを変更できません。',
+    approval_policy_unchanged: '承認ポリシーはすでにこの内容です。承認を求める変更がありません。',
+    file_integrity_failed:
+      'このファイルの保存内容が SHA-256 チェックサムと一致しないため、提供できません。監査証跡に記録しました。',
     file_too_large: 'ファイルが上限の {limit} バイトを超えています。何も保存されていません。',
     file_type_not_allowed: 'この種類のファイル（{type}）はアップロードできません。',
     file_missing: 'リクエストにファイルがありません（multipart/form-data のフィールド "file"）。',

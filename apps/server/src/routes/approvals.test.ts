@@ -137,45 +137,50 @@ describeEachDatabase('approvals', (ctx) => {
     expect((await admin.get(`/api/v1/approvals/${approval.id}`)).json().status).toBe('rejected');
   });
 
-  it('lets the author approve once an admin turns segregation off for the type', async () => {
-    expect(
-      (
-        await author.put('/api/v1/approval-policies/isms_policy', {
-          approverRole: 'top_management',
-          segregateAuthor: false,
-        })
-      ).statusCode,
-    ).toBe(403);
-    const set = await admin.put('/api/v1/approval-policies/isms_policy', {
-      approverRole: 'top_management',
-      segregateAuthor: false,
-    });
-    expect(set.statusCode).toBe(200);
-    expect(set.json()).toEqual({
+  it('lets the author approve once top management approves turning segregation off, for new requests only', async () => {
+    const change = { approverRole: 'top_management', segregateAuthor: false };
+    expect((await author.put('/api/v1/approval-policies/isms_policy', change)).statusCode).toBe(
+      403,
+    );
+    const waiting = await requestTestApproval(app, author); // made under segregation
+    const set = await admin.put('/api/v1/approval-policies/isms_policy', change);
+    expect(set.statusCode).toBe(202);
+    expect(set.json()).toMatchObject({
       approvalType: 'isms_policy',
-      approverRole: 'top_management',
-      segregateAuthor: false,
+      segregateAuthor: true, // still in force until approved
+      pendingChange: { approverRole: 'top_management', segregateAuthor: false },
     });
+    const changeId = set.json().pendingChange.approvalId as string;
+    const decide = (client: Client, id: string) =>
+      client.post(`/api/v1/approvals/${id}/decision`, { decision: 'approved' });
+    expect((await decide(admin, changeId)).json().code).toBe('approval_wrong_role');
+    expect((await decide(approver, changeId)).statusCode).toBe(200);
     try {
       const approval = await requestTestApproval(app, author);
       expect(ids(await author.get('/api/v1/approvals?mine=true'))).toContain(approval.id);
-      const res = await author.post(`/api/v1/approvals/${approval.id}/decision`, {
-        decision: 'approved',
-      });
+      const res = await decide(author, approval.id);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ status: 'approved', decidedBy: author.user.id });
+      // The request made before the change keeps the segregation it was made under.
+      expect(ids(await author.get('/api/v1/approvals?mine=true'))).not.toContain(waiting.id);
+      expect((await decide(author, waiting.id)).json().code).toBe('approval_own_object');
     } finally {
-      const restored = await admin.put('/api/v1/approval-policies/isms_policy', {
+      const restore = await admin.put('/api/v1/approval-policies/isms_policy', {
         approverRole: 'top_management',
         segregateAuthor: true,
       });
-      expect(restored.statusCode).toBe(200);
+      expect(restore.statusCode).toBe(202);
+      expect((await decide(approver, restore.json().pendingChange.approvalId)).statusCode).toBe(
+        200,
+      );
+      await approver.post(`/api/v1/approvals/${waiting.id}/decision`, { decision: 'rejected' });
     }
     const policies = await staff.get('/api/v1/approval-policies');
     expect(policies.json().items).toContainEqual({
       approvalType: 'isms_policy',
       approverRole: 'top_management',
       segregateAuthor: true,
+      pendingChange: null,
     });
   });
 

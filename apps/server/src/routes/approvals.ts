@@ -9,7 +9,6 @@ import {
   approvalSummarySchema,
   idParamsSchema,
   pageSchema,
-  type Approval,
 } from '@mamoru/contracts';
 import { approvalSummaries, approvals } from '@mamoru/domain';
 import type { FastifyRequest } from 'fastify';
@@ -111,24 +110,23 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        description:
+          'Asks top management to approve a change of this policy (202); the policy in force ' +
+          'changes only on approval, and never for requests already waiting.',
         params: z.object({ type: z.string().max(64) }),
         body: approvalPolicyUpdateSchema,
-        response: { 200: approvalPolicySchema },
+        response: { 202: approvalPolicySchema },
       },
       config: { permission: 'approvals:configure' },
     },
-    async (request) => {
-      const row = await approvals.setPolicy(
+    async (request, reply) => {
+      const policy = await approvals.requestPolicyChange(
         db,
         contextOf(request),
         request.params.type,
         request.body,
       );
-      return {
-        approvalType: row.approvalType,
-        approverRole: row.approverRole as Approval['assigneeRole'] & string,
-        segregateAuthor: row.segregateAuthor,
-      } as z.infer<typeof approvalPolicySchema>;
+      return reply.status(202).send(policy);
     },
   );
 };

@@ -24,6 +24,7 @@ describeEachDatabase('evidence files', (ctx) => {
   let staff: Client;
   let record: EvidenceRecord;
   let otherOrgAdmin: Client;
+  let manager: Client; // approves the deletion of a record's evidence (disposal)
   const owned = () => ({ type: 'record', id: record.id });
   const blobs = () => countBlobs(app.database.db, admin.organization.id);
 
@@ -32,6 +33,7 @@ describeEachDatabase('evidence files', (ctx) => {
     ({ admin } = await setupOrganization(app));
     owner = await createUserAndLogin(admin, { roles: ['owner'] });
     staff = await createUserAndLogin(admin, { roles: ['staff'] });
+    manager = await createUserAndLogin(admin, { roles: ['isms_manager'] });
     const type = await admin.post('/api/v1/record-types', {
       code: 'EVIDENCE',
       name: { ja: '証跡', en: 'Evidence' },
@@ -47,6 +49,16 @@ describeEachDatabase('evidence files', (ctx) => {
     otherOrgAdmin = (await addOrganization(app, { name: 'Other org' })).admin;
   });
   afterAll(() => app.close());
+
+  /** A record's evidence goes only when a second person approves its disposal. */
+  async function deleteApproved(id: string) {
+    const asked = await admin.delete(`/api/v1/files/${id}`);
+    expect(asked.statusCode, asked.body).toBe(202);
+    const decided = await manager.post(`/api/v1/approvals/${asked.json().id}/decision`, {
+      decision: 'approved',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+  }
 
   it('stores an upload in chunks, detects its type from content and streams it back', async () => {
     const content = samples.png(LIMIT - 100); // three 256 KiB chunks
@@ -77,10 +89,10 @@ describeEachDatabase('evidence files', (ctx) => {
     expect(a.mediaType).toBe('application/pdf');
     expect(await blobs()).toBe(before + 1);
     // Detaching one keeps the bytes for the other; detaching both removes them.
-    expect((await admin.delete(`/api/v1/files/${a.id}`)).statusCode).toBe(204);
+    await deleteApproved(a.id);
     expect(await blobs()).toBe(before + 1);
     expect((await admin.get(`/api/v1/files/${b.id}/content`)).statusCode).toBe(200);
-    expect((await admin.delete(`/api/v1/files/${b.id}`)).statusCode).toBe(204);
+    await deleteApproved(b.id);
     expect(await blobs()).toBe(before);
   });
 
@@ -178,6 +190,6 @@ describeEachDatabase('evidence files', (ctx) => {
     const missing = await evidenceFiles.verifyStoredFiles(db, { organizationId: org });
     expect(missing.problems.map((p) => p.problem)).toEqual(['missing']);
     // Leave the store clean for the other tests of this suite.
-    expect((await admin.delete(`/api/v1/files/${file.id}`)).statusCode).toBe(204);
+    await deleteApproved(file.id);
   });
 });

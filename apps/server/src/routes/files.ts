@@ -1,14 +1,16 @@
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   fileListQuerySchema,
   fileOwnerQuerySchema,
+  approvalSchema,
   fileSchema,
   idParamsSchema,
   pageSchema,
 } from '@mamoru/contracts';
-import { evidenceFiles } from '@mamoru/domain';
+import { approvals, evidenceFiles } from '@mamoru/domain';
 import { contextOf } from '../plugins/auth.ts';
 import { sendProblem } from '../plugins/problem.ts';
 
@@ -124,22 +126,48 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
         contextOf(request),
         request.params.id,
       );
+      // The first chunk before any header: a file of one chunk is verified
+      // whole by then, so altered bytes still get a 409 problem response.
+      const iterator = content[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      async function* all() {
+        if (first.done) return;
+        yield first.value;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          yield next.value;
+        }
+      }
       return reply
         .type(file.mediaType)
         .header('content-length', String(file.size))
         .header('content-disposition', attachment(file.originalName))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
-        .send(Readable.from(content));
+        .send(Readable.from(all()));
     },
   );
 
   app.delete(
     '/files/:id',
-    { schema: { tags, params: idParamsSchema }, config: FILE_GUARD },
+    {
+      schema: {
+        tags,
+        description:
+          "Deletes the file (204), or, for a record's evidence, asks for the disposal " +
+          'approval (202 with the approval); the bytes go when a second person approves.',
+        params: idParamsSchema,
+        response: { 202: approvalSchema, 204: z.null().describe('Deleted') },
+      },
+      config: FILE_GUARD,
+    },
     async (request, reply) => {
-      await evidenceFiles.deleteFile(db, contextOf(request), request.params.id);
-      return reply.status(204).send();
+      const ctx = contextOf(request);
+      const result = await evidenceFiles.deleteFile(db, ctx, request.params.id);
+      if (!result.approval) return reply.status(204).send(null);
+      const [approval] = await approvals.presentApprovals(db, ctx.actor.organizationId, [
+        result.approval,
+      ]);
+      return reply.status(202).send(approval!);
     },
   );
 };

@@ -93,6 +93,9 @@ export function recordProbes<B extends { records: RecordsOfB }>(): Probe<B>[] {
       headers: ifMatch(1),
       control: as(200),
     },
+    // A record's evidence: the deletion is asked for (disposal approval),
+    // before the hold below freezes the record.
+    { route: 'DELETE /api/v1/files/:id', url: file, control: as(202) },
     {
       route: 'PUT /api/v1/records/:id/legal-hold',
       url: (b) => `${record(b)}/legal-hold`,
@@ -109,7 +112,6 @@ export function recordProbes<B extends { records: RecordsOfB }>(): Probe<B>[] {
     },
     { route: 'GET /api/v1/files/:id', url: file, control: as(200) },
     { route: 'GET /api/v1/files/:id/content', url: (b) => `${file(b)}/content`, control: as(200) },
-    { route: 'DELETE /api/v1/files/:id', url: file, control: as(204) },
   ];
 }
 

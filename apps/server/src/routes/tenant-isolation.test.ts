@@ -532,13 +532,17 @@ describeEachDatabase('tenant isolation', (ctx) => {
       approverRole: 'top_management',
       segregateAuthor: false,
     });
-    expect(set.statusCode).toBe(200);
+    expect(set.statusCode).toBe(202);
     const policiesB = (await ownersB.adminB.get('/api/v1/approval-policies')).json().items;
     expect(policiesB).toContainEqual({
       approvalType: 'document',
       approverRole: 'isms_manager',
       segregateAuthor: true,
+      pendingChange: null,
     });
+    // The change request of A is neither listed nor decidable in B.
+    const changeId = set.json().pendingChange.approvalId as string;
+    expect((await ownersB.adminB.get(`/api/v1/approvals/${changeId}`)).statusCode).toBe(404);
   });
 
   it('each organization verifies its own chain', async () => {

@@ -16,10 +16,11 @@ import {
   ROLE_GRANTS,
   organization,
   presentOrganization,
-  presentUser,
   sessions,
   users,
 } from '@mamoru/domain';
+import type { FastifyRequest } from 'fastify';
+import type { UserRow } from '@mamoru/db/repositories/users';
 import { contextOf } from '../plugins/auth.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 
@@ -28,6 +29,9 @@ const tags = ['identity'];
 /** Users, roles and the organization's own settings (administration). */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+  // Each user with any role grant waiting for a second person's approval.
+  const present = (request: FastifyRequest, rows: UserRow[]) =>
+    users.presentUsers(db, contextOf(request).actor.organizationId, rows);
 
   app.get(
     '/users',
@@ -37,7 +41,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const page = await users.listUsers(db, contextOf(request), request.query);
-      return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+      return { items: await present(request, page.items), nextCursor: page.nextCursor };
     },
   );
 
@@ -50,7 +54,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = await users.createUser(db, contextOf(request), request.body);
       setEtag(reply, user.version);
-      return reply.status(201).send(presentUser(user));
+      return reply.status(201).send((await present(request, [user]))[0]!);
     },
   );
 
@@ -63,7 +67,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = await users.getUser(db, contextOf(request), request.params.id);
       setEtag(reply, user.version);
-      return presentUser(user);
+      return (await present(request, [user]))[0]!;
     },
   );
 
@@ -87,7 +91,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       );
       setEtag(reply, user.version);
-      return presentUser(user);
+      return (await present(request, [user]))[0]!;
     },
   );
 

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse as Response } from 'fastify';
 import type { Organization, SessionInfo, User } from '@mamoru/contracts';
 import * as orgsRepo from '@mamoru/db/repositories/organizations';
-import { systemActor, users, type Role } from '@mamoru/domain';
+import * as usersRepo from '@mamoru/db/repositories/users';
+import { approvals, sessions, systemActor, users, type Role } from '@mamoru/domain';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
 import type { App } from './app.ts';
 
@@ -198,13 +199,38 @@ export async function createUser(admin: Client, input: NewUser) {
   };
   const response = await admin.post('/api/v1/users', body);
   expectStatus(response, 201, 'POST /api/v1/users');
+  let user = response.json<User>();
+  if (user.pendingRoleGrant) {
+    await approveAsSecondPerson(admin, user.pendingRoleGrant.approvalId, user.id);
+    user = (await admin.get(`/api/v1/users/${user.id}`)).json<User>();
+  }
   if (!input.keepPasswordChange) await skipFirstPasswordChange(admin.app, email);
-  const user = response.json<User>();
   return {
     user: { ...user, passwordChangeRequired: Boolean(input.keepPasswordChange) },
     email,
     password,
   };
+}
+
+/**
+ * Fixtures ask for privileged roles as tests need them: once first-run set-up
+ * is over, a grant of top management or administrator waits for a second
+ * person, so the fixture decides it as another administrator or top manager
+ * of the organization, through the domain, as that person would.
+ */
+async function approveAsSecondPerson(admin: Client, approvalId: string, grantee: string) {
+  const db = admin.app.database.db;
+  const candidates = await usersRepo.listUsers(db, admin.organization.id, {}, { limit: 200 });
+  const approver = candidates.items.find(
+    (u) =>
+      u.active &&
+      u.id !== admin.user.id &&
+      u.id !== grantee &&
+      u.roles.some((r) => r === 'admin' || r === 'top_management'),
+  );
+  if (!approver) throw new Error('no second administrator or top manager to approve a role grant');
+  const ctx = { actor: sessions.actorForUser(approver), requestId: null };
+  await approvals.decideApproval(db, ctx, approvalId, 'approved', 'test fixture');
 }
 
 /** Creates a user with the roles and signs them in. */

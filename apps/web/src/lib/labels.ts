@@ -38,9 +38,29 @@ export function approvalTypeLabel(type: string) {
  */
 export function approvalTitle(approval: {
   approvalType: string;
+  entityType?: string;
+  entityId?: string;
   entityVersion: number;
   title: string;
+  proposal?: Record<string, unknown> | null;
 }) {
+  const t = i18n.t as unknown as LooseT;
+  // Change requests of the controls (policy changes, role grants, evidence deletion)
+  // are worded from what they propose.
+  const p = approval.proposal ?? {};
+  if (approval.approvalType === 'approval_policy' && approval.entityId) {
+    return t('approvals.subject.approvalPolicy', { type: approvalTypeLabel(approval.entityId) });
+  }
+  if (approval.approvalType === 'role_grant') {
+    const roles = Array.isArray(p.roles) ? (p.roles as string[]) : [];
+    return t('approvals.subject.roleGrant', {
+      roles: roles.map(roleLabel).join(i18n.language === 'ja' ? '、' : ', '),
+      name: typeof p.userName === 'string' ? p.userName : '',
+    });
+  }
+  if (approval.entityType === 'file' && typeof p.fileName === 'string') {
+    return t('approvals.subject.fileDeletion', { name: p.fileName });
+  }
   const options = {
     type: approvalTypeLabel(approval.approvalType),
     version: approval.entityVersion,

@@ -23,6 +23,8 @@ const request: Approval = {
   requestedAt: '2026-03-01T10:00:00.000Z',
   assigneeUserId: null,
   assigneeRole: 'isms_manager',
+  segregateAuthor: true,
+  proposal: null,
   status: 'pending',
   decidedBy: null,
   decidedAt: null,

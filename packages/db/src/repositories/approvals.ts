@@ -68,8 +68,11 @@ export interface ApprovalFilter {
   status?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
-  /** Requests this user may decide: assigned to them or their roles, and not their own work. */
-  decidableBy?: { userId: string; roles: string[] } | undefined;
+  /**
+   * Requests this user may decide: assigned to them or their roles (or of a
+   * fixed type their roles decide), and not their own work.
+   */
+  decidableBy?: { userId: string; roles: string[]; fixedTypes: string[] } | undefined;
   /** 'own' reach: only requests the user made or authored, or that are assigned to them. */
   involving?: string | undefined;
 }
@@ -85,19 +88,22 @@ export async function listApprovals(
   if (f.entityType) conditions.push(eq(approvals.entityType, f.entityType));
   if (f.entityId) conditions.push(eq(approvals.entityId, f.entityId));
   if (f.decidableBy) {
-    const { userId, roles } = f.decidableBy;
+    const { userId, roles, fixedTypes } = f.decidableBy;
     conditions.push(
       or(
         eq(approvals.assigneeUserId, userId),
         sql`${approvals.assigneeRole} = any(${sql.param(roles)}::text[])`,
+        sql`${approvals.approvalType} = any(${sql.param(fixedTypes)}::text[])`,
       )!,
     );
-    // Not the user's own work where the type's policy segregates the author (the default).
-    conditions.push(sql`not (
-      coalesce(${approvals.authorId}, ${approvals.requestedBy}) = ${userId}
-      and coalesce((select ${approvalPolicies.segregateAuthor} from ${approvalPolicies}
-        where ${approvalPolicies.organizationId} = ${approvals.organizationId}
-          and ${approvalPolicies.approvalType} = ${approvals.approvalType}), true))`);
+    // Not the user's own work where the request segregates the author (the default).
+    conditions.push(
+      sql`not (${approvals.segregateAuthor} and coalesce(${approvals.authorId}, ${approvals.requestedBy}) = ${userId})`,
+    );
+    // Nor a request about the user themself (a role grant to them).
+    conditions.push(
+      sql`not (${approvals.entityType} = 'user' and ${approvals.entityId} = ${userId})`,
+    );
   }
   if (f.involving) {
     conditions.push(
@@ -158,4 +164,25 @@ export async function upsertPolicy(
     })
     .returning();
   return row!;
+}
+
+/** Pending requests of one type for these objects, e.g. role grants waiting for a page of users. */
+export async function pendingOfType(
+  db: Executor,
+  organizationId: string,
+  approvalType: string,
+  entityIds: string[],
+) {
+  if (entityIds.length === 0) return [];
+  return db
+    .select()
+    .from(approvals)
+    .where(
+      and(
+        eq(approvals.organizationId, organizationId),
+        eq(approvals.approvalType, approvalType),
+        eq(approvals.status, 'pending'),
+        sql`${approvals.entityId} = any(${sql.param(entityIds)}::text[])`,
+      ),
+    );
 }

@@ -134,3 +134,12 @@ export async function listAuditEvents(
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (r) => [r.seq]);
 }
+
+/** One event of the chain by its sequence number (anchor checks). */
+export async function auditEventAt(db: Executor, organizationId: string, seq: number) {
+  const [row] = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.seq, seq)));
+  return row ?? null;
+}

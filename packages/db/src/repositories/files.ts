@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { fileBlobs, fileChunks, files } from '../tables/files.ts';
@@ -97,6 +97,7 @@ const fileView = {
   ownerId: files.ownerId,
   uploadedBy: files.uploadedBy,
   uploadedByName: users.displayName,
+  integrityFailedAt: files.integrityFailedAt,
   createdAt: files.createdAt,
 };
 export type FileView = FileRow & { uploadedByName: string | null };
@@ -176,4 +177,22 @@ export async function countBlobs(db: Executor, organizationId: string) {
     .from(fileBlobs)
     .where(eq(fileBlobs.organizationId, organizationId));
   return row?.n ?? 0;
+}
+
+/**
+ * Marks every file of these bytes as failing its SHA-256 check (a download
+ * found them altered or missing); returns the files newly marked.
+ */
+export async function markIntegrityFailed(db: Executor, organizationId: string, sha256: string) {
+  return db
+    .update(files)
+    .set({ integrityFailedAt: sql`now()` })
+    .where(
+      and(
+        eq(files.organizationId, organizationId),
+        eq(files.sha256, sha256),
+        isNull(files.integrityFailedAt),
+      ),
+    )
+    .returning({ id: files.id, originalName: files.originalName });
 }

@@ -1,4 +1,4 @@
-import { eq, and, sql } from 'drizzle-orm';
+import { eq, and, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { organizations } from '../tables/identity.ts';
 
@@ -40,4 +40,12 @@ export async function updateOrganization(
 export async function listOrganizationIds(db: Executor): Promise<string[]> {
   const rows = await db.select({ id: organizations.id }).from(organizations);
   return rows.map((r) => r.id);
+}
+
+/** Marks first-run set-up as over (once; later calls keep the first moment). */
+export async function completeSetup(db: Executor, organizationId: string) {
+  await db
+    .update(organizations)
+    .set({ setupCompletedAt: sql`now()` })
+    .where(and(eq(organizations.id, organizationId), isNull(organizations.setupCompletedAt)));
 }

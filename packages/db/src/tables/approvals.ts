@@ -2,6 +2,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -33,6 +34,13 @@ export const approvals = pgTable(
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     assigneeUserId: uuid('assignee_user_id').references(() => users.id),
     assigneeRole: text('assignee_role'),
+    /**
+     * Segregation of duties as the policy stood when the request was made: a
+     * later policy change never applies to a request already waiting.
+     */
+    segregateAuthor: boolean('segregate_author').notNull().default(true),
+    /** What a change request proposes (a policy's new values, the roles to grant), applied on approval. */
+    proposal: jsonb('proposal').$type<Record<string, unknown>>(),
     status: text('status').notNull().default('pending'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

@@ -75,6 +75,8 @@ export const files = pgTable(
     ownerType: text('owner_type').notNull(),
     ownerId: uuid('owner_id').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
+    /** When a download found the stored bytes no longer matching `sha256`; later downloads are refused. */
+    integrityFailedAt: timestamp('integrity_failed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

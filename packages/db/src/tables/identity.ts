@@ -23,6 +23,11 @@ export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   defaultLocale: text('default_locale').notNull().default('ja'),
+  /**
+   * First-run set-up ends when the first top management member is appointed;
+   * from then on granting top management or administrator needs a second person's approval.
+   */
+  setupCompletedAt: timestamp('setup_completed_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   ...timestamps,
 });

@@ -1,26 +1,13 @@
 import type { Db, Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/approvals';
 import type { ApprovalRow } from '@mamoru/db/repositories/approvals';
-import { DomainError, conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
-import { authorize, reachOf } from '../identity/actor.ts';
-import { READ_ONLY_ROLES, ROLE_GRANTS, type Role } from '../identity/permissions.ts';
+import { authorize, reachOf, type Actor } from '../identity/actor.ts';
+import { READ_ONLY_ROLES, type Role } from '../identity/permissions.ts';
+import { APPROVAL_TYPES, FIXED_APPROVAL_TYPES, effectivePolicy } from './types.ts';
 
-/**
- * What needs sign-off in the standard, and by whom unless the organization
- * configures otherwise. Segregation of duties is on by default for each.
- */
-export const APPROVAL_TYPES: Record<string, { approverRole: Role }> = {
-  isms_policy: { approverRole: 'top_management' },
-  scope: { approverRole: 'top_management' },
-  risk_method: { approverRole: 'top_management' },
-  risk_retention: { approverRole: 'top_management' },
-  residual_risk: { approverRole: 'top_management' },
-  soa: { approverRole: 'top_management' },
-  management_review: { approverRole: 'top_management' },
-  document: { approverRole: 'isms_manager' },
-  record_disposal: { approverRole: 'isms_manager' },
-};
+export { APPROVAL_TYPES, FIXED_APPROVAL_TYPES, effectivePolicy };
 
 export interface ApprovalHandler {
   /** Runs in the deciding transaction: freeze the approved version, or reopen on rejection. */
@@ -31,18 +18,6 @@ export interface ApprovalHandler {
 const handlers = new Map<string, ApprovalHandler>();
 export function registerApprovalHandler(entityType: string, handler: ApprovalHandler) {
   handlers.set(entityType, handler);
-}
-
-export async function effectivePolicy(db: Executor, organizationId: string, approvalType: string) {
-  const stored = await repo.getPolicy(db, organizationId, approvalType);
-  const fallback = APPROVAL_TYPES[approvalType];
-  if (!stored && !fallback)
-    throw new DomainError('validation', 'approval_type_unknown', { type: approvalType });
-  return {
-    approvalType,
-    approverRole: (stored?.approverRole ?? fallback!.approverRole) as Role,
-    segregateAuthor: stored?.segregateAuthor ?? true,
-  };
 }
 
 export interface ApprovalRequest {
@@ -58,11 +33,26 @@ export interface ApprovalRequest {
   title: string;
   authorId: string | null;
   assigneeUserId?: string | null;
+  /** What the request proposes, applied by the area's handler on approval. */
+  proposal?: Record<string, unknown> | null;
 }
 
 /** Asks for sign-off of one version of one object; areas call it inside their transaction. */
 export async function requestApproval(tx: Executor, ctx: RequestContext, input: ApprovalRequest) {
   authorize(ctx.actor, 'approvals:request');
+  return openApprovalRequest(tx, ctx, input);
+}
+
+/**
+ * The request itself, for changes whose caller was authorized by their own
+ * area (an administrator changing a policy or granting a role holds no
+ * approvals:request): the change waits for a second person instead of applying.
+ */
+export async function openApprovalRequest(
+  tx: Executor,
+  ctx: RequestContext,
+  input: ApprovalRequest,
+) {
   if (!ctx.actor.userId) throw forbidden();
   if (
     await repo.pendingApprovalFor(tx, ctx.actor.organizationId, input.entityType, input.entityId)
@@ -75,6 +65,9 @@ export async function requestApproval(tx: Executor, ctx: RequestContext, input: 
     ...input,
     assigneeUserId: input.assigneeUserId ?? null,
     assigneeRole: input.assigneeUserId ? null : policy.approverRole,
+    // Fixed now: a later policy change never applies to this waiting request.
+    segregateAuthor: policy.segregateAuthor,
+    proposal: input.proposal ?? null,
     requestedBy: ctx.actor.userId,
   });
   await recordAudit(tx, ctx, [
@@ -83,13 +76,39 @@ export async function requestApproval(tx: Executor, ctx: RequestContext, input: 
   return row;
 }
 
+/** The fixed approval types this actor may decide by role (an admin through users:manage). */
+export function fixedTypesDecidableBy(actor: Actor): string[] {
+  return Object.entries(FIXED_APPROVAL_TYPES)
+    .filter(([, { approverRoles }]) =>
+      approverRoles.some(
+        (role) =>
+          actor.roles.includes(role) &&
+          reachOf(actor, role === 'admin' ? 'users:manage' : 'approvals:decide'),
+      ),
+    )
+    .map(([type]) => type);
+}
+
 /** Whether this actor may decide this request, and if not, why. */
-export async function decisionBlocker(db: Executor, ctx: RequestContext, approval: ApprovalRow) {
+export async function decisionBlocker(_db: Executor, ctx: RequestContext, approval: ApprovalRow) {
   const actor = ctx.actor;
   if (approval.status !== 'pending') return 'approval_not_pending';
   if (!actor.userId || actor.kind === 'system') return 'forbidden';
   // A read-only role (the external auditor) never decides, even when a request names them.
   if (actor.roles.some((role) => READ_ONLY_ROLES.includes(role))) return 'forbidden';
+  const author = approval.authorId ?? approval.requestedBy;
+  const fixed = FIXED_APPROVAL_TYPES[approval.approvalType];
+  if (fixed) {
+    // Always a second person: never the requester, nor the user a role grant is for.
+    if (!fixedTypesDecidableBy(actor).includes(approval.approvalType)) {
+      const hasRole = fixed.approverRoles.some((role) => actor.roles.includes(role));
+      return hasRole ? 'forbidden' : 'approval_wrong_role';
+    }
+    const aboutSelf = approval.entityType === 'user' && approval.entityId === actor.userId;
+    if (author === actor.userId || approval.requestedBy === actor.userId || aboutSelf)
+      return 'approval_own_object';
+    return null;
+  }
   // Being the named assignee stands in for the permission only for the person
   // themself: an API token must carry approvals:decide in its own subset.
   const assignee = actor.kind === 'user' && approval.assigneeUserId === actor.userId;
@@ -98,9 +117,8 @@ export async function decisionBlocker(db: Executor, ctx: RequestContext, approva
     return 'approval_not_assignee';
   if (approval.assigneeRole && !actor.roles.includes(approval.assigneeRole as Role))
     return 'approval_wrong_role';
-  const policy = await effectivePolicy(db, actor.organizationId, approval.approvalType);
-  const author = approval.authorId ?? approval.requestedBy;
-  if (policy.segregateAuthor && author === actor.userId) return 'approval_own_object';
+  // Segregation as it stood when the request was made (a later change never applies).
+  if (approval.segregateAuthor && author === actor.userId) return 'approval_own_object';
   return null;
 }
 
@@ -191,7 +209,14 @@ export async function listApprovals(
       status: q.mine === 'true' ? 'pending' : q.status,
       entityType: q.entityType,
       entityId: q.entityId,
-      decidableBy: q.mine === 'true' ? { userId: uid, roles: [...ctx.actor.roles] } : undefined,
+      decidableBy:
+        q.mine === 'true'
+          ? {
+              userId: uid,
+              roles: [...ctx.actor.roles],
+              fixedTypes: fixedTypesDecidableBy(ctx.actor),
+            }
+          : undefined,
       involving: reach === 'own' ? uid : undefined,
     },
     q,
@@ -213,40 +238,6 @@ export async function isVersionApproved(
     { limit: 200 },
   );
   return page.items.some((a) => a.entityVersion === version);
-}
-
-export async function listPolicies(db: Db, ctx: RequestContext) {
-  authorize(ctx.actor, 'approvals:read');
-  return Promise.all(
-    Object.keys(APPROVAL_TYPES).map((t) => effectivePolicy(db, ctx.actor.organizationId, t)),
-  );
-}
-
-export async function setPolicy(
-  db: Db,
-  ctx: RequestContext,
-  approvalType: string,
-  values: { approverRole: Role; segregateAuthor: boolean },
-) {
-  authorize(ctx.actor, 'approvals:configure');
-  // A role that cannot decide would leave every request of this type stuck.
-  if (!ROLE_GRANTS[values.approverRole]['approvals:decide']) {
-    throw invalid([{ field: 'approverRole', code: 'approver_role_cannot_decide' }]);
-  }
-  const before = await effectivePolicy(db, ctx.actor.organizationId, approvalType);
-  return db.transaction(async (tx) => {
-    const row = await repo.upsertPolicy(tx, ctx.actor.organizationId, approvalType, values);
-    await recordAudit(tx, ctx, [
-      {
-        action: 'approval_policy.updated',
-        entityType: 'approval_policy',
-        entityId: approvalType,
-        before,
-        after: values,
-      },
-    ]);
-    return row;
-  });
 }
 
 export { presentApprovals } from './presenter.ts';

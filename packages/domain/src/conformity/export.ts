@@ -7,6 +7,7 @@ import type { RequestContext } from '../audit/trail.ts';
 import { coverPage, renderPdf } from '../reports/pdf.ts';
 import { getConformity } from './service.ts';
 import { displayIdIn } from '@mamoru/contracts';
+import { createAnchor, type AuditAnchor } from '../audit/anchor.ts';
 
 /**
  * The readiness report: one row per requirement item with its status, the
@@ -36,6 +37,10 @@ const TEXT = {
     summary: '要約',
     phase: '段階',
     items: '項目数',
+    auditHead: '監査証跡の先頭（連番・ハッシュ）',
+    auditSignature: '監査証跡アンカーの署名（Ed25519）',
+    auditPublicKey: '署名の公開鍵',
+    unsigned: '署名なし（MAMORU_AUDIT_SIGNING_KEY 未設定）',
   },
   en: {
     title: 'ISMS certification readiness report',
@@ -48,8 +53,22 @@ const TEXT = {
     summary: 'Summary',
     phase: 'Phase',
     items: 'Items',
+    auditHead: 'Audit trail head (sequence, hash)',
+    auditSignature: 'Audit trail anchor signature (Ed25519)',
+    auditPublicKey: 'Signing public key',
+    unsigned: 'not signed (MAMORU_AUDIT_SIGNING_KEY not set)',
   },
 } as const;
+
+/** The audit chain anchor as label/value pairs: the report proves which trail it came from. */
+function anchorFacts(anchor: AuditAnchor, lang: Lang): [string, string][] {
+  const t = TEXT[lang];
+  return [
+    [t.auditHead, `#${anchor.seq} ${anchor.hash}`],
+    [t.auditSignature, anchor.signature ?? t.unsigned],
+    ...(anchor.publicKey ? [[t.auditPublicKey, anchor.publicKey] as [string, string]] : []),
+  ];
+}
 
 /** The explanation, and for items not yet evidenced what Mamoru needs. */
 function why(item: ConformityItem, lang: Lang) {
@@ -71,7 +90,7 @@ export function reportRow(item: ConformityItem, lang: Lang) {
   ];
 }
 
-async function xlsx(report: ConformityReport, lang: Lang) {
+async function xlsx(report: ConformityReport, lang: Lang, anchor: AuditAnchor) {
   const t = TEXT[lang];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mamoru';
@@ -88,10 +107,18 @@ async function xlsx(report: ConformityReport, lang: Lang) {
     row.alignment = { vertical: 'top', wrapText: true };
   });
   sheet.autoFilter = { from: 'A1', to: 'E1' };
+  const trail = workbook.addWorksheet('Audit anchor');
+  trail.columns = [40, 100].map((width) => ({ width }));
+  for (const fact of anchorFacts(anchor, lang)) trail.addRow(fact);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function pdf(report: ConformityReport, lang: Lang, organization: string) {
+async function pdf(
+  report: ConformityReport,
+  lang: Lang,
+  organization: string,
+  anchor: AuditAnchor,
+) {
   const t = TEXT[lang];
   const { summary } = report;
   const content: Content[] = [
@@ -106,6 +133,7 @@ async function pdf(report: ConformityReport, lang: Lang, organization: string) {
           (s) => [STATUS_TEXT[lang][s], String(summary.counts[s])] as const,
         ),
         [t.evaluated, report.evaluatedAt.slice(0, 16).replace('T', ' ') + ' UTC'],
+        ...anchorFacts(anchor, lang),
       ],
     }),
     { text: t.summary, style: 'h1' },
@@ -156,18 +184,19 @@ export async function exportReadiness(
 ) {
   const report = await getConformity(db, ctx);
   const organization = (await getOrganization(db, ctx.actor.organizationId))?.name ?? '';
+  const anchor = await createAnchor(db, ctx.actor.organizationId);
   const day = report.evaluatedAt.slice(0, 10);
   const filename = `readiness-${day}.${options.lang}.${options.format}`;
   if (options.format === 'pdf') {
     return {
       filename,
       contentType: 'application/pdf',
-      body: await pdf(report, options.lang, organization),
+      body: await pdf(report, options.lang, organization, anchor),
     };
   }
   return {
     filename,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await xlsx(report, options.lang),
+    body: await xlsx(report, options.lang, anchor),
   };
 }

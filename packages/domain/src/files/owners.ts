@@ -13,6 +13,15 @@ export interface FileOwnerAccess {
   authorizeRead(db: Executor, ctx: RequestContext, ownerId: string): Promise<void>;
   /** The caller may attach files to the object or detach them now. */
   authorizeWrite(db: Executor, ctx: RequestContext, ownerId: string): Promise<void>;
+  /**
+   * Set when deleting a file of this owner needs a second person's approval
+   * (records: the disposal approval). `blocker` names what bars the deletion
+   * when the approval comes (e.g. `legal_hold`), or null.
+   */
+  deletionApproval?: {
+    approvalType: string;
+    blocker(db: Executor, organizationId: string, ownerId: string): Promise<string | null>;
+  };
 }
 
 // Code, not state: the same map in every server instance.

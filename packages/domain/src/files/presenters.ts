@@ -10,6 +10,7 @@ export function presentFile(f: FileView): EvidenceFile {
     originalName: f.originalName,
     owner: { type: f.ownerType, id: f.ownerId },
     uploadedBy: f.uploadedBy ? { id: f.uploadedBy, name: f.uploadedByName ?? '' } : null,
+    integrityFailedAt: f.integrityFailedAt ? f.integrityFailedAt.toISOString() : null,
     createdAt: f.createdAt.toISOString(),
   };
 }

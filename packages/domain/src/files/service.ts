@@ -4,6 +4,8 @@ import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { detectMediaType, isAllowedMediaType } from './detect.ts';
 import { fileOwnerAccess } from './owners.ts';
+import { requestFileDeletion } from './deletion.ts';
+import { refuseIfFailed, verifiedContent } from './integrity.ts';
 import { CHUNK_SIZE, databaseFileStorage, rechunk, type FileStorage } from './storage.ts';
 
 /** An upload over the configured limit; the route answers 413 and nothing is stored. */
@@ -127,10 +129,16 @@ async function visibleFile(db: Executor, ctx: RequestContext, id: string) {
 
 export const getFile = (db: Db, ctx: RequestContext, id: string) => visibleFile(db, ctx, id);
 
-/** The file and its bytes as a stream, read chunk by chunk from the store. */
+/**
+ * The file and its bytes as a stream, read chunk by chunk from the store and
+ * checked against the stored SHA-256 as they go (integrity.ts); a file that
+ * failed the check once is refused (409) from then on.
+ */
 export async function openFile(db: Db, ctx: RequestContext, id: string) {
   const file = await visibleFile(db, ctx, id);
-  return { file, content: storage.get(db, ctx.actor.organizationId, file.sha256) };
+  refuseIfFailed(file);
+  const source = storage.get(db, ctx.actor.organizationId, file.sha256);
+  return { file, content: verifiedContent(db, ctx, file, source) };
 }
 
 export async function listFiles(
@@ -143,11 +151,20 @@ export async function listFiles(
   return repo.listFilesOf(db, ctx.actor.organizationId, owner, page);
 }
 
-/** Detaches a file; its bytes go when no other file refers to them. */
+/**
+ * Detaches a file; its bytes go when no other file refers to them. Where the
+ * owner asks for it (a record's evidence), the deletion is only requested:
+ * it happens when a second person approves (deletion.ts).
+ */
 export async function deleteFile(db: Db, ctx: RequestContext, id: string) {
   return db.transaction(async (tx) => {
     const row = await visibleFile(tx, ctx, id);
-    await fileOwnerAccess(row.ownerType).authorizeWrite(tx, ctx, row.ownerId);
+    const access = fileOwnerAccess(row.ownerType);
+    await access.authorizeWrite(tx, ctx, row.ownerId);
+    if (access.deletionApproval) {
+      const approval = await requestFileDeletion(tx, ctx, row, access.deletionApproval);
+      return { deleted: false as const, approval };
+    }
     await repo.deleteFiles(tx, ctx.actor.organizationId, { id });
     await recordAudit(tx, ctx, [
       {
@@ -157,6 +174,7 @@ export async function deleteFile(db: Db, ctx: RequestContext, id: string) {
         before: { sha256: row.sha256, originalName: row.originalName },
       },
     ]);
+    return { deleted: true as const, approval: null };
   });
 }
 

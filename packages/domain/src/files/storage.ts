@@ -42,11 +42,19 @@ export async function* rechunk(content: AsyncIterable<Buffer>, size = CHUNK_SIZE
   if (length > 0) yield Buffer.concat(pending);
 }
 
+/** Stored bytes that should be there are not (a chunk or the whole content is gone). */
+export class MissingContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingContentError';
+  }
+}
+
 /** Reads a blob's chunks in order, one query each, so a large file never sits in memory. */
 export async function* blobChunks(db: Executor, blobId: string, chunkCount: number) {
   for (let seq = 0; seq < chunkCount; seq += 1) {
     const data = await repo.readChunk(db, blobId, seq);
-    if (!data) throw new Error(`file chunk ${seq} of blob ${blobId} is missing`);
+    if (!data) throw new MissingContentError(`file chunk ${seq} of blob ${blobId} is missing`);
     yield data;
   }
 }
@@ -75,7 +83,7 @@ export const databaseFileStorage: FileStorage = {
   },
   async *get(db, organizationId, sha256) {
     const blob = await repo.blobBySha256(db, organizationId, sha256);
-    if (!blob) throw new Error(`no stored content ${sha256}`);
+    if (!blob) throw new MissingContentError(`no stored content ${sha256}`);
     yield* blobChunks(db, blob.id, blob.chunkCount);
   },
   async exists(db, organizationId, sha256) {

@@ -13,6 +13,7 @@ import { authorize } from './actor.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { auditableUser } from './presenters.ts';
 import { beginAttempt, type ThrottleSettings } from './throttle.ts';
+import { noteRolesApplied, requestRoleGrant, splitRoleGrant } from './role-grants.ts';
 
 type UserCreate = z.infer<typeof userCreateSchema>;
 type UserUpdate = z.infer<typeof userUpdateSchema>;
@@ -65,13 +66,14 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
   }
   const passwordHash = await hashPassword(input.password);
   const created = db.transaction(async (tx) => {
+    const grant = await splitRoleGrant(tx, ctx, null, [], input.roles);
     const user = await usersRepo.insertUser(tx, {
       organizationId: ctx.actor.organizationId,
       email: input.email,
       displayName: input.displayName,
       passwordHash,
       locale: input.locale,
-      roles: input.roles,
+      roles: grant.now,
       accessExpiresAt: input.accessExpiresAt ? new Date(input.accessExpiresAt) : null,
       orgUnitId: input.orgUnitId ?? null,
       // The administrator knows this password: the user replaces it at first log-in.
@@ -80,6 +82,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
     await recordAudit(tx, ctx, [
       { action: 'user.created', entityType: 'user', entityId: user.id, after: auditableUser(user) },
     ]);
+    await noteRolesApplied(tx, user.organizationId, user.roles);
+    if (grant.waiting.length) await requestRoleGrant(tx, ctx, user, grant.waiting);
     if (user.orgUnitId)
       await ackRepo.createAcknowledgementsForMember(tx, user.organizationId, user.id);
     return user;
@@ -136,6 +140,9 @@ export async function updateUser(
     if (losesAdmin && (await usersRepo.countActiveAdmins(tx, ctx.actor.organizationId)) <= 1) {
       throw conflict('last_admin');
     }
+    const grant = input.roles
+      ? await splitRoleGrant(tx, ctx, userId, before.roles, input.roles)
+      : { now: undefined, waiting: [] };
     const after = await usersRepo.updateUser(
       tx,
       ctx.actor.organizationId,
@@ -143,7 +150,7 @@ export async function updateUser(
       expectedVersion,
       {
         displayName: input.displayName,
-        roles: input.roles,
+        roles: grant.now,
         active: input.active,
         locale: input.locale,
         accessExpiresAt:
@@ -167,6 +174,8 @@ export async function updateUser(
     await recordAudit(tx, ctx, [
       { action: 'user.updated', entityType: 'user', entityId: userId, ...d },
     ]);
+    await noteRolesApplied(tx, after.organizationId, after.roles);
+    if (grant.waiting.length) await requestRoleGrant(tx, ctx, after, grant.waiting);
     return after;
   });
 }
@@ -239,3 +248,5 @@ export async function changePassword(
     ]);
   });
 }
+
+export { presentUsers, PRIVILEGED_ROLES } from './role-grants.ts';

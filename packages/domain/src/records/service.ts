@@ -58,6 +58,11 @@ function assertChangeable(row: RecordRow) {
   if (row.status === 'disposal_pending') throw conflict('record_disposal_pending');
 }
 
+/** Under legal hold a record is frozen: no field edits, no files added, deleted or replaced. */
+function assertNotHeld(row: RecordRow) {
+  if (row.legalHold) throw conflict('legal_hold', { reason: row.legalHoldReason ?? '' });
+}
+
 export async function getRecord(db: Db, ctx: RequestContext, id: string) {
   authorize(ctx.actor, 'isms:read');
   const row = await repo.getRecordView(db, ctx.actor.organizationId, id);
@@ -142,6 +147,7 @@ export async function updateRecord(
     if (!before) throw notFound('record');
     if (before.version !== expectedVersion) throw staleVersion();
     assertChangeable(before);
+    assertNotHeld(before);
     const type = (await repo.getRecordType(tx, org, before.typeId))!;
     const content = {
       title: patch.title ?? before.title,
@@ -208,7 +214,8 @@ export async function setLegalHold(
   });
 }
 
-// Files attached to a record are read like the record and change only while it is active.
+// Files attached to a record are read like the record and change only while it
+// is active and not on hold; deleting one is disposal, approved by a second person.
 registerFileOwner(RECORD_ENTITY, {
   async authorizeRead(db, ctx, ownerId) {
     authorize(ctx.actor, 'isms:read');
@@ -219,5 +226,13 @@ registerFileOwner(RECORD_ENTITY, {
     const row = await repo.getRecord(db, ctx.actor.organizationId, ownerId);
     if (!row) throw notFound('record');
     assertChangeable(row);
+    assertNotHeld(row);
+  },
+  deletionApproval: {
+    approvalType: 'record_disposal',
+    async blocker(db, organizationId, ownerId) {
+      const row = await repo.getRecord(db, organizationId, ownerId);
+      return row?.legalHold ? 'legal_hold' : null;
+    },
   },
 });

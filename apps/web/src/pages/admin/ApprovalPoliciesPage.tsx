@@ -56,7 +56,8 @@ function PolicyRow({
         },
       ),
     onSuccess: () => {
-      toast.success(t('approvalPolicies.saved'), typeLabel);
+      // A change waits for top management's approval before it applies.
+      toast.success(t('approvalPolicies.requested'), typeLabel);
       void queryClient.invalidateQueries({ queryKey: policiesKey });
     },
   });
@@ -74,6 +75,16 @@ function PolicyRow({
             <Text fz="xs" c="dimmed" ff="monospace" translate="no">
               {policy.approvalType}
             </Text>
+            {policy.pendingChange && (
+              <Badge variant="light" color="yellow" tt="none" mt={4} miw="max-content">
+                {t('approvalPolicies.pending', {
+                  role: labels.roleLabel(policy.pendingChange.approverRole),
+                  segregation: policy.pendingChange.segregateAuthor
+                    ? t('common.on')
+                    : t('common.off'),
+                })}
+              </Badge>
+            )}
           </Stack>
         </Table.Th>
         <Table.Td>

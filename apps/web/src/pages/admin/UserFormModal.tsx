@@ -149,7 +149,11 @@ export function UserFormModal({
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: usersKey });
       if (saved.id === info.user.id) updateUser(saved);
-      toast.success(editing ? t('users.form.updated') : t('users.form.created'), saved.displayName);
+      toast.success(
+        editing ? t('users.form.updated') : t('users.form.created'),
+        // Privileged roles wait for a second person: say so rather than show them as granted.
+        saved.pendingRoleGrant ? t('users.grantRequested') : saved.displayName,
+      );
       onClose();
     },
     onError: (error) => setErrors(serverFieldErrors(error)),

@@ -81,6 +81,13 @@ export function UserRow({
               {labels.roleLabel(name)}
             </Badge>
           ))}
+          {user.pendingRoleGrant && (
+            <Badge variant="light" color="yellow" radius="sm" tt="none" fw={600} miw="max-content">
+              {t('users.pendingGrant', {
+                roles: user.pendingRoleGrant.roles.map(labels.roleLabel).join(', '),
+              })}
+            </Badge>
+          )}
         </Group>
       </Table.Td>
       <Table.Td fz="sm">

@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Anchor,
+  Badge,
   Button,
   FileButton,
   Group,
@@ -17,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { SectionCard } from '../../components/SectionCard';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useFormat } from '../../lib/format';
+import { useToast } from '../../components/Toasts';
 import { useSignedInSession } from '../../session/useSession';
 import { fileContentUrl, invalidateFiles, useDeleteFile, useRecordFiles } from './api';
 import { uploadRecordFile, type UploadFailure } from './upload';
@@ -29,13 +31,23 @@ const size = (bytes: number) =>
       : `${(bytes / 1048576).toFixed(1)} MiB`;
 
 /** A record's evidence files: upload with progress, download, delete while the record is kept. */
-export function RecordFiles({ recordId, editable }: { recordId: string; editable: boolean }) {
+export function RecordFiles({
+  recordId,
+  editable,
+  onHold = false,
+}: {
+  recordId: string;
+  editable: boolean;
+  /** Under legal hold files can be neither added nor deleted (the server answers 409). */
+  onHold?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { info } = useSignedInSession();
   const client = useQueryClient();
   const files = useRecordFiles(recordId);
   const remove = useDeleteFile(recordId);
+  const toast = useToast();
   const [progress, setProgress] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -56,6 +68,11 @@ export function RecordFiles({ recordId, editable }: { recordId: string; editable
   return (
     <SectionCard id="record-files" title={t('records.files.title')}>
       <Stack gap="sm">
+        {onHold && (
+          <Text fz="sm" c="dimmed">
+            {t('records.files.onHold')}
+          </Text>
+        )}
         {editable && (
           <Group gap="sm">
             <FileButton onChange={upload}>
@@ -107,6 +124,11 @@ export function RecordFiles({ recordId, editable }: { recordId: string; editable
                     >
                       {f.originalName}
                     </Anchor>
+                    {f.integrityFailedAt && (
+                      <Badge ml="xs" size="sm" variant="light" color="red" tt="none">
+                        {t('records.files.integrityFailed')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{f.mediaType}</Table.Td>
                   <Table.Td>{size(f.size)}</Table.Td>
@@ -117,7 +139,12 @@ export function RecordFiles({ recordId, editable }: { recordId: string; editable
                         variant="subtle"
                         color="red"
                         aria-label={t('records.files.delete', { name: f.originalName })}
-                        onClick={() => remove.mutate(f)}
+                        onClick={() =>
+                          remove.mutate(f, {
+                            onSuccess: () =>
+                              toast.success(t('records.files.deletionRequested'), f.originalName),
+                          })
+                        }
                         loading={remove.isPending && remove.variables?.id === f.id}
                       >
                         <IconTrash size={16} aria-hidden="true" />

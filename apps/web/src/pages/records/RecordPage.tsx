@@ -76,7 +76,11 @@ export function RecordPage() {
         </SectionCard>
       </SimpleGrid>
       {r.status !== 'disposed' && (
-        <RecordFiles recordId={r.id} editable={editable && r.status === 'active'} />
+        <RecordFiles
+          recordId={r.id}
+          editable={editable && r.status === 'active' && !r.legalHold.active}
+          onHold={r.legalHold.active}
+        />
       )}
       <RecordActions record={r} editable={editable} />
     </Stack>

@@ -181,6 +181,7 @@ export function useRecordFiles(recordId: string) {
 export function useDeleteFile(recordId: string) {
   const client = useQueryClient();
   return useMutation({
+    // A record's evidence is only asked to be deleted (202): a second person approves.
     mutationFn: (file: EvidenceFile) => api.delete(`/api/v1/files/${file.id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: filesKey(recordId) }),
   });
