@@ -14,6 +14,7 @@ import type { Database } from '@mamoru/db';
 import type { Config } from './config.ts';
 import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { jobSlotsPlugin } from './plugins/job-slots.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { problemPlugin } from './plugins/problem.ts';
 import { validatorCompiler } from './plugins/validation.ts';
@@ -70,6 +71,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   );
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
+  await app.register(jobSlotsPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

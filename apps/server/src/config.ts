@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_IMPORT_LIMITS } from './tabular/read.ts';
+
+const positive = z.coerce.number().int().min(1);
+const limits = DEFAULT_IMPORT_LIMITS;
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -24,6 +28,15 @@ const envSchema = z.object({
   MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   MAMORU_WEB_DIST: z.string().optional(),
   MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(52_428_800),
+  MAMORU_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  MAMORU_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  MAMORU_JOBS_PER_ORGANIZATION: z.coerce.number().int().min(1).default(2),
+  MAMORU_JOBS_QUEUE_PER_ORGANIZATION: z.coerce.number().int().min(0).default(20),
+  MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES: positive.default(limits.maxUncompressedBytes),
+  MAMORU_IMPORT_MAX_ROWS: positive.default(limits.maxRows),
+  MAMORU_IMPORT_MAX_COLUMNS: positive.default(limits.maxColumns),
+  MAMORU_IMPORT_MAX_CELL_CHARS: positive.default(limits.maxCellChars),
 });
 
 export interface Config {
@@ -44,6 +57,23 @@ export interface Config {
   webDist: string;
   /** The largest evidence file an upload may carry (413 beyond it). */
   maxUploadBytes: number;
+  /** PostgreSQL: how long a request waits for a pooled connection before 503. */
+  dbAcquireTimeoutMs: number;
+  /** PostgreSQL: statement_timeout of every connection (0: none). */
+  dbStatementTimeoutMs: number;
+  /** PostgreSQL: idle_in_transaction_session_timeout of every connection (0: none). */
+  dbIdleInTransactionTimeoutMs: number;
+  /** Imports, exports and generations one organization runs at once… */
+  jobsPerOrganization: number;
+  /** …and how many more wait for a turn (429 beyond). */
+  jobsQueuePerOrganization: number;
+  /** What one import file may cost (422 naming the limit beyond). */
+  importLimits: {
+    maxUncompressedBytes: number;
+    maxRows: number;
+    maxColumns: number;
+    maxCellChars: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -81,5 +111,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? resolve(e.MAMORU_WEB_DIST)
       : new URL('../../web/dist', import.meta.url).pathname,
     maxUploadBytes: e.MAMORU_MAX_UPLOAD_BYTES,
+    dbAcquireTimeoutMs: e.MAMORU_DB_ACQUIRE_TIMEOUT_MS,
+    dbStatementTimeoutMs: e.MAMORU_DB_STATEMENT_TIMEOUT_MS,
+    dbIdleInTransactionTimeoutMs: e.MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    jobsPerOrganization: e.MAMORU_JOBS_PER_ORGANIZATION,
+    jobsQueuePerOrganization: e.MAMORU_JOBS_QUEUE_PER_ORGANIZATION,
+    importLimits: {
+      maxUncompressedBytes: e.MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES,
+      maxRows: e.MAMORU_IMPORT_MAX_ROWS,
+      maxColumns: e.MAMORU_IMPORT_MAX_COLUMNS,
+      maxCellChars: e.MAMORU_IMPORT_MAX_CELL_CHARS,
+    },
   };
 }

@@ -13,6 +13,9 @@ export async function serve(config: Config) {
     url: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.dbPoolMax,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
   });
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {

@@ -1,4 +1,4 @@
-import type { Db, Executor } from '@mamoru/db';
+import { allowLongStatements, type Db, type Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/assets';
 import type { AssetRow, ImportColumn } from '@mamoru/db/repositories/assets';
 import * as scopeRepo from '@mamoru/db/repositories/scope';
@@ -281,7 +281,7 @@ export async function importAssets(
   reporters: {
     /** Progress outside a transaction. */
     progress: (p: Progress, force?: boolean) => Promise<void>;
-    /** Progress while the writing transaction is open (may drop reports). */
+    /** Progress while the writing transaction is open: never through a second connection. */
     progressInTransaction: (p: Progress, force?: boolean) => Promise<void>;
   },
 ): Promise<JobOutcome> {
@@ -314,9 +314,12 @@ export async function importAssets(
       total: v.rows,
     };
   }
-  const counts = await db.transaction((tx) =>
-    writePass(tx, ctx, source, v, refs, reporters.progressInTransaction),
-  );
+  // The last report other instances see before the transaction holds the connection.
+  await reporters.progress({ phase: 'writing', processed: 0, total: v.validRows }, true);
+  const counts = await db.transaction(async (tx) => {
+    await allowLongStatements(tx);
+    return writePass(tx, ctx, source, v, refs, reporters.progressInTransaction);
+  });
   return {
     status: 'succeeded',
     result: {
