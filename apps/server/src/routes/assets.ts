@@ -310,7 +310,8 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
             const format = request.query.format ?? (await detectFormat(file.path));
             const limits = app.config.importLimits;
             // What the file would cost is refused here (422), before any job exists.
-            await checkImportCost(file.path, format, limits);
+            const header = await checkImportCost(file.path, format, limits);
+            if (header) assetImport.requireKnownColumns(header);
             const org = ctx.actor.organizationId;
             const kind = mode === 'commit' ? 'asset_import' : 'asset_import_validation';
             const create = () => jobs.createJob(db, ctx, kind);

@@ -113,8 +113,13 @@ export async function* readCsvRows(path: string, limits: ImportLimits): AsyncGen
     await done;
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
-      throw overLimit('import_limit_cell', { row: row + 1, limit: limits.maxCellChars });
+    const csv = error as { code?: string; column?: unknown };
+    if (csv.code === 'CSV_MAX_RECORD_SIZE') {
+      // `column` counts the fields of the record read so far: many short ones or one long one.
+      const wide = typeof csv.column === 'number' && csv.column >= limits.maxColumns;
+      throw wide
+        ? overLimit('import_limit_columns', { row: row + 1, limit: limits.maxColumns })
+        : overLimit('import_limit_cell', { row: row + 1, limit: limits.maxCellChars });
     }
     throw new DomainError('validation', 'import_unreadable', {
       reason: error instanceof Error ? error.message : String(error),
@@ -222,11 +227,23 @@ export function readRows(path: string, format: FileFormat, limits: ImportLimits)
 /**
  * The checks that answer within the request (422) before any job starts: an
  * XLSX's unpacked size, and the header row's columns and cell lengths. Later
- * rows over a limit fail the job with the same codes.
+ * rows over a limit fail the job with the same codes. Returns the header
+ * (the first row with a value), or null for a file without one.
  */
-export async function checkImportCost(path: string, format: FileFormat, limits: ImportLimits) {
+export async function checkImportCost(
+  path: string,
+  format: FileFormat,
+  limits: ImportLimits,
+): Promise<string[] | null> {
   const rows = readRows(path, format, limits);
-  // The first row is the header; return() stops the reader and closes the file.
-  await rows.next();
-  await rows.return(undefined);
+  try {
+    for (;;) {
+      const next = await rows.next();
+      if (next.done) return null;
+      if (next.value.cells.some((cell) => cell.trim() !== '')) return next.value.cells;
+    }
+  } finally {
+    // Stops the reader and closes the file.
+    await rows.return(undefined);
+  }
 }

@@ -19,6 +19,7 @@ import {
   type RowProblem,
 } from './rows.ts';
 import { ASSET_ENTITY } from './service.ts';
+import { DomainError } from '../errors.ts';
 import { ciaChanged } from './values.ts';
 import { recomputeForAssets } from '../risks/register.ts';
 import type { JobOutcome, Progress } from '../jobs/service.ts';
@@ -65,6 +66,16 @@ export interface StoredImportReport {
   skipped: number;
   errorCount: number;
   errors: RowProblem[];
+}
+
+/**
+ * A header without a single column of the template is no asset register at
+ * all (a wrong file): refused as a whole (422) rather than row by row.
+ */
+export function requireKnownColumns(header: readonly string[]) {
+  if (readHeader(header).layout.present.size === 0) {
+    throw new DomainError('validation', 'import_no_known_columns');
+  }
 }
 
 /** Checks, before the file is even stored, that the actor may import. */
@@ -155,6 +166,7 @@ async function validatePass(
   for await (const { row, cells } of source()) {
     if (!v.layout) {
       if (isBlankRow(cells)) continue;
+      requireKnownColumns(cells);
       const header = readHeader(cells);
       v.layout = header.layout;
       v.headerOk = header.problems.length === 0;
