@@ -47,7 +47,9 @@ describe('job slots', () => {
     slots.enqueue('o1');
     slots.enqueue('o1');
     expect(slots.enqueue('o2').waiting).toBe(false);
-    // The server-wide bound (3) is now reached: o3 waits though its own count is 0.
+    // The server-wide bound (3) is now reached: o3's job waits though its own count is 0,
+    // while its work within a request still runs.
     expect(slots.enqueue('o3').waiting).toBe(true);
+    expect(() => slots.tryAcquire('o4')).not.toThrow();
   });
 });

@@ -6,7 +6,8 @@ import { DomainError } from '../errors.ts';
  * bound ten imports take every pooled connection and log-in, /readyz and every
  * other request wait behind them. Per organization at most `perOrganization`
  * run and `queuePerOrganization` wait (the job shows as 'waiting'); the whole
- * server runs at most `total` at once, leaving connections for requests.
+ * server runs at most `total` background jobs at once, leaving connections
+ * for requests.
  * Beyond that the caller gets 429 with a Retry-After.
  *
  * The slots live in this process: each server instance bounds its own work.
@@ -83,9 +84,13 @@ export class JobSlots {
     });
   }
 
-  /** A slot now, for work done within the request (an export); 429 when none is free. */
+  /**
+   * A slot now, for work done within the request (an export, a small import);
+   * 429 when the organization's are taken. The server-wide bound is for
+   * background work, which piles up: a request holds its connection anyway.
+   */
   tryAcquire(organizationId: string): Release {
-    if (!this.free(organizationId)) throw this.refuse();
+    if (this.runningFor(organizationId) >= this.limits.perOrganization) throw this.refuse();
     return this.take(organizationId);
   }
 
