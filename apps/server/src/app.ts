@@ -50,6 +50,15 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
     request.locale = negotiateLocale(request.headers['accept-language']);
     reply.header('x-request-id', request.id);
   });
+  // Shutting down: a response still in flight ends its keep-alive connection,
+  // which would otherwise stay open (idle) until the shutdown timeout kills it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   const hasWeb = existsSync(`${config.webDist}/index.html`);
   await app.register(problemPlugin, { spaFallback: hasWeb });
