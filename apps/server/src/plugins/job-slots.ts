@@ -29,6 +29,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     jobRunner: JobRunner;
   }
+  interface FastifyContextConfig {
+    /** An export: runs in one of the organization's slots while its response streams. */
+    slot?: boolean;
+  }
 }
 
 export const jobSlotsPlugin = fp(async (app) => {
@@ -86,6 +90,13 @@ export const jobSlotsPlugin = fp(async (app) => {
     },
   };
   app.decorate('jobRunner', runner);
+  // Exports take a slot for as long as their response streams (429 when none is free).
+  app.addHook('preHandler', async (request, reply) => {
+    const org = request.actor?.organizationId;
+    if (!request.routeOptions.config.slot || !org) return;
+    const release = slots.tryAcquire(org);
+    reply.raw.once('close', release);
+  });
   app.addHook('preClose', async () => {
     closing = true;
   });

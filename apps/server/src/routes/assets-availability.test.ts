@@ -157,6 +157,32 @@ describeEachDatabase('imports and availability', (ctx) => {
     }, 180_000);
   });
 
+  describe('exports within the slots', () => {
+    let app: App;
+    let admin: Client;
+
+    beforeAll(async () => {
+      app = await buildTestApp(ctx.database, { jobsPerOrganization: 1 });
+      admin = await newAdmin(app);
+    });
+    afterAll(() => app.close());
+
+    it('answer 429 with Retry-After while the organization runs its limit, and free their slot', async () => {
+      const release = app.jobRunner.slots.tryAcquire(admin.organization.id);
+      for (const url of ['/api/v1/assets/export?format=csv', '/api/v1/risks/export']) {
+        const busy = await admin.get(url);
+        expect(busy.statusCode).toBe(429);
+        expect(busy.headers['retry-after']).toMatch(/^\d+$/);
+        expect(busy.json()).toMatchObject({ code: 'jobs_busy' });
+      }
+      release();
+      for (let i = 0; i < 2; i++) {
+        expect((await admin.get('/api/v1/assets/export?format=csv')).statusCode).toBe(200);
+      }
+      expect(app.jobRunner.slots.runningFor(admin.organization.id)).toBe(0);
+    });
+  });
+
   describe.runIf(ctx.kind === 'postgres')('the PostgreSQL pool', () => {
     let own: Database;
     let app: App;

@@ -231,7 +231,7 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assets/export',
     {
       schema: { tags, querystring: assetExportQuerySchema },
-      config: { permission: 'isms:read' },
+      config: { permission: 'isms:read', slot: true },
     },
     async (request, reply) => {
       const { filter, order } = filterOf(request.query);
