@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,8 @@ export async function spool(
   dir = UPLOAD_DIR,
 ): Promise<SpooledFile> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // A folder made earlier (or by someone else) gets the same mode; not ours: this throws.
+  chmodSync(dir, 0o700);
   const path = join(dir, `${PREFIX}${process.pid}-${randomUUID()}`);
   let bytes = 0;
   live.add(path);
