@@ -38,7 +38,7 @@ export async function getJob(db: Db, ctx: RequestContext, id: string) {
  */
 const live = new Map<string, Progress & { at: number }>();
 
-function withLiveProgress(row: JobRow): JobRow {
+export function withLiveProgress(row: JobRow): JobRow {
   const progress = live.get(row.id);
   if (!progress || row.status !== 'running') return row;
   const { at, ...rest } = progress;
