@@ -12,7 +12,7 @@ import {
   tokens,
   type RequestContext,
 } from '@mamoru/domain';
-import { readCsvRows } from '../../apps/server/src/tabular/read.ts';
+import { DEFAULT_IMPORT_LIMITS, readCsvRows } from '../../apps/server/src/tabular/read.ts';
 import { assetCsvLines, type LocationRow, type UnitRow } from './generate.ts';
 
 /**
@@ -122,7 +122,7 @@ export async function importAssetFile(db: Db, ctx: RequestContext, path: string)
   const outcome = await assetImport.importAssets(
     db,
     ctx,
-    () => readCsvRows(path),
+    () => readCsvRows(path, DEFAULT_IMPORT_LIMITS),
     { mode: 'commit', format: 'csv', partial: false },
     { progress: noProgress, progressInTransaction: noProgress },
   );

@@ -14,6 +14,7 @@ import { auditAnchor } from '@mamoru/domain';
 import type { Config } from './config.ts';
 import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { jobSlotsPlugin } from './plugins/job-slots.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { noStorePlugin } from './plugins/no-store.ts';
 import { problemPlugin } from './plugins/problem.ts';
@@ -57,6 +58,15 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
     request.locale = negotiateLocale(request.headers['accept-language']);
     reply.header('x-request-id', request.id);
   });
+  // Shutting down: a response still in flight ends its keep-alive connection,
+  // which would otherwise stay open (idle) until the shutdown timeout kills it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   const hasWeb = existsSync(`${config.webDist}/index.html`);
   await app.register(problemPlugin, { spaFallback: hasWeb });
@@ -80,6 +90,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   );
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
+  await app.register(jobSlotsPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
   if (hasWeb)

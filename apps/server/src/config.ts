@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './plugins/proxy.ts';
+import { DEFAULT_IMPORT_LIMITS } from './tabular/read.ts';
+
+const positive = z.coerce.number().int().min(1);
+const limits = DEFAULT_IMPORT_LIMITS;
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every setting Mamoru reads from the environment; the README's table lists the same. */
 const envSchema = z.object({
@@ -37,6 +43,15 @@ const envSchema = z.object({
   // A guessable token would expose the metrics it guards: at least 24 characters.
   MAMORU_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   MAMORU_AUDIT_SIGNING_KEY: z.string().optional(),
+  MAMORU_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  MAMORU_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  MAMORU_JOBS_PER_ORGANIZATION: z.coerce.number().int().min(1).default(2),
+  MAMORU_JOBS_QUEUE_PER_ORGANIZATION: z.coerce.number().int().min(0).default(20),
+  MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES: positive.default(limits.maxUncompressedBytes),
+  MAMORU_IMPORT_MAX_ROWS: positive.default(limits.maxRows),
+  MAMORU_IMPORT_MAX_COLUMNS: positive.default(limits.maxColumns),
+  MAMORU_IMPORT_MAX_CELL_CHARS: positive.default(limits.maxCellChars),
 });
 
 export interface Config {
@@ -65,6 +80,23 @@ export interface Config {
   metricsToken: string | undefined;
   /** An Ed25519 private key (PEM file) outside the database that signs audit chain anchors. */
   auditSigningKey: string | undefined;
+  /** PostgreSQL: how long a request waits for a pooled connection before 503. */
+  dbAcquireTimeoutMs: number;
+  /** PostgreSQL: statement_timeout of every connection (0: none). */
+  dbStatementTimeoutMs: number;
+  /** PostgreSQL: idle_in_transaction_session_timeout of every connection (0: none). */
+  dbIdleInTransactionTimeoutMs: number;
+  /** Imports, exports and generations one organization runs at once… */
+  jobsPerOrganization: number;
+  /** …and how many more wait for a turn (429 beyond). */
+  jobsQueuePerOrganization: number;
+  /** What one import file may cost (422 naming the limit beyond). */
+  importLimits: {
+    maxUncompressedBytes: number;
+    maxRows: number;
+    maxColumns: number;
+    maxCellChars: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -105,5 +137,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAMORU_MAX_UPLOAD_BYTES,
     metricsToken: e.MAMORU_METRICS_TOKEN,
     auditSigningKey: e.MAMORU_AUDIT_SIGNING_KEY ? resolve(e.MAMORU_AUDIT_SIGNING_KEY) : undefined,
+    dbAcquireTimeoutMs: e.MAMORU_DB_ACQUIRE_TIMEOUT_MS,
+    dbStatementTimeoutMs: e.MAMORU_DB_STATEMENT_TIMEOUT_MS,
+    dbIdleInTransactionTimeoutMs: e.MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    jobsPerOrganization: e.MAMORU_JOBS_PER_ORGANIZATION,
+    jobsQueuePerOrganization: e.MAMORU_JOBS_QUEUE_PER_ORGANIZATION,
+    importLimits: {
+      maxUncompressedBytes: e.MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES,
+      maxRows: e.MAMORU_IMPORT_MAX_ROWS,
+      maxColumns: e.MAMORU_IMPORT_MAX_COLUMNS,
+      maxCellChars: e.MAMORU_IMPORT_MAX_CELL_CHARS,
+    },
   };
 }

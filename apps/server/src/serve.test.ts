@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { once } from 'node:events';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,6 +165,32 @@ describe('mamoru serve on embedded PGlite', () => {
     expect(again.logs().find((l) => l.msg === 'database ready')).toMatchObject({ applied: 0 });
     expect((await get(again, '/readyz')).status).toBe(200);
   }, 90_000);
+
+  it('closes a keep-alive connection at once when its request ends during shutdown', async () => {
+    const server = startServer({ MAMORU_DATA_DIR: tempDir('mamoru-data-') }, await freePort());
+    await listening(server, 80_000);
+    // A request in flight at SIGTERM: its body arrives only after the signal.
+    const socket = connect(server.port, '127.0.0.1');
+    await once(socket, 'connect');
+    const body = JSON.stringify({ bad: true });
+    socket.write(
+      'POST /api/v1/setup HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n' +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    let response = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (response += chunk));
+    const closedByServer = once(socket, 'close');
+    await new Promise((r) => setTimeout(r, 200)); // the headers reach the server first
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    socket.write(body);
+    await withTimeout(closedByServer, SHUTDOWN_TIMEOUT_MS * 2, 'connection left open');
+    expect(response).toMatch(/^HTTP\/1\.1 4\d\d/);
+    expect(response.toLowerCase()).toContain('connection: close');
+    // Not ended by close-with-grace's timeout (which exits 1 and logs "killed by timeout").
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.output()).not.toContain('killed by timeout');
+  }, 150_000);
 
   it('exits 1 promptly when its port is taken', async () => {
     const blocker: Server = createServer();

@@ -3,6 +3,7 @@ import { openDatabase } from '@mamoru/db';
 import { migrateDatabase } from '@mamoru/domain';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { removeLeftoverUploads } from './tabular/upload.ts';
 
 /**
  * Opens the database, applies migrations (and syncs the shipped catalogs), listens, and on SIGTERM/SIGINT lets
@@ -13,6 +14,9 @@ export async function serve(config: Config) {
     url: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.dbPoolMax,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
   });
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
@@ -22,6 +26,8 @@ export async function serve(config: Config) {
       { database: database.label, applied, total, catalogsUpdated: libraries.updated },
       'database ready',
     );
+    const leftovers = removeLeftoverUploads();
+    if (leftovers) app.log.info({ removed: leftovers }, 'removed uploads of a stopped server');
   } catch (error) {
     // A failed start must not leave the pool open (it would keep the process alive).
     await database.close().catch(() => undefined);

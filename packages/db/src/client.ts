@@ -23,21 +23,50 @@ export interface DatabaseConfig {
   /** PGlite data folder; 'memory://' keeps it in memory (tests). */
   dataDir: string;
   poolMax?: number;
+  /** PostgreSQL: how long to wait for a pooled connection before PoolTimeoutError. */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL: statement_timeout of every connection (0: none). */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: idle_in_transaction_session_timeout of every connection (0: none). */
+  idleInTransactionTimeoutMs?: number;
   /** PGlite only: start from this data folder dump (tests clone a migrated template). */
   loadDataDir?: Blob;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.url) return openPostgres(config.url, config.poolMax ?? 10);
+  if (config.url) return openPostgres(config.url, config);
   return openPglite(config.dataDir, config.loadDataDir);
 }
 
-async function openPostgres(url: string, poolMax: number): Promise<Database> {
+/** The message pg-pool rejects with when no connection became free in time. */
+const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+
+/**
+ * True when the error (or one it wraps, as drizzle does) is the pool's acquire
+ * timeout: the server is busy, not broken, and the caller may retry (503).
+ */
+export function isPoolTimeout(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.message === POOL_TIMEOUT) return true;
+  }
+  return false;
+}
+
+async function openPostgres(url: string, config: DatabaseConfig): Promise<Database> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // Return bigint/numeric as JS numbers where safe: counts are small enough here.
   pg.types.setTypeParser(20, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.poolMax ?? 10,
+    // Waiting for a free connection (and connecting) is bounded: a busy pool
+    // answers 503 instead of leaving requests hanging.
+    connectionTimeoutMillis: config.acquireTimeoutMs ?? 5_000,
+    // A runaway query or a transaction left open cannot hold a connection for ever.
+    statement_timeout: config.statementTimeoutMs ?? 30_000,
+    idle_in_transaction_session_timeout: config.idleInTransactionTimeoutMs ?? 60_000,
+  });
   // An idle connection the server ends (restart, failover, a dropped database) is
   // discarded by the pool; without a listener its 'error' would crash the process.
   pool.on('error', (error) => {
@@ -85,4 +114,13 @@ export type Executor = Db | Tx;
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Lifts statement_timeout for the rest of a job's transaction: a batch of an
+ * import of a million rows may take longer than request work is allowed to.
+ * idle_in_transaction_session_timeout still ends a transaction left open.
+ */
+export async function allowLongStatements(tx: Tx) {
+  await tx.execute(sql`set local statement_timeout = 0`);
 }

@@ -37,6 +37,7 @@ export * as assets from './assets/service.ts';
 export * as assetImport from './assets/import.ts';
 export * as assetFiles from './assets/files.ts';
 export * as jobs from './jobs/service.ts';
+export { JobSlots, type SlotLimits } from './jobs/slots.ts';
 export * as riskMethods from './risks/methods.ts';
 export * as riskCatalog from './risks/catalog.ts';
 export * as risks from './risks/register.ts';

@@ -31,14 +31,15 @@ describe('server message catalogs', () => {
 });
 
 describe('translate', () => {
-  it('fills placeholders and leaves unknown ones visible', () => {
+  it('fills placeholders and never shows an unfilled one', () => {
     expect(translate('en', 'body_too_large', { limit: 1024 })).toBe(
       'The request body is larger than the limit of 1024 bytes.',
     );
     expect(translate('ja', 'too_many_requests', { seconds: 5 })).toBe(
       'リクエストが多すぎます。5 秒後に再試行してください。',
     );
-    expect(translate('en', 'body_too_large')).toContain('{limit}');
+    expect(translate('en', 'body_too_large')).not.toContain('{limit}');
+    expect(translate('ja', 'import_unreadable')).not.toMatch(/\{\w+\}/);
   });
 
   it('falls back to the code for an unknown key', () => {

@@ -154,6 +154,17 @@ export const messages: Record<Locale, Catalog> = {
     import_empty: 'The file has no header row.',
     job_failed: 'The job failed unexpectedly; the error has been logged.',
     job_interrupted: 'The job stopped without finishing (its server went away). Run it again.',
+    jobs_busy:
+      'Your organization is already running {limit} imports, exports or generations and more are waiting. Try again in {seconds} seconds.',
+    server_busy: 'The server is busy. Try again in {seconds} seconds.',
+    import_no_known_columns:
+      'None of the header columns is a column of the template. Use the column names of the template.',
+    import_limit_uncompressed:
+      'The XLSX file unpacks to more than {limit} bytes (MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES).',
+    import_limit_rows: 'The file has more than {limit} rows (MAMORU_IMPORT_MAX_ROWS).',
+    import_limit_columns: 'Row {row} has more than {limit} columns (MAMORU_IMPORT_MAX_COLUMNS).',
+    import_limit_cell:
+      'Row {row} has a cell longer than {limit} characters (MAMORU_IMPORT_MAX_CELL_CHARS).',
     column_unknown: 'Unknown column. Use the column names of the template.',
     column_duplicate: 'This column appears more than once.',
     column_missing: 'This column is missing.',
@@ -337,6 +348,18 @@ export const messages: Record<Locale, Catalog> = {
     job_failed: 'ジョブが予期せず失敗しました。エラーは記録されています。',
     job_interrupted:
       'ジョブが完了せずに停止しました（実行していたサーバーが停止しました）。再実行してください。',
+    jobs_busy:
+      '組織で実行中の取込み・出力・生成が上限（{limit} 件）に達し、待機中のものもあります。{seconds} 秒後に再試行してください。',
+    server_busy: 'サーバーが混み合っています。{seconds} 秒後に再試行してください。',
+    import_no_known_columns:
+      '見出し行にテンプレートの列が一つもありません。テンプレートの列名を使ってください。',
+    import_limit_uncompressed:
+      'XLSX ファイルの展開後の大きさが {limit} バイトを超えています（MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES）。',
+    import_limit_rows: 'ファイルの行数が {limit} 行を超えています（MAMORU_IMPORT_MAX_ROWS）。',
+    import_limit_columns:
+      '{row} 行目の列数が {limit} 列を超えています（MAMORU_IMPORT_MAX_COLUMNS）。',
+    import_limit_cell:
+      '{row} 行目に {limit} 文字を超えるセルがあります（MAMORU_IMPORT_MAX_CELL_CHARS）。',
     column_unknown: '不明な列です。テンプレートの列名を使ってください。',
     column_duplicate: 'この列が重複しています。',
     column_missing: 'この列がありません。',
@@ -388,7 +411,8 @@ export function translate(
   params: Record<string, string | number> = {},
 ): string {
   const template = messages[locale][code] ?? messages.en[code] ?? code;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  // A missing param leaves a gap, never a literal "{reason}" in front of the user.
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
 /** The caller's language: the signed-in user's choice, else Accept-Language, else English. */

@@ -3,7 +3,7 @@ import type {} from '@fastify/static';
 import { z } from 'zod';
 import type { $ZodRawIssue } from 'zod/v4/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidCursorError } from '@mamoru/db';
+import { InvalidCursorError, isPoolTimeout } from '@mamoru/db';
 import { DomainError, type DomainErrorKind } from '@mamoru/domain';
 import type { Locale, Problem } from '@mamoru/contracts';
 import { translate } from '../i18n/messages.ts';
@@ -44,7 +44,7 @@ export function sendProblem(
   };
   problemCodes.set(reply, code);
   // Clients and proxies read the wait from the standard header, people from the title.
-  if (status === 429 && typeof params.seconds === 'number') {
+  if ((status === 429 || status === 503) && typeof params.seconds === 'number') {
     reply.header('retry-after', String(params.seconds));
   }
   return reply.status(status).type('application/problem+json; charset=utf-8').send(problem);
@@ -124,6 +124,11 @@ export const problemPlugin = fp<ProblemPluginOptions>(async (app, { spaFallback 
     // A cursor the client made up or kept across an incompatible change: its mistake, not ours.
     if ((error as unknown) instanceof InvalidCursorError || isCursorDataError(error, request)) {
       return sendProblem(request, reply, 400, 'invalid_cursor');
+    }
+    // Every pooled connection stayed busy for the acquire timeout: answer now, the client retries.
+    if (isPoolTimeout(error)) {
+      request.log.warn({ err: { message: error.message } }, 'database pool busy');
+      return sendProblem(request, reply, 503, 'server_busy', { seconds: 5 });
     }
     if (Array.isArray(error.validation)) {
       const errors = zodFieldErrors(request.locale, error.validation, error.validationContext);

@@ -267,10 +267,15 @@ describeEachDatabase('asset import and export', (ctx) => {
       [1, 'Category', 'column_missing'],
       [1, 'Owner', 'column_missing'],
     ]);
-    const broken = await runImport(admin, Buffer.from('PK\x03\x04 not really a zip'), {
-      contentType: XLSX,
-    });
-    expect(broken.job).toMatchObject({ status: 'failed', error: { code: 'import_unreadable' } });
+    // An XLSX whose ZIP directory cannot be read is refused within the request.
+    const broken = await upload(
+      admin,
+      '/api/v1/assets/import',
+      Buffer.from('PK\x03\x04 not really a zip'),
+      XLSX,
+    );
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json()).toMatchObject({ code: 'import_unreadable' });
     const json = await admin.post('/api/v1/assets/import', { rows: [] });
     expect(json.statusCode).toBe(415);
   });

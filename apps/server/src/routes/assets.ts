@@ -36,10 +36,11 @@ import {
 } from '@mamoru/domain';
 import type { AssetFilter, AssetOrder } from '@mamoru/db/repositories/assets';
 import type { AuditEventRow } from '@mamoru/db/repositories/audit';
+import type { JobRow } from '@mamoru/db/repositories/jobs';
 import { contextOf } from '../plugins/auth.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 import { sendProblem } from '../plugins/problem.ts';
-import { detectFormat, readRows } from '../tabular/read.ts';
+import { checkImportCost, detectFormat, readRows } from '../tabular/read.ts';
 import { spool } from '../tabular/upload.ts';
 import { sendSpreadsheet, type Cell } from '../tabular/write.ts';
 import { presentJob } from './jobs.ts';
@@ -113,12 +114,6 @@ async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U) {
 export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   const languageOf = (request: FastifyRequest, lang: Locale | undefined) => lang ?? request.locale;
-
-  // Imports that outlive their request; closing the app waits for them.
-  const running = new Set<Promise<unknown>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...running]);
-  });
 
   // ---- classification scheme ----
   app.get(
@@ -236,7 +231,7 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assets/export',
     {
       schema: { tags, querystring: assetExportQuerySchema },
-      config: { permission: 'isms:read' },
+      config: { permission: 'isms:read', slot: true },
     },
     async (request, reply) => {
       const { filter, order } = filterOf(request.query);
@@ -313,37 +308,39 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
           let handedOver = false;
           try {
             const format = request.query.format ?? (await detectFormat(file.path));
-            const job = await jobs.createJob(
-              db,
-              ctx,
-              mode === 'commit' ? 'asset_import' : 'asset_import_validation',
-            );
+            const limits = app.config.importLimits;
+            // What the file would cost is refused here (422), before any job exists.
+            const header = await checkImportCost(file.path, format, limits);
+            if (header) assetImport.requireKnownColumns(header);
             const org = ctx.actor.organizationId;
-            // Inside the writing transaction only PostgreSQL has a second connection to report on.
-            const concurrent = app.database.kind === 'postgres' ? db : null;
-            const run = () =>
+            const kind = mode === 'commit' ? 'asset_import' : 'asset_import_validation';
+            const create = () => jobs.createJob(db, ctx, kind);
+            const run = (job: JobRow) =>
               jobs
                 .runJob(db, job, () =>
                   assetImport.importAssets(
                     db,
                     ctx,
-                    () => readRows(file.path, format),
+                    () => readRows(file.path, format, limits),
                     { mode, format, partial: request.query.partial === 'true' },
                     {
                       progress: jobs.progressReporter(db, org, job.id),
-                      progressInTransaction: jobs.progressReporter(concurrent, org, job.id),
+                      // Never a second connection from inside the transaction.
+                      progressInTransaction: jobs.memoryProgressReporter(job.id),
                     },
                   ),
                 )
                 .finally(() => file.remove());
-            handedOver = true;
             if (file.bytes <= IMPORT_SYNC_MAX_BYTES) {
-              return reply.status(200).send(presentJob(await run(), request.locale));
+              const finished = await app.jobRunner.now(org, async () => {
+                const job = await create();
+                handedOver = true;
+                return run(job);
+              });
+              return reply.status(200).send(presentJob(finished, request.locale));
             }
-            const background = run()
-              .catch((err: unknown) => request.log.error({ err, jobId: job.id }, 'import failed'))
-              .finally(() => running.delete(background));
-            running.add(background);
+            const { job } = await app.jobRunner.background(org, create, run, request.log);
+            handedOver = true;
             return reply
               .status(202)
               .header('location', `/api/v1/jobs/${job.id}`)

@@ -30,7 +30,7 @@ export const conformityRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'The readiness report: one row per requirement item, as XLSX or PDF.',
         querystring: conformityExportQuerySchema,
       },
-      config: { permission: 'isms:read' },
+      config: { permission: 'isms:read', slot: true },
     },
     async (request, reply) => {
       const { format, lang } = request.query;

@@ -34,7 +34,7 @@ export const documentExportRoutes: FastifyPluginAsyncZod = async (app) => {
         params: documentVersionParamsSchema,
         querystring: documentExportQuerySchema,
       },
-      config: { permission: 'documents:read' },
+      config: { permission: 'documents:read', slot: true },
     },
     async (request, reply) => {
       const { id, versionId } = request.params;

@@ -7,9 +7,19 @@ import { translate } from '../i18n/messages.ts';
 
 type StoredReport = assetImport.StoredImportReport;
 
+/** A failed job's message, worded with the params its error was raised with. */
+export function jobError(row: JobRow, locale: Locale) {
+  if (!row.error) return null;
+  const params = (row.result as { errorParams?: Record<string, string | number> } | null)
+    ?.errorParams;
+  return { code: row.error, message: translate(locale, row.error, params ?? {}) };
+}
+
 /** A job as the API shows it: problems and errors worded in the caller's language. */
 export function presentJob(row: JobRow, locale: Locale): Job {
-  const report = row.result as StoredReport | null;
+  // A job that failed on a coded error keeps only the params of its message.
+  const stored = row.result as StoredReport | null;
+  const report = stored && Array.isArray(stored.errors) ? stored : null;
   return {
     id: row.id,
     kind: row.kind,
@@ -28,7 +38,7 @@ export function presentJob(row: JobRow, locale: Locale): Job {
           })),
         }
       : null,
-    error: row.error ? { code: row.error, message: translate(locale, row.error) } : null,
+    error: jobError(row, locale),
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
   };

@@ -26,7 +26,7 @@ export const riskExportRoutes: FastifyPluginAsyncZod = async (app) => {
           `(the first ${riskExports.PDF_MAX_ROWS} risks), in ja or en.`,
         querystring: riskExportQuerySchema,
       },
-      config: { permission: 'isms:read' },
+      config: { permission: 'isms:read', slot: true },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
@@ -58,7 +58,7 @@ export const riskExportRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'The risk treatment plan as XLSX (streamed) or PDF, in ja or en.',
         querystring: treatmentPlanExportQuerySchema,
       },
-      config: { permission: 'isms:read' },
+      config: { permission: 'isms:read', slot: true },
     },
     async (request, reply) => {
       const ctx = contextOf(request);

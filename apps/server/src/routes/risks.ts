@@ -24,7 +24,7 @@ import type { JobRow } from '@mamoru/db/repositories/jobs';
 import type { RiskFilter } from '@mamoru/db/repositories/risks';
 import { contextOf } from '../plugins/auth.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
-import { translate } from '../i18n/messages.ts';
+import { jobError } from './jobs.ts';
 
 const tags = ['risks'];
 const { presentRisk, presentRiskDetail, presentResidualAcceptance } = riskPresenters;
@@ -52,6 +52,7 @@ export function riskFilterOf(q: Partial<z.infer<typeof riskListQuerySchema>>): R
 }
 
 export function presentRiskJob(row: JobRow, locale: Locale): z.infer<typeof riskJobSchema> {
+  const counts = row.result as { created: number; assets: number } | null;
   return {
     id: row.id,
     kind: row.kind,
@@ -59,8 +60,8 @@ export function presentRiskJob(row: JobRow, locale: Locale): z.infer<typeof risk
     phase: row.phase,
     processed: row.processed,
     total: row.total,
-    result: (row.result as { created: number; assets: number } | null) ?? null,
-    error: row.error ? { code: row.error, message: translate(locale, row.error) } : null,
+    result: counts && typeof counts.created === 'number' ? counts : null,
+    error: jobError(row, locale),
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
   };
@@ -69,10 +70,6 @@ export function presentRiskJob(row: JobRow, locale: Locale): z.infer<typeof risk
 /** The risk register: list, heat map, generation, detail, changes and treatment. */
 export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
-  const running = new Set<Promise<unknown>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...running]);
-  });
 
   app.get(
     '/risks',
@@ -126,15 +123,15 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const job = await risks.startGeneration(db, ctx);
-      const run = risks.runGeneration(db, ctx, job, request.body);
+      const org = ctx.actor.organizationId;
+      const create = () => risks.startGeneration(db, ctx);
+      const run = (job: JobRow) => risks.runGeneration(db, ctx, job, request.body);
       const small = (request.body.assetIds?.length ?? Infinity) <= GENERATE_SYNC_MAX_ASSETS;
-      if (small) return presentRiskJob(await run, request.locale);
-      const tracked = run.catch((err: unknown) =>
-        request.log.error({ err }, 'risk generation failed'),
-      );
-      running.add(tracked);
-      void tracked.finally(() => running.delete(tracked));
+      if (small) {
+        const finished = await app.jobRunner.now(org, async () => run(await create()));
+        return presentRiskJob(finished, request.locale);
+      }
+      const { job } = await app.jobRunner.background(org, create, run, request.log);
       return reply.status(202).send(presentRiskJob(job, request.locale));
     },
   );

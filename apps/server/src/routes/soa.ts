@@ -249,7 +249,7 @@ export const soaRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParamsSchema,
         querystring: soaExportQuerySchema,
       },
-      config: read,
+      config: { ...read, slot: true },
     },
     async (request, reply) => {
       const { format, lang, version } = request.query;

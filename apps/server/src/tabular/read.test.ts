@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { cellToText, detectCsvEncoding, detectFormat, readCsvRows } from './read.ts';
+import {
+  DEFAULT_IMPORT_LIMITS,
+  cellToText,
+  detectCsvEncoding,
+  detectFormat,
+  readCsvRows,
+} from './read.ts';
 import { neutralize } from './write.ts';
 
 let dir: string;
@@ -20,7 +26,7 @@ async function file(name: string, content: Buffer | string) {
 
 async function rows(path: string) {
   const out: { row: number; cells: string[] }[] = [];
-  for await (const r of readCsvRows(path)) out.push(r);
+  for await (const r of readCsvRows(path, DEFAULT_IMPORT_LIMITS)) out.push(r);
   return out;
 }
 

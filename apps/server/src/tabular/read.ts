@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import { DomainError } from '@mamoru/domain';
 
 /**
@@ -18,6 +19,42 @@ export interface FileRow {
 }
 
 export type FileFormat = 'csv' | 'xlsx';
+
+/**
+ * What one import file may cost (MAMORU_IMPORT_MAX_*): without them a CSV of a
+ * million columns or one 300-million-character cell takes gigabytes of memory.
+ */
+export interface ImportLimits {
+  maxUncompressedBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  maxCellChars: number;
+}
+
+/** The defaults of the MAMORU_IMPORT_MAX_* settings. */
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxUncompressedBytes: 256 * 1024 * 1024,
+  maxRows: 1_000_000,
+  maxColumns: 200,
+  // Excel's own limit of characters in a cell.
+  maxCellChars: 32_767,
+};
+
+const overLimit = (code: string, params: Record<string, number>) =>
+  new DomainError('validation', code, params);
+
+/** Refuses a row over the column or cell-length limit, or past the row limit. */
+function checkRow(row: FileRow, limits: ImportLimits) {
+  if (row.row > limits.maxRows + 1) {
+    throw overLimit('import_limit_rows', { limit: limits.maxRows });
+  }
+  if (row.cells.length > limits.maxColumns) {
+    throw overLimit('import_limit_columns', { row: row.row, limit: limits.maxColumns });
+  }
+  if (row.cells.some((cell) => cell.length > limits.maxCellChars)) {
+    throw overLimit('import_limit_cell', { row: row.row, limit: limits.maxCellChars });
+  }
+}
 
 async function head(path: string, bytes: number) {
   const file = await open(path);
@@ -53,19 +90,37 @@ export async function detectCsvEncoding(path: string): Promise<'utf8' | 'cp932'>
   return 'cp932';
 }
 
-export async function* readCsvRows(path: string): AsyncGenerator<FileRow> {
+export async function* readCsvRows(path: string, limits: ImportLimits): AsyncGenerator<FileRow> {
   const encoding = await detectCsvEncoding(path);
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    // A record can only be longer than this with a cell or a column count over
+    // the limits; the parser stops there instead of buffering the rest.
+    max_record_size: limits.maxColumns * (limits.maxCellChars + 3),
+  });
   const done = pipeline(createReadStream(path), iconv.decodeStream(encoding), parser);
   done.catch(() => undefined); // surfaces through the parser below
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
-      yield { row, cells: record };
+      const next = { row, cells: record };
+      checkRow(next, limits);
+      yield next;
     }
     await done;
   } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const csv = error as { code?: string; column?: unknown };
+    if (csv.code === 'CSV_MAX_RECORD_SIZE') {
+      // `column` counts the fields of the record read so far: many short ones or one long one.
+      const wide = typeof csv.column === 'number' && csv.column >= limits.maxColumns;
+      throw wide
+        ? overLimit('import_limit_columns', { row: row + 1, limit: limits.maxColumns })
+        : overLimit('import_limit_cell', { row: row + 1, limit: limits.maxCellChars });
+    }
     throw new DomainError('validation', 'import_unreadable', {
       reason: error instanceof Error ? error.message : String(error),
     });
@@ -98,8 +153,44 @@ export function cellToText(value: unknown): string {
   return String(value);
 }
 
+/** The sum of the uncompressed sizes the ZIP's central directory declares. */
+export function uncompressedSize(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, zip) => {
+      if (error) return reject(error);
+      let total = 0;
+      zip.on('entry', (entry: yauzl.Entry) => {
+        total += entry.uncompressedSize;
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(total));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+/**
+ * Refuses an XLSX whose parts unpack to more than the limit before a byte of
+ * it is inflated: exceljs keeps shared strings and a cell's text in memory.
+ */
+export async function checkXlsxSize(path: string, limits: ImportLimits) {
+  let total: number;
+  try {
+    total = await uncompressedSize(path);
+  } catch (error) {
+    throw new DomainError('validation', 'import_unreadable', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+  if (total > limits.maxUncompressedBytes) {
+    throw overLimit('import_limit_uncompressed', { limit: limits.maxUncompressedBytes });
+  }
+}
+
 /** The first worksheet of an XLSX file, streamed with exceljs's WorkbookReader. */
-export async function* readXlsxRows(path: string): AsyncGenerator<FileRow> {
+export async function* readXlsxRows(path: string, limits: ImportLimits): AsyncGenerator<FileRow> {
+  await checkXlsxSize(path, limits);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -115,7 +206,9 @@ export async function* readXlsxRows(path: string): AsyncGenerator<FileRow> {
         const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
           cellToText(values[i + 1]),
         );
-        yield { row: r.number, cells };
+        const next = { row: r.number, cells };
+        checkRow(next, limits);
+        yield next;
       }
       break; // the register is the first sheet; others (notes) are ignored
     }
@@ -127,6 +220,30 @@ export async function* readXlsxRows(path: string): AsyncGenerator<FileRow> {
   }
 }
 
-export function readRows(path: string, format: FileFormat) {
-  return format === 'xlsx' ? readXlsxRows(path) : readCsvRows(path);
+export function readRows(path: string, format: FileFormat, limits: ImportLimits) {
+  return format === 'xlsx' ? readXlsxRows(path, limits) : readCsvRows(path, limits);
+}
+
+/**
+ * The checks that answer within the request (422) before any job starts: an
+ * XLSX's unpacked size, and the header row's columns and cell lengths. Later
+ * rows over a limit fail the job with the same codes. Returns the header
+ * (the first row with a value), or null for a file without one.
+ */
+export async function checkImportCost(
+  path: string,
+  format: FileFormat,
+  limits: ImportLimits,
+): Promise<string[] | null> {
+  const rows = readRows(path, format, limits);
+  try {
+    for (;;) {
+      const next = await rows.next();
+      if (next.done) return null;
+      if (next.value.cells.some((cell) => cell.trim() !== '')) return next.value.cells;
+    }
+  } finally {
+    // Stops the reader and closes the file.
+    await rows.return(undefined);
+  }
 }

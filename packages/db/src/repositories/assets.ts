@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Executor } from '../client.ts';
-import { decodeCursor, toPage } from '../pagination.ts';
+import { decodeCursor, toPage, type CursorType } from '../pagination.ts';
 import { assetDependencies, assets, classificationLevels } from '../tables/assets.ts';
 import { users } from '../tables/identity.ts';
 import { finder, idList } from './lookups.ts';
@@ -93,7 +93,7 @@ export async function listClassificationLevels(
 ) {
   const conditions: SQL[] = [eq(classificationLevels.organizationId, organizationId)];
   if (f.active !== undefined) conditions.push(eq(classificationLevels.active, f.active));
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, 2, ['int', 'uuid']);
   if (after) {
     conditions.push(
       sql`(${classificationLevels.rank}, ${classificationLevels.id}) > (${Number(after[0])}::int, ${String(after[1])}::uuid)`,
@@ -264,7 +264,7 @@ export const ASSET_SORTS = ['code', 'name', 'value', 'updatedAt', 'nextReviewDat
 export type AssetSort = (typeof ASSET_SORTS)[number];
 
 /** Each sort key as SQL, with the type its cursor text casts back to; every one has an index. */
-const sortKeys: Record<AssetSort, { expr: SQL; type: string }> = {
+const sortKeys: Record<AssetSort, { expr: SQL; type: CursorType }> = {
   code: { expr: sql`${assets.code}`, type: 'text' },
   name: { expr: sql`${assets.name}`, type: 'text' },
   value: { expr: sql`coalesce(${assets.value}, 0)`, type: 'int' },
@@ -325,7 +325,7 @@ export async function listAssets(
 ) {
   const conditions = assetConditions(organizationId, filter);
   const { expr, type } = sortKeys[order.sort];
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, 2, [type, 'uuid']);
   if (after) {
     const key = sql`(${expr}, ${assets.id})`;
     const cursor = sql`(${String(after[0])}::${sql.raw(type)}, ${String(after[1])}::uuid)`;

@@ -11,7 +11,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { decodeCursor, toPage } from '../pagination.ts';
+import { decodeCursor, toPage, type CursorType } from '../pagination.ts';
 import { classificationLevels } from '../tables/assets.ts';
 import { documentReviews, documents, documentVersions } from '../tables/documents.ts';
 import { users } from '../tables/identity.ts';
@@ -100,7 +100,7 @@ export const DOCUMENT_SORTS = ['code', 'title', 'updatedAt', 'nextReviewDate'] a
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
 /** Each sort key as SQL, with the type its cursor text casts back to; each has an index. */
-const sortKeys: Record<DocumentSort, { expr: SQL; type: string }> = {
+const sortKeys: Record<DocumentSort, { expr: SQL; type: CursorType }> = {
   code: { expr: sql`${documents.code}`, type: 'text' },
   title: { expr: sql`${documents.title}`, type: 'text' },
   updatedAt: { expr: sql`${documents.updatedAt}`, type: 'timestamptz' },
@@ -158,7 +158,7 @@ export async function listDocuments(
 ) {
   const conditions = documentConditions(organizationId, filter);
   const { expr, type } = sortKeys[order.sort];
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, 2, [type, 'uuid']);
   if (after) {
     const key = sql`(${expr}, ${documents.id})`;
     const cursor = sql`(${String(after[0])}::${sql.raw(type)}, ${String(after[1])}::uuid)`;

@@ -25,11 +25,16 @@ export async function updateJobProgress(
   db: Executor,
   organizationId: string,
   id: string,
-  progress: { phase: string; processed: number; total: number | null },
+  progress: {
+    phase: string;
+    processed: number;
+    total: number | null;
+    status?: 'queued' | 'running';
+  },
 ) {
   await db
     .update(jobs)
-    .set({ ...progress, status: 'running', heartbeatAt: sql`now()` })
+    .set({ status: 'running', ...progress, heartbeatAt: sql`now()` })
     .where(and(eq(jobs.organizationId, organizationId), eq(jobs.id, id)));
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
-import { decodeCursor, toPage } from '../pagination.ts';
+import { decodeCursor, toPage, type CursorType } from '../pagination.ts';
 import { classificationLevels } from '../tables/assets.ts';
 import { users } from '../tables/identity.ts';
 import { recordDisposals, recordTypes, records } from '../tables/records.ts';
@@ -85,7 +85,7 @@ export async function listRecordTypes(
 ) {
   const conditions: SQL[] = [eq(recordTypes.organizationId, organizationId)];
   if (f.active !== undefined) conditions.push(eq(recordTypes.active, f.active));
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, 2, ['text', 'uuid']);
   if (after) {
     conditions.push(
       sql`(${recordTypes.code}, ${recordTypes.id}) > (${String(after[0])}, ${String(after[1])}::uuid)`,
@@ -199,7 +199,7 @@ export async function updateRecord(
 export const RECORD_SORTS = ['recordDate', 'retentionEnd', 'title'] as const;
 export type RecordSort = (typeof RECORD_SORTS)[number];
 
-const sortKeys: Record<RecordSort, { expr: SQL; type: string }> = {
+const sortKeys: Record<RecordSort, { expr: SQL; type: CursorType }> = {
   recordDate: { expr: sql`${records.recordDate}`, type: 'date' },
   retentionEnd: { expr: sql`${records.retentionEnd}`, type: 'date' },
   title: { expr: sql`${records.title}`, type: 'text' },
@@ -242,7 +242,7 @@ export async function listRecords(
     conditions.push(sql`${records.links} @> ${JSON.stringify([link])}::jsonb`);
   }
   const { expr, type } = sortKeys[order.sort];
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, 2, [type, 'uuid']);
   if (after) {
     const key = sql`(${expr}, ${records.id})`;
     const cursor = sql`(${String(after[0])}::${sql.raw(type)}, ${String(after[1])}::uuid)`;

@@ -96,7 +96,7 @@ export async function listTreatmentActions(
 ) {
   const c = actionConditions(org, filter);
   const { expr, type } = sortKeys[order.sort];
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, 2, [type, 'uuid']);
   if (after) {
     const key = sql`(${expr}, ${treatmentActions.id})`;
     const cursor = sql`(${String(after[0])}::${sql.raw(type)}, ${String(after[1])}::uuid)`;

@@ -12,7 +12,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
-import { decodeCursor, toPage } from '../pagination.ts';
+import { decodeCursor, toPage, type CursorType } from '../pagination.ts';
 import { riskControls, risks } from '../tables/risks.ts';
 import { finder, idList } from './lookups.ts';
 import { affected } from './risks-compute.ts';
@@ -230,7 +230,7 @@ export async function selectedControlCounts(db: Executor, organizationId: string
 
 export const RISK_SORTS = ['code', 'value', 'residualValue', 'updatedAt'] as const;
 export type RiskSort = (typeof RISK_SORTS)[number];
-const sortKeys: Record<RiskSort, { expr: SQL; type: string }> = {
+const sortKeys: Record<RiskSort, { expr: SQL; type: CursorType }> = {
   code: { expr: sql`${risks.code}`, type: 'text' },
   value: { expr: sql`coalesce(${risks.value}, -1)`, type: 'int' },
   residualValue: { expr: sql`coalesce(${risks.residualValue}, -1)`, type: 'int' },
@@ -299,7 +299,7 @@ export async function listRisks(
 ) {
   const conditions = riskConditions(organizationId, filter);
   const { expr, type } = sortKeys[order.sort];
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, 2, [type, 'uuid']);
   if (after) {
     const key = sql`(${expr}, ${risks.id})`;
     const cursor = sql`(${String(after[0])}::${sql.raw(type)}, ${String(after[1])}::uuid)`;

@@ -1,4 +1,4 @@
-import type { Db, Executor } from '@mamoru/db';
+import { allowLongStatements, type Db, type Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/assets';
 import type { AssetRow, ImportColumn } from '@mamoru/db/repositories/assets';
 import * as scopeRepo from '@mamoru/db/repositories/scope';
@@ -19,6 +19,7 @@ import {
   type RowProblem,
 } from './rows.ts';
 import { ASSET_ENTITY } from './service.ts';
+import { DomainError } from '../errors.ts';
 import { ciaChanged } from './values.ts';
 import { recomputeForAssets } from '../risks/register.ts';
 import type { JobOutcome, Progress } from '../jobs/service.ts';
@@ -65,6 +66,16 @@ export interface StoredImportReport {
   skipped: number;
   errorCount: number;
   errors: RowProblem[];
+}
+
+/**
+ * A header without a single column of the template is no asset register at
+ * all (a wrong file): refused as a whole (422) rather than row by row.
+ */
+export function requireKnownColumns(header: readonly string[]) {
+  if (readHeader(header).layout.present.size === 0) {
+    throw new DomainError('validation', 'import_no_known_columns');
+  }
 }
 
 /** Checks, before the file is even stored, that the actor may import. */
@@ -155,6 +166,7 @@ async function validatePass(
   for await (const { row, cells } of source()) {
     if (!v.layout) {
       if (isBlankRow(cells)) continue;
+      requireKnownColumns(cells);
       const header = readHeader(cells);
       v.layout = header.layout;
       v.headerOk = header.problems.length === 0;
@@ -281,7 +293,7 @@ export async function importAssets(
   reporters: {
     /** Progress outside a transaction. */
     progress: (p: Progress, force?: boolean) => Promise<void>;
-    /** Progress while the writing transaction is open (may drop reports). */
+    /** Progress while the writing transaction is open: never through a second connection. */
     progressInTransaction: (p: Progress, force?: boolean) => Promise<void>;
   },
 ): Promise<JobOutcome> {
@@ -314,9 +326,12 @@ export async function importAssets(
       total: v.rows,
     };
   }
-  const counts = await db.transaction((tx) =>
-    writePass(tx, ctx, source, v, refs, reporters.progressInTransaction),
-  );
+  // The last report other instances see before the transaction holds the connection.
+  await reporters.progress({ phase: 'writing', processed: 0, total: v.validRows }, true);
+  const counts = await db.transaction(async (tx) => {
+    await allowLongStatements(tx);
+    return writePass(tx, ctx, source, v, refs, reporters.progressInTransaction);
+  });
   return {
     status: 'succeeded',
     result: {

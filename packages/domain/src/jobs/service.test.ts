@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { JobRow } from '@mamoru/db/repositories/jobs';
-import { STALE_AFTER_MS, withInterruption } from './service.ts';
+import {
+  STALE_AFTER_MS,
+  memoryProgressReporter,
+  withInterruption,
+  withLiveProgress,
+} from './service.ts';
 
 const job = (status: string, heartbeatAgoMs: number, now: number): JobRow => ({
   id: 'j',
@@ -34,5 +39,21 @@ describe('a job whose runner went away', () => {
     expect(withInterruption(job('succeeded', STALE_AFTER_MS * 10, now), now).status).toBe(
       'succeeded',
     );
+  });
+});
+
+describe('progress reported inside a transaction', () => {
+  it('is kept in memory and shown on the running job, never written through a connection', async () => {
+    const now = Date.now();
+    const running = { ...job('running', 1000, now), id: 'live-1' };
+    await memoryProgressReporter('live-1')({ phase: 'writing', processed: 3000, total: 9000 });
+    expect(withLiveProgress(running)).toMatchObject({
+      phase: 'writing',
+      processed: 3000,
+      total: 9000,
+    });
+    // A finished job shows its stored outcome, not the last report.
+    const done = { ...running, status: 'succeeded', phase: null };
+    expect(withLiveProgress(done).phase).toBeNull();
   });
 });

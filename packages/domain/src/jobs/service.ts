@@ -1,4 +1,4 @@
-import type { Db, Executor } from '@mamoru/db';
+import type { Db } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/jobs';
 import type { JobRow } from '@mamoru/db/repositories/jobs';
 import { DomainError, notFound } from '../errors.ts';
@@ -25,7 +25,42 @@ export async function getJob(db: Db, ctx: RequestContext, id: string) {
   authorize(ctx.actor, 'isms:read');
   const row = await repo.getJob(db, ctx.actor.organizationId, id);
   if (!row) throw notFound('job');
-  return withInterruption(row);
+  return withInterruption(withLiveProgress(row));
+}
+
+/**
+ * Progress of jobs whose writing transaction is open in this process. While a
+ * transaction holds its connection, a progress report must not ask the pool
+ * for a second one: with every connection held by such transactions (waiting
+ * on each other's audit-chain lock) that request would wait forever. So
+ * reports go here and GET /jobs/{id} on this instance reads them; the row
+ * gets them again when the transaction has ended.
+ */
+const live = new Map<string, Progress & { at: number }>();
+
+export function withLiveProgress(row: JobRow): JobRow {
+  const progress = live.get(row.id);
+  if (!progress || row.status !== 'running') return row;
+  const { at, ...rest } = progress;
+  return { ...row, ...rest, heartbeatAt: new Date(Math.max(at, row.heartbeatAt.getTime())) };
+}
+
+/** Progress kept in memory, for reports made while a transaction is open. */
+export function memoryProgressReporter(jobId: string) {
+  return (progress: Progress) => {
+    live.set(jobId, { ...progress, at: Date.now() });
+    return Promise.resolve();
+  };
+}
+
+/** Marks a job as waiting for a free slot (see slots.ts); its heartbeat stays fresh. */
+export async function markWaiting(db: Db, job: JobRow) {
+  await repo.updateJobProgress(db, job.organizationId, job.id, {
+    phase: 'waiting',
+    processed: 0,
+    total: null,
+    status: 'queued',
+  });
 }
 
 /** A job whose runner went away says so instead of "running" forever. */
@@ -42,20 +77,12 @@ export interface Progress {
 }
 
 /**
- * Reports progress at most every `everyMs` (and always when forced). With no
- * executor the reports are dropped: inside a long transaction on the embedded
- * database there is no second connection to write them with, and no one else
- * could read them before the commit anyway.
+ * Reports progress at most every `everyMs` (and always when forced). Only for
+ * work outside a transaction: inside one use memoryProgressReporter.
  */
-export function progressReporter(
-  db: Executor | null,
-  organizationId: string,
-  jobId: string,
-  everyMs = 500,
-) {
+export function progressReporter(db: Db, organizationId: string, jobId: string, everyMs = 500) {
   let last = 0;
   return async (progress: Progress, force = false) => {
-    if (!db) return;
     const now = Date.now();
     if (!force && now - last < everyMs) return;
     last = now;
@@ -80,6 +107,15 @@ export async function runJob(
   const org = job.organizationId;
   await repo.updateJobProgress(db, org, job.id, { phase: 'starting', processed: 0, total: null });
   try {
+    return await finish(db, job, work);
+  } finally {
+    live.delete(job.id);
+  }
+}
+
+async function finish(db: Db, job: JobRow, work: () => Promise<JobOutcome>): Promise<JobRow> {
+  const org = job.organizationId;
+  try {
     const outcome = await work();
     const row = await repo.finishJob(db, org, job.id, {
       status: outcome.status,
@@ -91,12 +127,22 @@ export async function runJob(
     return row!;
   } catch (error) {
     const known = error instanceof DomainError;
+    // The params word the message ("the file has more than {limit} columns").
     const row = await repo.finishJob(db, org, job.id, {
       status: 'failed',
-      result: null,
+      result: known && Object.keys(error.params).length ? { errorParams: error.params } : null,
       error: known ? error.code : 'job_failed',
     });
     if (!known) throw error;
     return row!;
   }
+}
+
+/** A job that never got to run (its server shut down while it waited). */
+export async function interrupt(db: Db, job: JobRow) {
+  await repo.finishJob(db, job.organizationId, job.id, {
+    status: 'failed',
+    result: null,
+    error: 'job_interrupted',
+  });
 }

@@ -1,4 +1,4 @@
-import type { Db, Executor } from '@mamoru/db';
+import { allowLongStatements, type Db, type Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/risks';
 import type { RiskFilter, RiskRow, RiskSort } from '@mamoru/db/repositories/risks';
 import * as catalogRepo from '@mamoru/db/repositories/risks-catalog';
@@ -217,6 +217,7 @@ export function runGeneration(db: Db, ctx: RequestContext, job: JobRow, rule: Ri
   const org = ctx.actor.organizationId;
   return runJob(db, job, () =>
     db.transaction(async (tx) => {
+      await allowLongStatements(tx); // one statement for every asset × threat
       await ensureCatalogs(tx, ctx);
       const inForce = await methodInForce(tx, org);
       const result = await generateRisks(tx, org, {

@@ -66,3 +66,46 @@ describe('asset import', () => {
     expect(api.calls.some((call) => call.path === '/api/v1/assets/import')).toBe(false);
   });
 });
+
+describe('a queued import', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('says it is waiting for its turn, then shows its outcome', async () => {
+    const report: ImportReport = {
+      mode: 'validate',
+      format: 'csv',
+      committed: false,
+      rows: 1,
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      errorCount: 0,
+      errors: [],
+    };
+    const waiting: Job = { ...job(report), status: 'queued', phase: 'waiting', result: null };
+    let polls = 0;
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/assets': { items: [], nextCursor: null },
+      'GET /api/v1/classifications': { items: [], nextCursor: null },
+      'GET /api/v1/org-units': { items: [], nextCursor: null },
+      'POST /api/v1/assets/import/validate': () => ({ status: 202, body: waiting }),
+      [`GET /api/v1/jobs/${waiting.id}`]: () => ({ body: ++polls < 2 ? waiting : job(report) }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/assets');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import the asset inventory' });
+    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['Code\n'], 'a.csv')] } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Check the file' }));
+
+    expect(await within(dialog).findByText(/^Waiting: other imports/)).toBeTruthy();
+    expect(await within(dialog).findByText(/^1 rows: 1 new/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(within(dialog).queryByText(/^Waiting: other imports/)).toBeNull();
+  });
+});

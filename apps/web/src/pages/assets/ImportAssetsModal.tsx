@@ -107,9 +107,11 @@ export function ImportAssetsModal({ opened, onClose }: { opened: boolean; onClos
         {busy && (
           <Stack gap={4}>
             <Text fz="sm">
-              {job?.total
-                ? t('assets.import.progress', { processed: job.processed, total: job.total })
-                : t('assets.import.working')}
+              {job?.phase === 'waiting'
+                ? t('assets.import.waiting')
+                : job?.total
+                  ? t('assets.import.progress', { processed: job.processed, total: job.total })
+                  : t('assets.import.working')}
             </Text>
             <Progress
               value={percent ?? 100}

@@ -142,10 +142,12 @@ export function GenerateRisksModal({ onClose }: { onClose: () => void }) {
                     created: current.result?.created ?? 0,
                     assets: current.result?.assets ?? 0,
                   })
-                : t('risks.generate.progress', {
-                    processed: current.processed,
-                    total: current.total ?? '…',
-                  })}
+                : current.phase === 'waiting'
+                  ? t('risks.generate.waiting')
+                  : t('risks.generate.progress', {
+                      processed: current.processed,
+                      total: current.total ?? '…',
+                    })}
             </Text>
             <Progress
               value={done ? 100 : (percent ?? 100)}
