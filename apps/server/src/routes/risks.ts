@@ -36,6 +36,7 @@ export function riskFilterOf(q: Partial<z.infer<typeof riskListQuerySchema>>): R
   return {
     q: q.q,
     assetId: q.assetId,
+    assetCategory: q.assetCategory,
     threatId: q.threatId,
     vulnerabilityId: q.vulnerabilityId,
     level: q.level,
