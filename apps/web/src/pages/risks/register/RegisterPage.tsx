@@ -13,6 +13,7 @@ import {
   IconArrowDown,
   IconArrowUp,
   IconArrowsSort,
+  IconListCheck,
   IconListDetails,
   IconSend,
   IconSparkles,
@@ -27,6 +28,7 @@ import { FILTER_KEYS, useRiskList, type RiskSort } from '../api/register';
 import { CiaTags } from '../catalogs/CatalogListPage';
 import { textOf } from '../catalogs/labels';
 import { AcceptanceBadge, EvaluationBadge, LevelBadge, RiskStatusBadge } from './badges';
+import { BulkTreatmentModal } from './BulkTreatmentModal';
 import { GenerateRisksModal } from './GenerateRisksModal';
 import { ResidualAcceptanceModal } from './ResidualAcceptanceModal';
 import { RegisterFilters, type RegisterFilter, type RegisterKey } from './RegisterFilters';
@@ -89,6 +91,7 @@ export function RegisterPage() {
   const [generating, setGenerating] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [sending, setSending] = useState<string[] | 'all' | null>(null);
+  const [bulk, setBulk] = useState(false);
 
   const items = risks.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filter).length > 0;
@@ -138,6 +141,15 @@ export function RegisterPage() {
       <Group justify="space-between" wrap="wrap" gap="sm">
         <RegisterFilters filter={filter} onChange={update} />
         <Group gap="sm">
+          {write && filtered && (
+            <Button
+              variant="default"
+              leftSection={<IconListCheck size={16} aria-hidden="true" />}
+              onClick={() => setBulk(true)}
+            >
+              {t('risks.bulk.button')}
+            </Button>
+          )}
           {write && (
             <Button
               variant="default"
@@ -312,6 +324,7 @@ export function RegisterPage() {
         )}
       </Card>
       <RiskDrawer riskId={viewing} onClose={() => setViewing(null)} />
+      {bulk && <BulkTreatmentModal filter={filter} onClose={() => setBulk(false)} />}
       {generating && <GenerateRisksModal onClose={() => setGenerating(false)} />}
       {sending && (
         <ResidualAcceptanceModal
