@@ -57,7 +57,7 @@ export function BulkTreatmentModal({
     () =>
       [...index.values()].map((ref) => ({
         value: ref.id,
-        label: `${ref.displayId} ${textIn(ref.title, i18n.language)}`,
+        label: `${ref.id} ${ref.displayId} ${textIn(ref.title, i18n.language)}`,
       })),
     [index, i18n.language],
   );
@@ -102,7 +102,13 @@ export function BulkTreatmentModal({
     return <ResidualAcceptanceModal riskIds={done.riskIds} onClose={() => onClose()} />;
 
   return (
-    <Modal opened onClose={onClose} title={t('risks.bulk.title')} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('risks.bulk.title')}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {done ? (
         <Stack gap="md">
           <Alert color="teal" icon={<IconCircleCheck size={18} aria-hidden="true" />} role="status">

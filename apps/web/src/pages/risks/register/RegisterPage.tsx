@@ -95,10 +95,12 @@ export function RegisterPage() {
 
   const items = risks.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filter).length > 0;
+  // From the address bar, not the last committed render: the router commits a
+  // change in a transition, and a second filter chosen before that would drop the first.
   const update = (changes: Partial<Record<RegisterKey | 'sort' | 'direction', string | null>>) =>
     setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
+      () => {
+        const next = new URLSearchParams(window.location.search);
         for (const [key, value] of Object.entries(changes) as [string, string | null][]) {
           if (value === null || value === '') next.delete(key);
           else next.set(key, value);
