@@ -18,7 +18,7 @@ import {
   IconSend,
   IconSparkles,
 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../../components/QueryStates';
@@ -95,16 +95,22 @@ export function RegisterPage() {
 
   const items = risks.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filter).length > 0;
-  // From the address bar, not the last committed render: the router commits a
-  // change in a transition, and a second filter chosen before that would drop the first.
+  // The router commits a change in a transition: a second filter chosen before
+  // that would start from the old URL and drop the first, so changes not yet
+  // committed are kept here until the new URL renders.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [params]);
   const update = (changes: Partial<Record<RegisterKey | 'sort' | 'direction', string | null>>) =>
     setParams(
-      () => {
-        const next = new URLSearchParams(window.location.search);
+      (prev) => {
+        const next = new URLSearchParams(pending.current ?? prev);
         for (const [key, value] of Object.entries(changes) as [string, string | null][]) {
           if (value === null || value === '') next.delete(key);
           else next.set(key, value);
         }
+        pending.current = next;
         return next;
       },
       { replace: true },
