@@ -79,7 +79,21 @@ describe('bulk treatment of a filtered set of risks in a real browser', () => {
         availability: 3,
       });
     }
-    await apiRequest(server, admin, 'POST', '/api/v1/risks/generate', {});
+    // Every asset in use: a job, followed until it has finished.
+    const job = await apiRequest<{ id: string }>(
+      server,
+      admin,
+      'POST',
+      '/api/v1/risks/generate',
+      {},
+    );
+    for (let status = ''; status !== 'succeeded';) {
+      status = (
+        await apiRequest<{ status: string }>(server, admin, 'GET', `/api/v1/risks/jobs/${job.id}`)
+      ).status;
+      if (status === 'failed') throw new Error('risk generation failed');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
   }, 300_000);
 
   afterAll(async () => {
