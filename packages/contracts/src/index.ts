@@ -12,6 +12,7 @@ export * from './catalog.ts';
 export * from './risks.ts';
 export * from './risks-register.ts';
 export * from './risks-treatment.ts';
+export * from './risks-bulk.ts';
 export * from './views.ts';
 export * from './soa.ts';
 export * from './documents.ts';

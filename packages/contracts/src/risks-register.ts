@@ -134,6 +134,8 @@ export const riskFilter = {
   /** Substring of the risk code, asset code or asset name. */
   q: z.string().max(100).optional(),
   assetId: z.uuid().optional(),
+  /** Risks of assets of this category. */
+  assetCategory: assetCategorySchema.optional(),
   threatId: z.uuid().optional(),
   vulnerabilityId: z.uuid().optional(),
   /** Band index (1-based) in the method in force. */

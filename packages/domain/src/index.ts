@@ -42,6 +42,8 @@ export * as riskMethods from './risks/methods.ts';
 export * as riskCatalog from './risks/catalog.ts';
 export * as risks from './risks/register.ts';
 export * as riskTreatment from './risks/treatment.ts';
+export * as riskBulk from './risks/bulk.ts';
+export * as actionProposals from './risks/proposals.ts';
 export * as riskAssessments from './risks/assessments.ts';
 export * as treatmentPlan from './risks/plan.ts';
 export * as riskPresenters from './risks/presenters.ts';

@@ -51,6 +51,10 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from assets) as assets,
           (select count(*)::int from risks) as risks,
           (select count(*)::int from risks where treatment_option = 'apply_controls') as treated,
+          (select count(*)::int from risks where treatment_option is not null) as decided,
+          (select count(*)::int from treatment_actions) as actions,
+          (select count(*)::int from documents where status = 'issued') as issued,
+          (select count(*)::int from approvals where status = 'pending') as "pendingApprovals",
           (select count(*)::int from risks where value is not null) as valued,
           (select count(*)::int from documents) as documents,
           (select count(*)::int from soa_entries) as "soaEntries",
@@ -95,13 +99,21 @@ describeEachDatabase('mamoru demo', (ctx) => {
       io.clear();
       expect(await run(['demo']), io.stderr()).toBe(0);
       expect(io.stdout()).toMatch(/sample company added to "守る精機株式会社"/);
-      expect(io.stdout()).toMatch(/60 assets, \d+ risks \(\d+ with a treatment\)/);
+      expect(io.stdout()).toMatch(
+        /60 assets, \d+ risks \(\d+ with a treatment\), \d+ treatment actions/,
+      );
       const c = await counts();
       expect(c).toMatchObject({ units: 10, locations: 4, assets: 60, documents: 5, users: 4 });
       expect(c.risks).toBeGreaterThan(60);
       // The method was approved, so every generated risk has its value.
       expect(c.valued).toBe(c.risks);
       expect(c.treated).toBeGreaterThan(0);
+      // Mid-way through the ISMS: most risks decided, a plan, issued documents, approvals waiting.
+      expect(c.decided).toBeGreaterThan(c.risks! / 2);
+      expect(c.decided).toBeLessThan(c.risks!);
+      expect(c.actions).toBeGreaterThan(0);
+      expect(c.issued).toBe(4);
+      expect(c.pendingApprovals).toBe(2);
       expect(c.soaEntries).toBeGreaterThan(100);
     },
     SLOW,

@@ -38,7 +38,7 @@ export function registerDemo(program: Command) {
   program
     .command('demo')
     .description(
-      'fill the organization with a sample Japanese company: units, locations, assets, risks and treatments, an SoA draft and documents',
+      'fill the organization with a sample Japanese company mid-way through its ISMS: units, locations, assets, risks with most treatments decided, treatment actions, issued policy and procedures, approvals waiting, an SoA draft',
     )
     .option('--organization <id>', 'the organization to fill (default: the only one)')
     .option('--force', 'add another copy even though the demo already ran (codes end in -2, -3, …)')
@@ -66,8 +66,8 @@ export function registerDemo(program: Command) {
         console.log(
           `${database.label}: sample company added to "${org.name}"${summary.run > 1 ? ` (copy ${summary.run})` : ''}:\n` +
             `  ${summary.units} organization units, ${summary.locations} locations, ${summary.people} people\n` +
-            `  ${summary.assets} assets, ${summary.risks} risks (${summary.treated} with a treatment)\n` +
-            `  ${summary.documents} document drafts, ${summary.recordTypes} record types, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}`,
+            `  ${summary.assets} assets, ${summary.risks} risks (${summary.treated} with a treatment), ${summary.actions} treatment actions\n` +
+            `  ${summary.documents} documents (${summary.issued} issued, the others awaiting approval), ${summary.recordTypes} record types, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}`,
         );
       });
     });

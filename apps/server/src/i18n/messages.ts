@@ -89,6 +89,13 @@ export const messages: Record<Locale, Catalog> = {
     risk_residual_pending:
       'The residual risk is waiting for approval; the treatment cannot change now.',
     no_residual_risks: 'There are no treated risks waiting for residual risk acceptance.',
+    risk_bulk_too_many:
+      'The filter selects more than {max} risks; narrow it down and treat them in parts.',
+    risk_bulk_empty: 'The filter selects no risks.',
+    risk_selection_changed:
+      'The risks of the filter changed after you looked at them (now {count}). Check the selection again.',
+    action_proposal_unknown:
+      'No treatment action is proposed for control {id}: no selected risk lacks one.',
     risk_control_unknown: '{id} is not a control of the certification criteria annex.',
     risk_control_duplicate: 'This control is listed more than once.',
     risk_controls_required: 'Applying controls needs at least one selected control.',
@@ -288,6 +295,13 @@ export const messages: Record<Locale, Catalog> = {
     risk_not_retained: 'リスク対応の選択肢が「保有」のリスクだけが保有の承認を申請できます。',
     risk_residual_pending: '残留リスクが承認待ちのため、リスク対応は今は変更できません。',
     no_residual_risks: '残留リスクの承認を申請できる対応済みのリスクがありません。',
+    risk_bulk_too_many:
+      'フィルターが {max} 件を超えるリスクを選択しています。条件を絞り込み、分けて対応してください。',
+    risk_bulk_empty: 'フィルターに該当するリスクがありません。',
+    risk_selection_changed:
+      '確認した後にフィルターのリスクが変わりました（現在 {count} 件）。選択をもう一度確認してください。',
+    action_proposal_unknown:
+      '管理策 {id} の対応策は提案されていません。対応策のないリスクがありません。',
     risk_control_unknown: '{id} は認証基準の附属書の管理策ではありません。',
     risk_control_duplicate: 'この管理策が重複しています。',
     risk_controls_required: '管理策の適用には、少なくとも一つの管理策の選択が必要です。',

@@ -12,6 +12,7 @@ import { fileRoutes } from './files.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
 import { riskRoutes } from './risks.ts';
+import { riskBulkRoutes } from './risks-bulk.ts';
 import { riskAssessmentRoutes } from './risks-assessments.ts';
 import { riskCatalogRoutes } from './risks-catalog.ts';
 import { riskExportRoutes } from './risks-exports.ts';
@@ -43,6 +44,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(riskMethodRoutes);
   await app.register(riskCatalogRoutes);
   await app.register(riskRoutes);
+  await app.register(riskBulkRoutes);
   await app.register(riskExportRoutes);
   await app.register(riskAssessmentRoutes);
   await app.register(treatmentPlanRoutes);

@@ -284,6 +284,11 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
       const text = pdfText(pdf.rawPayload);
       expect(text).toContain(title);
       expect(text).toContain('守テスト株式会社');
+      if (url === '/api/v1/risks/export') {
+        // The columns the XLSX has and the PDF used to drop: residual acceptance and status.
+        expect(text).toContain('承認済み');
+        expect(text).toContain('未対応');
+      }
     }
   });
 });

@@ -36,6 +36,7 @@ export function riskFilterOf(q: Partial<z.infer<typeof riskListQuerySchema>>): R
   return {
     q: q.q,
     assetId: q.assetId,
+    assetCategory: q.assetCategory,
     threatId: q.threatId,
     vulnerabilityId: q.vulnerabilityId,
     level: q.level,
@@ -113,9 +114,9 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         description:
           'Creates the risks of every asset in use × each active threat that applies to its ' +
-          'category, in one statement; existing combinations are kept. Up to 1,000 listed ' +
-          'assets finish within the request (200); otherwise 202 with a job to poll at ' +
-          '/risks/jobs/{id}.',
+          'category, one statement per 200 assets; existing combinations are kept. The job ' +
+          'reports the assets processed after each chunk. Up to 1,000 listed assets finish ' +
+          'within the request (200); otherwise 202 with a job to poll at /risks/jobs/{id}.',
         body: riskGenerateRequestSchema,
         response: { 200: riskJobSchema, 202: riskJobSchema },
       },

@@ -259,6 +259,23 @@ describeEachDatabase('the Statement of Applicability', (ctx) => {
     ]);
     expect(byId.get('3(1)②')!.slice(4, 6)).toEqual(['不採用', expect.stringContaining('Kept')]);
     expect(byId.get('3(1)③')![7]).toBe('情報セキュリティ基本方針');
+    // The cover data of the PDF: organization, version, approver, date.
+    const cover = workbook.getWorksheet('表紙')!;
+    const facts = new Map(
+      (cover.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r[2]]),
+    );
+    expect([...facts.keys()]).toEqual([
+      '組織',
+      '適用範囲',
+      '版',
+      '状態',
+      '承認者',
+      '承認日',
+      '出力日',
+    ]);
+    expect(facts.get('版')).toBe('v1');
+    expect(facts.get('出力日')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(String(facts.get('組織'))).not.toBe('');
     const en = await admin.get(url('/export?format=xlsx&lang=en'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(en.rawPayload as unknown as ArrayBuffer);

@@ -36,6 +36,22 @@ export async function generateRisks(db: Executor, organizationId: string, rule: 
   return { fromSeq: base + 1, created: row?.created ?? 0, assets: row?.assets ?? 0 };
 }
 
+/** The assets a generation covers, in code order (it runs a chunk of them at a time). */
+export async function generationAssetIds(
+  db: Executor,
+  organizationId: string,
+  rule: Pick<GenerateRule, 'assetIds' | 'categories'>,
+) {
+  const filters: SQL[] = [sql`organization_id = ${organizationId}`, sql`status = 'in_use'`];
+  if (rule.assetIds) filters.push(sql`id = any(${sql.param(rule.assetIds)}::uuid[])`);
+  if (rule.categories) filters.push(sql`category = any(${sql.param(rule.categories)}::text[])`);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from assets where ${sql.join(filters, sql` and `)} order by code, id`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** The one statement of a generation, numbering new risks after `base`. */
 export function generateRisksSql(organizationId: string, rule: GenerateRule, base: number) {
   const assetFilters: SQL[] = [

@@ -240,6 +240,8 @@ const sortKeys: Record<RiskSort, { expr: SQL; type: CursorType }> = {
 export interface RiskFilter {
   q?: string | undefined;
   assetId?: string | undefined;
+  /** Risks of assets of this category (information, software, …). */
+  assetCategory?: string | undefined;
   threatId?: string | undefined;
   vulnerabilityId?: string | undefined;
   level?: number | undefined;
@@ -269,6 +271,9 @@ export function riskConditions(organizationId: string, f: RiskFilter): SQL[] {
     );
   }
   if (f.assetId) c.push(eq(risks.assetId, f.assetId));
+  if (f.assetCategory)
+    c.push(sql`${risks.assetId} in (select a.id from assets a where a.organization_id = ${organizationId}
+      and a.category = ${f.assetCategory})`);
   if (f.threatId) c.push(eq(risks.threatId, f.threatId));
   if (f.vulnerabilityId) c.push(eq(risks.vulnerabilityId, f.vulnerabilityId));
   if (f.level !== undefined) c.push(eq(risks.level, f.level));

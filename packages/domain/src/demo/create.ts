@@ -12,13 +12,20 @@ import { createUser } from '../identity/users.ts';
 import * as usersRepo from '@mamoru/db/repositories/users';
 import { ensureCatalogs, listThreats } from '../risks/catalog.ts';
 import { createMethod, submitMethod } from '../risks/methods.ts';
-import { listRisks, runGeneration, startGeneration } from '../risks/register.ts';
-import { setTreatment } from '../risks/treatment.ts';
+import { runGeneration, startGeneration } from '../risks/register.ts';
 import { getScope, putScope } from '../scope/service.ts';
 import { createLocation, createOrgUnit } from '../scope/structure.ts';
 import { createSoa } from '../soa/service.ts';
-import { DEMO_ASSETS, DEMO_DOCUMENTS, DEMO_LOCATIONS, DEMO_PEOPLE, DEMO_UNITS } from './data.ts';
+import {
+  DEMO_ASSETS,
+  DEMO_DOCUMENTS,
+  DEMO_POLICY_FIELDS,
+  DEMO_LOCATIONS,
+  DEMO_PEOPLE,
+  DEMO_UNITS,
+} from './data.ts';
 import { createRecordTypes } from './records.ts';
+import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
  * `mamoru demo`: fills an organization with the sample company of data.ts
@@ -36,7 +43,9 @@ export interface DemoSummary {
   people: number;
   risks: number;
   treated: number;
+  actions: number;
   documents: number;
+  issued: number;
   recordTypes: number;
   soa: 'created' | 'exists';
 }
@@ -121,7 +130,8 @@ export async function createDemo(
   }
 
   const risks = await createRisks(db, ctx, people, assetIds, run);
-  const documents = await createDocuments(db, ctx, people.get('sato')!, code);
+  const drafts = await createDocuments(db, ctx, people.get('sato')!, code);
+  const issued = await issueDocuments(db, people, drafts);
   const recordTypes = await createRecordTypes(db, ctx, levelId, code);
   const soa = await createSoaDraft(db, ctx, [...unitIds.values()], [...locationIds.values()]);
 
@@ -132,7 +142,8 @@ export async function createDemo(
     assets: assetIds.length,
     people: people.size,
     ...risks,
-    documents,
+    documents: drafts.length,
+    issued,
     recordTypes,
     soa,
   };
@@ -151,8 +162,8 @@ export async function createDemo(
 
 /**
  * The method (approved by the president, so values are computed), risks for
- * the sample assets from a part of the starter threat catalog, and a
- * treatment with the threat's related controls for the highest risks.
+ * the sample assets from a part of the starter threat catalog, and most of
+ * them decided (progress.ts).
  */
 async function createRisks(
   db: Db,
@@ -189,31 +200,8 @@ async function createRisks(
     ownerFromAsset: true,
   });
   const created = (done.result as { created?: number } | null)?.created ?? 0;
-  const controlsOf = new Map(chosen.map((t) => [t.id, t.relatedControls]));
-  const top = await listRisks(
-    db,
-    ctx,
-    { evaluation: 'treat' },
-    { sort: 'value', direction: 'desc' },
-    { limit: 12 },
-  );
-  let treated = 0;
-  for (const r of top.items) {
-    if (!assetIds.includes(r.assetId)) continue;
-    const controls = (controlsOf.get(r.threatId) ?? []).slice(0, 2);
-    await setTreatment(db, ctx, r.id, r.version, {
-      option: 'apply_controls',
-      transferTo: '',
-      rationale: '管理策の導入により発生可能性を下げる (reduce likelihood with controls)',
-      selectedControls: controls.map((controlId) => ({
-        controlId,
-        justification: '脅威に関連する管理策 (a control related to the threat)',
-      })),
-      residualLikelihood: 1,
-    });
-    treated += 1;
-  }
-  return { risks: created, treated };
+  const { treated, actions } = await decideRisks(db, people, chosen);
+  return { risks: created, treated, actions };
 }
 
 async function createDocuments(
@@ -222,8 +210,9 @@ async function createDocuments(
   owner: RequestContext,
   code: (c: string) => string,
 ) {
+  const drafts = [];
   for (const d of DEMO_DOCUMENTS) {
-    await createDocument(db, ctx, {
+    const created = await createDocument(db, ctx, {
       code: code(d.code),
       title: `${d.ja} (${d.en})`,
       type: d.type,
@@ -241,9 +230,12 @@ async function createDocuments(
       requirementIds: [],
       body: d.body,
       changeSummary: '初版 (first draft)',
+      ...(d.ismsPolicy ? { policyFields: DEMO_POLICY_FIELDS } : {}),
     });
+    const working = created.working!;
+    drafts.push({ documentId: created.view.id, versionId: working.id, version: working.version });
   }
-  return DEMO_DOCUMENTS.length;
+  return drafts;
 }
 
 /** A scope draft if there is none yet, then the SoA drafted from the risk work. */

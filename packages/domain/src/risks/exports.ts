@@ -164,6 +164,45 @@ const truncatedNote = (shown: number, total: number, lang: Lang): Content[] =>
       ]
     : [];
 
+/**
+ * The PDF's columns: every column of the XLSX (indexes into riskCells), with
+ * related ones in one cell so the table fits a landscape A4 page and wraps.
+ * The rationale takes what the fixed widths (and each cell's padding) leave
+ * of the printable width.
+ */
+const PDF_COLUMNS: { label: { ja: string; en: string }; cells: number[]; width: number | '*' }[] = [
+  { label: L('リスクID', 'Risk ID'), cells: [0], width: 44 },
+  {
+    label: L('資産（コード・名称・分類）', 'Asset (code, name, category)'),
+    cells: [1, 2, 3],
+    width: 77,
+  },
+  { label: L('脅威・ぜい弱性', 'Threat, vulnerability'), cells: [4, 5], width: 94 },
+  { label: L('影響を受ける特性', 'Properties affected'), cells: [6], width: 37 },
+  {
+    label: L('発生可能性・ぜい弱性の程度・資産価値', 'Likelihood, vulnerability, asset value'),
+    cells: [7, 8, 9],
+    width: 48,
+  },
+  { label: L('リスク値・レベル', 'Risk value, level'), cells: [10, 11], width: 39 },
+  { label: L('評価', 'Evaluation'), cells: [12], width: 32 },
+  { label: L('対応の選択肢・移転先', 'Treatment, transferred to'), cells: [13, 14], width: 50 },
+  { label: L('根拠', 'Rationale'), cells: [15], width: '*' },
+  { label: L('残留リスク値', 'Residual risk value'), cells: [16], width: 36 },
+  { label: L('残留リスクの承認', 'Residual acceptance'), cells: [17], width: 43 },
+  { label: L('リスク所有者', 'Risk owner'), cells: [18], width: 43 },
+  { label: L('状態', 'Status'), cells: [19], width: 29 },
+];
+
+function pdfCells(cells: Cell[]): string[] {
+  return PDF_COLUMNS.map((c) =>
+    c.cells
+      .map((i) => cells[i])
+      .filter((v) => v !== null && v !== '')
+      .join(c.cells.length === 3 && typeof cells[c.cells[0]!] === 'number' ? ' / ' : '\n'),
+  );
+}
+
 export async function riskReportPdf(
   batches: AsyncIterable<RiskView[]>,
   method: RiskMethod | null,
@@ -172,8 +211,6 @@ export async function riskReportPdf(
 ) {
   const { rows, total } = await collect(batches, PDF_MAX_ROWS);
   const title = lang === 'ja' ? 'リスクアセスメント報告書' : 'Risk assessment report';
-  const pick = [0, 2, 4, 5, 7, 8, 9, 10, 11, 12, 13, 16, 18];
-  const header = riskHeader(lang);
   const content: Content[] = [
     ...coverPage({
       title,
@@ -188,14 +225,23 @@ export async function riskReportPdf(
       ],
     }),
     { text: title, style: 'h1' },
+    {
+      text:
+        lang === 'ja'
+          ? 'XLSX 出力と同じ項目を、関連する列をまとめて掲載しています。'
+          : 'The columns of the XLSX export, related ones combined in one column.',
+      style: 'muted',
+      margin: [0, 0, 0, 6],
+    },
     ...truncatedNote(rows.length, total, lang),
-    textTable(
-      pick.map((i) => header[i]!),
-      rows.map((r) => {
-        const cells = riskCells(r, method, lang);
-        return pick.map((i) => cells[i]);
-      }),
-    ),
+    {
+      ...(textTable(
+        PDF_COLUMNS.map((c) => c.label[lang]),
+        rows.map((r) => pdfCells(riskCells(r, method, lang))),
+        PDF_COLUMNS.map((c) => c.width),
+      ) as object),
+      fontSize: 7.5,
+    } as Content,
   ];
   return renderPdf(content, { title, footer: facts.organization, orientation: 'landscape' });
 }

@@ -3,7 +3,7 @@ import * as repo from '@mamoru/db/repositories/risks';
 import type { RiskFilter, RiskRow, RiskSort } from '@mamoru/db/repositories/risks';
 import * as catalogRepo from '@mamoru/db/repositories/risks-catalog';
 import * as compute from '@mamoru/db/repositories/risks-compute';
-import { generateRisks } from '@mamoru/db/repositories/risks-generate';
+import { generateRisks, generationAssetIds } from '@mamoru/db/repositories/risks-generate';
 import * as assetsRepo from '@mamoru/db/repositories/assets';
 import type { JobRow } from '@mamoru/db/repositories/jobs';
 import type { RiskGenerateRequest } from '@mamoru/contracts';
@@ -12,7 +12,7 @@ import { diff } from '../audit/hash.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { authorize, authorizeObject } from '../identity/actor.ts';
 import { auditable, authorizeWriteAll, checkUser, isUniqueViolation } from '../scope/common.ts';
-import { createJob, runJob } from '../jobs/service.ts';
+import { createJob, progressReporter, runJob } from '../jobs/service.ts';
 import { ensureCatalogs } from './catalog.ts';
 import { compileMethod, middleOf } from './compile.ts';
 import { assetValueRange, type RiskMethod } from './method.ts';
@@ -207,46 +207,69 @@ export async function startGeneration(db: Db, ctx: RequestContext) {
   return createJob(db, ctx, 'risk_generation');
 }
 
+/** Assets per transaction of a generation: progress is reported between chunks. */
+export const GENERATION_CHUNK = 200;
+
 /**
- * Generates the risks of the rule in one transaction: seed the catalogs if
- * needed, one insert … select for all assets that also computes their values
- * by the method in force, one audit event with the counts.
+ * Generates the risks of the rule a chunk of assets at a time: each chunk is
+ * one insert … select (which also computes the values by the method in force)
+ * and one audit event, committed together; the job reports the assets done
+ * after each. A generation keeps existing combinations, so one that stops
+ * half-way is completed by running it again.
  */
 export function runGeneration(db: Db, ctx: RequestContext, job: JobRow, rule: RiskGenerateRequest) {
   authorizeWriteAll(ctx.actor);
   const org = ctx.actor.organizationId;
-  return runJob(db, job, () =>
-    db.transaction(async (tx) => {
-      await allowLongStatements(tx); // one statement for every asset × threat
-      await ensureCatalogs(tx, ctx);
-      const inForce = await methodInForce(tx, org);
-      const result = await generateRisks(tx, org, {
-        assetIds: rule.assetIds,
-        categories: rule.categories,
-        threatIds: rule.threatIds,
-        pairing: rule.pairing,
-        ownerFromAsset: rule.ownerFromAsset,
-        defaultVulnerabilityLevel: inForce ? middleOf(inForce.method.vulnerabilityScale) : 2,
-        method: inForce ? compileMethod(inForce.method) : undefined,
+  return runJob(db, job, async () => {
+    await db.transaction((tx) => ensureCatalogs(tx, ctx));
+    const assetIds = await generationAssetIds(db, org, rule);
+    const report = progressReporter(db, org, job.id, 0);
+    await report({ phase: 'generating', processed: 0, total: assetIds.length }, true);
+    const outcome = { created: 0, assets: 0 };
+    for (let i = 0; i < assetIds.length; i += GENERATION_CHUNK) {
+      const chunk = assetIds.slice(i, i + GENERATION_CHUNK);
+      const result = await db.transaction(async (tx) => {
+        await allowLongStatements(tx); // one statement for every asset × threat of the chunk
+        const inForce = await methodInForce(tx, org);
+        const done = await generateRisks(tx, org, {
+          assetIds: chunk,
+          threatIds: rule.threatIds,
+          pairing: rule.pairing,
+          ownerFromAsset: rule.ownerFromAsset,
+          defaultVulnerabilityLevel: inForce ? middleOf(inForce.method.vulnerabilityScale) : 2,
+          method: inForce ? compileMethod(inForce.method) : undefined,
+        });
+        await recordAudit(tx, ctx, [
+          {
+            action: 'risks.generated',
+            entityType: RISK_ENTITY,
+            entityId: job.id,
+            after: {
+              ...rule,
+              assetIds: undefined,
+              chunk: { from: i, assets: chunk.length },
+              created: done.created,
+              assets: done.assets,
+            },
+          },
+        ]);
+        return done;
       });
-      if (result.created > 0) await compute.analyzeRisks(tx);
-      await recordAudit(tx, ctx, [
-        {
-          action: 'risks.generated',
-          entityType: RISK_ENTITY,
-          entityId: job.id,
-          after: { ...rule, created: result.created, assets: result.assets },
-        },
-      ]);
-      const outcome = { created: result.created, assets: result.assets };
-      return {
-        status: 'succeeded' as const,
-        result: outcome,
-        processed: result.created,
-        total: result.created,
-      };
-    }),
-  );
+      outcome.created += result.created;
+      outcome.assets += result.assets;
+      await report(
+        { phase: 'generating', processed: i + chunk.length, total: assetIds.length },
+        true,
+      );
+    }
+    if (outcome.created > 0) await compute.analyzeRisks(db);
+    return {
+      status: 'succeeded' as const,
+      result: outcome,
+      processed: assetIds.length,
+      total: assetIds.length,
+    };
+  });
 }
 
 // ---- heat map ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import {
 const TEXT = {
   ja: {
     title: '適用宣言書',
+    cover: '表紙',
     organization: '組織',
     scope: '適用範囲',
     version: '版',
@@ -39,6 +40,7 @@ const TEXT = {
   },
   en: {
     title: 'Statement of Applicability',
+    cover: 'Cover',
     organization: 'Organization',
     scope: 'Scope',
     version: 'Version',
@@ -97,6 +99,11 @@ async function xlsx(data: Loaded, lang: ExportLang): Promise<Buffer> {
     row.alignment = { vertical: 'top', wrapText: true };
   });
   sheet.autoFilter = { from: 'A1', to: 'G1' };
+  // The cover data of the PDF, on a sheet of its own after the statement.
+  const cover = workbook.addWorksheet(TEXT[lang].cover);
+  cover.columns = [{ width: 18 }, { width: 60 }];
+  cover.addRow([TEXT[lang].title]).font = { bold: true, size: 14 };
+  for (const fact of coverFacts(data, lang)) cover.addRow(fact).getCell(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -104,25 +111,32 @@ function dateText(d: Date | null) {
   return d ? d.toISOString().slice(0, 10) : '';
 }
 
+/** What the cover of either format states: organization, scope, version, approval, date. */
+function coverFacts(data: Loaded, lang: ExportLang): [string, string][] {
+  const t = TEXT[lang];
+  const { version } = data;
+  const scopeText = data.scope
+    ? `v${data.scope.number} ${data.scope.businessActivities.split('\n')[0] ?? ''}`.trim()
+    : '';
+  return [
+    [t.organization, data.organization?.name ?? ''],
+    [t.scope, scopeText],
+    [t.version, `v${version.number}`],
+    [t.status, t.statuses[version.status as keyof typeof t.statuses] ?? version.status],
+    [t.approver, version.approvedBy ? (data.names.get(version.approvedBy) ?? '') : t.draft],
+    [t.approvedOn, dateText(version.approvedAt)],
+    [t.issued, dateText(new Date())],
+  ];
+}
+
 async function pdf(data: Loaded, lang: ExportLang): Promise<Buffer> {
   const t = TEXT[lang];
   const { version } = data;
   const orgName = data.organization?.name ?? '';
-  const scopeText = data.scope
-    ? `v${data.scope.number} ${data.scope.businessActivities.split('\n')[0] ?? ''}`.trim()
-    : '';
   const content: Content[] = coverPage({
     title: t.title,
     subtitle: orgName,
-    facts: [
-      [t.organization, orgName],
-      [t.scope, scopeText],
-      [t.version, `v${version.number}`],
-      [t.status, t.statuses[version.status as keyof typeof t.statuses] ?? version.status],
-      [t.approver, version.approvedBy ? (data.names.get(version.approvedBy) ?? '') : t.draft],
-      [t.approvedOn, dateText(version.approvedAt)],
-      [t.issued, dateText(new Date())],
-    ],
+    facts: coverFacts(data, lang),
   });
   const headers = EXPORT_HEADERS[lang];
   const body: unknown[][] = [headers.map((text) => ({ text, style: 'tableHeader' }))];

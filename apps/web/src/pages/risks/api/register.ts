@@ -33,6 +33,7 @@ export const registerKey = [...risksKey, 'register'] as const;
 export const FILTER_KEYS = [
   'q',
   'assetId',
+  'assetCategory',
   'threatId',
   'vulnerabilityId',
   'level',

@@ -10,6 +10,15 @@ import { methodVersions, useRiskMethods } from '../api/methods';
 import { uiLang } from '../catalogs/labels';
 import { FilterBadge } from '../../../components/FilterBadge';
 
+const ASSET_CATEGORIES = [
+  'information',
+  'software',
+  'physical',
+  'service',
+  'people',
+  'intangible',
+] as const;
+
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
 /** The register's filter as the URL holds it: `open=true` (from the conformity view) leaves out closed risks. */
@@ -86,6 +95,14 @@ export function RegisterFilters({
         w={140}
         comboboxProps={{ withinPortal: true }}
       />
+      {select(
+        'assetCategory',
+        t('risks.register.columns.assetCategory'),
+        t('risks.register.allCategories'),
+        ASSET_CATEGORIES,
+        'assets.categories',
+        170,
+      )}
       {select(
         'evaluation',
         t('risks.register.columns.evaluation'),

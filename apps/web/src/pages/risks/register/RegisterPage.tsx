@@ -13,11 +13,12 @@ import {
   IconArrowDown,
   IconArrowUp,
   IconArrowsSort,
+  IconListCheck,
   IconListDetails,
   IconSend,
   IconSparkles,
 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../../components/QueryStates';
@@ -27,6 +28,7 @@ import { FILTER_KEYS, useRiskList, type RiskSort } from '../api/register';
 import { CiaTags } from '../catalogs/CatalogListPage';
 import { textOf } from '../catalogs/labels';
 import { AcceptanceBadge, EvaluationBadge, LevelBadge, RiskStatusBadge } from './badges';
+import { BulkTreatmentModal } from './BulkTreatmentModal';
 import { GenerateRisksModal } from './GenerateRisksModal';
 import { ResidualAcceptanceModal } from './ResidualAcceptanceModal';
 import { RegisterFilters, type RegisterFilter, type RegisterKey } from './RegisterFilters';
@@ -89,17 +91,26 @@ export function RegisterPage() {
   const [generating, setGenerating] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [sending, setSending] = useState<string[] | 'all' | null>(null);
+  const [bulk, setBulk] = useState(false);
 
   const items = risks.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filter).length > 0;
+  // The router commits a change in a transition: a second filter chosen before
+  // that would start from the old URL and drop the first, so changes not yet
+  // committed are kept here until the new URL renders.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [params]);
   const update = (changes: Partial<Record<RegisterKey | 'sort' | 'direction', string | null>>) =>
     setParams(
       (prev) => {
-        const next = new URLSearchParams(prev);
+        const next = new URLSearchParams(pending.current ?? prev);
         for (const [key, value] of Object.entries(changes) as [string, string | null][]) {
           if (value === null || value === '') next.delete(key);
           else next.set(key, value);
         }
+        pending.current = next;
         return next;
       },
       { replace: true },
@@ -138,6 +149,15 @@ export function RegisterPage() {
       <Group justify="space-between" wrap="wrap" gap="sm">
         <RegisterFilters filter={filter} onChange={update} />
         <Group gap="sm">
+          {write && filtered && (
+            <Button
+              variant="default"
+              leftSection={<IconListCheck size={16} aria-hidden="true" />}
+              onClick={() => setBulk(true)}
+            >
+              {t('risks.bulk.button')}
+            </Button>
+          )}
           {write && (
             <Button
               variant="default"
@@ -312,6 +332,7 @@ export function RegisterPage() {
         )}
       </Card>
       <RiskDrawer riskId={viewing} onClose={() => setViewing(null)} />
+      {bulk && <BulkTreatmentModal filter={filter} onClose={() => setBulk(false)} />}
       {generating && <GenerateRisksModal onClose={() => setGenerating(false)} />}
       {sending && (
         <ResidualAcceptanceModal

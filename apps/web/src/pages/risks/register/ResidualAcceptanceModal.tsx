@@ -23,7 +23,13 @@ export function ResidualAcceptanceModal({
   const [authorizeOperation, setAuthorizeOperation] = useState(true);
   const sent = request.data;
   return (
-    <Modal opened onClose={() => onClose(!!sent)} title={t('risks.residual.title')} size="lg">
+    <Modal
+      opened
+      onClose={() => onClose(!!sent)}
+      title={t('risks.residual.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="md">
         <Text fz="sm">
           {riskIds

@@ -24,9 +24,11 @@ import {
   type RiskDetailDto,
   type RiskTreatmentInput,
 } from '../api/register';
+import { useSession } from '../../../session/useSession';
 import { uiLang } from '../catalogs/labels';
 import { EvaluationBadge, LevelBadge } from './badges';
 import { ControlList, type ControlChoice } from './ControlList';
+import { ProposedActions } from './ProposedActions';
 import { expectedRisk } from './expected';
 import { levelLabel, riskScales, scaleOptions, toNumber, toOption } from './scaleOptions';
 
@@ -53,6 +55,7 @@ export function TreatmentForm({
 }) {
   const { t, i18n } = useTranslation();
   const lang = uiLang(i18n.language);
+  const { can } = useSession();
   const save = useSaveTreatment();
   const retention = useRequestRetention();
   const scales = riskScales(method);
@@ -269,6 +272,10 @@ export function TreatmentForm({
                 )}
             </Stack>
           </Alert>
+        )}
+        {/* The decision just saved: offer its plan actions instead of entering them again. */}
+        {save.isSuccess && can('isms:write', 'all') && controls.length > 0 && (
+          <ProposedActions riskIds={[risk.id]} />
         )}
         {editable && (
           <Group justify="flex-end">
