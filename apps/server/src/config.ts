@@ -6,8 +6,6 @@ import { DEFAULT_IMPORT_LIMITS } from './tabular/read.ts';
 const positive = z.coerce.number().int().min(1);
 const limits = DEFAULT_IMPORT_LIMITS;
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-
 /** Every setting Mamoru reads from the environment; the README's table lists the same. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

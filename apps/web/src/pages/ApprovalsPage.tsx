@@ -23,7 +23,6 @@ import { PageHeader } from '../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../components/QueryStates';
 import { useFormat } from '../lib/format';
 import { useLabels } from '../lib/labels';
-import { Link } from 'react-router';
 import { useSignedInSession } from '../session/useSession';
 import { DecisionModal, type Decision } from './approvals/DecisionModal';
 
