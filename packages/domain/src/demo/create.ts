@@ -176,7 +176,7 @@ async function createRisks(
     // A person asks for approval (the CLI's system actor may not); the president approves.
     const manager = people.get('sato')!;
     const method = await createMethod(db, manager, {
-      name: '資産価値×脅威×脆弱性 (asset value × threat × vulnerability)',
+      name: '資産価値×脅威×脆弱性',
       preset: 'multiplicative',
     });
     const submitted = await submitMethod(db, manager, method.id, method.version, {});
@@ -214,7 +214,7 @@ async function createDocuments(
   for (const d of DEMO_DOCUMENTS) {
     const created = await createDocument(db, ctx, {
       code: code(d.code),
-      title: `${d.ja} (${d.en})`,
+      title: d.ja,
       type: d.type,
       ismsPolicy: d.ismsPolicy,
       ownerUserId: owner.actor.userId,
@@ -229,7 +229,7 @@ async function createDocuments(
       controlIds: [],
       requirementIds: [],
       body: d.body,
-      changeSummary: '初版 (first draft)',
+      changeSummary: '初版',
       ...(d.ismsPolicy ? { policyFields: DEMO_POLICY_FIELDS } : {}),
     });
     const working = created.working!;
@@ -248,8 +248,7 @@ async function createSoaDraft(
   const current = await getScope(db, ctx);
   if (!current.current) {
     await putScope(db, ctx, null, {
-      businessActivities:
-        '精密部品の設計・製造・販売 (design, manufacture and sale of precision parts)',
+      businessActivities: '精密部品の設計・製造・販売',
       orgUnitIds: unitIds,
       organizationNote: '',
       locationIds,
@@ -263,7 +262,7 @@ async function createSoaDraft(
     });
   }
   try {
-    await createSoa(db, ctx, { title: '適用宣言書 (Statement of Applicability)' });
+    await createSoa(db, ctx, { title: '適用宣言書' });
     return 'created';
   } catch (error) {
     if ((error as { code?: string }).code === 'soa_exists') return 'exists';

@@ -234,10 +234,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
 
 /** The structured fields of the ISMS policy (objectives, obligations, risk criteria). */
 export const DEMO_POLICY_FIELDS = {
-  objectivesFramework:
-    '情報セキュリティ目的は年度ごとに経営会議で設定する (objectives are set each year by the management meeting)',
-  obligationsConsidered:
-    '個人情報保護法、取引先との秘密保持契約 (personal information protection law, NDAs with customers)',
-  riskCriteriaReference:
-    'リスクアセスメント手順 PRC-001 の受容基準 (acceptance criteria of procedure PRC-001)',
+  objectivesFramework: '情報セキュリティ目的は年度ごとに経営会議で設定する',
+  obligationsConsidered: '個人情報保護法、取引先との秘密保持契約',
+  riskCriteriaReference: 'リスクアセスメント手順 PRC-001 の受容基準',
 };

@@ -60,9 +60,7 @@ async function treatCategory(
     transferTo: '',
     rationale: decision.rationale,
     controlIds: decision.controlIds,
-    justification: decision.controlIds.length
-      ? '脅威の多くに関連する管理策 (the controls most of the threats relate to)'
-      : '',
+    justification: decision.controlIds.length ? '脅威の多くに関連する管理策' : '',
     residualLikelihood: decision.option === 'apply_controls' ? 1 : null,
   });
   return result.riskIds;
@@ -86,7 +84,7 @@ export async function decideRisks(
       { assetCategory: category, evaluation: 'treat' },
       {
         option: 'apply_controls',
-        rationale: '管理策の導入により発生可能性を下げる (reduce likelihood with controls)',
+        rationale: '管理策の導入により発生可能性を下げる',
         controlIds,
       },
     );
@@ -100,7 +98,7 @@ export async function decideRisks(
         { assetCategory: category, evaluation: 'accept' },
         {
           option: 'retain',
-          rationale: 'リスク受容基準以下のため保有する (within the acceptable level)',
+          rationale: 'リスク受容基準以下のため保有する',
           controlIds: [],
         },
       )
@@ -127,7 +125,7 @@ export async function decideRisks(
   if (first && first.length > 0)
     await submitResidualAcceptance(db, manager, {
       riskIds: first,
-      note: '情報資産の残留リスク (residual risks of the information assets)',
+      note: '情報資産の残留リスク',
       authorizeOperation: true,
       assigneeUserId: people.get('yamada')?.actor.userId ?? null,
     });
