@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiLogin,
+  expectAccessible,
   apiRequest,
   launchBrowser,
   newPage,
@@ -138,7 +139,7 @@ describe('the Japanese UI speaks Japanese', () => {
     expect(englishWords('ISMS 管理 R-000001 PDF kanri@example.com /assets?x=1 第1版')).toEqual([]);
   });
 
-  it('has no English words on the main pages over the demo company', async () => {
+  it('has no English words on the main pages over the demo company, and passes axe', async () => {
     const { page } = tracked;
     const found: string[] = [];
     for (const path of PAGES) {
@@ -154,6 +155,8 @@ describe('the Japanese UI speaks Japanese', () => {
         const words = englishWords(text);
         if (words.length) found.push(`${path} · ${where} · ${words.join(' ')} ← “${text}”`);
       }
+      // The same walk holds every main page to axe in Japanese.
+      await expectAccessible(page, `${path} (ja, demo company)`);
     }
     expect(found, found.join('\n')).toEqual([]);
   }, 240_000);
