@@ -99,7 +99,7 @@ describeEachDatabase('mamoru admin create and audit verify', (ctx) => {
   it('admin create refuses bad input with the reason and exit 1, creating nothing', async () => {
     const cases: [string[], RegExp][] = [
       [createArgs('ann@example.com'), /give the password with --password-stdin/],
-      [createArgs('ann@example.com', ['--password', 'password1234']), /password: is too common/],
+      [createArgs('ann@example.com', ['--password', 'password1234']), /password: is easy to guess/],
       [
         createArgs('ann@example.com', ['--password', 'Sh0rt-pw']),
         /password: must have at least 12 characters/,
@@ -109,7 +109,7 @@ describeEachDatabase('mamoru admin create and audit verify', (ctx) => {
         createArgs('ann@example.com', ['--password', 'Ann-Admin-Secret-1']).map((a) =>
           a === 'Ann Admin' ? 'Ann-Admin' : a,
         ),
-        /password: must not contain your name or email address/,
+        /password: must not contain your name, email address/,
       ],
     ];
     for (const [args, reason] of cases) {

@@ -68,7 +68,7 @@ describeEachDatabase('approval summaries', (ctx) => {
     const v1Approval = await submitScope(first.json());
     const initial = await summary(top, v1Approval);
     expect(initial).toMatchObject({
-      title: 'ISMS scope v1',
+      title: '', // the web words it (ISMS scope v1 / 適用範囲 第1版)
       detail: 'full',
       link: '/scope',
       requester: { id: admin.user.id, name: admin.user.displayName },
