@@ -104,6 +104,7 @@ export function ImportAssetsModal({ opened, onClose }: { opened: boolean; onClos
             setError(null);
           }}
           clearable
+          clearButtonProps={{ 'aria-label': t('assets.import.clearFile') }}
         />
         {error ? <ProblemDetails error={error} /> : null}
         {busy && (
