@@ -151,6 +151,13 @@ describe('scope and asset register in a real browser', () => {
       );
     await importer.getByRole('button', { name: 'Check the file' }).click();
     await importer.getByText(/2 rows: 2 new/).waitFor();
+    // The preview shows each row and what importing it does, before the commit.
+    const preview = importer.getByRole('table', {
+      name: 'Rows of the file and what importing them does',
+    });
+    await preview.waitFor();
+    expect(await preview.getByRole('row').nth(2).textContent()).toBe('3B-002HR systemNew');
+    await expectDialogAccessible(importer, 'the import preview (en)');
     await importer.getByRole('button', { name: 'Import', exact: true }).click();
     await importer.getByText('Imported').waitFor();
     await importer.getByRole('button', { name: 'Close' }).last().click();

@@ -236,6 +236,29 @@ export const importProblemSchema = z.object({
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
+export const importRowChangeSchema = z.enum(['create', 'update', 'unchanged']);
+export type ImportRowChange = z.infer<typeof importRowChangeSchema>;
+
+export const importPreviewRowSchema = z
+  .object({
+    /** The spreadsheet row (the header is row 1). */
+    row: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    change: importRowChangeSchema,
+    /** For an update, each field that changes, its values as the reader reads them. */
+    changes: z.array(
+      z.object({
+        /** The asset field (the keys of Asset: name, category, owner, …). */
+        field: z.string(),
+        before: z.string().nullable(),
+        after: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportPreviewRow' });
+export type ImportPreviewRow = z.infer<typeof importPreviewRowSchema>;
+
 export const importReportSchema = z
   .object({
     mode: z.enum(['validate', 'commit']),
@@ -254,6 +277,8 @@ export const importReportSchema = z
     errorCount: z.number().int(),
     /** The first problems, at most 1,000 (errorCount counts them all). */
     errors: z.array(importProblemSchema),
+    /** A dry run's first valid rows (at most 100) and what importing each would do. */
+    preview: z.array(importPreviewRowSchema).max(100).optional(),
   })
   .meta({ id: 'ImportReport' });
 export type ImportReport = z.infer<typeof importReportSchema>;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, jobSchema, type Job, type Locale } from '@mamoru/contracts';
-import { jobs, type assetImport } from '@mamoru/domain';
+import { assetImport, jobs } from '@mamoru/domain';
 import type { JobRow } from '@mamoru/db/repositories/jobs';
 import { contextOf } from '../plugins/auth.ts';
 import { translate } from '../i18n/messages.ts';
@@ -15,6 +15,32 @@ export function jobError(row: JobRow, locale: Locale) {
   return { code: row.error, message: translate(locale, row.error, params ?? {}) };
 }
 
+/** An import report worded in the reader's language: problems, and the preview's values. */
+function presentReport(stored: StoredReport, locale: Locale): NonNullable<Job['result']> {
+  const { preview, ...report } = stored;
+  return {
+    ...report,
+    errors: report.errors.map((p) => ({
+      row: p.row,
+      column: p.column,
+      code: p.code,
+      reason: translate(locale, p.code, { column: p.column ?? '', ...p.params }),
+    })),
+    ...(preview
+      ? {
+          preview: preview.map((r) => ({
+            ...r,
+            changes: r.changes.map((c) => ({
+              field: c.field,
+              before: assetImport.wordValue(c.before, locale),
+              after: assetImport.wordValue(c.after, locale),
+            })),
+          })),
+        }
+      : {}),
+  };
+}
+
 /** A job as the API shows it: problems and errors worded in the caller's language. */
 export function presentJob(row: JobRow, locale: Locale): Job {
   // A job that failed on a coded error keeps only the params of its message.
@@ -27,17 +53,7 @@ export function presentJob(row: JobRow, locale: Locale): Job {
     phase: row.phase,
     processed: row.processed,
     total: row.total,
-    result: report
-      ? {
-          ...report,
-          errors: report.errors.map((p) => ({
-            row: p.row,
-            column: p.column,
-            code: p.code,
-            reason: translate(locale, p.code, { column: p.column ?? '', ...p.params }),
-          })),
-        }
-      : null,
+    result: report ? presentReport(report, locale) : null,
     error: jobError(row, locale),
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,

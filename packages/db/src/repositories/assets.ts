@@ -463,11 +463,14 @@ export async function assetsByCodes(db: Executor, organizationId: string, codes:
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-/** How many of these codes exist already (a dry run reports creates versus updates). */
-export async function countExistingCodes(db: Executor, organizationId: string, codes: string[]) {
-  if (codes.length === 0) return 0;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+/**
+ * The existing assets among these codes, without locking (a dry run compares
+ * the rows of a file with them outside any transaction), keyed by code.
+ */
+export async function assetsToCompare(db: Executor, organizationId: string, codes: string[]) {
+  if (codes.length === 0) return new Map<string, AssetRow>();
+  const rows = await db
+    .select()
     .from(assets)
     .where(
       and(
@@ -475,7 +478,7 @@ export async function countExistingCodes(db: Executor, organizationId: string, c
         sql`${assets.code} = any(${sql.param(codes)}::text[])`,
       ),
     );
-  return row?.n ?? 0;
+  return new Map(rows.map((r) => [r.code, r]));
 }
 
 /** The SQL type of each column an import writes, for jsonb_to_recordset. */

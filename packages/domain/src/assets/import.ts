@@ -1,14 +1,11 @@
 import { allowLongStatements, type Db, type Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/assets';
-import type { AssetRow, ImportColumn } from '@mamoru/db/repositories/assets';
-import * as scopeRepo from '@mamoru/db/repositories/scope';
-import type { AssetColumnKey } from './columns.ts';
+import type { AssetRow } from '@mamoru/db/repositories/assets';
 import type { AuditEntry, RequestContext } from '../audit/trail.ts';
 import { diff } from '../audit/hash.ts';
 import { recordAudit } from '../audit/trail.ts';
 import { auditable, authorizeWriteAll } from '../scope/common.ts';
-import { ensureDefaultLevels } from './classifications.ts';
-import { normalizeHeader } from './columns.ts';
+import { importColumns, loadReferences } from './import-references.ts';
 import {
   isBlankRow,
   readAssetRow,
@@ -19,10 +16,20 @@ import {
   type RowProblem,
 } from './rows.ts';
 import { ASSET_ENTITY } from './service.ts';
+import {
+  changedFields,
+  PREVIEW_ROWS,
+  previewRow,
+  type ReferenceLabels,
+  type StoredPreviewRow,
+} from './import-preview.ts';
 import { DomainError } from '../errors.ts';
 import { ciaChanged } from './values.ts';
 import { recomputeForAssets } from '../risks/register.ts';
 import type { JobOutcome, Progress } from '../jobs/service.ts';
+
+export { importColumns, loadReferences } from './import-references.ts';
+export { wordValue, type StoredPreviewRow } from './import-preview.ts';
 
 /**
  * Bulk import of the asset register from a streamed file. Two passes over the
@@ -66,6 +73,8 @@ export interface StoredImportReport {
   skipped: number;
   errorCount: number;
   errors: RowProblem[];
+  /** A dry run's first valid rows and what importing them would do. */
+  preview?: StoredPreviewRow[];
 }
 
 /**
@@ -83,54 +92,16 @@ export function authorizeImport(ctx: RequestContext) {
   authorizeWriteAll(ctx.actor);
 }
 
-export async function loadReferences(db: Db, ctx: RequestContext): Promise<ImportReferences> {
-  const org = ctx.actor.organizationId;
-  await ensureDefaultLevels(db, ctx);
-  const users = await repo.userEmails(db, org);
-  const units = await scopeRepo.allOrgUnits(db, org);
-  const places = await scopeRepo.allLocations(db, org);
-  const levels = await repo.allClassificationLevels(db, org);
-  const classificationByKey = new Map<string, string>();
-  for (const l of levels) {
-    for (const key of [l.nameEn, l.nameJa, l.code])
-      classificationByKey.set(normalizeHeader(key), l.id);
-  }
-  return {
-    userByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
-    unitByCode: new Map(units.map((u) => [u.code, u.id])),
-    locationByCode: new Map(places.map((p) => [p.code, p.id])),
-    classificationByKey,
-  };
-}
-
-/** The table columns a file with this header writes. */
-export function importColumns(present: ReadonlySet<AssetColumnKey>): ImportColumn[] {
-  const columns: ImportColumn[] = ['code'];
-  const map: Partial<Record<AssetColumnKey, ImportColumn[]>> = {
-    name: ['name'],
-    category: ['category'],
-    description: ['description'],
-    owner: ['ownerUserId', 'ownerUnitId'],
-    custodian: ['custodianUserId', 'custodianUnitId'],
-    orgUnit: ['orgUnitId'],
-    location: ['locationId'],
-    classification: ['classificationId'],
-    confidentiality: ['confidentiality', 'integrity', 'availability', 'value'],
-    businessProcess: ['businessProcess'],
-    status: ['status'],
-    nextReviewDate: ['nextReviewDate'],
-    tags: ['tags'],
-  };
-  for (const key of present) columns.push(...(map[key] ?? []));
-  return columns;
-}
-
 interface Validation {
   layout: HeaderLayout | null;
   headerOk: boolean;
   rows: number;
   validRows: number;
-  existing: number;
+  /** Dry runs only: what the valid rows would do, and the first of them row by row. */
+  created: number;
+  updated: number;
+  unchanged: number;
+  preview: StoredPreviewRow[];
   badRows: Set<number>;
   errorCount: number;
   errors: RowProblem[];
@@ -140,7 +111,8 @@ async function validatePass(
   db: Db,
   ctx: RequestContext,
   source: RowSource,
-  refs: ImportReferences,
+  refs: ImportReferences & { labels: ReferenceLabels },
+  compare: boolean,
   progress: (p: Progress, force?: boolean) => Promise<void>,
 ): Promise<Validation> {
   const v: Validation = {
@@ -148,7 +120,10 @@ async function validatePass(
     headerOk: false,
     rows: 0,
     validRows: 0,
-    existing: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    preview: [],
     badRows: new Set(),
     errorCount: 0,
     errors: [],
@@ -158,9 +133,33 @@ async function validatePass(
     if (v.errors.length < MAX_REPORTED_PROBLEMS) v.errors.push(p);
   };
   const firstRowOfCode = new Map<string, number>();
-  let pending: string[] = [];
-  const countExisting = async () => {
-    v.existing += await repo.countExistingCodes(db, ctx.actor.organizationId, pending);
+  // A dry run compares the valid rows with the stored assets per batch: one
+  // query for up to IMPORT_BATCH codes (the preview's rows ride on the first).
+  let pending: { row: number; asset: ImportedAsset }[] = [];
+  const compareBatch = async () => {
+    if (!compare || pending.length === 0) return;
+    const columns = importColumns(v.layout!.present);
+    const stored = await repo.assetsToCompare(
+      db,
+      ctx.actor.organizationId,
+      pending.map((p) => p.asset.code),
+    );
+    for (const { row, asset } of pending) {
+      const before = stored.get(asset.code);
+      if (v.preview.length < PREVIEW_ROWS) {
+        const shown = previewRow(row, asset, before, columns, refs.labels);
+        v.preview.push(shown);
+        v[
+          shown.change === 'create'
+            ? 'created'
+            : shown.change === 'update'
+              ? 'updated'
+              : 'unchanged'
+        ] += 1;
+      } else if (!before) v.created += 1;
+      else if (changedFields(asset, before, columns).length) v.updated += 1;
+      else v.unchanged += 1;
+    }
     pending = [];
   };
   for await (const { row, cells } of source()) {
@@ -192,14 +191,14 @@ async function validatePass(
       problems.forEach(report);
     } else {
       v.validRows += 1;
-      pending.push(asset!.code);
-      if (pending.length >= IMPORT_BATCH) await countExisting();
+      if (compare) pending.push({ row, asset: asset! });
+      if (pending.length >= IMPORT_BATCH) await compareBatch();
     }
     if (v.rows % IMPORT_BATCH === 0) {
       await progress({ phase: 'validating', processed: v.rows, total: null });
     }
   }
-  await countExisting();
+  await compareBatch();
   if (!v.layout) report({ row: 1, column: null, code: 'import_empty' });
   return v;
 }
@@ -299,22 +298,28 @@ export async function importAssets(
 ): Promise<JobOutcome> {
   authorizeImport(ctx);
   const refs = await loadReferences(db, ctx);
-  const v = await validatePass(db, ctx, source, refs, reporters.progress);
+  const dryRun = options.mode === 'validate';
+  const v = await validatePass(db, ctx, source, refs, dryRun, reporters.progress);
   const report: StoredImportReport = {
     mode: options.mode,
     format: options.format,
     committed: false,
     rows: v.rows,
-    created: Math.max(0, v.validRows - v.existing),
-    updated: v.existing,
-    unchanged: 0,
+    created: v.created,
+    updated: v.updated,
+    unchanged: v.unchanged,
     skipped: 0,
     errorCount: v.errorCount,
     errors: v.errors,
   };
   await reporters.progress({ phase: 'validating', processed: v.rows, total: v.rows }, true);
-  if (options.mode === 'validate') {
-    return { status: 'succeeded', result: report, processed: v.rows, total: v.rows };
+  if (dryRun) {
+    return {
+      status: 'succeeded',
+      result: { ...report, preview: v.preview },
+      processed: v.rows,
+      total: v.rows,
+    };
   }
   const blocked = !v.headerOk || !v.layout || (v.errorCount > 0 && !options.partial);
   if (blocked) {

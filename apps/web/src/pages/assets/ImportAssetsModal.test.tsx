@@ -67,6 +67,117 @@ describe('asset import', () => {
   });
 });
 
+describe('the preview of a checked file', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  async function validate(report: ImportReport) {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/assets': { items: [], nextCursor: null },
+      'GET /api/v1/classifications': { items: [], nextCursor: null },
+      'GET /api/v1/org-units': { items: [], nextCursor: null },
+      'POST /api/v1/assets/import/validate': job(report),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/assets');
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import the asset inventory' });
+    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['Code\n'], 'a.csv')] } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Check the file' }));
+    return dialog;
+  }
+
+  const base: ImportReport = {
+    mode: 'validate',
+    format: 'csv',
+    committed: false,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    errorCount: 0,
+    errors: [],
+  };
+
+  it('lists each row with what happens and the changed fields as old → new', async () => {
+    const dialog = await validate({
+      ...base,
+      rows: 150,
+      created: 148,
+      updated: 1,
+      unchanged: 1,
+      preview: [
+        { row: 2, code: 'A-1', name: 'Mail server', change: 'unchanged', changes: [] },
+        {
+          row: 3,
+          code: 'A-2',
+          name: 'File shares',
+          change: 'update',
+          changes: [
+            { field: 'name', before: 'File share', after: 'File shares' },
+            { field: 'classification', before: 'Public', after: 'Confidential' },
+            { field: 'custodian', before: 'ops@example.test', after: null },
+          ],
+        },
+        { row: 4, code: 'A-3', name: 'Badge reader', change: 'create', changes: [] },
+      ],
+    });
+    const table = await within(dialog).findByRole('table', {
+      name: 'Rows of the file and what importing them does',
+    });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['Row', 'Code', 'Name', 'What happens', 'Changed fields']);
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+    expect(rows).toEqual([
+      ['2', 'A-1', 'Mail server', 'Unchanged', ''],
+      [
+        '3',
+        'A-2',
+        'File shares',
+        'Changed',
+        'Name: File share → File shares' +
+          'Classification: Public → Confidential' +
+          'Custodian: ops@example.test → —',
+      ],
+      ['4', 'A-3', 'Badge reader', 'New', ''],
+    ]);
+    expect(
+      within(dialog).getByText('In this preview: 1 new, 1 changed, 1 unchanged.'),
+    ).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        'Showing the first 3 of 150 valid rows; the counts above cover them all.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says so when no row is valid, and keeps the problems table', async () => {
+    const dialog = await validate({
+      ...base,
+      rows: 1,
+      errorCount: 1,
+      errors: [{ row: 2, column: 'Name', code: 'value_required', reason: 'Required.' }],
+      preview: [],
+    });
+    expect(await within(dialog).findByText('The file has no valid row to import.')).toBeTruthy();
+    expect(within(dialog).getByRole('table', { name: 'Problems found in the file' })).toBeTruthy();
+    expect(within(dialog).queryByRole('table', { name: /what importing them does/ })).toBeNull();
+  });
+});
+
 describe('a queued import', () => {
   afterEach(() => {
     vi.unstubAllGlobals();

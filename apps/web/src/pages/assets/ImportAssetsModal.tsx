@@ -23,13 +23,15 @@ import {
   type Job,
 } from '../../api/assets';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { ImportPreviewTable } from './ImportPreviewTable';
 import { useSession } from '../../session/useSession';
 
 const POLL_MS = 1000;
 
 /**
  * Import of the register from a CSV or XLSX file: a dry run first, whose
- * report lists every problem by row and column; the commit only after it.
+ * report lists every problem by row and column and previews the first rows
+ * with what they change; the commit only after it.
  * Long imports run as a job whose progress is polled.
  */
 export function ImportAssetsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -102,6 +104,7 @@ export function ImportAssetsModal({ opened, onClose }: { opened: boolean; onClos
             setError(null);
           }}
           clearable
+          clearButtonProps={{ 'aria-label': t('assets.import.clearFile') }}
         />
         {error ? <ProblemDetails error={error} /> : null}
         {busy && (
@@ -165,6 +168,7 @@ export function ImportAssetsModal({ opened, onClose }: { opened: boolean; onClos
                 </Table.ScrollContainer>
               </>
             )}
+            {mode === 'validate' && report.preview && <ImportPreviewTable report={report} />}
           </Stack>
         )}
         <Group justify="flex-end">
