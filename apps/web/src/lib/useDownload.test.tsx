@@ -94,6 +94,25 @@ describe('useDownload', () => {
     expect(screen.queryByText(/Downloading/)).toBeNull();
   });
 
+  it('counts what arrived when the server streams without a length', async () => {
+    const { response, controller } = streamedResponse({
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': 'attachment; filename="risk-report.xlsx"',
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => response),
+    );
+    renderExporter();
+
+    fireEvent.click(screen.getByText('Export PDF'));
+    await act(async () => controller.enqueue(new Uint8Array(12 * 1024)));
+    expect(await screen.findByText('Downloading… 12 kB so far')).toBeTruthy();
+    await act(async () => controller.close());
+    expect(await screen.findByText('Downloaded risk-report.xlsx')).toBeTruthy();
+    expect(saved).toEqual([{ name: 'risk-report.xlsx', href: 'blob:export' }]);
+  });
+
   it('shows a busy server’s problem in the user’s language, with its Retry-After, and saves nothing', async () => {
     initI18n('ja', { en, ja });
     const fetch = vi.fn(async () =>
