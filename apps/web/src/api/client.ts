@@ -79,11 +79,12 @@ export function fieldName(field: string) {
   return field.replace(/^(body|query|params|querystring)\./, '');
 }
 
-function isJson(response: Response) {
+export function isJson(response: Response) {
   return /\bjson\b/i.test(response.headers.get('content-type') ?? '');
 }
 
-function asProblem(body: unknown): Partial<Problem> | undefined {
+/** The problem+json fields of a response body, if it is one. */
+export function asProblem(body: unknown): Partial<Problem> | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const candidate = body as Record<string, unknown>;
   const errors = Array.isArray(candidate.errors)

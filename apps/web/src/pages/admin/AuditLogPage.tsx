@@ -38,6 +38,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { endOfDayIso, startOfDayIso, useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
+import { useDownload } from '../../lib/useDownload';
 import { useSession } from '../../session/useSession';
 import { SecurityEventsPanel } from './SecurityEventsPanel';
 
@@ -208,6 +209,7 @@ export function AuditLogPage() {
   const events = useAuditEvents(filter);
   const directory = useUserDirectory(can('users:read'));
   const verify = useVerifyAudit();
+  const download = useDownload();
   // Changes (the hash-chained trail) or security events; kept in the URL so a link opens either.
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'security' ? 'security' : 'changes';
@@ -251,13 +253,14 @@ export function AuditLogPage() {
             )}
             <Button
               component="a"
-              href={auditCsvUrl(filter)}
-              download="audit-events.csv"
+              {...download.link(auditCsvUrl(filter))}
+              loading={download.busy}
               variant="light"
               leftSection={<IconDownload size={18} aria-hidden="true" />}
             >
               {t('audit.export')}
             </Button>
+            {download.status}
           </Group>
         }
       />

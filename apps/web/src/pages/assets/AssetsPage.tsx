@@ -16,6 +16,7 @@ import { assetExportUrl, useAssetList, type Asset, type AssetSort } from '../../
 import type { SavedView } from '../../api/views';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
+import { useDownload } from '../../lib/useDownload';
 import { useSession } from '../../session/useSession';
 import { AssetDrawer } from './AssetDrawer';
 import { AssetFilters } from './AssetFilters';
@@ -43,6 +44,7 @@ export function AssetsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const write = can('isms:write');
+  const download = useDownload();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   // Links into the register (from the conformity view) carry filters in the address.
@@ -128,6 +130,7 @@ export function AssetsPage() {
               <Menu.Target>
                 <Button
                   variant="default"
+                  loading={download.busy}
                   leftSection={<IconDownload size={16} aria-hidden="true" />}
                   rightSection={<IconChevronDown size={14} aria-hidden="true" />}
                 >
@@ -135,14 +138,15 @@ export function AssetsPage() {
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item component="a" href={assetExportUrl(filter, 'csv')} download>
+                <Menu.Item component="a" {...download.link(assetExportUrl(filter, 'csv'))}>
                   {t('assets.export.csv')}
                 </Menu.Item>
-                <Menu.Item component="a" href={assetExportUrl(filter, 'xlsx')} download>
+                <Menu.Item component="a" {...download.link(assetExportUrl(filter, 'xlsx'))}>
                   {t('assets.export.xlsx')}
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
+            {download.status}
             {write && (
               <Button
                 variant="default"

@@ -24,6 +24,7 @@ import {
 } from '../../api/conformity';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
+import { useDownload } from '../../lib/useDownload';
 import { ItemDrawer } from './ItemDrawer';
 import { StatusBadge, STATUSES } from './StatusBadge';
 
@@ -113,6 +114,7 @@ export function ConformityPage() {
   const status = params.get('status');
   const itemId = params.get('item');
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
+  const download = useDownload();
 
   const update = (key: string, value: string | null) =>
     setParams((prev) => {
@@ -129,25 +131,29 @@ export function ConformityPage() {
       description={t('conformity.intro')}
       icon={<IconCertificate size={36} stroke={1.4} aria-hidden="true" />}
       actions={
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden="true" />}
-              rightSection={<IconChevronDown size={14} aria-hidden="true" />}
-            >
-              {t('conformity.export.button')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item component="a" href={conformityExportUrl('xlsx', lang)} download>
-              {t('conformity.export.xlsx')}
-            </Menu.Item>
-            <Menu.Item component="a" href={conformityExportUrl('pdf', lang)} download>
-              {t('conformity.export.pdf')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button
+                variant="default"
+                loading={download.busy}
+                leftSection={<IconDownload size={16} aria-hidden="true" />}
+                rightSection={<IconChevronDown size={14} aria-hidden="true" />}
+              >
+                {t('conformity.export.button')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item component="a" {...download.link(conformityExportUrl('xlsx', lang))}>
+                {t('conformity.export.xlsx')}
+              </Menu.Item>
+              <Menu.Item component="a" {...download.link(conformityExportUrl('pdf', lang))}>
+                {t('conformity.export.pdf')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          {download.status}
+        </>
       }
     />
   );

@@ -2,6 +2,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
+import { useDownload } from '../../lib/useDownload';
 import { versionPdfUrl, type DocumentVersion } from './api';
 import { Markdown } from './Markdown';
 import { RetiredBanner, VersionBadge } from './StatusBadges';
@@ -17,6 +18,7 @@ const POLICY_FIELDS = [
 export function VersionView({ version }: { version: DocumentVersion }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  const download = useDownload();
   return (
     <Stack gap="md">
       <RetiredBanner version={version} />
@@ -34,14 +36,15 @@ export function VersionView({ version }: { version: DocumentVersion }) {
             {/* Every version, old ones too: the server watermarks any that is not in force. */}
             <Button
               component="a"
-              href={versionPdfUrl(version.documentId, version.id, i18n.language)}
-              download
+              {...download.link(versionPdfUrl(version.documentId, version.id, i18n.language))}
+              loading={download.busy}
               size="xs"
               variant="default"
               leftSection={<IconFileTypePdf size={14} aria-hidden="true" />}
             >
               {t('documents.page.exportPdf')}
             </Button>
+            {download.status}
           </Group>
           {version.changeSummary && (
             <Text fz="sm">

@@ -1,9 +1,16 @@
-import { Badge, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Checkbox, Group, Loader, Table, Text, UnstyledButton } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textIn, useCatalogLanguage } from '../../lib/catalogText';
 import type { SoaEntry } from './api';
 import { controlIdIn, groupIdIn } from '../../lib/displayId';
+import { useProgressiveCount } from '../../lib/useProgressiveCount';
+
+/** Rows rendered before the first paint, then per step: the first objectives show at once. */
+const FIRST_ROWS = 20;
+const STEP_ROWS = 30;
+/** A control row's height at verticalSpacing="xs", so the rows still to come keep their space. */
+const ROW_HEIGHT_PX = 41;
 
 export type EntryFilter = 'all' | 'undecided' | 'excluded' | 'not_implemented';
 
@@ -87,7 +94,9 @@ export function EntryTable({
 }) {
   const { t } = useTranslation();
   const lang = useCatalogLanguage();
-  const groups = groupsOf(entries, lang);
+  const rendered = useProgressiveCount(entries.length, FIRST_ROWS, STEP_ROWS);
+  const groups = groupsOf(entries.slice(0, rendered), lang);
+  const pending = entries.length - rendered;
   const columns = selectable ? 4 : 3;
   return (
     <Table verticalSpacing="xs" highlightOnHover>
@@ -179,6 +188,19 @@ export function EntryTable({
             </Fragment>
           );
         })}
+        {pending > 0 && (
+          // Holds the height of the rows still to come, so the page does not jump as they arrive.
+          <Table.Tr h={pending * ROW_HEIGHT_PX} style={{ verticalAlign: 'top' }}>
+            <Table.Td colSpan={columns}>
+              <Group gap="xs" role="status" aria-live="polite">
+                <Loader size="xs" aria-hidden="true" />
+                <Text fz="sm" c="dimmed">
+                  {t('soa.loadingMore', { shown: rendered, total: entries.length })}
+                </Text>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
       </Table.Tbody>
     </Table>
   );

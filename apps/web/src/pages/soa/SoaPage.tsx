@@ -30,7 +30,7 @@ export function SoaPage() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : soa ? (
-        <SoaWorkspace soaId={soa.id} />
+        <SoaWorkspace soaId={soa.id} listed={soa} />
       ) : (
         <Stack gap="sm">
           <EmptyBlock

@@ -217,9 +217,9 @@ function Workspace({ soa }: { soa: Soa }) {
   );
 }
 
-export function SoaWorkspace({ soaId }: { soaId: string }) {
+export function SoaWorkspace({ soaId, listed }: { soaId: string; listed?: Soa }) {
   const { t } = useTranslation();
-  const soa = useSoa(soaId);
+  const soa = useSoa(soaId, listed);
   if (soa.isPending) return <LoadingRows rows={6} />;
   if (soa.isError) {
     return <ErrorState error={soa.error} onRetry={() => void soa.refetch()} />;

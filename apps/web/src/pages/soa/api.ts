@@ -23,10 +23,15 @@ export function useSoaList() {
   });
 }
 
-export function useSoa(id: string) {
+/**
+ * One statement; `listed` (the same statement from the list) shows at once
+ * while the fresh copy loads, so its entries start loading without waiting.
+ */
+export function useSoa(id: string, listed?: Soa) {
   return useQuery({
     queryKey: [...soaKey, id],
     queryFn: ({ signal }) => api.get<Soa>(`/api/v1/soa/${id}`, { signal }),
+    ...(listed?.id === id ? { placeholderData: listed } : {}),
   });
 }
 
