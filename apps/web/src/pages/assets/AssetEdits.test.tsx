@@ -5,6 +5,7 @@ import { renderWithProviders } from '../../test/render';
 import { assetFixture, registerRoutes } from './assetFixtures';
 import { DependenciesEditor } from './DependenciesEditor';
 import { InlineEdit } from './InlineEdit';
+import { SavedViewsMenu } from './SavedViewsMenu';
 
 const a1 = assetFixture(1);
 const server = assetFixture(2, { code: 'SRV-01', name: 'Web server', category: 'physical' });
@@ -80,5 +81,37 @@ describe('asset edits: a refused save (422)', () => {
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText('Runs on SRV-01: The asset is retired.')).toBeTruthy();
     expect(alert.textContent).not.toContain('items.');
+  });
+  it('puts a refused view name at its input and names the refused columns', async () => {
+    const api = fakeApi({
+      ...registerRoutes,
+      'POST /api/v1/saved-views': problem(422, 'Check the values entered.', {
+        errors: [
+          { field: 'name', code: 'duplicate', message: 'You already have a view of this name.' },
+          { field: 'definition.columns.3', code: 'too_big', message: 'Too long.' },
+        ],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderWithProviders(
+      <SavedViewsMenu
+        current={null}
+        definition={{ filters: {}, columns: ['code', 'name'] }}
+        onApply={() => {}}
+      />,
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Views' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Save as a new view…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save the current view' });
+    const name = within(dialog).getByRole('textbox', { name: /Name of the view/ });
+    fireEvent.change(name, { target: { value: 'Mine' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await vi.waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(dialog).getByText('You already have a view of this name.')).toBeTruthy();
+    const alert = within(dialog).getByRole('alert');
+    expect(within(alert).getByText('Columns: Too long.')).toBeTruthy();
+    expect(alert.textContent).not.toContain('definition');
   });
 });
