@@ -2,6 +2,8 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../../test/fakeApi';
 import { renderWithProviders } from '../../../test/render';
+import { method } from '../fixtures';
+import { BulkTreatmentModal } from './BulkTreatmentModal';
 import { GenerateRisksModal } from './GenerateRisksModal';
 import { ResidualAcceptanceModal } from './ResidualAcceptanceModal';
 
@@ -68,5 +70,37 @@ describe('risk register dialogs: a refused request (422)', () => {
     const alert = within(dialog).getByRole('alert');
     expect(within(alert).getByText('承認を申請するリスク: 対応が決まっていません。')).toBeTruthy();
     expect(alert.textContent).not.toContain('riskIds');
+  });
+  it('puts a refused rationale of a bulk treatment at its input and names the selection', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin')),
+      'GET /api/v1/risk-methods': {
+        items: [method({ status: 'approved', approvedAt: '2026-02-01T09:00:00.000Z' })],
+        nextCursor: null,
+      },
+      'GET /api/v1/users': { items: [], nextCursor: null },
+      'GET /api/v1/risks/selection': { count: 3, tag: 't1', notOwned: 0, pending: 0, max: 500 },
+      'POST /api/v1/risks/bulk-treatment': problem(422, 'Check the values entered.', {
+        errors: [
+          { field: 'rationale', code: 'too_big', message: 'Too long.' },
+          { field: 'filter.status', code: 'invalid', message: 'Not a status.' },
+        ],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderWithProviders(<BulkTreatmentModal filter={{}} onClose={() => {}} />);
+
+    const dialog = await screen.findByRole('dialog', { name: 'Treat the filtered risks together' });
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Apply to 3 risks' }));
+
+    const rationale = within(dialog).getByRole('textbox', { name: /^Rationale/ });
+    await vi.waitFor(() => expect(rationale.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(dialog).getByText('Too long.')).toBeTruthy();
+    const alert = within(dialog)
+      .getAllByRole('alert')
+      .find((a) => a.textContent?.includes('Check the values entered.'))!;
+    expect(within(alert).getByText('Risks of the filter: Not a status.')).toBeTruthy();
+    expect(alert.textContent).not.toContain('Too long.');
+    expect(alert.textContent).not.toContain('filter.status');
   });
 });
