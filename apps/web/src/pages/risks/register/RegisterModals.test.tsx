@@ -5,6 +5,7 @@ import { renderWithProviders } from '../../../test/render';
 import { method } from '../fixtures';
 import { BulkTreatmentModal } from './BulkTreatmentModal';
 import { GenerateRisksModal } from './GenerateRisksModal';
+import { ProposedActions } from './ProposedActions';
 import { ResidualAcceptanceModal } from './ResidualAcceptanceModal';
 
 describe('risk register dialogs: a refused request (422)', () => {
@@ -102,5 +103,39 @@ describe('risk register dialogs: a refused request (422)', () => {
     expect(within(alert).getByText('Risks of the filter: Not a status.')).toBeTruthy();
     expect(alert.textContent).not.toContain('Too long.');
     expect(alert.textContent).not.toContain('filter.status');
+  });
+  it('puts a refused due date of proposed actions at its input and names the controls, in Japanese', async () => {
+    const riskId = '00000000-0000-4000-8000-000000000601';
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin', { locale: 'ja' })),
+      'GET /api/v1/users': { items: [], nextCursor: null },
+      'POST /api/v1/treatment-plan/proposals': {
+        items: [
+          {
+            controlId: '5.15',
+            displayId: '5.15',
+            titleJa: 'アクセス制御',
+            titleEn: 'Access control',
+            riskIds: [riskId],
+          },
+        ],
+      },
+      'POST /api/v1/treatment-plan/from-treatment': problem(422, '入力内容を確認してください。', {
+        errors: [
+          { field: 'dueDate', code: 'past', message: '過去の日付です。' },
+          { field: 'controlIds.0', code: 'has_action', message: 'すでに対策があります。' },
+        ],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderWithProviders(<ProposedActions riskIds={[riskId]} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: '処置1件を計画に追加' }));
+    const due = screen.getByLabelText('期限');
+    await vi.waitFor(() => expect(due.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('過去の日付です。')).toBeTruthy();
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('実施する管理策: すでに対策があります。')).toBeTruthy();
+    expect(alert.textContent).not.toContain('controlIds');
   });
 });
