@@ -74,7 +74,10 @@ export function BulkTreatmentModal({
   const [owner, setOwner] = useState<string>(KEEP);
   const [sending, setSending] = useState(false);
   const problem = useBulkProblem(bulk.error);
-  const errors = { ...problem.byField, controlIds: problem.error('controlIds') };
+  const errors: Record<string, string | undefined> = {
+    ...problem.byField,
+    controlIds: problem.error('controlIds'),
+  };
   const stale = isApiError(bulk.error) && bulk.error.status === 412;
   const seen = selection.data;
   const blocked =
