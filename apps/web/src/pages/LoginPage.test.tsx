@@ -106,4 +106,30 @@ describe('log-in page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
     expect(screen.getByText('Your session has ended. Sign in again to continue.')).toBeTruthy();
   });
+  it('puts a refused email at its input and lists another field error without its path (422)', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(null),
+      'POST /api/v1/auth/login': problem(422, 'Check the values entered.', {
+        errors: [
+          { field: 'email', code: 'too_big', message: 'Too long.' },
+          { field: 'organization', code: 'unknown', message: 'No such organization.' },
+        ],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/');
+
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    fill(/Email address/, 'sam@example.com');
+    fill(/^Password/, 'a password');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const alert = await screen.findByTestId('login-error');
+    const email = screen.getByLabelText(/Email address/);
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Too long.')).toBeTruthy();
+    expect(alert.textContent).toContain('No such organization.');
+    expect(alert.textContent).not.toContain('Too long.');
+    expect(alert.textContent).not.toContain('organization:');
+  });
 });

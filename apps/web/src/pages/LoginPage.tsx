@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconClockHour4, IconLogin2 } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { loginRequestSchema } from '@mamoru/contracts';
 import { isApiError } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
 import { useSession } from '../session/useSession';
-import { serverFieldErrors, validate, type FieldErrors } from '../lib/validation';
+import { serverFieldErrors, unplacedErrors, validate, type FieldErrors } from '../lib/validation';
 
 /** Email and password; a refusal shows the server's own words (wrong password, throttling). */
 export function LoginPage() {
@@ -16,6 +16,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  // Field errors with no input here (the two inputs show their own), said without raw paths.
+  const [leftover, setLeftover] = useState<string[]>([]);
   const [pending, setPending] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -31,6 +33,7 @@ export function LoginPage() {
     } catch (error) {
       setFailure(isApiError(error) || error instanceof Error ? error.message : String(error));
       setErrors(serverFieldErrors(error));
+      setLeftover(unplacedErrors(error, ['email', 'password']));
       setPassword('');
       setPending(false);
     }
@@ -56,7 +59,17 @@ export function LoginPage() {
               title={failure}
               role="alert"
               data-testid="login-error"
-            />
+            >
+              {leftover.length > 0 && (
+                <Stack gap={2}>
+                  {leftover.map((message) => (
+                    <Text key={message} fz="sm">
+                      {message}
+                    </Text>
+                  ))}
+                </Stack>
+              )}
+            </Alert>
           )}
           <TextInput
             label={t('auth.fields.email')}

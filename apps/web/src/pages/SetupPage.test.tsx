@@ -48,7 +48,7 @@ describe('first-run set-up page', () => {
     expect(api.calls.some((call) => call.method === 'POST')).toBe(false);
   });
 
-  it('shows the server’s field error for a common password under the password field', async () => {
+  it('shows the server’s field error for a common password under the password field (422)', async () => {
     const api = setupApi({
       'POST /api/v1/setup': problem(422, 'The request is not valid.', {
         code: 'validation',
@@ -58,6 +58,7 @@ describe('first-run set-up page', () => {
             code: 'password_weak',
             message: 'This password is too common; choose one that is harder to guess.',
           },
+          { field: 'timezone', code: 'invalid', message: 'Unknown time zone.' },
         ],
       }),
     });
@@ -69,7 +70,13 @@ describe('first-run set-up page', () => {
     expect(
       await screen.findByText('This password is too common; choose one that is harder to guess.'),
     ).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('The request is not valid.');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('The request is not valid.');
+    expect(screen.getByLabelText(/^Password/).getAttribute('aria-invalid')).toBe('true');
+    // The password's error sits at its input; one the form has no input for is listed, without its path.
+    expect(alert.textContent).not.toContain('too common');
+    expect(alert.textContent).toContain('Unknown time zone.');
+    expect(alert.textContent).not.toContain('timezone');
     const setup = api.calls.find((call) => call.method === 'POST');
     expect(setup?.body).toMatchObject({
       organizationName: 'Example Corp',

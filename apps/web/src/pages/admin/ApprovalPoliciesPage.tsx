@@ -23,7 +23,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, FormError, LoadingRows } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { useLabels } from '../../lib/labels';
-import { unplacedErrors } from '../../lib/validation';
+import { problemFields, unplacedText } from '../../lib/problemFields';
 import { useSession } from '../../session/useSession';
 
 const policiesKey = ['approval-policies'] as const;
@@ -63,6 +63,15 @@ function PolicyRow({
   });
 
   const options = [...new Set([...approverRoles, policy.approverRole])];
+  // Errors show at the row's select and switch; any other is listed, never as a raw path.
+  const problem = problemFields(
+    save.error,
+    {
+      approverRole: t('approvalPolicies.columns.approver'),
+      segregateAuthor: t('approvalPolicies.columns.segregation'),
+    },
+    ['approverRole', 'segregateAuthor'],
+  );
 
   return (
     <>
@@ -95,6 +104,7 @@ function PolicyRow({
               value={role}
               onChange={(value) => value && setRole(value)}
               allowDeselect={false}
+              error={problem.error('approverRole')}
               w={220}
               size="sm"
             />
@@ -112,6 +122,7 @@ function PolicyRow({
               onChange={(event) => setSegregate(event.currentTarget.checked)}
               onLabel={t('common.on')}
               offLabel={t('common.off')}
+              error={problem.error('segregateAuthor')}
               size="md"
             />
           ) : (
@@ -155,7 +166,7 @@ function PolicyRow({
       {save.isError && (
         <Table.Tr>
           <Table.Td colSpan={editable ? 4 : 3}>
-            <FormError error={save.error} extra={unplacedErrors(save.error, [])} />
+            <FormError error={save.error} extra={problem.unplaced.map(unplacedText)} />
           </Table.Td>
         </Table.Tr>
       )}

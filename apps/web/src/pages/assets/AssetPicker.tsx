@@ -14,11 +14,13 @@ export function AssetPicker({
   value,
   onChange,
   exclude = [],
+  error,
 }: {
   label: string;
   value: string | null;
   onChange: (id: string | null) => void;
   exclude?: string[];
+  error?: string | undefined;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -31,6 +33,7 @@ export function AssetPicker({
   return (
     <Select
       label={label}
+      error={error}
       placeholder={t('assets.searchPlaceholder')}
       data={data}
       value={value}

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClassificationLevel } from '../../api/assets';
-import { fakeApi, sessionInfo, signedInRoutes } from '../../test/fakeApi';
+import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../test/fakeApi';
 import { renderApp } from '../../test/render';
 
 const rule = (en: string) => ({ ja: `${en}（日本語）`, en });
@@ -103,5 +103,33 @@ describe('classification scheme', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Deactivate' }));
     await vi.waitFor(() => expect(patch).toEqual({ ifMatch: '"2"', body: { active: false } }));
     expect(await screen.findByText('Confidential deactivated')).toBeTruthy();
+  }, 30_000);
+  it('puts a refused handling rule at its input and labels the rest, in Japanese (422)', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(sessionInfo('admin', { locale: 'ja' })),
+      'GET /api/v1/classifications': { items: [level], nextCursor: null },
+      [`PATCH /api/v1/classifications/${level.id}`]: problem(422, '入力内容を確認してください。', {
+        errors: [
+          { field: 'handling.storage.ja', code: 'too_big', message: '長すぎます。' },
+          { field: 'handling.disposal', code: 'invalid_type', message: '入力してください。' },
+        ],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/classifications');
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: '社外秘 の取扱い規則の編集' }, { timeout: 20_000 }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: '変更を保存' }));
+
+    const storage = within(dialog).getByRole('textbox', { name: '保管 (日本語)' });
+    await vi.waitFor(() => expect(storage.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(dialog).getByText('長すぎます。')).toBeTruthy();
+    const alert = within(dialog).getByRole('alert');
+    expect(within(alert).getByText('廃棄: 入力してください。')).toBeTruthy();
+    expect(alert.textContent).not.toContain('handling');
+    expect(alert.textContent).not.toContain('長すぎます。');
   }, 30_000);
 });

@@ -49,16 +49,24 @@ function HandlingModal({ level, onClose }: { level: ClassificationLevel; onClose
   const stale = isApiError(save.error) && save.error.status === 412;
   const ruleLabel = (rule: Rule, locale: 'ja' | 'en') =>
     `${t(`classifications.rules.${rule}`)} (${t(`language.${locale}`)})`;
+  const inputs = Object.fromEntries(
+    RULES.flatMap((rule) =>
+      (['ja', 'en'] as const).map((locale) => [
+        `handling.${rule}.${locale}`,
+        ruleLabel(rule, locale),
+      ]),
+    ),
+  );
+  // A rule refused as a whole (both languages) has no single input: listed by its name.
   const problem = problemFields(
     save.error,
-    Object.fromEntries(
-      RULES.flatMap((rule) =>
-        (['ja', 'en'] as const).map((locale) => [
-          `handling.${rule}.${locale}`,
-          ruleLabel(rule, locale),
-        ]),
+    {
+      ...Object.fromEntries(
+        RULES.map((rule) => [`handling.${rule}`, t(`classifications.rules.${rule}`)]),
       ),
-    ),
+      ...inputs,
+    },
+    Object.keys(inputs),
   );
   const setRule = (rule: Rule, locale: 'ja' | 'en', value: string) =>
     setHandling((h) => ({ ...h, [rule]: { ...h[rule], [locale]: value } }));

@@ -15,6 +15,7 @@ import {
 import { isApiError } from '../../api/client';
 import { LoadingRows } from '../../components/QueryStates';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { problemFields } from '../../lib/problemFields';
 import { AssetPicker } from './AssetPicker';
 
 type DependencyType = AssetDependency['type'];
@@ -41,6 +42,24 @@ export function DependenciesEditor({ asset, editable }: { asset: Asset; editable
   const replace = (items: { type: DependencyType; assetId: string }[], onSuccess?: () => void) =>
     save.mutate({ asset: current, items }, { onSuccess });
   const existing = outgoing.map((d) => ({ type: d.type, assetId: d.asset.id }));
+  // The server names a link by its place in the list sent (`items.2.assetId`):
+  // the one just added shows at the inputs, the others by relation and asset.
+  const [added, setAdded] = useState<number | null>(null);
+  const sent = save.variables?.items ?? [];
+  const problem = problemFields(
+    save.error,
+    {
+      items: t('assets.detail.dependencies'),
+      ...Object.fromEntries(
+        sent.map((item, i) => {
+          const code = outgoing.find((d) => d.asset.id === item.assetId)?.asset.code;
+          const relation = t(`assets.dependencyTypes.${item.type}`);
+          return [`items.${i}`, code ? `${relation} ${code}` : relation];
+        }),
+      ),
+    },
+    added === null ? [] : [`items.${added}`, `items.${added}.**`],
+  );
 
   if (dependencies.isPending) return <LoadingRows rows={2} />;
   return (
@@ -67,7 +86,7 @@ export function DependenciesEditor({ asset, editable }: { asset: Asset; editable
           </Stack>
         </Alert>
       ) : (
-        save.error && <ProblemDetails error={save.error} />
+        save.error && <ProblemDetails error={save.error} fields={problem} />
       )}
       {outgoing.length + incoming.length === 0 && (
         <Text fz="sm" c="dimmed">
@@ -88,7 +107,10 @@ export function DependenciesEditor({ asset, editable }: { asset: Asset; editable
                   size="sm"
                   aria-label={t('assets.dependencies.remove', { code: d.asset.code })}
                   loading={save.isPending}
-                  onClick={() => replace(existing.filter((_, i) => i !== index))}
+                  onClick={() => {
+                    setAdded(null);
+                    replace(existing.filter((_, i) => i !== index));
+                  }}
                 >
                   <IconTrash size={14} aria-hidden="true" />
                 </ActionIcon>
@@ -116,6 +138,7 @@ export function DependenciesEditor({ asset, editable }: { asset: Asset; editable
             onChange={(v) => v && setType(v as DependencyType)}
             allowDeselect={false}
             w={150}
+            error={added === null ? undefined : problem.error(`items.${added}.type`)}
             comboboxProps={{ withinPortal: true, hideDetached: false }}
           />
           <AssetPicker
@@ -123,21 +146,25 @@ export function DependenciesEditor({ asset, editable }: { asset: Asset; editable
             value={target}
             onChange={setTarget}
             exclude={[asset.id]}
+            error={
+              added === null
+                ? undefined
+                : (problem.error(`items.${added}.assetId`) ?? problem.byField[`items.${added}`])
+            }
           />
           <Button
             leftSection={<IconPlus size={16} aria-hidden="true" />}
             disabled={!target || stale}
             loading={save.isPending}
-            onClick={() =>
-              target &&
-              replace(
-                [
-                  ...existing.filter((d) => !(d.type === type && d.assetId === target)),
-                  { type, assetId: target },
-                ],
-                () => setTarget(null),
-              )
-            }
+            onClick={() => {
+              if (!target) return;
+              const items = [
+                ...existing.filter((d) => !(d.type === type && d.assetId === target)),
+                { type, assetId: target },
+              ];
+              setAdded(items.length - 1);
+              replace(items, () => setTarget(null));
+            }}
           >
             {t('assets.dependencies.add')}
           </Button>

@@ -22,9 +22,18 @@ import {
 } from '../../api/assets';
 import { isApiError } from '../../api/client';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { problemFields } from '../../lib/problemFields';
 import { partyOf, partyValue, useOwnerOptions } from './ownerOptions';
 
 export type InlineField = 'owner' | 'classification' | 'status' | 'nextReviewDate';
+
+/** The field of the asset's update (problem+json `errors[].field`) each inline field sends. */
+const PATHS: Record<InlineField, string> = {
+  owner: 'owner',
+  classification: 'classificationId',
+  status: 'status',
+  nextReviewDate: 'nextReviewDate',
+};
 
 function valueOf(asset: Asset, field: InlineField): string | null {
   switch (field) {
@@ -61,12 +70,14 @@ function Editor({
   value,
   onChange,
   label,
+  error,
 }: {
   asset: Asset;
   field: InlineField;
   value: string | null;
   onChange: (value: string | null) => void;
   label: string;
+  error: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
@@ -76,6 +87,7 @@ function Editor({
   const select = {
     comboboxProps: { withinPortal: false, hideDetached: false },
     label,
+    error,
     autoFocus: true,
   } as const;
   if (field === 'nextReviewDate') {
@@ -83,6 +95,7 @@ function Editor({
       <TextInput
         type="date"
         label={label}
+        error={error}
         value={value ?? ''}
         onChange={(e) => onChange(e.currentTarget.value)}
         data-autofocus
@@ -150,6 +163,16 @@ export function InlineEdit({
   const save = useSaveAsset();
   const stale = isApiError(save.error) && save.error.status === 412;
   const label = t(`assets.fields.${field}`);
+  const path = PATHS[field];
+  // The owner's id or kind also shows at the owner's input; a refusal naming
+  // another field (a retired asset's review date) is listed with its label.
+  const problem = problemFields(
+    save.error,
+    Object.fromEntries(
+      (Object.keys(PATHS) as InlineField[]).map((f) => [PATHS[f], t(`assets.fields.${f}`)]),
+    ),
+    [path, `${path}.**`],
+  );
 
   const open = () => {
     save.reset();
@@ -211,9 +234,16 @@ export function InlineEdit({
                 {t('assets.inline.staleBody')}
               </Alert>
             ) : (
-              save.error && <ProblemDetails error={save.error} />
+              save.error && <ProblemDetails error={save.error} fields={problem} />
             )}
-            <Editor asset={asset} field={field} value={draft} onChange={setDraft} label={label} />
+            <Editor
+              asset={asset}
+              field={field}
+              value={draft}
+              onChange={setDraft}
+              label={label}
+              error={problem.error(path)}
+            />
             <Group justify="flex-end" gap="xs">
               <Button variant="default" size="xs" onClick={close}>
                 {t('common.cancel')}

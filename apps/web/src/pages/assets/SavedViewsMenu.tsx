@@ -12,6 +12,7 @@ import {
   type SavedViewDefinition,
 } from '../../api/views';
 import { ProblemDetails } from '../../components/ProblemDetails';
+import { problemFields } from '../../lib/problemFields';
 import { useToast } from '../../components/Toasts';
 import { sameDefinition } from './registerState';
 
@@ -27,7 +28,20 @@ function SaveViewModal({
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const create = useCreateView('assets');
-  const nameError = isApiError(create.error) ? create.error.fieldError('name') : undefined;
+  // Only the name has an input; what the view keeps is named, never a raw path.
+  const problem = problemFields(
+    create.error,
+    {
+      name: t('assets.views.name'),
+      definition: t('assets.views.definition'),
+      'definition.filters': t('assets.views.filters'),
+      'definition.sort': t('assets.views.sort'),
+      'definition.direction': t('assets.views.sort'),
+      'definition.columns': t('assets.columns.choose'),
+    },
+    ['name'],
+  );
+  const nameError = problem.error('name');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +53,9 @@ function SaveViewModal({
     <Modal opened onClose={onClose} title={t('assets.views.saveTitle')} centered>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          {create.error && !nameError && <ProblemDetails error={create.error} />}
+          {create.error && (!nameError || problem.unplaced.length > 0) && (
+            <ProblemDetails error={create.error} fields={problem} />
+          )}
           <TextInput
             label={t('assets.views.name')}
             value={name}

@@ -152,7 +152,11 @@ export function AddControlModal({
           <Text fz="sm" c="dimmed">
             {t('catalog.addControl.description')}
           </Text>
-          <FormError error={add.error} extra={unplacedErrors(add.error, FIELDS)} />
+          {/* The contract also takes guidance, which this form does not send: named, not a path. */}
+          <FormError
+            error={add.error}
+            extra={unplacedErrors(add.error, FIELDS, { guidance: t('catalog.control.guidance') })}
+          />
           <Select
             label={t('catalog.addControl.objective')}
             description={t('catalog.addControl.objectiveHint')}

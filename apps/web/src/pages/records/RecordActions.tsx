@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/QueryStates';
 import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
+import { problemFields, unplacedText } from '../../lib/problemFields';
 import { useDisposal, useLegalHold, useRequestDisposal, type EvidenceRecord } from './api';
 
 /** Asks for a reason, then runs the action; the server's refusal shows in the dialog. */
@@ -27,6 +28,7 @@ function ReasonModal({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const problem = problemFields(mutation.error, { reason: label });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     mutation.mutate(reason, onClose);
@@ -40,10 +42,11 @@ function ReasonModal({
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <FormError error={mutation.error} />
+          <FormError error={mutation.error} extra={problem.unplaced.map(unplacedText)} />
           <Textarea
             label={label}
             value={reason}
+            error={problem.error('reason')}
             onChange={(e) => setReason(e.currentTarget.value)}
             autosize
             minRows={2}

@@ -16,6 +16,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { isApiError } from '../../../api/client';
 import { LoadingRows } from '../../../components/QueryStates';
 import { ProblemDetails } from '../../../components/ProblemDetails';
@@ -34,6 +35,21 @@ import { SCALE_KEYS, scalesUsedBy, withFormula, withScale, type ScaleKey } from 
 import { ScaleEditor } from './ScaleEditor';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
+
+/** The parts of a method as a refused save names them (`definition.bands`), with their labels. */
+export function methodFieldLabels(typedT: TFunction): FieldLabels {
+  const t = typedT as unknown as LooseT;
+  return {
+    name: t('risks.method.name'),
+    'definition.formula': t('risks.method.formula'),
+    'definition.derivation': t('risks.method.derivation'),
+    ...Object.fromEntries(
+      SCALE_KEYS.map((key) => [`definition.${key}`, t(`risks.method.fields.${key}`)]),
+    ),
+    'definition.bands': t('risks.method.sections.levels'),
+    'definition.acceptableLevel': t('risks.method.acceptableLevel'),
+  };
+}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -70,16 +86,7 @@ export function MethodForm({ method, editable }: { method: RiskMethodDto; editab
       field: t(`risks.method.fields.${p.field.split('.')[0]}`),
     });
   // A refused save names `definition.<part>`: each part shows on its editor.
-  const labels: FieldLabels = {
-    name: t('risks.method.name'),
-    'definition.formula': t('risks.method.formula'),
-    'definition.derivation': t('risks.method.derivation'),
-    ...Object.fromEntries(
-      SCALE_KEYS.map((key) => [`definition.${key}`, t(`risks.method.fields.${key}`)]),
-    ),
-    'definition.bands': t('risks.method.sections.levels'),
-    'definition.acceptableLevel': t('risks.method.acceptableLevel'),
-  };
+  const labels = methodFieldLabels(typedT);
   const saved = problemFields(
     save.error,
     labels,

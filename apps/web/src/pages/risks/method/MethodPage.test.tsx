@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RiskMethodDefinition } from '@mamoru/contracts';
-import { fakeApi, sessionInfo, signedInRoutes } from '../../../test/fakeApi';
+import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../../test/fakeApi';
 import { renderApp } from '../../../test/render';
 import { method, previewOf } from '../fixtures';
 
@@ -120,5 +120,41 @@ describe('risk method page', { timeout: 120_000 }, () => {
       name: 'Risk assessment method',
       preset: 'multiplicative',
     });
+  });
+  it('puts a refused first method’s name at its input (422)', async () => {
+    const api = fakeApi({
+      ...routes([]),
+      'POST /api/v1/risk-methods': problem(422, 'Check the values entered.', {
+        errors: [{ field: 'name', code: 'too_big', message: 'Too long.' }],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/risks/method');
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Create the method' }, { timeout: 20_000 }),
+    );
+    const name = screen.getByRole('textbox', { name: /^Name/ });
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Too long.')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).not.toContain('Too long.');
+  });
+
+  it('names the part of a refused next version, never its raw path (422)', async () => {
+    const api = fakeApi({
+      ...routes([method({ status: 'approved', approvedAt: '2026-02-01T09:00:00.000Z' })]),
+      'POST /api/v1/risk-methods': problem(422, 'Check the values entered.', {
+        errors: [{ field: 'definition.bands.2.label.ja', code: 'too_small', message: 'Required.' }],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/risks/method');
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Start the next version' }, { timeout: 20_000 }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Risk levels and acceptance: Required.')).toBeTruthy();
+    expect(alert.textContent).not.toContain('definition');
   });
 });

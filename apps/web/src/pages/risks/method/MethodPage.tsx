@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../../components/QueryStates';
 import { ProblemDetails } from '../../../components/ProblemDetails';
+import { problemFields } from '../../../lib/problemFields';
 import { useFormat } from '../../../lib/format';
 import { useSession } from '../../../session/useSession';
 import {
@@ -24,7 +25,7 @@ import {
   type RiskMethodDto,
   type RiskMethodPreset,
 } from '../api/methods';
-import { MethodForm } from './MethodForm';
+import { MethodForm, methodFieldLabels } from './MethodForm';
 
 const statusColor: Record<RiskMethodDto['status'], string> = {
   draft: 'gray',
@@ -51,6 +52,10 @@ function CreateFirst() {
   const create = useCreateMethod();
   const [preset, setPreset] = useState<RiskMethodPreset>('multiplicative');
   const [name, setName] = useState(() => t('risks.method.defaultName'));
+  const problem = problemFields(create.error, {
+    name: t('risks.method.name'),
+    preset: t('risks.method.preset'),
+  });
   return (
     <Card withBorder radius="lg" shadow="xs">
       <EmptyBlock
@@ -59,9 +64,10 @@ function CreateFirst() {
         description={t('risks.method.emptyHint')}
         action={
           <Stack gap="sm" align="stretch" w={360}>
-            {create.error ? <ProblemDetails error={create.error} /> : null}
+            {create.error ? <ProblemDetails error={create.error} fields={problem} /> : null}
             <TextInput
               label={t('risks.method.name')}
+              error={problem.error('name')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               required
@@ -75,6 +81,7 @@ function CreateFirst() {
               value={preset}
               onChange={(value) => value && setPreset(value as RiskMethodPreset)}
               allowDeselect={false}
+              error={problem.error('preset')}
               comboboxProps={{ withinPortal: true }}
             />
             <Button
@@ -181,7 +188,13 @@ export function MethodPage() {
           </Button>
         )}
       </Group>
-      {create.error ? <ProblemDetails error={create.error} /> : null}
+      {create.error ? (
+        <ProblemDetails
+          error={create.error}
+          // The next version copies this one: no input of its own, each part named.
+          fields={problemFields(create.error, methodFieldLabels(t), [])}
+        />
+      ) : null}
       {latest.status === 'in_review' && (
         <Alert color="yellow">{t('risks.method.inReviewHint')}</Alert>
       )}

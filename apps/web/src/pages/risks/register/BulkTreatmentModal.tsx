@@ -17,13 +17,13 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { useUserDirectory } from '../../../api/identity';
 import { ProblemDetails } from '../../../components/ProblemDetails';
-import { serverFieldErrors } from '../../../lib/validation';
 import { useSession } from '../../../session/useSession';
 import { textIn } from '../../../lib/catalogText';
 import { useBulkTreatment, useRiskSelection, type BulkTreatmentInput } from '../api/bulk';
 import { useControlIndex } from '../api/controls';
 import { methodVersions, useRiskMethods } from '../api/methods';
 import { uiLang } from '../catalogs/labels';
+import { useBulkProblem } from './bulkProblem';
 import { ProposedActions } from './ProposedActions';
 import type { RegisterFilter } from './RegisterFilters';
 import { ResidualAcceptanceModal } from './ResidualAcceptanceModal';
@@ -73,7 +73,11 @@ export function BulkTreatmentModal({
   const [impact, setImpact] = useState<string | null>(null);
   const [owner, setOwner] = useState<string>(KEEP);
   const [sending, setSending] = useState(false);
-  const errors = serverFieldErrors(bulk.error);
+  const problem = useBulkProblem(bulk.error);
+  const errors: Record<string, string | undefined> = {
+    ...problem.byField,
+    controlIds: problem.error('controlIds'),
+  };
   const stale = isApiError(bulk.error) && bulk.error.status === 412;
   const seen = selection.data;
   const blocked =
@@ -169,7 +173,7 @@ export function BulkTreatmentModal({
                 </Group>
               </Alert>
             ) : (
-              bulk.error && <ProblemDetails error={bulk.error} />
+              bulk.error && <ProblemDetails error={bulk.error} fields={problem} />
             )}
             <Select
               label={t('risks.treatment.option')}
@@ -227,6 +231,7 @@ export function BulkTreatmentModal({
                 data={scaleOptions(scales.likelihood, lang)}
                 value={likelihood}
                 onChange={setLikelihood}
+                error={errors.residualLikelihood}
                 clearable
                 comboboxProps={{ withinPortal: true }}
               />
@@ -237,6 +242,7 @@ export function BulkTreatmentModal({
                   data={scaleOptions(scales.impact, lang)}
                   value={impact}
                   onChange={setImpact}
+                  error={errors.residualImpact}
                   clearable
                   comboboxProps={{ withinPortal: true }}
                 />
@@ -247,6 +253,7 @@ export function BulkTreatmentModal({
                   data={scaleOptions(scales.vulnerability, lang)}
                   value={vulnerability}
                   onChange={setVulnerability}
+                  error={errors.residualVulnerabilityLevel}
                   clearable
                   comboboxProps={{ withinPortal: true }}
                 />

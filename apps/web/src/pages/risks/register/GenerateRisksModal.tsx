@@ -19,6 +19,7 @@ import { assetCategorySchema, type Asset } from '@mamoru/contracts';
 import { api } from '../../../api/client';
 import { queryString, type ListPage } from '../../../api/types';
 import { ProblemDetails } from '../../../components/ProblemDetails';
+import { problemFields } from '../../../lib/problemFields';
 import { useGenerateRisks, useRiskJob, type RiskGenerateRequest } from '../api/register';
 
 type Category = RiskGenerateRequest['categories'] extends (infer C)[] | undefined ? C : never;
@@ -52,6 +53,17 @@ export function GenerateRisksModal({ onClose }: { onClose: () => void }) {
   const [pairing, setPairing] = useState<'per_threat' | 'per_vulnerability'>('per_threat');
   const [ownerFromAsset, setOwnerFromAsset] = useState(true);
   const current = job.data ?? generate.data;
+  // `assetIds.3` shows at the asset picker, `categories.0` at the categories.
+  const problem = problemFields(
+    generate.error,
+    {
+      assetIds: t('risks.generate.assets'),
+      categories: t('risks.generate.categories'),
+      pairing: t('risks.generate.pairing'),
+      ownerFromAsset: t('risks.generate.ownerFromAsset'),
+    },
+    ['assetIds', 'assetIds.*', 'categories', 'categories.*', 'pairing', 'ownerFromAsset'],
+  );
   const busy = generate.isPending || current?.status === 'queued' || current?.status === 'running';
   const done = current?.status === 'succeeded';
   const failed = current?.status === 'failed';
@@ -73,11 +85,12 @@ export function GenerateRisksModal({ onClose }: { onClose: () => void }) {
         <Text fz="sm" c="dimmed">
           {t('risks.generate.intro')}
         </Text>
-        {generate.error ? <ProblemDetails error={generate.error} /> : null}
+        {generate.error ? <ProblemDetails error={generate.error} fields={problem} /> : null}
         <MultiSelect
           label={t('risks.generate.assets')}
           description={t('risks.generate.assetsHint')}
           placeholder={t('risks.generate.allAssets')}
+          error={problem.error('assetIds')}
           data={options}
           value={assetIds}
           onChange={(ids) => {
@@ -99,6 +112,7 @@ export function GenerateRisksModal({ onClose }: { onClose: () => void }) {
         <MultiSelect
           label={t('risks.generate.categories')}
           placeholder={t('risks.generate.allCategories')}
+          error={problem.error('categories')}
           data={assetCategorySchema.options.map((value) => ({
             value,
             label: t(`assets.categories.${value}`),
@@ -111,6 +125,7 @@ export function GenerateRisksModal({ onClose }: { onClose: () => void }) {
         <Radio.Group
           label={t('risks.generate.pairing')}
           value={pairing}
+          error={problem.error('pairing')}
           onChange={(value) => setPairing(value as typeof pairing)}
         >
           <Stack gap="xs" mt={6}>
@@ -131,6 +146,7 @@ export function GenerateRisksModal({ onClose }: { onClose: () => void }) {
         <Checkbox
           label={t('risks.generate.ownerFromAsset')}
           checked={ownerFromAsset}
+          error={problem.error('ownerFromAsset')}
           onChange={(e) => setOwnerFromAsset(e.currentTarget.checked)}
           disabled={busy || done}
         />

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUserDirectory } from '../../../api/identity';
 import { ProblemDetails } from '../../../components/ProblemDetails';
-import { serverFieldErrors } from '../../../lib/validation';
+import { problemFields } from '../../../lib/problemFields';
 import { useSession } from '../../../session/useSession';
 import { useActionProposals, useCreateProposedActions } from '../api/bulk';
 import { uiLang } from '../catalogs/labels';
@@ -39,7 +39,18 @@ export function ProposedActions({ riskIds }: { riskIds: string[] }) {
   const [ownerUserId, setOwner] = useState<string | null>(null);
   const [priority, setPriority] = useState<(typeof PRIORITIES)[number]>('medium');
   const [dueDate, setDueDate] = useState('');
-  const errors = serverFieldErrors(create.error);
+  // The checked controls and the risks are named by their part of the plan, never by path.
+  const problem = problemFields(
+    create.error,
+    {
+      ownerUserId: t('risks.plan.fields.owner'),
+      priority: t('risks.plan.fields.priority'),
+      dueDate: t('risks.plan.fields.dueDate'),
+      controlIds: t('risks.plan.fields.controls'),
+      riskIds: t('risks.plan.fields.risks'),
+    },
+    ['ownerUserId', 'priority', 'dueDate'],
+  );
 
   if (create.data) {
     return (
@@ -71,7 +82,7 @@ export function ProposedActions({ riskIds }: { riskIds: string[] }) {
       <Text fz="sm" c="dimmed">
         {t('risks.proposals.intro')}
       </Text>
-      {create.error ? <ProblemDetails error={create.error} /> : null}
+      {create.error ? <ProblemDetails error={create.error} fields={problem} /> : null}
       <Stack gap={6}>
         {items.map((p) => (
           <Checkbox
@@ -94,7 +105,7 @@ export function ProposedActions({ riskIds }: { riskIds: string[] }) {
           data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
           value={ownerUserId}
           onChange={setOwner}
-          error={errors.ownerUserId}
+          error={problem.error('ownerUserId')}
           clearable
           searchable
           comboboxProps={{ withinPortal: true }}
@@ -104,6 +115,7 @@ export function ProposedActions({ riskIds }: { riskIds: string[] }) {
           data={PRIORITIES.map((p) => ({ value: p, label: t(`risks.plan.priorities.${p}`) }))}
           value={priority}
           onChange={(value) => value && setPriority(value as typeof priority)}
+          error={problem.error('priority')}
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
         />
@@ -112,7 +124,7 @@ export function ProposedActions({ riskIds }: { riskIds: string[] }) {
           label={t('risks.plan.fields.dueDate')}
           value={dueDate}
           onChange={(e) => setDueDate(e.currentTarget.value)}
-          error={errors.dueDate}
+          error={problem.error('dueDate')}
         />
       </SimpleGrid>
       <Group justify="flex-end">

@@ -3,6 +3,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemDetails } from '../../../components/ProblemDetails';
+import { problemFields } from '../../../lib/problemFields';
 import { useRequestResidualAcceptance } from '../api/register';
 
 /**
@@ -22,6 +23,16 @@ export function ResidualAcceptanceModal({
   const [note, setNote] = useState('');
   const [authorizeOperation, setAuthorizeOperation] = useState(true);
   const sent = request.data;
+  // The chosen risks have no input here: an error about one is listed by that label.
+  const problem = problemFields(
+    request.error,
+    {
+      note: t('risks.residual.note'),
+      authorizeOperation: t('risks.residual.authorizeOperation'),
+      riskIds: t('risks.residual.risks'),
+    },
+    ['note', 'authorizeOperation'],
+  );
   return (
     <Modal
       opened
@@ -36,7 +47,7 @@ export function ResidualAcceptanceModal({
             ? t('risks.residual.selectedIntro', { count: riskIds.length })
             : t('risks.residual.allIntro')}
         </Text>
-        {request.error ? <ProblemDetails error={request.error} /> : null}
+        {request.error ? <ProblemDetails error={request.error} fields={problem} /> : null}
         {sent ? (
           <Alert color="teal" icon={<IconCircleCheck size={18} aria-hidden="true" />} role="status">
             {t('risks.residual.sent', { count: sent.riskCount })}
@@ -47,6 +58,7 @@ export function ResidualAcceptanceModal({
               label={t('risks.residual.note')}
               description={t('risks.residual.noteHint')}
               value={note}
+              error={problem.error('note')}
               onChange={(e) => setNote(e.currentTarget.value)}
               autosize
               minRows={3}
@@ -56,6 +68,7 @@ export function ResidualAcceptanceModal({
               label={t('risks.residual.authorizeOperation')}
               description={t('risks.residual.authorizeOperationHint')}
               checked={authorizeOperation}
+              error={problem.error('authorizeOperation')}
               onChange={(e) => setAuthorizeOperation(e.currentTarget.checked)}
             />
           </>
