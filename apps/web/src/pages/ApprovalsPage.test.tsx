@@ -125,7 +125,7 @@ describe('approvals inbox', () => {
     renderApp('/approvals');
 
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Review Statement of applicability 2026' }),
+      await screen.findByRole('button', { name: 'Review Statement of applicability 2026 v3' }),
     );
     const dialog = await screen.findByRole('dialog', { name: 'What this request approves' });
     const body = await within(dialog).findByTestId('approval-summary');
@@ -163,7 +163,7 @@ describe('approvals inbox', () => {
     );
     renderApp('/approvals');
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Review Statement of applicability 2026' }),
+      await screen.findByRole('button', { name: 'Review Statement of applicability 2026 v3' }),
     );
     const body = await screen.findByTestId('approval-summary');
     expect(body.textContent).toContain('Requested by Mika Manager');
