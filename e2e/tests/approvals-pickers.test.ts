@@ -164,7 +164,7 @@ describe('the catalog picker and approving from a summary, in a real browser', (
 
       const { page, errors } = await open(topJa, 'ja-JP');
       await page.goto('/approvals');
-      await page.getByRole('button', { name: 'ISMS scope v2 の内容を確認' }).click();
+      await page.getByRole('button', { name: '適用範囲 第2版 の内容を確認' }).click();
       const dialog = page.getByRole('dialog', { name: '承認依頼の内容' });
       const summary = dialog.getByTestId('approval-summary');
       await summary.getByText('承認済みの第 1 版からの変更').waitFor();

@@ -177,7 +177,8 @@ describe('plan forms in a real browser', () => {
     const picker = drawer.getByRole('combobox', { name: '選択した管理策に追加' });
     await picker.click();
     await picker.fill('8.1.3');
-    await page.getByRole('option', { name: /^8\.1\.3 / }).click();
+    // Japanese readers see the control as the standard writes it.
+    await page.getByRole('option', { name: /^8\(1\)③ / }).click();
     // The justification is left blank: the server refuses it.
     await drawer.getByRole('button', { name: 'リスク対応を保存' }).click();
 

@@ -151,7 +151,8 @@ describe('risk assessment and treatment in a real browser', () => {
       await picker.click();
       await picker.fill(control);
       await page
-        .getByRole('option', { name: new RegExp(`^${control.replace(/\./g, '\\.')} `) })
+        // English readers see annex controls as A.10.4.1.
+        .getByRole('option', { name: new RegExp(`^A\\.${control.replace(/\./g, '\\.')} `) })
         .click();
       await drawer
         .getByRole('textbox', { name: `What it treats: ${control}` })
