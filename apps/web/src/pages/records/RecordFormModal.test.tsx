@@ -28,7 +28,12 @@ describe('new record: a refused save (422)', () => {
     fireEvent.change(within(dialog).getByRole('textbox', { name: /^Title/ }), {
       target: { value: '2026 access review' },
     });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Evidences (kind of object)' }), {
+    // An object outside the catalog: its kind is typed, as the API has always taken it.
+    const kind = within(dialog).getByRole('combobox', { name: 'Evidences (kind of object)' });
+    kind.focus();
+    fireEvent.keyDown(kind, { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByRole('option', { name: 'Other object', hidden: true }));
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Kind of object' }), {
       target: { value: 'asset' },
     });
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Evidences (ID)' }), {
