@@ -1,6 +1,6 @@
 import type { Locale } from '@mamoru/contracts';
 import type { AssetRow, ImportColumn } from '@mamoru/db/repositories/assets';
-import { CATEGORY_LABELS, STATUS_LABELS } from './columns.ts';
+import { CATEGORY_LABELS, STATUS_LABELS, type AssetColumnKey } from './columns.ts';
 import type { ImportedAsset } from './rows.ts';
 
 /**
@@ -13,24 +13,8 @@ import type { ImportedAsset } from './rows.ts';
 
 export const PREVIEW_ROWS = 100;
 
-/** A field of the register as the preview names it (the keys of the asset form). */
-export type PreviewField =
-  | 'name'
-  | 'category'
-  | 'description'
-  | 'owner'
-  | 'custodian'
-  | 'orgUnit'
-  | 'location'
-  | 'classification'
-  | 'confidentiality'
-  | 'integrity'
-  | 'availability'
-  | 'value'
-  | 'businessProcess'
-  | 'status'
-  | 'nextReviewDate'
-  | 'tags';
+/** A field of the register as the preview names it: every column but the code that matches rows. */
+export type PreviewField = Exclude<AssetColumnKey, 'code'>;
 
 /** A value as shown: text, a label in both languages, or nothing. */
 export type ShownValue = string | Record<Locale, string> | null;
