@@ -13,3 +13,5 @@ export * from './tables/files.ts';
 export * from './tables/records.ts';
 export * from './tables/risks.ts';
 export * from './tables/security.ts';
+export * from './tables/audits.ts';
+export * from './tables/improvement.ts';

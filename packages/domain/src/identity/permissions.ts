@@ -31,6 +31,16 @@ export const PERMISSIONS = [
   'isms:write',
   'documents:read',
   'documents:acknowledge',
+  // Internal audits: plan the programme and audits, conduct assigned audits, answer findings.
+  'audits:read',
+  'audits:manage',
+  'audits:conduct',
+  'audits:respond',
+  // Nonconformities, corrective/preventive actions and improvements.
+  'improvement:read',
+  'improvement:manage',
+  'improvement:act',
+  'improvement:suggest',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +58,20 @@ const READ_ISMS: Partial<Record<Permission, Reach>> = {
 /** Everyone who works in the organization confirms reading what is distributed to them. */
 const ACKNOWLEDGE: Partial<Record<Permission, Reach>> = { 'documents:acknowledge': 'own' };
 
+/**
+ * Everyone who works in the organization: sees the audits of their unit and answers
+ * its findings ('own' = audits whose auditee units include the user's unit, or that
+ * the user is on the team of), works on improvement actions they own, and reports
+ * suggestions or potential problems.
+ */
+const TAKE_PART: Partial<Record<Permission, Reach>> = {
+  'audits:read': 'own',
+  'audits:respond': 'own',
+  'improvement:read': 'own',
+  'improvement:act': 'own',
+  'improvement:suggest': 'all',
+};
+
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   admin: {
     ...READ_ISMS,
@@ -62,6 +86,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   top_management: {
     ...READ_ISMS,
     ...ACKNOWLEDGE,
+    ...TAKE_PART,
+    'audits:read': 'all',
+    'improvement:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -70,6 +97,14 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   isms_manager: {
     ...READ_ISMS,
     ...ACKNOWLEDGE,
+    ...TAKE_PART,
+    'audits:read': 'all',
+    'audits:manage': 'all',
+    // Conducting stays with the audit team: an ISMS manager conducts only audits they are on.
+    'audits:conduct': 'own',
+    'improvement:read': 'all',
+    'improvement:manage': 'all',
+    'improvement:act': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -80,6 +115,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   owner: {
     ...READ_ISMS,
     ...ACKNOWLEDGE,
+    ...TAKE_PART,
     'approvals:read': 'own',
     'approvals:request': 'own',
     'isms:write': 'own',
@@ -87,6 +123,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   internal_auditor: {
     ...READ_ISMS,
     ...ACKNOWLEDGE,
+    ...TAKE_PART,
+    'audits:read': 'all',
+    'audits:conduct': 'own',
+    'improvement:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -97,9 +137,12 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     // Issued documents distributed to them, and their acknowledgement (annex 3.1.2).
     'documents:read': 'own',
     ...ACKNOWLEDGE,
+    ...TAKE_PART,
   },
   external_auditor: {
     ...READ_ISMS,
+    'audits:read': 'all',
+    'improvement:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
