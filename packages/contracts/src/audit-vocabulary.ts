@@ -33,6 +33,9 @@ export const AUDIT_ENTITY_TYPES = [
   'treatment_action',
   'user',
   'vulnerability',
+  // Internal audits: audits and the auditor register (aaudit).
+  'internal_audit',
+  'internal_auditor',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -140,5 +143,13 @@ export const AUDIT_ACTIONS = [
   'user.updated',
   'vulnerability.created',
   'vulnerability.updated',
+  // Internal audits: audits and the auditor register (aaudit).
+  'internal_audit.created',
+  'internal_audit.updated',
+  'internal_audit.team_updated',
+  'internal_audit.notice_sent',
+  'internal_audit.status_changed',
+  'internal_auditor.created',
+  'internal_auditor.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
