@@ -214,6 +214,28 @@ export const messages: Record<Locale, Catalog> = {
     catalog_overlay_duplicate: 'The ID {id} occurs more than once.',
     catalog_overlay_unknown_ids: 'The catalog has no node with these IDs ({count}): {ids}.',
     catalog_overlay_unknown_id: 'The catalog has no {namespace} with the ID {id}.',
+    // Internal audits: register, independence, lifecycle (aaudit).
+    internal_auditor_exists: 'This user is already in the register of internal auditors.',
+    auditor_not_registered: 'Only active auditors of the register can be on an audit team.',
+    independence_conflict:
+      'The assignment is refused: an auditor would audit their own work. No override exists.',
+    independence_unit_member: '{user} belongs to the auditee unit {object} ({audit}).',
+    independence_unit_head: '{user} heads the auditee unit {object} or a unit above it ({audit}).',
+    independence_asset_owner: '{user} owns the asset {object} in the scope of {audit}.',
+    independence_document_owner: '{user} owns the document {object} in the scope of {audit}.',
+    independence_document_author: '{user} wrote the document {object} in the scope of {audit}.',
+    independence_document_approver:
+      '{user} approved the document {object} in the scope of {audit}.',
+    audit_code_taken: 'Another audit took this number at the same moment. Try again.',
+    audit_closed: 'The audit is closed and can no longer change.',
+    audit_end_before_start: 'The end date is before the start date.',
+    audit_status_transition:
+      'An audit moves only one step at a time: planned, in progress, reported, follow-up, closed.',
+    audit_lead_required: 'Assign a lead auditor before the audit starts.',
+    audit_report_not_approved: 'The audit is reported only once its report is approved.',
+    audit_findings_unresolved:
+      '{count} findings are neither verified nor taken over; the audit cannot close yet.',
+    forbidden_not_on_team: 'Only the audit team or the ISMS manager can do this.',
   },
   ja: {
     validation: 'リクエストの内容に誤りがあります。',
@@ -416,6 +438,27 @@ export const messages: Record<Locale, Catalog> = {
     catalog_overlay_duplicate: 'ID {id} が複数回出現しています。',
     catalog_overlay_unknown_ids: 'カタログにない ID があります（{count} 件）: {ids}',
     catalog_overlay_unknown_id: 'カタログに ID {id} の {namespace} はありません。',
+    // Internal audits: register, independence, lifecycle (aaudit).
+    internal_auditor_exists: 'この利用者は既に内部監査員名簿に登録されています。',
+    auditor_not_registered: '監査チームには、名簿に登録された有効な内部監査員だけを指名できます。',
+    independence_conflict:
+      '監査員が自らの仕事を監査することになるため、指名できません（例外は認められません）。',
+    independence_unit_member: '{user} は被監査部門 {object} に所属しています（{audit}）。',
+    independence_unit_head: '{user} は被監査部門 {object} またはその上位部門の長です（{audit}）。',
+    independence_asset_owner: '{user} は {audit} の対象資産 {object} の管理責任者です。',
+    independence_document_owner: '{user} は {audit} の対象文書 {object} の責任者です。',
+    independence_document_author: '{user} は {audit} の対象文書 {object} を作成しました。',
+    independence_document_approver: '{user} は {audit} の対象文書 {object} を承認しました。',
+    audit_code_taken: '同時に別の監査がこの番号を取得しました。もう一度お試しください。',
+    audit_closed: 'この監査は完了しているため変更できません。',
+    audit_end_before_start: '終了日が開始日より前です。',
+    audit_status_transition:
+      '監査の状態は、計画済み→実施中→報告済み→フォローアップ→完了の順に一段ずつ進みます。',
+    audit_lead_required: '監査を開始する前に監査リーダーを指名してください。',
+    audit_report_not_approved: '監査報告書が承認されるまで「報告済み」にはできません。',
+    audit_findings_unresolved:
+      '検証も移管もされていない指摘事項が {count} 件あるため、監査を完了できません。',
+    forbidden_not_on_team: 'この操作は監査チームまたは ISMS 管理責任者だけが行えます。',
   },
 };
 

@@ -28,8 +28,11 @@ export async function changeStatus(
     if (!before) throw notFound('audit');
     const manages = reachOf(ctx.actor, 'audits:manage') === 'all';
     if (!manages && conduct !== 'all' && !(await repo.isOnTeam(tx, id, ctx.actor.userId ?? ''))) {
-      // Not theirs to see either, unless the audit is visible to them.
-      if (!(await repo.canSeeAudit(tx, org, id, ctx.actor.userId ?? ''))) throw notFound('audit');
+      // An audit they cannot even read stays unknown to them (404, not 403).
+      const reads = reachOf(ctx.actor, 'audits:read');
+      if (reads !== 'all' && !(await repo.canSeeAudit(tx, org, id, ctx.actor.userId ?? ''))) {
+        throw notFound('audit');
+      }
       throw forbidden('forbidden_not_on_team', { permission: 'audits:conduct' });
     }
     if (before.version !== expectedVersion) throw staleVersion();
