@@ -33,6 +33,7 @@ import {
   documentProbes,
   type DocumentsOfB,
 } from './documents.isolation.ts';
+import { AUDIT_LISTS, auditProbes, createAuditsOfB, type AuditsOfB } from './audits.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -71,6 +72,8 @@ interface Objects {
   documents: DocumentsOfB;
   /** B's risk method, threats, register, runs and treatment plan. */
   risks: RisksOfB;
+  /** B's internal auditor and audit. */
+  audits: AuditsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -136,6 +139,7 @@ const BY_ID: ByIdProbe[] = [
   ...riskProbes<Objects>(),
   ...recordProbes<Objects>(),
   ...documentProbes<Objects>(),
+  ...auditProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -347,6 +351,7 @@ const LISTS: ListProbe[] = [
   { url: '/api/v1/glossary', idsIn: (body) => [body] },
   ...RECORD_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...DOCUMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...AUDIT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -433,6 +438,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.records = await createRecordsOfB(adminB, ownersB.managerB);
     b.documents = await createDocumentsOfB(userA, adminB, ownersB.managerB);
     b.risks = await createRisksOfB(adminB, b.assetId);
+    b.audits = await createAuditsOfB(adminB, b.userId);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -473,6 +479,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       'Statement of B',
       ...b.documents.values,
       ...riskValuesOfB(b.risks),
+      ...b.audits.values,
     ];
   });
   afterAll(() => app.close());
