@@ -130,6 +130,8 @@ const areaDefinitions = [
     path: '/internal-audits',
     icon: IconClipboardCheck,
     requirements: ['4.2.3.d', '6.4'],
+    // Auditees (staff) see the audits of their unit: audits:read, not isms:read.
+    permission: 'audits:read',
   },
   {
     key: 'managementReview',

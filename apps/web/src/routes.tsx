@@ -80,6 +80,19 @@ const RecordPage = lazy(() =>
   import('./pages/records/RecordPage').then((m) => ({ default: m.RecordPage })),
 );
 
+const AuditsPage = lazy(() =>
+  import('./pages/audits/AuditsPage').then((m) => ({ default: m.AuditsPage })),
+);
+const AuditPage = lazy(() =>
+  import('./pages/audits/AuditPage').then((m) => ({ default: m.AuditPage })),
+);
+const AuditorsPage = lazy(() =>
+  import('./pages/audits/AuditorsPage').then((m) => ({ default: m.AuditorsPage })),
+);
+const ProgrammePage = lazy(() =>
+  import('./pages/audits/ProgrammePage').then((m) => ({ default: m.ProgrammePage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -138,6 +151,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   treatmentPlan: (
     <Lazy>
       <RisksArea tab="treatment" />
+    </Lazy>
+  ),
+  internalAudits: (
+    <Lazy>
+      <AuditsPage />
     </Lazy>
   ),
 };
@@ -239,6 +257,19 @@ export const routes: RouteObject[] = [
                 <RecordPage />
               </Lazy>,
             ),
+          },
+          // Internal audits: the programme, the auditor register, one audit.
+          {
+            path: 'internal-audits/programme',
+            element: guarded('audits:read', lazyPage(<ProgrammePage />)),
+          },
+          {
+            path: 'internal-audits/auditors',
+            element: guarded('audits:read', lazyPage(<AuditorsPage />)),
+          },
+          {
+            path: 'internal-audits/:auditId',
+            element: guarded('audits:read', lazyPage(<AuditPage />)),
           },
           { path: 'profile', element: lazyPage(<ProfilePage />) },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },

@@ -140,7 +140,10 @@ export async function updateAudit(
       scopeAssetIds: dedupe(patch.scopeAssetIds) ?? before.scopeAssetIds,
       scopeDocumentIds: dedupe(patch.scopeDocumentIds) ?? before.scopeDocumentIds,
     };
-    const changed = SCOPE_FIELDS.filter((f) => patch[f] !== undefined);
+    // Only a scope that really changes is checked again (a form sends every field).
+    const sameSet = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && a.every((v) => b.includes(v));
+    const changed = SCOPE_FIELDS.filter((f) => !sameSet(scope[f], before[f]));
     if (changed.length) {
       const [current] = await facts.openAuditsWithTeams(tx, org, { auditId: id });
       const conflicts = await findConflicts(tx, org, [{ ...current!, ...scope }]);

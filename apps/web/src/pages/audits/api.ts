@@ -5,12 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type {
-  Audit,
-  AuditStatus,
-  IndependenceConflict,
-  InternalAuditor,
-} from '@mamoru/contracts';
+import type { Audit, AuditStatus, IndependenceConflict, InternalAuditor } from '@mamoru/contracts';
 import { api } from '../../api/client';
 import { ifMatch, queryString, type ListPage } from '../../api/types';
 
