@@ -224,6 +224,13 @@ describeEachDatabase('internal audits', (ctx) => {
     ]);
     const all = (await admin.get('/api/v1/audits/conflicts')).json().items;
     expect(all.filter((c: { auditId: string }) => c.auditId === teamed.id)).toHaveLength(1);
+    // A form sends the whole plan: an unchanged scope is not checked again.
+    const renamed = await admin.patch(
+      `/api/v1/audits/${teamed.id}`,
+      { title: 'Renamed audit', auditeeUnitIds: [helpdesk.id] },
+      etag(teamed),
+    );
+    expect(renamed.statusCode, renamed.body).toBe(200);
     const back = (await admin.get(`/api/v1/users/${xena.id}`)).json<User>();
     await admin.patch(`/api/v1/users/${xena.id}`, { orgUnitId: sales.id }, etag(back));
   });

@@ -134,4 +134,44 @@ describe('internal audits', { timeout: 60_000 }, () => {
     const units = within(dialog).getByLabelText('Also belongs to', { selector: 'input' });
     expect(units.getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('shows one audit with its team and conflicts, and starts it under its version', async () => {
+    const lead = { id: auditorFixture.user.id, name: auditorFixture.user.name };
+    const audit = {
+      ...auditFixture,
+      leadAuditor: lead,
+      team: [{ user: lead, role: 'lead' as const }],
+    };
+    const url = `/api/v1/audits/${audit.id}`;
+    const api = fakeApi({
+      ...signedInRoutes(managerSession()),
+      [`GET ${url}`]: audit,
+      [`GET ${url}/conflicts`]: {
+        items: [
+          {
+            auditId: audit.id,
+            auditCode: audit.code,
+            user: lead,
+            kind: 'unit_member',
+            objectType: 'org_unit',
+            objectId: unitFixture.id,
+            objectLabel: 'Helpdesk',
+          },
+        ],
+      },
+      [`POST ${url}/status`]: { ...audit, status: 'in_progress', version: 4 },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/internal-audits/${audit.id}`);
+    expect(await screen.findByRole('heading', { name: 'Helpdesk audit' }, slow)).toBeTruthy();
+    expect(
+      await screen.findByText('Yuki Auditor belongs to the auditee unit Helpdesk'),
+    ).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Checklist' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Start the audit' }));
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true));
+    const sent = api.calls.find((c) => c.method === 'POST')!;
+    expect(sent.body).toEqual({ status: 'in_progress' });
+    expect(sent.headers.get('if-match')).toBe('"3"');
+  });
 });
