@@ -195,7 +195,7 @@ describeEachDatabase('internal audits', (ctx) => {
     });
   });
 
-  it("refuses a change of an auditor's units that would conflict, and lists later conflicts", async () => {
+  it('refuses unit changes of an auditor that would conflict, and lists later conflicts', async () => {
     const audit = await createAudit();
     const teamed = (await setTeam(audit, people.xena.user.id)).json<Audit>();
     const moved = await admin.patch(
@@ -208,16 +208,36 @@ describeEachDatabase('internal audits', (ctx) => {
       field: 'unitIds',
       code: 'independence_unit_member',
     });
-    // A primary unit changed in the user register is not refused there: the conflict is shown.
+    // The primary unit in the user register is checked the same way.
     const xena = (await admin.get(`/api/v1/users/${people.xena.user.id}`)).json<User>();
-    await admin.patch(`/api/v1/users/${xena.id}`, { orgUnitId: helpdesk.id }, etag(xena));
+    const joined = await admin.patch(
+      `/api/v1/users/${xena.id}`,
+      { orgUnitId: helpdesk.id },
+      etag(xena),
+    );
+    expect(joined.statusCode).toBe(422);
+    expect(joined.json().errors[0]).toMatchObject({
+      field: 'orgUnitId',
+      code: 'independence_unit_member',
+    });
+    // Made head of the unit above the auditee afterwards (the structure is not refused):
+    // the conflict is shown.
+    const unit = (await admin.get(`/api/v1/org-units/${it_.id}`)).json<
+      OrgUnit & { version: number }
+    >();
+    const head = await admin.patch(
+      `/api/v1/org-units/${it_.id}`,
+      { managerUserId: xena.id },
+      etag(unit),
+    );
+    expect(head.statusCode, head.body).toBe(200);
     const conflicts = await admin.get(`/api/v1/audits/${teamed.id}/conflicts`);
     expect(conflicts.statusCode).toBe(200);
     expect(conflicts.json().items).toEqual([
       expect.objectContaining({
         auditId: teamed.id,
         user: { id: xena.id, name: xena.displayName },
-        kind: 'unit_member',
+        kind: 'unit_head',
         objectId: helpdesk.id,
         objectLabel: 'Helpdesk',
       }),
@@ -231,8 +251,8 @@ describeEachDatabase('internal audits', (ctx) => {
       etag(teamed),
     );
     expect(renamed.statusCode, renamed.body).toBe(200);
-    const back = (await admin.get(`/api/v1/users/${xena.id}`)).json<User>();
-    await admin.patch(`/api/v1/users/${xena.id}`, { orgUnitId: sales.id }, etag(back));
+    const back = head.json<{ version: number }>();
+    await admin.patch(`/api/v1/org-units/${it_.id}`, { managerUserId: null }, etag(back));
   });
 
   it('records the notice and moves through the lifecycle by its rules', async () => {

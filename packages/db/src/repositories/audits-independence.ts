@@ -149,3 +149,13 @@ export async function programmeYear(db: Executor, organizationId: string, id: st
   );
   return row ? Number(row.fiscalYear) : null;
 }
+
+/** The register's extra units of a user (none when not in the register). */
+export async function extraUnitsOf(db: Executor, organizationId: string, userId: string) {
+  const [row] = await queryRows<{ unitIds: string[] }>(
+    db,
+    sql`select unit_ids::text[] as "unitIds" from internal_auditors
+        where organization_id = ${organizationId} and user_id = ${userId}`,
+  );
+  return row?.unitIds ?? [];
+}

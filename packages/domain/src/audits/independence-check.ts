@@ -94,3 +94,25 @@ export function refuseConflicts(
   }));
   throw invalid(errors, 'independence_conflict');
 }
+
+/**
+ * Called when a user's primary unit changes (user register): refused (422
+ * `orgUnitId`) when it would make them audit their own unit in an audit not
+ * yet closed that they are on the team of.
+ */
+export async function checkPrimaryUnitChange(
+  db: Executor,
+  organizationId: string,
+  userId: string,
+  orgUnitId: string | null,
+) {
+  const onTeams = await facts.openAuditsWithTeams(db, organizationId, { memberUserId: userId });
+  if (onTeams.length === 0) return;
+  const extra = await facts.extraUnitsOf(db, organizationId, userId);
+  const unitIds = [...(orgUnitId ? [orgUnitId] : []), ...extra];
+  const conflicts = await findConflicts(db, organizationId, onTeams, { userId, unitIds });
+  refuseConflicts(
+    conflicts.filter((c) => c.user.id === userId),
+    () => 'orgUnitId',
+  );
+}

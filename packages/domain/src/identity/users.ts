@@ -14,6 +14,7 @@ import { hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { auditableUser } from './presenters.ts';
 import { beginAttempt, type ThrottleSettings } from './throttle.ts';
 import { noteRolesApplied, requestRoleGrant, splitRoleGrant } from './role-grants.ts';
+import { checkPrimaryUnitChange } from '../audits/independence-check.ts';
 
 type UserCreate = z.infer<typeof userCreateSchema>;
 type UserUpdate = z.infer<typeof userUpdateSchema>;
@@ -135,6 +136,10 @@ export async function updateUser(
     checkExternalAuditor(roles, expiry);
     if (input.accessExpiresAt) checkExpiryInFuture(input.accessExpiresAt);
     await checkOrgUnit(tx, ctx.actor.organizationId, input.orgUnitId);
+    // Auditor independence (6.4): a new unit must not be one the user is auditing.
+    if (input.orgUnitId !== undefined && input.orgUnitId !== before.orgUnitId) {
+      await checkPrimaryUnitChange(tx, ctx.actor.organizationId, userId, input.orgUnitId);
+    }
     const losesAdmin =
       before.roles.includes('admin') && (!roles.includes('admin') || input.active === false);
     if (losesAdmin && (await usersRepo.countActiveAdmins(tx, ctx.actor.organizationId)) <= 1) {
