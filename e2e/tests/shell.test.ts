@@ -94,12 +94,12 @@ describe('application shell in a real browser', () => {
     await page.goto('/');
     await page
       .getByRole('navigation', { name: 'メインメニュー' })
-      .getByRole('link', { name: '内部監査', exact: true })
+      .getByRole('link', { name: 'マネジメントレビュー', exact: true })
       .click();
-    await page.getByRole('heading', { level: 1, name: '内部監査' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'マネジメントレビュー' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'この機能は現在準備中です' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/internal-audits');
-    expect(await page.title()).toBe('内部監査 · Mamoru');
+    expect(new URL(page.url()).pathname).toBe('/management-review');
+    expect(await page.title()).toBe('マネジメントレビュー · Mamoru');
     await expectAccessible(tracked.page, 'a placeholder page (ja)');
     await screenshot(page, 'shell-placeholder-ja');
     expect(unexpectedErrors(tracked.errors)).toEqual([]);

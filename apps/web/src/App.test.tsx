@@ -59,14 +59,16 @@ describe('application shell', () => {
   });
 
   it('shows a placeholder for an area that is not built yet', async () => {
-    renderApp('/internal-audits');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Internal audits' })).toBeTruthy();
+    renderApp('/management-review');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Management review' }),
+    ).toBeTruthy();
     expect(
       screen.getByRole('heading', { level: 2, name: 'This area is being built' }),
     ).toBeTruthy();
-    expect(screen.getByText(/Plan the audit programme/)).toBeTruthy();
-    expect(screen.getByText('6.4')).toBeTruthy();
-    expect(document.title).toBe('Internal audits · Mamoru');
+    expect(screen.getByText(/Gather the inputs for top management/)).toBeTruthy();
+    expect(screen.getByText('6.1')).toBeTruthy();
+    expect(document.title).toBe('Management review · Mamoru');
   });
 
   it('shows Not Found for an unknown path, inside the shell', async () => {
