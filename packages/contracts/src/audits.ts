@@ -107,6 +107,9 @@ export const auditSchema = z
     scopeProcesses: z.array(z.string()),
     scopeAssetIds: z.array(z.uuid()),
     scopeDocumentIds: z.array(z.uuid()),
+    /** The same assets and documents, named (code and name or title). */
+    scopeAssets: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    scopeDocuments: z.array(z.object({ id: z.uuid(), name: z.string() })),
     requirementIds: z.array(z.string()),
     controlIds: z.array(z.string()),
     plannedStart: isoDate,

@@ -156,6 +156,7 @@ describeEachDatabase('internal audits', (ctx) => {
       owner: { type: 'user', id: people.yuki.user.id },
     });
     const audit = await createAudit({ scopeAssetIds: [asset.id] });
+    expect(audit.scopeAssets).toEqual([{ id: asset.id, name: `${asset.code} Ticket system` }]);
     const refused = await setTeam(audit, people.yuki.user.id);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors[0]).toMatchObject({

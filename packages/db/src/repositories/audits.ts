@@ -140,6 +140,12 @@ const auditView = {
   ...getTableColumns(audits),
   leadAuditorName: lead.displayName,
   auditeeUnits: unitNames(audits.auditeeUnitIds),
+  scopeAssets: sql<NamedRef[]>`coalesce((
+    select jsonb_agg(jsonb_build_object('id', x.id, 'name', x.code || ' ' || x.name) order by x.code)
+    from assets x where x.id = any(${audits.scopeAssetIds})), '[]'::jsonb)`,
+  scopeDocuments: sql<NamedRef[]>`coalesce((
+    select jsonb_agg(jsonb_build_object('id', d.id, 'name', d.code || ' ' || d.title) order by d.code)
+    from documents d where d.id = any(${audits.scopeDocumentIds})), '[]'::jsonb)`,
   team: sql<{ id: string; name: string; role: 'lead' | 'member' }[]>`coalesce((
     select jsonb_agg(jsonb_build_object('id', m.user_id, 'name', tu.display_name, 'role', m.role)
       order by m.role, tu.display_name, m.user_id)
@@ -155,6 +161,8 @@ const auditView = {
 export type AuditView = AuditRow & {
   leadAuditorName: string | null;
   auditeeUnits: NamedRef[];
+  scopeAssets: NamedRef[];
+  scopeDocuments: NamedRef[];
   team: { id: string; name: string; role: 'lead' | 'member' }[];
   noticeSentBy: { id: string | null; name: string } | null;
 };

@@ -31,6 +31,8 @@ export function presentAudit(a: AuditView): Audit {
     scopeProcesses: a.scopeProcesses,
     scopeAssetIds: a.scopeAssetIds,
     scopeDocumentIds: a.scopeDocumentIds,
+    scopeAssets: a.scopeAssets,
+    scopeDocuments: a.scopeDocuments,
     requirementIds: a.requirementIds,
     controlIds: a.controlIds,
     plannedStart: a.plannedStart,

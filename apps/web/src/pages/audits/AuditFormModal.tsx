@@ -22,6 +22,7 @@ import {
   type FieldErrors,
 } from '../../lib/validation';
 import { useSaveAudit, type Audit, type AuditInput } from './api';
+import { ScopeObjectPicker } from './ScopeObjectPicker';
 
 const FIELDS = [
   'title',
@@ -30,6 +31,8 @@ const FIELDS = [
   'notes',
   'auditeeUnitIds',
   'scopeProcesses',
+  'scopeAssetIds',
+  'scopeDocumentIds',
   'requirementIds',
   'controlIds',
   'openingMeetingAt',
@@ -56,6 +59,8 @@ export function AuditFormModal({ audit, onClose }: { audit: Audit | null; onClos
     notes: audit?.notes ?? '',
     auditeeUnitIds: audit?.auditeeUnits.map((u) => u.id) ?? [],
     scopeProcesses: audit?.scopeProcesses ?? [],
+    scopeAssets: audit?.scopeAssets ?? [],
+    scopeDocuments: audit?.scopeDocuments ?? [],
     requirementIds: audit?.requirementIds ?? [],
     controlIds: audit?.controlIds ?? [],
     openingMeetingAt: localInput(audit?.openingMeetingAt ?? null),
@@ -68,8 +73,13 @@ export function AuditFormModal({ audit, onClose }: { audit: Audit | null; onClos
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const { openingMeetingAt, closingMeetingAt, ...plan } = form;
-    const body: AuditInput = { ...plan, title: plan.title.trim() };
+    const { openingMeetingAt, closingMeetingAt, scopeAssets, scopeDocuments, ...plan } = form;
+    const body: AuditInput = {
+      ...plan,
+      title: plan.title.trim(),
+      scopeAssetIds: scopeAssets.map((a) => a.id),
+      scopeDocumentIds: scopeDocuments.map((d) => d.id),
+    };
     const found = validate(auditCreateSchema, body);
     if (body.plannedStart && body.plannedEnd && body.plannedEnd < body.plannedStart) {
       found.plannedEnd = t('audits.form.endBeforeStart');
@@ -162,6 +172,20 @@ export function AuditFormModal({ audit, onClose }: { audit: Audit | null; onClos
             value={form.scopeProcesses}
             onChange={(v) => set('scopeProcesses', v)}
             error={all.scopeProcesses}
+          />
+          <ScopeObjectPicker
+            kind="assets"
+            label={t('audits.fields.assets')}
+            value={form.scopeAssets}
+            onChange={(v) => set('scopeAssets', v)}
+            error={all.scopeAssetIds}
+          />
+          <ScopeObjectPicker
+            kind="documents"
+            label={t('audits.fields.documents')}
+            value={form.scopeDocuments}
+            onChange={(v) => set('scopeDocuments', v)}
+            error={all.scopeDocumentIds}
           />
           <CatalogPicker
             namespace="requirement"

@@ -65,6 +65,11 @@ export function AuditScope({ audit }: { audit: Audit }) {
         values={audit.auditeeUnits.map((u) => u.name)}
       />
       <Labelled label={t('audits.fields.processes')} values={audit.scopeProcesses} />
+      <Labelled label={t('audits.fields.assets')} values={audit.scopeAssets.map((a) => a.name)} />
+      <Labelled
+        label={t('audits.fields.documents')}
+        values={audit.scopeDocuments.map((d) => d.name)}
+      />
       <Labelled
         label={t('audits.fields.requirements')}
         values={named('requirement', audit.requirementIds)}

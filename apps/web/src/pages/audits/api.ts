@@ -69,6 +69,8 @@ export interface AuditInput {
   notes: string;
   auditeeUnitIds: string[];
   scopeProcesses: string[];
+  scopeAssetIds: string[];
+  scopeDocumentIds: string[];
   requirementIds: string[];
   controlIds: string[];
 }

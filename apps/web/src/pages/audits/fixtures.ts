@@ -18,6 +18,8 @@ export const auditFixture: Audit = {
   scopeProcesses: ['Incident handling'],
   scopeAssetIds: [],
   scopeDocumentIds: [],
+  scopeAssets: [],
+  scopeDocuments: [],
   requirementIds: [],
   controlIds: [],
   plannedStart: '2026-06-01',
