@@ -214,6 +214,13 @@ export const messages: Record<Locale, Catalog> = {
     catalog_overlay_duplicate: 'The ID {id} occurs more than once.',
     catalog_overlay_unknown_ids: 'The catalog has no node with these IDs ({count}): {ids}.',
     catalog_overlay_unknown_id: 'The catalog has no {namespace} with the ID {id}.',
+    audit_programme_exists:
+      'The audit programme of fiscal year {fiscalYear} exists already; edit its latest version instead.',
+    audit_programme_version_frozen:
+      'Version {number} of the audit programme is approved or replaced and can no longer change; edit the latest version to start the next one.',
+    audit_programme_approval_pending:
+      'This audit programme version is waiting for approval; withdraw the request to edit it again.',
+    period_end_before_start: 'The period cannot end before it starts.',
   },
   ja: {
     validation: 'リクエストの内容に誤りがあります。',
@@ -416,6 +423,13 @@ export const messages: Record<Locale, Catalog> = {
     catalog_overlay_duplicate: 'ID {id} が複数回出現しています。',
     catalog_overlay_unknown_ids: 'カタログにない ID があります（{count} 件）: {ids}',
     catalog_overlay_unknown_id: 'カタログに ID {id} の {namespace} はありません。',
+    audit_programme_exists:
+      '{fiscalYear} 年度の監査プログラムはすでにあります。最新の版を編集してください。',
+    audit_programme_version_frozen:
+      '監査プログラム第 {number} 版は承認済みまたは置換済みのため変更できません。最新の版を編集すると次の版が作成されます。',
+    audit_programme_approval_pending:
+      'この監査プログラムの版は承認待ちです。編集するには承認依頼を取り下げてください。',
+    period_end_before_start: '期間の終了日が開始日より前になっています。',
   },
 };
 
