@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@mamoru/db';
-import { auditChecklistLines, auditFindings, audits, auditTeamMembers } from '@mamoru/db';
+import { schema, type Db } from '@mamoru/db';
+
+const { auditChecklistLines, auditFindings, audits, auditTeamMembers } = schema;
 
 /**
  * Test data of the audits the programme plans against, written straight into
