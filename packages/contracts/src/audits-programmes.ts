@@ -118,6 +118,9 @@ export type CoverageStatus = z.infer<typeof coverageStatusSchema>;
 export const coverageItemSchema = z.object({
   kind: z.enum(['requirement', 'control']),
   id: z.string(),
+  /** The catalog's display form (第4 2.(3) d, 9(4)⑨); the web shows it in the reader's form. */
+  displayId: z.string(),
+  title: z.object({ ja: z.string(), en: z.string() }),
   /** Date (YYYY-MM-DD) of the latest answered checklist line of a reported audit. */
   lastAuditedOn: z.iso.date().nullable(),
   plannedOn: z.iso.date().nullable(),

@@ -33,6 +33,12 @@ import {
   documentProbes,
   type DocumentsOfB,
 } from './documents.isolation.ts';
+import {
+  createProgrammesOfB,
+  programmeProbes,
+  PROGRAMME_LISTS,
+  type ProgrammesOfB,
+} from './audits-programmes.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -71,6 +77,8 @@ interface Objects {
   documents: DocumentsOfB;
   /** B's risk method, threats, register, runs and treatment plan. */
   risks: RisksOfB;
+  /** B's audit programme, with an upcoming audit and an overdue finding. */
+  programmes: ProgrammesOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -136,6 +144,7 @@ const BY_ID: ByIdProbe[] = [
   ...riskProbes<Objects>(),
   ...recordProbes<Objects>(),
   ...documentProbes<Objects>(),
+  ...programmeProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -347,6 +356,7 @@ const LISTS: ListProbe[] = [
   { url: '/api/v1/glossary', idsIn: (body) => [body] },
   ...RECORD_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...DOCUMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...PROGRAMME_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -388,6 +398,9 @@ describeEachDatabase('tenant isolation', (ctx) => {
     expect(
       (await userA.put('/api/v1/scope', {}, { headers: { 'if-none-match': '*' } })).statusCode,
     ).toBe(200);
+    expect((await userA.post('/api/v1/audit-programmes', { fiscalYear: 2026 })).statusCode).toBe(
+      201,
+    );
     b.orgUnitId = (await createOrgUnit(adminB, { code: 'B-UNIT', name: 'Unit of B' })).id;
     b.locationId = (await createLocation(adminB, { code: 'B-SITE', name: 'Site of B' })).id;
     const [level] = (await adminB.get('/api/v1/classifications')).json().items;
@@ -433,6 +446,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.records = await createRecordsOfB(adminB, ownersB.managerB);
     b.documents = await createDocumentsOfB(userA, adminB, ownersB.managerB);
     b.risks = await createRisksOfB(adminB, b.assetId);
+    b.programmes = await createProgrammesOfB(app.database.db, adminB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -473,6 +487,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       'Statement of B',
       ...b.documents.values,
       ...riskValuesOfB(b.risks),
+      ...b.programmes.values,
     ];
   });
   afterAll(() => app.close());

@@ -6,7 +6,7 @@ import type { RequestContext } from '../audit/trail.ts';
 import { authorize } from '../identity/actor.ts';
 import { notFound } from '../errors.ts';
 import { auditCoverage, type CoverageKind } from './planning-coverage.ts';
-import { defaultCriteria } from './programme-content.ts';
+import { catalogRequirements, defaultCriteria } from './programme-content.ts';
 
 /**
  * Risk-based planning of a programme (per unit and per clause: last audited,
@@ -67,6 +67,10 @@ export async function getPlanning(
   const open = new Map(findings.map((f) => [`${f.kind}:${f.ref_id}`, f.open]));
   const level = new Map(levels.map((l) => [l.control_id, l.level]));
   const key = (kind: CoverageKind, id: string) => `${kind}:${id}`;
+  const catalog = await catalogRequirements();
+  // Own controls outside the catalog show as their ID.
+  const catalogKey = (kind: CoverageKind, id: string) =>
+    kind === 'control' ? `control:${id}` : id;
   return {
     programmeId: programme.id,
     asOf,
@@ -82,6 +86,8 @@ export async function getPlanning(
     })),
     items: coverage.items.map((i) => ({
       ...i,
+      displayId: catalog.displayIds.get(catalogKey(i.kind, i.id)) ?? i.id,
+      title: catalog.titles.get(catalogKey(i.kind, i.id)) ?? { ja: '', en: '' },
       openFindings: open.get(key(i.kind, i.id)) ?? 0,
       highestRiskLevel: i.kind === 'control' ? (level.get(i.id) ?? null) : null,
     })),

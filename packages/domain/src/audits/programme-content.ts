@@ -53,8 +53,19 @@ export const fiscalYearPeriod = (fiscalYear: number) => ({
   periodEnd: `${fiscalYear + 1}-03-31`,
 });
 
+const text = (t: { ja?: string; en?: string }) => ({
+  ja: t.ja ?? t.en ?? '',
+  en: t.en ?? t.ja ?? '',
+});
+
 let requirementIds:
-  | Promise<{ items: string[]; all: ReadonlySet<string>; displayIds: ReadonlyMap<string, string> }>
+  | Promise<{
+      items: string[];
+      all: ReadonlySet<string>;
+      /** Display form and title per requirement ID, and per `control:<ID>`. */
+      displayIds: ReadonlyMap<string, string>;
+      titles: ReadonlyMap<string, { ja: string; en: string }>;
+    }>
   | undefined;
 /** Requirement items of 第4–第7 (leaves, in document order) and every requirement node's ID. */
 export function catalogRequirements() {
@@ -70,6 +81,12 @@ export function catalogRequirements() {
         ...flat.map((f) => [f.node.id, f.node.displayId] as const),
         ...flattenControls(lib).map(
           (f) => [`control:${f.control.id}`, f.control.displayId] as const,
+        ),
+      ]),
+      titles: new Map([
+        ...flat.map((f) => [f.node.id, text(f.node.title)] as const),
+        ...flattenControls(lib).map(
+          (f) => [`control:${f.control.id}`, text(f.control.title)] as const,
         ),
       ]),
     };
