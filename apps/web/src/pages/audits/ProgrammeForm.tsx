@@ -16,6 +16,8 @@ import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgUnits } from '../../api/assets';
+import { useLocations } from '../../api/scope';
+import { useDocumentList } from '../documents/api';
 import { isApiError } from '../../api/client';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { problemFields, type FieldLabels } from '../../lib/problemFields';
@@ -34,6 +36,8 @@ type FormValues = Required<
     | 'periodEnd'
     | 'objectives'
     | 'scopeUnitIds'
+    | 'scopeLocationIds'
+    | 'criteriaDocumentIds'
     | 'scopeProcesses'
     | 'frequency'
     | 'methods'
@@ -48,6 +52,8 @@ const valuesOf = (p: AuditProgramme): FormValues => ({
   periodEnd: p.periodEnd,
   objectives: p.objectives,
   scopeUnitIds: p.scopeUnitIds,
+  scopeLocationIds: p.scopeLocationIds,
+  criteriaDocumentIds: p.criteriaDocumentIds,
   scopeProcesses: p.scopeProcesses,
   frequency: p.frequency,
   methods: p.methods,
@@ -71,6 +77,9 @@ export function ProgrammeForm({
   const save = useSaveProgramme();
   const submit = useSubmitProgramme();
   const units = useOrgUnits();
+  const locations = useLocations();
+  // The organization's own procedures are audited as issued.
+  const procedures = useDocumentList({ type: 'procedure', status: 'issued' });
   const stale = isApiError(save.error) && save.error.status === 412;
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -80,6 +89,7 @@ export function ProgrammeForm({
     periodEnd: t('auditProgramme.fields.periodEnd'),
     objectives: t('auditProgramme.fields.objectives'),
     scopeUnitIds: t('auditProgramme.fields.scopeUnits'),
+    scopeLocationIds: t('auditProgramme.fields.scopeLocations'),
     scopeProcesses: t('auditProgramme.fields.scopeProcesses'),
     frequency: t('auditProgramme.fields.frequency'),
     methods: t('auditProgramme.fields.methods'),
@@ -92,7 +102,7 @@ export function ProgrammeForm({
   const fields = problemFields(
     save.error,
     labels,
-    Object.keys(labels).filter((key) => !key.startsWith('criteria')),
+    Object.keys(labels).filter((key) => !/^criteria(Requirement|Control)/.test(key)),
   );
 
   function onSave(event: FormEvent) {
@@ -179,6 +189,29 @@ export function ProgrammeForm({
             value={form.scopeUnitIds}
             onChange={(value) => set('scopeUnitIds', value)}
             error={fields.error('scopeUnitIds')}
+            readOnly={!editable}
+            searchable
+          />
+          <MultiSelect
+            label={labels.criteriaDocumentIds}
+            data={(procedures.data?.pages ?? [])
+              .flatMap((page) => page.items)
+              .map((d) => ({ value: d.id, label: `${d.code} ${d.title}` }))}
+            value={form.criteriaDocumentIds}
+            onChange={(value) => set('criteriaDocumentIds', value)}
+            error={fields.error('criteriaDocumentIds')}
+            readOnly={!editable}
+            searchable
+          />
+          <MultiSelect
+            label={labels.scopeLocationIds}
+            data={(locations.data ?? []).map((l) => ({
+              value: l.id,
+              label: `${l.code} ${l.name}`,
+            }))}
+            value={form.scopeLocationIds}
+            onChange={(value) => set('scopeLocationIds', value)}
+            error={fields.error('scopeLocationIds')}
             readOnly={!editable}
             searchable
           />

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditPlanning, AuditProgramme } from '@mamoru/contracts';
-import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../test/fakeApi';
+import { fakeApi, problem, sessionInfo, signedInRoutes, type FakeRoute } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/render';
 import { ProgrammePage } from './ProgrammePage';
 
@@ -77,11 +77,13 @@ const planning: AuditPlanning = {
   },
 };
 
-const routes = (extra: Record<string, unknown> = {}) => ({
+const routes = (extra: Record<string, FakeRoute> = {}): Record<string, FakeRoute> => ({
   ...signedInRoutes(manager()),
   'GET /api/v1/audit-programmes': { items: [draft], nextCursor: null },
   [`GET /api/v1/audit-programmes/${draft.id}/planning`]: planning,
   'GET /api/v1/org-units': { items: [], nextCursor: null },
+  'GET /api/v1/locations': { items: [], nextCursor: null },
+  'GET /api/v1/documents': { items: [], nextCursor: null },
   ...extra,
 });
 
@@ -92,13 +94,7 @@ describe('audit programme page', () => {
     let patch: { ifMatch: string | null; body: unknown } | undefined;
     const api = fakeApi(
       routes({
-        [`PATCH /api/v1/audit-programmes/${draft.id}`]: ({
-          headers,
-          body,
-        }: {
-          headers: Headers;
-          body: unknown;
-        }) => {
+        [`PATCH /api/v1/audit-programmes/${draft.id}`]: ({ headers, body }) => {
           patch = { ifMatch: headers.get('if-match'), body };
           return { body: { ...draft, version: 5 } };
         },
@@ -160,7 +156,7 @@ describe('audit programme page', () => {
     const api = fakeApi(
       routes({
         'GET /api/v1/audit-programmes': { items: [], nextCursor: null },
-        'POST /api/v1/audit-programmes': ({ body }: { body: unknown }) => {
+        'POST /api/v1/audit-programmes': ({ body }) => {
           created = body;
           return { status: 201, body: draft };
         },
