@@ -90,5 +90,8 @@ describe('monthsBefore', () => {
     expect(monthsBefore('2024-03-31', 1)).toBe('2024-02-29');
     expect(monthsBefore('2026-12-06', 12)).toBe('2025-12-06');
     expect(monthsBefore('2026-01-15', 13)).toBe('2024-12-15');
+    // Negative months count forward (a cycle ahead of today).
+    expect(monthsBefore('2026-01-31', -1)).toBe('2026-02-28');
+    expect(monthsBefore('2026-12-06', -12)).toBe('2027-12-06');
   });
 });

@@ -5,7 +5,7 @@ import type { AuditPlanning, AuditsDashboard } from '@mamoru/contracts';
 import type { RequestContext } from '../audit/trail.ts';
 import { authorize } from '../identity/actor.ts';
 import { notFound } from '../errors.ts';
-import { auditCoverage, type CoverageKind } from './planning-coverage.ts';
+import { auditCoverage, monthsBefore, type CoverageKind } from './planning-coverage.ts';
 import { catalogRequirements, defaultCriteria } from './programme-content.ts';
 
 /**
@@ -105,8 +105,9 @@ export async function getDashboard(db: Db, ctx: RequestContext): Promise<AuditsD
   // Without a programme, coverage is measured against the default criteria over the year.
   const criteria: Criteria = programme ?? {
     id: '00000000-0000-0000-0000-000000000000',
-    periodStart: asOf,
-    periodEnd: asOf,
+    // Every audit still to run within a cycle around today counts as planned.
+    periodStart: monthsBefore(asOf, DEFAULT_CYCLE_MONTHS),
+    periodEnd: monthsBefore(asOf, -DEFAULT_CYCLE_MONTHS),
     cycleMonths: DEFAULT_CYCLE_MONTHS,
     ...(await defaultCriteria(db, org)),
   };

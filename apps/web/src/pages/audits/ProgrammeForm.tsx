@@ -1,4 +1,5 @@
 import {
+  Accordion,
   Alert,
   Button,
   Card,
@@ -19,6 +20,7 @@ import { useOrgUnits } from '../../api/assets';
 import { useLocations } from '../../api/scope';
 import { useDocumentList } from '../documents/api';
 import { isApiError } from '../../api/client';
+import { CatalogPicker } from '../../components/catalogPicker/CatalogPicker';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { problemFields, type FieldLabels } from '../../lib/problemFields';
 import {
@@ -35,6 +37,8 @@ type FormValues = Required<
     | 'periodStart'
     | 'periodEnd'
     | 'objectives'
+    | 'criteriaRequirementIds'
+    | 'criteriaControlIds'
     | 'scopeUnitIds'
     | 'scopeLocationIds'
     | 'criteriaDocumentIds'
@@ -51,6 +55,8 @@ const valuesOf = (p: AuditProgramme): FormValues => ({
   periodStart: p.periodStart,
   periodEnd: p.periodEnd,
   objectives: p.objectives,
+  criteriaRequirementIds: p.criteriaRequirementIds,
+  criteriaControlIds: p.criteriaControlIds,
   scopeUnitIds: p.scopeUnitIds,
   scopeLocationIds: p.scopeLocationIds,
   criteriaDocumentIds: p.criteriaDocumentIds,
@@ -99,11 +105,24 @@ export function ProgrammeForm({
     criteriaControlIds: t('auditProgramme.fields.criteriaControls'),
     criteriaDocumentIds: t('auditProgramme.fields.criteriaDocuments'),
   };
-  const fields = problemFields(
-    save.error,
-    labels,
-    Object.keys(labels).filter((key) => !/^criteria(Requirement|Control)/.test(key)),
+  // The lists' errors name an element (`scopeUnitIds.0`); the list's input shows them.
+  const lists = [
+    'criteriaRequirementIds',
+    'criteriaControlIds',
+    'criteriaDocumentIds',
+    'scopeUnitIds',
+    'scopeLocationIds',
+    'scopeProcesses',
+  ];
+  const fields = problemFields(save.error, labels, [
+    ...Object.keys(labels),
+    ...lists.map((key) => `${key}.*`),
+  ]);
+  // A refused criterion opens the folded criteria so its message shows.
+  const criteriaError = Boolean(
+    fields.error('criteriaRequirementIds') || fields.error('criteriaControlIds'),
   );
+  const [criteriaOpen, setCriteriaOpen] = useState(false);
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -177,12 +196,43 @@ export function ProgrammeForm({
           <Text fz="sm" fw={500}>
             {t('auditProgramme.fields.criteria')}
           </Text>
-          <Text fz="sm" c="dimmed">
-            {t('auditProgramme.criteriaCount', {
-              requirements: programme.criteriaRequirementIds.length,
-              controls: programme.criteriaControlIds.length,
-            })}
-          </Text>
+          {/* Folded: the default criteria are a hundred or more pills. */}
+          <Accordion
+            variant="contained"
+            value={criteriaOpen || criteriaError ? 'criteria' : null}
+            onChange={(value) => setCriteriaOpen(value === 'criteria')}
+          >
+            <Accordion.Item value="criteria">
+              <Accordion.Control>
+                <Text fz="sm" c="dimmed">
+                  {t('auditProgramme.criteriaCount', {
+                    requirements: form.criteriaRequirementIds.length,
+                    controls: form.criteriaControlIds.length,
+                  })}
+                </Text>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Stack gap="sm">
+                  <CatalogPicker
+                    namespace="requirement"
+                    label={labels.criteriaRequirementIds}
+                    value={form.criteriaRequirementIds}
+                    onChange={(ids) => set('criteriaRequirementIds', ids)}
+                    error={fields.error('criteriaRequirementIds')}
+                    readOnly={!editable}
+                  />
+                  <CatalogPicker
+                    namespace="control"
+                    label={labels.criteriaControlIds}
+                    value={form.criteriaControlIds}
+                    onChange={(ids) => set('criteriaControlIds', ids)}
+                    error={fields.error('criteriaControlIds')}
+                    readOnly={!editable}
+                  />
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
           <MultiSelect
             label={labels.scopeUnitIds}
             data={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}

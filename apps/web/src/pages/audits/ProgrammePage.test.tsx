@@ -118,7 +118,11 @@ describe('audit programme page', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await vi.waitFor(() => expect(patch?.ifMatch).toBe('"4"'));
-    expect(patch?.body).toMatchObject({ methods: 'Interviews and sampling', cycleMonths: 12 });
+    expect(patch?.body).toMatchObject({
+      methods: 'Interviews and sampling',
+      cycleMonths: 12,
+      criteriaControlIds: ['8.5.1'],
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'Submit for approval' }));
     await vi.waitFor(() =>
@@ -149,6 +153,33 @@ describe('audit programme page', () => {
     expect(screen.getAllByText('The period cannot end before it starts.').length).toBeGreaterThan(
       0,
     );
+  }, 60_000);
+
+  it('opens the folded criteria to show a refused control', async () => {
+    const api = fakeApi(
+      routes({
+        [`PATCH /api/v1/audit-programmes/${draft.id}`]: problem(422, 'Invalid', {
+          code: 'validation',
+          errors: [
+            {
+              field: 'criteriaControlIds.0',
+              code: 'reference_not_found',
+              message: 'This refers to something that does not exist in your organization.',
+            },
+          ],
+        }),
+      }),
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    renderWithProviders(<ProgrammePage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }, { timeout: 20_000 }));
+    await vi.waitFor(() => expect(api.calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const toggle = await screen.findByRole('button', { name: /1 controls/ });
+    await vi.waitFor(() => expect(toggle.getAttribute('aria-expanded')).toBe('true'), {
+      timeout: 5000,
+    });
+    const inputs = screen.getAllByLabelText('Controls');
+    expect(inputs.some((input) => input.getAttribute('aria-invalid') === 'true')).toBe(true);
   }, 60_000);
 
   it('offers to start the programme of a year that has none', async () => {
