@@ -38,6 +38,18 @@ describeEachDatabase('the internal audit programme', (ctx) => {
   });
   afterAll(() => app.close());
 
+  it('measures the dashboard against the default criteria before any programme exists', async () => {
+    const res = await auditor.get('/api/v1/audit-programmes/dashboard');
+    expect(res.statusCode, res.body).toBe(200);
+    const board = res.json();
+    expect(board.programme).toBeNull();
+    expect(board.nextAudits).toEqual([]);
+    // Nothing audited yet: every item and applicable control is a gap.
+    expect(board.coverage.controls).toEqual({ total: 2, audited: 0, planned: 0, unaudited: 2 });
+    expect(board.coverage.requirements.total).toBeGreaterThan(50);
+    expect(board.coverage.requirements.unaudited).toBe(board.coverage.requirements.total);
+  });
+
   it('starts a fiscal year with the default criteria: all requirement items and the applicable controls in force', async () => {
     const res = await manager.post('/api/v1/audit-programmes', {
       fiscalYear: currentYear,
