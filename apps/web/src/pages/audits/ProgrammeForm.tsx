@@ -1,5 +1,4 @@
 import {
-  Accordion,
   Alert,
   Button,
   Card,
@@ -20,9 +19,9 @@ import { useOrgUnits } from '../../api/assets';
 import { useLocations } from '../../api/scope';
 import { useDocumentList } from '../documents/api';
 import { isApiError } from '../../api/client';
-import { CatalogPicker } from '../../components/catalogPicker/CatalogPicker';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { problemFields, type FieldLabels } from '../../lib/problemFields';
+import { ProgrammeCriteria } from './ProgrammeCriteria';
 import {
   useSaveProgramme,
   useSubmitProgramme,
@@ -118,11 +117,6 @@ export function ProgrammeForm({
     ...Object.keys(labels),
     ...lists.map((key) => `${key}.*`),
   ]);
-  // A refused criterion opens the folded criteria so its message shows.
-  const criteriaError = Boolean(
-    fields.error('criteriaRequirementIds') || fields.error('criteriaControlIds'),
-  );
-  const [criteriaOpen, setCriteriaOpen] = useState(false);
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -196,43 +190,14 @@ export function ProgrammeForm({
           <Text fz="sm" fw={500}>
             {t('auditProgramme.fields.criteria')}
           </Text>
-          {/* Folded: the default criteria are a hundred or more pills. */}
-          <Accordion
-            variant="contained"
-            value={criteriaOpen || criteriaError ? 'criteria' : null}
-            onChange={(value) => setCriteriaOpen(value === 'criteria')}
-          >
-            <Accordion.Item value="criteria">
-              <Accordion.Control>
-                <Text fz="sm" c="dimmed">
-                  {t('auditProgramme.criteriaCount', {
-                    requirements: form.criteriaRequirementIds.length,
-                    controls: form.criteriaControlIds.length,
-                  })}
-                </Text>
-              </Accordion.Control>
-              <Accordion.Panel>
-                <Stack gap="sm">
-                  <CatalogPicker
-                    namespace="requirement"
-                    label={labels.criteriaRequirementIds}
-                    value={form.criteriaRequirementIds}
-                    onChange={(ids) => set('criteriaRequirementIds', ids)}
-                    error={fields.error('criteriaRequirementIds')}
-                    readOnly={!editable}
-                  />
-                  <CatalogPicker
-                    namespace="control"
-                    label={labels.criteriaControlIds}
-                    value={form.criteriaControlIds}
-                    onChange={(ids) => set('criteriaControlIds', ids)}
-                    error={fields.error('criteriaControlIds')}
-                    readOnly={!editable}
-                  />
-                </Stack>
-              </Accordion.Panel>
-            </Accordion.Item>
-          </Accordion>
+          <ProgrammeCriteria
+            requirementIds={form.criteriaRequirementIds}
+            controlIds={form.criteriaControlIds}
+            onChange={(key, ids) => set(key, ids)}
+            labels={labels}
+            fields={fields}
+            editable={editable}
+          />
           <MultiSelect
             label={labels.scopeUnitIds}
             data={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
