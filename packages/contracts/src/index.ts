@@ -20,3 +20,4 @@ export * from './conformity.ts';
 export * from './files.ts';
 export * from './records.ts';
 export * from './audits.ts';
+export * from './audits-programmes.ts';

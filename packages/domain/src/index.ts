@@ -18,6 +18,7 @@ export * as approvalSummaries from './approvals/summaries.ts';
 import './scope/summary.ts';
 import './risks/summary.ts';
 import './soa/summary.ts';
+import './audits/summary.ts';
 export { presentUser, presentOrganization } from './identity/presenters.ts';
 export type { ApprovalRequest, ApprovalHandler } from './approvals/service.ts';
 export * as catalog from './catalog/index.ts';

@@ -236,6 +236,13 @@ export const messages: Record<Locale, Catalog> = {
     audit_findings_unresolved:
       '{count} findings are neither verified nor taken over; the audit cannot close yet.',
     forbidden_not_on_team: 'Only the audit team or the ISMS manager can do this.',
+    audit_programme_exists:
+      'The audit programme of fiscal year {fiscalYear} exists already; edit its latest version instead.',
+    audit_programme_version_frozen:
+      'Version {number} of the audit programme is approved or replaced and can no longer change; edit the latest version to start the next one.',
+    audit_programme_approval_pending:
+      'This audit programme version is waiting for approval; withdraw the request to edit it again.',
+    period_end_before_start: 'The period cannot end before it starts.',
   },
   ja: {
     validation: 'リクエストの内容に誤りがあります。',
@@ -459,6 +466,13 @@ export const messages: Record<Locale, Catalog> = {
     audit_findings_unresolved:
       '検証も移管もされていない指摘事項が {count} 件あるため、監査を完了できません。',
     forbidden_not_on_team: 'この操作は監査チームまたは ISMS 管理責任者だけが行えます。',
+    audit_programme_exists:
+      '{fiscalYear} 年度の監査プログラムはすでにあります。最新の版を編集してください。',
+    audit_programme_version_frozen:
+      '監査プログラム第 {number} 版は承認済みまたは置換済みのため変更できません。最新の版を編集すると次の版が作成されます。',
+    audit_programme_approval_pending:
+      'この監査プログラムの版は承認待ちです。編集するには承認依頼を取り下げてください。',
+    period_end_before_start: '期間の終了日が開始日より前になっています。',
   },
 };
 

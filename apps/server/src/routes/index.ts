@@ -5,6 +5,7 @@ import { approvalRoutes } from './approvals.ts';
 import { assetRoutes } from './assets.ts';
 import { auditRoutes } from './audit.ts';
 import { auditsRoutes } from './audits.ts';
+import { auditProgrammeRoutes } from './audits-programmes.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
 import { documentRoutes } from './documents.ts';
@@ -55,4 +56,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(conformityRoutes);
   await app.register(savedViewRoutes);
   await app.register(auditsRoutes);
+  await app.register(auditProgrammeRoutes);
 };

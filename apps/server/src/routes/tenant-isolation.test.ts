@@ -34,6 +34,12 @@ import {
   type DocumentsOfB,
 } from './documents.isolation.ts';
 import { AUDIT_LISTS, auditProbes, createAuditsOfB, type AuditsOfB } from './audits.isolation.ts';
+import {
+  createProgrammesOfB,
+  programmeProbes,
+  PROGRAMME_LISTS,
+  type ProgrammesOfB,
+} from './audits-programmes.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -74,6 +80,8 @@ interface Objects {
   risks: RisksOfB;
   /** B's internal auditor and audit. */
   audits: AuditsOfB;
+  /** B's audit programme, with an upcoming audit and an overdue finding. */
+  programmes: ProgrammesOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -140,6 +148,7 @@ const BY_ID: ByIdProbe[] = [
   ...recordProbes<Objects>(),
   ...documentProbes<Objects>(),
   ...auditProbes<Objects>(),
+  ...programmeProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -352,6 +361,7 @@ const LISTS: ListProbe[] = [
   ...RECORD_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...DOCUMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...AUDIT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...PROGRAMME_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -393,6 +403,9 @@ describeEachDatabase('tenant isolation', (ctx) => {
     expect(
       (await userA.put('/api/v1/scope', {}, { headers: { 'if-none-match': '*' } })).statusCode,
     ).toBe(200);
+    expect((await userA.post('/api/v1/audit-programmes', { fiscalYear: 2026 })).statusCode).toBe(
+      201,
+    );
     b.orgUnitId = (await createOrgUnit(adminB, { code: 'B-UNIT', name: 'Unit of B' })).id;
     b.locationId = (await createLocation(adminB, { code: 'B-SITE', name: 'Site of B' })).id;
     const [level] = (await adminB.get('/api/v1/classifications')).json().items;
@@ -439,6 +452,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.documents = await createDocumentsOfB(userA, adminB, ownersB.managerB);
     b.risks = await createRisksOfB(adminB, b.assetId);
     b.audits = await createAuditsOfB(adminB, b.userId);
+    b.programmes = await createProgrammesOfB(app.database.db, adminB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -480,6 +494,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.documents.values,
       ...riskValuesOfB(b.risks),
       ...b.audits.values,
+      ...b.programmes.values,
     ];
   });
   afterAll(() => app.close());

@@ -6,6 +6,7 @@ import conformity from './areas/conformity.en.json';
 import documents from './areas/documents.en.json';
 import risks from './areas/risks.en.json';
 import soa from './areas/soa.en.json';
+import auditProgramme from './areas/audit-programme.en.json';
 
 /**
  * The English strings: the shared file plus one file per large area (areas/<area>.en.json),
@@ -21,4 +22,5 @@ export const en = {
   approvalSummary,
   catalogPicker,
   audits,
+  auditProgramme,
 };

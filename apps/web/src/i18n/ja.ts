@@ -6,6 +6,7 @@ import conformity from './areas/conformity.ja.json';
 import documents from './areas/documents.ja.json';
 import risks from './areas/risks.ja.json';
 import soa from './areas/soa.ja.json';
+import auditProgramme from './areas/audit-programme.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -17,4 +18,5 @@ export const ja = {
   approvalSummary,
   catalogPicker,
   audits,
+  auditProgramme,
 };

@@ -15,6 +15,7 @@ export const APPROVAL_TYPES: Record<string, { approverRole: Role }> = {
   residual_risk: { approverRole: 'top_management' },
   soa: { approverRole: 'top_management' },
   management_review: { approverRole: 'top_management' },
+  audit_programme: { approverRole: 'top_management' },
   document: { approverRole: 'isms_manager' },
   record_disposal: { approverRole: 'isms_manager' },
 };

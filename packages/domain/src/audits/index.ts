@@ -7,3 +7,8 @@ export { independenceConflicts } from './independence.ts';
 export { findConflicts } from './independence-check.ts';
 export { fiscalYearOf, transitionRefusal } from './lifecycle-rules.ts';
 export { presentAudit, presentAuditor } from './presenters.ts';
+export * as programmes from './programme.ts';
+export * as planning from './planning.ts';
+export { auditCoverage, covers, monthsBefore, summarizeCoverage } from './planning-coverage.ts';
+export type { CoverageInput, CoverageLine, CoverageKind } from './planning-coverage.ts';
+export { presentProgramme } from './programme-presenters.ts';
