@@ -11,6 +11,7 @@ import { conformityRoutes } from './conformity.ts';
 import { fileRoutes } from './files.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
+import { improvementRoutes } from './improvement.ts';
 import { riskRoutes } from './risks.ts';
 import { riskBulkRoutes } from './risks-bulk.ts';
 import { riskAssessmentRoutes } from './risks-assessments.ts';
@@ -53,4 +54,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(documentRoutes);
   await app.register(conformityRoutes);
   await app.register(savedViewRoutes);
+  await app.register(improvementRoutes);
 };
