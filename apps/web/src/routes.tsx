@@ -80,6 +80,15 @@ const RecordPage = lazy(() =>
   import('./pages/records/RecordPage').then((m) => ({ default: m.RecordPage })),
 );
 
+const NonconformitiesPage = lazy(() =>
+  import('./pages/improvement/NonconformitiesPage').then((m) => ({
+    default: m.NonconformitiesPage,
+  })),
+);
+const NonconformityPage = lazy(() =>
+  import('./pages/improvement/NonconformityPage').then((m) => ({ default: m.NonconformityPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -123,6 +132,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   records: (
     <Lazy>
       <RecordsPage />
+    </Lazy>
+  ),
+  correctiveActions: (
+    <Lazy>
+      <NonconformitiesPage />
     </Lazy>
   ),
   soa: (
@@ -237,6 +251,15 @@ export const routes: RouteObject[] = [
               'isms:read',
               <Lazy>
                 <RecordPage />
+              </Lazy>,
+            ),
+          },
+          {
+            path: 'corrective-actions/:id',
+            element: guarded(
+              'improvement:read',
+              <Lazy>
+                <NonconformityPage />
               </Lazy>,
             ),
           },
