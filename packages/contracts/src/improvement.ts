@@ -254,7 +254,10 @@ export const takeOverResultSchema = z.object({
   created: z.array(z.object({ id: z.uuid(), code: z.string(), auditFindingId: z.uuid() })),
 });
 
-export const nonconformityExportQuerySchema = z.object({
-  format: z.enum(['xlsx', 'pdf']),
-  locale: z.enum(['ja', 'en']).optional(),
-});
+/** The register's export: the list's filters, XLSX or PDF, in ja or en. */
+export const nonconformityExportQuerySchema = nonconformityListQuerySchema
+  .omit({ limit: true, cursor: true })
+  .extend({
+    format: z.enum(['xlsx', 'pdf']).default('xlsx'),
+    lang: z.enum(['ja', 'en']).optional(),
+  });

@@ -20,3 +20,4 @@ export {
   reviewDueOn,
   nonconformityCode,
 } from './workflow.ts';
+export * as exports from './nonconformities-export.ts';
