@@ -261,3 +261,20 @@ export const nonconformityExportQuerySchema = nonconformityListQuerySchema
     format: z.enum(['xlsx', 'pdf']).default('xlsx'),
     lang: z.enum(['ja', 'en']).optional(),
   });
+
+/** Open nonconformities by age, and the causes and clauses that recur. */
+export const nonconformityStatisticsSchema = z
+  .object({
+    ageing: z.array(
+      z.object({
+        bucket: z.enum(['0_30', '31_90', '91_180', 'over_180']),
+        severity: nonconformitySeveritySchema,
+        count: z.number().int(),
+      }),
+    ),
+    recurrence: z.array(
+      z.object({ kind: z.enum(['cause', 'clause']), key: z.string(), count: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'NonconformityStatistics' });
+export type NonconformityStatistics = z.infer<typeof nonconformityStatisticsSchema>;

@@ -5,7 +5,7 @@ import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
 import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
 import { pdfText } from '../testing/pdf.ts';
-import { createNonconformity } from './improvement.fixtures.ts';
+import { createNonconformity, withAction } from './improvement.fixtures.ts';
 
 const hasPdftotext = (() => {
   try {
@@ -16,7 +16,7 @@ const hasPdftotext = (() => {
   }
 })();
 
-describeEachDatabase('nonconformity register export', (ctx) => {
+describeEachDatabase('nonconformity register export and trends', (ctx) => {
   let app: App;
   let manager: Client;
   let staff: Client;
@@ -83,5 +83,31 @@ describeEachDatabase('nonconformity register export', (ctx) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets[0]!.rowCount).toBe(1);
+  });
+
+  it('counts open nonconformities by age and names causes and clauses that recur', async () => {
+    await createNonconformity(manager, { detectedOn: '2020-01-01', requirementIds: ['6.4.a'] });
+    await createNonconformity(manager, { requirementIds: ['6.4.a'], severity: 'major' });
+    await withAction(manager, manager.user.id);
+    await withAction(manager, manager.user.id);
+    const res = await manager.get('/api/v1/nonconformities/statistics');
+    expect(res.statusCode, res.body).toBe(200);
+    const { ageing, recurrence } = res.json();
+    const count = (bucket: string, severity: string) =>
+      ageing.find(
+        (a: { bucket: string; severity: string }) => a.bucket === bucket && a.severity === severity,
+      )?.count ?? 0;
+    expect(count('over_180', 'minor')).toBe(1);
+    // Before: two from beforeAll; now one more major and two minor in action.
+    expect(count('0_30', 'major')).toBe(2);
+    expect(count('0_30', 'minor')).toBe(3);
+    expect(recurrence).toEqual(
+      expect.arrayContaining([
+        { kind: 'clause', key: '6.4.a', count: 2 },
+        { kind: 'cause', key: 'process', count: 2 },
+      ]),
+    );
+    const own = await staff.get('/api/v1/nonconformities/statistics');
+    expect(own.json()).toEqual({ ageing: [], recurrence: [] });
   });
 });

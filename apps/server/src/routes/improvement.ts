@@ -13,7 +13,6 @@ import {
   improvementActionSchema,
   nonconformityCreateSchema,
   nonconformityDetailSchema,
-  nonconformityExportQuerySchema,
   nonconformityListQuerySchema,
   nonconformitySchema,
   nonconformityUpdateSchema,
@@ -24,7 +23,6 @@ import {
 import { nonconformities as nc } from '@mamoru/domain';
 import { contextOf } from '../plugins/auth.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
-import { sendSpreadsheet } from '../tabular/write.ts';
 
 const tags = ['improvement'];
 const detail = { 200: nonconformityDetailSchema };
@@ -107,40 +105,6 @@ export const improvementRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({
       created: await nc.takeOverAudit(db, contextOf(request), request.params.id),
     }),
-  );
-  app.get(
-    '/nonconformities/export',
-    {
-      schema: {
-        tags,
-        description: `The filtered register as XLSX or PDF (at most ${nc.exports.EXPORT_MAX_ROWS} entries), in ja or en.`,
-        querystring: nonconformityExportQuerySchema,
-      },
-      config: { permission: 'improvement:read', slot: true },
-    },
-    async (request, reply) => {
-      const ctx = contextOf(request);
-      const { format, lang: asked, ...q } = request.query;
-      const lang = asked ?? request.locale;
-      const flag = (v: 'true' | 'false' | undefined) =>
-        v === undefined ? undefined : v === 'true';
-      const filter = { ...q, open: flag(q.open), overdue: flag(q.overdue) };
-      if (format === 'pdf') {
-        const pdf = await nc.exports.registerPdf(db, ctx, filter, lang);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', 'attachment; filename="nonconformities.pdf"')
-          .send(pdf);
-      }
-      const rows = await nc.exports.exportRows(db, ctx, filter);
-      return sendSpreadsheet(request, reply, 'xlsx', 'nonconformities', [
-        {
-          name: lang === 'ja' ? '不適合登録簿' : 'Nonconformities',
-          header: nc.exports.exportHeader(lang),
-          rows: rows.map((r) => nc.exports.exportCells(r, lang)),
-        },
-      ]);
-    },
   );
   app.get(
     '/nonconformities/:id',

@@ -12,6 +12,7 @@ import { fileRoutes } from './files.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
 import { improvementRoutes } from './improvement.ts';
+import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
 import { riskBulkRoutes } from './risks-bulk.ts';
 import { riskAssessmentRoutes } from './risks-assessments.ts';
@@ -54,5 +55,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(documentRoutes);
   await app.register(conformityRoutes);
   await app.register(savedViewRoutes);
+  await app.register(improvementReportRoutes);
   await app.register(improvementRoutes);
 };

@@ -7,6 +7,7 @@ export {
   updateNonconformity,
   recordContainment,
   closeNonconformity,
+  nonconformityStatistics,
 } from './nonconformities.ts';
 export { recordCauseAnalysis, recordEvaluation } from './nonconformities-steps.ts';
 export { createAction, implementAction, getAction, listActions } from './actions.ts';

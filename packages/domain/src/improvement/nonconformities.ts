@@ -1,10 +1,12 @@
 import type { Db, Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/improvement';
 import type { NonconformityRow } from '@mamoru/db/repositories/improvement';
+import * as stats from '@mamoru/db/repositories/improvement-statistics';
 import { getOrgUnit } from '@mamoru/db/repositories/scope';
 import type {
   NonconformityCreate,
   NonconformityListQuery,
+  NonconformityStatistics,
   NonconformityUpdate,
 } from '@mamoru/contracts';
 import { diff } from '../audit/hash.ts';
@@ -209,4 +211,16 @@ export async function closeNonconformity(
     ]);
     return loadBundle(tx, org, id);
   });
+}
+
+/** Ageing of open nonconformities and recurring causes and clauses, within the reader's reach. */
+export async function nonconformityStatistics(db: Db, ctx: RequestContext) {
+  const reach = authorize(ctx.actor, 'improvement:read');
+  const org = ctx.actor.organizationId;
+  const visible = reach === 'own' ? repo.visibleTo(ctx.actor.userId ?? '') : null;
+  const [ageing, recurrence] = await Promise.all([
+    stats.ageingOf(db, org, visible),
+    stats.recurrenceOf(db, org, visible),
+  ]);
+  return { ageing, recurrence } as NonconformityStatistics;
 }
