@@ -5,6 +5,11 @@ import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../test/fakeAp
 import { renderApp, renderWithProviders } from '../../test/render';
 import { NewNonconformityModal } from './NewNonconformityModal';
 
+// jsdom has no layout: the chart is named, not drawn.
+vi.mock('../../components/EChart', () => ({
+  EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
+}));
+
 const ID = '00000000-0000-4000-8000-0000000000c1';
 
 const manager = () => {
@@ -68,11 +73,18 @@ describe('nonconformity register and workflow pages', () => {
         items: [nc(), nc({ id: `${ID.slice(0, -1)}2`, code: 'NC-0008', status: 'in_action' })],
         nextCursor: null,
       },
+      'GET /api/v1/nonconformities/statistics': {
+        ageing: [{ bucket: '0_30', severity: 'minor', count: 2 }],
+        recurrence: [{ kind: 'cause', key: 'process', count: 3 }],
+      },
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/corrective-actions?source=internal_audit&view=board&overdue=true');
-    const column = await screen.findByLabelText('Actions under way');
+    const column = await screen.findByLabelText('Actions under way', {}, { timeout: 8000 });
     expect(within(column).getByText(/NC-0008/)).toBeTruthy();
+    expect(await screen.findByRole('img', { name: 'Open nonconformities by age' })).toBeTruthy();
+    expect(await screen.findByText('Cause: Process')).toBeTruthy();
+    expect(screen.getByText('3 times')).toBeTruthy();
     const listCall = api.calls.find((c) => c.path === '/api/v1/nonconformities');
     expect(listCall?.query.get('source')).toBe('internal_audit');
     expect(listCall?.query.get('overdue')).toBe('true');

@@ -29,6 +29,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
 import { useNonconformityList, type Nonconformity } from './api';
 import { NewNonconformityModal } from './NewNonconformityModal';
+import { ExportMenu, TrendsPanel } from './TrendsPanel';
 
 /** A value of the address if the list knows it (a link may carry anything). */
 const known = (value: string | null, options: readonly string[]) =>
@@ -96,16 +97,20 @@ export function NonconformitiesPage() {
         description={t('areas.correctiveActions.description')}
         icon={<IconTool size={32} aria-hidden="true" />}
         actions={
-          can('improvement:manage') && (
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden="true" />}
-              onClick={() => setCreating(true)}
-            >
-              {t('improvement.new')}
-            </Button>
-          )
+          <Group gap="sm">
+            <ExportMenu filter={filter} />
+            {can('improvement:manage') && (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden="true" />}
+                onClick={() => setCreating(true)}
+              >
+                {t('improvement.new')}
+              </Button>
+            )}
+          </Group>
         }
       />
+      <TrendsPanel />
       <Group align="flex-end" gap="md" wrap="wrap">
         <SegmentedControl
           value={view}

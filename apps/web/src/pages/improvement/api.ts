@@ -3,6 +3,7 @@ import type {
   ImprovementAction,
   Nonconformity,
   NonconformityDetail,
+  NonconformityStatistics,
   NonconformityStatus,
 } from '@mamoru/contracts';
 import { api } from '../../api/client';
@@ -86,4 +87,26 @@ export function useActionStep(step: 'implementation' | 'review') {
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: nonconformitiesKey }),
   });
+}
+
+export function useNonconformityStatistics() {
+  return useQuery({
+    queryKey: [...nonconformitiesKey, 'statistics'],
+    queryFn: ({ signal }) =>
+      api.get<NonconformityStatistics>('/api/v1/nonconformities/statistics', { signal }),
+  });
+}
+
+/** The export's address: the list's filters, the format and the language. */
+export function exportUrl(filter: NonconformityFilter, format: 'xlsx' | 'pdf', lang: 'ja' | 'en') {
+  return `/api/v1/nonconformities/export${queryString({
+    q: filter.q?.trim() || undefined,
+    source: filter.source,
+    status: filter.status,
+    severity: filter.severity,
+    overdue: filter.overdue ? 'true' : undefined,
+    open: filter.open ? 'true' : undefined,
+    format,
+    lang,
+  })}`;
 }
