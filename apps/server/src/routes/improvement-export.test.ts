@@ -3,7 +3,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
-import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
+import {
+  addOrganization,
+  createUserAndLogin,
+  setupOrganization,
+  type Client,
+} from '../testing/identity.ts';
 import { pdfText } from '../testing/pdf.ts';
 import { createNonconformity, withAction } from './improvement.fixtures.ts';
 
@@ -31,6 +36,19 @@ describeEachDatabase('nonconformity register export and trends', (ctx) => {
       severity: 'major',
     });
     await createNonconformity(manager, { title: 'Visitor log gaps', source: 'monitoring' });
+    // Another organization's register, made to match every filter and count below:
+    // the exact numbers of A's exports and trends show none of it leaks (tenant isolation).
+    const { admin: adminB } = await addOrganization(app, { name: 'Organization B' });
+    for (const detectedOn of ['2020-01-01', new Date().toISOString().slice(0, 10)]) {
+      await createNonconformity(adminB, {
+        title: 'Nonconformity of B',
+        source: 'internal_audit',
+        severity: 'major',
+        requirementIds: ['6.4.a'],
+        detectedOn,
+      });
+    }
+    await withAction(adminB, adminB.user.id);
   });
   afterAll(() => app.close());
 
