@@ -151,6 +151,7 @@ const areaDefinitions = [
     key: 'correctiveActions',
     phase: 'act',
     path: '/corrective-actions',
+    permission: 'improvement:read',
     icon: IconTool,
     requirements: ['7.2', '7.3'],
   },

@@ -93,6 +93,15 @@ const ProgrammePage = lazy(() =>
   import('./pages/audits/ProgrammePage').then((m) => ({ default: m.ProgrammePage })),
 );
 
+const NonconformitiesPage = lazy(() =>
+  import('./pages/improvement/NonconformitiesPage').then((m) => ({
+    default: m.NonconformitiesPage,
+  })),
+);
+const NonconformityPage = lazy(() =>
+  import('./pages/improvement/NonconformityPage').then((m) => ({ default: m.NonconformityPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -136,6 +145,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   records: (
     <Lazy>
       <RecordsPage />
+    </Lazy>
+  ),
+  correctiveActions: (
+    <Lazy>
+      <NonconformitiesPage />
     </Lazy>
   ),
   soa: (
@@ -270,6 +284,15 @@ export const routes: RouteObject[] = [
           {
             path: 'internal-audits/:auditId',
             element: guarded('audits:read', lazyPage(<AuditPage />)),
+          },
+          {
+            path: 'corrective-actions/:id',
+            element: guarded(
+              'improvement:read',
+              <Lazy>
+                <NonconformityPage />
+              </Lazy>,
+            ),
           },
           { path: 'profile', element: lazyPage(<ProfilePage />) },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },

@@ -21,3 +21,4 @@ export * from './files.ts';
 export * from './records.ts';
 export * from './audits.ts';
 export * from './audits-programmes.ts';
+export * from './improvement.ts';

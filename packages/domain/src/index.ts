@@ -68,3 +68,4 @@ export * as evidenceFiles from './files/index.ts';
 export * as records from './records/index.ts';
 export * as demo from './demo/create.ts';
 export * as audits from './audits/index.ts';
+export * as nonconformities from './improvement/nonconformities-index.ts';

@@ -1,4 +1,5 @@
 import type { Locale } from '@mamoru/contracts';
+import { improvementMessages } from './messages-improvement.ts';
 
 type Catalog = Record<string, string>;
 
@@ -8,6 +9,7 @@ type Catalog = Record<string, string>;
  */
 export const messages: Record<Locale, Catalog> = {
   en: {
+    ...improvementMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     record_type_code_taken: 'A record type with the code {code} exists already.',
@@ -245,6 +247,7 @@ export const messages: Record<Locale, Catalog> = {
     period_end_before_start: 'The period cannot end before it starts.',
   },
   ja: {
+    ...improvementMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     record_type_code_taken: 'コード {code} の記録種別はすでに存在します。',

@@ -13,6 +13,8 @@ import { conformityRoutes } from './conformity.ts';
 import { fileRoutes } from './files.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
+import { improvementRoutes } from './improvement.ts';
+import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
 import { riskBulkRoutes } from './risks-bulk.ts';
 import { riskAssessmentRoutes } from './risks-assessments.ts';
@@ -57,4 +59,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(savedViewRoutes);
   await app.register(auditsRoutes);
   await app.register(auditProgrammeRoutes);
+  await app.register(improvementReportRoutes);
+  await app.register(improvementRoutes);
 };

@@ -40,6 +40,12 @@ import {
   PROGRAMME_LISTS,
   type ProgrammesOfB,
 } from './audits-programmes.isolation.ts';
+import {
+  IMPROVEMENT_LISTS,
+  createImprovementOfB,
+  improvementProbes,
+  type ImprovementOfB,
+} from './improvement.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -82,6 +88,8 @@ interface Objects {
   audits: AuditsOfB;
   /** B's audit programme, with an upcoming audit and an overdue finding. */
   programmes: ProgrammesOfB;
+  /** B's nonconformities, actions and an audit with findings. */
+  improvement: ImprovementOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -149,6 +157,7 @@ const BY_ID: ByIdProbe[] = [
   ...documentProbes<Objects>(),
   ...auditProbes<Objects>(),
   ...programmeProbes<Objects>(),
+  ...improvementProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -362,6 +371,7 @@ const LISTS: ListProbe[] = [
   ...DOCUMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...AUDIT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PROGRAMME_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...IMPROVEMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -453,6 +463,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.risks = await createRisksOfB(adminB, b.assetId);
     b.audits = await createAuditsOfB(adminB, b.userId);
     b.programmes = await createProgrammesOfB(app.database.db, adminB);
+    b.improvement = await createImprovementOfB(adminB, manager.user.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -492,6 +503,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.records.values,
       'Statement of B',
       ...b.documents.values,
+      ...b.improvement.values,
       ...riskValuesOfB(b.risks),
       ...b.audits.values,
       ...b.programmes.values,

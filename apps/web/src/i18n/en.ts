@@ -7,6 +7,7 @@ import documents from './areas/documents.en.json';
 import risks from './areas/risks.en.json';
 import soa from './areas/soa.en.json';
 import auditProgramme from './areas/audit-programme.en.json';
+import improvement from './areas/improvement.en.json';
 
 /**
  * The English strings: the shared file plus one file per large area (areas/<area>.en.json),
@@ -23,4 +24,5 @@ export const en = {
   catalogPicker,
   audits,
   auditProgramme,
+  improvement,
 };

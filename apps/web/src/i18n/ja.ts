@@ -7,6 +7,7 @@ import documents from './areas/documents.ja.json';
 import risks from './areas/risks.ja.json';
 import soa from './areas/soa.ja.json';
 import auditProgramme from './areas/audit-programme.ja.json';
+import improvement from './areas/improvement.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -19,4 +20,5 @@ export const ja = {
   catalogPicker,
   audits,
   auditProgramme,
+  improvement,
 };

@@ -25,6 +25,7 @@ import {
   DEMO_UNITS,
 } from './data.ts';
 import { createRecordTypes } from './records.ts';
+import { createDemoNonconformities } from './improvement.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
@@ -48,6 +49,7 @@ export interface DemoSummary {
   issued: number;
   recordTypes: number;
   soa: 'created' | 'exists';
+  nonconformities: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -134,6 +136,13 @@ export async function createDemo(
   const issued = await issueDocuments(db, people, drafts);
   const recordTypes = await createRecordTypes(db, ctx, levelId, code);
   const soa = await createSoaDraft(db, ctx, [...unitIds.values()], [...locationIds.values()]);
+  // The demo audit's id goes here once the audits demo exists (its findings are taken over).
+  const nonconformities = await createDemoNonconformities(
+    db,
+    people.get('sato')!,
+    people.get('suzuki')!,
+    null,
+  );
 
   const summary: DemoSummary = {
     run,
@@ -146,6 +155,7 @@ export async function createDemo(
     issued,
     recordTypes,
     soa,
+    nonconformities,
   };
   await db.transaction((tx) =>
     recordAudit(tx, ctx, [
