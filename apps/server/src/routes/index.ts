@@ -3,6 +3,7 @@ import { versionSchema } from '@mamoru/contracts';
 import { MAMORU_VERSION } from '../version.ts';
 import { approvalRoutes } from './approvals.ts';
 import { assetRoutes } from './assets.ts';
+import { auditChecklistRoutes } from './audits-checklists.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
@@ -53,4 +54,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(documentRoutes);
   await app.register(conformityRoutes);
   await app.register(savedViewRoutes);
+  await app.register(auditChecklistRoutes);
 };
