@@ -13,6 +13,7 @@ function renderPanel(routes: Record<string, FakeRoute> = {}) {
     ...signedInRoutes(auditorSession()),
     [`GET ${base}/checklist`]: checklistFixture,
     [`GET ${base}/findings`]: { items: [] },
+    'GET /api/v1/files': { items: [], nextCursor: null },
     ...routes,
   });
   vi.stubGlobal('fetch', api.fetch);
@@ -67,13 +68,16 @@ describe('audit checklist panel', () => {
     fireEvent.change(within(dialog).getByLabelText('Correct by'), {
       target: { value: '2026-05-31' },
     });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Record：Access review 2026' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save result' }));
     await vi.waitFor(() => expect(sent).toBeDefined());
     expect(sent!.ifMatch).toBe('"1"');
     expect(sent!.body).toEqual({
       result: 'minor_nc',
       notes: 'Two leavers still active',
-      evidence: [],
+      evidence: [
+        { type: 'record', id: '00000000-0000-4000-8000-00000000d001', label: 'Access review 2026' },
+      ],
       finding: { description: '', unitId: null, dueDate: '2026-05-31' },
     });
   });
@@ -101,6 +105,25 @@ describe('audit checklist panel', () => {
     await vi.waitFor(() => expect(description.getAttribute('aria-invalid')).toBe('true'));
     expect(within(dialog).getByText('A finding needs a description.')).toBeTruthy();
     expect(within(dialog).getByText('Not a date.')).toBeTruthy();
+  });
+
+  it('uploads an evidence file of the line into the evidence store', async () => {
+    const api = renderPanel({
+      'POST /api/v1/files': {
+        status: 201,
+        body: { id: '00000000-0000-4000-8000-0000000000f1', originalName: 'log.pdf' },
+      },
+    });
+    const dialog = await openResult();
+    expect(within(dialog).getByText('No files yet')).toBeTruthy();
+    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['%PDF'], 'log.pdf')] } });
+    await vi.waitFor(() =>
+      expect(api.calls.some((c) => c.method === 'POST' && c.path === '/api/v1/files')).toBe(true),
+    );
+    const sent = api.calls.find((c) => c.method === 'POST' && c.path === '/api/v1/files')!;
+    expect(sent.query.get('ownerType')).toBe('audit_checklist_line');
+    expect(sent.query.get('ownerId')).toBe(first.id);
   });
 
   it('offers generation when the checklist is empty', async () => {

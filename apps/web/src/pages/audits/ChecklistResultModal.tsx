@@ -1,8 +1,19 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/QueryStates';
 import { problemFields, unplacedText } from '../../lib/problemFields';
+import { ChecklistLineFiles } from './ChecklistLineFiles';
 import { useRecordResult, type ChecklistLine, type ChecklistResult } from './checklistApi';
 
 const RESULTS: ChecklistResult[] = ['conform', 'major_nc', 'minor_nc', 'observation', 'ofi'];
@@ -39,6 +50,11 @@ export function ChecklistResultModal({
   const [notes, setNotes] = useState(line.notes);
   const [description, setDescription] = useState('');
   const [dueDate, setDueDate] = useState('');
+  // Evidence sampled: the line's evidence in Mamoru the auditor ticks, plus links kept from before.
+  const keyOf = (e: { type: string; id: string }) => `${e.type}:${e.id}`;
+  const offered = line.references.map((r) => ({ ...r, key: keyOf(r) }));
+  const kept = line.evidence.filter((e) => !offered.some((r) => r.key === keyOf(e)));
+  const [sampled, setSampled] = useState<string[]>(line.evidence.map(keyOf));
   const labels = {
     result: t('auditChecklist.resultForm.result'),
     notes: t('auditChecklist.resultForm.notes'),
@@ -52,6 +68,7 @@ export function ChecklistResultModal({
     'notes',
     'finding.description',
     'finding.dueDate',
+    'evidence.**',
   ]);
 
   const onSubmit = (event: FormEvent) => {
@@ -62,7 +79,16 @@ export function ChecklistResultModal({
         body: {
           result,
           notes,
-          evidence: line.evidence,
+          evidence: [
+            ...kept,
+            ...offered
+              .filter((r) => sampled.includes(r.key))
+              .map(({ type, id, label }) => ({
+                type,
+                id,
+                label: label || t(`auditChecklist.referenceTypes.${type}`),
+              })),
+          ],
           ...(raises(result)
             ? { finding: { description, unitId: null, dueDate: dueDate || null } }
             : {}),
@@ -103,6 +129,25 @@ export function ChecklistResultModal({
             autosize
             minRows={3}
           />
+          {offered.length > 0 && (
+            <Checkbox.Group
+              label={labels['evidence.**']}
+              value={sampled}
+              onChange={setSampled}
+              error={problem.error('evidence')}
+            >
+              <Stack gap={4} mt={4}>
+                {offered.map((r) => (
+                  <Checkbox
+                    key={r.key}
+                    value={r.key}
+                    label={`${t(`auditChecklist.referenceTypes.${r.type}`)}${r.label ? `：${r.label}` : ''}`}
+                  />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+          <ChecklistLineFiles lineId={line.id} editable />
           {raises(result) && (
             <>
               <Alert variant="light" color="orange">
