@@ -123,7 +123,13 @@ export async function applyResult(
       after: findingContentOf(created),
     });
   } else if (raisesFinding(input.result) && finding && finding.status === 'open') {
-    const changed = (await repo.updateFinding(tx, org, finding.id, null, content))!;
+    // What the input leaves out stays as the finding has it (set there by PATCH).
+    const changed = (await repo.updateFinding(tx, org, finding.id, null, {
+      ...content,
+      description: content.description || finding.description,
+      unitId: input.finding?.unitId ?? finding.unitId,
+      dueDate: input.finding?.dueDate ?? finding.dueDate,
+    }))!;
     entries.push({
       action: 'audit_finding.updated',
       entityType: FINDING_ENTITY,
