@@ -1,12 +1,5 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
-  auditFindingCorrectionSchema,
-  auditFindingListQuerySchema,
-  auditFindingParamsSchema,
-  auditFindingSchema,
-  auditFindingUpdateSchema,
-  auditFindingVerificationSchema,
   checklistAuditParamsSchema,
   checklistExportQuerySchema,
   checklistImportQuerySchema,
@@ -19,7 +12,6 @@ import {
   checklistResultInputSchema,
   checklistSchema,
   generateChecklistResultSchema,
-  pageSchema,
 } from '@mamoru/contracts';
 import { audits } from '@mamoru/domain';
 import { contextOf } from '../plugins/auth.ts';
@@ -27,7 +19,7 @@ import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 import { sendProblem } from '../plugins/problem.ts';
 
 const tags = ['audits'];
-const { checklists, checklistExchange, findings } = audits;
+const { checklists, checklistExchange } = audits;
 const read = { permission: 'audits:read' } as const;
 const conduct = { permission: 'audits:conduct' } as const;
 
@@ -36,9 +28,8 @@ const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Checklists of internal audits (generated from the scope, shaped and answered
- * by the team, exchanged as XLSX), the findings they raise and their follow-up,
- * and the cross-audit finding list the improvement area reads.
+ * Checklists of internal audits: generated from the scope, shaped and answered
+ * by the team, exchanged as XLSX (findings: audits-findings.ts).
  */
 export const auditChecklistRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -233,114 +224,4 @@ export const auditChecklistRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
   });
-
-  // ---- findings ----
-  app.get(
-    '/audits/:id/findings',
-    {
-      schema: {
-        tags,
-        params: checklistAuditParamsSchema,
-        response: { 200: z.object({ items: z.array(auditFindingSchema) }) },
-      },
-      config: read,
-    },
-    async (request) => ({
-      items: await findings.findingsOfAudit(db, contextOf(request), request.params.id),
-    }),
-  );
-  app.patch(
-    '/audits/:id/findings/:findingId',
-    {
-      schema: {
-        tags,
-        params: auditFindingParamsSchema,
-        body: auditFindingUpdateSchema,
-        response: { 200: auditFindingSchema },
-      },
-      config: conduct,
-    },
-    async (request, reply) => {
-      const { id, findingId } = request.params;
-      const ctx = contextOf(request);
-      const f = await findings.updateFinding(
-        db,
-        ctx,
-        id,
-        findingId,
-        requireIfMatch(request),
-        request.body,
-      );
-      setEtag(reply, f.version);
-      return f;
-    },
-  );
-  app.post(
-    '/audits/:id/findings/:findingId/correction',
-    {
-      schema: {
-        tags,
-        description: 'The auditee records the correction of a finding.',
-        params: auditFindingParamsSchema,
-        body: auditFindingCorrectionSchema,
-        response: { 200: auditFindingSchema },
-      },
-      config: { permission: 'audits:respond' },
-    },
-    async (request, reply) => {
-      const { id, findingId } = request.params;
-      const ctx = contextOf(request);
-      const f = await findings.correctFinding(
-        db,
-        ctx,
-        id,
-        findingId,
-        requireIfMatch(request),
-        request.body.correction,
-      );
-      setEtag(reply, f.version);
-      return f;
-    },
-  );
-  app.post(
-    '/audits/:id/findings/:findingId/verification',
-    {
-      schema: {
-        tags,
-        description: 'An auditor of the team who did not make the correction verifies it.',
-        params: auditFindingParamsSchema,
-        body: auditFindingVerificationSchema,
-        response: { 200: auditFindingSchema },
-      },
-      config: conduct,
-    },
-    async (request, reply) => {
-      const { id, findingId } = request.params;
-      const ctx = contextOf(request);
-      const f = await findings.verifyFinding(
-        db,
-        ctx,
-        id,
-        findingId,
-        requireIfMatch(request),
-        request.body.note,
-      );
-      setEtag(reply, f.version);
-      return f;
-    },
-  );
-  app.get(
-    '/audit-findings',
-    {
-      schema: {
-        tags,
-        description:
-          'Findings across audits, filtered (audit, status, kind, unit, clause, control, overdue).',
-        querystring: auditFindingListQuerySchema,
-        response: { 200: pageSchema(auditFindingSchema) },
-      },
-      config: read,
-    },
-    async (request) => findings.listFindings(db, contextOf(request), request.query),
-  );
 };

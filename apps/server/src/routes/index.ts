@@ -4,6 +4,7 @@ import { MAMORU_VERSION } from '../version.ts';
 import { approvalRoutes } from './approvals.ts';
 import { assetRoutes } from './assets.ts';
 import { auditChecklistRoutes } from './audits-checklists.ts';
+import { auditFindingRoutes } from './audits-findings.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
@@ -55,4 +56,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(conformityRoutes);
   await app.register(savedViewRoutes);
   await app.register(auditChecklistRoutes);
+  await app.register(auditFindingRoutes);
 };

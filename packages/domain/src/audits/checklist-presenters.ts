@@ -1,5 +1,6 @@
 import type { AuditFinding, ChecklistLine, ChecklistReference } from '@mamoru/contracts';
-import type { ChecklistLineView, ReferenceRow } from '@mamoru/db/repositories/audits-checklists';
+import type { ReferenceRow } from '@mamoru/db/repositories/audits-checklist-evidence';
+import type { ChecklistLineView } from '@mamoru/db/repositories/audits-checklists';
 import type { FindingView } from '@mamoru/db/repositories/audits-findings';
 import type { catalogIndex } from './checklist-scope.ts';
 

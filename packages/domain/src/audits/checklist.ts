@@ -1,5 +1,6 @@
 import type { Db, Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/audits-checklists';
+import * as evidence from '@mamoru/db/repositories/audits-checklist-evidence';
 import type {
   Checklist,
   ChecklistLineCreate,
@@ -34,8 +35,8 @@ export async function loadChecklist(db: Executor, org: string, audit: repo.Audit
     ...new Set(lines.filter((l) => l.kind === kind && l.refId).map((l) => l.refId!)),
   ];
   const controls = ids('control');
-  const soa = controls.length ? await repo.applicableControls(db, org) : { soaId: null };
-  const refs = await repo.referencesFor(db, org, soa.soaId, controls, ids('requirement'));
+  const soa = controls.length ? await evidence.applicableControls(db, org) : { soaId: null };
+  const refs = await evidence.referencesFor(db, org, soa.soaId, controls, ids('requirement'));
   const catalog = await criteriaIndex();
   const references = referencesByRef(refs);
   return {
@@ -64,7 +65,7 @@ export async function generateChecklist(db: Db, ctx: RequestContext, auditId: st
   const org = ctx.actor.organizationId;
   return db.transaction(async (tx) => {
     const audit = await shapeableAudit(tx, ctx, auditId);
-    const { controlIds } = await repo.applicableControls(tx, org);
+    const { controlIds } = await evidence.applicableControls(tx, org);
     const wanted = scopeLines(await criteriaLibrary(), audit, new Set(controlIds));
     const existing = new Set(
       (await repo.listLines(tx, org, auditId)).map((l) => `${l.kind}:${l.refId}`),
