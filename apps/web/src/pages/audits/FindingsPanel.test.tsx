@@ -80,4 +80,38 @@ describe('audit findings panel', () => {
       await within(dialog).findByText(/The person who made the correction cannot verify it\./),
     ).toBeTruthy();
   });
+
+  it('edits an open finding and marks the unit a refused save (422) names', async () => {
+    let sent: unknown;
+    renderPanel([findingFixture], {
+      'GET /api/v1/org-units': {
+        items: [{ id: '00000000-0000-4000-8000-00000000f002', name: 'Sales' }],
+        nextCursor: null,
+      },
+      [`PATCH ${base}/findings/${findingFixture.id}`]: (request) => {
+        sent = request.body;
+        return problem(422, 'Check the values entered.', {
+          errors: [
+            {
+              field: 'unitId',
+              code: 'audit_finding_unit_not_auditee',
+              message: 'Choose one of the auditee units.',
+            },
+          ],
+        });
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Finding 1' });
+    fireEvent.change(within(dialog).getByLabelText('Correct by'), {
+      target: { value: '2026-02-28' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('Choose one of the auditee units.')).toBeTruthy();
+    expect(sent).toEqual({
+      description: 'Two accounts of leavers were still active',
+      unitId: '00000000-0000-4000-8000-00000000f001',
+      dueDate: '2026-02-28',
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
 import { useSignedInSession } from '../../session/useSession';
 import { RESULT_COLORS } from './ChecklistPanel';
+import { FindingEditModal } from './FindingEditModal';
 import { FindingFollowUpModal } from './FindingFollowUpModal';
 import { useFindings, type AuditFinding } from './checklistApi';
 
@@ -26,7 +27,7 @@ export function FindingsPanel({ auditId }: { auditId: string }) {
   const findings = useFindings(auditId);
   const [dialog, setDialog] = useState<{
     finding: AuditFinding;
-    step: 'correct' | 'verify';
+    step: 'correct' | 'verify' | 'edit';
   } | null>(null);
 
   if (findings.isPending) return <LoadingRows />;
@@ -119,6 +120,15 @@ export function FindingsPanel({ auditId }: { auditId: string }) {
                           </Text>
                         )}
                         <Group gap={4}>
+                          {followUp && can('audits:conduct') && finding.status === 'open' && (
+                            <Button
+                              size="compact-xs"
+                              variant="default"
+                              onClick={() => setDialog({ finding, step: 'edit' })}
+                            >
+                              {t('auditChecklist.findings.edit')}
+                            </Button>
+                          )}
                           {followUp &&
                             can('audits:respond') &&
                             (finding.status === 'open' || finding.status === 'corrected') && (
@@ -149,7 +159,14 @@ export function FindingsPanel({ auditId }: { auditId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {dialog && (
+      {dialog?.step === 'edit' && (
+        <FindingEditModal
+          auditId={auditId}
+          finding={dialog.finding}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog && dialog.step !== 'edit' && (
         <FindingFollowUpModal
           auditId={auditId}
           finding={dialog.finding}

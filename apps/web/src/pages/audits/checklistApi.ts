@@ -148,3 +148,16 @@ export async function sendChecklistImport(
   }
   return body as ChecklistImportReport;
 }
+
+export interface FindingInput {
+  description?: string;
+  unitId?: string | null;
+  dueDate?: string | null;
+}
+
+export const useUpdateFinding = (auditId: string) =>
+  useAuditWrite(auditId, ({ finding, body }: { finding: AuditFinding; body: FindingInput }) =>
+    api.patch<AuditFinding>(`${base(auditId)}/findings/${finding.id}`, body, {
+      headers: ifMatch(finding.version),
+    }),
+  );
