@@ -6,6 +6,10 @@
  */
 export const AUDIT_ENTITY_TYPES = [
   'api_token',
+  // Internal audits: checklists and findings (acheck).
+  'audit_checklist',
+  'audit_checklist_line',
+  'audit_finding',
   'approval',
   'approval_policy',
   'asset',
@@ -43,6 +47,19 @@ export const AUDIT_ENTITY_TYPES = [
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const AUDIT_ACTIONS = [
+  // Internal audits: checklists and findings (acheck).
+  'audit_checklist.generated',
+  'audit_checklist.imported',
+  'audit_checklist.line_added',
+  'audit_checklist.line_removed',
+  'audit_checklist.line_updated',
+  'audit_checklist.reordered',
+  'audit_checklist.result_recorded',
+  'audit_finding.corrected',
+  'audit_finding.raised',
+  'audit_finding.updated',
+  'audit_finding.verified',
+  'audit_finding.withdrawn',
   'approval.approved',
   'approval.cancelled',
   'approval.rejected',

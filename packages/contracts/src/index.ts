@@ -22,3 +22,4 @@ export * from './records.ts';
 export * from './audits.ts';
 export * from './audits-programmes.ts';
 export * from './improvement.ts';
+export * from './audits-checklists.ts';

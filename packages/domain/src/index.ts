@@ -66,6 +66,7 @@ export * as pdfReports from './reports/pdf.ts';
 export * as documents from './documents/index.ts';
 export * as evidenceFiles from './files/index.ts';
 export * as records from './records/index.ts';
+export * as audits from './audits/index.ts';
 export * as demo from './demo/create.ts';
 export * as audits from './audits/index.ts';
 export * as nonconformities from './improvement/nonconformities-index.ts';

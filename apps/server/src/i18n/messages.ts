@@ -245,6 +245,31 @@ export const messages: Record<Locale, Catalog> = {
     audit_programme_approval_pending:
       'This audit programme version is waiting for approval; withdraw the request to edit it again.',
     period_end_before_start: 'The period cannot end before it starts.',
+    // Internal audit checklists and findings (acheck).
+    audit_not_on_team: 'Only a member of the audit team can do this.',
+    audit_checklist_closed:
+      'The checklist can change only while the audit is planned or in progress.',
+    audit_not_in_progress: 'Results can be recorded only while the audit is in progress.',
+    audit_line_has_finding:
+      'This line raised a finding, so it stays in the checklist. Change its result first.',
+    audit_checklist_order_incomplete: 'The new order must name every line of the checklist once.',
+    audit_finding_progressed:
+      'The finding has already been corrected, verified or taken over; its result can no longer change.',
+    audit_finding_description_required:
+      'A nonconformity, observation or opportunity for improvement needs a description (or notes).',
+    audit_finding_unit_not_auditee:
+      'The unit of a finding must be one of the audit’s auditee units.',
+    audit_findings_closed: 'Findings can be followed up only until the audit is closed.',
+    audit_not_auditee: 'Only someone of an auditee unit can record the correction.',
+    audit_finding_not_corrected: 'Only a corrected finding can be verified.',
+    audit_finding_verifier_is_corrector:
+      'The person who made the correction cannot verify it; another auditor of the team must.',
+    audit_checklist_import_unreadable: 'The file cannot be read as an XLSX workbook.',
+    audit_checklist_import_header:
+      'The first sheet is not a checklist exported by Mamoru (its columns are not the expected ones).',
+    audit_checklist_line_unknown: 'The line ID is not a line of this audit’s checklist.',
+    audit_checklist_line_twice: 'The same line appears more than once in the file.',
+    audit_checklist_result_unknown: 'The result is not one of the listed values.',
   },
   ja: {
     ...improvementMessages.ja,
@@ -476,6 +501,30 @@ export const messages: Record<Locale, Catalog> = {
     audit_programme_approval_pending:
       'この監査プログラムの版は承認待ちです。編集するには承認依頼を取り下げてください。',
     period_end_before_start: '期間の終了日が開始日より前になっています。',
+    // Internal audit checklists and findings (acheck).
+    audit_not_on_team: 'この操作は監査チームのメンバーだけが行えます。',
+    audit_checklist_closed: 'チェックリストは、監査が計画中または実施中の間だけ変更できます。',
+    audit_not_in_progress: '結果は監査の実施中だけ記録できます。',
+    audit_line_has_finding:
+      'この行からは指摘事項が出ているため、チェックリストから外せません。先に結果を変更してください。',
+    audit_checklist_order_incomplete:
+      '新しい順序には、チェックリストのすべての行を一度ずつ含めてください。',
+    audit_finding_progressed:
+      '指摘事項はすでに修正・確認済みか引き継ぎ済みのため、結果を変更できません。',
+    audit_finding_description_required:
+      '不適合・観察事項・改善の機会には、内容（またはメモ）の記入が必要です。',
+    audit_finding_unit_not_auditee: '指摘事項の部門は、この監査の被監査部門から選んでください。',
+    audit_findings_closed: '指摘事項のフォローアップは、監査が終了するまでの間だけ行えます。',
+    audit_not_auditee: '修正を記録できるのは、被監査部門の人だけです。',
+    audit_finding_not_corrected: '確認できるのは、修正済みの指摘事項だけです。',
+    audit_finding_verifier_is_corrector:
+      '修正した本人はその修正を確認できません。チームの別の監査員が確認してください。',
+    audit_checklist_import_unreadable: 'ファイルを XLSX ブックとして読み込めません。',
+    audit_checklist_import_header:
+      '最初のシートが Mamoru から出力したチェックリストではありません（列が想定と異なります）。',
+    audit_checklist_line_unknown: '行IDがこの監査のチェックリストの行ではありません。',
+    audit_checklist_line_twice: '同じ行がファイル内に複数回あります。',
+    audit_checklist_result_unknown: '結果が選択肢のどれにも当たりません。',
   },
 };
 

@@ -3,6 +3,8 @@ import { versionSchema } from '@mamoru/contracts';
 import { MAMORU_VERSION } from '../version.ts';
 import { approvalRoutes } from './approvals.ts';
 import { assetRoutes } from './assets.ts';
+import { auditChecklistRoutes } from './audits-checklists.ts';
+import { auditFindingRoutes } from './audits-findings.ts';
 import { auditRoutes } from './audit.ts';
 import { auditsRoutes } from './audits.ts';
 import { auditProgrammeRoutes } from './audits-programmes.ts';
@@ -61,4 +63,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(auditProgrammeRoutes);
   await app.register(improvementReportRoutes);
   await app.register(improvementRoutes);
+  await app.register(auditChecklistRoutes);
+  await app.register(auditFindingRoutes);
 };

@@ -15,6 +15,12 @@ import { createAsset, createLocation, createOrgUnit, upload } from '../testing/i
 import { apiRoutes, routeName } from '../testing/routes.ts';
 import { createSoaOfB, soaProbes, type SoaOfB } from './soa.isolation.ts';
 import {
+  CHECKLIST_LISTS,
+  checklistProbes,
+  createChecklistOfB,
+  type ChecklistOfB,
+} from './audits-checklists.isolation.ts';
+import {
   createRisksOfB,
   riskLists,
   riskProbes,
@@ -80,6 +86,8 @@ interface Objects {
   soa: SoaOfB;
   /** B's record types, records (one disposed of) and an evidence file. */
   records: RecordsOfB;
+  /** B's audit in progress: its checklist and findings. */
+  checklist: ChecklistOfB;
   /** B's documents: one issued, one draft, one approved. */
   documents: DocumentsOfB;
   /** B's risk method, threats, register, runs and treatment plan. */
@@ -154,6 +162,7 @@ const BY_ID: ByIdProbe[] = [
   ...soaProbes<Objects>(),
   ...riskProbes<Objects>(),
   ...recordProbes<Objects>(),
+  ...checklistProbes<Objects>(),
   ...documentProbes<Objects>(),
   ...auditProbes<Objects>(),
   ...programmeProbes<Objects>(),
@@ -368,6 +377,7 @@ const LISTS: ListProbe[] = [
   { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?q=secret`, idsIn: (body) => [body] },
   { url: '/api/v1/glossary', idsIn: (body) => [body] },
   ...RECORD_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...CHECKLIST_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...DOCUMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...AUDIT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PROGRAMME_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
@@ -459,6 +469,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.ownControlId = 'B-OWN-1';
     b.soa = await createSoaOfB(adminB);
     b.records = await createRecordsOfB(adminB, ownersB.managerB);
+    b.checklist = await createChecklistOfB(adminB, ownersB.managerB);
     b.documents = await createDocumentsOfB(userA, adminB, ownersB.managerB);
     b.risks = await createRisksOfB(adminB, b.assetId);
     b.audits = await createAuditsOfB(adminB, b.userId);
@@ -501,6 +512,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       'secret wording',
       b.soa.id,
       ...b.records.values,
+      ...b.checklist.values,
       'Statement of B',
       ...b.documents.values,
       ...b.improvement.values,

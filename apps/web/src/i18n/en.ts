@@ -8,6 +8,7 @@ import risks from './areas/risks.en.json';
 import soa from './areas/soa.en.json';
 import auditProgramme from './areas/audit-programme.en.json';
 import improvement from './areas/improvement.en.json';
+import auditChecklist from './areas/audit-checklist.en.json';
 
 /**
  * The English strings: the shared file plus one file per large area (areas/<area>.en.json),
@@ -25,4 +26,5 @@ export const en = {
   audits,
   auditProgramme,
   improvement,
+  auditChecklist,
 };

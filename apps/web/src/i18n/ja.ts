@@ -8,6 +8,7 @@ import risks from './areas/risks.ja.json';
 import soa from './areas/soa.ja.json';
 import auditProgramme from './areas/audit-programme.ja.json';
 import improvement from './areas/improvement.ja.json';
+import auditChecklist from './areas/audit-checklist.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -21,4 +22,5 @@ export const ja = {
   audits,
   auditProgramme,
   improvement,
+  auditChecklist,
 };

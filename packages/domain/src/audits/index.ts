@@ -12,3 +12,14 @@ export * as planning from './planning.ts';
 export { auditCoverage, covers, monthsBefore, summarizeCoverage } from './planning-coverage.ts';
 export type { CoverageInput, CoverageLine, CoverageKind } from './planning-coverage.ts';
 export { presentProgramme } from './programme-presenters.ts';
+// Internal audits (6.4). Each part appends its exports here.
+// Checklists, results, findings and their follow-up (acheck).
+import './checklist-files.ts';
+export * as checklists from './checklist.ts';
+export * as checklistExchange from './checklist-xlsx.ts';
+export * as findings from './findings.ts';
+export {
+  scopeLines,
+  requirementItemsInScope,
+  applicableControlsInScope,
+} from './checklist-scope.ts';
