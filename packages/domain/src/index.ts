@@ -66,3 +66,5 @@ export * as documents from './documents/index.ts';
 export * as evidenceFiles from './files/index.ts';
 export * as records from './records/index.ts';
 export * as demo from './demo/create.ts';
+export * as auditReports from './audits/report.ts';
+export * as auditReportExport from './audits/report-export.ts';

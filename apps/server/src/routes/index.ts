@@ -4,6 +4,7 @@ import { MAMORU_VERSION } from '../version.ts';
 import { approvalRoutes } from './approvals.ts';
 import { assetRoutes } from './assets.ts';
 import { auditRoutes } from './audit.ts';
+import { auditReportRoutes } from './audits-reports.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
 import { documentRoutes } from './documents.ts';
@@ -53,4 +54,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(documentRoutes);
   await app.register(conformityRoutes);
   await app.register(savedViewRoutes);
+  await app.register(auditReportRoutes);
 };
