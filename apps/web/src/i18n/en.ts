@@ -1,5 +1,6 @@
 import base from './en.json';
 import approvalSummary from './areas/approval-summary.en.json';
+import auditReport from './areas/audit-report.en.json';
 import catalogPicker from './areas/catalog-picker.en.json';
 import conformity from './areas/conformity.en.json';
 import documents from './areas/documents.en.json';
@@ -19,4 +20,5 @@ export const en = {
   conformity,
   approvalSummary,
   catalogPicker,
+  auditReport,
 };

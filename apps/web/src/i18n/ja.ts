@@ -1,5 +1,6 @@
 import base from './ja.json';
 import approvalSummary from './areas/approval-summary.ja.json';
+import auditReport from './areas/audit-report.ja.json';
 import catalogPicker from './areas/catalog-picker.ja.json';
 import conformity from './areas/conformity.ja.json';
 import documents from './areas/documents.ja.json';
@@ -15,4 +16,5 @@ export const ja = {
   conformity,
   approvalSummary,
   catalogPicker,
+  auditReport,
 };
