@@ -1,3 +1,4 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import {
   auditChecklistLines,
@@ -48,4 +49,17 @@ export async function seedFindings(db: Executor, rows: NewFinding[]) {
 
 export async function seedAuditors(db: Executor, rows: NewInternalAuditor[]) {
   if (rows.length) await db.insert(internalAuditors).values(rows);
+}
+
+/** Moves an audit along its lifecycle as history records it (the demo's closed audit). */
+export async function seedAuditStatus(
+  db: Executor,
+  org: string,
+  auditId: string,
+  values: Pick<NewAudit, 'status' | 'closedAt' | 'openingMeetingAt' | 'closingMeetingAt'>,
+) {
+  await db
+    .update(audits)
+    .set({ ...values, version: sql`${audits.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(audits.organizationId, org), eq(audits.id, auditId)));
 }

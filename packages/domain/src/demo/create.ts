@@ -25,6 +25,7 @@ import {
   DEMO_UNITS,
 } from './data.ts';
 import { createRecordTypes } from './records.ts';
+import { createAuditsDemo } from './audits.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
@@ -48,6 +49,8 @@ export interface DemoSummary {
   issued: number;
   recordTypes: number;
   soa: 'created' | 'exists';
+  auditors: number;
+  audits: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -134,6 +137,13 @@ export async function createDemo(
   const issued = await issueDocuments(db, people, drafts);
   const recordTypes = await createRecordTypes(db, ctx, levelId, code);
   const soa = await createSoaDraft(db, ctx, [...unitIds.values()], [...locationIds.values()]);
+  const audits = await createAuditsDemo(
+    db,
+    ctx,
+    unitIds,
+    { president: people.get('yamada')!.actor.userId!, itHead: people.get('suzuki')! },
+    run,
+  );
 
   const summary: DemoSummary = {
     run,
@@ -146,6 +156,7 @@ export async function createDemo(
     issued,
     recordTypes,
     soa,
+    ...audits,
   };
   await db.transaction((tx) =>
     recordAudit(tx, ctx, [
