@@ -47,17 +47,13 @@ describeEachDatabase('audit reports', (ctx) => {
     ({ admin } = await setupOrganization(app));
     people = await auditPeople(admin);
     const as = (p: { email: string; password: string }) => login(app, p.email, p.password);
-    [lead, member, head, auditee, outsider, external, manager] = await Promise.all(
-      [
-        people.lead,
-        people.member,
-        people.head,
-        people.auditee,
-        people.outsider,
-        people.external,
-        people.manager,
-      ].map(as),
-    );
+    lead = await as(people.lead);
+    member = await as(people.member);
+    head = await as(people.head);
+    auditee = await as(people.auditee);
+    outsider = await as(people.outsider);
+    external = await as(people.external);
+    manager = await as(people.manager);
     const org = admin.organization.id;
     audit = await seedAudit(app, org, {
       leadId: people.lead.user.id,
