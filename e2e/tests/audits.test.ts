@@ -159,7 +159,7 @@ describe('internal audits in a real browser', () => {
         await page.getByRole('button', { name: `Actions for line ${no}` }).click();
         await page.getByRole('menuitem', { name: 'Record result' }).click();
         const dialog = page.getByRole('dialog');
-        await dialog.getByRole('textbox', { name: 'Result' }).click();
+        await dialog.getByRole('combobox', { name: 'Result' }).click();
         await page.getByRole('option', { name: result, exact: true }).click();
         await dialog.getByRole('textbox', { name: 'Notes' }).fill(notes);
         await dialog.getByRole('button', { name: 'Save result' }).click();

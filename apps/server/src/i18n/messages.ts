@@ -223,7 +223,7 @@ export const messages: Record<Locale, Catalog> = {
     audit_report_unanswered:
       'Every checklist line needs a result before the report is approved ({count} without one).',
     audit_report_head_only: 'Only the head of an audited unit acknowledges the audit report.',
-    audit_report_not_approved: 'The audit report is not approved yet.',
+    audit_report_draft: 'The audit report is still a draft: it is not approved yet.',
     audit_report_acknowledged: 'The audit report is already acknowledged.',
   },
   ja: {
@@ -436,7 +436,7 @@ export const messages: Record<Locale, Catalog> = {
     audit_report_unanswered:
       '承認の前にチェックリストのすべての項目に結果が必要です（未記入 {count} 件）。',
     audit_report_head_only: '監査報告書を確認できるのは被監査部門の責任者だけです。',
-    audit_report_not_approved: '監査報告書はまだ承認されていません。',
+    audit_report_draft: '監査報告書は下書きのため、まだ承認されていません。',
     audit_report_acknowledged: '監査報告書は既に確認済みです。',
   },
 };

@@ -143,7 +143,7 @@ describeEachDatabase('audit reports', (ctx) => {
       expect.objectContaining({ field: 'checklist', code: 'audit_report_unanswered' }),
     ]);
     const ack = await head.post(url(audit, '/acknowledge'), undefined, ifMatch(1));
-    expect([ack.statusCode, ack.json().code]).toEqual([409, 'audit_report_not_approved']);
+    expect([ack.statusCode, ack.json().code]).toEqual([409, 'audit_report_draft']);
     expect((await lead.get(url(audit, '/export?format=pdf'))).statusCode).toBe(409);
   });
 

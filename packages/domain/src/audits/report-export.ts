@@ -277,7 +277,7 @@ export async function exportReport(
   q: { format: 'pdf' | 'xlsx'; lang: ReportLang },
 ) {
   const v = await getReport(db, ctx, auditId);
-  if (!v.row || v.row.status === 'draft') throw conflict('audit_report_not_approved');
+  if (!v.row || v.row.status === 'draft') throw conflict('audit_report_draft');
   const orgName = (await getOrganization(db, ctx.actor.organizationId))?.name ?? '';
   const filename = `audit-report-${v.snapshot.content.audit.code}-${q.lang}.${q.format}`;
   if (q.format === 'xlsx') {

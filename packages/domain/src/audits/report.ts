@@ -230,7 +230,7 @@ export async function acknowledgeReport(
     authorize(ctx.actor, 'audits:respond');
     if (!audit.headsAuditeeUnit) throw forbidden('audit_report_head_only');
     const before = await repo.getReport(tx, org, auditId, true);
-    if (!before || before.status === 'draft') throw conflict('audit_report_not_approved');
+    if (!before || before.status === 'draft') throw conflict('audit_report_draft');
     if (before.version !== expectedVersion) throw staleVersion();
     if (before.status === 'acknowledged') throw conflict('audit_report_acknowledged');
     const row = await repo.updateReport(tx, org, auditId, expectedVersion, {
