@@ -23,3 +23,4 @@ export * from './audits.ts';
 export * from './audits-programmes.ts';
 export * from './improvement.ts';
 export * from './audits-checklists.ts';
+export * from './audits-reports.ts';

@@ -58,7 +58,11 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from risks where value is not null) as valued,
           (select count(*)::int from documents) as documents,
           (select count(*)::int from soa_entries) as "soaEntries",
-          (select count(*)::int from users) as users`,
+          (select count(*)::int from users) as users,
+          (select count(*)::int from audits) as audits,
+          (select count(*)::int from audits where status = 'closed') as "closedAudits",
+          (select count(*)::int from audit_reports where status = 'acknowledged') as reports,
+          (select count(*)::int from internal_auditors) as auditors`,
       );
       return row!;
     };
@@ -103,7 +107,9 @@ describeEachDatabase('mamoru demo', (ctx) => {
         /60 assets, \d+ risks \(\d+ with a treatment\), \d+ treatment actions/,
       );
       const c = await counts();
-      expect(c).toMatchObject({ units: 10, locations: 4, assets: 60, documents: 5, users: 4 });
+      expect(c).toMatchObject({ units: 10, locations: 4, assets: 60, documents: 5, users: 6 });
+      // Internal audits: one closed with its report acknowledged, one planned; two auditors.
+      expect(c).toMatchObject({ audits: 2, closedAudits: 1, reports: 1, auditors: 2 });
       expect(c.risks).toBeGreaterThan(60);
       // The method was approved, so every generated risk has its value.
       expect(c.valued).toBe(c.risks);
@@ -128,7 +134,7 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(await run(['demo', '--force']), io.stderr()).toBe(0);
       expect(io.stdout()).toMatch(/\(copy 2\)/);
       const c = await counts();
-      expect(c).toMatchObject({ units: 20, assets: 120, documents: 10, users: 7 });
+      expect(c).toMatchObject({ units: 20, assets: 120, documents: 10, users: 11, audits: 4 });
     },
     SLOW,
   );

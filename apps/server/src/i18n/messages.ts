@@ -270,6 +270,17 @@ export const messages: Record<Locale, Catalog> = {
     audit_checklist_line_unknown: 'The line ID is not a line of this audit’s checklist.',
     audit_checklist_line_twice: 'The same line appears more than once in the file.',
     audit_checklist_result_unknown: 'The result is not one of the listed values.',
+    // Audit reports (6.4).
+    audit_report_frozen: 'The audit report is approved and can no longer change.',
+    audit_report_audit_closed: 'The audit is already reported; its report can no longer change.',
+    audit_report_team_only: 'Only the audit team words the audit report.',
+    audit_report_lead_only: 'Only the lead auditor approves the audit report.',
+    audit_report_not_in_progress: 'The report is approved while the audit is in progress.',
+    audit_report_unanswered:
+      'Every checklist line needs a result before the report is approved ({count} without one).',
+    audit_report_head_only: 'Only the head of an audited unit acknowledges the audit report.',
+    audit_report_draft: 'The audit report is still a draft: it is not approved yet.',
+    audit_report_acknowledged: 'The audit report is already acknowledged.',
   },
   ja: {
     ...improvementMessages.ja,
@@ -525,6 +536,17 @@ export const messages: Record<Locale, Catalog> = {
     audit_checklist_line_unknown: '行IDがこの監査のチェックリストの行ではありません。',
     audit_checklist_line_twice: '同じ行がファイル内に複数回あります。',
     audit_checklist_result_unknown: '結果が選択肢のどれにも当たりません。',
+    // 監査報告書（6.4）。
+    audit_report_frozen: '監査報告書は承認済みのため変更できません。',
+    audit_report_audit_closed: '監査は報告済みのため、監査報告書は変更できません。',
+    audit_report_team_only: '監査報告書を作成できるのは監査チームだけです。',
+    audit_report_lead_only: '監査報告書を承認できるのは監査リーダーだけです。',
+    audit_report_not_in_progress: '監査報告書は監査の実施中に承認します。',
+    audit_report_unanswered:
+      '承認の前にチェックリストのすべての項目に結果が必要です（未記入 {count} 件）。',
+    audit_report_head_only: '監査報告書を確認できるのは被監査部門の責任者だけです。',
+    audit_report_draft: '監査報告書は下書きのため、まだ承認されていません。',
+    audit_report_acknowledged: '監査報告書は既に確認済みです。',
   },
 };
 

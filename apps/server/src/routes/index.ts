@@ -8,6 +8,7 @@ import { auditFindingRoutes } from './audits-findings.ts';
 import { auditRoutes } from './audit.ts';
 import { auditsRoutes } from './audits.ts';
 import { auditProgrammeRoutes } from './audits-programmes.ts';
+import { auditReportRoutes } from './audits-reports.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
 import { documentRoutes } from './documents.ts';
@@ -65,4 +66,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(improvementRoutes);
   await app.register(auditChecklistRoutes);
   await app.register(auditFindingRoutes);
+  await app.register(auditReportRoutes);
 };

@@ -1,6 +1,7 @@
 import base from './en.json';
 import approvalSummary from './areas/approval-summary.en.json';
 import audits from './areas/audits.en.json';
+import auditReport from './areas/audit-report.en.json';
 import catalogPicker from './areas/catalog-picker.en.json';
 import conformity from './areas/conformity.en.json';
 import documents from './areas/documents.en.json';
@@ -27,4 +28,5 @@ export const en = {
   auditProgramme,
   improvement,
   auditChecklist,
+  auditReport,
 };

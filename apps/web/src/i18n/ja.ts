@@ -1,6 +1,7 @@
 import base from './ja.json';
 import approvalSummary from './areas/approval-summary.ja.json';
 import audits from './areas/audits.ja.json';
+import auditReport from './areas/audit-report.ja.json';
 import catalogPicker from './areas/catalog-picker.ja.json';
 import conformity from './areas/conformity.ja.json';
 import documents from './areas/documents.ja.json';
@@ -23,4 +24,5 @@ export const ja = {
   auditProgramme,
   improvement,
   auditChecklist,
+  auditReport,
 };

@@ -14,8 +14,10 @@ import {
   type RecordFacts,
   type SoaFacts,
 } from './conformity-documents.ts';
+import { internalAuditFacts, type AuditFacts } from './conformity-audits.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
+export type { AuditFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -85,6 +87,8 @@ export interface ConformityFacts {
   soa: SoaFacts | null;
   documents: DocumentFacts;
   records: RecordFacts;
+  /** Internal audits (4.2.3.d, 6.4). */
+  audits: AuditFacts;
 }
 
 interface ScopeRow {
@@ -289,6 +293,7 @@ export async function conformityFacts(
     soa: await soaFacts(db, org),
     documents: await documentFacts(db, org, today),
     records: await recordFacts(db, org, today),
+    audits: await internalAuditFacts(db, org, today),
   };
 }
 

@@ -21,9 +21,9 @@ describe('the conformity engine', async () => {
     const r = evaluateConformity(lib, emptySnapshot());
     expect(r.summary.counts.met).toBe(0);
     expect(r.summary.readiness).toBe(0);
-    const audit = r.items.find((i) => i.id === '4.2.3.d')!;
-    expect(audit).toMatchObject({ status: 'not_evidenced', phase: 'check', links: [] });
-    expect(audit.needs?.ja).toContain('内部監査');
+    const review = r.items.find((i) => i.id === '4.2.3.e')!;
+    expect(review).toMatchObject({ status: 'not_evidenced', phase: 'check', links: [] });
+    expect(review.needs?.ja).toContain('マネジメントレビュー');
     expect(r.items.find((i) => i.id === '7.2.a')!.phase).toBe('act');
     expect(r.items.find((i) => i.id === '4.3.3')!.phase).toBe('do');
   });

@@ -52,6 +52,24 @@ export const emptyDocuments: ConformitySnapshot['documents'] = {
   acknowledgementsOutstanding: 0,
 };
 
+export const emptyAudits: ConformitySnapshot['audits'] = {
+  programme: null,
+  latestProgrammeStatus: null,
+  cycleMonths: 12,
+  programmeAudits: 0,
+  reportedAudits: 0,
+  unreported: 0,
+  unreportedAudits: [],
+  requirementItems: 0,
+  unauditedRequirements: [],
+  applicableControls: 0,
+  unauditedControls: [],
+  conflicts: 0,
+  conflictRefs: [],
+  overdueFindings: 0,
+  overdueFindingRefs: [],
+};
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -89,6 +107,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     soa: null,
     documents: emptyDocuments,
     records: { types: 0, typesWithoutStorage: 0, records: 0, overdueDisposal: 0 },
+    audits: emptyAudits,
     ...over,
   };
 }

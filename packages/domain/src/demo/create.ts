@@ -26,6 +26,7 @@ import {
 } from './data.ts';
 import { createRecordTypes } from './records.ts';
 import { createDemoNonconformities } from './improvement.ts';
+import { createAuditsDemo } from './audits.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
@@ -50,6 +51,8 @@ export interface DemoSummary {
   recordTypes: number;
   soa: 'created' | 'exists';
   nonconformities: number;
+  auditors: number;
+  audits: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -136,12 +139,19 @@ export async function createDemo(
   const issued = await issueDocuments(db, people, drafts);
   const recordTypes = await createRecordTypes(db, ctx, levelId, code);
   const soa = await createSoaDraft(db, ctx, [...unitIds.values()], [...locationIds.values()]);
-  // The demo audit's id goes here once the audits demo exists (its findings are taken over).
+  const { closedAuditId, ...audits } = await createAuditsDemo(
+    db,
+    ctx,
+    unitIds,
+    { president: people.get('yamada')!.actor.userId!, itHead: people.get('suzuki')! },
+    run,
+  );
+  // The closed audit's nonconformities are taken over into the register first.
   const nonconformities = await createDemoNonconformities(
     db,
     people.get('sato')!,
     people.get('suzuki')!,
-    null,
+    closedAuditId,
   );
 
   const summary: DemoSummary = {
@@ -156,6 +166,7 @@ export async function createDemo(
     recordTypes,
     soa,
     nonconformities,
+    ...audits,
   };
   await db.transaction((tx) =>
     recordAudit(tx, ctx, [

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.ts';
 import { assetsRule } from './assets.ts';
+import { AUDIT_RULES } from './audits.ts';
 import { CONTROL_RULES } from './document-control.ts';
 import { DOCUMENT_RULES } from './documents.ts';
 import { auditTrailRule, rolesRule } from './organization.ts';
@@ -20,4 +21,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...STATEMENT_RULES,
   ...DOCUMENT_RULES,
   ...CONTROL_RULES,
+  ...AUDIT_RULES,
 };
