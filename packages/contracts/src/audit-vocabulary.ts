@@ -33,6 +33,12 @@ export const AUDIT_ENTITY_TYPES = [
   'treatment_action',
   'user',
   'vulnerability',
+  // Improvement register, communication log, preventive proposals (ireg).
+  'improvement',
+  'improvement_communication',
+  'improvement_settings',
+  'nonconformity',
+  'preventive_proposal',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -140,5 +146,20 @@ export const AUDIT_ACTIONS = [
   'user.updated',
   'vulnerability.created',
   'vulnerability.updated',
+  // Improvement register, communication log, preventive proposals (ireg).
+  'improvement.accepted',
+  'improvement.created',
+  'improvement.implemented',
+  'improvement.rejected',
+  'improvement.suggested',
+  'improvement.updated',
+  'improvement_communication.recorded',
+  'improvement_communication.updated',
+  'improvement_settings.updated',
+  'nonconformity.potential_reported',
+  'nonconformity.raised_from_proposal',
+  'preventive_proposal.accepted',
+  'preventive_proposal.dismissed',
+  'preventive_proposal.proposed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

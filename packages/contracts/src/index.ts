@@ -19,3 +19,4 @@ export * from './documents.ts';
 export * from './conformity.ts';
 export * from './files.ts';
 export * from './records.ts';
+export * from './improvement-register.ts';

@@ -66,3 +66,4 @@ export * as documents from './documents/index.ts';
 export * as evidenceFiles from './files/index.ts';
 export * as records from './records/index.ts';
 export * as demo from './demo/create.ts';
+export * as improvementRegister from './improvement/improvements-index.ts';

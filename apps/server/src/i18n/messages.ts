@@ -214,6 +214,12 @@ export const messages: Record<Locale, Catalog> = {
     catalog_overlay_duplicate: 'The ID {id} occurs more than once.',
     catalog_overlay_unknown_ids: 'The catalog has no node with these IDs ({count}): {ids}.',
     catalog_overlay_unknown_id: 'The catalog has no {namespace} with the ID {id}.',
+    // Improvement register and preventive proposals (ireg).
+    decision_reason_required: 'A decision needs its reason.',
+    improvement_already_decided: 'The improvement has been decided already.',
+    improvement_not_accepted: 'Only an accepted improvement can be recorded as implemented.',
+    improvement_implemented: 'The improvement is implemented and can no longer change.',
+    proposal_already_decided: 'The preventive proposal has been decided already.',
   },
   ja: {
     validation: 'リクエストの内容に誤りがあります。',
@@ -416,6 +422,12 @@ export const messages: Record<Locale, Catalog> = {
     catalog_overlay_duplicate: 'ID {id} が複数回出現しています。',
     catalog_overlay_unknown_ids: 'カタログにない ID があります（{count} 件）: {ids}',
     catalog_overlay_unknown_id: 'カタログに ID {id} の {namespace} はありません。',
+    // Improvement register and preventive proposals (ireg).
+    decision_reason_required: '決定には理由が必要です。',
+    improvement_already_decided: 'この改善は既に決定済みです。',
+    improvement_not_accepted: '実施を記録できるのは採用された改善だけです。',
+    improvement_implemented: 'この改善は実施済みのため変更できません。',
+    proposal_already_decided: 'この予防処置の提案は既に決定済みです。',
   },
 };
 

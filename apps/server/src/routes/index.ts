@@ -9,6 +9,7 @@ import { catalogRoutes } from './catalog.ts';
 import { documentRoutes } from './documents.ts';
 import { conformityRoutes } from './conformity.ts';
 import { fileRoutes } from './files.ts';
+import { improvementRegisterRoutes } from './improvement-register.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
 import { riskRoutes } from './risks.ts';
@@ -53,4 +54,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(documentRoutes);
   await app.register(conformityRoutes);
   await app.register(savedViewRoutes);
+  await app.register(improvementRegisterRoutes);
 };

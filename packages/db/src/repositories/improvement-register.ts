@@ -1,0 +1,328 @@
+import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { queryRows, type Executor } from '../client.ts';
+import { decodeCursor, toPage } from '../pagination.ts';
+import { users } from '../tables/identity.ts';
+import {
+  improvementCommunications,
+  improvements,
+  improvementSettings,
+  nonconformities,
+} from '../tables/improvement.ts';
+import { likePattern } from './scope.ts';
+
+/**
+ * The improvement register, the communication log, potential nonconformities
+ * raised from suggestions and preventive proposals, and the area's settings.
+ * Preventive proposals live in improvement-proposals.ts.
+ */
+
+export type ImprovementRow = typeof improvements.$inferSelect;
+export type NewImprovement = Omit<typeof improvements.$inferInsert, 'id' | 'number'>;
+export type CommunicationRow = typeof improvementCommunications.$inferSelect;
+export type NewCommunication = Omit<typeof improvementCommunications.$inferInsert, 'id'>;
+export type NewPotentialNonconformity = Omit<
+  typeof nonconformities.$inferInsert,
+  'id' | 'number' | 'kind'
+>;
+type Page = { limit: number; cursor?: string | undefined };
+
+/** Numbers per organization under a transaction lock, so two writers never take the same one. */
+async function nextNumber(db: Executor, org: string, table: 'improvements' | 'nonconformities') {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${table}:${org}`}))`);
+  const [row] = await queryRows<{ next: number }>(
+    db,
+    sql`select coalesce(max(number), 0)::int + 1 as next from ${sql.identifier(table)}
+      where organization_id = ${org}`,
+  );
+  return row!.next;
+}
+
+// ---- improvements ----------------------------------------------------------------
+
+const suggester = alias(users, 'suggester');
+const decider = alias(users, 'decider');
+const owner = alias(users, 'owner');
+const improvementView = {
+  ...getTableColumns(improvements),
+  suggestedByName: suggester.displayName,
+  decidedByName: decider.displayName,
+  ownerName: owner.displayName,
+};
+export type ImprovementView = ImprovementRow & {
+  suggestedByName: string | null;
+  decidedByName: string | null;
+  ownerName: string | null;
+};
+
+const selectImprovements = (db: Executor) =>
+  db
+    .select(improvementView)
+    .from(improvements)
+    .leftJoin(suggester, eq(suggester.id, improvements.suggestedBy))
+    .leftJoin(decider, eq(decider.id, improvements.decidedBy))
+    .leftJoin(owner, eq(owner.id, improvements.ownerId));
+
+export async function insertImprovement(db: Executor, values: NewImprovement) {
+  const number = await nextNumber(db, values.organizationId, 'improvements');
+  const [row] = await db
+    .insert(improvements)
+    .values({ ...values, number })
+    .returning();
+  return row!;
+}
+
+export async function getImprovement(db: Executor, org: string, id: string, forUpdate = false) {
+  const query = db
+    .select()
+    .from(improvements)
+    .where(and(eq(improvements.organizationId, org), eq(improvements.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function getImprovementView(db: Executor, org: string, id: string) {
+  const [row] = await selectImprovements(db).where(
+    and(eq(improvements.organizationId, org), eq(improvements.id, id)),
+  );
+  return row ?? null;
+}
+
+export async function updateImprovement(
+  db: Executor,
+  org: string,
+  id: string,
+  expectedVersion: number,
+  values: Partial<Omit<NewImprovement, 'organizationId'>>,
+) {
+  const [row] = await db
+    .update(improvements)
+    .set({ ...values, version: sql`${improvements.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(improvements.organizationId, org),
+        eq(improvements.id, id),
+        eq(improvements.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export interface ImprovementFilter {
+  q?: string | undefined;
+  status?: string | undefined;
+  source?: string | undefined;
+  /** Accepted, not implemented, due before this day. */
+  overdueBefore?: string | undefined;
+  /** 'own' reach: only what this user suggested or owns. */
+  visibleTo?: string | undefined;
+}
+
+/** The register, newest first, keyset-paginated by number. */
+export async function listImprovements(
+  db: Executor,
+  org: string,
+  f: ImprovementFilter,
+  page: Page,
+) {
+  const c: SQL[] = [eq(improvements.organizationId, org)];
+  if (f.status) c.push(eq(improvements.status, f.status));
+  if (f.source) c.push(eq(improvements.source, f.source));
+  if (f.q) {
+    const like = likePattern(f.q);
+    c.push(sql`(${improvements.title} ilike ${like} or ${improvements.description} ilike ${like})`);
+  }
+  if (f.overdueBefore) {
+    c.push(
+      sql`${improvements.status} = 'accepted' and ${improvements.dueDate} < ${f.overdueBefore}::date`,
+    );
+  }
+  if (f.visibleTo) {
+    c.push(
+      sql`(${improvements.suggestedBy} = ${f.visibleTo} or ${improvements.ownerId} = ${f.visibleTo})`,
+    );
+  }
+  const after = decodeCursor(page.cursor, 1, ['int']);
+  if (after) c.push(sql`${improvements.number} < ${Number(after[0])}`);
+  const rows = await selectImprovements(db)
+    .where(and(...c))
+    .orderBy(desc(improvements.number))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => [r.number]);
+}
+
+// ---- potential nonconformities (raised here, worked through in the NC workflow) -------
+
+/** A potential nonconformity (preventive action, 7.3.a), numbered in the one register. */
+export async function insertPotentialNonconformity(
+  db: Executor,
+  values: NewPotentialNonconformity,
+) {
+  const number = await nextNumber(db, values.organizationId, 'nonconformities');
+  const [row] = await db
+    .insert(nonconformities)
+    .values({ ...values, number, kind: 'potential' })
+    .returning();
+  return row!;
+}
+
+/** Code and title of a nonconformity of the organization (a reference check). */
+export async function nonconformityRef(db: Executor, org: string, id: string) {
+  const [row] = await db
+    .select({
+      id: nonconformities.id,
+      number: nonconformities.number,
+      title: nonconformities.title,
+    })
+    .from(nonconformities)
+    .where(and(eq(nonconformities.organizationId, org), eq(nonconformities.id, id)));
+  return row ?? null;
+}
+
+/** Whether the user is an active member of the organization (owner references). */
+export async function activeUserIn(db: Executor, org: string, userId: string) {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organizationId, org), eq(users.id, userId), eq(users.active, true)));
+  return row !== undefined;
+}
+
+// ---- communication log -------------------------------------------------------------
+
+const author = alias(users, 'author');
+const communicationView = {
+  ...getTableColumns(improvementCommunications),
+  createdByName: author.displayName,
+  ncNumber: nonconformities.number,
+  ncTitle: nonconformities.title,
+  improvementNumber: improvements.number,
+  improvementTitle: improvements.title,
+};
+export type CommunicationView = CommunicationRow & {
+  createdByName: string | null;
+  ncNumber: number | null;
+  ncTitle: string | null;
+  improvementNumber: number | null;
+  improvementTitle: string | null;
+};
+
+const selectCommunications = (db: Executor) =>
+  db
+    .select(communicationView)
+    .from(improvementCommunications)
+    .leftJoin(author, eq(author.id, improvementCommunications.createdBy))
+    .leftJoin(nonconformities, eq(nonconformities.id, improvementCommunications.nonconformityId))
+    .leftJoin(improvements, eq(improvements.id, improvementCommunications.improvementId));
+
+export async function insertCommunication(db: Executor, values: NewCommunication) {
+  const [row] = await db.insert(improvementCommunications).values(values).returning();
+  return row!;
+}
+
+export async function getCommunication(db: Executor, org: string, id: string, forUpdate = false) {
+  const query = db
+    .select()
+    .from(improvementCommunications)
+    .where(
+      and(eq(improvementCommunications.organizationId, org), eq(improvementCommunications.id, id)),
+    );
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function getCommunicationView(db: Executor, org: string, id: string) {
+  const [row] = await selectCommunications(db).where(
+    and(eq(improvementCommunications.organizationId, org), eq(improvementCommunications.id, id)),
+  );
+  return row ?? null;
+}
+
+export async function updateCommunication(
+  db: Executor,
+  org: string,
+  id: string,
+  expectedVersion: number,
+  values: Partial<Omit<NewCommunication, 'organizationId'>>,
+) {
+  const t = improvementCommunications;
+  const [row] = await db
+    .update(t)
+    .set({ ...values, version: sql`${t.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(t.organizationId, org), eq(t.id, id), eq(t.version, expectedVersion)))
+    .returning();
+  return row ?? null;
+}
+
+export interface CommunicationFilter {
+  nonconformityId?: string | undefined;
+  improvementId?: string | undefined;
+  agreement?: string | undefined;
+  channel?: string | undefined;
+  visibleTo?: string | undefined;
+}
+
+/** The log, latest communication first. */
+export async function listCommunications(
+  db: Executor,
+  org: string,
+  f: CommunicationFilter,
+  page: Page,
+) {
+  const t = improvementCommunications;
+  const c: SQL[] = [eq(t.organizationId, org)];
+  if (f.nonconformityId) c.push(eq(t.nonconformityId, f.nonconformityId));
+  if (f.improvementId) c.push(eq(t.improvementId, f.improvementId));
+  if (f.agreement) c.push(eq(t.agreement, f.agreement));
+  if (f.channel) c.push(eq(t.channel, f.channel));
+  if (f.visibleTo) c.push(eq(t.createdBy, f.visibleTo));
+  const after = decodeCursor(page.cursor, 2, ['date', 'uuid']);
+  if (after) {
+    c.push(
+      sql`(${t.communicatedOn}, ${t.id}) < (${String(after[0])}::date, ${String(after[1])}::uuid)`,
+    );
+  }
+  const rows = await selectCommunications(db)
+    .where(and(...c))
+    .orderBy(desc(t.communicatedOn), desc(t.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => [r.communicatedOn, r.id]);
+}
+
+// ---- settings ------------------------------------------------------------------------
+
+export async function getImprovementSettings(db: Executor, org: string) {
+  const [row] = await db
+    .select()
+    .from(improvementSettings)
+    .where(eq(improvementSettings.organizationId, org));
+  return row ?? null;
+}
+
+/**
+ * Saves the settings when their version is still `expectedVersion` (0: never
+ * saved, the row is created). Returns null on a stale version.
+ */
+export async function saveImprovementSettings(
+  db: Executor,
+  org: string,
+  expectedVersion: number,
+  values: { levelJump: number; reviewIntervalDays: number },
+) {
+  const t = improvementSettings;
+  if (expectedVersion === 0) {
+    const [row] = await db
+      .insert(t)
+      .values({ organizationId: org, ...values })
+      .onConflictDoNothing()
+      .returning();
+    return row ?? null;
+  }
+  const [row] = await db
+    .update(t)
+    .set({ ...values, version: sql`${t.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(t.organizationId, org), eq(t.version, expectedVersion)))
+    .returning();
+  return row ?? null;
+}
