@@ -33,6 +33,12 @@ import {
   documentProbes,
   type DocumentsOfB,
 } from './documents.isolation.ts';
+import {
+  IMPROVEMENT_LISTS,
+  createImprovementsOfB,
+  improvementProbes,
+  type ImprovementsOfB,
+} from './improvement-register.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -71,6 +77,8 @@ interface Objects {
   documents: DocumentsOfB;
   /** B's risk method, threats, register, runs and treatment plan. */
   risks: RisksOfB;
+  /** B's improvement register, communication log and a preventive proposal. */
+  improvements: ImprovementsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -136,6 +144,7 @@ const BY_ID: ByIdProbe[] = [
   ...riskProbes<Objects>(),
   ...recordProbes<Objects>(),
   ...documentProbes<Objects>(),
+  ...improvementProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -347,6 +356,7 @@ const LISTS: ListProbe[] = [
   { url: '/api/v1/glossary', idsIn: (body) => [body] },
   ...RECORD_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...DOCUMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...IMPROVEMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -433,6 +443,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.records = await createRecordsOfB(adminB, ownersB.managerB);
     b.documents = await createDocumentsOfB(userA, adminB, ownersB.managerB);
     b.risks = await createRisksOfB(adminB, b.assetId);
+    b.improvements = await createImprovementsOfB(app, adminB, orgB.organization.id, b.risks.riskId);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -473,6 +484,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       'Statement of B',
       ...b.documents.values,
       ...riskValuesOfB(b.risks),
+      ...b.improvements.values,
     ];
   });
   afterAll(() => app.close());
