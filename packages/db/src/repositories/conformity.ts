@@ -14,8 +14,10 @@ import {
   type RecordFacts,
   type SoaFacts,
 } from './conformity-documents.ts';
+import { improvementFacts, type ImprovementFacts } from './conformity-improvement.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
+export type { ImprovementFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -85,6 +87,7 @@ export interface ConformityFacts {
   soa: SoaFacts | null;
   documents: DocumentFacts;
   records: RecordFacts;
+  improvement: ImprovementFacts;
 }
 
 interface ScopeRow {
@@ -289,6 +292,7 @@ export async function conformityFacts(
     soa: await soaFacts(db, org),
     documents: await documentFacts(db, org, today),
     records: await recordFacts(db, org, today),
+    improvement: await improvementFacts(db, org, today),
   };
 }
 
