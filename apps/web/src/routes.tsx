@@ -80,6 +80,28 @@ const RecordPage = lazy(() =>
   import('./pages/records/RecordPage').then((m) => ({ default: m.RecordPage })),
 );
 
+// The improvement area (4.2.4, 7.1): register, communication log, preventive proposals.
+const ImprovementsPage = lazy(() =>
+  import('./pages/improvement-register/ImprovementsPage').then((m) => ({
+    default: m.ImprovementsPage,
+  })),
+);
+const ImprovementPage = lazy(() =>
+  import('./pages/improvement-register/ImprovementPage').then((m) => ({
+    default: m.ImprovementPage,
+  })),
+);
+const CommunicationsPage = lazy(() =>
+  import('./pages/improvement-register/CommunicationsPage').then((m) => ({
+    default: m.CommunicationsPage,
+  })),
+);
+const ProposalsPage = lazy(() =>
+  import('./pages/improvement-register/ProposalsPage').then((m) => ({
+    default: m.ProposalsPage,
+  })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -140,6 +162,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
       <RisksArea tab="treatment" />
     </Lazy>
   ),
+  improvement: (
+    <Lazy>
+      <ImprovementsPage />
+    </Lazy>
+  ),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -177,6 +204,18 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <DashboardPage /> },
           ...AREAS.map(areaRoute),
+          {
+            path: 'improvement/communications',
+            element: guarded('improvement:read', lazyPage(<CommunicationsPage />)),
+          },
+          {
+            path: 'improvement/proposals',
+            element: guarded('improvement:read', lazyPage(<ProposalsPage />)),
+          },
+          {
+            path: 'improvement/:id',
+            element: guarded('improvement:read', lazyPage(<ImprovementPage />)),
+          },
           {
             path: 'risks/:tab',
             element: guarded(

@@ -5,6 +5,7 @@ import conformity from './areas/conformity.en.json';
 import documents from './areas/documents.en.json';
 import risks from './areas/risks.en.json';
 import soa from './areas/soa.en.json';
+import improvementRegister from './areas/improvement-register.en.json';
 
 /**
  * The English strings: the shared file plus one file per large area (areas/<area>.en.json),
@@ -19,4 +20,5 @@ export const en = {
   conformity,
   approvalSummary,
   catalogPicker,
+  ...improvementRegister,
 };

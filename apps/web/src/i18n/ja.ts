@@ -5,6 +5,7 @@ import conformity from './areas/conformity.ja.json';
 import documents from './areas/documents.ja.json';
 import risks from './areas/risks.ja.json';
 import soa from './areas/soa.ja.json';
+import improvementRegister from './areas/improvement-register.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -15,4 +16,5 @@ export const ja = {
   conformity,
   approvalSummary,
   catalogPicker,
+  ...improvementRegister,
 };
