@@ -10,6 +10,7 @@ import { documentRoutes } from './documents.ts';
 import { conformityRoutes } from './conformity.ts';
 import { fileRoutes } from './files.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
+import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
 import { riskRoutes } from './risks.ts';
@@ -55,4 +56,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(conformityRoutes);
   await app.register(savedViewRoutes);
   await app.register(improvementRegisterRoutes);
+  await app.register(improvementProposalRoutes);
 };

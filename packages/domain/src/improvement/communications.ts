@@ -1,5 +1,6 @@
 import type { Db, Executor } from '@mamoru/db';
-import * as repo from '@mamoru/db/repositories/improvement-register';
+import * as repo from '@mamoru/db/repositories/improvement-communications';
+import * as register from '@mamoru/db/repositories/improvement-register';
 import type {
   CommunicationCreate,
   CommunicationListQuery,
@@ -44,10 +45,10 @@ async function checkSubjects(
   input: { nonconformityId?: string | null | undefined; improvementId?: string | null | undefined },
 ) {
   const errors = [];
-  if (input.nonconformityId && !(await repo.nonconformityRef(db, org, input.nonconformityId))) {
+  if (input.nonconformityId && !(await register.nonconformityRef(db, org, input.nonconformityId))) {
     errors.push({ field: 'nonconformityId', code: 'reference_not_found' });
   }
-  if (input.improvementId && !(await repo.getImprovement(db, org, input.improvementId))) {
+  if (input.improvementId && !(await register.getImprovement(db, org, input.improvementId))) {
     errors.push({ field: 'improvementId', code: 'reference_not_found' });
   }
   if (errors.length) throw invalid(errors);

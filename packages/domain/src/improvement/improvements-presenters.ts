@@ -1,9 +1,7 @@
 import type { Communication, Improvement, PreventiveProposal } from '@mamoru/contracts';
 import type { ProposalView } from '@mamoru/db/repositories/improvement-proposals';
-import type {
-  CommunicationView,
-  ImprovementView,
-} from '@mamoru/db/repositories/improvement-register';
+import type { CommunicationView } from '@mamoru/db/repositories/improvement-communications';
+import type { ImprovementView } from '@mamoru/db/repositories/improvement-register';
 
 /** Register codes as people say them: IMP-0001, NC-0001. */
 export const improvementCode = (n: number) => `IMP-${String(n).padStart(4, '0')}`;

@@ -73,3 +73,21 @@ export function verdict(
   const text = joinTexts([base, ...found.map((f) => f.text)]);
   return nothingYet ? notMet(text, links, data) : partlyMet(text, links, data);
 }
+
+/** Nothing to judge yet: a fault of its own, so the item reads not met. */
+export const nothing = (
+  when: boolean,
+  text: LocalizedText,
+  href: string,
+  label: LocalizedText,
+): Finding => ({
+  key: 'nothingRecorded',
+  count: when ? 1 : 0,
+  text,
+  links: [gap(href, label.ja, label.en)],
+});
+
+export const both = (f: Record<'nonconformity' | 'potential', Fault>): Fault => ({
+  count: f.nonconformity.count + f.potential.count,
+  refs: [...f.nonconformity.refs, ...f.potential.refs],
+});
