@@ -218,3 +218,39 @@ export async function saveImprovementSettings(
     .returning();
   return row ?? null;
 }
+
+// ---- audit findings taken over (observations and opportunities for improvement) ----
+
+/**
+ * Turns an audit's observations and opportunities for improvement into proposed
+ * improvements (source 'audit', the finding linked), numbered on from the
+ * register in one insert … select; a finding already taken over is skipped, so
+ * calling it again changes nothing. Marks the open ones 'transferred'. Returns
+ * the new improvements' ids and finding ids.
+ */
+export async function takeOverAuditFindings(db: Executor, org: string, auditId: string) {
+  const start = (await nextNumber(db, org, 'improvements')) - 1;
+  const created = await queryRows<{ id: string; audit_finding_id: string; number: number }>(
+    db,
+    sql`
+    insert into improvements (organization_id, number, source, source_link, audit_finding_id,
+      title, description)
+    select f.organization_id, ${start}::int + row_number() over (order by f.number)::int, 'audit',
+      jsonb_build_object('type', 'audit_finding', 'id', f.id::text,
+        'label', a.code || ' #' || f.number::text),
+      f.id, a.code || ' #' || f.number::text || ' ' || left(f.description, 200), f.description
+    from audit_findings f join audits a on a.id = f.audit_id
+    where f.organization_id = ${org} and f.audit_id = ${auditId}
+      and f.kind in ('observation', 'ofi')
+      and not exists (select 1 from improvements i where i.audit_finding_id = f.id)
+    order by f.number
+    returning id, audit_finding_id, number`,
+  );
+  if (created.length > 0) {
+    await db.execute(sql`
+      update audit_findings set status = 'transferred', version = version + 1, updated_at = now()
+      where organization_id = ${org} and status = 'open'
+        and id = any(${sql.param(created.map((c) => c.audit_finding_id))}::uuid[])`);
+  }
+  return created;
+}

@@ -4,3 +4,4 @@ export * from './communications.ts';
 export * from './preventive.ts';
 export * from './improvements-settings.ts';
 export * from './improvements-presenters.ts';
+export * from './improvements-takeover.ts';
