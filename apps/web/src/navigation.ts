@@ -161,6 +161,7 @@ const areaDefinitions = [
     path: '/improvement',
     icon: IconTrendingUp,
     requirements: ['4.2.4', '7.1'],
+    permission: 'improvement:read',
   },
 ] as const;
 

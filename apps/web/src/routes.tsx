@@ -102,6 +102,28 @@ const NonconformityPage = lazy(() =>
   import('./pages/improvement/NonconformityPage').then((m) => ({ default: m.NonconformityPage })),
 );
 
+// The improvement area (4.2.4, 7.1): register, communication log, preventive proposals.
+const ImprovementsPage = lazy(() =>
+  import('./pages/improvement-register/ImprovementsPage').then((m) => ({
+    default: m.ImprovementsPage,
+  })),
+);
+const ImprovementPage = lazy(() =>
+  import('./pages/improvement-register/ImprovementPage').then((m) => ({
+    default: m.ImprovementPage,
+  })),
+);
+const CommunicationsPage = lazy(() =>
+  import('./pages/improvement-register/CommunicationsPage').then((m) => ({
+    default: m.CommunicationsPage,
+  })),
+);
+const ProposalsPage = lazy(() =>
+  import('./pages/improvement-register/ProposalsPage').then((m) => ({
+    default: m.ProposalsPage,
+  })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -172,6 +194,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
       <AuditsPage />
     </Lazy>
   ),
+  improvement: (
+    <Lazy>
+      <ImprovementsPage />
+    </Lazy>
+  ),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -209,6 +236,18 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <DashboardPage /> },
           ...AREAS.map(areaRoute),
+          {
+            path: 'improvement/communications',
+            element: guarded('improvement:read', lazyPage(<CommunicationsPage />)),
+          },
+          {
+            path: 'improvement/proposals',
+            element: guarded('improvement:read', lazyPage(<ProposalsPage />)),
+          },
+          {
+            path: 'improvement/:id',
+            element: guarded('improvement:read', lazyPage(<ImprovementPage />)),
+          },
           {
             path: 'risks/:tab',
             element: guarded(

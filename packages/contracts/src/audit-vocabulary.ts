@@ -44,6 +44,11 @@ export const AUDIT_ENTITY_TYPES = [
   // Internal audits: audits and the auditor register (aaudit).
   'internal_audit',
   'internal_auditor',
+  // Improvement register, communication log, preventive proposals (ireg).
+  'improvement',
+  'improvement_communication',
+  'improvement_settings',
+  'preventive_proposal',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -192,5 +197,20 @@ export const AUDIT_ACTIONS = [
   'internal_audit.status_changed',
   'internal_auditor.created',
   'internal_auditor.updated',
+  // Improvement register, communication log, preventive proposals (ireg).
+  'improvement.accepted',
+  'improvement.created',
+  'improvement.implemented',
+  'improvement.rejected',
+  'improvement.suggested',
+  'improvement.updated',
+  'improvement_communication.recorded',
+  'improvement_communication.updated',
+  'improvement_settings.updated',
+  'nonconformity.potential_reported',
+  'nonconformity.raised_from_proposal',
+  'preventive_proposal.accepted',
+  'preventive_proposal.dismissed',
+  'preventive_proposal.proposed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

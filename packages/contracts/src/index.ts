@@ -24,3 +24,4 @@ export * from './audits-programmes.ts';
 export * from './improvement.ts';
 export * from './audits-checklists.ts';
 export * from './audits-reports.ts';
+export * from './improvement-register.ts';

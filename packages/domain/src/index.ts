@@ -71,3 +71,4 @@ export * as audits from './audits/index.ts';
 export * as nonconformities from './improvement/nonconformities-index.ts';
 export * as auditReports from './audits/report.ts';
 export * as auditReportExport from './audits/report-export.ts';
+export * as improvementRegister from './improvement/improvements-index.ts';

@@ -281,6 +281,12 @@ export const messages: Record<Locale, Catalog> = {
     audit_report_head_only: 'Only the head of an audited unit acknowledges the audit report.',
     audit_report_draft: 'The audit report is still a draft: it is not approved yet.',
     audit_report_acknowledged: 'The audit report is already acknowledged.',
+    // Improvement register and preventive proposals (ireg).
+    decision_reason_required: 'A decision needs its reason.',
+    improvement_already_decided: 'The improvement has been decided already.',
+    improvement_not_accepted: 'Only an accepted improvement can be recorded as implemented.',
+    improvement_implemented: 'The improvement is implemented and can no longer change.',
+    proposal_already_decided: 'The preventive proposal has been decided already.',
   },
   ja: {
     ...improvementMessages.ja,
@@ -547,6 +553,12 @@ export const messages: Record<Locale, Catalog> = {
     audit_report_head_only: '監査報告書を確認できるのは被監査部門の責任者だけです。',
     audit_report_draft: '監査報告書は下書きのため、まだ承認されていません。',
     audit_report_acknowledged: '監査報告書は既に確認済みです。',
+    // Improvement register and preventive proposals (ireg).
+    decision_reason_required: '決定には理由が必要です。',
+    improvement_already_decided: 'この改善は既に決定済みです。',
+    improvement_not_accepted: '実施を記録できるのは採用された改善だけです。',
+    improvement_implemented: 'この改善は実施済みのため変更できません。',
+    proposal_already_decided: 'この予防処置の提案は既に決定済みです。',
   },
 };
 

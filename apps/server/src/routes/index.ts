@@ -14,6 +14,8 @@ import { catalogRoutes } from './catalog.ts';
 import { documentRoutes } from './documents.ts';
 import { conformityRoutes } from './conformity.ts';
 import { fileRoutes } from './files.ts';
+import { improvementRegisterRoutes } from './improvement-register.ts';
+import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
 import { improvementRoutes } from './improvement.ts';
@@ -67,4 +69,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(auditChecklistRoutes);
   await app.register(auditFindingRoutes);
   await app.register(auditReportRoutes);
+  await app.register(improvementRegisterRoutes);
+  await app.register(improvementProposalRoutes);
 };

@@ -52,6 +52,12 @@ import {
   improvementProbes,
   type ImprovementOfB,
 } from './improvement.isolation.ts';
+import {
+  IMPROVEMENT_LISTS,
+  createImprovementsOfB,
+  improvementProbes,
+  type ImprovementsOfB,
+} from './improvement-register.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -98,6 +104,8 @@ interface Objects {
   programmes: ProgrammesOfB;
   /** B's nonconformities, actions and an audit with findings. */
   improvement: ImprovementOfB;
+  /** B's improvement register, communication log and a preventive proposal. */
+  improvements: ImprovementsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -166,6 +174,7 @@ const BY_ID: ByIdProbe[] = [
   ...documentProbes<Objects>(),
   ...auditProbes<Objects>(),
   ...programmeProbes<Objects>(),
+  ...improvementProbes<Objects>(),
   ...improvementProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
@@ -382,6 +391,7 @@ const LISTS: ListProbe[] = [
   ...AUDIT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PROGRAMME_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...IMPROVEMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...IMPROVEMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -475,6 +485,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.audits = await createAuditsOfB(adminB, b.userId);
     b.programmes = await createProgrammesOfB(app.database.db, adminB);
     b.improvement = await createImprovementOfB(adminB, manager.user.id);
+    b.improvements = await createImprovementsOfB(app, adminB, orgB.organization.id, b.risks.riskId);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -519,6 +530,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...riskValuesOfB(b.risks),
       ...b.audits.values,
       ...b.programmes.values,
+      ...b.improvements.values,
     ];
   });
   afterAll(() => app.close());

@@ -7,6 +7,7 @@ import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
+import { SuggestButton } from '../pages/improvement-register/SuggestButton';
 import classes from './AppLayout.module.css';
 
 /** The signed-in application shell: header (brand, language, user menu), navbar, and the page. */
@@ -37,6 +38,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             <Brand />
           </Group>
           <Group gap="md" wrap="nowrap">
+            <SuggestButton />
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -10,6 +10,7 @@ import soa from './areas/soa.en.json';
 import auditProgramme from './areas/audit-programme.en.json';
 import improvement from './areas/improvement.en.json';
 import auditChecklist from './areas/audit-checklist.en.json';
+import improvementRegister from './areas/improvement-register.en.json';
 
 /**
  * The English strings: the shared file plus one file per large area (areas/<area>.en.json),
@@ -29,4 +30,5 @@ export const en = {
   improvement,
   auditChecklist,
   auditReport,
+  ...improvementRegister,
 };

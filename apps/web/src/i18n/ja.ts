@@ -10,6 +10,7 @@ import soa from './areas/soa.ja.json';
 import auditProgramme from './areas/audit-programme.ja.json';
 import improvement from './areas/improvement.ja.json';
 import auditChecklist from './areas/audit-checklist.ja.json';
+import improvementRegister from './areas/improvement-register.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -25,4 +26,5 @@ export const ja = {
   improvement,
   auditChecklist,
   auditReport,
+  ...improvementRegister,
 };

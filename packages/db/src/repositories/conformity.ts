@@ -15,9 +15,11 @@ import {
   type SoaFacts,
 } from './conformity-documents.ts';
 import { internalAuditFacts, type AuditFacts } from './conformity-audits.ts';
+import { improvementFacts, type ImprovementFacts } from './conformity-improvement.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
+export type { ImprovementFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -89,6 +91,7 @@ export interface ConformityFacts {
   records: RecordFacts;
   /** Internal audits (4.2.3.d, 6.4). */
   audits: AuditFacts;
+  improvement: ImprovementFacts;
 }
 
 interface ScopeRow {
@@ -294,6 +297,7 @@ export async function conformityFacts(
     documents: await documentFacts(db, org, today),
     records: await recordFacts(db, org, today),
     audits: await internalAuditFacts(db, org, today),
+    improvement: await improvementFacts(db, org, today),
   };
 }
 

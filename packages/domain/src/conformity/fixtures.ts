@@ -70,6 +70,39 @@ export const emptyAudits: ConformitySnapshot['audits'] = {
   overdueFindingRefs: [],
 };
 
+const noFault = () => ({ count: 0, refs: [] });
+const noFaults = () => ({ nonconformity: noFault(), potential: noFault() });
+
+/** The improvement facts of an organization with no nonconformity, action or improvement. */
+export function emptyImprovement(): ConformitySnapshot['improvement'] {
+  return {
+    correctiveProcedures: [],
+    preventiveProcedures: [],
+    recorded: { nonconformity: 0, potential: 0 },
+    closed: { nonconformity: 0, potential: 0 },
+    actions: { nonconformity: 0, potential: 0 },
+    reviews: 0,
+    findingsNotTakenOver: noFault(),
+    withoutCause: noFaults(),
+    withoutEvaluation: noFaults(),
+    withoutAction: noFaults(),
+    actionsOverdue: noFaults(),
+    withoutResult: noFaults(),
+    reviewOverdue: noFaults(),
+    closedNotEffective: noFaults(),
+    proposals: { total: 0, decided: 0 },
+    proposalsOpen: noFault(),
+    improvements: { total: 0, implemented: 0, lessons: 0 },
+    improvementsUndecided: noFault(),
+    improvementsOverdue: noFault(),
+    improvementsWithoutEvidence: noFault(),
+    communications: 0,
+    communicationsPending: noFault(),
+    communicationsObjected: noFault(),
+    notCommunicated: noFault(),
+  };
+}
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -108,6 +141,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     documents: emptyDocuments,
     records: { types: 0, typesWithoutStorage: 0, records: 0, overdueDisposal: 0 },
     audits: emptyAudits,
+    improvement: emptyImprovement(),
     ...over,
   };
 }

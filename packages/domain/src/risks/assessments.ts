@@ -5,6 +5,7 @@ import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { authorize } from '../identity/actor.ts';
 import { authorizeWriteAll } from '../scope/common.ts';
 import { methodInForce } from './methods.ts';
+import { proposeAfterReassessment } from '../improvement/preventive.ts';
 
 /**
  * Reassessment (4.2.3.c): a run is a dated snapshot of the register with the
@@ -53,6 +54,8 @@ export async function recordAssessment(
         after: { ...row, createdAt: undefined },
       },
     ]);
+    // Risks that changed significantly get a preventive proposal (7.3.e).
+    await proposeAfterReassessment(tx, ctx, row, inForce?.method.bands.length ?? 0);
     return row;
   });
 }

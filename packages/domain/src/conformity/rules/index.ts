@@ -8,6 +8,7 @@ import { RISK_RULES } from './risks.ts';
 import { exclusionsRule, scopeRule } from './scope.ts';
 import { STATEMENT_RULES } from './statement.ts';
 import { TREATMENT_RULES } from './treatment.ts';
+import { IMPROVEMENT_RULES } from './improvement.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -22,4 +23,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...DOCUMENT_RULES,
   ...CONTROL_RULES,
   ...AUDIT_RULES,
+  ...IMPROVEMENT_RULES,
 };
