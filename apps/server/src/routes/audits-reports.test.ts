@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditReport } from '@mamoru/contracts';
+import { queryRows } from '@mamoru/db';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { seedFindings } from '@mamoru/db/repositories/audits-seed';
 import { buildTestApp, type App } from '../testing/app.ts';
@@ -156,6 +158,24 @@ describeEachDatabase('audit reports', (ctx) => {
     expect(r.can).toEqual({ edit: false, approve: false, acknowledge: false });
     const edit = await member.patch(url(audit), { summary: 'x' }, ifMatch(2));
     expect([edit.statusCode, edit.json().code]).toEqual([409, 'audit_report_frozen']);
+    // Approval hands the findings on: the nonconformity to the register (the finding stays
+    // open for the audit's follow-up), the observation to the improvement register.
+    const handed = await queryRows<{ kind: string; status: string; nc: string | null }>(
+      app.database.db,
+      sql`select f.kind, f.status, n.source as nc from audit_findings f
+        left join nonconformities n on n.id = f.nonconformity_id
+        where f.audit_id = ${audit.id} order by f.number`,
+    );
+    expect(handed).toEqual([
+      { kind: 'minor_nc', status: 'open', nc: 'internal_audit' },
+      { kind: 'observation', status: 'transferred', nc: null },
+    ]);
+    const improvements = await queryRows<{ n: number }>(
+      app.database.db,
+      sql`select count(*)::int as n from improvements i join audit_findings f
+        on f.id = i.audit_finding_id where f.audit_id = ${audit.id}`,
+    );
+    expect(improvements).toEqual([{ n: 1 }]);
     // A finding added afterwards does not change the approved report.
     await seedFindings(app.database.db, [
       {

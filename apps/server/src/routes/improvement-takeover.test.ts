@@ -37,8 +37,8 @@ describeEachDatabase('takeover of audit findings', (ctx) => {
     );
     const rows = await findingsOf(audit.id);
     expect(rows.map((r) => [r.kind, r.status, Boolean(r.nonconformity_id)])).toEqual([
-      ['major_nc', 'transferred', true],
-      ['minor_nc', 'transferred', true],
+      ['major_nc', 'open', true],
+      ['minor_nc', 'open', true],
       ['observation', 'open', false],
       ['ofi', 'open', false],
     ]);

@@ -53,9 +53,9 @@ import {
   type ImprovementOfB,
 } from './improvement.isolation.ts';
 import {
-  IMPROVEMENT_LISTS,
+  IMPROVEMENT_LISTS as IMPROVEMENT_REGISTER_LISTS,
   createImprovementsOfB,
-  improvementProbes,
+  improvementProbes as improvementRegisterProbes,
   type ImprovementsOfB,
 } from './improvement-register.isolation.ts';
 
@@ -175,7 +175,7 @@ const BY_ID: ByIdProbe[] = [
   ...auditProbes<Objects>(),
   ...programmeProbes<Objects>(),
   ...improvementProbes<Objects>(),
-  ...improvementProbes<Objects>(),
+  ...improvementRegisterProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -391,7 +391,7 @@ const LISTS: ListProbe[] = [
   ...AUDIT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PROGRAMME_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...IMPROVEMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
-  ...IMPROVEMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...IMPROVEMENT_REGISTER_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {

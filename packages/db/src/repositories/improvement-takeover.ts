@@ -4,11 +4,11 @@ import { queryRows, type Executor } from '../client.ts';
 /**
  * Takes over audit findings of kind major_nc / minor_nc as nonconformities
  * (source internal_audit), set-based: one INSERT … SELECT numbers them in
- * finding order, one UPDATE marks the findings 'transferred' and links them.
- * A finding taken over already (nonconformity_id set, or a nonconformity
- * pointing at it) is skipped, so calling again changes nothing. A finding
- * verified before the takeover keeps 'verified' (its correction stands) but
- * is linked, since cause analysis and corrective action still follow.
+ * finding order, one UPDATE links the findings to them. A finding taken over
+ * already (nonconformity_id set, or a nonconformity pointing at it) is skipped,
+ * so calling again changes nothing. The finding keeps its status: the audit's
+ * follow-up (correction verified by an auditor who did not make it, 6.4) still
+ * runs in the audit, while cause analysis and corrective action run here.
  * The caller holds the numbering lock (improvement.ts lockNumbering).
  */
 export async function takeOverFindings(
@@ -45,9 +45,7 @@ export async function takeOverFindings(
   );
   if (created.length === 0) return [];
   await db.execute(sql`update audit_findings f
-    set nonconformity_id = n.id,
-      status = case when f.status = 'verified' then f.status else 'transferred' end,
-      version = f.version + 1, updated_at = now()
+    set nonconformity_id = n.id, version = f.version + 1, updated_at = now()
     from nonconformities n
     where n.audit_finding_id = f.id and n.organization_id = ${organizationId}
       and f.organization_id = ${organizationId} and ${only} and f.nonconformity_id is null`);

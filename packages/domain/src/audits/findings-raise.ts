@@ -46,12 +46,14 @@ export const findingContentOf = (f: repo.FindingRow) => ({
 /** What a result would do wrong, as field errors (empty: it can be recorded). */
 export function resultProblems(
   audit: { auditeeUnitIds: readonly string[] },
-  finding: { status: string; kind: string } | null,
+  finding: { status: string; kind: string; nonconformityId?: string | null } | null,
   input: ChecklistResultInput,
 ): { fields: FieldError[]; conflict: string | null } {
   const fields: FieldError[] = [];
   const raises = raisesFinding(input.result);
-  if (finding && finding.status !== 'open' && finding.kind !== input.result) {
+  // A finding the nonconformity register took over keeps its kind: the nonconformity points at it.
+  const settled = finding && (finding.status !== 'open' || finding.nonconformityId);
+  if (finding && settled && finding.kind !== input.result) {
     return { fields, conflict: 'audit_finding_progressed' };
   }
   if (raises) {

@@ -6,6 +6,8 @@ import type { AuditReport, AuditReportContent, AuditReportUpdate } from '@mamoru
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../errors.ts';
 import { authorize, can, reachOf } from '../identity/actor.ts';
+import { takeOverAuditImprovements } from '../improvement/improvements-takeover.ts';
+import { takeOverAuditFindings } from '../improvement/takeover.ts';
 import { buildReportContent, referencedIds } from './report-content.ts';
 
 /**
@@ -213,6 +215,11 @@ export async function approveReport(
         after: { status: 'approved', totals: content.totals, findings: content.findings.length },
       },
     ]);
+    // The approved findings enter the improvement area: nonconformities to the
+    // register (cause analysis, corrective action), observations and OFIs to
+    // the improvement register. Both are idempotent.
+    await takeOverAuditFindings(tx, ctx, auditId);
+    await takeOverAuditImprovements(tx, ctx, auditId);
     return viewOf(tx, ctx, audit, row);
   });
 }
