@@ -62,7 +62,12 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from audits) as audits,
           (select count(*)::int from audits where status = 'closed') as "closedAudits",
           (select count(*)::int from audit_reports where status = 'acknowledged') as reports,
-          (select count(*)::int from internal_auditors) as auditors`,
+          (select count(*)::int from internal_auditors) as auditors,
+          (select count(*)::int from nonconformities) as nonconformities,
+          (select count(*)::int from nonconformities n join audit_findings f
+            on f.nonconformity_id = n.id where n.cycle = 2) as "reopenedFromAudit",
+          (select count(*)::int from improvements where audit_finding_id is not null)
+            as "improvementsFromAudit"`,
       );
       return row!;
     };
@@ -110,6 +115,13 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(c).toMatchObject({ units: 10, locations: 4, assets: 60, documents: 5, users: 6 });
       // Internal audits: one closed with its report acknowledged, one planned; two auditors.
       expect(c).toMatchObject({ audits: 2, closedAudits: 1, reports: 1, auditors: 2 });
+      // The audit's nonconformity entered the register and was reopened after a failed
+      // effectiveness review; its observation became an improvement.
+      expect(c).toMatchObject({
+        nonconformities: 3,
+        reopenedFromAudit: 1,
+        improvementsFromAudit: 1,
+      });
       expect(c.risks).toBeGreaterThan(60);
       // The method was approved, so every generated risk has its value.
       expect(c.valued).toBe(c.risks);

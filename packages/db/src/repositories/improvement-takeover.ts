@@ -74,3 +74,19 @@ export async function auditExists(db: Executor, organizationId: string, auditId:
   );
   return rows.length > 0;
 }
+
+/** The nonconformities taken over from an audit's findings, in finding order. */
+export async function nonconformitiesOfAudit(
+  db: Executor,
+  organizationId: string,
+  auditId: string,
+) {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select f.nonconformity_id as id from audit_findings f
+      where f.organization_id = ${organizationId} and f.audit_id = ${auditId}
+        and f.nonconformity_id is not null
+      order by f.number`,
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,10 +1,12 @@
 import type { Db } from '@mamoru/db';
+import { nonconformitiesOfAudit } from '@mamoru/db/repositories/improvement-takeover';
 import type { NonconformityDetail } from '@mamoru/contracts';
 import type { RequestContext } from '../audit/trail.ts';
 import { createAction, implementAction } from '../improvement/actions.ts';
 import {
   closeNonconformity,
   createNonconformity,
+  getNonconformity,
   recordContainment,
 } from '../improvement/nonconformities.ts';
 import { recordCauseAnalysis, recordEvaluation } from '../improvement/nonconformities-steps.ts';
@@ -77,8 +79,13 @@ export async function createDemoNonconformities(
   owner: RequestContext,
   auditId: string | null,
 ): Promise<number> {
-  const taken = auditId ? await takeOverAudit(db, manager, auditId) : [];
-  let count = taken.length;
+  // The closed audit's report approval took its nonconformity over already; this only
+  // catches findings it did not (idempotent). The first one is worked below.
+  if (auditId) await takeOverAudit(db, manager, auditId);
+  const [fromAudit] = auditId
+    ? await nonconformitiesOfAudit(db, manager.actor.organizationId, auditId)
+    : [];
+  let count = 0;
 
   const backup = view(
     await createNonconformity(db, manager, {
@@ -119,20 +126,23 @@ export async function createDemoNonconformities(
   await closeNonconformity(db, manager, n.id, n.version, '原因が除去されたことを確認した');
   count += 1;
 
+  // The audit's finding on leavers' accounts when the demo audit exists, else a self-identified one.
   const accounts = view(
-    await createNonconformity(db, manager, {
-      kind: 'nonconformity',
-      source: 'self_identified',
-      title: '退職者のアカウントが削除されていない',
-      description: '月次の棚卸しで、退職者2名のアカウントが有効なまま残っていた。',
-      severity: 'major',
-      requirementIds: [],
-      controlIds: [],
-      unitId: null,
-      evidence: [],
-      detectedOn: today(),
-      ownerId: manager.actor.userId,
-    }),
+    fromAudit
+      ? await getNonconformity(db, manager, fromAudit)
+      : await createNonconformity(db, manager, {
+          kind: 'nonconformity',
+          source: 'self_identified',
+          title: '退職者のアカウントが削除されていない',
+          description: '月次の棚卸しで、退職者2名のアカウントが有効なまま残っていた。',
+          severity: 'major',
+          requirementIds: [],
+          controlIds: [],
+          unitId: null,
+          evidence: [],
+          detectedOn: today(),
+          ownerId: manager.actor.userId,
+        }),
   );
   n = await workUpToAction(
     db,
