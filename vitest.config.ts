@@ -37,7 +37,7 @@ const nodeProject = {
   setupFiles: ['packages/domain/src/testing/database-setup.ts'],
   testTimeout: 30_000,
   hookTimeout: 60_000,
-} as const;
+};
 
 const webTests = ['apps/web/src/**/*.test.{ts,tsx}'];
 const webProject = {
@@ -46,7 +46,7 @@ const webProject = {
   // Mantine pages render slowly in jsdom while the node project shares the
   // cores; a limit, not a speed expectation.
   testTimeout: 30_000,
-} as const;
+};
 
 // Unit, data-layer and API tests; the browser tests live in e2e/ with their own config.
 export default defineConfig({
