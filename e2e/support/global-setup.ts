@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { chromiumPath } from './browser.ts';
 import { ensureWebBuilt } from './build.ts';
+import { prepareDataTemplate } from './data-template.ts';
 
-/** Once per run: a browser must exist, and the served web app must match its sources. */
+/**
+ * Once per run: a browser must exist, the served web app must match its sources,
+ * and a migrated data folder is made for the servers to start from.
+ */
 export default function setup() {
   if (!existsSync(chromiumPath)) {
     throw new Error(
@@ -10,4 +14,5 @@ export default function setup() {
     );
   }
   ensureWebBuilt();
+  return prepareDataTemplate();
 }

@@ -4,3 +4,4 @@ export * from './build.ts';
 export * from './paths.ts';
 export * from './server.ts';
 export * from './identity.ts';
+export * from './data-template.ts';

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { copyDataTemplate } from './data-template.ts';
 import { repoRoot } from './paths.ts';
 
 export interface StartServerOptions {
@@ -53,12 +54,15 @@ async function waitForExit(child: ChildProcess, timeoutMs: number) {
 /**
  * Starts the real server (`node --import tsx apps/cli/src/main.ts serve`) on a
  * free port with a fresh MAMORU_DATA_DIR, and resolves once /healthz answers.
+ * The fresh folder is a copy of the run's migrated template (data-template.ts)
+ * unless the caller brings its own data folder or database.
  * DATABASE_URL from the caller's environment is not inherited: pass it in
  * `env` to run against PostgreSQL.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mamoru-e2e-'));
+  if (!options.env?.MAMORU_DATA_DIR && !options.env?.DATABASE_URL) copyDataTemplate(dataDir);
   const env: Record<string, string | undefined> = {
     ...process.env,
     DATABASE_URL: undefined,

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiLogin,
+  copyDataTemplate,
   expectAccessible,
   apiRequest,
   launchBrowser,
@@ -99,6 +100,7 @@ describe('the Japanese UI speaks Japanese', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mamoru-e2e-language-'));
 
   beforeAll(async () => {
+    copyDataTemplate(dataDir); // the run's migrated folder: the CLI need not migrate again
     cli(
       dataDir,
       [

@@ -4,7 +4,9 @@ import { formatDate } from './format';
 describe('formatDate', () => {
   const zone = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = zone;
+    // Assigning undefined would store the string "undefined" for the files after this one.
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
   });
 
   it('shows a calendar date as written, whatever the local time zone', () => {
