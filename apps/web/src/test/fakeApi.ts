@@ -91,6 +91,8 @@ const ADMIN_PERMISSIONS: SessionInfo['permissions'] = {
   'audit:verify': 'all',
   'approvals:read': 'all',
   'approvals:configure': 'all',
+  'audits:read': 'all',
+  'improvement:read': 'all',
 };
 
 const STAFF_PERMISSIONS: SessionInfo['permissions'] = {

@@ -76,6 +76,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
   admin: {
     ...READ_ISMS,
     ...ACKNOWLEDGE,
+    // Administrators read every area, as they read the rest of the ISMS.
+    'audits:read': 'all',
+    'improvement:read': 'all',
     'organization:manage': 'all',
     'users:manage': 'all',
     'audit:read': 'all',
