@@ -40,6 +40,7 @@ import {
   type DocumentsOfB,
 } from './documents.isolation.ts';
 import { AUDIT_LISTS, auditProbes, createAuditsOfB, type AuditsOfB } from './audits.isolation.ts';
+import { createReportOfB, reportProbes, type ReportOfB } from './audits-reports.isolation.ts';
 import {
   createProgrammesOfB,
   programmeProbes,
@@ -100,6 +101,8 @@ interface Objects {
   risks: RisksOfB;
   /** B's internal auditor and audit. */
   audits: AuditsOfB;
+  /** B's audit report (an audit in progress led by B's manager). */
+  report: ReportOfB;
   /** B's audit programme, with an upcoming audit and an overdue finding. */
   programmes: ProgrammesOfB;
   /** B's nonconformities, actions and an audit with findings. */
@@ -173,6 +176,7 @@ const BY_ID: ByIdProbe[] = [
   ...checklistProbes<Objects>(),
   ...documentProbes<Objects>(),
   ...auditProbes<Objects>(),
+  ...reportProbes<Objects>(),
   ...programmeProbes<Objects>(),
   ...improvementProbes<Objects>(),
   ...improvementRegisterProbes<Objects>(),
@@ -483,6 +487,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.documents = await createDocumentsOfB(userA, adminB, ownersB.managerB);
     b.risks = await createRisksOfB(adminB, b.assetId);
     b.audits = await createAuditsOfB(adminB, b.userId);
+    b.report = await createReportOfB(app, adminB, manager.user.id);
     b.programmes = await createProgrammesOfB(app.database.db, adminB);
     b.improvement = await createImprovementOfB(adminB, manager.user.id);
     b.improvements = await createImprovementsOfB(app, adminB, orgB.organization.id, b.risks.riskId);
@@ -529,6 +534,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.improvement.values,
       ...riskValuesOfB(b.risks),
       ...b.audits.values,
+      ...b.report.values,
       ...b.programmes.values,
       ...b.improvements.values,
     ];

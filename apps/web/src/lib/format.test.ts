@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDate } from './format';
 
 describe('formatDate', () => {
@@ -17,9 +17,13 @@ describe('formatDate', () => {
     }
   });
 
-  it('shows an instant on its local calendar day', () => {
+  it('shows an instant on its local calendar day', async () => {
     process.env.TZ = 'Asia/Tokyo';
-    expect(formatDate('2026-04-14T20:00:00Z', 'en')).toBe('15 Apr 2026');
-    expect(formatDate(null, 'en')).toBe('');
+    // A fresh module: formatters are cached with the zone in force when first made,
+    // and files sharing this worker may have made them in another zone.
+    vi.resetModules();
+    const fresh = await import('./format');
+    expect(fresh.formatDate('2026-04-14T20:00:00Z', 'en')).toBe('15 Apr 2026');
+    expect(fresh.formatDate(null, 'en')).toBe('');
   });
 });
