@@ -107,10 +107,12 @@ describe('evidence files of an action', () => {
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp(`/corrective-actions/${ID}`);
-    expect(await screen.findByText('restore-log.pdf')).toBeTruthy();
-    const list = api.calls.find((c) => c.method === 'GET' && c.path === '/api/v1/files')!;
-    expect(list.query.get('ownerType')).toBe('improvement_action');
-    expect(list.query.get('ownerId')).toBe(ACTION_ID);
+    // The action's files and the nonconformity's (this fake answers both with one file).
+    await waitFor(() => expect(screen.getAllByText('restore-log.pdf')).toHaveLength(2));
+    const lists = api.calls.filter((c) => c.method === 'GET' && c.path === '/api/v1/files');
+    expect(
+      lists.map((c) => `${c.query.get('ownerType')} ${c.query.get('ownerId')}`).sort(),
+    ).toEqual([`improvement_action ${ACTION_ID}`, `nonconformity ${ID}`]);
 
     screen.getByRole('button', { name: 'Attach a file' });
     const input = document.querySelector('input[type="file"]') as HTMLInputElement;
@@ -134,7 +136,38 @@ describe('evidence files of an action', () => {
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp(`/corrective-actions/${ID}`);
-    await waitFor(() => expect(screen.getAllByText('No files yet')).toHaveLength(2));
+    await waitFor(() => expect(screen.getAllByText('No files yet')).toHaveLength(3));
     expect(screen.queryByRole('button', { name: 'Attach a file' })).toBeNull();
+  });
+
+  it('lets the ISMS manager attach evidence of the nonconformity itself', async () => {
+    const session = sessionInfo('admin');
+    const api = fakeApi({
+      ...signedInRoutes({
+        ...session,
+        permissions: {
+          ...session.permissions,
+          'improvement:read': 'all' as const,
+          'improvement:manage': 'all' as const,
+        },
+      }),
+      'GET /api/v1/users': { items: [], nextCursor: null },
+      [`GET /api/v1/nonconformities/${ID}`]: nc([action({ status: 'effective' })]),
+      'GET /api/v1/files': { items: [], nextCursor: null },
+      'POST /api/v1/files': { status: 201, body: stored },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/corrective-actions/${ID}`);
+    const section = (await screen.findByText('Evidence of the nonconformity')).closest('section')!;
+    // Only the nonconformity takes files: the action's effectiveness was judged.
+    expect(screen.getAllByRole('button', { name: 'Attach a file' })).toHaveLength(1);
+    const input = section.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['%PDF'], 'log.pdf')] } });
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.method === 'POST' && c.path === '/api/v1/files')).toBe(true),
+    );
+    const sent = api.calls.find((c) => c.method === 'POST' && c.path === '/api/v1/files')!;
+    expect(sent.query.get('ownerType')).toBe('nonconformity');
+    expect(sent.query.get('ownerId')).toBe(ID);
   });
 });
