@@ -11,6 +11,8 @@ export const improvementMessages = {
     nc_close_needs_effective_actions:
       'The nonconformity can be closed only when every action of its cycle was reviewed and found effective.',
     nc_action_not_planned: 'Only a planned action of the current cycle can be implemented.',
+    nc_action_reviewed:
+      'The action’s effectiveness was reviewed; its evidence files can no longer change.',
     nc_action_not_implemented:
       'Only an implemented action of the current cycle can be reviewed for effectiveness.',
     nc_reviewer_is_owner:
@@ -31,6 +33,7 @@ export const improvementMessages = {
     nc_close_needs_effective_actions:
       'このサイクルのすべての処置が有効性レビューで有効と判断されるまで、不適合は完了できません。',
     nc_action_not_planned: '実施を記録できるのは、現在のサイクルの計画済み処置だけです。',
+    nc_action_reviewed: 'この処置は有効性レビュー済みのため、証拠ファイルを変更できません。',
     nc_action_not_implemented: '有効性をレビューできるのは、現在のサイクルの実施済み処置だけです。',
     nc_reviewer_is_owner:
       '処置の責任者は自分の処置の有効性をレビューできません。別の人がレビューします。',

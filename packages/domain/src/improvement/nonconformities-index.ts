@@ -1,5 +1,7 @@
 // Nonconformities and corrective/preventive action (7.2, 7.3): the register,
 // its workflow, actions, effectiveness reviews and the takeover of audit findings.
+// Registers the evidence-file owners 'nonconformity' and 'improvement_action'.
+import './files.ts';
 export {
   getNonconformity,
   listNonconformities,

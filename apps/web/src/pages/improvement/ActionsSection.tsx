@@ -5,6 +5,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
 import { ActionStepForm, NewActionForm } from './ActionForms';
+import { ImprovementFiles } from './ActionFiles';
 import type { ImprovementAction, NonconformityDetail } from './api';
 
 const statusColor: Record<ImprovementAction['status'], string> = {
@@ -40,6 +41,10 @@ export function ActionsSection({ nc }: { nc: NonconformityDetail }) {
     a.status === 'planned' &&
     nc.status === 'in_action' &&
     (can('improvement:act', 'all') || (can('improvement:act') && a.owner?.id === me));
+  // As the server: whoever may implement the action, until its effectiveness is judged.
+  const canAttach = (a: ImprovementAction) =>
+    (a.status === 'planned' || a.status === 'implemented') &&
+    (can('improvement:manage', 'all') || (can('improvement:act') && a.owner?.id === me));
   const canReview = (a: ImprovementAction) =>
     current(a) &&
     a.status === 'implemented' &&
@@ -94,6 +99,11 @@ export function ActionsSection({ nc }: { nc: NonconformityDetail }) {
                         {format.date(r.reviewedAt)}): {r.note}
                       </Text>
                     ))}
+                    <ImprovementFiles
+                      ownerType="improvement_action"
+                      ownerId={a.id}
+                      editable={canAttach(a)}
+                    />
                   </Table.Td>
                   <Table.Td>{a.owner?.name ?? '—'}</Table.Td>
                   <Table.Td>{format.date(a.dueDate)}</Table.Td>

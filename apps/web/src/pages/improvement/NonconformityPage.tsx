@@ -12,6 +12,7 @@ import { useSession } from '../../session/useSession';
 import { ActionsSection } from './ActionsSection';
 import { useNonconformity, type NonconformityDetail } from './api';
 import { NcBadges } from './NonconformitiesPage';
+import { NonconformityFiles } from './NonconformityFiles';
 import { AnalysisForm, CloseForm, ContainmentForm, EvaluationForm } from './StepForms';
 
 /** Requirement items and controls in the reader's form (第4 2.(1) b / 4.2.1 b, 9(4)⑨ / A.9.4.9). */
@@ -163,6 +164,7 @@ export function NonconformityPage() {
       )}
 
       <ActionsSection nc={nc} />
+      <NonconformityFiles nc={nc} />
 
       {(closable || nc.status === 'closed') && (
         <SectionCard id="nc-close" title={t('improvement.detail.close')}>
