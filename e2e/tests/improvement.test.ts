@@ -5,6 +5,8 @@ import {
   apiLogin,
   apiRequest,
   apiSetup,
+  expectAccessible,
+  expectDialogAccessible,
   launchBrowser,
   newPage,
   SESSION_COOKIE,
@@ -214,6 +216,15 @@ describe('corrective action in a real browser', () => {
       // The ISMS manager works the steps in the browser.
       const manager = await openAs(admin, nc.id);
       await manager.getByText('Accounts of leavers are not removed.').first().waitFor();
+      // The manager words the title anew before working the steps.
+      await manager.getByRole('button', { name: 'Edit details' }).click();
+      const edit = manager.getByRole('dialog');
+      await expectDialogAccessible(edit, 'editing a nonconformity (en)');
+      await edit.getByRole('textbox', { name: 'Title' }).fill('Leavers keep their accounts');
+      await edit.getByRole('button', { name: 'Save', exact: true }).click();
+      await edit.waitFor({ state: 'detached' });
+      await manager.getByRole('heading', { name: 'Leavers keep their accounts' }).waitFor();
+
       await manager
         .getByRole('textbox', { name: 'Immediate correction' })
         .fill('The leavers’ accounts were disabled.');
@@ -280,6 +291,8 @@ describe('corrective action in a real browser', () => {
       await manager.reload();
       await manager.getByRole('button', { name: 'Close the nonconformity' }).click();
       await manager.getByText(/Closed on/).waitFor();
+      await expectAccessible(manager, 'the closed nonconformity (en)');
+      expect(await manager.getByRole('button', { name: 'Edit details' }).count()).toBe(0);
 
       const after = { b: await conformity('7.2.b'), f: await conformity('7.2.f') };
       expect(after.b.data).toMatchObject({ recorded: 1, closed: 1, withoutCause: 0 });
