@@ -10,6 +10,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
 import { ActionsSection } from './ActionsSection';
+import { EditNonconformityButton } from './EditNonconformityModal';
 import { useNonconformity, type NonconformityDetail } from './api';
 import { NcBadges } from './NonconformitiesPage';
 import { NonconformityFiles } from './NonconformityFiles';
@@ -74,6 +75,7 @@ export function NonconformityPage() {
         eyebrow={`${nc.code} · ${t(`improvement.kind.${nc.kind}`)}`}
         title={nc.title}
         icon={<IconTool size={32} aria-hidden="true" />}
+        actions={manage && nc.status !== 'closed' && <EditNonconformityButton nc={nc} />}
         description={
           <Stack gap={4}>
             <Group gap="xs">
