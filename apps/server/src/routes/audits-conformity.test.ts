@@ -65,8 +65,8 @@ describeEachDatabase('internal audit conformity', (ctx) => {
         },
       ],
     });
+    // Planned without naming the programme: it still belongs to the programme's fiscal year.
     const late = await seedAudit(app, org, {
-      programmeId,
       leadId: people.lead.user.id,
       unitIds: [people.unit.id],
       plannedStart: daysFrom(-30),

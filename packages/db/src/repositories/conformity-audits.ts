@@ -90,8 +90,10 @@ async function programmeFacts(db: Executor, org: string, today: string) {
     select c.id, c.fiscal_year, c.number, c.period_start::text as period_start,
       c.period_end::text as period_end, ${iso('c.approved_at')} as approved_at, c.cycle_months,
       coalesce('top_management' = any(u.roles), false) as by_top,
+      -- Audits of the programme's fiscal year: a later version of the programme, or an
+      -- audit planned without naming it, still belongs to the cycle.
       (select count(*)::int from audits a where a.organization_id = ${org}
-        and a.programme_id = c.id) as audits,
+        and a.fiscal_year = c.fiscal_year) as audits,
       (select p.status from audit_programmes p where p.organization_id = ${org}
         order by p.fiscal_year desc, p.number desc limit 1) as latest_status
     from (select 1) one

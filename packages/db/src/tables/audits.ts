@@ -13,29 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { links, texts, timestamps, uuids } from './columns.ts';
 import { organizations, users } from './identity.ts';
-import type { EvidenceLink } from './records.ts';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
-
-const uuids = (name: string) =>
-  uuid(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::uuid[]`);
-const texts = (name: string) =>
-  text(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`);
-const links = (name: string) =>
-  jsonb(name)
-    .$type<EvidenceLink[]>()
-    .notNull()
-    .default(sql`'[]'::jsonb`);
 
 /**
  * The internal audit programme of a fiscal year (6.4), versioned like the scope:

@@ -13,25 +13,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { auditFindings } from './audits.ts';
+import { links, texts, timestamps } from './columns.ts';
 import { organizations, users } from './identity.ts';
 import type { EvidenceLink } from './records.ts';
 import { risks } from './risks.ts';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
-
-const texts = (name: string) =>
-  text(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`);
-const links = (name: string) =>
-  jsonb(name)
-    .$type<EvidenceLink[]>()
-    .notNull()
-    .default(sql`'[]'::jsonb`);
 
 /**
  * The nonconformity register (7.2, 7.3): nonconformities and potential ones (for

@@ -3,14 +3,14 @@ import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useDownload } from '../../lib/useDownload';
 import { useSignedInSession } from '../../session/useSession';
-import { lineFileUrl, useLineFiles, useUploadLineFile } from './checklistFilesApi';
+import { fileContentUrl, useOwnerFiles, useUploadOwnerFile } from '../../api/ownerFiles';
 
 /** Files the auditor sampled for a line, kept in the evidence store with the line. */
 export function ChecklistLineFiles({ lineId, editable }: { lineId: string; editable: boolean }) {
   const { t } = useTranslation();
   const { info } = useSignedInSession();
-  const files = useLineFiles(lineId);
-  const upload = useUploadLineFile(lineId, info.csrfToken);
+  const files = useOwnerFiles('audit_checklist_line', lineId);
+  const upload = useUploadOwnerFile('audit_checklist_line', lineId, info.csrfToken);
   const download = useDownload();
   return (
     <Stack gap={4}>
@@ -19,7 +19,7 @@ export function ChecklistLineFiles({ lineId, editable }: { lineId: string; edita
       </Text>
       {download.status}
       {(files.data ?? []).map((file) => (
-        <Anchor key={file.id} fz="sm" {...download.link(lineFileUrl(file))}>
+        <Anchor key={file.id} fz="sm" {...download.link(fileContentUrl(file))}>
           {file.originalName}
         </Anchor>
       ))}

@@ -3,12 +3,10 @@ import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useDownload } from '../../lib/useDownload';
 import { useSignedInSession } from '../../session/useSession';
-import {
-  fileContentUrl,
-  useOwnerFiles,
-  useUploadOwnerFile,
-  type ImprovementFileOwner,
-} from './filesApi';
+import { fileContentUrl, useOwnerFiles, useUploadOwnerFile } from '../../api/ownerFiles';
+
+/** What of the improvement area holds files: an action's implementation, or the nonconformity. */
+type ImprovementFileOwner = 'improvement_action' | 'nonconformity';
 
 /**
  * Evidence files of an action (what its implementation produced) or of a

@@ -1,20 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EvidenceFile } from '@mamoru/contracts';
-import { api, ApiError } from '../../api/client';
-import { queryString, type ListPage } from '../../api/types';
-import { currentLocale } from '../../i18n';
+import { api, ApiError } from './client';
+import { queryString, type ListPage } from './types';
+import { currentLocale } from '../i18n';
 
 /**
- * Evidence files of the improvement area in the evidence store: owner type
- * `improvement_action` (what an implementation produced) or `nonconformity`.
+ * Evidence files of one owner in the evidence store (e.g. `audit_checklist_line`,
+ * `improvement_action`, `nonconformity`): the list and a plain upload.
  */
-export type ImprovementFileOwner = 'improvement_action' | 'nonconformity';
-
-const filesKey = (type: ImprovementFileOwner, id: string) => ['files', type, id] as const;
+const filesKey = (type: string, id: string) => ['files', type, id] as const;
 
 export const fileContentUrl = (file: EvidenceFile) => `/api/v1/files/${file.id}/content`;
 
-export function useOwnerFiles(type: ImprovementFileOwner, id: string) {
+export function useOwnerFiles(type: string, id: string) {
   return useQuery({
     queryKey: filesKey(type, id),
     queryFn: async ({ signal }) =>
@@ -28,7 +26,7 @@ export function useOwnerFiles(type: ImprovementFileOwner, id: string) {
 }
 
 /** Uploads one file as multipart/form-data, attached to the owner. */
-export function useUploadOwnerFile(type: ImprovementFileOwner, id: string, csrfToken: string) {
+export function useUploadOwnerFile(type: string, id: string, csrfToken: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (file: File) => {
