@@ -138,7 +138,9 @@ const areaDefinitions = [
     phase: 'check',
     path: '/management-review',
     icon: IconPresentation,
-    requirements: ['4.2.3.e', '6.1', '6.2', '6.3'],
+    requirements: ['4.2.3.e', '5.1.g', '6.1', '6.2', '6.3'],
+    // Staff see minutes distributed to all: reviews:read, not isms:read.
+    permission: 'reviews:read',
   },
   {
     key: 'conformity',

@@ -49,6 +49,12 @@ export const AUDIT_ENTITY_TYPES = [
   'improvement_communication',
   'improvement_settings',
   'preventive_proposal',
+  // Management review and the interested parties register.
+  'management_review',
+  'management_review_decision',
+  'interested_party',
+  'interested_party_feedback',
+  'review_settings',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -212,5 +218,26 @@ export const AUDIT_ACTIONS = [
   'preventive_proposal.accepted',
   'preventive_proposal.dismissed',
   'preventive_proposal.proposed',
+  // Management review and the interested parties register.
+  'management_review.created',
+  'management_review.updated',
+  'management_review.cancelled',
+  'management_review.inputs_prepared',
+  'management_review.held',
+  'management_review.minutes_updated',
+  'management_review.approval_requested',
+  'management_review.approved',
+  'management_review.returned',
+  'management_review.distributed',
+  'management_review.actions_created',
+  'management_review_decision.recorded',
+  'management_review_decision.updated',
+  'management_review_decision.removed',
+  'interested_party.created',
+  'interested_party.updated',
+  'interested_party_feedback.recorded',
+  'interested_party_feedback.updated',
+  'interested_party_feedback.responded',
+  'review_settings.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,3 +25,4 @@ export * from './improvement.ts';
 export * from './audits-checklists.ts';
 export * from './audits-reports.ts';
 export * from './improvement-register.ts';
+export * from './reviews.ts';

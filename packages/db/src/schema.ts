@@ -15,3 +15,4 @@ export * from './tables/risks.ts';
 export * from './tables/security.ts';
 export * from './tables/audits.ts';
 export * from './tables/improvement.ts';
+export * from './tables/reviews.ts';

@@ -41,6 +41,11 @@ export const PERMISSIONS = [
   'improvement:manage',
   'improvement:act',
   'improvement:suggest',
+  // Management review: plan and minute reviews ('own' = approved minutes distributed to all),
+  // and record feedback from interested parties.
+  'reviews:read',
+  'reviews:manage',
+  'reviews:feedback',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,6 +75,8 @@ const TAKE_PART: Partial<Record<Permission, Reach>> = {
   'improvement:read': 'own',
   'improvement:act': 'own',
   'improvement:suggest': 'all',
+  'reviews:read': 'own',
+  'reviews:feedback': 'all',
 };
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
@@ -79,6 +86,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     // Administrators read every area, as they read the rest of the ISMS.
     'audits:read': 'all',
     'improvement:read': 'all',
+    'reviews:read': 'all',
     'organization:manage': 'all',
     'users:manage': 'all',
     'audit:read': 'all',
@@ -92,6 +100,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     ...TAKE_PART,
     'audits:read': 'all',
     'improvement:read': 'all',
+    'reviews:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -108,6 +117,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'improvement:read': 'all',
     'improvement:manage': 'all',
     'improvement:act': 'all',
+    'reviews:read': 'all',
+    'reviews:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -130,6 +141,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'audits:read': 'all',
     'audits:conduct': 'own',
     'improvement:read': 'all',
+    'reviews:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -146,6 +158,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     ...READ_ISMS,
     'audits:read': 'all',
     'improvement:read': 'all',
+    'reviews:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
