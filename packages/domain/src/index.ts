@@ -72,3 +72,4 @@ export * as nonconformities from './improvement/nonconformities-index.ts';
 export * as auditReports from './audits/report.ts';
 export * as auditReportExport from './audits/report-export.ts';
 export * as improvementRegister from './improvement/improvements-index.ts';
+export * as reviews from './reviews/index.ts';

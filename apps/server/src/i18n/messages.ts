@@ -1,5 +1,6 @@
 import type { Locale } from '@mamoru/contracts';
 import { improvementMessages } from './messages-improvement.ts';
+import { reviewsMessages } from './messages-reviews.ts';
 
 type Catalog = Record<string, string>;
 
@@ -10,6 +11,7 @@ type Catalog = Record<string, string>;
 export const messages: Record<Locale, Catalog> = {
   en: {
     ...improvementMessages.en,
+    ...reviewsMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     record_type_code_taken: 'A record type with the code {code} exists already.',
@@ -290,6 +292,7 @@ export const messages: Record<Locale, Catalog> = {
   },
   ja: {
     ...improvementMessages.ja,
+    ...reviewsMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     record_type_code_taken: 'コード {code} の記録種別はすでに存在します。',

@@ -11,6 +11,8 @@ import auditProgramme from './areas/audit-programme.en.json';
 import improvement from './areas/improvement.en.json';
 import auditChecklist from './areas/audit-checklist.en.json';
 import improvementRegister from './areas/improvement-register.en.json';
+import reviews from './areas/reviews.en.json';
+import reviewsParties from './areas/reviews-parties.en.json';
 
 /**
  * The English strings: the shared file plus one file per large area (areas/<area>.en.json),
@@ -31,4 +33,6 @@ export const en = {
   auditChecklist,
   auditReport,
   ...improvementRegister,
+  reviews,
+  reviewsParties,
 };

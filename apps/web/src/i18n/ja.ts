@@ -11,6 +11,8 @@ import auditProgramme from './areas/audit-programme.ja.json';
 import improvement from './areas/improvement.ja.json';
 import auditChecklist from './areas/audit-checklist.ja.json';
 import improvementRegister from './areas/improvement-register.ja.json';
+import reviews from './areas/reviews.ja.json';
+import reviewsParties from './areas/reviews-parties.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -27,4 +29,6 @@ export const ja = {
   auditChecklist,
   auditReport,
   ...improvementRegister,
+  reviews,
+  reviewsParties,
 };

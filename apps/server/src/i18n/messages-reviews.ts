@@ -1,0 +1,18 @@
+/**
+ * Problem texts of the management review area (spread into messages.ts), one
+ * block per part of the area; both locales hold the same keys (a test checks).
+ */
+export const reviewsMessages = {
+  en: {
+    // reviews: planning, attendees, settings
+    // reviews: the input pack
+    // reviews: minutes, decisions, approval, distribution
+    // reviews: interested parties and feedback
+  } as Record<string, string>,
+  ja: {
+    // reviews: planning, attendees, settings
+    // reviews: the input pack
+    // reviews: minutes, decisions, approval, distribution
+    // reviews: interested parties and feedback
+  } as Record<string, string>,
+};
