@@ -1,2 +1,2 @@
 // The management review area (6.1–6.3): one line per use-case module.
-export {};
+export * from './access.ts';
