@@ -1,2 +1,6 @@
 // The management review area (6.1–6.3): one line per use-case module.
 export * from './access.ts';
+export * from './agenda.ts';
+export * from './presenters.ts';
+export * from './reviews.ts';
+export * from './settings.ts';
