@@ -13,6 +13,7 @@ export const reviewsMessages = {
     attendee_name_required: 'Give the guest’s name, or choose a user.',
     review_plan_closed: 'The review has been held or cancelled; its plan can no longer change.',
     review_not_cancellable: 'Only a review that has not been held yet can be cancelled.',
+    text_nul_character: 'The text holds a NUL character, which cannot be stored.',
     // reviews: the input pack
     // reviews: minutes, decisions, approval, distribution
     // reviews: interested parties and feedback
@@ -27,6 +28,7 @@ export const reviewsMessages = {
     attendee_name_required: '社外の出席者の氏名を入力するか、利用者を選んでください。',
     review_plan_closed: 'このレビューは実施済みまたは中止済みのため、計画を変更できません。',
     review_not_cancellable: '中止できるのは、まだ実施していないレビューだけです。',
+    text_nul_character: 'テキストに保存できない制御文字が含まれています。',
     // reviews: the input pack
     // reviews: minutes, decisions, approval, distribution
     // reviews: interested parties and feedback

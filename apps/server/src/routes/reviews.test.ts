@@ -138,6 +138,22 @@ describeEachDatabase('management reviews: planning, attendees, settings', (ctx) 
       attendees: [{ userId: top.user.id, role: 'top_management' }, { role: 'other' }],
     });
     expect(nameless.statusCode).toBe(400);
+    // PostgreSQL text cannot hold NUL: a client's answer, never a server fault.
+    const nul = await manager.post(BASE, {
+      title: 'a\u0000b',
+      plannedOn: `${nextYear}-01-10`,
+      agenda: ['x\u0000'],
+      attendees: [
+        { userId: top.user.id, role: 'top_management' },
+        { name: 'g\u0000', role: 'other' },
+      ],
+    });
+    expect(nul.statusCode, nul.body).toBe(422);
+    expect(fieldErrors(nul).sort()).toEqual([
+      'agenda.0:text_nul_character',
+      'attendees.1.name:text_nul_character',
+      'title:text_nul_character',
+    ]);
     expect((await manager.get(`${BASE}?limit=200`)).json().items).toHaveLength(3);
   });
 
