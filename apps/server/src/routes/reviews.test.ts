@@ -7,7 +7,6 @@ import { buildTestApp, type App } from '../testing/app.ts';
 import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
 
 const BASE = '/api/v1/management-reviews';
-const SETTINGS = '/api/v1/management-review-settings';
 const nextYear = new Date().getUTCFullYear() + 1;
 
 describeEachDatabase('management reviews: planning, attendees, settings', (ctx) => {
@@ -289,46 +288,5 @@ describeEachDatabase('management reviews: planning, attendees, settings', (ctx) 
     ]);
     const edit = await manager.patch(`${BASE}/${review.id}`, { title: 'x' }, ifMatch(seen.json()));
     expect(edit.json().code).toBe('review_plan_closed');
-  });
-
-  it('keeps the review interval and computes the next due date from the last approved review', async () => {
-    const first = await staff.get(SETTINGS);
-    expect(first.statusCode).toBe(200);
-    expect(first.headers.etag).toBe('"0"');
-    // The review approved in the test above was held on 2025-05-20.
-    expect(first.json()).toEqual({
-      intervalMonths: 12,
-      lastHeldOn: '2025-05-20',
-      nextDueOn: '2026-05-20',
-      version: 0,
-    });
-    expect(
-      (await staff.put(SETTINGS, { intervalMonths: 6 }, ifMatch({ version: 0 }))).statusCode,
-    ).toBe(403);
-    expect(
-      (await manager.put(SETTINGS, { intervalMonths: 13 }, ifMatch({ version: 0 }))).statusCode,
-    ).toBe(400);
-    const set = await manager.put(SETTINGS, { intervalMonths: 6 }, ifMatch({ version: 0 }));
-    expect(set.statusCode, set.body).toBe(200);
-    expect(set.json()).toEqual({
-      intervalMonths: 6,
-      lastHeldOn: '2025-05-20',
-      nextDueOn: '2025-11-20',
-      version: 1,
-    });
-    const stale = await manager.put(SETTINGS, { intervalMonths: 3 }, ifMatch({ version: 0 }));
-    expect(stale.statusCode).toBe(412);
-
-    // A later approved review moves the due date; month ends clamp (31 Aug + 6 = 28 Feb).
-    const later = await plan({ title: 'Later review', plannedOn: '2025-08-31' });
-    await approveAndDistribute(later.id, '2025-08-31');
-    const now = (await top.get(SETTINGS)).json();
-    expect(now).toMatchObject({ lastHeldOn: '2025-08-31', nextDueOn: '2026-02-28' });
-    const events = (await manager.get(`/api/v1/audit/events?entityType=review_settings`)).json();
-    expect(events.items[0]).toMatchObject({
-      action: 'review_settings.updated',
-      before: { intervalMonths: 12 },
-      after: { intervalMonths: 6 },
-    });
   });
 });
