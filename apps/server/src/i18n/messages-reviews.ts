@@ -6,7 +6,7 @@ export const reviewsMessages = {
   en: {
     // reviews: planning, attendees, settings
     review_top_management_required:
-      'Top management must attend the review: add at least one user who holds the top management role.',
+      'Top management must attend the review: add at least one attendee as top management (a user who holds that role).',
     review_attendee_not_top_management:
       'Only a user who holds the top management role can attend as top management.',
     review_attendee_duplicate: 'This person is on the attendee list already.',
@@ -21,7 +21,7 @@ export const reviewsMessages = {
   ja: {
     // reviews: planning, attendees, settings
     review_top_management_required:
-      'レビューにはトップマネジメントの出席が必要です。トップマネジメントの役割を持つ利用者を一人以上加えてください。',
+      'レビューにはトップマネジメントの出席が必要です。トップマネジメントの役割を持つ利用者を、トップマネジメントとして一人以上加えてください。',
     review_attendee_not_top_management:
       'トップマネジメントとして出席できるのは、トップマネジメントの役割を持つ利用者だけです。',
     review_attendee_duplicate: 'この人はすでに出席者に含まれています。',

@@ -31,7 +31,7 @@ const PLANNING = new Set(['planned', 'inputs_prepared']);
 /**
  * The attendee list as stored, or 422: each user once and of the
  * organization; the top management role only for a user who holds it (so
- * the minutes can rely on it); at least one such attendee.
+ * the minutes can rely on it); at least one attendee in that role.
  */
 async function checkedAttendees(
   db: Executor,
@@ -61,8 +61,12 @@ async function checkedAttendees(
     }
     seen.add(a.userId);
   });
+  // Listed as top management, so the minutes' attendance check finds them by role.
   const topManagement = attendees.some(
-    (a) => a.userId && found.get(a.userId)?.roles.includes('top_management'),
+    (a) =>
+      a.role === 'top_management' &&
+      a.userId &&
+      found.get(a.userId)?.roles.includes('top_management'),
   );
   if (!topManagement) errors.push({ field: 'attendees', code: 'review_top_management_required' });
   if (errors.length) throw invalid(errors);
