@@ -2,7 +2,7 @@ import type {
   ApprovedReviewFacts,
   ReviewSectionFacts,
 } from '@mamoru/db/repositories/conformity-reviews';
-import { gap, judge, notMet, tx, type Fault } from '../text.ts';
+import { gap, judge, notMet, plural, tx, type Fault } from '../text.ts';
 import type {
   ConformityLink,
   ConformitySnapshot,
@@ -58,14 +58,14 @@ function followUpFaults(s: ConformitySnapshot): { faults: Fault[]; links: Confor
         r.decisionsOverdue,
         tx(
           `レビューの決定事項${r.decisionsOverdue}件の改善が期限を過ぎても実施されていません。`,
-          `${r.decisionsOverdue} review decisions have an improvement past its due date and not implemented.`,
+          `${plural(r.decisionsOverdue, 'review decision has', 'review decisions have')} an improvement past its due date and not implemented.`,
         ),
       ],
       [
         r.decisionsUntracked,
         tx(
           `改善として追跡されていないレビューの決定事項が${r.decisionsUntracked}件あります。`,
-          `${r.decisionsUntracked} review decisions are not tracked as improvements.`,
+          `${plural(r.decisionsUntracked, 'review decision is', 'review decisions are')} not tracked as improvements.`,
         ),
       ],
     ],
@@ -134,7 +134,7 @@ function inputRule(key: InputKey): Rule {
       : section.items > 0
         ? tx(
             `${held.ja}のインプットに「${what.ja}」があります（${section.items}件）。`,
-            `The inputs of ${held.en} include the ${what.en} (${section.items} entries).`,
+            `The inputs of ${held.en} include the ${what.en} (${plural(section.items, 'entry', 'entries')}).`,
           )
         : tx(
             `${held.ja}のインプットに「${what.ja}」の集計があります。`,

@@ -1,4 +1,5 @@
-import { gap, judge, tx, type Fault } from '../text.ts';
+import { REVIEW_DUE_SOON_DAYS } from '@mamoru/db/repositories/conformity-reviews';
+import { gap, judge, plural, tx, type Fault } from '../text.ts';
 import type { ConformityLink, ConformitySnapshot, Rule } from '../types.ts';
 import {
   LINK_CAP,
@@ -29,7 +30,7 @@ function lateFault(s: ConformitySnapshot): { fault: Fault; links: ConformityLink
       r.plannedLate,
       tx(
         `予定日を過ぎても開催されていないレビューが${r.plannedLate}件あります。`,
-        `${r.plannedLate} planned reviews are past their date and not held.`,
+        `${plural(r.plannedLate, 'planned review is past its date', 'planned reviews are past their date')} and not held.`,
       ),
     ],
     links: r.plannedLateRefs
@@ -118,11 +119,11 @@ const generalRule: Rule = (s) => {
     last.decisions.effectiveness + last.decisions.procedure + last.decisions.resources;
   const base = tx(
     `${held.ja}の議事録が承認され、決定事項が${decided}件記録されています。`,
-    `The minutes of ${held.en} are approved and record ${decided} decisions.`,
+    `The minutes of ${held.en} are approved and record ${plural(decided, 'decision', 'decisions')}.`,
   );
   // The next review counts as planned once one is under way; it is needed when due within 30 days.
   const soon = new Date(`${s.today}T00:00:00Z`);
-  soon.setUTCDate(soon.getUTCDate() + 30);
+  soon.setUTCDate(soon.getUTCDate() + REVIEW_DUE_SOON_DAYS);
   const needsNext =
     !r.underway && r.nextDueOn !== null && r.nextDueOn <= soon.toISOString().slice(0, 10);
   const late = lateFault(s);
