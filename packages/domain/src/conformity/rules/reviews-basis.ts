@@ -116,3 +116,12 @@ export const reviewEvidence = (
   tab?: 'inputs' | 'minutes' | 'decisions',
 ): ConformityLink =>
   evidence(REVIEW_PAGE(r.id, tab), `マネジメントレビュー ${r.code}`, `Management review ${r.code}`);
+
+/** One link per page (the review under way may also be the late one); a gap wins over evidence. */
+export function uniqueLinks(links: ConformityLink[]): ConformityLink[] {
+  const gaps = new Set(links.filter((l) => l.kind === 'gap').map((l) => l.href));
+  const seen = new Set<string>();
+  return links.filter(
+    (l) => !(l.kind === 'evidence' && gaps.has(l.href)) && !seen.has(l.href) && seen.add(l.href),
+  );
+}

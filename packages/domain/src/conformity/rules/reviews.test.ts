@@ -116,6 +116,14 @@ describe('management review rules (4.2.3.b/e, 5.1.g, 6.1–6.3)', () => {
       const e = run(id, { plannedLate: 1, plannedLateRefs: [late], underway: late });
       expect(e.status).toBe('partly_met');
       expect(gapHrefs(e)).toEqual(['/management-review/r3']);
+      // Past the interval too: the late review is still linked once.
+      const stale = run(id, {
+        plannedLate: 1,
+        plannedLateRefs: [late],
+        underway: late,
+        nextDueOn: '2026-10-15',
+      });
+      expect(gapHrefs(stale)).toEqual(['/management-review/r3']);
     }
   });
 

@@ -10,6 +10,7 @@ import {
   reviewEvidence,
   staleFault,
   staleLinks,
+  uniqueLinks,
   withoutApprovedReview,
 } from './reviews-basis.ts';
 import { INPUT_RULES, sectionFacts } from './reviews-inputs.ts';
@@ -60,7 +61,7 @@ const intervalRule: Rule = (s) => {
   return judge(
     base,
     [staleFault(s), late.fault],
-    [reviewEvidence(last), ...staleLinks(s), ...late.links],
+    uniqueLinks([reviewEvidence(last), ...staleLinks(s), ...late.links]),
     data,
   );
 };
@@ -145,14 +146,14 @@ const generalRule: Rule = (s) => {
     late.fault,
     staleFault(s),
   ];
-  const links = [
+  const links = uniqueLinks([
     reviewEvidence(last, 'minutes'),
     ...(last.minutesRecorded
       ? []
       : [gap(REVIEW_PAGE(last.id, 'minutes'), `${last.code}の議事録`, `Minutes of ${last.code}`)]),
     ...(needsNext ? [nextReviewLink(s)] : staleLinks(s)),
     ...late.links,
-  ];
+  ]);
   return judge(base, faults, links, data);
 };
 
