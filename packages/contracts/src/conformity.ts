@@ -72,7 +72,7 @@ export type ConformitySummary = z.infer<typeof conformitySummarySchema>;
 
 /** Work with a date: approvals waiting, reviews and treatment actions due or overdue. */
 export const conformityDueSchema = z.object({
-  kind: z.enum(['approval', 'review', 'treatment_action']),
+  kind: z.enum(['approval', 'review', 'treatment_action', 'management_review']),
   count: z.number().int(),
   overdue: z.number().int(),
   href: z.string(),

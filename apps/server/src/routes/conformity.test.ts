@@ -47,13 +47,15 @@ describeEachDatabase('the conformity view', (ctx) => {
     expect(r.summary.total).toBe(r.items.length);
     expect(r.summary.phases.map((p) => p.phase)).toEqual(['plan', 'do', 'check', 'act']);
     expect(statusOf(r, '4.2.1.a')).toBe('not_met');
-    const notEvidenced = r.items.find((i) => i.id === '4.2.3.e')!;
+    const notEvidenced = r.items.find((i) => i.id === '4.2.2.d')!;
     expect(notEvidenced.status).toBe('not_evidenced');
-    expect(notEvidenced.needs?.en).toMatch(/management review/i);
+    expect(notEvidenced.needs?.en).toMatch(/training/i);
     expect(r.due).toEqual([
       { kind: 'approval', count: 0, overdue: 0, href: '/approvals' },
       { kind: 'review', count: 0, overdue: 0, href: '/documents' },
       { kind: 'treatment_action', count: 0, overdue: 0, href: '/treatment-plan' },
+      // No approved review yet: the first one is due.
+      { kind: 'management_review', count: 1, overdue: 0, href: '/management-review' },
     ]);
   });
 

@@ -16,10 +16,12 @@ import {
 } from './conformity-documents.ts';
 import { internalAuditFacts, type AuditFacts } from './conformity-audits.ts';
 import { improvementFacts, type ImprovementFacts } from './conformity-improvement.ts';
+import { managementReviewFacts, type ReviewFacts } from './conformity-reviews.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
 export type { ImprovementFacts };
+export type { ReviewFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -92,6 +94,8 @@ export interface ConformityFacts {
   /** Internal audits (4.2.3.d, 6.4). */
   audits: AuditFacts;
   improvement: ImprovementFacts;
+  /** Management reviews (6.1–6.3, 4.2.3.b/e, 5.1.g). */
+  reviews: ReviewFacts;
 }
 
 interface ScopeRow {
@@ -298,6 +302,7 @@ export async function conformityFacts(
     records: await recordFacts(db, org, today),
     audits: await internalAuditFacts(db, org, today),
     improvement: await improvementFacts(db, org, today),
+    reviews: await managementReviewFacts(db, org, today),
   };
 }
 

@@ -103,6 +103,25 @@ export function emptyImprovement(): ConformitySnapshot['improvement'] {
   };
 }
 
+/** The review facts of an organization that has never reviewed its ISMS. */
+export function emptyReviews(): ConformitySnapshot['reviews'] {
+  return {
+    intervalMonths: 12,
+    lastApproved: null,
+    nextDueOn: null,
+    underway: null,
+    plannedSoon: 0,
+    plannedLate: 0,
+    plannedLateRefs: [],
+    decisions: 0,
+    decisionsDone: 0,
+    decisionsOverdue: 0,
+    decisionsOverdueRefs: [],
+    decisionsUntracked: 0,
+    decisionsUntrackedRefs: [],
+  };
+}
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -142,6 +161,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     records: { types: 0, typesWithoutStorage: 0, records: 0, overdueDisposal: 0 },
     audits: emptyAudits,
     improvement: emptyImprovement(),
+    reviews: emptyReviews(),
     ...over,
   };
 }

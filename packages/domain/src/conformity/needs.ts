@@ -78,13 +78,6 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
     tx('監視の手順と監視結果の記録が必要です。', 'Needs monitoring procedures and their results.'),
   ],
   [
-    '4.2.3.b',
-    tx(
-      '有効性の定期的なレビューの記録が必要です。',
-      'Needs records of the regular effectiveness reviews.',
-    ),
-  ],
-  [
     '4.2.3.c',
     tx(
       '残留リスクと受容水準の定期的な見直しの記録が必要です。',
@@ -92,13 +85,6 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
     ),
   ],
   ['4.2.3.d', tx('内部監査の計画と報告が必要です。', 'Needs internal audit plans and reports.')],
-  [
-    '4.2.3.e',
-    tx(
-      '年1回以上のマネジメントレビューの記録が必要です。',
-      'Needs management review records, at least once a year.',
-    ),
-  ],
   [
     '4.2.3.f',
     tx(
@@ -156,7 +142,6 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
       'Needs records of the resources provided for the ISMS.',
     ),
   ],
-  ['5.1.g', tx('マネジメントレビューの記録が必要です。', 'Needs management review records.')],
   [
     '5.2.1',
     tx(
@@ -176,13 +161,6 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
     tx(
       '内部監査のプログラム、監査員、指摘事項とフォローアップの記録が必要です。',
       'Needs the internal audit programme, auditors, findings and follow-up.',
-    ),
-  ],
-  [
-    '6',
-    tx(
-      'マネジメントレビューのインプットとアウトプットの記録が必要です。',
-      'Needs management review inputs and outputs.',
     ),
   ],
   [

@@ -7,6 +7,7 @@ import type { RequestContext } from '../audit/trail.ts';
 import { authorize } from '../identity/actor.ts';
 import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 import { evaluateConformity } from './engine.ts';
+import { managementReviewDue } from './review-due.ts';
 import type { ConformitySnapshot } from './types.ts';
 
 /**
@@ -36,7 +37,7 @@ export async function snapshotOf(db: Db, organizationId: string, now = new Date(
   return snapshot;
 }
 
-/** Approvals waiting for the caller, and the organization's reviews and treatment actions due. */
+/** Approvals waiting for the caller, and the organization's document reviews, treatment actions and management reviews due. */
 async function dueFor(
   db: Db,
   ctx: RequestContext,
@@ -67,6 +68,7 @@ async function dueFor(
     overdue: t.overdue,
     href: '/treatment-plan',
   });
+  due.push(managementReviewDue(s));
   return due;
 }
 

@@ -9,6 +9,7 @@ import { exclusionsRule, scopeRule } from './scope.ts';
 import { STATEMENT_RULES } from './statement.ts';
 import { TREATMENT_RULES } from './treatment.ts';
 import { IMPROVEMENT_RULES } from './improvement.ts';
+import { REVIEW_RULES } from './reviews.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -24,4 +25,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...CONTROL_RULES,
   ...AUDIT_RULES,
   ...IMPROVEMENT_RULES,
+  ...REVIEW_RULES,
 };
