@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ReviewInputPack, ReviewInputSection } from '@mamoru/contracts';
-import { REVIEW_INPUT_SECTIONS } from '@mamoru/contracts';
+import {
+  REVIEW_INPUT_FIGURES,
+  REVIEW_INPUT_ITEM_KINDS,
+  REVIEW_INPUT_SECTIONS,
+} from '@mamoru/contracts';
 import { queryRows, schema } from '@mamoru/db';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
@@ -12,7 +16,7 @@ import {
   setupOrganization,
   type Client,
 } from '../testing/identity.ts';
-import { createAsset } from '../testing/isms.ts';
+import { createAsset, createOrgUnit } from '../testing/isms.ts';
 import { at, day, expected, seedInputs, type SeededInputs } from './reviews-inputs.fixtures.ts';
 import { insertPlannedReview } from './reviews-inputs.isolation.ts';
 
@@ -26,6 +30,8 @@ describeEachDatabase('management review inputs', (ctx) => {
   let seeded: SeededInputs;
   let reviewId: string;
   let assetId: string;
+  let retiredId: string;
+  let unitId: string;
   let prepared: ReviewInputPack;
 
   const url = (id = reviewId) => `/api/v1/management-reviews/${id}`;
@@ -43,7 +49,8 @@ describeEachDatabase('management review inputs', (ctx) => {
     for (const [key, figures] of Object.entries(expected)) {
       expect(sectionOf(pack, key).figures, `section ${key}`).toEqual(figures);
     }
-    expect(sectionOf(pack, 'g').figures).toMatchObject({ assetsAdded: 1, assetsRetired: 0 });
+    expect(sectionOf(pack, 'g').figures).toMatchObject({ assetsAdded: 2, assetsRetired: 1 });
+    expect(sectionOf(pack, 'g').figures.unitsChanged).toBeGreaterThanOrEqual(1);
     expect(sectionOf(pack, 'readiness').figures).toEqual({
       readiness: expect.any(Number),
       met: expect.any(Number),
@@ -62,6 +69,12 @@ describeEachDatabase('management review inputs', (ctx) => {
     staff = await createUserAndLogin(admin, { roles: ['staff'] });
     const org = admin.organization.id;
     assetId = (await createAsset(admin, { name: 'Payroll data' })).id;
+    retiredId = (await createAsset(admin, { name: 'Old server', category: 'physical' })).id;
+    await app.database.db
+      .update(schema.assets)
+      .set({ status: 'retired' })
+      .where(sql`id = ${retiredId}`);
+    unitId = (await createOrgUnit(admin, { name: 'Review unit' })).id;
     seeded = await seedInputs(app.database.db, org, admin.user.id, staff.user.id, assetId);
     // Another organization's register rows never count in A's pack.
     const other = await addOrganization(app);
@@ -137,6 +150,10 @@ describeEachDatabase('management review inputs', (ctx) => {
       expect(sectionOf(pack, key)).toMatchObject({ available: false, figures: {}, empty: true });
     }
     expect(pack.sections.every((s) => s.omitted === 0)).toBe(true);
+    for (const s of pack.sections) {
+      expect(Object.keys(s.figures), s.section).toEqual([...REVIEW_INPUT_FIGURES[s.section]]);
+      for (const i of s.items) expect(REVIEW_INPUT_ITEM_KINDS).toContain(i.kind);
+    }
   });
 
   it('prepares only for the ISMS manager, with a current If-Match', async () => {

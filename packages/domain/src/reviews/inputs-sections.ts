@@ -18,7 +18,7 @@ import {
   proposalInputs,
 } from '@mamoru/db/repositories/reviews-inputs-improvement';
 import { changeInputs, riskInputs } from '@mamoru/db/repositories/reviews-inputs-changes';
-import type { ReviewInputSectionKey } from '@mamoru/contracts';
+import { REVIEW_INPUT_FIGURES, type ReviewInputSectionKey } from '@mamoru/contracts';
 import { evaluateConformity } from '../conformity/engine.ts';
 import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 
@@ -95,7 +95,8 @@ async function readinessInputs(db: Executor, org: string, today: string): Promis
 const section = (key: ReviewInputSectionKey, facts: SectionFacts, lang: Lang): CompiledSection => ({
   section: key,
   available: true,
-  figures: facts.figures,
+  // Exactly the section's agreed keys, in their order (the queries name the same ones).
+  figures: Object.fromEntries(REVIEW_INPUT_FIGURES[key].map((f) => [f, facts.figures[f] ?? 0])),
   items: worded(facts.items, lang),
   omitted: facts.omitted,
 });
