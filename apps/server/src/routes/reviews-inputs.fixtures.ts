@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import type { ReviewInputPack } from '@mamoru/contracts';
 import { schema, type Executor } from '@mamoru/db';
 import { insertPlannedReview } from './reviews-inputs.isolation.ts';
 
@@ -45,6 +47,21 @@ export const expected = {
   f: { previousDecisions: 3, decisionsDone: 1, decisionsOpen: 2, decisionsOverdue: 1 },
   h: { improvementsProposed: 1, preventiveProposals: 1 },
 };
+
+/** Every figure the fixtures fix, the assets added and retired today (section g), readiness. */
+export function expectSeededFigures(pack: ReviewInputPack) {
+  const figures = (key: string) => pack.sections.find((s) => s.section === key)?.figures;
+  for (const [key, want] of Object.entries(expected)) expect(figures(key), key).toEqual(want);
+  expect(figures('g')).toMatchObject({ assetsAdded: 2, assetsRetired: 1 });
+  expect(figures('g')?.unitsChanged).toBeGreaterThanOrEqual(1);
+  expect(Object.keys(figures('readiness') ?? {})).toEqual([
+    'readiness',
+    'met',
+    'partial',
+    'gap',
+    'notEvidenced',
+  ]);
+}
 
 export interface SeededInputs {
   previousReviewId: string;

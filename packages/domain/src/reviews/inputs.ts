@@ -8,8 +8,10 @@ import {
 } from '@mamoru/db/repositories/reviews-inputs';
 import { updateReviewRow, type ReviewRow } from '@mamoru/db/repositories/reviews-rows';
 import {
+  REVIEW_INPUT_FIGURES,
   REVIEW_INPUT_SECTIONS,
   type ReviewInputItem,
+  type ReviewInputSectionKey,
   type ReviewInputPack,
   type ReviewInputSection,
 } from '@mamoru/contracts';
@@ -53,12 +55,22 @@ function presentCompiled(s: CompiledSection, compiledAt: string): ReviewInputSec
   };
 }
 
+/** The stored figures in the agreed order (jsonb keeps its own key order). */
+function inOrder(section: ReviewInputSectionKey, figures: Record<string, number>) {
+  const known: readonly string[] = REVIEW_INPUT_FIGURES[section];
+  const rest = Object.keys(figures).filter((k) => !known.includes(k));
+  return Object.fromEntries(
+    [...known.filter((k) => k in figures), ...rest].map((k) => [k, figures[k]!]),
+  );
+}
+
 function presentStored(row: InputRow): ReviewInputSection {
   const items = row.items as ReviewInputItem[];
+  const section = row.section as ReviewInputSectionKey;
   return {
-    section: row.section as ReviewInputSection['section'],
+    section,
     available: row.available,
-    figures: row.figures,
+    figures: inOrder(section, row.figures),
     items,
     omitted: row.omitted,
     empty: isEmptySection({ figures: row.figures, items }),
@@ -67,7 +79,7 @@ function presentStored(row: InputRow): ReviewInputSection {
   };
 }
 
-const order = (key: string) => REVIEW_INPUT_SECTIONS.indexOf(key as ReviewInputSection['section']);
+const order = (key: ReviewInputSectionKey) => REVIEW_INPUT_SECTIONS.indexOf(key);
 
 function storedPack(review: ReviewRow, rows: InputRow[]): ReviewInputPack {
   return {
