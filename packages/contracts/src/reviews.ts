@@ -199,6 +199,80 @@ export const reviewInputPackSchema = z
   .meta({ id: 'ReviewInputPack' });
 export type ReviewInputPack = z.infer<typeof reviewInputPackSchema>;
 
+/**
+ * The figures each section counts, in the order to show them (labels:
+ * reviews.figures.<key>). Sections the pack cannot fill yet count nothing.
+ */
+export const REVIEW_INPUT_FIGURES = {
+  a: [
+    'auditsCompleted',
+    'auditReportsApproved',
+    'findingsMajor',
+    'findingsMinor',
+    'observations',
+    'opportunities',
+    'externalNonconformities',
+    'previousReviews',
+  ],
+  b: [
+    'feedbackReceived',
+    'feedbackPositive',
+    'feedbackNeutral',
+    'feedbackNegative',
+    'feedbackUnanswered',
+  ],
+  c: ['improvementsAccepted', 'improvementsImplemented'],
+  d: [
+    'nonconformitiesOpen',
+    'nonconformitiesClosed',
+    'potentialOpen',
+    'actionsPlanned',
+    'actionsImplemented',
+    'actionsOverdue',
+    'reviewsEffective',
+    'reviewsNotEffective',
+  ],
+  e: ['risksAboveAcceptable', 'risksUntreated'],
+  f: ['previousDecisions', 'decisionsDone', 'decisionsOpen', 'decisionsOverdue'],
+  g: [
+    'scopeVersions',
+    'soaVersions',
+    'unitsChanged',
+    'assetsAdded',
+    'assetsRetired',
+    'methodChanges',
+  ],
+  h: ['improvementsProposed', 'preventiveProposals'],
+  readiness: ['readiness', 'met', 'partial', 'gap', 'notEvidenced'],
+  incidents: [],
+  objectives: [],
+} as const satisfies Record<ReviewInputSectionKey, readonly string[]>;
+
+/**
+ * Item kinds of the pack and the status codes each carries (the UI labels
+ * them): management_review, internal_audit (audit status), nonconformity,
+ * improvement_action, improvement, preventive_proposal, risk,
+ * management_review_decision (its improvement's status, null before one
+ * exists), interested_party_feedback ('open' | 'responded'), scope, soa,
+ * risk_method (version status), org_unit ('active' | 'inactive'), asset.
+ */
+export const REVIEW_INPUT_ITEM_KINDS = [
+  'management_review',
+  'internal_audit',
+  'nonconformity',
+  'improvement_action',
+  'improvement',
+  'preventive_proposal',
+  'risk',
+  'management_review_decision',
+  'interested_party_feedback',
+  'scope',
+  'soa',
+  'risk_method',
+  'org_unit',
+  'asset',
+] as const;
+
 // ---- minutes and decisions (6.3.a–c) ---------------------------------------------------
 
 /** Holding the review: the date it met and who attended. */

@@ -15,6 +15,8 @@ export const reviewsMessages = {
     review_not_cancellable: 'Only a review that has not been held yet can be cancelled.',
     text_nul_character: 'The text holds a NUL character, which cannot be stored.',
     // reviews: the input pack
+    review_inputs_not_planned:
+      'The inputs are prepared once, while the review is still planned; this review is past that step.',
     // reviews: minutes, decisions, approval, distribution
     // reviews: interested parties and feedback
   } as Record<string, string>,
@@ -30,6 +32,8 @@ export const reviewsMessages = {
     review_not_cancellable: '中止できるのは、まだ実施していないレビューだけです。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',
     // reviews: the input pack
+    review_inputs_not_planned:
+      'インプットの準備は、レビューが計画段階にある間に一度だけ行えます。このレビューはその段階を過ぎています。',
     // reviews: minutes, decisions, approval, distribution
     // reviews: interested parties and feedback
   } as Record<string, string>,

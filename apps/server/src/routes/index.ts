@@ -19,6 +19,7 @@ import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
 import { reviewRoutes } from './reviews.ts';
+import { reviewInputRoutes } from './reviews-inputs.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -73,4 +74,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(improvementRegisterRoutes);
   await app.register(improvementProposalRoutes);
   await app.register(reviewRoutes);
+  await app.register(reviewInputRoutes);
 };

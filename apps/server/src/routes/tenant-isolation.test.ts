@@ -65,6 +65,11 @@ import {
   reviewProbes,
   type ReviewsOfB,
 } from './reviews.isolation.ts';
+import {
+  createReviewInputsOfB,
+  reviewInputProbes,
+  type ReviewInputsOfB,
+} from './reviews-inputs.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -117,6 +122,8 @@ interface Objects {
   improvements: ImprovementsOfB;
   /** B's planned management review. */
   reviews: ReviewsOfB;
+  /** B's planned management review (its input pack). */
+  reviewInputs: ReviewInputsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -189,6 +196,7 @@ const BY_ID: ByIdProbe[] = [
   ...improvementProbes<Objects>(),
   ...improvementRegisterProbes<Objects>(),
   ...reviewProbes<Objects>(),
+  ...reviewInputProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -502,6 +510,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.improvement = await createImprovementOfB(adminB, manager.user.id);
     b.improvements = await createImprovementsOfB(app, adminB, orgB.organization.id, b.risks.riskId);
     b.reviews = await createReviewsOfB(app.database.db, userA, adminB);
+    b.reviewInputs = await createReviewInputsOfB(app.database.db, orgB.organization.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -549,6 +558,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.programmes.values,
       ...b.improvements.values,
       ...b.reviews.values,
+      ...b.reviewInputs.values,
     ];
   });
   afterAll(() => app.close());

@@ -4,3 +4,4 @@ export * from './agenda.ts';
 export * from './presenters.ts';
 export * from './reviews.ts';
 export * from './settings.ts';
+export * from './inputs.ts';
