@@ -1,2 +1,8 @@
 // The management review area (6.1–6.3): one line per use-case module.
 export * from './access.ts';
+export * from './minutes.ts';
+export * from './minutes-presenters.ts';
+export * from './decisions.ts';
+export * from './approval.ts';
+// Registers what the approvals inbox shows of submitted minutes.
+import './minutes-summary.ts';
