@@ -52,7 +52,9 @@ describeEachDatabase('management review minutes, decisions and approval', (ctx) 
     return res.json<ManagementReview>();
   };
   const approvalOf = async (id: string) => {
-    const res = await manager.get(`/api/v1/approvals?entityType=management_review&entityId=${id}`);
+    const res = await manager.get(
+      `/api/v1/approvals?entityType=management_review&entityId=${id}&status=pending`,
+    );
     return res.json<{ items: { id: string; status: string }[] }>().items[0]!;
   };
   const reviewVersion = async (id: string) =>
@@ -363,6 +365,18 @@ describeEachDatabase('management review minutes, decisions and approval', (ctx) 
     expect(items[0].improvement).toBeNull();
     // Back to the manager: the minutes can change again.
     expect((await manager.post(url(r.id, '/decisions'), decision())).statusCode).toBe(201);
+
+    // A request the manager withdraws returns the minutes too.
+    await submit(manager, r.id, await reviewVersion(r.id));
+    const pending = await approvalOf(r.id);
+    expect(pending.status).toBe('pending');
+    const withdrawn = await manager.post(`/api/v1/approvals/${pending.id}/cancel`);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const [after] = await queryRows<{ status: string }>(
+      db(),
+      sql`select status from management_reviews where id = ${r.id}`,
+    );
+    expect(after!.status).toBe('held');
   });
 
   it('keeps a top manager who submitted from approving their own minutes', async () => {
