@@ -63,13 +63,16 @@ export async function insertReview(db: Db, org: string, seed: ReviewSeed = {}) {
       : [];
     if (prepared) {
       await tx.insert(managementReviewInputs).values(
-        REVIEW_INPUT_SECTIONS.map((section) => ({
-          organizationId: org,
-          reviewId: row!.id,
-          section,
-          available: section !== 'incidents' && section !== 'objectives',
-          figures: section === 'a' ? { auditsCompleted: 2 } : {},
-        })),
+        REVIEW_INPUT_SECTIONS.map((section) => {
+          const figures: Record<string, number> = section === 'a' ? { auditsCompleted: 2 } : {};
+          return {
+            organizationId: org,
+            reviewId: row!.id,
+            section,
+            available: section !== 'incidents' && section !== 'objectives',
+            figures,
+          };
+        }),
       );
     }
     return {
