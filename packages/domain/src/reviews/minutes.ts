@@ -5,7 +5,7 @@ import * as repo from '@mamoru/db/repositories/reviews-minutes';
 import { diff } from '../audit/hash.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { conflict, invalid, staleVersion, type FieldError } from '../errors.ts';
-import { lockReviewForManage, readableReview, REVIEW_ENTITY } from './access.ts';
+import { lockReviewForManage, REVIEW_ENTITY } from './access.ts';
 import { loadReviewView } from './minutes-presenters.ts';
 
 /**
@@ -51,12 +51,6 @@ async function minutesTrail(tx: Executor, org: string, row: ReviewRow) {
     attendance: Object.fromEntries(attendees.map((a) => [a.id, a.attended])),
     discussion: Object.fromEntries(inputs.map((i) => [i.section, i.discussion])),
   };
-}
-
-/** The review as the minutes' routes answer it (reviews:read). */
-export async function getReviewMinutes(db: Db, ctx: RequestContext, id: string) {
-  const row = await readableReview(db, ctx, id);
-  return loadReviewView(db, ctx.actor.organizationId, row);
 }
 
 /** The meeting took place: inputs prepared → held, with its date and attendance. */
