@@ -55,15 +55,13 @@ describeEachDatabase('demo management review minutes', (ctx) => {
           position: 1,
         },
       ]);
-      await tx
-        .insert(schema.managementReviewInputs)
-        .values(
-          REVIEW_INPUT_SECTIONS.map((section) => ({
-            organizationId: org.id,
-            reviewId: row!.id,
-            section,
-          })),
-        );
+      await tx.insert(schema.managementReviewInputs).values(
+        REVIEW_INPUT_SECTIONS.map((section) => ({
+          organizationId: org.id,
+          reviewId: row!.id,
+          section,
+        })),
+      );
       return row!;
     });
 
