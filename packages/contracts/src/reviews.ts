@@ -386,6 +386,9 @@ export const reviewSubmitSchema = z.object({
   comment: z.string().trim().max(5000).optional(),
 });
 
+/** One decision of one review: /management-reviews/{id}/decisions/{decisionId}. */
+export const reviewDecisionParamsSchema = z.object({ id: z.uuid(), decisionId: z.uuid() });
+
 export const reviewExportQuerySchema = z.object({
   format: z.enum(['pdf', 'xlsx']).default('pdf'),
   lang: z.enum(['ja', 'en']).optional(),

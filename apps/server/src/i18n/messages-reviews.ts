@@ -18,6 +18,21 @@ export const reviewsMessages = {
     review_inputs_not_planned:
       'The inputs are prepared once, while the review is still planned; this review is past that step.',
     // reviews: minutes, decisions, approval, distribution
+    review_hold_needs_inputs:
+      'Only a review whose inputs are prepared can be recorded as held; prepare the inputs first, or the review was held already.',
+    review_held_on_future: 'The date the review was held cannot be in the future.',
+    review_minutes_not_editable:
+      'The minutes and decisions can be changed only while the review is held and its minutes are not submitted or approved.',
+    review_input_section_missing: 'The input pack of this review has no such section.',
+    review_reason_procedure_only:
+      'Only a decision to change procedures (6.3.b) has a reason from the list; choose that output or leave the reason empty.',
+    decision_amount_resources_only:
+      'Only a decision on resource needs (6.3.c) carries an amount; choose that output or leave the amount empty.',
+    review_submit_needs_held: 'Only the minutes of a held review can be submitted for approval.',
+    review_top_management_absent:
+      'The minutes can be submitted only when at least one member of top management is recorded as having attended.',
+    review_distribute_needs_approval: 'Only minutes approved by top management can be distributed.',
+    review_already_distributed: 'These minutes have been distributed already.',
     // reviews: interested parties and feedback
   } as Record<string, string>,
   ja: {
@@ -35,6 +50,21 @@ export const reviewsMessages = {
     review_inputs_not_planned:
       'インプットの準備は、レビューが計画段階にある間に一度だけ行えます。このレビューはその段階を過ぎています。',
     // reviews: minutes, decisions, approval, distribution
+    review_hold_needs_inputs:
+      '実施済みにできるのはインプットを準備したレビューだけです。先にインプットを準備してください（既に実施済みの場合もあります）。',
+    review_held_on_future: 'レビューの実施日に未来の日付は指定できません。',
+    review_minutes_not_editable:
+      '議事録と決定事項を変更できるのは、レビューが実施済みで、議事録の承認依頼前の間だけです。',
+    review_input_section_missing: 'このレビューのインプットにその項目はありません。',
+    review_reason_procedure_only:
+      '一覧から理由を選ぶのは手順の変更（6.3.b）の決定だけです。その種類を選ぶか、理由を空にしてください。',
+    decision_amount_resources_only:
+      '金額を持つのは必要な資源（6.3.c）の決定だけです。その種類を選ぶか、金額を空にしてください。',
+    review_submit_needs_held: '承認を依頼できるのは実施済みのレビューの議事録だけです。',
+    review_top_management_absent:
+      'トップマネジメントの少なくとも一人が出席したと記録されていないため、議事録の承認を依頼できません。',
+    review_distribute_needs_approval: '配付できるのはトップマネジメントが承認した議事録だけです。',
+    review_already_distributed: 'この議事録は既に配付済みです。',
     // reviews: interested parties and feedback
   } as Record<string, string>,
 };

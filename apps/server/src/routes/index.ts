@@ -20,6 +20,7 @@ import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
 import { reviewRoutes } from './reviews.ts';
 import { reviewInputRoutes } from './reviews-inputs.ts';
+import { reviewMinutesRoutes } from './reviews-minutes.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -75,4 +76,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(improvementProposalRoutes);
   await app.register(reviewRoutes);
   await app.register(reviewInputRoutes);
+  await app.register(reviewMinutesRoutes);
 };

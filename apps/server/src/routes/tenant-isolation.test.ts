@@ -70,6 +70,7 @@ import {
   reviewInputProbes,
   type ReviewInputsOfB,
 } from './reviews-inputs.isolation.ts';
+import { createMinutesOfB, minutesProbes, type MinutesOfB } from './reviews-minutes.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -124,6 +125,8 @@ interface Objects {
   reviews: ReviewsOfB;
   /** B's planned management review (its input pack). */
   reviewInputs: ReviewInputsOfB;
+  /** B's management review minutes: a review to hold, a decision, an approved review. */
+  minutes: MinutesOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -197,6 +200,7 @@ const BY_ID: ByIdProbe[] = [
   ...improvementRegisterProbes<Objects>(),
   ...reviewProbes<Objects>(),
   ...reviewInputProbes<Objects>(),
+  ...minutesProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -511,6 +515,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.improvements = await createImprovementsOfB(app, adminB, orgB.organization.id, b.risks.riskId);
     b.reviews = await createReviewsOfB(app.database.db, userA, adminB);
     b.reviewInputs = await createReviewInputsOfB(app.database.db, orgB.organization.id);
+    b.minutes = await createMinutesOfB(app.database.db, adminB, manager.user.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -559,6 +564,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.improvements.values,
       ...b.reviews.values,
       ...b.reviewInputs.values,
+      ...b.minutes.values,
     ];
   });
   afterAll(() => app.close());

@@ -5,3 +5,9 @@ export * from './presenters.ts';
 export * from './reviews.ts';
 export * from './settings.ts';
 export * from './inputs.ts';
+export * from './minutes.ts';
+export * from './minutes-presenters.ts';
+export * from './decisions.ts';
+export * from './approval.ts';
+// Registers what the approvals inbox shows of submitted minutes.
+import './minutes-summary.ts';
