@@ -19,7 +19,7 @@ import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 
 const tags = ['reviews'];
 const base = '/management-reviews/:id';
-const { presentReviewMinutes, presentDecision } = reviews;
+const { presentReview, presentDecision } = reviews;
 
 /**
  * The cross-field rules of a decision (6.3.b's reason, 6.3.c's amount) are the
@@ -52,8 +52,8 @@ export const reviewMinutesRoutes: FastifyPluginAsyncZod = async (app) => {
         requireIfMatch(request),
         request.body,
       );
-      setEtag(reply, view.row.version);
-      return presentReviewMinutes(view);
+      setEtag(reply, view.version);
+      return presentReview(view);
     },
   );
   app.patch(
@@ -78,8 +78,8 @@ export const reviewMinutesRoutes: FastifyPluginAsyncZod = async (app) => {
         requireIfMatch(request),
         request.body,
       );
-      setEtag(reply, view.row.version);
-      return presentReviewMinutes(view);
+      setEtag(reply, view.version);
+      return presentReview(view);
     },
   );
   app.get(
@@ -194,8 +194,8 @@ export const reviewMinutesRoutes: FastifyPluginAsyncZod = async (app) => {
         requireIfMatch(request),
         request.body ?? {},
       );
-      setEtag(reply, view.row.version);
-      return presentReviewMinutes(view);
+      setEtag(reply, view.version);
+      return presentReview(view);
     },
   );
   app.post(
@@ -218,8 +218,8 @@ export const reviewMinutesRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         requireIfMatch(request),
       );
-      setEtag(reply, view.row.version);
-      return presentReviewMinutes(view);
+      setEtag(reply, view.version);
+      return presentReview(view);
     },
   );
 };

@@ -49,7 +49,7 @@ export async function minuteDemoReview(
     attendance: attendees.map((a) => ({ attendeeId: a.id, attended: true })),
   });
   const sections = new Set((await repo.inputDiscussions(db, org, reviewId)).map((i) => i.section));
-  view = await updateMinutes(db, people.manager, reviewId, view.row.version, {
+  view = await updateMinutes(db, people.manager, reviewId, view.version, {
     minutesSummary:
       'ISMSは引き続き適切かつ有効であると判断した。アクセス権管理の手順を見直し、ログ監視の予算を確保する。',
     discussion: (Object.keys(DISCUSSION) as ReviewInputSectionKey[])
@@ -78,7 +78,7 @@ export async function minuteDemoReview(
     ownerId: people.itHead.actor.userId!,
     dueDate: shiftDays(new Date().toISOString().slice(0, 10), 90),
   });
-  await submitMinutes(db, people.manager, reviewId, view.row.version, {});
+  await submitMinutes(db, people.manager, reviewId, view.version, {});
   const approval = (await pendingApprovalFor(db, org, 'management_review', reviewId))!;
   await decideApproval(db, people.president, approval.id, 'approved', '承認します');
   const approved = (await getReviewRow(db, org, reviewId))!;
