@@ -1,2 +1,3 @@
 // The management review area (6.1–6.3): one line per use-case module.
 export * from './access.ts';
+export * from './export.ts';
