@@ -59,6 +59,11 @@ import {
   improvementProbes as improvementRegisterProbes,
   type ImprovementsOfB,
 } from './improvement-register.isolation.ts';
+import {
+  createMinutesOfB,
+  minutesExportProbes,
+  type MinutesOfB,
+} from './reviews-exports.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -109,6 +114,8 @@ interface Objects {
   improvement: ImprovementOfB;
   /** B's improvement register, communication log and a preventive proposal. */
   improvements: ImprovementsOfB;
+  /** B's held management review, whose minutes export A must not reach. */
+  minutes: MinutesOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -180,6 +187,7 @@ const BY_ID: ByIdProbe[] = [
   ...programmeProbes<Objects>(),
   ...improvementProbes<Objects>(),
   ...improvementRegisterProbes<Objects>(),
+  ...minutesExportProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -491,6 +499,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.programmes = await createProgrammesOfB(app.database.db, adminB);
     b.improvement = await createImprovementOfB(adminB, manager.user.id);
     b.improvements = await createImprovementsOfB(app, adminB, orgB.organization.id, b.risks.riskId);
+    b.minutes = await createMinutesOfB(app.database.db, orgB.organization.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -537,6 +546,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.report.values,
       ...b.programmes.values,
       ...b.improvements.values,
+      ...b.minutes.values,
     ];
   });
   afterAll(() => app.close());
