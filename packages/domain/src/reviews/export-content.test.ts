@@ -109,13 +109,17 @@ describe('minutes export labels', () => {
         typeof v === 'function' ? [v(3)] : Array.isArray(v) ? v : [v],
       ),
     ];
-    const latin = strings.filter((s) => /[A-Za-z]/.test(s.replace(/ISMS|Mamoru|第\d \d\. [a-h]/g, '')));
+    const latin = strings.filter((s) =>
+      /[A-Za-z]/.test(s.replace(/ISMS|Mamoru|第\d \d\. [a-h]/g, '')),
+    );
     expect(latin).toEqual([]);
   });
 
   it('labels item statuses per kind where a code means something else', () => {
     expect(statusText('en', 'risk', 'accepted')).toBe('Risk accepted');
     expect(statusText('en', 'preventive_proposal', 'accepted')).toBe('Accepted');
+    expect(statusText('ja', 'interested_party_feedback', 'open')).toBe('未回答');
+    expect(statusText('ja', 'internal_audit', 'open')).toBe('未対応');
     expect(statusText('ja', 'nonconformity', 'in_action')).toBe('処置中');
     expect(statusText('ja', 'nonconformity', 'brand_new_code')).toBe('—');
     expect(statusText('en', 'risk', null)).toBe('');

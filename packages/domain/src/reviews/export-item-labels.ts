@@ -161,8 +161,18 @@ const STATUS: Record<ExportLang, Record<string, string>> = {
 
 /** Where a code means something else for one kind of object. */
 const STATUS_BY_KIND: Record<ExportLang, Record<string, string>> = {
-  ja: { 'risk:accepted': 'リスク受容済み', 'improvement:accepted': '採用（実施待ち）' },
-  en: { 'risk:accepted': 'Risk accepted', 'improvement:accepted': 'Accepted (to do)' },
+  ja: {
+    'risk:accepted': 'リスク受容済み',
+    'improvement:accepted': '採用（実施待ち）',
+    'management_review_decision:accepted': '採用（実施待ち）',
+    'interested_party_feedback:open': '未回答',
+  },
+  en: {
+    'risk:accepted': 'Risk accepted',
+    'improvement:accepted': 'Accepted (to do)',
+    'management_review_decision:accepted': 'Accepted (to do)',
+    'interested_party_feedback:open': 'Awaiting a response',
+  },
 };
 
 const CHANGE: Record<ExportLang, Record<string, string>> = {
