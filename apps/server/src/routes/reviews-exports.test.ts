@@ -283,6 +283,17 @@ describeEachDatabase('management review minutes export', (ctx) => {
     for (const c of [admin, top, external]) await fetchFile(c, held, 'format=xlsx&lang=en');
   });
 
+  it('writes in the reader’s own language when none is asked for', async () => {
+    const auditor = await createUserAndLogin(admin, { roles: ['internal_auditor'], locale: 'ja' });
+    const res = await fetchFile(auditor, held, 'format=xlsx');
+    expect(res.headers['content-disposition']).toContain(`${held.code}-ja.xlsx`);
+    const { names, sheets } = await workbookText(res.rawPayload);
+    expect(names[0]).toBe('表紙');
+    expect(sheets['表紙']).toContain(
+      '下書き | この議事録はまだ経営陣の承認を受けていない下書きです。',
+    );
+  });
+
   it('keeps organizations apart: B cannot export A’s minutes, nor A B’s', async () => {
     const { admin: adminB, organization } = await addOrganization(app);
     expect((await adminB.get(url(approved, 'format=pdf&lang=en'))).json()).toMatchObject({
