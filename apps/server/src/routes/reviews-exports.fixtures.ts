@@ -33,6 +33,7 @@ export interface ReviewSeed {
     amount?: number | null;
     title: string;
     description?: string;
+    inputSections?: string[];
     ownerId: string;
     dueDate: string;
     /** Create the tracked improvement (as approval would) with this status. */
@@ -132,6 +133,7 @@ export async function seedReview(db: Db, org: string, s: ReviewSeed): Promise<Se
       amount: d.amount ?? null,
       title: d.title,
       description: d.description ?? '',
+      inputSections: d.inputSections ?? [],
       ownerId: d.ownerId,
       dueDate: d.dueDate,
       improvementId,

@@ -126,6 +126,7 @@ describeEachDatabase('management review minutes export', (ctx) => {
           procedureReason: 'legal',
           title: '個人情報の取扱手順を改訂する',
           description: '改正法への対応',
+          inputSections: ['e', 'g'],
           ownerId: manager.user.id,
           dueDate: '2026-06-30',
           improvementStatus: 'accepted',
@@ -184,7 +185,7 @@ describeEachDatabase('management review minutes export', (ctx) => {
     ]);
     const decisions = sheets.Decisions!;
     expect(decisions[1]).toMatch(
-      /^1 \| 6\.3 b {2}Change procedures \| 個人情報の取扱手順を改訂する\n改正法への対応 \| Changed laws, regulations or contracts \| 守田 管理 \| 2026-06-30 \| IMP-\d{4} Accepted \(to do\)$/,
+      /^1 \| 6\.3 b {2}Change procedures \| 個人情報の取扱手順を改訂する\n改正法への対応\nAnswers inputs: e, g \| Changed laws, regulations or contracts \| 守田 管理 \| 2026-06-30 \| IMP-\d{4} Accepted \(to do\)$/,
     );
     expect(decisions[2]).toMatch(
       /^2 \| 6\.3 c {2}Provide resources \| .* \| ¥1,200,000 \| .* \| IMP-\d{4} Implemented$/,
@@ -221,6 +222,7 @@ describeEachDatabase('management review minutes export', (ctx) => {
     expect(sheets['出席者']).toContain('外部 顧問 | その他 | 欠席');
     expect(sheets['決定事項']![1]).toContain('第6 3. b　手順を改める');
     expect(sheets['決定事項']![1]).toContain('法令・規制・契約の変化');
+    expect(sheets['決定事項']![1]).toContain('対応するインプット：e、g');
     expect(sheets['決定事項']![2]).toContain('￥1,200,000');
     expect(sheets['インプット資料']).toEqual(
       expect.arrayContaining([

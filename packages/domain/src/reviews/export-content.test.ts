@@ -150,7 +150,7 @@ describe('buildMinutesDocument', () => {
       [
         1,
         '6.3 c  Provide resources',
-        'Buy a backup appliance',
+        'Buy a backup appliance\nAnswers inputs: e',
         '$5,000',
         'Owner',
         '2026-06-30',

@@ -120,6 +120,13 @@ function coverFacts(s: MinutesSource, lang: ExportLang): [string, string][] {
   ];
 }
 
+/** The input sections a decision answers, by their letters (readiness etc. by name). */
+function answered(sections: string[], lang: ExportLang) {
+  if (!sections.length) return '';
+  const names = sections.map((s) => (s.length === 1 ? s : (SECTION_TEXT[lang][s] ?? s)));
+  return MINUTES_TEXT[lang].answers(names.join(lang === 'ja' ? '、' : ', '));
+}
+
 function decisionRow(d: ExportDecisionRow, lang: ExportLang, approved: boolean): Cell[] {
   const t = MINUTES_TEXT[lang];
   const why =
@@ -137,7 +144,7 @@ function decisionRow(d: ExportDecisionRow, lang: ExportLang, approved: boolean):
   return [
     d.number,
     OUTPUT_TEXT[lang][d.output] ?? '',
-    d.description ? `${d.title}\n${d.description}` : d.title,
+    [d.title, d.description, answered(d.inputSections, lang)].filter(Boolean).join('\n'),
     why,
     d.ownerName ?? '',
     d.dueDate,
