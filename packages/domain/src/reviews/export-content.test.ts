@@ -188,11 +188,10 @@ describe('buildMinutesDocument', () => {
       ['objectives', 'Mamoru has no area that provides this input yet.'],
     ]);
     expect(doc.annex[2]!.omittedNote).toBe('3 more not listed (the figures count them).');
-    expect(doc.discussion.map((d) => d.text)).toEqual([
-      'Discussed.',
-      'Not recorded',
-      'Not recorded',
-      'Not recorded',
+    expect(doc.discussion.map((d) => [d.key, d.text])).toEqual([
+      ['a', 'Discussed.'],
+      ['b', 'Not recorded'],
+      ['d', 'Not recorded'],
     ]);
   });
 

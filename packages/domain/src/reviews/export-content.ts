@@ -205,11 +205,14 @@ export function buildMinutesDocument(s: MinutesSource, lang: ExportLang): Minute
     ]),
     agenda: r.agenda,
     summary: r.minutesSummary,
-    discussion: inputs.map((i) => ({
-      key: i.section,
-      heading: SECTION_TEXT[lang][i.section] ?? i.section,
-      text: i.discussion || t.notRecorded,
-    })),
+    // A section no area feeds yet was not discussed unless the minutes say otherwise.
+    discussion: inputs
+      .filter((i) => i.available || i.discussion)
+      .map((i) => ({
+        key: i.section,
+        heading: SECTION_TEXT[lang][i.section] ?? i.section,
+        text: i.discussion || t.notRecorded,
+      })),
     decisions: s.decisions.map((d) => decisionRow(d, lang, approved)),
     annexFacts: [
       [t.period, periodOf(r)],
