@@ -1,3 +1,8 @@
+import ExcelJS from 'exceljs';
+import { execFileSync as run } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@mamoru/db';
 import { nextReviewNumber, reviewCode } from '@mamoru/db/repositories/reviews-rows';
@@ -5,7 +10,8 @@ import { nextReviewNumber, reviewCode } from '@mamoru/db/repositories/reviews-ro
 /**
  * Management reviews laid down row by row for the export tests: planning,
  * inputs and minutes belong to other parts of the area, so the rows are
- * inserted as those parts would leave them.
+ * inserted as those parts would leave them. Below them, readers of the
+ * exported files (workbook cells, PDF text).
  */
 
 export interface ReviewSeed {
@@ -140,4 +146,45 @@ export async function seedReview(db: Db, org: string, s: ReviewSeed): Promise<Se
     });
   }
   return { id, code: reviewCode(number) };
+}
+
+/** pdftotext (poppler-utils) reads the PDFs back; the PDF tests skip without it. */
+export const hasPdftotext = (() => {
+  try {
+    run('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * The PDF's text in content order with all white space removed: table cells
+ * wrap across lines, so a phrase is found whatever the column width.
+ */
+export function pdfWords(bytes: Buffer) {
+  const dir = mkdtempSync(join(tmpdir(), 'mamoru-minutes-'));
+  try {
+    writeFileSync(join(dir, 'm.pdf'), bytes);
+    const text = run('pdftotext', ['-raw', join(dir, 'm.pdf'), '-'], { encoding: 'utf8' });
+    return text.replace(/\s+/g, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+export const words = (s: string) => s.replace(/\s+/g, '');
+
+/** Every string cell of every sheet, by sheet name. */
+export async function workbookText(body: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(body as unknown as ArrayBuffer);
+  const sheets: Record<string, string[]> = {};
+  for (const sheet of book.worksheets) {
+    sheets[sheet.name] = [];
+    sheet.eachRow((row) => {
+      const cells = (row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)));
+      sheets[sheet.name]!.push(cells.join(' | '));
+    });
+  }
+  return { names: book.worksheets.map((s) => s.name), sheets };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
@@ -8,51 +7,15 @@ import {
   setupOrganization,
   type Client,
 } from '../testing/identity.ts';
-import { execFileSync as run } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { seedReview, type ReviewSeed, type SeededReview } from './reviews-exports.fixtures.ts';
-
-const hasPdftotext = (() => {
-  try {
-    run('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/**
- * The PDF's text in content order with all white space removed: table cells
- * wrap across lines, so a phrase is found whatever the column width.
- */
-function pdfWords(bytes: Buffer) {
-  const dir = mkdtempSync(join(tmpdir(), 'mamoru-minutes-'));
-  try {
-    writeFileSync(join(dir, 'm.pdf'), bytes);
-    const text = run('pdftotext', ['-raw', join(dir, 'm.pdf'), '-'], { encoding: 'utf8' });
-    return text.replace(/\s+/g, '');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const words = (s: string) => s.replace(/\s+/g, '');
-
-/** Every string cell of every sheet, by sheet name. */
-async function workbookText(body: Buffer) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(body as unknown as ArrayBuffer);
-  const sheets: Record<string, string[]> = {};
-  for (const sheet of book.worksheets) {
-    sheets[sheet.name] = [];
-    sheet.eachRow((row) => {
-      const cells = (row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)));
-      sheets[sheet.name]!.push(cells.join(' | '));
-    });
-  }
-  return { names: book.worksheets.map((s) => s.name), sheets };
-}
+import {
+  hasPdftotext,
+  pdfWords,
+  seedReview,
+  words,
+  workbookText,
+  type ReviewSeed,
+  type SeededReview,
+} from './reviews-exports.fixtures.ts';
 
 describeEachDatabase('management review minutes export', (ctx) => {
   let app: App;
