@@ -5,12 +5,12 @@ import { seedReview } from './reviews-exports.fixtures.ts';
  * Organization B's held management review for the tenant isolation table: its
  * minutes export must answer 404 to A and a file to B's administrator.
  */
-export interface MinutesOfB {
+export interface MinutesExportOfB {
   reviewId: string;
   values: string[];
 }
 
-export async function createMinutesOfB(db: Db, orgB: string): Promise<MinutesOfB> {
+export async function createMinutesExportOfB(db: Db, orgB: string): Promise<MinutesExportOfB> {
   const review = await seedReview(db, orgB, {
     title: 'Review of B',
     status: 'held',
@@ -26,11 +26,12 @@ interface Probe<B> {
   control: { as: 'adminB'; status: number };
 }
 
-export function minutesExportProbes<B extends { minutes: MinutesOfB }>(): Probe<B>[] {
+export function minutesExportProbes<B extends { minutesExport: MinutesExportOfB }>(): Probe<B>[] {
   return [
     {
       route: 'GET /api/v1/management-reviews/:id/export',
-      url: (b) => `/api/v1/management-reviews/${b.minutes.reviewId}/export?format=xlsx&lang=en`,
+      url: (b) =>
+        `/api/v1/management-reviews/${b.minutesExport.reviewId}/export?format=xlsx&lang=en`,
       control: { as: 'adminB', status: 200 },
     },
   ];

@@ -60,9 +60,9 @@ import {
   type ImprovementsOfB,
 } from './improvement-register.isolation.ts';
 import {
-  createMinutesOfB,
+  createMinutesExportOfB,
   minutesExportProbes,
-  type MinutesOfB,
+  type MinutesExportOfB,
 } from './reviews-exports.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
@@ -115,7 +115,7 @@ interface Objects {
   /** B's improvement register, communication log and a preventive proposal. */
   improvements: ImprovementsOfB;
   /** B's held management review, whose minutes export A must not reach. */
-  minutes: MinutesOfB;
+  minutesExport: MinutesExportOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -499,7 +499,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.programmes = await createProgrammesOfB(app.database.db, adminB);
     b.improvement = await createImprovementOfB(adminB, manager.user.id);
     b.improvements = await createImprovementsOfB(app, adminB, orgB.organization.id, b.risks.riskId);
-    b.minutes = await createMinutesOfB(app.database.db, orgB.organization.id);
+    b.minutesExport = await createMinutesExportOfB(app.database.db, orgB.organization.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -546,7 +546,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.report.values,
       ...b.programmes.values,
       ...b.improvements.values,
-      ...b.minutes.values,
+      ...b.minutesExport.values,
     ];
   });
   afterAll(() => app.close());
