@@ -106,7 +106,7 @@ describe('minutes export labels', () => {
       ...Object.values(REVIEW_STATUS_TEXT.ja),
       ...Object.values(ATTENDEE_ROLE_TEXT.ja),
       ...Object.values(MINUTES_TEXT.ja).flatMap((v) =>
-        typeof v === 'function' ? [v(3)] : Array.isArray(v) ? v : [v],
+        typeof v === 'function' ? [(v as (arg: unknown) => string)(3)] : Array.isArray(v) ? v : [v],
       ),
     ];
     const latin = strings.filter((s) =>
