@@ -34,6 +34,8 @@ export const reviewsMessages = {
     review_distribute_needs_approval: 'Only minutes approved by top management can be distributed.',
     review_already_distributed: 'These minutes have been distributed already.',
     // reviews: interested parties and feedback
+    // reviews: minutes export
+    review_minutes_not_started: 'The review has not been held yet, so it has no minutes to export.',
   } as Record<string, string>,
   ja: {
     // reviews: planning, attendees, settings
@@ -66,5 +68,8 @@ export const reviewsMessages = {
     review_distribute_needs_approval: '配付できるのはトップマネジメントが承認した議事録だけです。',
     review_already_distributed: 'この議事録は既に配付済みです。',
     // reviews: interested parties and feedback
+    // reviews: minutes export
+    review_minutes_not_started:
+      'このレビューはまだ実施されていないため、出力できる議事録がありません。',
   } as Record<string, string>,
 };

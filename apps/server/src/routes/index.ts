@@ -21,6 +21,7 @@ import { recordRoutes } from './records.ts';
 import { reviewRoutes } from './reviews.ts';
 import { reviewInputRoutes } from './reviews-inputs.ts';
 import { reviewMinutesRoutes } from './reviews-minutes.ts';
+import { reviewExportRoutes } from './reviews-exports.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -77,4 +78,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(reviewRoutes);
   await app.register(reviewInputRoutes);
   await app.register(reviewMinutesRoutes);
+  await app.register(reviewExportRoutes);
 };

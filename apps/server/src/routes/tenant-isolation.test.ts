@@ -71,6 +71,11 @@ import {
   type ReviewInputsOfB,
 } from './reviews-inputs.isolation.ts';
 import { createMinutesOfB, minutesProbes, type MinutesOfB } from './reviews-minutes.isolation.ts';
+import {
+  createMinutesExportOfB,
+  minutesExportProbes,
+  type MinutesExportOfB,
+} from './reviews-exports.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -127,6 +132,8 @@ interface Objects {
   reviewInputs: ReviewInputsOfB;
   /** B's management review minutes: a review to hold, a decision, an approved review. */
   minutes: MinutesOfB;
+  /** B's held management review, whose minutes export A must not reach. */
+  minutesExport: MinutesExportOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -201,6 +208,7 @@ const BY_ID: ByIdProbe[] = [
   ...reviewProbes<Objects>(),
   ...reviewInputProbes<Objects>(),
   ...minutesProbes<Objects>(),
+  ...minutesExportProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -516,6 +524,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.reviews = await createReviewsOfB(app.database.db, userA, adminB);
     b.reviewInputs = await createReviewInputsOfB(app.database.db, orgB.organization.id);
     b.minutes = await createMinutesOfB(app.database.db, adminB, manager.user.id);
+    b.minutesExport = await createMinutesExportOfB(app.database.db, orgB.organization.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -565,6 +574,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.reviews.values,
       ...b.reviewInputs.values,
       ...b.minutes.values,
+      ...b.minutesExport.values,
     ];
   });
   afterAll(() => app.close());

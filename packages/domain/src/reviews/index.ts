@@ -11,3 +11,4 @@ export * from './decisions.ts';
 export * from './approval.ts';
 // Registers what the approvals inbox shows of submitted minutes.
 import './minutes-summary.ts';
+export * from './export.ts';
