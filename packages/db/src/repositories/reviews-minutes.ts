@@ -154,6 +154,17 @@ export async function allDecisions(db: Executor, org: string, reviewId: string) 
     .orderBy(asc(managementReviewDecisions.number));
 }
 
+/** Every decision of a review with owner and tracked improvement (for the minutes export). */
+export async function allDecisionViews(
+  db: Executor,
+  org: string,
+  reviewId: string,
+): Promise<DecisionView[]> {
+  return selectDecisions(db)
+    .where(ofReview(org, reviewId))
+    .orderBy(asc(managementReviewDecisions.number));
+}
+
 export async function countDecisions(db: Executor, org: string, reviewId: string) {
   const [row] = await db
     .select({ n: count() })

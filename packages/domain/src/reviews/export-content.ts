@@ -1,9 +1,4 @@
 import { REVIEW_INPUT_SECTIONS, reviewInputItemSchema } from '@mamoru/contracts';
-import type {
-  ExportAttendeeRow,
-  ExportDecisionRow,
-  ExportInputRow,
-} from '@mamoru/db/repositories/reviews-exports';
 import type { ReviewRow } from '@mamoru/db/repositories/reviews-rows';
 import { reviewCode } from '@mamoru/db/repositories/reviews-rows';
 import { improvementCode } from '../improvement/improvements-presenters.ts';
@@ -19,6 +14,38 @@ import {
   SECTION_TEXT,
   type ExportLang,
 } from './export-labels.ts';
+
+/** What the export reads besides the review row (from the area's repositories). */
+export interface ExportAttendeeRow {
+  id: string;
+  name: string;
+  role: string;
+  attended: boolean | null;
+}
+
+export interface ExportDecisionRow {
+  number: number;
+  output: string;
+  procedureReason: string | null;
+  amount: number | null;
+  currency: string;
+  title: string;
+  description: string;
+  inputSections: string[];
+  ownerName: string | null;
+  dueDate: string;
+  improvementNumber: number | null;
+  improvementStatus: string | null;
+}
+
+export interface ExportInputRow {
+  section: string;
+  available: boolean;
+  figures: Record<string, number>;
+  items: unknown[];
+  omitted: number;
+  discussion: string;
+}
 
 /**
  * The minutes as one language-resolved document, built by pure functions from

@@ -1,6 +1,8 @@
 import type { Db } from '@mamoru/db';
 import { getOrganization } from '@mamoru/db/repositories/organizations';
-import * as rows from '@mamoru/db/repositories/reviews-exports';
+import { listInputRows } from '@mamoru/db/repositories/reviews-inputs';
+import { allDecisionViews, listAttendees } from '@mamoru/db/repositories/reviews-minutes';
+import { displayNames } from '@mamoru/db/repositories/users';
 import { reviewCode } from '@mamoru/db/repositories/reviews-rows';
 import type { RequestContext } from '../audit/trail.ts';
 import { conflict } from '../errors.ts';
@@ -36,10 +38,14 @@ export async function exportReviewMinutes(
   const org = ctx.actor.organizationId;
   const [organization, attendees, decisions, inputs, names] = await Promise.all([
     getOrganization(db, org),
-    rows.exportAttendees(db, org, review.id),
-    rows.exportDecisions(db, org, review.id),
-    rows.exportInputs(db, org, review.id),
-    rows.exportUserNames(db, org, [review.approvedBy, review.inputsPreparedBy]),
+    listAttendees(db, org, review.id),
+    allDecisionViews(db, org, review.id),
+    listInputRows(db, org, review.id),
+    displayNames(
+      db,
+      org,
+      [review.approvedBy, review.inputsPreparedBy].filter((id): id is string => id !== null),
+    ),
   ]);
   const orgName = organization?.name ?? '';
   const doc = buildMinutesDocument(
@@ -47,7 +53,7 @@ export async function exportReviewMinutes(
       review,
       orgName,
       names,
-      attendees,
+      attendees: attendees.map((a) => ({ ...a, name: a.userName ?? a.name })),
       decisions,
       inputs,
       issuedOn: new Date().toISOString().slice(0, 10),

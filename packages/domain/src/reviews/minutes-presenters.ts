@@ -1,12 +1,6 @@
-import type {
-  ManagementReview,
-  ReviewDecision,
-  ReviewInputSectionKey,
-  ReviewStatus,
-} from '@mamoru/contracts';
+import type { ReviewDecision, ReviewInputSectionKey } from '@mamoru/contracts';
 import type { Executor } from '@mamoru/db';
 import type { ReviewRow } from '@mamoru/db/repositories/reviews-rows';
-import { reviewCode } from '@mamoru/db/repositories/reviews-rows';
 import type { DecisionView } from '@mamoru/db/repositories/reviews-minutes';
 import { getReviewView } from '@mamoru/db/repositories/reviews';
 import { improvementCode } from '../improvement/improvements-presenters.ts';
