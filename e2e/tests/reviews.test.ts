@@ -174,7 +174,9 @@ describe('management review in a real browser', () => {
       // Top management approves in the approvals inbox.
       const ceo = await open(top);
       await ceo.goto('/approvals');
-      await ceo.getByRole('button', { name: /^Approve .*MR-0001/ }).click({ timeout: 90_000 });
+      await ceo
+        .getByRole('button', { name: /^Approve Management review/ })
+        .click({ timeout: 90_000 });
       const decision = ceo.getByRole('dialog', { name: 'Approve this request?' });
       await decision.getByRole('button', { name: 'Approve' }).click();
       await decision.waitFor({ state: 'detached' });
