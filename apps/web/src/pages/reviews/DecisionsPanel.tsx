@@ -8,7 +8,7 @@ import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryState
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
 import { DecisionFormModal } from './DecisionFormModal';
-import { itemStatusLabel } from './labels';
+import { itemStatusLabel, refusalText } from './labels';
 import { useDecisions, useRemoveDecision, type ManagementReview, type ReviewDecision } from './api';
 
 /** What the output decided beyond its type: the 6.3.b reason or the 6.3.c amount. */
@@ -168,7 +168,7 @@ export function DecisionsPanel({ review }: { review: ManagementReview }) {
         confirmLabel={t('reviews.decisions.remove')}
         danger
         pending={remove.isPending}
-        error={remove.error ? remove.error.message : null}
+        error={refusalText(remove.error)}
       />
     </Stack>
   );

@@ -6,10 +6,15 @@ import { Link } from 'react-router';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorState, LoadingBlock } from '../../components/QueryStates';
 import { SectionCard } from '../../components/SectionCard';
-import { isStale } from '../../components/SaveProblem';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
-import { figureLabel, itemChangeLabel, itemKindLabel, itemStatusLabel } from './labels';
+import {
+  figureLabel,
+  itemChangeLabel,
+  itemKindLabel,
+  itemStatusLabel,
+  refusalText,
+} from './labels';
 import {
   useInputPack,
   usePrepareInputs,
@@ -190,13 +195,7 @@ export function InputsPanel({ review }: { review: ManagementReview }) {
         message={t('reviews.inputs.prepareMessage')}
         confirmLabel={t('reviews.inputs.prepare')}
         pending={prepare.isPending}
-        error={
-          isStale(prepare.error)
-            ? t('reviews.stale.body')
-            : prepare.error
-              ? prepare.error.message
-              : null
-        }
+        error={refusalText(prepare.error)}
       />
     </Stack>
   );

@@ -73,7 +73,8 @@ export function MinutesPanel({ review }: { review: ManagementReview }) {
     );
   return (
     <MinutesForm
-      key={review.version}
+      // Both the review and the pack's discussion texts are read again after a save.
+      key={`${review.version}-${pack.dataUpdatedAt}`}
       review={review}
       sections={sections}
       editable={manage && review.status === 'held'}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { useSession } from '../../session/useSession';
+import { refusalText } from './labels';
 import { ReviewExportMenu } from './ReviewExportMenu';
 import {
   useCancelReview,
@@ -66,7 +67,7 @@ export function ReviewActions({ review }: { review: ManagementReview }) {
         message={t(`reviews.actions.${asking ?? 'submit'}Message`)}
         confirmLabel={t(`reviews.actions.${asking ?? 'submit'}`)}
         pending={active.isPending}
-        error={active.error ? active.error.message : null}
+        error={refusalText(active.error)}
       />
       <Modal
         opened={cancelling}

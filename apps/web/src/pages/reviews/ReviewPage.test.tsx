@@ -145,4 +145,31 @@ describe('one management review', { timeout: 60_000 }, () => {
       dueDate: '2027-01-31',
     });
   });
+
+  it('says why submitting the minutes was refused (top management absent)', async () => {
+    const review = { ...reviewFixture, status: 'held' as const, heldOn: '2026-11-20' };
+    const api = fakeApi({
+      ...signedInRoutes(managerSession()),
+      [`GET ${base}`]: review,
+      [`POST ${base}/submit`]: problem(422, 'The minutes cannot be submitted yet.', {
+        errors: [
+          {
+            field: 'attendees',
+            code: 'review_top_management_absent',
+            message: 'Mark a member of top management as present.',
+          },
+        ],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/management-review/${reviewFixture.id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Submit for approval' }, slow));
+    const dialog = await screen.findByRole('dialog', { name: 'Submit the minutes for approval?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Submit for approval' }));
+    expect(
+      await within(dialog).findByText(/Mark a member of top management as present\./),
+    ).toBeTruthy();
+    const call = api.calls.find((c) => c.path === `${base}/submit`)!;
+    expect(call.headers.get('If-Match')).toBe(`"${review.version}"`);
+  });
 });

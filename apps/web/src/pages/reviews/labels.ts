@@ -1,3 +1,4 @@
+import { isApiError } from '../../api/client';
 import { i18n } from '../../i18n';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
@@ -29,4 +30,17 @@ export function itemKindLabel(kind: string) {
 export function itemChangeLabel(change: string | null | undefined) {
   if (!change) return null;
   return i18n.exists(`reviews.itemChange.${change}`) ? t(`reviews.itemChange.${change}`) : null;
+}
+
+/**
+ * A refused step (submit, distribute, prepare) as one line for a confirmation
+ * dialog: the problem's title, then its detail and field messages, which say
+ * what is missing (top management absent, the review not held yet).
+ */
+export function refusalText(error: unknown): string | null {
+  if (!error) return null;
+  if (!isApiError(error)) return error instanceof Error ? error.message : t('common.failed');
+  if (error.status === 412) return t('reviews.stale.body');
+  const parts = [error.title, error.detail, ...error.errors.map((e) => e.message)];
+  return parts.filter((p): p is string => Boolean(p)).join(' ');
 }
