@@ -131,10 +131,22 @@ describe('management review in a real browser', () => {
       await page
         .getByRole('textbox', { name: /^a\) Audit results/ })
         .fill('No audit findings this year.');
-      await page.getByRole('button', { name: 'Save minutes' }).click();
+      const [saved] = await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().endsWith('/minutes') && r.request().method() === 'PATCH',
+        ),
+        page.getByRole('button', { name: 'Save minutes' }).click(),
+      ]);
+      expect(saved.status()).toBe(200);
+      // The minutes are kept: read back after a reload.
+      await page.reload();
       await expect
-        .poll(async () => page.getByRole('textbox', { name: 'Summary of the review' }).inputValue())
+        .poll(() => page.getByRole('textbox', { name: 'Summary of the review' }).inputValue())
         .toBe('Reviewed all inputs.');
+      await expect
+        .poll(() => page.getByRole('textbox', { name: /^a\) Audit results/ }).inputValue())
+        .toBe('No audit findings this year.');
+      await expectAccessible(page, 'the minutes of a held review (en)');
 
       // Two decisions: an improvement of effectiveness, a change of procedure with its reason.
       await page.getByRole('tab', { name: 'Decisions' }).click();

@@ -73,8 +73,7 @@ export function MinutesPanel({ review }: { review: ManagementReview }) {
     );
   return (
     <MinutesForm
-      // Both the review and the pack's discussion texts are read again after a save.
-      key={`${review.version}-${pack.dataUpdatedAt}`}
+      key={review.version}
       review={review}
       sections={sections}
       editable={manage && review.status === 'held'}
@@ -168,9 +167,10 @@ function MinutesForm({
   const [attended, setAttended] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(review.attendees.map((a) => [a.id, a.attended ?? false])),
   );
-  const [discussion, setDiscussion] = useState<Record<string, string>>(() =>
-    Object.fromEntries(sections.map((s) => [s.section, s.discussion])),
-  );
+  // Only the inputs typed into are held here; the others show the pack's text as it is
+  // read (it may arrive after the review), so a save never sends back a stale text.
+  const [edited, setEdited] = useState<Record<string, string>>({});
+  const textOf = (s: ReviewInputSection) => edited[s.section] ?? s.discussion;
   const problem = problemFields(save.error, {
     heldOn: t('reviews.minutes.heldOn'),
     minutesSummary: t('reviews.minutes.summary'),
@@ -190,8 +190,8 @@ function MinutesForm({
           attended: attended[a.id] ?? false,
         })),
         discussion: sections
-          .filter((s) => (discussion[s.section] ?? '') !== s.discussion)
-          .map((s) => ({ section: s.section, text: discussion[s.section] ?? '' })),
+          .filter((s) => textOf(s) !== s.discussion)
+          .map((s) => ({ section: s.section, text: textOf(s) })),
       },
     });
   };
@@ -247,10 +247,10 @@ function MinutesForm({
               <Textarea
                 key={s.section}
                 label={t(`reviews.sections.${s.section}`)}
-                value={discussion[s.section] ?? ''}
+                value={textOf(s)}
                 onChange={(e) => {
                   const text = e.currentTarget.value;
-                  setDiscussion((d) => ({ ...d, [s.section]: text }));
+                  setEdited((d) => ({ ...d, [s.section]: text }));
                 }}
                 readOnly={!editable}
                 placeholder={editable ? t('reviews.minutes.discussionPlaceholder') : undefined}

@@ -172,4 +172,41 @@ describe('one management review', { timeout: 60_000 }, () => {
     const call = api.calls.find((c) => c.path === `${base}/submit`)!;
     expect(call.headers.get('If-Match')).toBe(`"${review.version}"`);
   });
+
+  it('saves the minutes with only the discussions typed into (If-Match)', async () => {
+    const review = { ...reviewFixture, status: 'held' as const, heldOn: '2026-11-20' };
+    const pack = {
+      ...packFixture,
+      preparedAt: '2026-11-02T09:00:00.000Z',
+      sections: packFixture.sections.map((s) =>
+        s.section === 'b' ? { ...s, discussion: 'Customers asked for reports.' } : s,
+      ),
+    };
+    const api = fakeApi({
+      ...signedInRoutes(managerSession()),
+      [`GET ${base}`]: review,
+      [`GET ${base}/inputs`]: pack,
+      [`PATCH ${base}/minutes`]: { ...review, version: review.version + 1 },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/management-review/${reviewFixture.id}?tab=minutes`);
+    const summary = await screen.findByRole('textbox', { name: 'Summary of the review' }, slow);
+    fireEvent.change(summary, { target: { value: 'All inputs reviewed.' } });
+    expect(
+      (screen.getByRole('textbox', { name: /^b\) Feedback/ }) as HTMLTextAreaElement).value,
+    ).toBe('Customers asked for reports.');
+    fireEvent.change(screen.getByRole('textbox', { name: /^a\) Audit results/ }), {
+      target: { value: 'No major findings.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save minutes' }));
+    await vi.waitFor(() => {
+      const call = api.calls.find((c) => c.path === `${base}/minutes`);
+      expect(call?.headers.get('If-Match')).toBe(`"${review.version}"`);
+      expect(call?.body).toMatchObject({
+        minutesSummary: 'All inputs reviewed.',
+        heldOn: '2026-11-20',
+        discussion: [{ section: 'a', text: 'No major findings.' }],
+      });
+    });
+  });
 });
