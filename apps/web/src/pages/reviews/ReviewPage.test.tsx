@@ -209,4 +209,30 @@ describe('one management review', { timeout: 60_000 }, () => {
       });
     });
   });
+
+  it('marks the held date a refusal (422) names when holding the review', async () => {
+    const review = { ...reviewFixture, status: 'inputs_prepared' as const };
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        ...signedInRoutes(managerSession()),
+        [`GET ${base}`]: review,
+        [`GET ${base}/inputs`]: { ...packFixture, preparedAt: '2026-11-02T09:00:00.000Z' },
+        [`POST ${base}/hold`]: problem(422, 'Check the values entered.', {
+          errors: [
+            { field: 'heldOn', code: 'review_held_in_future', message: 'Not in the future.' },
+          ],
+        }),
+      }).fetch,
+    );
+    renderApp(`/management-review/${reviewFixture.id}?tab=minutes`);
+    const card = await screen.findByRole('region', { name: 'Hold the review' }, slow);
+    fireEvent.click(within(card).getByRole('button', { name: 'Record as held' }));
+    expect(await within(card).findByText('Not in the future.')).toBeTruthy();
+    expect(
+      within(card)
+        .getByLabelText(/^Held on/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+  });
 });

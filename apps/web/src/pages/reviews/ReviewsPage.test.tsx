@@ -106,4 +106,27 @@ describe('management reviews list', { timeout: 60_000 }, () => {
     // No agenda typed: the server's default agenda is asked for.
     expect((sent.body as Record<string, unknown>).agenda).toBeUndefined();
   });
+
+  it('saves the interval under its version and marks a refused value (422)', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(managerSession()),
+      'GET /api/v1/management-review-settings': settingsFixture,
+      'GET /api/v1/management-reviews': { items: [], nextCursor: null },
+      'PUT /api/v1/management-review-settings': problem(422, 'Check the values entered.', {
+        errors: [{ field: 'intervalMonths', code: 'too_big', message: 'At most twelve months.' }],
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/management-review');
+    fireEvent.click(await screen.findByRole('button', { name: 'Review interval' }, slow));
+    const dialog = await screen.findByRole('dialog', { name: 'Interval between reviews' });
+    const months = within(dialog).getByRole('textbox', { name: 'Months between reviews' });
+    fireEvent.change(months, { target: { value: '6' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('At most twelve months.')).toBeTruthy();
+    expect(months.getAttribute('aria-invalid')).toBe('true');
+    const call = api.calls.find((c) => c.method === 'PUT')!;
+    expect(call.body).toEqual({ intervalMonths: 6 });
+    expect(call.headers.get('If-Match')).toBe(`"${settingsFixture.version}"`);
+  });
 });
