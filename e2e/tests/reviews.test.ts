@@ -131,13 +131,13 @@ describe('management review in a real browser', () => {
       await page
         .getByRole('textbox', { name: /^a\) Audit results/ })
         .fill('No audit findings this year.');
-      const [saved] = await Promise.all([
+      const [minutesSaved] = await Promise.all([
         page.waitForResponse(
           (r) => r.url().endsWith('/minutes') && r.request().method() === 'PATCH',
         ),
         page.getByRole('button', { name: 'Save minutes' }).click(),
       ]);
-      expect(saved.status()).toBe(200);
+      expect(minutesSaved.status()).toBe(200);
       // The minutes are kept: read back after a reload.
       await page.reload();
       await expect
