@@ -38,6 +38,7 @@ const PAGES = [
   '/documents',
   '/records',
   '/conformity',
+  '/management-review',
   '/approvals',
   '/admin/users',
   '/admin/roles',

@@ -94,12 +94,12 @@ describe('application shell in a real browser', () => {
     await page.goto('/');
     await page
       .getByRole('navigation', { name: 'メインメニュー' })
-      .getByRole('link', { name: 'マネジメントレビュー', exact: true })
+      .getByRole('link', { name: '監視', exact: true })
       .click();
-    await page.getByRole('heading', { level: 1, name: 'マネジメントレビュー' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '監視' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'この機能は現在準備中です' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/management-review');
-    expect(await page.title()).toBe('マネジメントレビュー · Mamoru');
+    expect(new URL(page.url()).pathname).toBe('/monitoring');
+    expect(await page.title()).toBe('監視 · Mamoru');
     await expectAccessible(tracked.page, 'a placeholder page (ja)');
     await screenshot(page, 'shell-placeholder-ja');
     expect(unexpectedErrors(tracked.errors)).toEqual([]);

@@ -59,16 +59,14 @@ describe('application shell', () => {
   });
 
   it('shows a placeholder for an area that is not built yet', async () => {
-    renderApp('/management-review');
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'Management review' }),
-    ).toBeTruthy();
+    renderApp('/monitoring');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Monitoring' })).toBeTruthy();
     expect(
       screen.getByRole('heading', { level: 2, name: 'This area is being built' }),
     ).toBeTruthy();
-    expect(screen.getByText(/Gather the inputs for top management/)).toBeTruthy();
-    expect(screen.getByText('6.1')).toBeTruthy();
-    expect(document.title).toBe('Management review · Mamoru');
+    expect(screen.getByText(/Measure whether controls work as intended/)).toBeTruthy();
+    expect(screen.getByText('4.2.3.a')).toBeTruthy();
+    expect(document.title).toBe('Monitoring · Mamoru');
   });
 
   it('shows Not Found for an unknown path, inside the shell', async () => {

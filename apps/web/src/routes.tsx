@@ -124,6 +124,14 @@ const ProposalsPage = lazy(() =>
   })),
 );
 
+// Management review (6.1–6.3): the reviews, one review with its inputs, minutes and decisions.
+const ReviewsPage = lazy(() =>
+  import('./pages/reviews/ReviewsPage').then((m) => ({ default: m.ReviewsPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./pages/reviews/ReviewPage').then((m) => ({ default: m.ReviewPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -192,6 +200,11 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   internalAudits: (
     <Lazy>
       <AuditsPage />
+    </Lazy>
+  ),
+  managementReview: (
+    <Lazy>
+      <ReviewsPage />
     </Lazy>
   ),
   improvement: (
@@ -323,6 +336,10 @@ export const routes: RouteObject[] = [
           {
             path: 'internal-audits/:auditId',
             element: guarded('audits:read', lazyPage(<AuditPage />)),
+          },
+          {
+            path: 'management-review/:id',
+            element: guarded('reviews:read', lazyPage(<ReviewPage />)),
           },
           {
             path: 'corrective-actions/:id',
