@@ -18,6 +18,7 @@ import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
 import { recordRoutes } from './records.ts';
+import { reviewPartyRoutes } from './reviews-parties.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -71,4 +72,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(auditReportRoutes);
   await app.register(improvementRegisterRoutes);
   await app.register(improvementProposalRoutes);
+  await app.register(reviewPartyRoutes);
 };
