@@ -59,6 +59,12 @@ import {
   improvementProbes as improvementRegisterProbes,
   type ImprovementsOfB,
 } from './improvement-register.isolation.ts';
+import {
+  PARTY_LISTS,
+  createPartiesOfB,
+  partyProbes,
+  type PartiesOfB,
+} from './reviews-parties.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -109,6 +115,8 @@ interface Objects {
   improvement: ImprovementOfB;
   /** B's improvement register, communication log and a preventive proposal. */
   improvements: ImprovementsOfB;
+  /** B's interested parties and their feedback. */
+  parties: PartiesOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -180,6 +188,7 @@ const BY_ID: ByIdProbe[] = [
   ...programmeProbes<Objects>(),
   ...improvementProbes<Objects>(),
   ...improvementRegisterProbes<Objects>(),
+  ...partyProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -396,6 +405,7 @@ const LISTS: ListProbe[] = [
   ...PROGRAMME_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...IMPROVEMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...IMPROVEMENT_REGISTER_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...PARTY_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -491,6 +501,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.programmes = await createProgrammesOfB(app.database.db, adminB);
     b.improvement = await createImprovementOfB(adminB, manager.user.id);
     b.improvements = await createImprovementsOfB(app, adminB, orgB.organization.id, b.risks.riskId);
+    b.parties = await createPartiesOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -537,6 +548,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.report.values,
       ...b.programmes.values,
       ...b.improvements.values,
+      ...b.parties.values,
     ];
   });
   afterAll(() => app.close());
