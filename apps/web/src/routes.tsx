@@ -124,6 +124,10 @@ const ProposalsPage = lazy(() =>
   })),
 );
 
+const PartiesPage = lazy(() =>
+  import('./pages/reviews/parties/PartiesPage').then((m) => ({ default: m.PartiesPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -243,6 +247,10 @@ export const routes: RouteObject[] = [
           {
             path: 'improvement/proposals',
             element: guarded('improvement:read', lazyPage(<ProposalsPage />)),
+          },
+          {
+            path: 'management-review/parties',
+            element: guarded('reviews:read', lazyPage(<PartiesPage />)),
           },
           {
             path: 'improvement/:id',
