@@ -11,6 +11,17 @@ const page = {
 };
 const isoDate = z.iso.date();
 const flag = z.enum(['true', 'false']);
+/**
+ * Typed text without NUL bytes, which PostgreSQL text cannot hold: refused as
+ * input (400) instead of failing in the database.
+ */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: 'NUL bytes are not allowed' });
 
 export const partyKindSchema = z.enum([
   'customer',
@@ -58,19 +69,19 @@ export const interestedPartySchema = z
 export type InterestedParty = z.infer<typeof interestedPartySchema>;
 
 export const interestedPartyCreateSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text(1, 200),
   kind: partyKindSchema,
-  expectations: z.string().trim().max(5000).default(''),
-  contact: z.string().trim().max(500).default(''),
+  expectations: text(0, 5000).default(''),
+  contact: text(0, 500).default(''),
 });
 export type InterestedPartyCreate = z.infer<typeof interestedPartyCreateSchema>;
 
 /** `active: false` retires a party: its feedback stays, no new feedback is recorded for it. */
 export const interestedPartyUpdateSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: text(1, 200).optional(),
   kind: partyKindSchema.optional(),
-  expectations: z.string().trim().max(5000).optional(),
-  contact: z.string().trim().max(500).optional(),
+  expectations: text(0, 5000).optional(),
+  contact: text(0, 500).optional(),
   active: z.boolean().optional(),
 });
 export type InterestedPartyUpdate = z.infer<typeof interestedPartyUpdateSchema>;
@@ -105,7 +116,7 @@ export const partyFeedbackCreateSchema = z.object({
   partyId: z.uuid(),
   receivedOn: isoDate,
   channel: feedbackChannelSchema.default('other'),
-  content: z.string().trim().min(1).max(20_000),
+  content: text(1, 20_000),
   sentiment: feedbackSentimentSchema.default('neutral'),
 });
 export type PartyFeedbackCreate = z.infer<typeof partyFeedbackCreateSchema>;
@@ -114,14 +125,14 @@ export const partyFeedbackUpdateSchema = z.object({
   partyId: z.uuid().optional(),
   receivedOn: isoDate.optional(),
   channel: feedbackChannelSchema.optional(),
-  content: z.string().trim().min(1).max(20_000).optional(),
+  content: text(1, 20_000).optional(),
   sentiment: feedbackSentimentSchema.optional(),
 });
 export type PartyFeedbackUpdate = z.infer<typeof partyFeedbackUpdateSchema>;
 
 /** The organization's response; the date defaults to today. A new response replaces the old. */
 export const partyFeedbackRespondSchema = z.object({
-  response: z.string().trim().min(1).max(20_000),
+  response: text(1, 20_000),
   respondedOn: isoDate.optional(),
 });
 export type PartyFeedbackRespond = z.infer<typeof partyFeedbackRespondSchema>;

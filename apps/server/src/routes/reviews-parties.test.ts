@@ -82,6 +82,14 @@ describeEachDatabase('interested parties and feedback', (ctx) => {
         .sort(),
     ).toEqual(['body.kind', 'body.name']);
 
+    // A NUL byte cannot be stored in PostgreSQL text: refused as input, never a 5xx.
+    const nul = await manager.post('/api/v1/interested-parties', {
+      name: 'a\u0000b',
+      kind: 'other',
+    });
+    expect(nul.statusCode).toBeGreaterThanOrEqual(400);
+    expect(nul.statusCode).toBeLessThan(500);
+
     const url = `/api/v1/interested-parties/${regulator.id}`;
     const missing = await manager.patch(url, { contact: 'x' });
     expect(missing.statusCode).toBe(428);
