@@ -131,6 +131,9 @@ const ReviewsPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('./pages/reviews/ReviewPage').then((m) => ({ default: m.ReviewPage })),
 );
+const PartiesPage = lazy(() =>
+  import('./pages/reviews/parties/PartiesPage').then((m) => ({ default: m.PartiesPage })),
+);
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
@@ -256,6 +259,10 @@ export const routes: RouteObject[] = [
           {
             path: 'improvement/proposals',
             element: guarded('improvement:read', lazyPage(<ProposalsPage />)),
+          },
+          {
+            path: 'management-review/parties',
+            element: guarded('reviews:read', lazyPage(<PartiesPage />)),
           },
           {
             path: 'improvement/:id',

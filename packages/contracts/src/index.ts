@@ -26,3 +26,4 @@ export * from './audits-checklists.ts';
 export * from './audits-reports.ts';
 export * from './improvement-register.ts';
 export * from './reviews.ts';
+export * from './reviews-parties.ts';

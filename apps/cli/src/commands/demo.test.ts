@@ -67,7 +67,11 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from nonconformities n join audit_findings f
             on f.nonconformity_id = n.id where n.cycle = 2) as "reopenedFromAudit",
           (select count(*)::int from improvements where audit_finding_id is not null)
-            as "improvementsFromAudit"`,
+            as "improvementsFromAudit",
+          (select count(*)::int from interested_parties) as parties,
+          (select count(*)::int from interested_party_feedback) as feedback,
+          (select count(*)::int from interested_party_feedback where responded_on is null)
+            as "openFeedback"`,
       );
       return row!;
     };
@@ -133,6 +137,8 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(c.issued).toBe(4);
       expect(c.pendingApprovals).toBe(2);
       expect(c.soaEntries).toBeGreaterThan(100);
+      // Interested parties with a year of feedback, the newest still awaiting a response.
+      expect(c).toMatchObject({ parties: 5, feedback: 6, openFeedback: 1 });
     },
     SLOW,
   );
@@ -147,6 +153,7 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(io.stdout()).toMatch(/\(copy 2\)/);
       const c = await counts();
       expect(c).toMatchObject({ units: 20, assets: 120, documents: 10, users: 11, audits: 4 });
+      expect(c).toMatchObject({ parties: 10, feedback: 12 });
     },
     SLOW,
   );

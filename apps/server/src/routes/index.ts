@@ -22,6 +22,7 @@ import { reviewRoutes } from './reviews.ts';
 import { reviewInputRoutes } from './reviews-inputs.ts';
 import { reviewMinutesRoutes } from './reviews-minutes.ts';
 import { reviewExportRoutes } from './reviews-exports.ts';
+import { reviewPartyRoutes } from './reviews-parties.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -79,4 +80,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(reviewInputRoutes);
   await app.register(reviewMinutesRoutes);
   await app.register(reviewExportRoutes);
+  await app.register(reviewPartyRoutes);
 };

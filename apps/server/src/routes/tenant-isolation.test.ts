@@ -76,6 +76,12 @@ import {
   minutesExportProbes,
   type MinutesExportOfB,
 } from './reviews-exports.isolation.ts';
+import {
+  PARTY_LISTS,
+  createPartiesOfB,
+  partyProbes,
+  type PartiesOfB,
+} from './reviews-parties.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -134,6 +140,8 @@ interface Objects {
   minutes: MinutesOfB;
   /** B's held management review, whose minutes export A must not reach. */
   minutesExport: MinutesExportOfB;
+  /** B's interested parties and their feedback. */
+  parties: PartiesOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -209,6 +217,7 @@ const BY_ID: ByIdProbe[] = [
   ...reviewInputProbes<Objects>(),
   ...minutesProbes<Objects>(),
   ...minutesExportProbes<Objects>(),
+  ...partyProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -426,6 +435,7 @@ const LISTS: ListProbe[] = [
   ...IMPROVEMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...IMPROVEMENT_REGISTER_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...PARTY_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -525,6 +535,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.reviewInputs = await createReviewInputsOfB(app.database.db, orgB.organization.id);
     b.minutes = await createMinutesOfB(app.database.db, adminB, manager.user.id);
     b.minutesExport = await createMinutesExportOfB(app.database.db, orgB.organization.id);
+    b.parties = await createPartiesOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -575,6 +586,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.reviewInputs.values,
       ...b.minutes.values,
       ...b.minutesExport.values,
+      ...b.parties.values,
     ];
   });
   afterAll(() => app.close());

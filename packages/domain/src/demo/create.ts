@@ -27,6 +27,7 @@ import {
 import { createRecordTypes } from './records.ts';
 import { createDemoNonconformities } from './improvement.ts';
 import { createAuditsDemo } from './audits.ts';
+import { createDemoParties } from './parties.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
@@ -153,6 +154,8 @@ export async function createDemo(
     people.get('suzuki')!,
     closedAuditId,
   );
+  // Interested parties and their feedback: the review's input b.
+  await createDemoParties(db, people.get('sato')!, people.get('suzuki')!, code);
 
   const summary: DemoSummary = {
     run,

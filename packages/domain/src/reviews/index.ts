@@ -12,3 +12,7 @@ export * from './approval.ts';
 // Registers what the approvals inbox shows of submitted minutes.
 import './minutes-summary.ts';
 export * from './export.ts';
+export * from './parties.ts';
+export * from './feedback.ts';
+export * from './parties-presenters.ts';
+export * from './parties-export.ts';
