@@ -69,6 +69,14 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from improvements where audit_finding_id is not null)
             as "improvementsFromAudit",
           (select count(*)::int from interested_parties) as parties,
+          (select count(*)::int from management_reviews where status = 'approved'
+            and distributed_at is not null) as "approvedReviews",
+          (select count(*)::int from management_reviews where status = 'planned') as "plannedReviews",
+          (select count(*)::int from management_review_inputs) as "reviewInputs",
+          (select count(*)::int from management_review_decisions d join improvements i
+            on i.id = d.improvement_id where i.status = 'implemented') as "decisionsDone",
+          (select count(*)::int from management_review_decisions d join improvements i
+            on i.id = d.improvement_id where i.status = 'accepted') as "decisionsOpen",
           (select count(*)::int from interested_party_feedback) as feedback,
           (select count(*)::int from interested_party_feedback where responded_on is null)
             as "openFeedback"`,
@@ -139,6 +147,16 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(c.soaEntries).toBeGreaterThan(100);
       // Interested parties with a year of feedback, the newest still awaiting a response.
       expect(c).toMatchObject({ parties: 5, feedback: 6, openFeedback: 1 });
+      // Last year's review approved and distributed with its frozen pack and two decisions
+      // (one done, one open); the next review planned.
+      expect(c).toMatchObject({
+        approvedReviews: 1,
+        plannedReviews: 1,
+        reviewInputs: 11,
+        decisionsDone: 1,
+        decisionsOpen: 1,
+      });
+      expect(io.stdout()).toMatch(/2 management reviews/);
     },
     SLOW,
   );

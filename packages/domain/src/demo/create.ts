@@ -28,6 +28,7 @@ import { createRecordTypes } from './records.ts';
 import { createDemoNonconformities } from './improvement.ts';
 import { createAuditsDemo } from './audits.ts';
 import { createDemoParties } from './parties.ts';
+import { createDemoReviews } from './reviews.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
@@ -54,6 +55,7 @@ export interface DemoSummary {
   nonconformities: number;
   auditors: number;
   audits: number;
+  reviews: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -156,6 +158,16 @@ export async function createDemo(
   );
   // Interested parties and their feedback: the review's input b.
   await createDemoParties(db, people.get('sato')!, people.get('suzuki')!, code);
+  // Last year's management review takes all of the above as its inputs.
+  const reviews = await createDemoReviews(
+    db,
+    {
+      manager: people.get('sato')!,
+      president: people.get('yamada')!,
+      itHead: people.get('suzuki')!,
+    },
+    run,
+  );
 
   const summary: DemoSummary = {
     run,
@@ -170,6 +182,7 @@ export async function createDemo(
     soa,
     nonconformities,
     ...audits,
+    ...reviews,
   };
   await db.transaction((tx) =>
     recordAudit(tx, ctx, [
