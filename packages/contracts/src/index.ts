@@ -27,3 +27,4 @@ export * from './audits-reports.ts';
 export * from './improvement-register.ts';
 export * from './reviews.ts';
 export * from './reviews-parties.ts';
+export * from './reviews-inputs.ts';
