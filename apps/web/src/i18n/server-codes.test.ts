@@ -3,6 +3,8 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@mamoru/contracts';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
 import { flatten } from './tree.ts';
+// The permission list is the server's (pure data, no server code comes with it).
+import { PERMISSIONS } from '../../../../packages/domain/src/identity/permissions.ts';
 
 /**
  * Codes the server writes and the web shows (the audit log's actions and object
@@ -10,6 +12,9 @@ import { flatten } from './tree.ts';
  */
 describe('labels for server codes', () => {
   const keys = [
+    // The roles page shows every permission and its group.
+    ...PERMISSIONS.map((p) => `permissions.${p.replace(':', '.')}`),
+    ...PERMISSIONS.map((p) => `permissions.groups.${p.split(':')[0]}`),
     ...AUDIT_ACTIONS.map((action) => `audit.actions.${action.replace('.', '_')}`),
     ...AUDIT_ENTITY_TYPES.map((type) => `audit.entityTypes.${type}`),
   ];
