@@ -7,6 +7,7 @@ import {
   apiRequest,
   apiSetup,
   expectAccessible,
+  screenshot,
   launchBrowser,
   newPage,
   signInPage,
@@ -119,6 +120,7 @@ describe('management review in a real browser', () => {
       await page.getByText(/^Inputs prepared on/).waitFor();
       await page.getByRole('region', { name: /^a\) Audit results/ }).waitFor();
       await expectAccessible(page, 'the input pack (en)');
+      await screenshot(page, 'reviews-inputs-en', { fullPage: true });
 
       // Hold it, then write the minutes.
       await page.getByRole('tab', { name: 'Minutes' }).click();
@@ -213,6 +215,7 @@ describe('management review in a real browser', () => {
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toContain('application/pdf');
       await expectAccessible(page, 'an approved management review (en)');
+      await screenshot(page, 'reviews-decisions-en', { fullPage: true });
 
       // The conformity view: a review held and approved in the interval, inputs and outputs.
       const after = {
