@@ -18,6 +18,7 @@ import { jobSlotsPlugin } from './plugins/job-slots.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { noStorePlugin } from './plugins/no-store.ts';
 import { problemPlugin } from './plugins/problem.ts';
+import { nulTextPlugin } from './plugins/nul-text.ts';
 import { securityEventsPlugin } from './plugins/security-events.ts';
 import { fastifyTrustProxy, requestIdGenerator } from './plugins/proxy.ts';
 import { validatorCompiler } from './plugins/validation.ts';
@@ -71,6 +72,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   const hasWeb = existsSync(`${config.webDist}/index.html`);
   await app.register(problemPlugin, { spaFallback: hasWeb });
   await app.register(noStorePlugin);
+  await app.register(nulTextPlugin);
   await app.register(securityEventsPlugin);
   await app.register(metricsPlugin);
   await app.register(fastifySwagger, {

@@ -13,7 +13,6 @@ export const reviewsMessages = {
     attendee_name_required: 'Give the guest’s name, or choose a user.',
     review_plan_closed: 'The review has been held or cancelled; its plan can no longer change.',
     review_not_cancellable: 'Only a review that has not been held yet can be cancelled.',
-    text_nul_character: 'The text holds a NUL character, which cannot be stored.',
     // reviews: the input pack
     review_inputs_not_planned:
       'The inputs are prepared once, while the review is still planned; this review is past that step.',
@@ -55,7 +54,6 @@ export const reviewsMessages = {
     attendee_name_required: '社外の出席者の氏名を入力するか、利用者を選んでください。',
     review_plan_closed: 'このレビューは実施済みまたは中止済みのため、計画を変更できません。',
     review_not_cancellable: '中止できるのは、まだ実施していないレビューだけです。',
-    text_nul_character: 'テキストに保存できない制御文字が含まれています。',
     // reviews: the input pack
     review_inputs_not_planned:
       'インプットの準備は、レビューが計画段階にある間に一度だけ行えます。このレビューはその段階を過ぎています。',

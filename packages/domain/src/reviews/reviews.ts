@@ -78,30 +78,6 @@ async function checkedAttendees(
   }));
 }
 
-/**
- * PostgreSQL text cannot hold NUL: such input is the client's mistake (422 on
- * the field), not a failed query.
- */
-function refuseNul(input: {
-  title?: string | undefined;
-  location?: string | undefined;
-  agenda?: string[] | undefined;
-  attendees?: ReviewAttendeeInput[] | undefined;
-  reason?: string | undefined;
-}) {
-  const texts: [string, string | undefined][] = [
-    ['title', input.title],
-    ['location', input.location],
-    ['reason', input.reason],
-    ...(input.agenda ?? []).map((t, i): [string, string] => [`agenda.${i}`, t]),
-    ...(input.attendees ?? []).map((a, i): [string, string] => [`attendees.${i}.name`, a.name]),
-  ];
-  const errors = texts
-    .filter(([, text]) => text?.includes('\u0000'))
-    .map(([field]) => ({ field, code: 'text_nul_character' }));
-  if (errors.length) throw invalid(errors);
-}
-
 /** The plan as the audit trail shows it. */
 const planOf = (row: ReviewRow, attendees: repo.AttendeeValues[]) => ({
   ...auditable(row),
@@ -128,7 +104,6 @@ export async function listReviews(db: Db, ctx: RequestContext, q: ReviewListQuer
 
 export async function planReview(db: Db, ctx: RequestContext, input: ReviewCreate) {
   authorize(ctx.actor, 'reviews:manage');
-  refuseNul(input);
   const org = ctx.actor.organizationId;
   return db.transaction(async (tx) => {
     const attendees = await checkedAttendees(tx, org, input.attendees);
@@ -166,7 +141,6 @@ export async function updateReview(
   return db.transaction(async (tx) => {
     const before = await lockReviewForManage(tx, ctx, id, expectedVersion);
     if (!PLANNING.has(before.status)) throw conflict('review_plan_closed');
-    refuseNul(patch);
     const beforeAttendees = storedAttendees((await repo.getReviewView(tx, org, id))!);
     const attendees = patch.attendees
       ? await checkedAttendees(tx, org, patch.attendees)
@@ -204,7 +178,6 @@ export async function cancelReview(
   return db.transaction(async (tx) => {
     const before = await lockReviewForManage(tx, ctx, id, expectedVersion);
     if (!PLANNING.has(before.status)) throw conflict('review_not_cancellable');
-    refuseNul({ reason });
     const updated = await updateReviewRow(tx, org, id, expectedVersion, {
       status: 'cancelled',
       cancelReason: reason,
