@@ -1,18 +1,11 @@
-import { Anchor, Button, Group, Menu, Stack, Title } from '@mantine/core';
-import {
-  IconArrowLeft,
-  IconChevronDown,
-  IconDownload,
-  IconMessagePlus,
-  IconPlus,
-  IconUsersGroup,
-} from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
+import { IconArrowLeft, IconMessagePlus, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, LoadingRows } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
-import { useDownload } from '../../../lib/useDownload';
+import { FormatLanguageMenu } from '../../../components/FormatLanguageMenu';
 import { useSession } from '../../../session/useSession';
 import { exportUrl, useParties, type InterestedParty, type PartyFeedback } from './api';
 import { FeedbackFormModal } from './FeedbackFormModal';
@@ -35,7 +28,6 @@ export function PartiesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const parties = useParties();
-  const download = useDownload();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const manager = can('reviews:manage');
   const recorder = can('reviews:feedback');
@@ -56,26 +48,14 @@ export function PartiesPage() {
         icon={<IconUsersGroup size={32} aria-hidden="true" />}
         actions={
           <Group gap="sm">
-            <Menu position="bottom-end" shadow="md" withinPortal>
-              <Menu.Target>
-                <Button
-                  variant="default"
-                  loading={download.busy}
-                  leftSection={<IconDownload size={16} aria-hidden="true" />}
-                  rightSection={<IconChevronDown size={14} aria-hidden="true" />}
-                >
-                  {t('reviewsParties.export.button')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item component="a" {...download.link(exportUrl('ja'))}>
-                  {t('reviewsParties.export.ja')}
-                </Menu.Item>
-                <Menu.Item component="a" {...download.link(exportUrl('en'))}>
-                  {t('reviewsParties.export.en')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <FormatLanguageMenu
+              label={t('reviewsParties.export.button')}
+              url={(_format, lang) => exportUrl(lang)}
+              items={[
+                { format: 'xlsx', lang: 'ja', label: t('reviewsParties.export.ja') },
+                { format: 'xlsx', lang: 'en', label: t('reviewsParties.export.en') },
+              ]}
+            />
             {recorder && (
               <Button
                 variant="light"
@@ -97,7 +77,6 @@ export function PartiesPage() {
           </Group>
         }
       />
-      {download.status}
       <Stack gap="sm">
         <Title order={2} fz="lg">
           {t('reviewsParties.parties.title')}
