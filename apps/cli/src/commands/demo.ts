@@ -38,7 +38,7 @@ export function registerDemo(program: Command) {
   program
     .command('demo')
     .description(
-      'fill the organization with a sample Japanese company mid-way through its ISMS: units, locations, assets, risks with most treatments decided, treatment actions, issued policy and procedures, approvals waiting, an SoA draft',
+      'fill the organization with a sample Japanese company mid-way through its ISMS: units, locations, assets, risks with most treatments decided, treatment actions, issued policy and procedures, approvals waiting, an SoA draft, internal audits with their nonconformities, interested parties, and the approved management review of last year',
     )
     .option('--organization <id>', 'the organization to fill (default: the only one)')
     .option('--force', 'add another copy even though the demo already ran (codes end in -2, -3, …)')
