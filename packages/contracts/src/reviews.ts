@@ -75,7 +75,7 @@ export const managementReviewSchema = z
     attendees: z.array(reviewAttendeeSchema),
     /** Decisions recorded (their details come from the decisions route). */
     decisionCount: z.number().int(),
-    /** Planned date passed and not yet held (or held but minutes not approved within the interval). */
+    /** The planned date has passed and the review is still planned or only has its inputs prepared. */
     overdue: z.boolean(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
