@@ -49,6 +49,16 @@ describeEachDatabase('text with a NUL character', (ctx) => {
     expect(queryProblem.errors?.[0]?.message).toContain('NUL character');
   });
 
+  it('leaves a raw upload to its route: a CSV file body is bytes, not a field to walk', async () => {
+    const csv = 'code,name,category\nNUL-CSV,Laptop,hardware\n';
+    const validated = await admin.post('/api/v1/assets/import/validate', csv, {
+      headers: { 'content-type': 'text/csv' },
+    });
+    // The import answers for itself (its own report), not the NUL check.
+    expect(validated.statusCode, validated.body).toBeLessThan(300);
+    expect(validated.body).not.toContain('text_nul_character');
+  });
+
   it('lets ordinary text through', async () => {
     const created = await admin.post('/api/v1/org-units', {
       code: 'OK-1',

@@ -11,13 +11,20 @@ import { sendProblem } from './problem.ts';
 const MAX_FIELDS = 20;
 const MAX_DEPTH = 32;
 
+/** Parsed JSON and query objects only: a raw upload stream or a Buffer is not text to walk. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 function nulFields(value: unknown, path: string, found: string[], depth = 0) {
   if (found.length >= MAX_FIELDS || depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) found.push(path || '(body)');
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => nulFields(v, path ? `${path}.${i}` : String(i), found, depth + 1));
-  } else if (value !== null && typeof value === 'object') {
+  } else if (isPlainObject(value)) {
     for (const [key, v] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
       if (key.includes('\u0000')) found.push(field);
@@ -29,9 +36,11 @@ function nulFields(value: unknown, path: string, found: string[], depth = 0) {
 export const nulTextPlugin = fp(async (app) => {
   app.addHook('preValidation', async (request, reply) => {
     const found: string[] = [];
-    nulFields(request.query, '', found);
-    // Buffers (uploads) are bytes, not text: only parsed JSON is walked.
-    if (!Buffer.isBuffer(request.body)) nulFields(request.body, '', found);
+    // The query parser's object has its own prototype; its values are strings or lists of them.
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(query)) nulFields(value, key, found);
+    // Uploads arrive as streams or Buffers (bytes, not text): only parsed JSON is walked.
+    nulFields(request.body, '', found);
     if (found.length === 0) return;
     const errors = found.map((field) => ({
       field,
