@@ -188,9 +188,22 @@ export async function checkXlsxSize(path: string, limits: ImportLimits) {
   }
 }
 
-/** The first worksheet of an XLSX file, streamed with exceljs's WorkbookReader. */
-export async function* readXlsxRows(path: string, limits: ImportLimits): AsyncGenerator<FileRow> {
-  await checkXlsxSize(path, limits);
+const unreadable = (error: unknown) =>
+  new DomainError('validation', 'import_unreadable', {
+    reason: error instanceof Error ? error.message : String(error),
+  });
+
+function rowOf(number: number, values: unknown): FileRow {
+  const list = (Array.isArray(values) ? values : []) as unknown[];
+  // exceljs rows are 1-based: values[0] is always empty.
+  const cells = Array.from({ length: Math.max(0, list.length - 1) }, (_, i) =>
+    cellToText(list[i + 1]),
+  );
+  return { row: number, cells };
+}
+
+/** The first worksheet's rows, streamed with exceljs's WorkbookReader. */
+async function* streamedXlsxRows(path: string): AsyncGenerator<FileRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -198,25 +211,48 @@ export async function* readXlsxRows(path: string, limits: ImportLimits): AsyncGe
     styles: 'cache', // number formats tell dates from numbers
     entries: 'ignore',
   });
+  for await (const sheet of reader) {
+    for await (const r of sheet) yield rowOf(r.number, r.values);
+    break; // the register is the first sheet; others (notes) are ignored
+  }
+}
+
+/** The first worksheet's rows from the whole workbook, read through the ZIP directory. */
+async function loadedXlsxRows(path: string): Promise<FileRow[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const rows: FileRow[] = [];
+  book.worksheets[0]?.eachRow((r, number) => rows.push(rowOf(number, r.values)));
+  return rows;
+}
+
+/**
+ * The first worksheet of an XLSX file. The streaming reader keeps memory flat,
+ * but it reads the ZIP front to back and now and then fails on a file it
+ * cannot follow that way (seen as "reading 'sheets'" on workbooks exceljs
+ * itself wrote). Such a file, failing before its first row, is read again
+ * whole, within the uncompressed size checked first.
+ */
+export async function* readXlsxRows(path: string, limits: ImportLimits): AsyncGenerator<FileRow> {
+  await checkXlsxSize(path, limits);
+  let yielded = 0;
+  let fallback: FileRow[] | null = null;
   try {
-    for await (const sheet of reader) {
-      for await (const r of sheet) {
-        const values = (Array.isArray(r.values) ? r.values : []) as unknown[];
-        // exceljs rows are 1-based: values[0] is always empty.
-        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
-          cellToText(values[i + 1]),
-        );
-        const next = { row: r.number, cells };
-        checkRow(next, limits);
-        yield next;
-      }
-      break; // the register is the first sheet; others (notes) are ignored
+    for await (const next of streamedXlsxRows(path)) {
+      checkRow(next, limits);
+      yielded += 1;
+      yield next;
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('validation', 'import_unreadable', {
-      reason: error instanceof Error ? error.message : String(error),
+    if (yielded > 0) throw unreadable(error);
+    fallback = await loadedXlsxRows(path).catch((again: unknown) => {
+      throw unreadable(again);
     });
+  }
+  for (const next of fallback ?? []) {
+    checkRow(next, limits);
+    yield next;
   }
 }
 
