@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
-import { managementReviewInputs, reviewSettings } from '../tables/reviews.ts';
+import { managementReviewInputs } from '../tables/reviews.ts';
 
 /**
  * The input pack of a management review (6.2.a–h): shared shapes and helpers
@@ -72,15 +72,6 @@ export async function cappedItems(db: Executor, rows: SQL) {
 export async function figuresOf(db: Executor, query: SQL): Promise<Record<string, number>> {
   const [row] = await queryRows<Record<string, unknown>>(db, query);
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v ?? 0)]));
-}
-
-/** The organization's review interval in months (12 when never set). */
-export async function reviewIntervalMonths(db: Executor, org: string) {
-  const [row] = await db
-    .select({ months: reviewSettings.intervalMonths })
-    .from(reviewSettings)
-    .where(eq(reviewSettings.organizationId, org));
-  return row?.months ?? 12;
 }
 
 /** The latest approved review other than `reviewId` (the previous one), or null. */

@@ -4,11 +4,8 @@ import type { Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { users } from '../tables/identity.ts';
 import { improvements } from '../tables/improvement.ts';
-import {
-  managementReviewAttendees,
-  managementReviewDecisions,
-  managementReviewInputs,
-} from '../tables/reviews.ts';
+import type { managementReviewAttendees } from '../tables/reviews.ts';
+import { managementReviewDecisions, managementReviewInputs } from '../tables/reviews.ts';
 
 /**
  * The minutes of a management review: attendance, the discussion of each
@@ -23,29 +20,6 @@ export type NewDecision = Omit<typeof managementReviewDecisions.$inferInsert, 'i
 type Page = { limit: number; cursor?: string | undefined };
 
 // ---- attendance --------------------------------------------------------------------
-
-const attendeeUser = alias(users, 'attendee_user');
-
-export type AttendeeView = AttendeeRow & { userName: string | null };
-
-/** The review's attendees in their order, with the names of those who are users. */
-export async function listAttendees(
-  db: Executor,
-  org: string,
-  reviewId: string,
-): Promise<AttendeeView[]> {
-  return db
-    .select({ ...getTableColumns(managementReviewAttendees), userName: attendeeUser.displayName })
-    .from(managementReviewAttendees)
-    .leftJoin(attendeeUser, eq(attendeeUser.id, managementReviewAttendees.userId))
-    .where(
-      and(
-        eq(managementReviewAttendees.organizationId, org),
-        eq(managementReviewAttendees.reviewId, reviewId),
-      ),
-    )
-    .orderBy(asc(managementReviewAttendees.position), asc(managementReviewAttendees.id));
-}
 
 /** Records who attended, one statement for the whole list. */
 export async function setAttendance(

@@ -1,4 +1,5 @@
 import type { ReviewInputSectionKey } from '@mamoru/contracts';
+import { attendeesOf } from '@mamoru/db/repositories/reviews';
 import type { Db } from '@mamoru/db';
 import { pendingApprovalFor } from '@mamoru/db/repositories/approvals';
 import { getReviewRow } from '@mamoru/db/repositories/reviews-rows';
@@ -43,7 +44,7 @@ export async function minuteDemoReview(
 ) {
   const org = people.manager.actor.organizationId;
   const row = (await getReviewRow(db, org, reviewId))!;
-  const attendees = await repo.listAttendees(db, org, reviewId);
+  const attendees = await attendeesOf(db, org, [reviewId]);
   let view = await holdReview(db, people.manager, reviewId, row.version, {
     heldOn: row.plannedOn,
     attendance: attendees.map((a) => ({ attendeeId: a.id, attended: true })),

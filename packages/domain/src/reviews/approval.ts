@@ -1,6 +1,6 @@
 import type { Db } from '@mamoru/db';
+import { attendeesOf } from '@mamoru/db/repositories/reviews';
 import { getReviewRow, reviewCode, updateReviewRow } from '@mamoru/db/repositories/reviews-rows';
-import * as repo from '@mamoru/db/repositories/reviews-minutes';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { registerApprovalHandler, requestApproval } from '../approvals/service.ts';
 import { conflict, invalid, staleVersion, type FieldError } from '../errors.ts';
@@ -43,7 +43,7 @@ export async function submitMinutes(
     const row = await lockReviewForManage(tx, ctx, id, expectedVersion);
     if (row.status !== 'held') throw conflict('review_submit_needs_held');
     const problems = [
-      ...submitProblems(row, await repo.listAttendees(tx, org, id)),
+      ...submitProblems(row, await attendeesOf(tx, org, [id])),
       ...(await checkUser(tx, org, input.assigneeUserId, 'assigneeUserId')),
     ];
     if (problems.length) throw invalid(problems);

@@ -1,7 +1,8 @@
 import type { Db } from '@mamoru/db';
+import { attendeesOf } from '@mamoru/db/repositories/reviews';
 import { getOrganization } from '@mamoru/db/repositories/organizations';
 import { listInputRows } from '@mamoru/db/repositories/reviews-inputs';
-import { allDecisionViews, listAttendees } from '@mamoru/db/repositories/reviews-minutes';
+import { allDecisionViews } from '@mamoru/db/repositories/reviews-minutes';
 import { displayNames } from '@mamoru/db/repositories/users';
 import { reviewCode } from '@mamoru/db/repositories/reviews-rows';
 import type { RequestContext } from '../audit/trail.ts';
@@ -38,7 +39,7 @@ export async function exportReviewMinutes(
   const org = ctx.actor.organizationId;
   const [organization, attendees, decisions, inputs, names] = await Promise.all([
     getOrganization(db, org),
-    listAttendees(db, org, review.id),
+    attendeesOf(db, org, [review.id]),
     allDecisionViews(db, org, review.id),
     listInputRows(db, org, review.id),
     displayNames(

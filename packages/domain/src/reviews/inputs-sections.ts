@@ -2,7 +2,6 @@ import type { Executor } from '@mamoru/db';
 import { shippedLibrary } from '@mamoru/catalog';
 import { conformityFacts } from '@mamoru/db/repositories/conformity';
 import {
-  previousApprovedReview,
   type InputItemRow,
   type InputPeriod,
   type SectionFacts,
@@ -42,6 +41,8 @@ export interface CompileOptions {
   /** The day the pack describes (the last day of the period). */
   asOf: string;
   reviewId: string;
+  /** The previous approved review, whose decisions section f follows (null: none). */
+  previousReviewId: string | null;
   /** Language of the few titles the pack words itself (risk threats, the scope). */
   lang?: 'ja' | 'en';
 }
@@ -128,14 +129,13 @@ export async function compileInputPack(
     asOf: options.asOf,
     reviewId: options.reviewId,
   };
-  const previous = await previousApprovedReview(db, org, options.reviewId);
   return [
     section('a', await auditInputs(db, p), lang),
     section('b', await feedbackInputs(db, p), lang),
     section('c', await improvementInputs(db, p), lang),
     section('d', await correctiveInputs(db, p), lang),
     section('e', await riskInputs(db, p, lang), lang),
-    section('f', await followUpInputs(db, p, previous?.id ?? null), lang),
+    section('f', await followUpInputs(db, p, options.previousReviewId), lang),
     section('g', await changeInputs(db, p), lang),
     section('h', await proposalInputs(db, p), lang),
     section('readiness', await readinessInputs(db, org, options.asOf), lang),

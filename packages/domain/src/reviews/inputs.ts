@@ -3,9 +3,9 @@ import {
   insertInputRows,
   listInputRows,
   previousApprovedReview,
-  reviewIntervalMonths,
   type InputRow,
 } from '@mamoru/db/repositories/reviews-inputs';
+import { getReviewSettings } from '@mamoru/db/repositories/reviews';
 import { updateReviewRow, type ReviewRow } from '@mamoru/db/repositories/reviews-rows';
 import {
   REVIEW_INPUT_FIGURES,
@@ -20,6 +20,7 @@ import { addMonths } from '../documents/rules.ts';
 import { conflict, staleVersion } from '../errors.ts';
 import { lockReviewForManage, readableReview, REVIEW_ENTITY } from './access.ts';
 import { compileInputPack, isEmptySection, type CompiledSection } from './inputs-sections.ts';
+import { DEFAULT_REVIEW_INTERVAL_MONTHS } from './settings.ts';
 
 /**
  * The input pack of a management review (6.2): compiled from the registers
@@ -34,12 +35,15 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Where the period of the inputs starts: the previous approved review's date,
- * else one review interval (review_settings, 12 months by default) before `asOf`.
+ * else one review interval (review_settings, 12 months by default) before
+ * `asOf`; with the previous review, whose decisions input f follows.
  */
 export async function inputPeriodStart(db: Executor, org: string, reviewId: string, asOf: string) {
   const previous = await previousApprovedReview(db, org, reviewId);
-  if (previous) return previous.held_on;
-  return addMonths(asOf, -(await reviewIntervalMonths(db, org)));
+  if (previous) return { periodStart: previous.held_on, previousReviewId: previous.id };
+  const settings = await getReviewSettings(db, org);
+  const months = settings?.intervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS;
+  return { periodStart: addMonths(asOf, -months), previousReviewId: null };
 }
 
 function presentCompiled(s: CompiledSection, compiledAt: string): ReviewInputSection {
@@ -108,9 +112,10 @@ export async function prepareInputs(
       throw conflict('review_inputs_not_planned', { status: row.status });
     }
     const asOf = today();
-    const periodStart = await inputPeriodStart(tx, org, id, asOf);
+    const { periodStart, previousReviewId } = await inputPeriodStart(tx, org, id, asOf);
     const sections = await compileInputPack(tx, org, {
       periodStart,
+      previousReviewId,
       asOf,
       reviewId: id,
       lang: ctx.actor.locale ?? 'ja',
@@ -169,10 +174,11 @@ export async function getInputPack(
     return { review, pack: storedPack(review, await listInputRows(db, org, id)) };
   }
   const asOf = today();
-  const periodStart = await inputPeriodStart(db, org, id, asOf);
+  const { periodStart, previousReviewId } = await inputPeriodStart(db, org, id, asOf);
   const compiledAt = new Date().toISOString();
   const sections = await compileInputPack(db, org, {
     periodStart,
+    previousReviewId,
     asOf,
     reviewId: id,
     lang: ctx.actor.locale ?? 'ja',

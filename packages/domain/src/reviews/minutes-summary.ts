@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@mamoru/contracts';
+import { attendeesOf } from '@mamoru/db/repositories/reviews';
 import { reviewCode } from '@mamoru/db/repositories/reviews-rows';
 import * as repo from '@mamoru/db/repositories/reviews-minutes';
 import { registerApprovalSummarizer } from '../approvals/summaries.ts';
@@ -20,7 +21,7 @@ const LISTED = 10;
 registerApprovalSummarizer(REVIEW_ENTITY, async (db, ctx, approval) => {
   const row = await readableReview(db, ctx, approval.entityId);
   const org = ctx.actor.organizationId;
-  const attendees = await repo.listAttendees(db, org, row.id);
+  const attendees = await attendeesOf(db, org, [row.id]);
   const decisions = await repo.listDecisions(db, org, row.id, { limit: LISTED });
   const total = await repo.countDecisions(db, org, row.id);
   const present = attendees.filter((a) => a.attended === true).map((a) => a.userName ?? a.name);

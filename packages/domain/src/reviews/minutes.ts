@@ -1,4 +1,5 @@
 import type { Db, Executor } from '@mamoru/db';
+import { attendeesOf } from '@mamoru/db/repositories/reviews';
 import type { ReviewHold, ReviewMinutesUpdate } from '@mamoru/contracts';
 import { updateReviewRow, type ReviewRow } from '@mamoru/db/repositories/reviews-rows';
 import * as repo from '@mamoru/db/repositories/reviews-minutes';
@@ -41,7 +42,7 @@ export function attendanceProblems(
 /** What the audit trail keeps of the minutes, so a change shows field by field. */
 async function minutesTrail(tx: Executor, org: string, row: ReviewRow) {
   const [attendees, inputs] = await Promise.all([
-    repo.listAttendees(tx, org, row.id),
+    attendeesOf(tx, org, [row.id]),
     repo.inputDiscussions(tx, org, row.id),
   ]);
   return {
@@ -65,7 +66,7 @@ export async function holdReview(
   return db.transaction(async (tx) => {
     const row = await lockReviewForManage(tx, ctx, id, expectedVersion);
     if (row.status !== 'inputs_prepared') throw conflict('review_hold_needs_inputs');
-    const attendees = await repo.listAttendees(tx, org, id);
+    const attendees = await attendeesOf(tx, org, [id]);
     const problems = attendanceProblems(
       new Set(attendees.map((a) => a.id)),
       input.heldOn,
@@ -103,7 +104,7 @@ export async function updateMinutes(
   return db.transaction(async (tx) => {
     const row = await lockReviewForManage(tx, ctx, id, expectedVersion);
     if (row.status !== 'held') throw conflict('review_minutes_not_editable');
-    const attendees = await repo.listAttendees(tx, org, id);
+    const attendees = await attendeesOf(tx, org, [id]);
     const problems = attendanceProblems(
       new Set(attendees.map((a) => a.id)),
       patch.heldOn,
