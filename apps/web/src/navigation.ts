@@ -22,6 +22,8 @@ import {
   IconTool,
   IconTrendingUp,
   IconUrgent,
+  IconUserCheck,
+  IconAward,
   type Icon,
 } from '@tabler/icons-react';
 
@@ -104,11 +106,21 @@ const areaDefinitions = [
   },
   { key: 'records', phase: 'do', path: '/records', icon: IconArchive, requirements: ['4.3.3'] },
   {
+    key: 'people',
+    phase: 'do',
+    path: '/people',
+    icon: IconUserCheck,
+    requirements: ['5.1.c', '5.2.2.a', '5.2.2.d'],
+    // Staff see their own profile and, as unit heads, their unit: people:read, not isms:read.
+    permission: 'people:read',
+  },
+  {
     key: 'training',
     phase: 'do',
     path: '/training',
     icon: IconSchool,
-    requirements: ['4.2.2.d', '5.2.2'],
+    requirements: ['4.2.2.d', '5.1.d', '5.2.2'],
+    permission: 'training:read',
   },
   {
     key: 'incidents',
@@ -182,7 +194,7 @@ export function areasOfPhase(phase: Phase): Area[] {
 /** A page outside the PDCA areas (the approvals inbox, administration). */
 export interface NavPage {
   /** i18n key under `nav.` */
-  key: 'approvals' | 'toRead' | 'users' | 'roles' | 'audit' | 'approvalPolicies';
+  key: 'approvals' | 'toRead' | 'myTraining' | 'users' | 'roles' | 'audit' | 'approvalPolicies';
   path: string;
   icon: Icon;
   /** Shown in the navigation only to users holding this permission (with this reach, if given). */
@@ -199,6 +211,8 @@ export const WORKSPACE_PAGES: readonly NavPage[] = [
     icon: IconBookmark,
     permission: 'documents:acknowledge',
   },
+  // Courses and quizzes to take, and the responsibilities of one's ISMS roles to acknowledge.
+  { key: 'myTraining', path: '/training/my', icon: IconAward, permission: 'training:take' },
 ];
 
 /** Administration: people, roles, the audit trail and who signs off what. */

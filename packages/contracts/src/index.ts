@@ -28,3 +28,5 @@ export * from './improvement-register.ts';
 export * from './reviews.ts';
 export * from './reviews-parties.ts';
 export * from './reviews-inputs.ts';
+export * from './people.ts';
+export * from './training.ts';

@@ -16,3 +16,5 @@ export * from './tables/security.ts';
 export * from './tables/audits.ts';
 export * from './tables/improvement.ts';
 export * from './tables/reviews.ts';
+export * from './tables/training.ts';
+export * from './tables/people.ts';

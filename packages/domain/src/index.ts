@@ -73,3 +73,5 @@ export * as auditReports from './audits/report.ts';
 export * as auditReportExport from './audits/report-export.ts';
 export * as improvementRegister from './improvement/improvements-index.ts';
 export * as reviews from './reviews/index.ts';
+export * as people from './people/index.ts';
+export * as training from './training/index.ts';

@@ -1,6 +1,8 @@
 import type { Locale } from '@mamoru/contracts';
 import { improvementMessages } from './messages-improvement.ts';
 import { reviewsMessages } from './messages-reviews.ts';
+import { peopleMessages } from './messages-people.ts';
+import { trainingMessages } from './messages-training.ts';
 
 type Catalog = Record<string, string>;
 
@@ -12,6 +14,8 @@ export const messages: Record<Locale, Catalog> = {
   en: {
     ...improvementMessages.en,
     ...reviewsMessages.en,
+    ...peopleMessages.en,
+    ...trainingMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -294,6 +298,8 @@ export const messages: Record<Locale, Catalog> = {
   ja: {
     ...improvementMessages.ja,
     ...reviewsMessages.ja,
+    ...peopleMessages.ja,
+    ...trainingMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

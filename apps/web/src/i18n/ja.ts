@@ -13,6 +13,8 @@ import auditChecklist from './areas/audit-checklist.ja.json';
 import improvementRegister from './areas/improvement-register.ja.json';
 import reviews from './areas/reviews.ja.json';
 import reviewsParties from './areas/reviews-parties.ja.json';
+import people from './areas/people.ja.json';
+import training from './areas/training.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -31,4 +33,6 @@ export const ja = {
   ...improvementRegister,
   reviews,
   reviewsParties,
+  people,
+  training,
 };

@@ -46,6 +46,15 @@ export const PERMISSIONS = [
   'reviews:read',
   'reviews:manage',
   'reviews:feedback',
+  // People and training: ISMS roles, competence, profiles ('own' = oneself and the members of
+  // units one heads), courses and sessions, trainers recording their sessions, staff taking
+  // their own training (quizzes, self-recorded attendance, acknowledging their role).
+  'people:read',
+  'people:manage',
+  'training:read',
+  'training:manage',
+  'training:record',
+  'training:take',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +86,14 @@ const TAKE_PART: Partial<Record<Permission, Reach>> = {
   'improvement:suggest': 'all',
   'reviews:read': 'own',
   'reviews:feedback': 'all',
+  // Oneself and, for unit heads, the members of their units.
+  'people:read': 'own',
+  'people:manage': 'own',
+  'training:read': 'own',
+  'training:manage': 'own',
+  // Sessions the user is the trainer of.
+  'training:record': 'own',
+  'training:take': 'own',
 };
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
@@ -87,6 +104,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'audits:read': 'all',
     'improvement:read': 'all',
     'reviews:read': 'all',
+    'people:read': 'all',
+    'training:read': 'all',
     'organization:manage': 'all',
     'users:manage': 'all',
     'audit:read': 'all',
@@ -101,6 +120,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'audits:read': 'all',
     'improvement:read': 'all',
     'reviews:read': 'all',
+    'people:read': 'all',
+    'training:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -119,6 +140,11 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'improvement:act': 'all',
     'reviews:read': 'all',
     'reviews:manage': 'all',
+    'people:read': 'all',
+    'people:manage': 'all',
+    'training:read': 'all',
+    'training:manage': 'all',
+    'training:record': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -142,6 +168,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'audits:conduct': 'own',
     'improvement:read': 'all',
     'reviews:read': 'all',
+    'people:read': 'all',
+    'training:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -159,6 +187,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'audits:read': 'all',
     'improvement:read': 'all',
     'reviews:read': 'all',
+    'people:read': 'all',
+    'training:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },

@@ -1,0 +1,2 @@
+// The training area (4.2.2.d, 5.1.d, 5.2.2.b–d; annex 6.2.1): one line per use-case module.
+export {};
