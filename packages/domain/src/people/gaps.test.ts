@@ -87,7 +87,7 @@ describeEachDatabase('competence gaps', (ctx) => {
         { organizationId: org, jobId: job!.id, kind: 'skill', name: 'Linux運用' },
       ])
       .returning();
-    [q.cert, q.course, q.old, q.linux] = reqs.map((r) => r.id);
+    for (const [i, key] of ['cert', 'course', 'old', 'linux'].entries()) q[key] = reqs[i]!.id;
     // aoi, ben and chika audit; dai's role assignment ended; dai and chika work in operations.
     await db()
       .insert(ismsRoleAssignments)
