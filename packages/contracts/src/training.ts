@@ -340,6 +340,18 @@ export const myTrainingSchema = z
   .meta({ id: 'MyTraining' });
 export type MyTraining = z.infer<typeof myTrainingSchema>;
 
+/** A session as lists outside the session pages show it. */
+export const trainingSessionBriefSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  course: z.object({ id: z.uuid(), code: z.string(), title: z.string() }),
+  heldOn: isoDate,
+  location: z.string(),
+  trainerName: z.string(),
+  status: sessionStatusSchema,
+});
+export type TrainingSessionBrief = z.infer<typeof trainingSessionBriefSchema>;
+
 export const unitCompletionSchema = z.object({
   unit: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
   required: z.number().int(),
@@ -357,7 +369,7 @@ export const trainingDashboardSchema = z
       dueSoon: z.number().int(),
       failed: z.number().int(),
     }),
-    upcomingSessions: z.array(trainingSessionSchema),
+    upcomingSessions: z.array(trainingSessionBriefSchema),
     /** Held sessions whose effectiveness is not evaluated for every attendee. */
     sessionsToEvaluate: z.number().int(),
     /** Certificates and qualifications expiring within the warning days, and expired. */
