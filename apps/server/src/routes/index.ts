@@ -23,6 +23,8 @@ import { reviewInputRoutes } from './reviews-inputs.ts';
 import { reviewMinutesRoutes } from './reviews-minutes.ts';
 import { reviewExportRoutes } from './reviews-exports.ts';
 import { reviewPartyRoutes } from './reviews-parties.ts';
+import { peopleRoleRoutes } from './people-roles.ts';
+import { peopleCommitteeRoutes } from './people-committee.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -81,4 +83,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(reviewMinutesRoutes);
   await app.register(reviewExportRoutes);
   await app.register(reviewPartyRoutes);
+  await app.register(peopleRoleRoutes);
+  await app.register(peopleCommitteeRoutes);
 };
