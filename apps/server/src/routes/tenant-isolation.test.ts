@@ -82,6 +82,13 @@ import {
   partyProbes,
   type PartiesOfB,
 } from './reviews-parties.isolation.ts';
+import { ROLE_LISTS, createRolesOfB, roleProbes, type RolesOfB } from './people-roles.isolation.ts';
+import {
+  COMMITTEE_LISTS,
+  committeeProbes,
+  createCommitteeOfB,
+  type CommitteeOfB,
+} from './people-committee.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -142,6 +149,10 @@ interface Objects {
   minutesExport: MinutesExportOfB;
   /** B's interested parties and their feedback. */
   parties: PartiesOfB;
+  /** B's ISMS roles and an assignment of B's manager. */
+  roles: RolesOfB;
+  /** B's committee member and meeting. */
+  committee: CommitteeOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -218,6 +229,8 @@ const BY_ID: ByIdProbe[] = [
   ...minutesProbes<Objects>(),
   ...minutesExportProbes<Objects>(),
   ...partyProbes<Objects>(),
+  ...roleProbes<Objects>(),
+  ...committeeProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -436,6 +449,8 @@ const LISTS: ListProbe[] = [
   ...IMPROVEMENT_REGISTER_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PARTY_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...ROLE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...COMMITTEE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -536,6 +551,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.minutes = await createMinutesOfB(app.database.db, adminB, manager.user.id);
     b.minutesExport = await createMinutesExportOfB(app.database.db, orgB.organization.id);
     b.parties = await createPartiesOfB(ownersB.managerB);
+    b.roles = await createRolesOfB(ownersB.managerB, adminB.user.id);
+    b.committee = await createCommitteeOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -587,6 +604,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.minutes.values,
       ...b.minutesExport.values,
       ...b.parties.values,
+      ...b.roles.values,
+      ...b.committee.values,
     ];
   });
   afterAll(() => app.close());
