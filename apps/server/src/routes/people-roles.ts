@@ -173,7 +173,8 @@ export const peopleRoleRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParamsSchema,
         response: { 200: roleAssignmentSchema },
       },
-      config: { authenticated: true },
+      // Taking part in the ISMS; the domain lets only the assignee acknowledge.
+      config: { permission: 'training:take' },
     },
     async (request, reply) => {
       const row = await people.acknowledgeAssignment(db, contextOf(request), request.params.id);

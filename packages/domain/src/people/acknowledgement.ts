@@ -3,7 +3,7 @@ import * as repo from '@mamoru/db/repositories/people-roles';
 import type { MyRole } from '@mamoru/contracts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
-import { can } from '../identity/actor.ts';
+import { authorize, can } from '../identity/actor.ts';
 import { ASSIGNMENT_ENTITY, loadAssignment } from './assignments.ts';
 import { presentMyRole } from './roles-presenters.ts';
 
@@ -33,7 +33,9 @@ export async function myRoles(db: Db, ctx: RequestContext): Promise<MyRole[]> {
   return assignments.map((a) => presentMyRole(a, byId.get(a.roleId)!));
 }
 
+/** Acknowledging is taking part (training:take, never the external auditor's); one's own only. */
 export async function acknowledgeAssignment(db: Db, ctx: RequestContext, id: string) {
+  authorize(ctx.actor, 'training:take');
   const userId = authorizeOwnRoles(ctx);
   const org = ctx.actor.organizationId;
   return db.transaction(async (tx) => {
