@@ -116,7 +116,7 @@ export const peopleRoleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'people:manage' },
     },
     async (request, reply) => {
-      const row = await people.createAssignment(
+      const row = await people.createRoleAssignment(
         db,
         contextOf(request),
         request.params.id,
@@ -139,7 +139,7 @@ export const peopleRoleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'people:manage' },
     },
     async (request, reply) => {
-      const row = await people.updateAssignment(
+      const row = await people.updateRoleAssignment(
         db,
         contextOf(request),
         request.params.id,

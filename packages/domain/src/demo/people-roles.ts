@@ -2,7 +2,7 @@ import type { Db } from '@mamoru/db';
 import type { IsmsRole } from '@mamoru/contracts';
 import type { RequestContext } from '../audit/trail.ts';
 import { acknowledgeAssignment } from '../people/acknowledgement.ts';
-import { createAssignment } from '../people/assignments.ts';
+import { createRoleAssignment } from '../people/assignments.ts';
 import { addCommitteeMember } from '../people/committee.ts';
 import { createMeeting } from '../people/meetings.ts';
 import { listRoles } from '../people/roles.ts';
@@ -75,7 +75,7 @@ export async function seedDemoRoles(
     // The organization may have renamed or retired a shipped role: leave it alone.
     if (!role || role.perUnit !== (a.unit !== undefined)) continue;
     const holder = person(a.person);
-    const created = await createAssignment(db, manager, role.id, {
+    const created = await createRoleAssignment(db, manager, role.id, {
       userId: holder.actor.userId!,
       kind: a.kind,
       orgUnitId: a.unit ? (demo.units.get(a.unit) ?? null) : null,

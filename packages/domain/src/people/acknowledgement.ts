@@ -4,7 +4,7 @@ import type { MyRole } from '@mamoru/contracts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { authorize, can } from '../identity/actor.ts';
-import { ASSIGNMENT_ENTITY, loadAssignment } from './assignments.ts';
+import { ASSIGNMENT_ENTITY, loadRoleAssignment } from './assignments.ts';
 import { presentMyRole } from './roles-presenters.ts';
 
 /**
@@ -65,6 +65,6 @@ export async function acknowledgeAssignment(db: Db, ctx: RequestContext, id: str
         },
       },
     ]);
-    return loadAssignment(tx, org, id);
+    return loadRoleAssignment(tx, org, id);
   });
 }

@@ -7,7 +7,7 @@ import { conflict, invalid, notFound, staleVersion, type FieldError } from '../e
 import { auditable } from '../scope/common.ts';
 import { authorizeRegister } from './access.ts';
 import { ROLE_ENTITY } from './roles.ts';
-import { presentAssignment } from './roles-presenters.ts';
+import { presentRoleAssignment } from './roles-presenters.ts';
 
 /**
  * Who holds an ISMS role and who deputizes (5.1.c). The ISMS manager assigns;
@@ -20,10 +20,10 @@ export const ASSIGNMENT_ENTITY = 'isms_role_assignment';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export async function loadAssignment(db: Executor, org: string, id: string) {
+export async function loadRoleAssignment(db: Executor, org: string, id: string) {
   const row = await repo.getAssignment(db, org, id);
   if (!row) throw notFound(ASSIGNMENT_ENTITY);
-  return presentAssignment(row);
+  return presentRoleAssignment(row);
 }
 
 /** The user must be an active user of the organization; the unit an active unit of it. */
@@ -52,7 +52,7 @@ function checkDates(startsOn: string, endsOn: string | null): FieldError[] {
     : [];
 }
 
-export async function createAssignment(
+export async function createRoleAssignment(
   db: Db,
   ctx: RequestContext,
   roleId: string,
@@ -100,12 +100,12 @@ export async function createAssignment(
         after: auditable(row),
       },
     ]);
-    return loadAssignment(tx, org, row.id);
+    return loadRoleAssignment(tx, org, row.id);
   });
 }
 
 /** Ends or corrects an assignment; its person, role and unit stay. */
-export async function updateAssignment(
+export async function updateRoleAssignment(
   db: Db,
   ctx: RequestContext,
   id: string,
@@ -146,6 +146,6 @@ export async function updateAssignment(
         ...diff(auditable(before), auditable(updated)),
       },
     ]);
-    return loadAssignment(tx, org, id);
+    return loadRoleAssignment(tx, org, id);
   });
 }

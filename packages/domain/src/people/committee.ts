@@ -7,7 +7,7 @@ import { invalid, notFound, staleVersion } from '../errors.ts';
 import { authorize } from '../identity/actor.ts';
 import { auditable, isUniqueViolation } from '../scope/common.ts';
 import { authorizeRegister } from './access.ts';
-import { presentMember } from './roles-presenters.ts';
+import { presentCommitteeMember } from './roles-presenters.ts';
 
 /**
  * Members of the ISMS committee (annex 4.1.1). Read by whoever reads the
@@ -23,17 +23,17 @@ const duplicate = () => invalid([{ field: 'userId', code: 'committee_member_dupl
 async function loadMember(db: Executor, org: string, id: string) {
   const row = await repo.getMember(db, org, id);
   if (!row) throw notFound(MEMBER_ENTITY);
-  return presentMember(row);
+  return presentCommitteeMember(row);
 }
 
 export async function listCommitteeMembers(db: Db, ctx: RequestContext) {
   authorize(ctx.actor, 'people:read');
-  return (await repo.listMembers(db, ctx.actor.organizationId)).map(presentMember);
+  return (await repo.listMembers(db, ctx.actor.organizationId)).map(presentCommitteeMember);
 }
 
 /** Current members (the organization chart shows them). */
 export async function currentCommitteeMembers(db: Executor, org: string) {
-  return (await repo.listMembers(db, org, true)).map(presentMember);
+  return (await repo.listMembers(db, org, true)).map(presentCommitteeMember);
 }
 
 export async function addCommitteeMember(

@@ -13,7 +13,7 @@ import { authorize } from '../identity/actor.ts';
 import { registerFileOwner } from '../files/owners.ts';
 import { auditable } from '../scope/common.ts';
 import { authorizeRegister } from './access.ts';
-import { presentMeeting } from './roles-presenters.ts';
+import { presentCommitteeMeeting } from './roles-presenters.ts';
 
 /**
  * Meetings of the ISMS committee (annex 4.1.2): agenda, minutes, attendees
@@ -49,11 +49,11 @@ export async function listMeetings(db: Db, ctx: RequestContext, q: CommitteeMeet
     { year: q.year, attendeeUserId },
     q,
   );
-  return { items: page.items.map(presentMeeting), nextCursor: page.nextCursor };
+  return { items: page.items.map(presentCommitteeMeeting), nextCursor: page.nextCursor };
 }
 
 export async function getMeeting(db: Db, ctx: RequestContext, id: string) {
-  return presentMeeting(await readableMeeting(db, ctx, id));
+  return presentCommitteeMeeting(await readableMeeting(db, ctx, id));
 }
 
 async function checkMeeting(
@@ -97,7 +97,7 @@ export async function createMeeting(
         after: auditable(row),
       },
     ]);
-    return presentMeeting((await repo.getMeeting(tx, org, row.id))!);
+    return presentCommitteeMeeting((await repo.getMeeting(tx, org, row.id))!);
   });
 }
 
@@ -137,7 +137,7 @@ export async function updateMeeting(
         ...diff(auditable(before), auditable(updated)),
       },
     ]);
-    return presentMeeting((await repo.getMeeting(tx, org, id))!);
+    return presentCommitteeMeeting((await repo.getMeeting(tx, org, id))!);
   });
 }
 

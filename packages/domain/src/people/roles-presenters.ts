@@ -14,7 +14,7 @@ import type { SettingsView } from '@mamoru/db/repositories/people-settings';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-export function presentAssignment(row: AssignmentView): RoleAssignment {
+export function presentRoleAssignment(row: AssignmentView): RoleAssignment {
   const acknowledgedAt = row.acknowledgedAt ? iso(row.acknowledgedAt) : null;
   return {
     id: row.id,
@@ -53,7 +53,7 @@ export function presentRole(
     perUnit: row.perUnit,
     sortOrder: row.sortOrder,
     active: row.active,
-    assignments: assignments.filter((a) => a.roleId === row.id).map(presentAssignment),
+    assignments: assignments.filter((a) => a.roleId === row.id).map(presentRoleAssignment),
     requirementCount: Number(row.requirementCount),
     version: row.version,
     createdAt: iso(row.createdAt),
@@ -63,7 +63,7 @@ export function presentRole(
 
 export function presentMyRole(assignment: AssignmentView, role: RoleRow): MyRole {
   return {
-    assignment: presentAssignment(assignment),
+    assignment: presentRoleAssignment(assignment),
     role: {
       id: role.id,
       code: role.code,
@@ -76,7 +76,7 @@ export function presentMyRole(assignment: AssignmentView, role: RoleRow): MyRole
   };
 }
 
-export function presentMember(row: MemberView): CommitteeMember {
+export function presentCommitteeMember(row: MemberView): CommitteeMember {
   return {
     id: row.id,
     user: { id: row.userId, name: row.userName },
@@ -90,7 +90,7 @@ export function presentMember(row: MemberView): CommitteeMember {
 /** CM-0001: the meeting's number within the organization. */
 export const meetingCode = (n: number) => `CM-${String(n).padStart(4, '0')}`;
 
-export function presentMeeting(row: MeetingView): CommitteeMeeting {
+export function presentCommitteeMeeting(row: MeetingView): CommitteeMeeting {
   return {
     id: row.id,
     number: row.number,
@@ -108,7 +108,7 @@ export function presentMeeting(row: MeetingView): CommitteeMeeting {
   };
 }
 
-export function presentSettings(row: SettingsView): PeopleSettings {
+export function presentPeopleSettings(row: SettingsView): PeopleSettings {
   return {
     disciplinaryDocument:
       row.disciplinaryDocumentId && row.documentCode !== null

@@ -29,7 +29,7 @@ function checkAppRole(appRole: string | null | undefined): FieldError[] {
 }
 
 /** One role with its current assignments, as the API shows it. */
-export async function loadRole(db: Executor, org: string, id: string): Promise<IsmsRole> {
+export async function loadIsmsRole(db: Executor, org: string, id: string): Promise<IsmsRole> {
   const row = await repo.getRole(db, org, id);
   if (!row) throw notFound(ROLE_ENTITY);
   return presentRole(row, await repo.currentAssignmentsOf(db, org, [id]));
@@ -53,7 +53,7 @@ export async function listRoles(
 
 export async function getRole(db: Db, ctx: RequestContext, id: string) {
   authorize(ctx.actor, 'people:read');
-  return loadRole(db, ctx.actor.organizationId, id);
+  return loadIsmsRole(db, ctx.actor.organizationId, id);
 }
 
 export async function createRole(db: Db, ctx: RequestContext, input: IsmsRoleCreate) {
@@ -75,7 +75,7 @@ export async function createRole(db: Db, ctx: RequestContext, input: IsmsRoleCre
           after: auditable(row!),
         },
       ]);
-      return loadRole(tx, org, row!.id);
+      return loadIsmsRole(tx, org, row!.id);
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error)) throw codeTaken();
@@ -121,7 +121,7 @@ export async function updateRole(
           ...diff(auditable(before), auditable(updated)),
         },
       ]);
-      return loadRole(tx, org, id);
+      return loadIsmsRole(tx, org, id);
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error)) throw codeTaken();

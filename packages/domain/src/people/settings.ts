@@ -5,7 +5,7 @@ import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { invalid, staleVersion } from '../errors.ts';
 import { authorize } from '../identity/actor.ts';
 import { authorizeRegister } from './access.ts';
-import { presentSettings } from './roles-presenters.ts';
+import { presentPeopleSettings } from './roles-presenters.ts';
 
 /**
  * Settings of the people area: the documented disciplinary process (annex
@@ -17,7 +17,7 @@ export const SETTINGS_ENTITY = 'people_settings';
 
 export async function getPeopleSettings(db: Db, ctx: RequestContext): Promise<PeopleSettings> {
   authorize(ctx.actor, 'people:read');
-  return presentSettings(await repo.getSettings(db, ctx.actor.organizationId));
+  return presentPeopleSettings(await repo.getSettings(db, ctx.actor.organizationId));
 }
 
 export async function putPeopleSettings(
@@ -56,6 +56,6 @@ export async function putPeopleSettings(
         after: values,
       },
     ]);
-    return presentSettings(await repo.getSettings(tx, org));
+    return presentPeopleSettings(await repo.getSettings(tx, org));
   });
 }
