@@ -473,3 +473,17 @@ export const peopleSettingsUpdateSchema = z.object({
   disciplinaryDocumentId: z.uuid().nullable().optional(),
   expiryWarningDays: z.number().int().min(1).max(365).optional(),
 });
+
+// ---- competence part: input types and path parameters ---------------------------------
+
+export type JobDefinitionCreate = z.infer<typeof jobDefinitionCreateSchema>;
+export type JobDefinitionUpdate = z.infer<typeof jobDefinitionUpdateSchema>;
+export type CompetenceRequirementUpdate = z.infer<typeof competenceRequirementUpdateSchema>;
+export type PersonCompetenceCreate = z.infer<typeof personCompetenceCreateSchema>;
+export type PersonCompetenceUpdate = z.infer<typeof personCompetenceUpdateSchema>;
+export type PersonAgreementCreate = z.infer<typeof personAgreementCreateSchema>;
+export type PersonAgreementUpdate = z.infer<typeof personAgreementUpdateSchema>;
+export type PersonListQuery = z.infer<typeof personListQuerySchema>;
+export type CompetenceGapQuery = z.infer<typeof competenceGapQuerySchema>;
+/** `/people/:userId…` routes. */
+export const personParamsSchema = z.object({ userId: z.uuid() });
