@@ -214,7 +214,17 @@ const jobFields = {
   securityResponsibilitiesEn: longText.default(''),
 };
 export const jobDefinitionCreateSchema = z.object(jobFields);
-export const jobDefinitionUpdateSchema = z.object({ ...jobFields, active: z.boolean() }).partial();
+// Without defaults: a default inside .partial() would blank every field a PATCH leaves out.
+export const jobDefinitionUpdateSchema = z
+  .object({
+    code: roleFields.code,
+    name: jobFields.name,
+    nameEn: shortText,
+    securityResponsibilities: longText,
+    securityResponsibilitiesEn: longText,
+    active: z.boolean(),
+  })
+  .partial();
 
 // ---- competence requirements ----------------------------------------------------------
 
@@ -303,7 +313,17 @@ const competenceFields = {
   note: z.string().max(5000).default(''),
 };
 export const personCompetenceCreateSchema = z.object(competenceFields);
-export const personCompetenceUpdateSchema = z.object(competenceFields).partial();
+export const personCompetenceUpdateSchema = z
+  .object({
+    kind: personCompetenceKindSchema,
+    name: competenceFields.name,
+    issuer: shortText,
+    requirementId: z.uuid().nullable(),
+    obtainedOn: isoDate.nullable(),
+    expiresOn: isoDate.nullable(),
+    note: z.string().max(5000),
+  })
+  .partial();
 
 export const agreementKindSchema = z.enum([
   'confidentiality',
@@ -331,7 +351,14 @@ const agreementFields = {
   note: z.string().max(5000).default(''),
 };
 export const personAgreementCreateSchema = z.object(agreementFields);
-export const personAgreementUpdateSchema = z.object(agreementFields).partial();
+export const personAgreementUpdateSchema = z
+  .object({
+    kind: agreementKindSchema,
+    signedOn: isoDate,
+    expiresOn: isoDate.nullable(),
+    note: z.string().max(5000),
+  })
+  .partial();
 
 /** One person as the people list shows them. */
 export const personSummarySchema = z

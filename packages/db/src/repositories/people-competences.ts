@@ -21,9 +21,11 @@ export const MAX_PER_PERSON = 200;
 
 const c = personCompetences;
 const a = personAgreements;
-const fileCount = (ownerType: string, id: SQL | typeof c.id) =>
-  sql<number>`(select count(*)::int from files f where f.organization_id = ${c.organizationId}
-    and f.owner_type = ${ownerType} and f.owner_id = ${id})`;
+/** Files of each row; the table is named in full since drizzle leaves single-table columns bare. */
+const fileCount = (table: 'person_competences' | 'person_agreements', ownerType: string) =>
+  sql<number>`(select count(*)::int from files f
+    where f.organization_id = ${sql.raw(table)}.organization_id
+      and f.owner_type = ${ownerType} and f.owner_id = ${sql.raw(table)}.id)`;
 
 // ---- competences ----------------------------------------------------------------------
 
@@ -47,7 +49,7 @@ const selectCompetences = (db: Executor) =>
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       requirementName: competenceRequirements.name,
-      fileCount: fileCount('person_competence', c.id),
+      fileCount: fileCount('person_competences', 'person_competence'),
     })
     .from(c)
     .leftJoin(competenceRequirements, eq(competenceRequirements.id, c.requirementId));
@@ -138,9 +140,7 @@ const selectAgreements = (db: Executor) =>
       version: a.version,
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
-      fileCount: sql<number>`(select count(*)::int from files f
-        where f.organization_id = ${a.organizationId} and f.owner_type = 'person_agreement'
-          and f.owner_id = ${a.id})`,
+      fileCount: fileCount('person_agreements', 'person_agreement'),
     })
     .from(a);
 

@@ -40,9 +40,9 @@ function selectJobs(db: Executor, org: string) {
       updatedAt: j.updatedAt,
       peopleCount: sql<number>`(select count(*)::int from person_profiles p
         join users u on u.id = p.user_id and u.active
-        where p.organization_id = ${org} and p.job_id = ${j.id})`,
+        where p.organization_id = ${org} and p.job_id = job_definitions.id)`,
       requirementCount: sql<number>`(select count(*)::int from competence_requirements r
-        where r.organization_id = ${org} and r.job_id = ${j.id})`,
+        where r.organization_id = ${org} and r.job_id = job_definitions.id)`,
     })
     .from(j);
 }
