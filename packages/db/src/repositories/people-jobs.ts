@@ -229,3 +229,12 @@ export async function activeCourseExists(db: Executor, org: string, courseId: st
   );
   return rows.length > 0;
 }
+
+/** The organization's active ISMS roles with the app role they go with (the demo's lookup). */
+export async function activeRoles(db: Executor, org: string) {
+  return queryRows<{ id: string; code: string; app_role: string | null }>(
+    db,
+    sql`select id, code, app_role from isms_roles
+      where organization_id = ${org} and active order by sort_order, code limit ${MAX_REGISTER}`,
+  );
+}
