@@ -22,8 +22,7 @@ export const peopleMessages = {
     requirement_target_one: '要求事項は、ISMS上の役割か職務のどちらか一つに設定してください。',
     requirement_course_for_training:
       '研修の要求事項には、それを満たす研修コースを指定します。ほかの種類ではコースを指定しません。',
-    requirement_course_inactive:
-      'この要求事項には、組織で有効な研修コースを選んでください。',
+    requirement_course_inactive: 'この要求事項には、組織で有効な研修コースを選んでください。',
     competence_expiry_before_obtained: '有効期限を取得日より前にすることはできません。',
     competence_requirement_training:
       '研修の要求事項は、コースの修了によって満たされます。力量の記録では満たせないため、技能または資格の要求事項を選んでください。',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { schema } from '@mamoru/db';
+import { queryRows, schema } from '@mamoru/db';
 import type { App } from '../testing/app.ts';
 import type { Client } from '../testing/identity.ts';
 
@@ -35,11 +35,11 @@ export async function assignRole(app: App, org: string, roleId: string, userId: 
 }
 
 export async function insertCourse(app: App, org: string, active = true) {
-  const [max] = (
-    await app.database.db.execute(
-      sql`select coalesce(max(number), 0)::int as n from training_courses where organization_id = ${org}`,
-    )
-  ).rows as { n: number }[];
+  const [max] = await queryRows<{ n: number }>(
+    app.database.db,
+    sql`select coalesce(max(number), 0)::int as n from training_courses
+      where organization_id = ${org}`,
+  );
   const [row] = await app.database.db
     .insert(trainingCourses)
     .values({

@@ -62,7 +62,9 @@ describeEachDatabase('job definitions, competence requirements and gaps', (ctx) 
     const job = await createJob(manager, { code: 'OPS', securityResponsibilitiesEn: 'Reviews' });
     const dup = await manager.post('/api/v1/job-definitions', { code: 'OPS', name: 'x' });
     expect(dup.statusCode).toBe(422);
-    expect(dup.json().errors).toEqual([expect.objectContaining({ field: 'code', code: 'code_taken' })]);
+    expect(dup.json().errors).toEqual([
+      expect.objectContaining({ field: 'code', code: 'code_taken' }),
+    ]);
     const url = `/api/v1/job-definitions/${job.id}`;
     expect((await manager.patch(url, { name: '運用' })).statusCode).toBe(428);
     expect((await manager.patch(url, { name: '運用' }, ifMatch(9))).statusCode).toBe(412);
@@ -115,7 +117,12 @@ describeEachDatabase('job definitions, competence requirements and gaps', (ctx) 
     const unknownRole = await post({ roleId: job.id, kind: 'skill', name: 'x' });
     expect(unknownRole.json().errors[0]).toMatchObject({ field: 'roleId' });
 
-    const training = await post({ roleId, kind: 'training', name: '監査員研修', courseId: course.id });
+    const training = await post({
+      roleId,
+      kind: 'training',
+      name: '監査員研修',
+      courseId: course.id,
+    });
     expect(training.statusCode, training.body).toBe(201);
     expect(training.json<CompetenceRequirement>()).toMatchObject({
       role: { id: roleId, name: '内部監査責任者' },
@@ -123,7 +130,12 @@ describeEachDatabase('job definitions, competence requirements and gaps', (ctx) 
       kind: 'training',
       course: { id: course.id, code: `TC-${String(course.number).padStart(4, '0')}` },
     });
-    const skill = await post({ jobId: job.id, kind: 'skill', name: 'Linux運用', renewalMonths: 24 });
+    const skill = await post({
+      jobId: job.id,
+      kind: 'skill',
+      name: 'Linux運用',
+      renewalMonths: 24,
+    });
     expect(skill.statusCode, skill.body).toBe(201);
     const byRole = await member.get(`/api/v1/competence-requirements?roleId=${roleId}`);
     expect(byRole.json().items.map((r: CompetenceRequirement) => r.name)).toEqual(['監査員研修']);

@@ -103,7 +103,12 @@ describeEachDatabase('people, profiles, competences and agreements', (ctx) => {
     expect(cert.statusCode, cert.body).toBe(201);
     const c = cert.json<PersonCompetence>();
     expect(c).toMatchObject({ expiry: 'expiring', fileCount: 0, userId: member.user.id });
-    const file = await attachFile(admin, { type: 'person_competence', id: c.id }, samples.pdf(), 'c.pdf');
+    const file = await attachFile(
+      admin,
+      { type: 'person_competence', id: c.id },
+      samples.pdf(),
+      'c.pdf',
+    );
     const renewed = await admin.patch(
       `/api/v1/person-competences/${c.id}`,
       { expiresOn: isoDaysFromNow(1000) },
@@ -153,9 +158,9 @@ describeEachDatabase('people, profiles, competences and agreements', (ctx) => {
     expect(early.json().errors[0].field).toBe('expiresOn');
     const terms = await post({ kind: 'employment_terms', signedOn: '2024-04-01' });
     const termsId = terms.json<PersonAgreement>().id;
-    expect((await admin.delete(`/api/v1/person-agreements/${termsId}`, ifMatch(1))).statusCode).toBe(
-      204,
-    );
+    expect(
+      (await admin.delete(`/api/v1/person-agreements/${termsId}`, ifMatch(1))).statusCode,
+    ).toBe(204);
     expect((await profile(admin, member.user.id)).agreements.map((x) => x.kind)).toEqual([
       'confidentiality',
     ]);
@@ -220,8 +225,13 @@ describeEachDatabase('people, profiles, competences and agreements', (ctx) => {
     expect(own.json().code).toBe('forbidden_not_owner');
     const ownProfile = await profile(head, head.user.id);
     expect(
-      (await head.patch(`/api/v1/people/${head.user.id}`, { notes: 'x' }, ifMatch(ownProfile.version)))
-        .statusCode,
+      (
+        await head.patch(
+          `/api/v1/people/${head.user.id}`,
+          { notes: 'x' },
+          ifMatch(ownProfile.version),
+        )
+      ).statusCode,
     ).toBe(403);
     const memberProfile = await profile(head, member.user.id);
     const byHead = await head.patch(
@@ -240,7 +250,12 @@ describeEachDatabase('people, profiles, competences and agreements', (ctx) => {
     expect(selfByStaff.statusCode).toBe(403);
     // The head's change of a member's competence, and its evidence files.
     const c = forMember.json<PersonCompetence>();
-    const upload = await attachFile(head, { type: 'person_competence', id: c.id }, samples.pdf(), 'n.pdf');
+    const upload = await attachFile(
+      head,
+      { type: 'person_competence', id: c.id },
+      samples.pdf(),
+      'n.pdf',
+    );
     expect(upload.id).toBeTruthy();
     expect((await member.get(`/api/v1/files/${upload.id}`)).statusCode).toBe(200);
     expect((await outsider.get(`/api/v1/files/${upload.id}`)).statusCode).toBe(404);

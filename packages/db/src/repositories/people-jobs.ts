@@ -164,12 +164,7 @@ export async function getRequirement(db: Executor, org: string, id: string) {
   return (row as RequirementView | undefined) ?? null;
 }
 
-export async function getRequirementRow(
-  db: Executor,
-  org: string,
-  id: string,
-  forUpdate = false,
-) {
+export async function getRequirementRow(db: Executor, org: string, id: string, forUpdate = false) {
   const query = db
     .select()
     .from(q)

@@ -84,9 +84,7 @@ export async function listPeople(
   }
   const after = decodeCursor(page.cursor, 2, ['text', 'uuid']);
   if (after) {
-    conditions.push(
-      sql`(u.display_name, u.id) > (${String(after[0])}, ${String(after[1])}::uuid)`,
-    );
+    conditions.push(sql`(u.display_name, u.id) > (${String(after[0])}, ${String(after[1])}::uuid)`);
   }
   const rows = await queryRows<PersonRow>(
     db,

@@ -58,7 +58,9 @@ export async function createCompetence(
     const errors = await competenceErrors(tx, org, input);
     if (errors.length > 0) throw invalid(errors);
     if ((await repo.countCompetences(tx, org, userId)) >= repo.MAX_PER_PERSON) {
-      throw invalid([{ field: 'name', code: 'person_records_limit', params: { limit: repo.MAX_PER_PERSON } }]);
+      throw invalid([
+        { field: 'name', code: 'person_records_limit', params: { limit: repo.MAX_PER_PERSON } },
+      ]);
     }
     const row = await repo.insertCompetence(tx, {
       organizationId: org,
@@ -67,7 +69,12 @@ export async function createCompetence(
       createdBy: ctx.actor.userId,
     });
     await recordAudit(tx, ctx, [
-      { action: 'person_competence.created', entityType: COMPETENCE_ENTITY, entityId: row.id, after: auditable(row) },
+      {
+        action: 'person_competence.created',
+        entityType: COMPETENCE_ENTITY,
+        entityId: row.id,
+        after: auditable(row),
+      },
     ]);
     return (await repo.getCompetence(tx, org, row.id))!;
   });
@@ -127,7 +134,12 @@ export async function deleteCompetence(
     await detachAllFiles(tx, ctx, { type: COMPETENCE_ENTITY, id });
     if (!(await repo.deleteCompetence(tx, org, id, expectedVersion))) throw staleVersion();
     await recordAudit(tx, ctx, [
-      { action: 'person_competence.removed', entityType: COMPETENCE_ENTITY, entityId: id, before: auditable(before) },
+      {
+        action: 'person_competence.removed',
+        entityType: COMPETENCE_ENTITY,
+        entityId: id,
+        before: auditable(before),
+      },
     ]);
   });
 }

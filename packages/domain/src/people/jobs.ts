@@ -41,7 +41,12 @@ export async function createJobDefinition(db: Db, ctx: RequestContext, input: Jo
       if (await repo.jobCodeTaken(tx, org, input.code)) throw codeTaken();
       const row = await repo.insertJob(tx, { organizationId: org, ...input });
       await recordAudit(tx, ctx, [
-        { action: 'job_definition.created', entityType: JOB_ENTITY, entityId: row.id, after: auditable(row) },
+        {
+          action: 'job_definition.created',
+          entityType: JOB_ENTITY,
+          entityId: row.id,
+          after: auditable(row),
+        },
       ]);
       return (await repo.getJob(tx, org, row.id))!;
     })

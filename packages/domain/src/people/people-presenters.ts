@@ -113,8 +113,11 @@ export function presentAgreement(a: AgreementView): PersonAgreement {
   };
 }
 
-const unitOf = (r: { unit_id: string | null; unit_code: string | null; unit_name: string | null }) =>
-  r.unit_id ? { id: r.unit_id, code: r.unit_code ?? '', name: r.unit_name ?? '' } : null;
+const unitOf = (r: {
+  unit_id: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+}) => (r.unit_id ? { id: r.unit_id, code: r.unit_code ?? '', name: r.unit_name ?? '' } : null);
 const jobOf = (r: PersonRow) =>
   r.job_id ? { id: r.job_id, code: r.job_code ?? '', name: r.job_name ?? '' } : null;
 
