@@ -89,6 +89,12 @@ import {
   createCommitteeOfB,
   type CommitteeOfB,
 } from './people-committee.isolation.ts';
+import {
+  PEOPLE_COMPETENCE_LISTS,
+  createPeopleOfB,
+  peopleCompetenceProbes,
+  type PeopleOfB,
+} from './people-competence.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -153,6 +159,8 @@ interface Objects {
   roles: RolesOfB;
   /** B's committee member and meeting. */
   committee: CommitteeOfB;
+  /** B's jobs, requirements, and its ISMS manager's profile, competence and agreement. */
+  people: PeopleOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -231,6 +239,7 @@ const BY_ID: ByIdProbe[] = [
   ...partyProbes<Objects>(),
   ...roleProbes<Objects>(),
   ...committeeProbes<Objects>(),
+  ...peopleCompetenceProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -451,6 +460,7 @@ const LISTS: ListProbe[] = [
   ...PARTY_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...ROLE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...COMMITTEE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...PEOPLE_COMPETENCE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -553,6 +563,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.parties = await createPartiesOfB(ownersB.managerB);
     b.roles = await createRolesOfB(ownersB.managerB, adminB.user.id);
     b.committee = await createCommitteeOfB(ownersB.managerB);
+    b.people = await createPeopleOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -606,6 +617,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.parties.values,
       ...b.roles.values,
       ...b.committee.values,
+      ...b.people.values,
     ];
   });
   afterAll(() => app.close());
