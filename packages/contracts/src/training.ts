@@ -73,6 +73,14 @@ const courseFields = {
 };
 export const trainingCourseCreateSchema = z.object(courseFields);
 export type TrainingCourseCreate = z.infer<typeof trainingCourseCreateSchema>;
+/**
+ * The body POST /training-courses parses: audienceAll left out means "the
+ * kind's default" (awareness: everyone), so it has no default of its own here.
+ */
+export const trainingCourseCreateBodySchema = trainingCourseCreateSchema.extend({
+  audienceAll: z.boolean().optional(),
+});
+export type TrainingCourseCreateBody = z.infer<typeof trainingCourseCreateBodySchema>;
 export const trainingCourseUpdateSchema = z
   .object({
     ...courseFields,
