@@ -38,7 +38,9 @@ export async function nextCourseNumber(db: Executor, org: string) {
 }
 
 export type CourseView = CourseRow & { questionCount: number };
-const questionCount = sql<number>`(select count(*)::int from ${q} where ${q.courseId} = ${c.id})`;
+// Spelled out: drizzle may leave column names unqualified inside a select list.
+const questionCount = sql<number>`(select count(*)::int from training_quiz_questions qq
+  where qq.course_id = training_courses.id)`;
 
 export async function insertCourse(db: Executor, values: NewCourse) {
   const [row] = await db.insert(c).values(values).returning();

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
-import { users } from '../tables/identity.ts';
 import { trainingCourses, trainingSessions } from '../tables/training.ts';
 
 /**
@@ -65,12 +64,13 @@ function selectViews(db: Executor) {
       courseNumber: c.number,
       courseTitle: c.title,
       courseEvaluation: c.evaluation,
-      trainerUserName: sql<string | null>`(select display_name from ${users}
-        where ${users.id} = ${s.trainerUserId})`,
+      // Spelled out: drizzle may leave column names unqualified inside a select list.
+      trainerUserName: sql<string | null>`(select tu.display_name from users tu
+        where tu.id = training_sessions.trainer_user_id)`,
       attendedCount: sql<number>`(select count(*)::int from training_attendance t
-        where t.session_id = ${s.id} and t.status = 'attended')`,
-      unevaluatedCount: sql<number>`case when ${c.evaluation} = 'supervisor' then
-        (select count(*)::int from training_attendance t where t.session_id = ${s.id}
+        where t.session_id = training_sessions.id and t.status = 'attended')`,
+      unevaluatedCount: sql<number>`case when training_courses.evaluation = 'supervisor' then
+        (select count(*)::int from training_attendance t where t.session_id = training_sessions.id
           and t.status = 'attended' and t.evaluation_result is null) else 0 end`,
     })
     .from(s)
@@ -119,7 +119,7 @@ export async function sessionsToRecord(db: Executor, org: string, userId: string
         eq(s.organizationId, org),
         eq(s.trainerUserId, userId),
         sql`(${s.status} = 'planned' or (${s.status} = 'held' and not exists (
-          select 1 from training_attendance t where t.session_id = ${s.id})))`,
+          select 1 from training_attendance t where t.session_id = training_sessions.id)))`,
       ),
     )
     .orderBy(asc(s.heldOn), asc(s.number))
