@@ -27,11 +27,12 @@ describeEachDatabase('training sessions, attendance and evaluation', (ctx) => {
   beforeAll(async () => {
     app = await buildTestApp(ctx.database);
     ({ admin: manager } = await setupOrganization(app));
-    [trainer, head, member, absentee, outsider] = await Promise.all(
+    const made = await Promise.all(
       ['Trainer', 'Head', 'Member', 'Absentee', 'Outsider'].map((displayName) =>
         createUserAndLogin(manager, { roles: ['staff'], displayName }),
       ),
     );
+    [trainer, head, member, absentee, outsider] = made as [Client, Client, Client, Client, Client];
     auditor = await createUserAndLogin(manager, { roles: ['external_auditor'] });
     const db = app.database.db;
     const unit = await insertOrgUnit(db, {
@@ -195,11 +196,19 @@ describeEachDatabase('training sessions, attendance and evaluation', (ctx) => {
     expect((await head.post(url(memberRow), { result: 'effective' })).statusCode).toBe(428);
     expect(
       (await trainer.post(url(memberRow), { result: 'effective' }, ifMatch(2))).statusCode,
-    ).toBe(403);
-    // The head does not reach the outsider.
+    ).toBe(404);
+    // The head does not reach the outsider: not even readable.
     expect(
       (await head.post(url(of('Outsider')), { result: 'effective' }, ifMatch(1))).statusCode,
-    ).toBe(403);
+    ).toBe(404);
+    // A unit head reads their own row but does not evaluate it.
+    const own = await manager.post(`/api/v1/training-sessions/${session.id}/attendance`, {
+      entries: [{ userId: head.user.id }],
+    });
+    const headRow = own.json<Items>().items[0]!;
+    expect((await head.post(url(headRow), { result: 'effective' }, ifMatch(1))).statusCode).toBe(
+      403,
+    );
     const done = await head.post(
       url(memberRow),
       { result: 'effective', note: '手順どおり' },
@@ -217,8 +226,8 @@ describeEachDatabase('training sessions, attendance and evaluation', (ctx) => {
     const recorded = await manager.post(`/api/v1/training-sessions/${session.id}/attendance`, {
       entries: [{ userId: manager.user.id }],
     });
-    const own = recorded.json<Items>().items[0]!;
-    const self = await manager.post(url(own), { result: 'effective' }, ifMatch(1));
+    const managerRow = recorded.json<Items>().items[0]!;
+    const self = await manager.post(url(managerRow), { result: 'effective' }, ifMatch(1));
     expect(self.statusCode).toBe(422);
     expect(self.json().errors[0]).toMatchObject({ code: 'training_evaluation_self' });
     const future = await manager.post(

@@ -20,7 +20,15 @@ export function recordsAsTrainer(ctx: RequestContext, session: Pick<SessionRow, 
   return reach === 'own' && !!ctx.actor.userId && session.trainerUserId === ctx.actor.userId;
 }
 
-/** Whether the caller may record the session at all (the list's `recordable` flag). */
-export function mayRecordSession(ctx: RequestContext, session: Pick<SessionRow, 'trainerUserId'>) {
-  return recordsAsTrainer(ctx, session) || reachOf(ctx.actor, 'training:manage') !== undefined;
+/**
+ * Whether the caller may record the session (the `recordable` flag): its
+ * trainer, a manager over everyone, or a unit head (for their members).
+ */
+export function mayRecordSession(
+  ctx: RequestContext,
+  session: Pick<SessionRow, 'trainerUserId'>,
+  headsUnits: boolean,
+) {
+  const manage = reachOf(ctx.actor, 'training:manage');
+  return recordsAsTrainer(ctx, session) || manage === 'all' || (manage === 'own' && headsUnits);
 }

@@ -4,13 +4,14 @@ import type {
   TrainingSessionUpdate,
 } from '@mamoru/contracts';
 import type { Db, Executor } from '@mamoru/db';
+import { unitsHeadedBy } from '@mamoru/db/repositories/people-access';
 import { getCourseRow } from '@mamoru/db/repositories/training-courses';
 import * as repo from '@mamoru/db/repositories/training-sessions';
 import * as usersRepo from '@mamoru/db/repositories/users';
 import { diff } from '../audit/hash.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { invalid, notFound, staleVersion, type FieldError } from '../errors.ts';
-import { authorize } from '../identity/actor.ts';
+import { authorize, reachOf } from '../identity/actor.ts';
 import { authorizeRegister } from '../people/access.ts';
 import { auditable, checkUser } from '../scope/common.ts';
 import { SESSION_ENTITY, mayRecordSession } from './access.ts';
@@ -25,8 +26,13 @@ import { presentSession, refsOfRows } from './presenters.ts';
  */
 
 async function present(db: Executor, ctx: RequestContext, rows: repo.SessionView[]) {
-  const refs = await refsOfRows(db, ctx.actor.organizationId, rows);
-  return rows.map((r) => presentSession(r, refs, mayRecordSession(ctx, r)));
+  const org = ctx.actor.organizationId;
+  const ownManage = reachOf(ctx.actor, 'training:manage') === 'own' && ctx.actor.userId;
+  const [refs, headed] = await Promise.all([
+    refsOfRows(db, org, rows),
+    ownManage ? unitsHeadedBy(db, org, ctx.actor.userId!) : [],
+  ]);
+  return rows.map((r) => presentSession(r, refs, mayRecordSession(ctx, r, headed.length > 0)));
 }
 
 export async function listSessions(
