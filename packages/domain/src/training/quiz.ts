@@ -21,11 +21,13 @@ export const ATTEMPT_ENTITY = 'training_quiz_attempt';
 const toQuiz = (rows: repo.QuestionRow[]) =>
   rows.map((r) => ({ question: r.question, questionEn: r.questionEn, choices: r.choices }));
 
+/** The quiz with its answers: for training managers over everyone (course readers get 404 first). */
 export async function getQuiz(db: Db, ctx: RequestContext, courseId: string) {
-  authorizeRegister(ctx, 'training:manage');
+  authorize(ctx.actor, 'training:manage');
   const org = ctx.actor.organizationId;
   const course = await repo.getCourseRow(db, org, courseId);
   if (!course) throw notFound(COURSE_ENTITY);
+  authorizeRegister(ctx, 'training:manage');
   return {
     questions: toQuiz(await repo.quizQuestions(db, org, courseId)),
     version: course.version,
