@@ -39,6 +39,9 @@ import { treatmentPlanRoutes } from './risks-plan.ts';
 import { scopeRoutes } from './scope.ts';
 import { soaRoutes } from './soa.ts';
 import { tokenRoutes } from './tokens.ts';
+import { trainingCourseRoutes } from './training-courses.ts';
+import { trainingMyRoutes } from './training-my.ts';
+import { trainingSessionRoutes } from './training-sessions.ts';
 import { userRoutes } from './users.ts';
 import { savedViewRoutes } from './views.ts';
 
@@ -89,4 +92,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(peopleCommitteeRoutes);
   await app.register(peopleCompetenceRoutes);
   await app.register(peopleProfileRoutes);
+  await app.register(trainingCourseRoutes);
+  await app.register(trainingSessionRoutes);
+  await app.register(trainingMyRoutes);
 };

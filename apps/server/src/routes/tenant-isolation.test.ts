@@ -95,6 +95,12 @@ import {
   peopleCompetenceProbes,
   type PeopleOfB,
 } from './people-competence.isolation.ts';
+import {
+  TRAINING_LISTS,
+  createTrainingOfB,
+  trainingProbes,
+  type TrainingOfB,
+} from './training-courses.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -161,6 +167,8 @@ interface Objects {
   committee: CommitteeOfB;
   /** B's jobs, requirements, and its ISMS manager's profile, competence and agreement. */
   people: PeopleOfB;
+  /** B's training course, session and attendance. */
+  training: TrainingOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -240,6 +248,7 @@ const BY_ID: ByIdProbe[] = [
   ...roleProbes<Objects>(),
   ...committeeProbes<Objects>(),
   ...peopleCompetenceProbes<Objects>(),
+  ...trainingProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -461,6 +470,7 @@ const LISTS: ListProbe[] = [
   ...ROLE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...COMMITTEE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PEOPLE_COMPETENCE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -564,6 +574,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.roles = await createRolesOfB(ownersB.managerB, adminB.user.id);
     b.committee = await createCommitteeOfB(ownersB.managerB);
     b.people = await createPeopleOfB(ownersB.managerB);
+    b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -618,6 +629,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.roles.values,
       ...b.committee.values,
       ...b.people.values,
+      ...b.training.values,
     ];
   });
   afterAll(() => app.close());

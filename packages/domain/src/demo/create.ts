@@ -30,6 +30,7 @@ import { createAuditsDemo } from './audits.ts';
 import { createDemoParties } from './parties.ts';
 import { seedDemoCompetence } from './people-competence.ts';
 import { createDemoReviews } from './reviews.ts';
+import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
@@ -171,6 +172,12 @@ export async function createDemo(
     },
     run,
   );
+  // Training: the awareness e-learning with its quiz (one failure, one retake) and a drill.
+  await createDemoTraining(db, {
+    manager: people.get('sato')!,
+    president: people.get('yamada')!,
+    itHead: people.get('suzuki')!,
+  });
 
   const summary: DemoSummary = {
     run,
