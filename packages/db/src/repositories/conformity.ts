@@ -17,11 +17,13 @@ import {
 import { internalAuditFacts, type AuditFacts } from './conformity-audits.ts';
 import { improvementFacts, type ImprovementFacts } from './conformity-improvement.ts';
 import { managementReviewFacts, type ReviewFacts } from './conformity-reviews.ts';
+import { peopleFacts, type PeopleFacts } from './conformity-people.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
 export type { ImprovementFacts };
 export type { ReviewFacts };
+export type { PeopleFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -96,6 +98,8 @@ export interface ConformityFacts {
   improvement: ImprovementFacts;
   /** Management reviews (6.1–6.3, 4.2.3.b/e, 5.1.g). */
   reviews: ReviewFacts;
+  /** ISMS roles, competence and training (5.1.c–d, 4.2.2.d, 5.2.2). */
+  people: PeopleFacts;
 }
 
 interface ScopeRow {
@@ -303,6 +307,7 @@ export async function conformityFacts(
     audits: await internalAuditFacts(db, org, today),
     improvement: await improvementFacts(db, org, today),
     reviews: await managementReviewFacts(db, org, today),
+    people: await peopleFacts(db, org, today),
   };
 }
 

@@ -122,6 +122,56 @@ export function emptyReviews(): ConformitySnapshot['reviews'] {
   };
 }
 
+const none = () => ({ count: 0, refs: [] });
+
+/** The people and training facts of an organization with no role, course or record. */
+export function emptyPeople(): ConformitySnapshot['people'] {
+  return {
+    warningDays: 90,
+    roles: {
+      active: 0,
+      withoutResponsibilities: none(),
+      unheld: none(),
+      withoutDeputy: none(),
+      withoutRequirements: none(),
+      trainingWithoutCourse: none(),
+    },
+    assignments: 0,
+    unacknowledged: none(),
+    jobs: { active: 0, withoutRequirements: none() },
+    requirements: 0,
+    policy: null,
+    gaps: { missing: 0, expired: 0, expiring: 0, failed: 0, people: 0, userIds: [] },
+    gapPeople: [],
+    records: {
+      holders: 0,
+      holdersWithoutProfile: none(),
+      competences: 0,
+      competencesWithoutEvidence: none(),
+    },
+    training: {
+      courses: 0,
+      awareness: none(),
+      awarenessWithoutInterval: none(),
+      awarenessRequired: 0,
+      awarenessCompleted: 0,
+      awarenessNotCompleted: none(),
+      roleCourses: 0,
+      completion: { required: 0, overdue: 0, dueSoon: 0 },
+      delivered: { sessions: 0, attendances: 0, attempts: 0 },
+      undelivered: none(),
+      withoutEvaluation: none(),
+      quizWithoutQuestions: none(),
+      evaluationResults: 0,
+      sessionsToEvaluate: none(),
+      failed: none(),
+      heldSessions: 0,
+      sessionsWithoutAttendance: none(),
+      attendance: 0,
+    },
+  };
+}
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -162,6 +212,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     audits: emptyAudits,
     improvement: emptyImprovement(),
     reviews: emptyReviews(),
+    people: emptyPeople(),
     ...over,
   };
 }
