@@ -242,3 +242,41 @@ export const issuedPolicy: NonNullable<ConformitySnapshot['documents']['policy']
   obligationsConsidered: true,
   riskCriteriaReference: true,
 };
+
+type PeopleFacts = ConformitySnapshot['people'];
+
+/** A snapshot whose people and training facts override the empty ones. */
+export function withPeople(
+  over: Partial<Omit<PeopleFacts, 'training'>> = {},
+  training: Partial<PeopleFacts['training']> = {},
+  snapshot: Partial<ConformitySnapshot> = {},
+): ConformitySnapshot {
+  const base = emptyPeople();
+  return emptySnapshot({
+    ...snapshot,
+    people: { ...base, ...over, training: { ...base.training, ...training } },
+  });
+}
+
+/** Refs as the facts list them, for rule tests. */
+export const roleRef = (id: string, name = `役割${id}`, nameEn = `Role ${id}`) => ({
+  id,
+  code: id.toUpperCase(),
+  name,
+  nameEn,
+});
+export const personRef = (userId: string, name = `氏名 ${userId}`) => ({ userId, name });
+export const courseRef = (id: string, n = 1) => ({
+  id,
+  code: `TC-000${n}`,
+  title: `コース${n}`,
+  titleEn: `Course ${n}`,
+});
+export const sessionRef = (id: string, n = 1) => ({
+  id,
+  code: `TS-000${n}`,
+  heldOn: '2026-10-01',
+  courseTitle: `コース${n}`,
+  courseTitleEn: `Course ${n}`,
+});
+export const some = <T>(...refs: T[]) => ({ count: refs.length, refs });
