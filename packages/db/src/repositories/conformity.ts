@@ -83,8 +83,6 @@ export interface ConformityFacts {
   assets: AssetFacts;
   /** Per approval type (scope, isms_policy, risk_method, soa, …). */
   approvals: Record<string, ApprovalTypeFacts>;
-  /** Active users per role. */
-  roles: Record<string, number>;
   /** Changes Mamoru recorded in the audit trail over the last 90 days. */
   auditEvents90d: number;
   risks: RiskFacts;
@@ -260,18 +258,6 @@ async function approvalFacts(db: Executor, org: string) {
   return out;
 }
 
-async function roleFacts(db: Executor, org: string) {
-  const rows = await queryRows<{ role: string; users: number }>(
-    db,
-    sql`
-    select r.role, count(*)::int as users
-    from users u, unnest(u.roles) as r(role)
-    where u.organization_id = ${org} and u.active
-    group by r.role`,
-  );
-  return Object.fromEntries(rows.map((r) => [r.role, r.users]));
-}
-
 async function auditFacts(db: Executor, org: string) {
   // Bounded by the (organization, occurred_at) index; counting stops at 10,000.
   const [row] = await queryRows<{ n: number }>(
@@ -297,7 +283,6 @@ export async function conformityFacts(
     exclusions,
     assets: await assetFacts(db, org),
     approvals: await approvalFacts(db, org),
-    roles: await roleFacts(db, org),
     auditEvents90d: await auditFacts(db, org),
     risks: await riskFacts(db, org),
     treatment: await treatmentFacts(db, org, today),

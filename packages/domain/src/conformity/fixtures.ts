@@ -194,7 +194,6 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     },
     assets: { inUse: 0, unclassified: 0, withoutValue: 0, ownerInactive: 0, inactiveOwnerIds: [] },
     approvals: {},
-    roles: {},
     auditEvents90d: 0,
     risks: emptyRisks,
     treatment: {
