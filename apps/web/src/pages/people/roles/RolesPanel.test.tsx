@@ -136,9 +136,7 @@ describe('ISMS roles register', { timeout: 60_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
     expect(await within(dialog).findByText('The unit already has a holder.')).toBeTruthy();
     expect(
-      within(dialog)
-        .getByRole('combobox', { name: /^Unit/ })
-        .getAttribute('aria-invalid'),
+      within(dialog).getByRole('combobox', { name: /^Unit/ }).getAttribute('aria-invalid'),
     ).toBe('true');
     const sent = api.calls.find((c) => c.method === 'POST')!;
     expect(sent.body).toMatchObject({ userId: hanakoId, kind: 'holder', orgUnitId: salesUnit.id });
@@ -170,4 +168,3 @@ describe('ISMS roles register', { timeout: 60_000 }, () => {
     expect(call.headers.get('If-Match')).toBe(`"${assignmentFixture.version}"`);
   });
 });
-
