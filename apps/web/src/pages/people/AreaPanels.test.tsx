@@ -13,7 +13,7 @@ import {
   settingsFixture,
 } from './fixtures';
 
-const slow = { timeout: 20_000 };
+const slow = { timeout: 40_000 };
 
 const meeting: CommitteeMeeting = {
   id: '00000000-0000-4000-8000-000000000091',
@@ -44,7 +44,7 @@ const job: JobDefinition = {
   version: 1,
 };
 
-describe('committee, chart, jobs and settings', { timeout: 60_000 }, () => {
+describe('committee, chart, jobs and settings', { timeout: 120_000 }, () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });

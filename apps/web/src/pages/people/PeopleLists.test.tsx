@@ -13,7 +13,7 @@ import {
   settingsFixture,
 } from './fixtures';
 
-const slow = { timeout: 20_000 };
+const slow = { timeout: 40_000 };
 
 const gap: CompetenceGap = {
   user: { id: hanakoId, name: 'Hanako Sato' },
@@ -35,7 +35,7 @@ const common = {
   'GET /api/v1/people-settings': settingsFixture,
 };
 
-describe('people list and gap view', { timeout: 60_000 }, () => {
+describe('people list and gap view', { timeout: 120_000 }, () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });

@@ -1,7 +1,8 @@
 import { Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateJob, useUpdateJob, type JobDefinition } from '../../../api/people';
+import { type JobDefinition } from '../../../api/people';
+import { useCreateJob, useUpdateJob } from '../../../api/people-competence';
 import { FormActions } from '../../../components/FormActions';
 import { SaveProblem } from '../../../components/SaveProblem';
 import { problemFields } from '../../../lib/problemFields';

@@ -2,13 +2,12 @@ import { Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { competenceKindSchema } from '@mamoru/contracts';
+import { type CompetenceKind, type CompetenceRequirement } from '../../../api/people';
 import {
   useActiveCourses,
   useCreateRequirement,
   useUpdateRequirement,
-  type CompetenceKind,
-  type CompetenceRequirement,
-} from '../../../api/people';
+} from '../../../api/people-competence';
 import { FormActions } from '../../../components/FormActions';
 import { SaveProblem } from '../../../components/SaveProblem';
 import { problemFields } from '../../../lib/problemFields';

@@ -2,13 +2,8 @@ import { Button, Group, Select, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  useDeleteRequirement,
-  useIsmsRoles,
-  useRequirements,
-  type CompetenceRequirement,
-  type JobDefinition,
-} from '../../../api/people';
+import { useIsmsRoles, type CompetenceRequirement, type JobDefinition } from '../../../api/people';
+import { useDeleteRequirement, useRequirements } from '../../../api/people-competence';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { ErrorState, LoadingRows } from '../../../components/QueryStates';
 import { SectionCard } from '../../../components/SectionCard';

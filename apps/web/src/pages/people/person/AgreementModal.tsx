@@ -2,12 +2,8 @@ import { Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementKindSchema } from '@mamoru/contracts';
-import {
-  useAddAgreement,
-  useUpdateAgreement,
-  type AgreementKind,
-  type PersonAgreement,
-} from '../../../api/people';
+import { type AgreementKind, type PersonAgreement } from '../../../api/people';
+import { useAddAgreement, useUpdateAgreement } from '../../../api/people-competence';
 import { FormActions } from '../../../components/FormActions';
 import { SaveProblem } from '../../../components/SaveProblem';
 import { problemFields } from '../../../lib/problemFields';

@@ -2,12 +2,12 @@ import { Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personCompetenceKindSchema } from '@mamoru/contracts';
+import { type PersonCompetence } from '../../../api/people';
 import {
   useAddCompetence,
   useRequirements,
   useUpdateCompetence,
-  type PersonCompetence,
-} from '../../../api/people';
+} from '../../../api/people-competence';
 import { FormActions } from '../../../components/FormActions';
 import { SaveProblem } from '../../../components/SaveProblem';
 import { problemFields } from '../../../lib/problemFields';

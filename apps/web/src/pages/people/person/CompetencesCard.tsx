@@ -2,11 +2,8 @@ import { Button, Group, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  useDeleteCompetence,
-  type PersonCompetence,
-  type PersonProfile,
-} from '../../../api/people';
+import { type PersonCompetence, type PersonProfile } from '../../../api/people';
+import { useDeleteCompetence } from '../../../api/people-competence';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { SectionCard } from '../../../components/SectionCard';
 import { useFormat } from '../../../lib/format';

@@ -4,10 +4,10 @@ import { fakeApi, problem, signedInRoutes } from '../../../test/fakeApi';
 import { renderApp } from '../../../test/render';
 import { emptyPage, hanakoId, peopleManager, peopleReader, profileFixture } from '../fixtures';
 
-const slow = { timeout: 20_000 };
+const slow = { timeout: 40_000 };
 const files = { 'GET /api/v1/files': emptyPage };
 
-describe('a person’s profile', { timeout: 60_000 }, () => {
+describe('a person’s profile', { timeout: 120_000 }, () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });

@@ -3,7 +3,7 @@ import { IconPencil, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePerson } from '../../../api/people';
+import { usePerson } from '../../../api/people-competence';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorState, LoadingBlock } from '../../../components/QueryStates';
 import { SectionCard } from '../../../components/SectionCard';

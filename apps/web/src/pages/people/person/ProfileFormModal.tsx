@@ -1,7 +1,8 @@
 import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useJobs, useUpdateProfile, type PersonProfile } from '../../../api/people';
+import { type PersonProfile } from '../../../api/people';
+import { useJobs, useUpdateProfile } from '../../../api/people-competence';
 import { FormActions } from '../../../components/FormActions';
 import { SaveProblem } from '../../../components/SaveProblem';
 import { problemFields } from '../../../lib/problemFields';

@@ -14,7 +14,7 @@ import {
 } from '../fixtures';
 
 // The pages load lazily; on a busy machine the first render takes seconds.
-const slow = { timeout: 20_000 };
+const slow = { timeout: 40_000 };
 
 const common = {
   'GET /api/v1/people': { items: [personSummary], nextCursor: null },
@@ -29,7 +29,7 @@ async function pick(container: HTMLElement, name: RegExp, option: string) {
   fireEvent.click(await screen.findByRole('option', { name: option, hidden: true }));
 }
 
-describe('ISMS roles register', { timeout: 60_000 }, () => {
+describe('ISMS roles register', { timeout: 120_000 }, () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
