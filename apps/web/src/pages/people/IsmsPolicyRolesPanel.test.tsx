@@ -5,7 +5,7 @@ import { renderWithProviders } from '../../test/render';
 import { peopleManager, promoterRole, roleFixture } from './fixtures';
 import { IsmsPolicyRolesPanel } from './IsmsPolicyRolesPanel';
 
-describe('ISMS roles beside the ISMS policy', () => {
+describe('ISMS roles beside the ISMS policy', { timeout: 60_000 }, () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
@@ -20,7 +20,11 @@ describe('ISMS roles beside the ISMS policy', () => {
       }).fetch,
     );
     renderWithProviders(<IsmsPolicyRolesPanel />);
-    const table = await screen.findByRole('table', { name: 'ISMSの役割と責任' });
+    const table = await screen.findByRole(
+      'table',
+      { name: 'ISMSの役割と責任' },
+      { timeout: 20_000 },
+    );
     const manager = within(table).getByText('ISMS管理責任者').closest('tr')!;
     expect(within(manager).getByText('ISMSを運用し、状況を経営層に報告する。')).toBeTruthy();
     expect(within(manager).getByText('Hanako Sato')).toBeTruthy();
@@ -40,7 +44,7 @@ describe('ISMS roles beside the ISMS policy', () => {
         <p>policy text</p>
       </>,
     );
-    expect(await screen.findByText('policy text')).toBeTruthy();
+    expect(await screen.findByText('policy text', {}, { timeout: 20_000 })).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
     expect(api.calls.some((c) => c.path === '/api/v1/isms-roles')).toBe(false);
   });

@@ -24,9 +24,11 @@ const common = {
 /** Chooses an option of a select once its choices have loaded. */
 async function pick(container: HTMLElement, name: RegExp, option: string) {
   const select = within(container).getByRole('combobox', { name });
-  await waitFor(() => expect(select.hasAttribute('disabled')).toBe(false));
+  await waitFor(() => expect(select.hasAttribute('disabled')).toBe(false), { timeout: 20_000 });
   fireEvent.click(select);
-  fireEvent.click(await screen.findByRole('option', { name: option, hidden: true }));
+  fireEvent.click(
+    await screen.findByRole('option', { name: option, hidden: true }, { timeout: 20_000 }),
+  );
 }
 
 describe('ISMS roles register', { timeout: 120_000 }, () => {
