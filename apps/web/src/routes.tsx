@@ -135,6 +135,14 @@ const PartiesPage = lazy(() =>
   import('./pages/reviews/parties/PartiesPage').then((m) => ({ default: m.PartiesPage })),
 );
 
+// People (5.1.c, 5.2.2): roles, committee, chart, people, gaps, jobs; one person's profile.
+const PeopleArea = lazy(() =>
+  import('./pages/people/PeopleArea').then((m) => ({ default: m.PeopleArea })),
+);
+const PeopleSegmentRoute = lazy(() =>
+  import('./pages/people/PeopleArea').then((m) => ({ default: m.PeopleSegmentRoute })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -215,6 +223,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
       <ImprovementsPage />
     </Lazy>
   ),
+  people: lazyPage(<PeopleArea tab="people" />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -343,6 +352,10 @@ export const routes: RouteObject[] = [
           {
             path: 'internal-audits/:auditId',
             element: guarded('audits:read', lazyPage(<AuditPage />)),
+          },
+          {
+            path: 'people/:segment',
+            element: guarded('people:read', lazyPage(<PeopleSegmentRoute />)),
           },
           {
             path: 'management-review/:id',

@@ -13,6 +13,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { DraftEditor } from './DraftEditor';
 import { HistoryPanel } from './HistoryPanel';
 import { ReviewsPanel } from './ReviewsPanel';
+import { IsmsPolicyRolesPanel } from '../people/IsmsPolicyRolesPanel';
 import { VersionView } from './VersionView';
 import { DocumentStatusBadge, VersionBadge } from './StatusBadges';
 
@@ -88,6 +89,7 @@ export function DocumentPage() {
         }
       />
       <AcknowledgeCard doc={doc} />
+      {doc.ismsPolicy && <IsmsPolicyRolesPanel />}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="current">{t('documents.page.current')}</Tabs.Tab>
