@@ -9,6 +9,7 @@ import {
 import type { RequestContext } from '../audit/trail.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { reachOf } from '../identity/actor.ts';
+import { SESSION_ENTITY, recordsAsTrainer } from './access.ts';
 import { recordAttendance } from './attendance.ts';
 import {
   parseAttendanceRow,
@@ -47,8 +48,6 @@ export interface AttendanceImportResult {
   rows: AttendanceImportOutcome[];
 }
 
-export const SESSION_ENTITY = 'training_session';
-
 /** Thrown inside the transaction of a dry run so nothing it wrote is kept. */
 class DryRunRollback extends Error {}
 
@@ -63,10 +62,8 @@ async function recordableFilter(
   trainerId: string | null,
 ): Promise<(p: ImportPerson) => boolean> {
   const { actor } = ctx;
-  const record = reachOf(actor, 'training:record');
   const manage = reachOf(actor, 'training:manage');
-  const trainer = record === 'all' || (record === 'own' && !!trainerId && trainerId === actor.userId);
-  if (trainer || manage === 'all') return () => true;
+  if (recordsAsTrainer(ctx, { trainerUserId: trainerId }) || manage === 'all') return () => true;
   if (manage === 'own' && actor.userId) {
     const units = await unitsHeadedBy(db, actor.organizationId, actor.userId);
     if (units.length) {

@@ -1,5 +1,6 @@
 // The training area (4.2.2.d, 5.1.d, 5.2.2.b–d; annex 6.2.1): one line per use-case module.
-export {};
+export * from './access.ts';
+export * from './attendance.ts';
 export * from './import.ts';
 export { attendanceColumnLabel, ATTENDANCE_COLUMNS } from './import-rows.ts';
 export * from './dashboard.ts';
