@@ -7,7 +7,7 @@ import {
   type ImportPerson,
 } from '@mamoru/db/repositories/training-import';
 import type { RequestContext } from '../audit/trail.ts';
-import { DomainError, forbidden, notFound } from '../errors.ts';
+import { DomainError, forbidden, invalid, notFound } from '../errors.ts';
 import { reachOf } from '../identity/actor.ts';
 import { SESSION_ENTITY, recordsAsTrainer } from './access.ts';
 import { recordAttendance } from './attendance.ts';
@@ -47,6 +47,9 @@ export interface AttendanceImportResult {
   counts: Record<AttendanceImportOutcome['status'], number>;
   rows: AttendanceImportOutcome[];
 }
+
+/** People a file may list: a session larger than this is recorded in parts. */
+export const ATTENDANCE_IMPORT_MAX_ROWS = 1000;
 
 /** Thrown inside the transaction of a dry run so nothing it wrote is kept. */
 class DryRunRollback extends Error {}
@@ -93,6 +96,11 @@ async function parseFile(rows: AsyncIterable<ImportFileRow>) {
     }
     const row = parseAttendanceRow(r.row, r.cells, columns);
     if (row) parsed.push(row);
+    if (parsed.length > ATTENDANCE_IMPORT_MAX_ROWS) {
+      throw new DomainError('validation', 'attendance_import_too_many_rows', {
+        limit: ATTENDANCE_IMPORT_MAX_ROWS,
+      });
+    }
   }
   if (!columns) throw new DomainError('validation', 'import_empty');
   return parsed;
@@ -113,7 +121,7 @@ export async function importAttendance(
   if (!session) throw notFound(SESSION_ENTITY);
   const mayRecord = await recordableFilter(db, ctx, session.trainer_user_id);
   if (session.status === 'cancelled') {
-    throw new DomainError('validation', 'attendance_import_session_cancelled');
+    throw invalid([{ field: 'sessionId', code: 'training_session_cancelled' }]);
   }
   const parsed = await parseFile(rows);
   const [people, existing] = await Promise.all([
