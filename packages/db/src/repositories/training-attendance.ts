@@ -64,7 +64,7 @@ export async function updateAttendanceBatch(
   const values = sql.join(
     changes.map(
       (c) =>
-        sql`(${c.id}::uuid, ${c.status}, ${c.note}, ${c.source}, ${c.recordedBy}::uuid, ${c.clearEvaluation})`,
+        sql`(${c.id}::uuid, ${c.status}, ${c.note}, ${c.source}, ${c.recordedBy}::uuid, ${c.clearEvaluation}::boolean)`,
     ),
     sql`, `,
   );
