@@ -6,7 +6,7 @@ export const trainingMessages = {
   en: {
     // Attendance import and training records report (timport).
     attendance_import_header:
-      'The header row of the file is not the template\'s: see the columns named below.',
+      "The header row of the file is not the template's: see the columns named below.",
     attendance_import_email_invalid: '"{value}" is not an email address.',
     attendance_import_status_invalid:
       '"{value}" is not an attendance status (attended, absent, 出席 or 欠席).',
@@ -21,7 +21,8 @@ export const trainingMessages = {
   } as Record<string, string>,
   ja: {
     // 出欠の取込と教育訓練記録（timport）。
-    attendance_import_header: 'ファイルの見出し行がテンプレートと異なります。下記の列を確認してください。',
+    attendance_import_header:
+      'ファイルの見出し行がテンプレートと異なります。下記の列を確認してください。',
     attendance_import_email_invalid: '「{value}」はメールアドレスではありません。',
     attendance_import_status_invalid:
       '「{value}」は出欠として読めません（出席、欠席、attended、absent のいずれか）。',

@@ -56,7 +56,12 @@ export async function insertSession(
 export async function insertUnit(app: App, org: string, headId: string | null, members: string[]) {
   const [unit] = await app.database.db
     .insert(schema.orgUnits)
-    .values({ organizationId: org, code: `U${++counter}`, name: `Unit ${counter}`, managerUserId: headId })
+    .values({
+      organizationId: org,
+      code: `U${++counter}`,
+      name: `Unit ${counter}`,
+      managerUserId: headId,
+    })
     .returning();
   await app.database.db.execute(
     sql`update users set org_unit_id = ${unit!.id}

@@ -35,8 +35,14 @@ export function presentImportReport(
     rows: result.rows.map((r) => ({
       ...r,
       errors: r.errors.map((e) => {
-        const column = isColumn(e.column) ? training.attendanceColumnLabel(e.column, locale) : e.column;
-        return { column, code: e.code, message: translate(locale, e.code, { column, ...e.params }) };
+        const column = isColumn(e.column)
+          ? training.attendanceColumnLabel(e.column, locale)
+          : e.column;
+        return {
+          column,
+          code: e.code,
+          message: translate(locale, e.code, { column, ...e.params }),
+        };
       }),
     })),
   };

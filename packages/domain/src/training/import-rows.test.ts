@@ -57,7 +57,11 @@ describe('attendance import row', () => {
     const row = parseAttendanceRow(7, ['not-an-email', '遅刻', 'x'.repeat(2001)], columns);
     expect(row?.email).toBeNull();
     expect(row?.problems).toEqual([
-      { column: 'email', code: 'attendance_import_email_invalid', params: { value: 'not-an-email' } },
+      {
+        column: 'email',
+        code: 'attendance_import_email_invalid',
+        params: { value: 'not-an-email' },
+      },
       { column: 'status', code: 'attendance_import_status_invalid', params: { value: '遅刻' } },
       { column: 'note', code: 'value_too_long', params: { max: 2000 } },
     ]);

@@ -53,8 +53,7 @@ export interface ImportProblem {
 }
 
 export type HeaderResult =
-  | { ok: true; columns: (AttendanceColumnKey | null)[] }
-  | { ok: false; problems: ImportProblem[] };
+  { ok: true; columns: (AttendanceColumnKey | null)[] } | { ok: false; problems: ImportProblem[] };
 
 /** Maps the header's cells to columns; unknown, repeated or missing columns are problems. */
 export function readAttendanceHeader(cells: readonly string[]): HeaderResult {
@@ -115,12 +114,20 @@ export function parseAttendanceRow(
   let email: string | null = null;
   if (!rawEmail) problems.push({ column: 'email', code: 'value_required' });
   else if (!EMAIL.test(rawEmail) || rawEmail.length > 320) {
-    problems.push({ column: 'email', code: 'attendance_import_email_invalid', params: { value: rawEmail } });
+    problems.push({
+      column: 'email',
+      code: 'attendance_import_email_invalid',
+      params: { value: rawEmail },
+    });
   } else email = rawEmail.toLowerCase();
   const rawStatus = value.status ?? '';
   const status = rawStatus ? STATUS[normalize(rawStatus)] : 'attended';
   if (!status) {
-    problems.push({ column: 'status', code: 'attendance_import_status_invalid', params: { value: rawStatus } });
+    problems.push({
+      column: 'status',
+      code: 'attendance_import_status_invalid',
+      params: { value: rawStatus },
+    });
   }
   const note = value.note ?? '';
   if (note.length > NOTE_MAX) {

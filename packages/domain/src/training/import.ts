@@ -140,13 +140,25 @@ export async function importAttendance(
     const person = r.email ? people.get(r.email) : undefined;
     const errors = [...r.problems];
     if (r.email && !person) {
-      errors.push({ column: 'email', code: 'attendance_import_user_unknown', params: { value: r.email } });
+      errors.push({
+        column: 'email',
+        code: 'attendance_import_user_unknown',
+        params: { value: r.email },
+      });
     } else if (person && !mayRecord(person)) {
-      errors.push({ column: 'email', code: 'attendance_import_not_reachable', params: { value: r.email ?? '' } });
+      errors.push({
+        column: 'email',
+        code: 'attendance_import_not_reachable',
+        params: { value: r.email ?? '' },
+      });
     }
     const earlier = person ? firstRowOf.get(person.id) : undefined;
     if (earlier !== undefined) {
-      errors.push({ column: 'email', code: 'attendance_import_duplicate', params: { row: earlier } });
+      errors.push({
+        column: 'email',
+        code: 'attendance_import_duplicate',
+        params: { row: earlier },
+      });
     } else if (person) firstRowOf.set(person.id, r.row);
     const user = person ? { id: person.id, name: person.display_name } : null;
     if (errors.length || !person) {
@@ -155,7 +167,13 @@ export async function importAttendance(
     }
     const before = existing.get(person.id);
     const same = before && before.status === r.status && before.note === r.note;
-    outcomes.push({ row: r.row, status: same ? 'skipped' : 'recorded', email: r.email, user, errors });
+    outcomes.push({
+      row: r.row,
+      status: same ? 'skipped' : 'recorded',
+      email: r.email,
+      user,
+      errors,
+    });
     if (!same) entries.push({ userId: person.id, status: r.status, note: r.note });
   }
 

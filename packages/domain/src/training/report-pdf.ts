@@ -24,9 +24,7 @@ export async function trainingReportPdf(
     const sum = s.widths.reduce((a, b) => a + b, 0);
     const widths = s.widths.map((w) => `${((w * 100) / sum).toFixed(2)}%`);
     content.push({ text: s.heading, style: 'h1' });
-    content.push(
-      s.rows.length ? textTable(s.headers, s.rows, widths) : { text: t.none },
-    );
+    content.push(s.rows.length ? textTable(s.headers, s.rows, widths) : { text: t.none });
   }
   return renderPdf(content, {
     title: doc.title,

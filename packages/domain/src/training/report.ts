@@ -68,7 +68,14 @@ export async function buildTrainingReport(
   const onPair = await readablePeople(db, ctx, 'c.user_id');
   const onCount = await readablePeople(db, ctx, 'user_id');
   const limit = REPORT_MAX_ROWS + 1;
-  const filter = { courseId: q.courseId, unitId: q.unitId, from: q.from, to: q.to, people: onUser, limit };
+  const filter = {
+    courseId: q.courseId,
+    unitId: q.unitId,
+    from: q.from,
+    to: q.to,
+    people: onUser,
+    limit,
+  };
   const courseIds = q.courseId ? [q.courseId] : undefined;
   const [organization, byUnit, pairs, attendance, attempts, course] = await Promise.all([
     getOrganization(db, org),
@@ -99,11 +106,10 @@ export async function buildTrainingReport(
   capped(pairs);
   capped(attendance);
   capped(attempts);
-  const units = await unitsOf(
-    db,
-    org,
-    [...byUnit.flatMap((u) => (u.unitId ? [u.unitId] : [])), ...(q.unitId ? [q.unitId] : [])],
-  );
+  const units = await unitsOf(db, org, [
+    ...byUnit.flatMap((u) => (u.unitId ? [u.unitId] : [])),
+    ...(q.unitId ? [q.unitId] : []),
+  ]);
   const title = (c: { title: string; title_en: string }) =>
     q.lang === 'en' && c.title_en ? c.title_en : c.title;
   const courseName = (n: number, c: { title: string; title_en: string }) =>
@@ -134,7 +140,12 @@ export async function buildTrainingReport(
     title: t.title,
     facts,
     sections: [
-      { heading: t.summary, headers: t.summaryHeaders, rows: summary, widths: [28, 10, 10, 10, 10, 10, 10] },
+      {
+        heading: t.summary,
+        headers: t.summaryHeaders,
+        rows: summary,
+        widths: [28, 10, 10, 10, 10, 10, 10],
+      },
       {
         heading: t.completion,
         headers: t.completionHeaders,
