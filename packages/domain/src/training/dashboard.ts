@@ -34,10 +34,11 @@ const code = (prefix: string, n: number) => `${prefix}-${String(n).padStart(4, '
 export const courseCode = (n: number) => code('TC', n);
 export const sessionCode = (n: number) => code('TS', n);
 
-/** The reader's people filter on a users column (trusted SQL). */
-export async function readablePeople(db: Executor, ctx: RequestContext, column: string) {
+/** The reader's people filter, for any users column (trusted SQL); reach looked up once. */
+export async function readablePeople(db: Executor, ctx: RequestContext) {
   const { reach, headedUnitIds } = await peopleReach(db, ctx, 'training:read');
-  return reachablePeopleFilter(sql.raw(column), reach, ctx.actor.userId, headedUnitIds);
+  return (column: string) =>
+    reachablePeopleFilter(sql.raw(column), reach, ctx.actor.userId, headedUnitIds);
 }
 
 export async function trainingDashboard(
@@ -48,18 +49,18 @@ export async function trainingDashboard(
 ): Promise<TrainingDashboard> {
   const org = ctx.actor.organizationId;
   const [people, courseIds] = await Promise.all([
-    readablePeople(db, ctx, 'user_id'),
+    readablePeople(db, ctx),
     dashboardCourseIds(db, org, q),
   ]);
   const [byUnit, upcoming, toEvaluate, expiry] = await Promise.all([
     courseIds.length
-      ? completionByUnit(db, org, today, { courseIds, peopleFilter: people })
+      ? completionByUnit(db, org, today, { courseIds, peopleFilter: people('user_id') })
       : Promise.resolve([]),
     courseIds.length ? upcomingSessions(db, org, today, courseIds) : Promise.resolve([]),
     courseIds.length
-      ? sessionsToEvaluate(db, org, courseIds, await readablePeople(db, ctx, 'a.user_id'))
+      ? sessionsToEvaluate(db, org, courseIds, people('a.user_id'))
       : Promise.resolve(0),
-    competenceExpiry(db, org, today, await readablePeople(db, ctx, 'pc.user_id')),
+    competenceExpiry(db, org, today, people('pc.user_id')),
   ]);
   const units = await unitsOf(
     db,
@@ -130,7 +131,7 @@ export async function listTrainingCompletions(
   q: { courseId?: string; unitId?: string; status?: string; limit: number; cursor?: string },
   today = todayUtc(),
 ) {
-  const people = await readablePeople(db, ctx, 'c.user_id');
+  const people = (await readablePeople(db, ctx))('c.user_id');
   const page = await listCompletions(
     db,
     ctx.actor.organizationId,

@@ -64,9 +64,10 @@ export async function buildTrainingReport(
 ): Promise<TrainingReportDocument> {
   const t = REPORT_TEXT[q.lang];
   const org = ctx.actor.organizationId;
-  const onUser = await readablePeople(db, ctx, 'u.id');
-  const onPair = await readablePeople(db, ctx, 'c.user_id');
-  const onCount = await readablePeople(db, ctx, 'user_id');
+  const people = await readablePeople(db, ctx);
+  const onUser = people('u.id');
+  const onPair = people('c.user_id');
+  const onCount = people('user_id');
   const limit = REPORT_MAX_ROWS + 1;
   const filter = {
     courseId: q.courseId,
