@@ -101,6 +101,12 @@ import {
   trainingProbes,
   type TrainingOfB,
 } from './training-courses.isolation.ts';
+import {
+  TRAINING_REPORT_LISTS,
+  createTrainingImportOfB,
+  trainingImportProbes,
+  type TrainingImportOfB,
+} from './training-import.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -169,6 +175,8 @@ interface Objects {
   people: PeopleOfB;
   /** B's training course, session and attendance. */
   training: TrainingOfB;
+  /** B's training course and session (attendance import, dashboard, report). */
+  trainingImport: TrainingImportOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -249,6 +257,7 @@ const BY_ID: ByIdProbe[] = [
   ...committeeProbes<Objects>(),
   ...peopleCompetenceProbes<Objects>(),
   ...trainingProbes<Objects>(),
+  ...trainingImportProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -471,6 +480,7 @@ const LISTS: ListProbe[] = [
   ...COMMITTEE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PEOPLE_COMPETENCE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -575,6 +585,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.committee = await createCommitteeOfB(ownersB.managerB);
     b.people = await createPeopleOfB(ownersB.managerB);
     b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
+    b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -630,6 +641,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.committee.values,
       ...b.people.values,
       ...b.training.values,
+      ...b.trainingImport.values,
     ];
   });
   afterAll(() => app.close());
