@@ -16,7 +16,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuizToTake, useSubmitQuiz, type QuizAttempt } from '../../api/training';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, FormError, LoadingRows } from '../../components/QueryStates';
+import { ProblemDetails } from '../../components/ProblemDetails';
+import { ErrorState, LoadingRows } from '../../components/QueryStates';
+import { problemFields } from '../../lib/problemFields';
 import { useBilingual } from './labels';
 
 /**
@@ -90,7 +92,10 @@ export function QuizPage() {
           </Stack>
         </Alert>
       )}
-      <FormError error={submit.error} />
+      <ProblemDetails
+        error={submit.error}
+        fields={problemFields(submit.error, { answers: t('training.take.answers') }, [])}
+      />
       {q.questions.map((question, i) => {
         const label = text(question.question, question.questionEn);
         const verdict = result?.correct[i];
