@@ -118,7 +118,7 @@ describe('My training', { timeout: 60_000 }, () => {
       'GET /api/v1/my-roles': { items: [myRoleFixture] },
       [`POST /api/v1/isms-role-assignments/${myRoleFixture.assignment.id}/acknowledge`]:
         myRoleFixture.assignment,
-      'POST /api/v1/training-attendance/self': { status: 201, body: {} },
+      'POST /api/v1/training-attendance/self': () => ({ status: 201, body: {} }),
     });
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/training/my');

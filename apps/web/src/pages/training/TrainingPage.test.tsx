@@ -64,7 +64,7 @@ describe('training dashboard and courses', { timeout: 60_000 }, () => {
       '/training/completions?status=overdue',
     );
     expect(screen.getByRole('link', { name: 'TS-0002 Security awareness' })).toBeTruthy();
-    expect(screen.getByText('2 held sessions await the supervisor\'s evaluation')).toBeTruthy();
+    expect(screen.getByText("2 held sessions await the supervisor's evaluation")).toBeTruthy();
     const courses = await screen.findByRole('table', { name: 'Courses' });
     expect(within(courses).getByRole('link', { name: 'Security awareness' })).toBeTruthy();
     expect(within(courses).getByText('6 of 10 completed')).toBeTruthy();
