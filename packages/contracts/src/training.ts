@@ -73,10 +73,31 @@ const courseFields = {
 };
 export const trainingCourseCreateSchema = z.object(courseFields);
 export type TrainingCourseCreate = z.infer<typeof trainingCourseCreateSchema>;
+/**
+ * The body POST /training-courses parses: audienceAll left out means "the
+ * kind's default" (awareness: everyone), so it has no default of its own here.
+ */
+export const trainingCourseCreateBodySchema = trainingCourseCreateSchema.extend({
+  audienceAll: z.boolean().optional(),
+});
+export type TrainingCourseCreateBody = z.infer<typeof trainingCourseCreateBodySchema>;
+// A PATCH changes only the fields it sends: no defaults here (zod would fill them in
+// under .partial() and reset the fields left out).
 export const trainingCourseUpdateSchema = z
   .object({
-    ...courseFields,
+    title: courseFields.title,
+    titleEn: z.string().trim().max(300),
+    description: z.string().max(20_000),
+    descriptionEn: z.string().max(20_000),
+    kind: courseKindSchema,
+    delivery: courseDeliverySchema,
+    evaluation: courseEvaluationSchema,
+    passMark: z.number().int().min(1).max(100),
     intervalMonths: z.number().int().min(1).max(120).nullable(),
+    audienceAll: z.boolean(),
+    audienceUnitIds: z.array(z.uuid()).max(200),
+    audienceRoleIds: z.array(z.uuid()).max(100),
+    materialDocumentIds: z.array(z.uuid()).max(50),
     active: z.boolean(),
   })
   .partial();
@@ -202,9 +223,19 @@ const sessionFields = {
 };
 export const trainingSessionCreateSchema = z.object(sessionFields);
 export type TrainingSessionCreate = z.infer<typeof trainingSessionCreateSchema>;
+// No defaults in a PATCH (see the course's update).
 export const trainingSessionUpdateSchema = z
-  .object({ ...sessionFields, courseId: z.uuid() })
-  .omit({ courseId: true })
+  .object({
+    heldOn: isoDate,
+    location: z.string().trim().max(300),
+    trainerUserId: z.uuid().nullable(),
+    trainerName: z.string().trim().max(200),
+    materialDocumentIds: z.array(z.uuid()).max(50),
+    audienceUnitIds: z.array(z.uuid()).max(200),
+    audienceRoleIds: z.array(z.uuid()).max(100),
+    status: sessionStatusSchema,
+    note: z.string().max(5000),
+  })
   .partial();
 export type TrainingSessionUpdate = z.infer<typeof trainingSessionUpdateSchema>;
 export const trainingSessionListQuerySchema = z.object({

@@ -35,6 +35,9 @@ import { treatmentPlanRoutes } from './risks-plan.ts';
 import { scopeRoutes } from './scope.ts';
 import { soaRoutes } from './soa.ts';
 import { tokenRoutes } from './tokens.ts';
+import { trainingCourseRoutes } from './training-courses.ts';
+import { trainingMyRoutes } from './training-my.ts';
+import { trainingSessionRoutes } from './training-sessions.ts';
 import { userRoutes } from './users.ts';
 import { savedViewRoutes } from './views.ts';
 
@@ -81,4 +84,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(reviewMinutesRoutes);
   await app.register(reviewExportRoutes);
   await app.register(reviewPartyRoutes);
+  await app.register(trainingCourseRoutes);
+  await app.register(trainingSessionRoutes);
+  await app.register(trainingMyRoutes);
 };

@@ -82,6 +82,12 @@ import {
   partyProbes,
   type PartiesOfB,
 } from './reviews-parties.isolation.ts';
+import {
+  TRAINING_LISTS,
+  createTrainingOfB,
+  trainingProbes,
+  type TrainingOfB,
+} from './training-courses.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -142,6 +148,8 @@ interface Objects {
   minutesExport: MinutesExportOfB;
   /** B's interested parties and their feedback. */
   parties: PartiesOfB;
+  /** B's training course, session and attendance. */
+  training: TrainingOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -218,6 +226,7 @@ const BY_ID: ByIdProbe[] = [
   ...minutesProbes<Objects>(),
   ...minutesExportProbes<Objects>(),
   ...partyProbes<Objects>(),
+  ...trainingProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -436,6 +445,7 @@ const LISTS: ListProbe[] = [
   ...IMPROVEMENT_REGISTER_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PARTY_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -536,6 +546,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.minutes = await createMinutesOfB(app.database.db, adminB, manager.user.id);
     b.minutesExport = await createMinutesExportOfB(app.database.db, orgB.organization.id);
     b.parties = await createPartiesOfB(ownersB.managerB);
+    b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -587,6 +598,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.minutes.values,
       ...b.minutesExport.values,
       ...b.parties.values,
+      ...b.training.values,
     ];
   });
   afterAll(() => app.close());

@@ -29,6 +29,7 @@ import { createDemoNonconformities } from './improvement.ts';
 import { createAuditsDemo } from './audits.ts';
 import { createDemoParties } from './parties.ts';
 import { createDemoReviews } from './reviews.ts';
+import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
@@ -168,6 +169,12 @@ export async function createDemo(
     },
     run,
   );
+  // Training: the awareness e-learning with its quiz (one failure, one retake) and a drill.
+  await createDemoTraining(db, {
+    manager: people.get('sato')!,
+    president: people.get('yamada')!,
+    itHead: people.get('suzuki')!,
+  });
 
   const summary: DemoSummary = {
     run,
