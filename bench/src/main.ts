@@ -16,6 +16,7 @@ import {
 } from './seed.ts';
 import { measureServer } from './http.ts';
 import { measureExports, seedAndMeasureAreas } from './areas.ts';
+import { seedAndMeasureTraining } from './training.ts';
 import { ROOT } from './server.ts';
 import { TARGETS } from './targets.ts';
 
@@ -158,6 +159,7 @@ try {
     runs,
     seed,
   );
+  await seedAndMeasureTraining(results, database.db, org.ctx, structure.unitIds, runs);
 
   // Embedded: PGlite is one process's; the server must have the folder to itself.
   await database.close();

@@ -439,3 +439,13 @@ export const trainingReportQuerySchema = z.object({
   to: isoDate.optional(),
 });
 export type TrainingReportQuery = z.infer<typeof trainingReportQuerySchema>;
+
+/** The attendance import: a dry run checks and reports without keeping anything. */
+export const attendanceImportQuerySchema = z.object({
+  dryRun: z.enum(['true', 'false']).default('false'),
+});
+/** The attendance import's template (headers in the chosen language). */
+export const attendanceTemplateQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  locale: z.enum(['ja', 'en']).optional(),
+});

@@ -23,6 +23,8 @@ import { reviewInputRoutes } from './reviews-inputs.ts';
 import { reviewMinutesRoutes } from './reviews-minutes.ts';
 import { reviewExportRoutes } from './reviews-exports.ts';
 import { reviewPartyRoutes } from './reviews-parties.ts';
+import { trainingImportRoutes } from './training-import.ts';
+import { trainingReportRoutes } from './training-reports.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -87,4 +89,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(trainingCourseRoutes);
   await app.register(trainingSessionRoutes);
   await app.register(trainingMyRoutes);
+  await app.register(trainingImportRoutes);
+  await app.register(trainingReportRoutes);
 };

@@ -88,6 +88,11 @@ import {
   trainingProbes,
   type TrainingOfB,
 } from './training-courses.isolation.ts';
+  TRAINING_REPORT_LISTS,
+  createTrainingImportOfB,
+  trainingImportProbes,
+  type TrainingImportOfB,
+} from './training-import.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -150,6 +155,8 @@ interface Objects {
   parties: PartiesOfB;
   /** B's training course, session and attendance. */
   training: TrainingOfB;
+  /** B's training course and session (attendance import, dashboard, report). */
+  trainingImport: TrainingImportOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -227,6 +234,7 @@ const BY_ID: ByIdProbe[] = [
   ...minutesExportProbes<Objects>(),
   ...partyProbes<Objects>(),
   ...trainingProbes<Objects>(),
+  ...trainingImportProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -446,6 +454,7 @@ const LISTS: ListProbe[] = [
   ...REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...PARTY_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -547,6 +556,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.minutesExport = await createMinutesExportOfB(app.database.db, orgB.organization.id);
     b.parties = await createPartiesOfB(ownersB.managerB);
     b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
+    b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -599,6 +609,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.minutesExport.values,
       ...b.parties.values,
       ...b.training.values,
+      ...b.trainingImport.values,
     ];
   });
   afterAll(() => app.close());

@@ -9,3 +9,7 @@ export * from './presenters.ts';
 export * from './quiz.ts';
 export * from './quiz-scoring.ts';
 export * from './sessions.ts';
+export * from './import.ts';
+export { attendanceColumnLabel, ATTENDANCE_COLUMNS } from './import-rows.ts';
+export * from './dashboard.ts';
+export * from './report.ts';
