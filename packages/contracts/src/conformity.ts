@@ -70,9 +70,19 @@ export const conformitySummarySchema = z.object({
 });
 export type ConformitySummary = z.infer<typeof conformitySummarySchema>;
 
-/** Work with a date: approvals waiting, reviews and treatment actions due or overdue. */
+/**
+ * Work with a date: approvals waiting, reviews and treatment actions due or
+ * overdue, training overdue or due again, competences expired or expiring.
+ */
 export const conformityDueSchema = z.object({
-  kind: z.enum(['approval', 'review', 'treatment_action', 'management_review']),
+  kind: z.enum([
+    'approval',
+    'review',
+    'treatment_action',
+    'management_review',
+    'training',
+    'competence',
+  ]),
   count: z.number().int(),
   overdue: z.number().int(),
   href: z.string(),

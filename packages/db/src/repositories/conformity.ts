@@ -17,11 +17,13 @@ import {
 import { internalAuditFacts, type AuditFacts } from './conformity-audits.ts';
 import { improvementFacts, type ImprovementFacts } from './conformity-improvement.ts';
 import { managementReviewFacts, type ReviewFacts } from './conformity-reviews.ts';
+import { peopleFacts, type PeopleFacts } from './conformity-people.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
 export type { ImprovementFacts };
 export type { ReviewFacts };
+export type { PeopleFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -81,8 +83,6 @@ export interface ConformityFacts {
   assets: AssetFacts;
   /** Per approval type (scope, isms_policy, risk_method, soa, …). */
   approvals: Record<string, ApprovalTypeFacts>;
-  /** Active users per role. */
-  roles: Record<string, number>;
   /** Changes Mamoru recorded in the audit trail over the last 90 days. */
   auditEvents90d: number;
   risks: RiskFacts;
@@ -96,6 +96,8 @@ export interface ConformityFacts {
   improvement: ImprovementFacts;
   /** Management reviews (6.1–6.3, 4.2.3.b/e, 5.1.g). */
   reviews: ReviewFacts;
+  /** ISMS roles, competence and training (5.1.c–d, 4.2.2.d, 5.2.2). */
+  people: PeopleFacts;
 }
 
 interface ScopeRow {
@@ -256,18 +258,6 @@ async function approvalFacts(db: Executor, org: string) {
   return out;
 }
 
-async function roleFacts(db: Executor, org: string) {
-  const rows = await queryRows<{ role: string; users: number }>(
-    db,
-    sql`
-    select r.role, count(*)::int as users
-    from users u, unnest(u.roles) as r(role)
-    where u.organization_id = ${org} and u.active
-    group by r.role`,
-  );
-  return Object.fromEntries(rows.map((r) => [r.role, r.users]));
-}
-
 async function auditFacts(db: Executor, org: string) {
   // Bounded by the (organization, occurred_at) index; counting stops at 10,000.
   const [row] = await queryRows<{ n: number }>(
@@ -293,7 +283,6 @@ export async function conformityFacts(
     exclusions,
     assets: await assetFacts(db, org),
     approvals: await approvalFacts(db, org),
-    roles: await roleFacts(db, org),
     auditEvents90d: await auditFacts(db, org),
     risks: await riskFacts(db, org),
     treatment: await treatmentFacts(db, org, today),
@@ -303,6 +292,7 @@ export async function conformityFacts(
     audits: await internalAuditFacts(db, org, today),
     improvement: await improvementFacts(db, org, today),
     reviews: await managementReviewFacts(db, org, today),
+    people: await peopleFacts(db, org, today),
   };
 }
 

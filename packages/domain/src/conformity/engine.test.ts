@@ -21,9 +21,9 @@ describe('the conformity engine', async () => {
     const r = evaluateConformity(lib, emptySnapshot());
     expect(r.summary.counts.met).toBe(0);
     expect(r.summary.readiness).toBe(0);
-    const training = r.items.find((i) => i.id === '4.2.2.d')!;
-    expect(training).toMatchObject({ status: 'not_evidenced', phase: 'do', links: [] });
-    expect(training.needs?.ja).toContain('教育');
+    const incidents = r.items.find((i) => i.id === '4.2.2.g')!;
+    expect(incidents).toMatchObject({ status: 'not_evidenced', phase: 'do', links: [] });
+    expect(incidents.needs?.ja).toContain('インシデント');
     expect(r.items.find((i) => i.id === '7.2.a')!.phase).toBe('act');
     expect(r.items.find((i) => i.id === '4.3.3')!.phase).toBe('do');
   });

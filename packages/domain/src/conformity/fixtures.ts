@@ -122,6 +122,56 @@ export function emptyReviews(): ConformitySnapshot['reviews'] {
   };
 }
 
+const none = () => ({ count: 0, refs: [] });
+
+/** The people and training facts of an organization with no role, course or record. */
+export function emptyPeople(): ConformitySnapshot['people'] {
+  return {
+    warningDays: 90,
+    roles: {
+      active: 0,
+      withoutResponsibilities: none(),
+      unheld: none(),
+      withoutDeputy: none(),
+      withoutRequirements: none(),
+      trainingWithoutCourse: none(),
+    },
+    assignments: 0,
+    unacknowledged: none(),
+    jobs: { active: 0, withoutRequirements: none() },
+    requirements: 0,
+    policy: null,
+    gaps: { missing: 0, expired: 0, expiring: 0, failed: 0, people: 0, userIds: [] },
+    gapPeople: [],
+    records: {
+      holders: 0,
+      holdersWithoutProfile: none(),
+      competences: 0,
+      competencesWithoutEvidence: none(),
+    },
+    training: {
+      courses: 0,
+      awareness: none(),
+      awarenessWithoutInterval: none(),
+      awarenessRequired: 0,
+      awarenessCompleted: 0,
+      awarenessNotCompleted: none(),
+      roleCourses: 0,
+      completion: { required: 0, overdue: 0, dueSoon: 0 },
+      delivered: { sessions: 0, attendances: 0, attempts: 0 },
+      undelivered: none(),
+      withoutEvaluation: none(),
+      quizWithoutQuestions: none(),
+      evaluationResults: 0,
+      sessionsToEvaluate: none(),
+      failed: none(),
+      heldSessions: 0,
+      sessionsWithoutAttendance: none(),
+      attendance: 0,
+    },
+  };
+}
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -144,7 +194,6 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     },
     assets: { inUse: 0, unclassified: 0, withoutValue: 0, ownerInactive: 0, inactiveOwnerIds: [] },
     approvals: {},
-    roles: {},
     auditEvents90d: 0,
     risks: emptyRisks,
     treatment: {
@@ -162,6 +211,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     audits: emptyAudits,
     improvement: emptyImprovement(),
     reviews: emptyReviews(),
+    people: emptyPeople(),
     ...over,
   };
 }
@@ -191,3 +241,41 @@ export const issuedPolicy: NonNullable<ConformitySnapshot['documents']['policy']
   obligationsConsidered: true,
   riskCriteriaReference: true,
 };
+
+type PeopleFacts = ConformitySnapshot['people'];
+
+/** A snapshot whose people and training facts override the empty ones. */
+export function withPeople(
+  over: Partial<Omit<PeopleFacts, 'training'>> = {},
+  training: Partial<PeopleFacts['training']> = {},
+  snapshot: Partial<ConformitySnapshot> = {},
+): ConformitySnapshot {
+  const base = emptyPeople();
+  return emptySnapshot({
+    ...snapshot,
+    people: { ...base, ...over, training: { ...base.training, ...training } },
+  });
+}
+
+/** Refs as the facts list them, for rule tests. */
+export const roleRef = (id: string, name = `役割${id}`, nameEn = `Role ${id}`) => ({
+  id,
+  code: id.toUpperCase(),
+  name,
+  nameEn,
+});
+export const personRef = (userId: string, name = `氏名 ${userId}`) => ({ userId, name });
+export const courseRef = (id: string, n = 1) => ({
+  id,
+  code: `TC-000${n}`,
+  title: `コース${n}`,
+  titleEn: `Course ${n}`,
+});
+export const sessionRef = (id: string, n = 1) => ({
+  id,
+  code: `TS-000${n}`,
+  heldOn: '2026-10-01',
+  courseTitle: `コース${n}`,
+  courseTitleEn: `Course ${n}`,
+});
+export const some = <T>(...refs: T[]) => ({ count: refs.length, refs });

@@ -49,21 +49,14 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
     ),
   ],
   [
-    '4.2.2.d',
-    tx(
-      '教育・訓練と意識向上の計画と受講記録が必要です。',
-      'Needs training and awareness plans with attendance records.',
-    ),
-  ],
-  [
     '4.2.2.e',
     tx('運用手順書と運用記録が必要です。', 'Needs operating procedures and operational records.'),
   ],
   [
     '4.2.2.f',
     tx(
-      'ISMSに割り当てた資源（人員、予算）の記録が必要です。',
-      'Needs a record of the resources (people, budget) given to the ISMS.',
+      'ISMSの役割の担当者は記録されています。予算や工数など、その他の資源の記録が必要です。',
+      'People holding ISMS roles are recorded; needs a record of the other resources given to the ISMS, such as budget and time.',
     ),
   ],
   [
@@ -122,24 +115,10 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
   ],
   ['5.1.b', tx('ISMSの目的と計画の記録が必要です。', 'Needs the ISMS objectives and plans.')],
   [
-    '5.1.c',
-    tx(
-      'ISMSの役割と責任の割当てが必要です。',
-      'Needs the assignment of ISMS roles and responsibilities.',
-    ),
-  ],
-  [
-    '5.1.d',
-    tx(
-      '経営陣からの周知の記録が必要です。',
-      'Needs records of management communicating the importance of the ISMS.',
-    ),
-  ],
-  [
     '5.1.e',
     tx(
-      'ISMSに割り当てた資源の記録が必要です。',
-      'Needs records of the resources provided for the ISMS.',
+      'ISMSの役割の担当者は記録されています。予算や工数など、その他の資源の記録が必要です。',
+      'People holding ISMS roles are recorded; needs records of the other resources provided for the ISMS, such as budget and time.',
     ),
   ],
   [
@@ -147,13 +126,6 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
     tx(
       '資源の提供、法令・契約上の要求事項の一覧、見直しの記録が必要です。',
       'Needs records of resources, a register of legal and contractual obligations, and reviews.',
-    ),
-  ],
-  [
-    '5.2.2',
-    tx(
-      '必要な力量、教育・訓練、その有効性評価と記録が必要です。',
-      'Needs required competences, training, evaluation of its effectiveness and the records.',
     ),
   ],
   [

@@ -8,6 +8,7 @@ import { authorize } from '../identity/actor.ts';
 import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 import { evaluateConformity } from './engine.ts';
 import { managementReviewDue } from './review-due.ts';
+import { peopleDue } from './training-due.ts';
 import type { ConformitySnapshot } from './types.ts';
 
 /**
@@ -37,7 +38,11 @@ export async function snapshotOf(db: Db, organizationId: string, now = new Date(
   return snapshot;
 }
 
-/** Approvals waiting for the caller, and the organization's document reviews, treatment actions and management reviews due. */
+/**
+ * Approvals waiting for the caller, the organization's document reviews,
+ * treatment actions and management reviews due, and training and competences
+ * due (the organization's or the caller's own, by their reach).
+ */
 async function dueFor(
   db: Db,
   ctx: RequestContext,
@@ -69,6 +74,7 @@ async function dueFor(
     href: '/treatment-plan',
   });
   due.push(managementReviewDue(s));
+  due.push(...(await peopleDue(db, ctx, s)));
   return due;
 }
 

@@ -153,7 +153,7 @@ export function TopGapsCard({ report }: { report: ConformityReport }) {
   );
 }
 
-/** Work with a date: approvals waiting for me, reviews and treatment actions due. */
+/** Work with a date: approvals waiting for me, reviews, treatment actions, training and competences due. */
 export function DueCard({ report }: { report: ConformityReport }) {
   const { t } = useTranslation();
   return (

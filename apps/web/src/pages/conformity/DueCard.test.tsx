@@ -12,6 +12,8 @@ const report = {
   due: [
     { kind: 'approval', count: 0, overdue: 0, href: '/approvals' },
     { kind: 'management_review', count: 2, overdue: 1, href: '/management-review' },
+    { kind: 'training', count: 3, overdue: 1, href: '/training' },
+    { kind: 'competence', count: 1, overdue: 0, href: '/people/gaps' },
   ],
 } as ConformityReport;
 
@@ -46,5 +48,30 @@ describe('the dashboard due card', () => {
     const line = screen.getByTestId('due-management_review');
     expect(line.textContent).toBe('2件のマネジメントレビューが期限です1件期限切れ');
     expect(line.textContent).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('shows training and competences due in both languages', async () => {
+    await i18n.changeLanguage('en');
+    const { unmount } = renderCard();
+    const training = screen.getByTestId('due-training');
+    expect(
+      within(training)
+        .getByRole('link', { name: '3 trainings are overdue or due again soon' })
+        .getAttribute('href'),
+    ).toBe('/training');
+    expect(training.textContent).toContain('1 overdue');
+    const competence = screen.getByTestId('due-competence');
+    expect(
+      within(competence)
+        .getByRole('link', { name: '1 competence has expired or expires soon' })
+        .getAttribute('href'),
+    ).toBe('/people/gaps');
+    unmount();
+    await i18n.changeLanguage('ja');
+    renderCard();
+    expect(screen.getByTestId('due-training').textContent).toBe(
+      '3件の教育が期限切れ又はまもなく受け直しです1件期限切れ',
+    );
+    expect(screen.getByTestId('due-competence').textContent).not.toMatch(/[A-Za-z]/);
   });
 });

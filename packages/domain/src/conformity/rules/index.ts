@@ -3,13 +3,16 @@ import { assetsRule } from './assets.ts';
 import { AUDIT_RULES } from './audits.ts';
 import { CONTROL_RULES } from './document-control.ts';
 import { DOCUMENT_RULES } from './documents.ts';
-import { auditTrailRule, rolesRule } from './organization.ts';
+import { auditTrailRule } from './organization.ts';
 import { RISK_RULES } from './risks.ts';
 import { exclusionsRule, scopeRule } from './scope.ts';
 import { STATEMENT_RULES } from './statement.ts';
 import { TREATMENT_RULES } from './treatment.ts';
 import { IMPROVEMENT_RULES } from './improvement.ts';
 import { REVIEW_RULES } from './reviews.ts';
+import { PEOPLE_RULES } from './people.ts';
+import { COMPETENCE_RULES } from './people-competence.ts';
+import { TRAINING_RULES } from './people-training.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -17,7 +20,6 @@ export const RULES: Readonly<Record<string, Rule>> = {
   '4.2.1.a': scopeRule,
   '4.2.1.d.1': assetsRule,
   '4.2.3.f': auditTrailRule,
-  '5.1.c': rolesRule,
   ...RISK_RULES,
   ...TREATMENT_RULES,
   ...STATEMENT_RULES,
@@ -26,4 +28,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...AUDIT_RULES,
   ...IMPROVEMENT_RULES,
   ...REVIEW_RULES,
+  ...PEOPLE_RULES,
+  ...TRAINING_RULES,
+  ...COMPETENCE_RULES,
 };
