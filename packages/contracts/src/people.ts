@@ -153,6 +153,8 @@ export const committeeMemberUpdateSchema = z.object({
   position: committeePositionSchema.optional(),
   leftOn: isoDate.nullable().optional(),
 });
+export type CommitteeMemberCreate = z.infer<typeof committeeMemberCreateSchema>;
+export type CommitteeMemberUpdate = z.infer<typeof committeeMemberUpdateSchema>;
 
 export const committeeMeetingSchema = z
   .object({
@@ -187,6 +189,9 @@ export const committeeMeetingListQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   ...page,
 });
+export type CommitteeMeetingCreate = z.infer<typeof committeeMeetingCreateSchema>;
+export type CommitteeMeetingUpdate = z.infer<typeof committeeMeetingUpdateSchema>;
+export type CommitteeMeetingListQuery = z.infer<typeof committeeMeetingListQuerySchema>;
 
 // ---- job definitions ------------------------------------------------------------------
 
@@ -473,3 +478,4 @@ export const peopleSettingsUpdateSchema = z.object({
   disciplinaryDocumentId: z.uuid().nullable().optional(),
   expiryWarningDays: z.number().int().min(1).max(365).optional(),
 });
+export type PeopleSettingsUpdate = z.infer<typeof peopleSettingsUpdateSchema>;

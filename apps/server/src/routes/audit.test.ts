@@ -299,8 +299,9 @@ describeEachDatabase('mamoru audit verify', (ctx) => {
     const result = await runMamoru(['audit', 'verify'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    // organization.created, user.created, session.login, organization.updated
-    expect(result.stdout).toMatch(/^Before tampering \([0-9a-f-]{36}\): ok \(4 events\)$/m);
+    // organization.created, user.created, isms_role.defaults_loaded, session.login,
+    // organization.updated
+    expect(result.stdout).toMatch(/^Before tampering \([0-9a-f-]{36}\): ok \(5 events\)$/m);
   });
 
   it('exits 1 naming the edited event, then the deleted last one', async () => {

@@ -25,6 +25,8 @@ import { reviewExportRoutes } from './reviews-exports.ts';
 import { reviewPartyRoutes } from './reviews-parties.ts';
 import { trainingImportRoutes } from './training-import.ts';
 import { trainingReportRoutes } from './training-reports.ts';
+import { peopleRoleRoutes } from './people-roles.ts';
+import { peopleCommitteeRoutes } from './people-committee.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -91,4 +93,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(trainingMyRoutes);
   await app.register(trainingImportRoutes);
   await app.register(trainingReportRoutes);
+  await app.register(peopleRoleRoutes);
+  await app.register(peopleCommitteeRoutes);
 };

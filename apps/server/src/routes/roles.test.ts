@@ -31,6 +31,7 @@ const ORGANIZATION_WIDE_WRITES = new Set([
   'POST /api/v1/risks/generate',
   'POST /api/v1/risks/residual-acceptances',
   'POST /api/v1/soa',
+  'POST /api/v1/isms-roles/defaults',
 ]);
 
 /** Singletons that do not exist yet in a new organization: 404 until there is one. */

@@ -88,11 +88,19 @@ import {
   trainingProbes,
   type TrainingOfB,
 } from './training-courses.isolation.ts';
+import {
   TRAINING_REPORT_LISTS,
   createTrainingImportOfB,
   trainingImportProbes,
   type TrainingImportOfB,
 } from './training-import.isolation.ts';
+import { ROLE_LISTS, createRolesOfB, roleProbes, type RolesOfB } from './people-roles.isolation.ts';
+import {
+  COMMITTEE_LISTS,
+  committeeProbes,
+  createCommitteeOfB,
+  type CommitteeOfB,
+} from './people-committee.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -157,6 +165,10 @@ interface Objects {
   training: TrainingOfB;
   /** B's training course and session (attendance import, dashboard, report). */
   trainingImport: TrainingImportOfB;
+  /** B's ISMS roles and an assignment of B's manager. */
+  roles: RolesOfB;
+  /** B's committee member and meeting. */
+  committee: CommitteeOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -235,6 +247,8 @@ const BY_ID: ByIdProbe[] = [
   ...partyProbes<Objects>(),
   ...trainingProbes<Objects>(),
   ...trainingImportProbes<Objects>(),
+  ...roleProbes<Objects>(),
+  ...committeeProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -455,6 +469,8 @@ const LISTS: ListProbe[] = [
   ...PARTY_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...ROLE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...COMMITTEE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -557,6 +573,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.parties = await createPartiesOfB(ownersB.managerB);
     b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
     b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
+    b.roles = await createRolesOfB(ownersB.managerB, adminB.user.id);
+    b.committee = await createCommitteeOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -610,6 +628,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.parties.values,
       ...b.training.values,
       ...b.trainingImport.values,
+      ...b.roles.values,
+      ...b.committee.values,
     ];
   });
   afterAll(() => app.close());

@@ -7,6 +7,7 @@ import { conflict, invalid } from '../errors.ts';
 import { recordAudit } from '../audit/trail.ts';
 import { passwordProblems, hashPassword } from './password.ts';
 import { auditableUser } from './presenters.ts';
+import { seedDefaultRoles } from '../people/roles-defaults.ts';
 
 // Serializes first-run setup across server instances.
 const SETUP_LOCK = 727_002;
@@ -56,6 +57,8 @@ export async function setupOrganization(db: Db, input: SetupRequest, requestId: 
       },
       { action: 'user.created', entityType: 'user', entityId: user.id, after: auditableUser(user) },
     ]);
+    // The shipped ISMS roles, for the organization to edit (5.1.c).
+    await seedDefaultRoles(tx, { actor, requestId });
     return { organization, user };
   });
 }
