@@ -219,7 +219,17 @@ const jobFields = {
   securityResponsibilitiesEn: longText.default(''),
 };
 export const jobDefinitionCreateSchema = z.object(jobFields);
-export const jobDefinitionUpdateSchema = z.object({ ...jobFields, active: z.boolean() }).partial();
+// Without defaults: a default inside .partial() would blank every field a PATCH leaves out.
+export const jobDefinitionUpdateSchema = z
+  .object({
+    code: roleFields.code,
+    name: jobFields.name,
+    nameEn: shortText,
+    securityResponsibilities: longText,
+    securityResponsibilitiesEn: longText,
+    active: z.boolean(),
+  })
+  .partial();
 
 // ---- competence requirements ----------------------------------------------------------
 
@@ -308,7 +318,17 @@ const competenceFields = {
   note: z.string().max(5000).default(''),
 };
 export const personCompetenceCreateSchema = z.object(competenceFields);
-export const personCompetenceUpdateSchema = z.object(competenceFields).partial();
+export const personCompetenceUpdateSchema = z
+  .object({
+    kind: personCompetenceKindSchema,
+    name: competenceFields.name,
+    issuer: shortText,
+    requirementId: z.uuid().nullable(),
+    obtainedOn: isoDate.nullable(),
+    expiresOn: isoDate.nullable(),
+    note: z.string().max(5000),
+  })
+  .partial();
 
 export const agreementKindSchema = z.enum([
   'confidentiality',
@@ -336,7 +356,14 @@ const agreementFields = {
   note: z.string().max(5000).default(''),
 };
 export const personAgreementCreateSchema = z.object(agreementFields);
-export const personAgreementUpdateSchema = z.object(agreementFields).partial();
+export const personAgreementUpdateSchema = z
+  .object({
+    kind: agreementKindSchema,
+    signedOn: isoDate,
+    expiresOn: isoDate.nullable(),
+    note: z.string().max(5000),
+  })
+  .partial();
 
 /** One person as the people list shows them. */
 export const personSummarySchema = z
@@ -479,3 +506,17 @@ export const peopleSettingsUpdateSchema = z.object({
   expiryWarningDays: z.number().int().min(1).max(365).optional(),
 });
 export type PeopleSettingsUpdate = z.infer<typeof peopleSettingsUpdateSchema>;
+
+// ---- competence part: input types and path parameters ---------------------------------
+
+export type JobDefinitionCreate = z.infer<typeof jobDefinitionCreateSchema>;
+export type JobDefinitionUpdate = z.infer<typeof jobDefinitionUpdateSchema>;
+export type CompetenceRequirementUpdate = z.infer<typeof competenceRequirementUpdateSchema>;
+export type PersonCompetenceCreate = z.infer<typeof personCompetenceCreateSchema>;
+export type PersonCompetenceUpdate = z.infer<typeof personCompetenceUpdateSchema>;
+export type PersonAgreementCreate = z.infer<typeof personAgreementCreateSchema>;
+export type PersonAgreementUpdate = z.infer<typeof personAgreementUpdateSchema>;
+export type PersonListQuery = z.infer<typeof personListQuerySchema>;
+export type CompetenceGapQuery = z.infer<typeof competenceGapQuerySchema>;
+/** `/people/:userId…` routes. */
+export const personParamsSchema = z.object({ userId: z.uuid() });

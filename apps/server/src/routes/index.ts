@@ -17,6 +17,8 @@ import { fileRoutes } from './files.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
+import { peopleCompetenceRoutes } from './people-competence.ts';
+import { peopleProfileRoutes } from './people-profiles.ts';
 import { recordRoutes } from './records.ts';
 import { reviewRoutes } from './reviews.ts';
 import { reviewInputRoutes } from './reviews-inputs.ts';
@@ -95,4 +97,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(trainingReportRoutes);
   await app.register(peopleRoleRoutes);
   await app.register(peopleCommitteeRoutes);
+  await app.register(peopleCompetenceRoutes);
+  await app.register(peopleProfileRoutes);
 };

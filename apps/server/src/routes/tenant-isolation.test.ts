@@ -101,6 +101,12 @@ import {
   createCommitteeOfB,
   type CommitteeOfB,
 } from './people-committee.isolation.ts';
+import {
+  PEOPLE_COMPETENCE_LISTS,
+  createPeopleOfB,
+  peopleCompetenceProbes,
+  type PeopleOfB,
+} from './people-competence.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -169,6 +175,8 @@ interface Objects {
   roles: RolesOfB;
   /** B's committee member and meeting. */
   committee: CommitteeOfB;
+  /** B's jobs, requirements, and its ISMS manager's profile, competence and agreement. */
+  people: PeopleOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -249,6 +257,7 @@ const BY_ID: ByIdProbe[] = [
   ...trainingImportProbes<Objects>(),
   ...roleProbes<Objects>(),
   ...committeeProbes<Objects>(),
+  ...peopleCompetenceProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -471,6 +480,7 @@ const LISTS: ListProbe[] = [
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...ROLE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...COMMITTEE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...PEOPLE_COMPETENCE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -575,6 +585,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
     b.roles = await createRolesOfB(ownersB.managerB, adminB.user.id);
     b.committee = await createCommitteeOfB(ownersB.managerB);
+    b.people = await createPeopleOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -630,6 +641,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.trainingImport.values,
       ...b.roles.values,
       ...b.committee.values,
+      ...b.people.values,
     ];
   });
   afterAll(() => app.close());

@@ -28,6 +28,7 @@ import { createRecordTypes } from './records.ts';
 import { createDemoNonconformities } from './improvement.ts';
 import { createAuditsDemo } from './audits.ts';
 import { createDemoParties } from './parties.ts';
+import { seedDemoCompetence } from './people-competence.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
@@ -159,6 +160,8 @@ export async function createDemo(
   );
   // Interested parties and their feedback: the review's input b.
   await createDemoParties(db, people.get('sato')!, people.get('suzuki')!, code);
+  // Jobs, competence requirements, profiles, certificates and agreements (5.2.2, annex 6.1).
+  await seedDemoCompetence(db, people.get('sato')!, people, code);
   // Last year's management review takes all of the above as its inputs.
   const reviews = await createDemoReviews(
     db,
