@@ -198,7 +198,7 @@ describe('training in a real browser', () => {
       // My training shows the course completed and both attempts kept.
       await page.getByRole('link', { name: '自分の教育・訓練に戻る' }).click();
       await page.waitForURL(/\/training\/my$/);
-      await courses.getByText('修了').waitFor();
+      await courses.getByText('修了', { exact: true }).waitFor();
       const attempts = page.getByRole('table', { name: 'テストの受験履歴' });
       await expect.poll(() => attempts.getByRole('row').count()).toBe(3);
       await screenshot(page, 'training-my-ja', { fullPage: true });
