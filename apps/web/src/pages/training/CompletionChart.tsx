@@ -33,7 +33,8 @@ export function completionOption(byUnit: TrainingDashboard['byUnit'], t: Transla
       stack: 'completion',
       color: p.color,
       data: byUnit.map(p.value),
-      label: { show: true },
+      // Zero-length segments get no label: a stray "0" on the bar reads as data.
+      label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
     })),
   };
 }
