@@ -23,13 +23,8 @@ import {
   type CourseKind,
 } from '@mamoru/contracts';
 import { useOrgUnits } from '../../api/assets';
-import {
-  useCreateCourse,
-  useDocumentOptions,
-  useIsmsRoleOptions,
-  useUpdateCourse,
-  type TrainingCourse,
-} from '../../api/training';
+import { useCreateCourse, useUpdateCourse, type TrainingCourse } from '../../api/training';
+import { useDocumentOptions, useIsmsRoleOptions } from './options';
 import { SaveProblem } from '../../components/SaveProblem';
 import { problemFields } from '../../lib/problemFields';
 

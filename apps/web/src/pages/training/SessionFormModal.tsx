@@ -18,11 +18,11 @@ import { useUserDirectory } from '../../api/identity';
 import {
   useCourses,
   useCreateSession,
-  useDocumentOptions,
   useUpdateSession,
   type SessionStatus,
   type TrainingSession,
 } from '../../api/training';
+import { useDocumentOptions } from './options';
 import { SaveProblem } from '../../components/SaveProblem';
 import { problemFields } from '../../lib/problemFields';
 import { useSession } from '../../session/useSession';
