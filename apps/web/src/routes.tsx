@@ -143,6 +143,30 @@ const PeopleSegmentRoute = lazy(() =>
   import('./pages/people/PeopleArea').then((m) => ({ default: m.PeopleSegmentRoute })),
 );
 
+// Training and awareness: the dashboard with courses, one course, sessions, the completion
+// matrix, and My training with its quizzes.
+const TrainingPage = lazy(() =>
+  import('./pages/training/TrainingPage').then((m) => ({ default: m.TrainingPage })),
+);
+const CoursePage = lazy(() =>
+  import('./pages/training/CoursePage').then((m) => ({ default: m.CoursePage })),
+);
+const TrainingSessionsPage = lazy(() =>
+  import('./pages/training/SessionsPage').then((m) => ({ default: m.SessionsPage })),
+);
+const TrainingSessionPage = lazy(() =>
+  import('./pages/training/SessionPage').then((m) => ({ default: m.SessionPage })),
+);
+const CompletionsPage = lazy(() =>
+  import('./pages/training/CompletionsPage').then((m) => ({ default: m.CompletionsPage })),
+);
+const MyTrainingPage = lazy(() =>
+  import('./pages/training/MyTrainingPage').then((m) => ({ default: m.MyTrainingPage })),
+);
+const QuizPage = lazy(() =>
+  import('./pages/training/QuizPage').then((m) => ({ default: m.QuizPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -224,6 +248,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
     </Lazy>
   ),
   people: lazyPage(<PeopleArea tab="people" />),
+  training: lazyPage(<TrainingPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -369,6 +394,27 @@ export const routes: RouteObject[] = [
                 <NonconformityPage />
               </Lazy>,
             ),
+          },
+          { path: 'training/my', element: guarded('training:take', lazyPage(<MyTrainingPage />)) },
+          {
+            path: 'training/my/quiz/:courseId',
+            element: guarded('training:take', lazyPage(<QuizPage />)),
+          },
+          {
+            path: 'training/courses/:id',
+            element: guarded('training:read', lazyPage(<CoursePage />)),
+          },
+          {
+            path: 'training/sessions',
+            element: guarded('training:read', lazyPage(<TrainingSessionsPage />)),
+          },
+          {
+            path: 'training/sessions/:id',
+            element: guarded('training:read', lazyPage(<TrainingSessionPage />)),
+          },
+          {
+            path: 'training/completions',
+            element: guarded('training:read', lazyPage(<CompletionsPage />)),
           },
           { path: 'profile', element: lazyPage(<ProfilePage />) },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },
