@@ -85,7 +85,19 @@ const roleFields = {
 };
 export const ismsRoleCreateSchema = z.object(roleFields);
 export type IsmsRoleCreate = z.infer<typeof ismsRoleCreateSchema>;
-export const ismsRoleUpdateSchema = z.object({ ...roleFields, active: z.boolean() }).partial();
+/** Without the create defaults: zod fills a default even into a field a partial update leaves out. */
+export const ismsRoleUpdateSchema = z.object({
+  code: roleFields.code.optional(),
+  name: roleFields.name.optional(),
+  nameEn: shortText.optional(),
+  responsibilities: longText.optional(),
+  responsibilitiesEn: longText.optional(),
+  appRole: z.string().max(40).nullable().optional(),
+  requiresDeputy: z.boolean().optional(),
+  perUnit: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+  active: z.boolean().optional(),
+});
 export type IsmsRoleUpdate = z.infer<typeof ismsRoleUpdateSchema>;
 
 export const roleAssignmentCreateSchema = z.object({
@@ -184,7 +196,14 @@ const meetingFields = {
   attendeeUserIds: z.array(z.uuid()).max(200).default([]),
 };
 export const committeeMeetingCreateSchema = z.object(meetingFields);
-export const committeeMeetingUpdateSchema = z.object(meetingFields).partial();
+export const committeeMeetingUpdateSchema = z.object({
+  title: meetingFields.title.optional(),
+  heldOn: isoDate.optional(),
+  status: z.enum(['planned', 'held']).optional(),
+  agenda: longText.optional(),
+  minutes: z.string().max(50_000).optional(),
+  attendeeUserIds: z.array(z.uuid()).max(200).optional(),
+});
 export const committeeMeetingListQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   ...page,

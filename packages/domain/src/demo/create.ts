@@ -29,6 +29,7 @@ import { createDemoNonconformities } from './improvement.ts';
 import { createAuditsDemo } from './audits.ts';
 import { createDemoParties } from './parties.ts';
 import { seedDemoCompetence } from './people-competence.ts';
+import { seedDemoRoles } from './people-roles.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
@@ -160,6 +161,9 @@ export async function createDemo(
   );
   // Interested parties and their feedback: the review's input b.
   await createDemoParties(db, people.get('sato')!, people.get('suzuki')!, code);
+  // ISMS roles held by the sample people with deputies, and the committee (5.1.c, annex 4.1);
+  // the same three people hold them whatever the run, so only the first run assigns them.
+  if (run === 1) await seedDemoRoles(db, ctx, { users: people, units: unitIds });
   // Jobs, competence requirements, profiles, certificates and agreements (5.2.2, annex 6.1).
   await seedDemoCompetence(db, people.get('sato')!, people, code);
   // Last year's management review takes all of the above as its inputs.
