@@ -204,9 +204,10 @@ describeEachDatabase('mamoru admin create and audit verify', (ctx) => {
 
     it('reports every organization ok, and exits 0', async () => {
       expect(await run(['audit', 'verify'])).toBe(0);
-      // Acme: organization.created, user.created, and the admin's session.login above.
+      // Acme: organization.created, user.created, isms_role.defaults_loaded (set-up loads the
+      // shipped ISMS roles), and the admin's session.login above.
       expect(io.stdout()).toBe(
-        `Acme Holdings (${acme}): ok (3 events)\nBeta Corp (${beta}): ok (3 events)\n`,
+        `Acme Holdings (${acme}): ok (4 events)\nBeta Corp (${beta}): ok (3 events)\n`,
       );
       expect(io.stderr()).toBe('');
     });

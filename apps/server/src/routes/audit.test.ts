@@ -335,10 +335,10 @@ describeEachDatabase('mamoru audit verify', (ctx) => {
     // Restore the event, then cut the last one off the end.
     await reopen();
     await tamper(database.db, editAfter(orgId, 2, original!.after));
-    await tamper(database.db, deleteEvent(orgId, 4));
+    await tamper(database.db, deleteEvent(orgId, 5));
     await release();
     const head = await runMamoru(['audit', 'verify'], env);
     expect(head.code).toBe(1);
-    expect(head.stdout).toContain(`(${orgId}): BROKEN at event #4: head_mismatch`);
+    expect(head.stdout).toContain(`(${orgId}): BROKEN at event #5: head_mismatch`);
   });
 });

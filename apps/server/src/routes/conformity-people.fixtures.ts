@@ -17,9 +17,14 @@ export function fromToday(days: number) {
 }
 const at = (day: string) => new Date(`${day}T09:00:00Z`);
 
-/** Sets aside the roles and courses an organization starts with, so counts are exact. */
+/**
+ * Sets aside the roles (set-up loads the shipped ones) and courses an organization starts
+ * with, so counts are exact; their codes move aside too, freeing them for the fixture.
+ */
 export async function setAsideDefaults(db: Db, org: string) {
-  await db.execute(sql`update isms_roles set active = false where organization_id = ${org}`);
+  await db.execute(
+    sql`update isms_roles set active = false, code = code || '-shipped' where organization_id = ${org}`,
+  );
   await db.execute(sql`update training_courses set active = false where organization_id = ${org}`);
 }
 
