@@ -425,6 +425,8 @@ export type CompletionRow = z.infer<typeof completionRowSchema>;
 export const completionListQuerySchema = z.object({
   courseId: z.uuid().optional(),
   unitId: z.uuid().optional(),
+  /** One person's courses: the required ones and those they took of their own accord. */
+  userId: z.uuid().optional(),
   status: completionStatusSchema.optional(),
   ...page,
 });

@@ -174,6 +174,32 @@ describeEachDatabase('training dashboard, completions and report', (ctx) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('lists one person’s courses, those taken unasked too, within the reader’s reach', async () => {
+    const unasked = (await insertCourse(app, org, { kind: 'other', audienceAll: false })).id;
+    await app.database.db.insert(schema.trainingAttendance).values({
+      organizationId: org,
+      courseId: unasked,
+      userId: id.aoi!,
+      attendedOn: today(),
+      status: 'attended',
+      source: 'self',
+    });
+    const aoi = await manager.get('/api/v1/training-completions', { query: { userId: id.aoi } });
+    expect(aoi.statusCode, aoi.body).toBe(200);
+    const rows = aoi.json<{ items: CompletionRow[] }>().items;
+    expect(rows.map((r) => [r.course.id, r.status])).toEqual([
+      [courseId, 'completed'],
+      [unasked, 'completed'],
+    ]);
+    // The required list stays without it; ben reaches only himself.
+    const all = await manager.get('/api/v1/training-completions', { query: { unitId } });
+    expect(all.json<{ items: CompletionRow[] }>().items.map((r) => r.course.id)).not.toContain(
+      unasked,
+    );
+    const other = await ben.get('/api/v1/training-completions', { query: { userId: id.aoi } });
+    expect(other.json<{ items: CompletionRow[] }>().items).toEqual([]);
+  });
+
   it('exports the training records as XLSX and PDF in ja and en', async () => {
     const en = await manager.get('/api/v1/training-report', {
       query: { format: 'xlsx', locale: 'en' },

@@ -82,6 +82,8 @@ export interface CompletionFilter {
   courseId: string | null;
   unitId: string | null;
   status: CompletionStatus | null;
+  /** One person's courses (their profile), those taken unasked too. */
+  userId?: string | null;
 }
 
 export function useCompletions(filter: CompletionFilter) {

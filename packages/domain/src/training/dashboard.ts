@@ -128,7 +128,14 @@ export function presentCompletionRow(r: CompletionListRow): CompletionRow {
 export async function listTrainingCompletions(
   db: Executor,
   ctx: RequestContext,
-  q: { courseId?: string; unitId?: string; status?: string; limit: number; cursor?: string },
+  q: {
+    courseId?: string;
+    unitId?: string;
+    userId?: string;
+    status?: string;
+    limit: number;
+    cursor?: string;
+  },
   today = todayUtc(),
 ) {
   const people = (await readablePeople(db, ctx))('c.user_id');
@@ -139,8 +146,10 @@ export async function listTrainingCompletions(
     {
       courseIds: q.courseId ? [q.courseId] : undefined,
       unitId: q.unitId,
+      userIds: q.userId ? [q.userId] : undefined,
       status: q.status,
-      requiredOnly: true,
+      // A person's own list (the profile) also shows courses they took unasked.
+      requiredOnly: !q.userId,
       peopleFilter: people,
     },
     q,

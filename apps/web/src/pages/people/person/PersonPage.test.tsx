@@ -13,14 +13,41 @@ describe('a person’s profile', { timeout: 120_000 }, () => {
   });
 
   it('shows roles, competences with expiry badges and agreements with their copies', async () => {
-    vi.stubGlobal(
-      'fetch',
-      fakeApi({
-        ...signedInRoutes(peopleManager()),
-        ...files,
-        [`GET /api/v1/people/${hanakoId}`]: profileFixture,
-      }).fetch,
-    );
+    const manager = peopleManager();
+    const api = fakeApi({
+      ...signedInRoutes({
+        ...manager,
+        permissions: { ...manager.permissions, 'training:read': 'all' },
+      } as typeof manager),
+      ...files,
+      [`GET /api/v1/people/${hanakoId}`]: profileFixture,
+      'GET /api/v1/training-completions': {
+        items: [
+          {
+            course: {
+              id: '00000000-0000-4000-8000-0000000000c1',
+              code: 'TC-0001',
+              title: '情報セキュリティ意識向上',
+              titleEn: 'Security awareness',
+              kind: 'awareness',
+              delivery: 'elearning',
+              evaluation: 'quiz',
+              questionCount: 5,
+              passMark: 80,
+            },
+            status: 'overdue',
+            completedOn: '2025-04-01',
+            dueOn: '2026-04-01',
+            attempts: 2,
+            lastScore: 100,
+            user: { id: hanakoId, name: 'Hanako Sato' },
+            unit: null,
+          },
+        ],
+        nextCursor: null,
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
     renderApp(`/people/${hanakoId}`);
     expect(
       await screen.findByRole('heading', { name: 'Hanako Sato', level: 1 }, slow),
@@ -44,6 +71,12 @@ describe('a person’s profile', { timeout: 120_000 }, () => {
       `/people/roles?role=${profileFixture.roles[0]!.roleId}`,
     );
     expect(screen.getAllByText('Not recorded').length).toBeGreaterThan(0);
+    // The training taken, as the training area judges it, asked for this person only.
+    const training = await screen.findByRole('table', { name: 'Training' });
+    const row = within(training).getByText('TC-0001 Security awareness').closest('tr')!;
+    expect(within(row).getByText('Overdue')).toBeTruthy();
+    const asked = api.calls.find((c) => c.path === '/api/v1/training-completions');
+    expect(asked?.query.get('userId')).toBe(hanakoId);
   });
 
   it('edits a profile never saved before under If-Match "0" and shows a stale save', async () => {

@@ -11,6 +11,7 @@ import { useFormat } from '../../../lib/format';
 import { AgreementsCard } from './AgreementsCard';
 import { CompetencesCard } from './CompetencesCard';
 import { ProfileFormModal } from './ProfileFormModal';
+import { TrainingCard } from './TrainingCard';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -126,6 +127,7 @@ export function PersonPage({ userId }: { userId: string }) {
         )}
       </SectionCard>
       <CompetencesCard profile={p} />
+      <TrainingCard userId={p.user.id} />
       <AgreementsCard profile={p} />
       {editing && <ProfileFormModal profile={p} onClose={() => setEditing(false)} />}
     </Stack>
