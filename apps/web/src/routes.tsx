@@ -5,6 +5,7 @@ import { LoadingBlock } from './components/QueryStates';
 import { RouteErrorPage } from './components/RouteErrorPage';
 import { AREAS, type Area, type AreaKey } from './navigation';
 import { AreaPlaceholderPage } from './pages/AreaPlaceholderPage';
+import { AreaStrings, type LazyArea } from './i18n/lazy-areas';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SessionGate } from './session/SessionGate';
@@ -175,6 +176,15 @@ function lazyPage(page: ReactNode) {
   return <Lazy>{page}</Lazy>;
 }
 
+/** A page of an area whose strings load with it (i18n/lazy-areas.tsx). */
+function areaPage(area: LazyArea, page: ReactNode) {
+  return (
+    <Lazy>
+      <AreaStrings area={area}>{page}</AreaStrings>
+    </Lazy>
+  );
+}
+
 /** The page of each built area; areas not listed show their placeholder. */
 const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   catalog: (
@@ -247,8 +257,8 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
       <ImprovementsPage />
     </Lazy>
   ),
-  people: lazyPage(<PeopleArea tab="people" />),
-  training: lazyPage(<TrainingPage />),
+  people: areaPage('people', <PeopleArea tab="people" />),
+  training: areaPage('training', <TrainingPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -380,7 +390,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'people/:segment',
-            element: guarded('people:read', lazyPage(<PeopleSegmentRoute />)),
+            element: guarded('people:read', areaPage('people', <PeopleSegmentRoute />)),
           },
           {
             path: 'management-review/:id',
@@ -395,32 +405,38 @@ export const routes: RouteObject[] = [
               </Lazy>,
             ),
           },
-          { path: 'training/my', element: guarded('training:take', lazyPage(<MyTrainingPage />)) },
+          {
+            path: 'training/my',
+            element: guarded('training:take', areaPage('training', <MyTrainingPage />)),
+          },
           {
             path: 'training/my/quiz/:courseId',
-            element: guarded('training:take', lazyPage(<QuizPage />)),
+            element: guarded('training:take', areaPage('training', <QuizPage />)),
           },
           {
             path: 'training/courses/:id',
-            element: guarded('training:read', lazyPage(<CoursePage />)),
+            element: guarded('training:read', areaPage('training', <CoursePage />)),
           },
           {
             path: 'training/sessions',
-            element: guarded('training:read', lazyPage(<TrainingSessionsPage />)),
+            element: guarded('training:read', areaPage('training', <TrainingSessionsPage />)),
           },
           {
             path: 'training/sessions/:id',
-            element: guarded('training:read', lazyPage(<TrainingSessionPage />)),
+            element: guarded('training:read', areaPage('training', <TrainingSessionPage />)),
           },
           {
             path: 'training/completions',
-            element: guarded('training:read', lazyPage(<CompletionsPage />)),
+            element: guarded('training:read', areaPage('training', <CompletionsPage />)),
           },
           { path: 'profile', element: lazyPage(<ProfilePage />) },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },
           { path: 'admin/users', element: guarded('users:read', lazyPage(<UsersPage />)) },
           { path: 'admin/roles', element: lazyPage(<RolesPage />) },
-          { path: 'admin/audit', element: guarded('audit:read', lazyPage(<AuditLogPage />)) },
+          {
+            path: 'admin/audit',
+            element: guarded('audit:read', areaPage('auditLabels', <AuditLogPage />)),
+          },
           {
             path: 'admin/approvals',
             element: guarded('approvals:read', lazyPage(<ApprovalPoliciesPage />)),

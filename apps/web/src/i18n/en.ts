@@ -13,8 +13,6 @@ import auditChecklist from './areas/audit-checklist.en.json';
 import improvementRegister from './areas/improvement-register.en.json';
 import reviews from './areas/reviews.en.json';
 import reviewsParties from './areas/reviews-parties.en.json';
-import people from './areas/people.en.json';
-import training from './areas/training.en.json';
 
 /**
  * The English strings: the shared file plus one file per large area (areas/<area>.en.json),
@@ -37,6 +35,4 @@ export const en = {
   ...improvementRegister,
   reviews,
   reviewsParties,
-  people,
-  training,
 };

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@mamoru/contracts';
 import type { en } from './en.ts';
+import type { LazyAreaStrings } from './lazy-areas.tsx';
 
 export type { Locale };
 
@@ -11,17 +12,19 @@ export const DEFAULT_LOCALE: Locale = 'en';
 /** Where the user's explicit choice is kept; it wins over the browser's preference. */
 export const LOCALE_STORAGE_KEY = 'mamoru.locale';
 
-/** The strings of one language (en.ts, ja.ts). */
-export type Translation = typeof en;
+/** The strings of one language a visit starts with (en.ts, ja.ts). */
+export type BaseTranslation = typeof en;
+/** Every string of one language, the areas loaded on first use included (lazy-areas.tsx). */
+export type Translation = BaseTranslation & LazyAreaStrings;
 
 /** Each language is a chunk of its own: a visitor downloads only the one shown. */
-const loaders: Record<Locale, () => Promise<Translation>> = {
+const loaders: Record<Locale, () => Promise<BaseTranslation>> = {
   en: () => import('./en.ts').then((m) => m.en),
   ja: () => import('./ja.ts').then((m) => m.ja),
 };
 
 /** Fetches a language's strings (a chunk of the build). */
-export function fetchTranslation(locale: Locale): Promise<Translation> {
+export function fetchTranslation(locale: Locale): Promise<BaseTranslation> {
   return loaders[locale]();
 }
 
@@ -34,7 +37,7 @@ export async function loadLocale(locale: Locale): Promise<void> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: Translation };
   }
 }
 
@@ -96,7 +99,10 @@ function applyDocumentLanguage(locale: string) {
  * Initializes i18next once, synchronously, with the strings given (at least the
  * locale's: main.tsx awaits loadLocale first; tests pass both), and sets <html lang>.
  */
-export function initI18n(locale: Locale, translations: Partial<Record<Locale, Translation>>) {
+export function initI18n(
+  locale: Locale,
+  translations: Partial<Record<Locale, BaseTranslation | Translation>>,
+) {
   if (i18n.isInitialized) {
     for (const [lng, strings] of Object.entries(translations))
       if (!i18n.hasResourceBundle(lng, 'translation'))

@@ -13,8 +13,6 @@ import auditChecklist from './areas/audit-checklist.ja.json';
 import improvementRegister from './areas/improvement-register.ja.json';
 import reviews from './areas/reviews.ja.json';
 import reviewsParties from './areas/reviews-parties.ja.json';
-import people from './areas/people.ja.json';
-import training from './areas/training.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -33,6 +31,4 @@ export const ja = {
   ...improvementRegister,
   reviews,
   reviewsParties,
-  people,
-  training,
 };

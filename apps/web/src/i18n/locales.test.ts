@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en.ts';
-import { ja } from './ja.ts';
+import { en, ja } from './complete.ts';
 import { flatten } from './tree.ts';
 
 /** Keys present in one tree and missing in the other, both ways. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@mamoru/contracts';
-import { en } from './en.ts';
-import { ja } from './ja.ts';
+import { en, ja } from './complete.ts';
 import { flatten } from './tree.ts';
 // The permission list is the server's (pure data, no server code comes with it).
 import { PERMISSIONS } from '../../../../packages/domain/src/identity/permissions.ts';
@@ -15,8 +14,8 @@ describe('labels for server codes', () => {
     // The roles page shows every permission and its group.
     ...PERMISSIONS.map((p) => `permissions.${p.replace(':', '.')}`),
     ...PERMISSIONS.map((p) => `permissions.groups.${p.split(':')[0]}`),
-    ...AUDIT_ACTIONS.map((action) => `audit.actions.${action.replace('.', '_')}`),
-    ...AUDIT_ENTITY_TYPES.map((type) => `audit.entityTypes.${type}`),
+    ...AUDIT_ACTIONS.map((action) => `auditLabels.actions.${action.replace('.', '_')}`),
+    ...AUDIT_ENTITY_TYPES.map((type) => `auditLabels.entityTypes.${type}`),
   ];
   it.each([
     ['ja', ja],

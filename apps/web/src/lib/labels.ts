@@ -72,13 +72,16 @@ export function approvalTitle(approval: {
   return dynamicLabel(generic, approval.title, options);
 }
 
-/** Audit actions are `entity.verb`; unknown ones show as they are. */
+/**
+ * Audit actions are `entity.verb`; unknown ones show as they are. Their labels
+ * load with the audit log (i18n/lazy-areas.tsx: area auditLabels).
+ */
 export function auditActionLabel(action: string) {
-  return dynamicLabel(`audit.actions.${action.replace('.', '_')}`, action);
+  return dynamicLabel(`auditLabels.actions.${action.replace('.', '_')}`, action);
 }
 
 export function entityTypeLabel(type: string) {
-  return dynamicLabel(`audit.entityTypes.${type}`, type);
+  return dynamicLabel(`auditLabels.entityTypes.${type}`, type);
 }
 
 export function localeLabel(locale: string) {

@@ -4,8 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '../components/Toasts';
 import { i18n, initI18n } from '../i18n';
-import { en } from '../i18n/en.ts';
-import { ja } from '../i18n/ja.ts';
+import { en, ja } from '../i18n/complete.ts';
 import { filenameOf } from './download';
 import { useDownload } from './useDownload';
 

@@ -2,8 +2,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import { initI18n } from '../i18n';
-import { en } from '../i18n/en.ts';
-import { ja } from '../i18n/ja.ts';
+import { en, ja } from '../i18n/complete.ts';
 
 // jsdom lacks the layout APIs Mantine uses; stub them (see Mantine's testing guide).
 Object.defineProperty(window, 'matchMedia', {

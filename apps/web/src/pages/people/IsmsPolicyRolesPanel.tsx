@@ -1,5 +1,7 @@
 import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AreaStrings } from '../../i18n/lazy-areas';
 import { Link } from 'react-router';
 import { useIsmsRoles } from '../../api/people';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
@@ -13,7 +15,14 @@ import { useBilingual } from './shared';
  */
 export function IsmsPolicyRolesPanel() {
   const { can } = useSession();
-  return can('people:read') ? <RolesTable /> : null;
+  // The document page is not of this area: its strings load with the panel.
+  return can('people:read') ? (
+    <Suspense fallback={null}>
+      <AreaStrings area="people">
+        <RolesTable />
+      </AreaStrings>
+    </Suspense>
+  ) : null;
 }
 
 function RolesTable() {

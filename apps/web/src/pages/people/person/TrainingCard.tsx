@@ -1,5 +1,7 @@
 import { Anchor, Button, Table, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AreaStrings } from '../../../i18n/lazy-areas';
 import { Link } from 'react-router';
 import { useCompletions } from '../../../api/training';
 import { ErrorState, LoadingRows } from '../../../components/QueryStates';
@@ -11,7 +13,14 @@ import { CompletionBadge, useBilingual } from '../../training/labels';
 /** The training the person took or must take (5.2.2.d), as the training area decides it. */
 export function TrainingCard({ userId }: { userId: string }) {
   const { can } = useSession();
-  return can('training:read') ? <TrainingTable userId={userId} /> : null;
+  // Its status labels are the training area's strings, loaded with the card.
+  return can('training:read') ? (
+    <Suspense fallback={null}>
+      <AreaStrings area="training">
+        <TrainingTable userId={userId} />
+      </AreaStrings>
+    </Suspense>
+  ) : null;
 }
 
 function TrainingTable({ userId }: { userId: string }) {

@@ -1,0 +1,16 @@
+import { en as enBase } from './en.ts';
+import { ja as jaBase } from './ja.ts';
+import auditLabelsEn from './areas/audit-labels.en.json';
+import auditLabelsJa from './areas/audit-labels.ja.json';
+import peopleEn from './areas/people.en.json';
+import peopleJa from './areas/people.ja.json';
+import trainingEn from './areas/training.en.json';
+import trainingJa from './areas/training.ja.json';
+
+/**
+ * Every string of each language, the lazily loaded areas included
+ * (lazy-areas.tsx): for tests, which render any page at once and check that
+ * both languages hold the same keys.
+ */
+export const en = { ...enBase, auditLabels: auditLabelsEn, people: peopleEn, training: trainingEn };
+export const ja = { ...jaBase, auditLabels: auditLabelsJa, people: peopleJa, training: trainingJa };
