@@ -184,7 +184,7 @@ describeEachDatabase('training dashboard, completions and report', (ctx) => {
       status: 'attended',
       source: 'self',
     });
-    const aoi = await manager.get('/api/v1/training-completions', { query: { userId: id.aoi } });
+    const aoi = await manager.get('/api/v1/training-completions', { query: { userId: id.aoi! } });
     expect(aoi.statusCode, aoi.body).toBe(200);
     const rows = aoi.json<{ items: CompletionRow[] }>().items;
     expect(rows.map((r) => [r.course.id, r.status])).toEqual([
@@ -196,7 +196,7 @@ describeEachDatabase('training dashboard, completions and report', (ctx) => {
     expect(all.json<{ items: CompletionRow[] }>().items.map((r) => r.course.id)).not.toContain(
       unasked,
     );
-    const other = await ben.get('/api/v1/training-completions', { query: { userId: id.aoi } });
+    const other = await ben.get('/api/v1/training-completions', { query: { userId: id.aoi! } });
     expect(other.json<{ items: CompletionRow[] }>().items).toEqual([]);
   });
 
