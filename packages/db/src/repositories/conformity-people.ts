@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { gapCounts, type GapCounts } from './people-gaps.ts';
+import { warningDaysOf } from './people-settings.ts';
 import {
   trainingFacts,
   type CourseRef,
@@ -20,7 +21,6 @@ export type { CourseRef, PersonCourseRef, SessionRef, TrainingFacts };
  */
 
 export const PEOPLE_LINK_CAP = 5;
-const DEFAULT_WARNING_DAYS = 90;
 
 export interface RoleRef {
   id: string;
@@ -239,17 +239,8 @@ async function namesOf(db: Executor, org: string, userIds: readonly string[]) {
   return rows.map((r) => ({ userId: r.id, name: r.display_name }));
 }
 
-/** The organization's warning days for expiring competences (90 without settings). */
-export async function expiryWarningDays(db: Executor, org: string) {
-  const [row] = await queryRows<{ days: number }>(
-    db,
-    sql`select expiry_warning_days as days from people_settings where organization_id = ${org}`,
-  );
-  return row?.days ?? DEFAULT_WARNING_DAYS;
-}
-
 export async function peopleFacts(db: Executor, org: string, today: string): Promise<PeopleFacts> {
-  const warningDays = await expiryWarningDays(db, org);
+  const warningDays = await warningDaysOf(db, org);
   const r = await roleState(db, org, today);
   const p = await policyAndRecords(db, org, today);
   const gaps = await gapCounts(db, org, today, warningDays);

@@ -10,19 +10,8 @@ import { gapSql } from './people-gaps.ts';
  * organization id it is given; the list is keyset-paginated and filtered in SQL.
  */
 
-export const DEFAULT_WARNING_DAYS = 90;
-
 export type ProfileRow = typeof personProfiles.$inferSelect;
 export type NewProfile = typeof personProfiles.$inferInsert;
-
-/** Days ahead in which an expiring competence shows as expiring (the people settings). */
-export async function warningDaysOf(db: Executor, org: string) {
-  const [row] = await queryRows<{ days: number }>(
-    db,
-    sql`select expiry_warning_days as days from people_settings where organization_id = ${org}`,
-  );
-  return row?.days ?? DEFAULT_WARNING_DAYS;
-}
 
 export interface PersonRow {
   user_id: string;

@@ -10,6 +10,15 @@ import { peopleSettings } from '../tables/people.ts';
 /** Days ahead in which an expiring competence shows as expiring, when no row exists. */
 export const DEFAULT_EXPIRY_WARNING_DAYS = 90;
 
+/** The organization's warning days for expiring competences (the default without settings). */
+export async function warningDaysOf(db: Executor, org: string) {
+  const [row] = await queryRows<{ days: number }>(
+    db,
+    sql`select expiry_warning_days as days from people_settings where organization_id = ${org}`,
+  );
+  return row?.days ?? DEFAULT_EXPIRY_WARNING_DAYS;
+}
+
 export interface SettingsView {
   disciplinaryDocumentId: string | null;
   documentCode: string | null;

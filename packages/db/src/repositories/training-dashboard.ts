@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from './people-settings.ts';
 import { completionSql, type CompletionFilter, type CompletionRow } from './training-completion.ts';
 
 /**
@@ -94,13 +95,13 @@ export async function sessionsToEvaluate(
   return row?.n ?? 0;
 }
 
-/** Expired competences, and those expiring within the warning days (people_settings, 90). */
+/** Expired competences, and those expiring within the warning days (people_settings, or the default). */
 export async function competenceExpiry(db: Executor, org: string, today: string, people: SQL) {
   const [row] = await queryRows<{ expired: number; expiring: number }>(
     db,
     sql`with w as (
         select coalesce((select expiry_warning_days from people_settings
-          where organization_id = ${org}), 90) as days)
+          where organization_id = ${org}), ${DEFAULT_EXPIRY_WARNING_DAYS}::int) as days)
       select
         (count(*) filter (where pc.expires_on < ${today}::date))::int as expired,
         (count(*) filter (where pc.expires_on >= ${today}::date

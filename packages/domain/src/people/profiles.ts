@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/people-profiles';
 import * as competencesRepo from '@mamoru/db/repositories/people-competences';
+import { warningDaysOf } from '@mamoru/db/repositories/people-settings';
 import { gapCountsByUser } from '@mamoru/db/repositories/people-gaps';
 import { reachablePeopleFilter } from '@mamoru/db/repositories/people-access';
 import type { PersonListQuery, PersonProfileUpdate } from '@mamoru/contracts';
@@ -30,7 +31,7 @@ export const PROFILE_ENTITY = 'person_profile';
 
 /** Today and the organization's warning days (people settings, 90 without a row). */
 export async function expiryClock(db: Db, org: string) {
-  return { today: today(), warningDays: await repo.warningDaysOf(db, org) };
+  return { today: today(), warningDays: await warningDaysOf(db, org) };
 }
 
 /** A page of people with their gap counts, computed for the page's people in one query. */
