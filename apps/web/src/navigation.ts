@@ -127,7 +127,9 @@ const areaDefinitions = [
     phase: 'do',
     path: '/incidents',
     icon: IconUrgent,
-    requirements: ['4.2.2.g'],
+    requirements: ['4.2.2.g', '4.2.3.a', '4.3.3'],
+    // Everyone follows their own reports; the team and management see all.
+    permission: 'incidents:read',
   },
   {
     key: 'monitoring',

@@ -70,6 +70,12 @@ export const AUDIT_ENTITY_TYPES = [
   'training_session',
   'training_attendance',
   'training_quiz_attempt',
+  // Incidents and the ISMS event log.
+  'incident',
+  'incident_notification',
+  'incident_obligation',
+  'incident_settings',
+  'isms_event',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -289,5 +295,24 @@ export const AUDIT_ACTIONS = [
   'training_attendance.evaluated',
   'training_attendance.removed',
   'training_quiz_attempt.submitted',
+  // Incidents and the ISMS event log.
+  'incident.reported',
+  'incident.report_merged',
+  'incident.updated',
+  'incident.triaged',
+  'incident.status_changed',
+  'incident.closed',
+  'incident.action_recorded',
+  'incident.risks_updated',
+  'incident.reassessment_requested',
+  'incident.nonconformity_raised',
+  'incident.improvement_raised',
+  'incident_notification.recorded',
+  'incident_obligation.created',
+  'incident_obligation.updated',
+  'incident_obligation.presets_loaded',
+  'incident_settings.updated',
+  'isms_event.recorded',
+  'isms_event.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

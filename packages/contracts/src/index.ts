@@ -30,3 +30,6 @@ export * from './reviews-parties.ts';
 export * from './reviews-inputs.ts';
 export * from './people.ts';
 export * from './training.ts';
+export * from './incidents.ts';
+export * from './incidents-settings.ts';
+export * from './events.ts';

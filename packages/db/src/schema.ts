@@ -18,3 +18,5 @@ export * from './tables/improvement.ts';
 export * from './tables/reviews.ts';
 export * from './tables/training.ts';
 export * from './tables/people.ts';
+export * from './tables/incidents.ts';
+export * from './tables/events.ts';

@@ -75,3 +75,4 @@ export * as improvementRegister from './improvement/improvements-index.ts';
 export * as reviews from './reviews/index.ts';
 export * as people from './people/index.ts';
 export * as training from './training/index.ts';
+export * as incidents from './incidents/index.ts';

@@ -3,6 +3,7 @@ import { improvementMessages } from './messages-improvement.ts';
 import { reviewsMessages } from './messages-reviews.ts';
 import { peopleMessages } from './messages-people.ts';
 import { trainingMessages } from './messages-training.ts';
+import { incidentsMessages } from './messages-incidents.ts';
 
 type Catalog = Record<string, string>;
 
@@ -16,6 +17,7 @@ export const messages: Record<Locale, Catalog> = {
     ...reviewsMessages.en,
     ...peopleMessages.en,
     ...trainingMessages.en,
+    ...incidentsMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -300,6 +302,7 @@ export const messages: Record<Locale, Catalog> = {
     ...reviewsMessages.ja,
     ...peopleMessages.ja,
     ...trainingMessages.ja,
+    ...incidentsMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

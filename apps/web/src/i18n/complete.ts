@@ -6,11 +6,29 @@ import peopleEn from './areas/people.en.json';
 import peopleJa from './areas/people.ja.json';
 import trainingEn from './areas/training.en.json';
 import trainingJa from './areas/training.ja.json';
+import incidentsEn from './areas/incidents.en.json';
+import incidentsJa from './areas/incidents.ja.json';
+import eventsEn from './areas/events.en.json';
+import eventsJa from './areas/events.ja.json';
 
 /**
  * Every string of each language, the lazily loaded areas included
  * (lazy-areas.tsx): for tests, which render any page at once and check that
  * both languages hold the same keys.
  */
-export const en = { ...enBase, auditLabels: auditLabelsEn, people: peopleEn, training: trainingEn };
-export const ja = { ...jaBase, auditLabels: auditLabelsJa, people: peopleJa, training: trainingJa };
+export const en = {
+  ...enBase,
+  auditLabels: auditLabelsEn,
+  people: peopleEn,
+  training: trainingEn,
+  incidents: incidentsEn,
+  events: eventsEn,
+};
+export const ja = {
+  ...jaBase,
+  auditLabels: auditLabelsJa,
+  people: peopleJa,
+  training: trainingJa,
+  incidents: incidentsJa,
+  events: eventsJa,
+};

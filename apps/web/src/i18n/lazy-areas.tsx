@@ -5,6 +5,8 @@ import type { Locale } from '@mamoru/contracts';
 import type auditLabelsEn from './areas/audit-labels.en.json';
 import type peopleEn from './areas/people.en.json';
 import type trainingEn from './areas/training.en.json';
+import type incidentsEn from './areas/incidents.en.json';
+import type eventsEn from './areas/events.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -17,6 +19,9 @@ export interface LazyAreaStrings {
   auditLabels: typeof auditLabelsEn;
   people: typeof peopleEn;
   training: typeof trainingEn;
+  incidents: typeof incidentsEn;
+  /** The ISMS event log. */
+  events: typeof eventsEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -32,6 +37,14 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   training: {
     en: () => import('./areas/training.en.json'),
     ja: () => import('./areas/training.ja.json'),
+  },
+  incidents: {
+    en: () => import('./areas/incidents.en.json'),
+    ja: () => import('./areas/incidents.ja.json'),
+  },
+  events: {
+    en: () => import('./areas/events.en.json'),
+    ja: () => import('./areas/events.ja.json'),
   },
 };
 

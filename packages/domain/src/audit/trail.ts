@@ -1,8 +1,12 @@
 import type { AuditAction, AuditEntityType } from '@mamoru/contracts';
 import type { Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/audit';
+import { insertIsmsEvents } from '@mamoru/db/repositories/events';
+import { EVENT_ACTIONS, eventTitleOf } from '../events/from-audit.ts';
 import type { Actor } from '../identity/actor.ts';
 import { GENESIS_HASH, hashEvent, toJsonValue, type ChainedEvent } from './hash.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AuditEntry {
   action: AuditAction;
@@ -52,6 +56,27 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, entries: Au
   });
   await repo.insertAuditEvents(tx, rows);
   await repo.moveAuditHead(tx, organizationId, seq, prevHash);
+  // Milestones also go to the ISMS event log (4.2.3.f).
+  await insertIsmsEvents(
+    tx,
+    entries.flatMap((entry) => {
+      const category = EVENT_ACTIONS[entry.action];
+      if (!category) return [];
+      return [
+        {
+          organizationId,
+          occurredAt: head.now,
+          category,
+          source: 'auto',
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: UUID.test(entry.entityId) ? entry.entityId : null,
+          title: eventTitleOf(entry.after),
+          recordedBy: ctx.actor.userId,
+        },
+      ];
+    }),
+  );
 }
 
 export interface ChainVerification {

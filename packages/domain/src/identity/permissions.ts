@@ -55,6 +55,14 @@ export const PERMISSIONS = [
   'training:manage',
   'training:record',
   'training:take',
+  // Incidents: anyone reports and follows their own reports; the incident team handles
+  // ('own' = on the team set in the incident settings, or the incident's assignee);
+  // confidential incidents are for the team and top management only.
+  'incidents:report',
+  'incidents:read',
+  'incidents:handle',
+  'incidents:confidential',
+  'incidents:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +102,10 @@ const TAKE_PART: Partial<Record<Permission, Reach>> = {
   // Sessions the user is the trainer of.
   'training:record': 'own',
   'training:take': 'own',
+  'incidents:report': 'all',
+  // Their own reports and the incidents assigned to them.
+  'incidents:read': 'own',
+  'incidents:handle': 'own',
 };
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
@@ -106,6 +118,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'reviews:read': 'all',
     'people:read': 'all',
     'training:read': 'all',
+    'incidents:read': 'all',
+    'incidents:report': 'all',
     'organization:manage': 'all',
     'users:manage': 'all',
     'audit:read': 'all',
@@ -122,6 +136,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'reviews:read': 'all',
     'people:read': 'all',
     'training:read': 'all',
+    'incidents:read': 'all',
+    'incidents:confidential': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -145,6 +161,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'training:read': 'all',
     'training:manage': 'all',
     'training:record': 'all',
+    'incidents:read': 'all',
+    'incidents:handle': 'all',
+    'incidents:confidential': 'all',
+    'incidents:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -170,6 +190,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'reviews:read': 'all',
     'people:read': 'all',
     'training:read': 'all',
+    'incidents:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -189,6 +210,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'reviews:read': 'all',
     'people:read': 'all',
     'training:read': 'all',
+    'incidents:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
