@@ -359,3 +359,18 @@ export const incidentRaiseSchema = z.object({
   ownerId: z.uuid().nullable().optional(),
 });
 export type IncidentRaise = z.infer<typeof incidentRaiseSchema>;
+
+/** What was raised from an incident (also listed in the incident's `raised`). */
+export const incidentRaisedSchema = z
+  .object({
+    kind: z.enum(['nonconformity', 'improvement']),
+    id: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    status: z.string(),
+  })
+  .meta({ id: 'IncidentRaised' });
+export type IncidentRaised = z.infer<typeof incidentRaisedSchema>;
+export type IncidentRisk = z.infer<typeof incidentRiskSchema>;
+export type IncidentNotification = z.infer<typeof incidentNotificationSchema>;
+export type IncidentTimelineEntry = z.infer<typeof incidentTimelineEntrySchema>;

@@ -44,3 +44,35 @@ export async function isOnIncidentTeam(db: Executor, org: string, userId: string
   );
   return row?.on_team ?? false;
 }
+
+export interface IncidentAccessRow {
+  id: string;
+  number: number;
+  type: string;
+  title: string;
+  status: string;
+  confidential: boolean;
+  reporterId: string | null;
+  assigneeId: string | null;
+  unitId: string | null;
+  personalData: boolean;
+  wrongfulIntent: boolean;
+  discoveredAt: Date;
+  version: number;
+}
+
+/** The columns every incident service checks before acting (visibility, handling, status, version). */
+export async function incidentAccessRow(
+  db: Executor,
+  org: string,
+  id: string,
+): Promise<IncidentAccessRow | undefined> {
+  const [row] = await queryRows<IncidentAccessRow & { discoveredAt: string | Date }>(
+    db,
+    sql`select id, number, type, title, status, confidential, reporter_id as "reporterId",
+        assignee_id as "assigneeId", unit_id as "unitId", personal_data as "personalData",
+        wrongful_intent as "wrongfulIntent", discovered_at as "discoveredAt", version
+      from incidents where organization_id = ${org} and id = ${id}`,
+  );
+  return row ? { ...row, discoveredAt: new Date(row.discoveredAt) } : undefined;
+}
