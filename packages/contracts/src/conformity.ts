@@ -82,6 +82,9 @@ export const conformityDueSchema = z.object({
     'management_review',
     'training',
     'competence',
+    // Notification clocks past or near their deadline; reports waiting for triage beyond the target.
+    'incident_notification',
+    'incident_triage',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),
