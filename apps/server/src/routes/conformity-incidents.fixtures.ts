@@ -13,7 +13,10 @@ export const ago = (days: number, hours = 0) =>
   new Date(Date.now() - days * 24 * HOUR - hours * HOUR);
 const plus = (d: Date, hours: number) => new Date(d.getTime() + hours * HOUR);
 
-type NewIncident = typeof schema.incidents.$inferInsert;
+/** An incident row without the organization; discovered when reported. */
+type NewIncident = Omit<typeof schema.incidents.$inferInsert, 'organizationId' | 'discoveredAt'> & {
+  reportedAt: Date;
+};
 
 /**
  * Seven incidents against a triage target of 8 hours:
@@ -85,7 +88,7 @@ export async function seedIncidents(db: Db, org: string, handler: string) {
   ];
   const inserted = await db
     .insert(schema.incidents)
-    .values(rows.map((r) => ({ ...r, organizationId: org, discoveredAt: r.reportedAt! })))
+    .values(rows.map((r) => ({ ...r, organizationId: org, discoveredAt: r.reportedAt })))
     .returning({ id: schema.incidents.id, number: schema.incidents.number });
   const id: Record<string, string> = {};
   for (const r of inserted) id[`i${r.number}`] = r.id;
