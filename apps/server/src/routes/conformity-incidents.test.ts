@@ -102,12 +102,13 @@ describeEachDatabase('conformity of incidents and the ISMS event log', (ctx) => 
     });
     expect(gaps(g)).toEqual([at(5), at(4)]);
     expect(g.links[0]).toMatchObject({ kind: 'evidence', href: '/documents?q=PRC-IR' });
-    // The confidential incident is named by its reference only.
+    // Links name the reference and type, never a title (i4 is confidential).
     expect(g.links.find((l) => l.href === at(4))!.label).toEqual({
-      ja: 'INC-0004',
-      en: 'INC-0004',
+      ja: 'INC-0004（事件・事故の疑い）',
+      en: 'INC-0004 (suspected incident)',
     });
-    expect(g.links.find((l) => l.href === at(5))!.label.en).toBe('INC-0005 Door left open');
+    expect(g.links.find((l) => l.href === at(5))!.label.en).toBe('INC-0005 (near miss)');
+    expect(JSON.stringify(r)).not.toContain('Named employee');
 
     const a1 = item(r, '4.2.3.a.1');
     expect(a1.status).toBe('met');

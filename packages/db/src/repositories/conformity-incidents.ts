@@ -11,11 +11,16 @@ import { queryRows, type Executor } from '../client.ts';
 
 export const INCIDENT_LINK_CAP = 5;
 
-/** An incident at fault. The title is left out of confidential ones (the view is wider). */
+/**
+ * An incident at fault, named by its number and type only: the conformity view
+ * is read more widely than the incidents themselves (confidential ones, and
+ * owners who see only their own reports), so titles stay out of it.
+ */
 export interface IncidentRef {
   id: string;
   number: number;
-  title: string | null;
+  /** 'incident' | 'suspected' | 'weakness' | 'malfunction' | 'near_miss'. */
+  type: string;
 }
 
 interface Counted<T> {
@@ -71,9 +76,9 @@ const counted = (count: unknown, refs: unknown): Counted<IncidentRef> => ({
 const fault = (flag: string) =>
   sql.raw(`(select count(*) from facts where ${flag})::int as ${flag},
     (select coalesce(json_agg(json_build_object('id', x.id, 'number', x.number,
-        'title', x.title) order by x.number), '[]')
-      from (select id, number, case when confidential then null else title end as title
-        from facts where ${flag} order by number limit ${INCIDENT_LINK_CAP}) x) as ${flag}_refs`);
+        'type', x.type) order by x.number), '[]')
+      from (select id, number, type from facts where ${flag}
+        order by number limit ${INCIDENT_LINK_CAP}) x) as ${flag}_refs`);
 
 export async function incidentFacts(
   db: Executor,
@@ -84,32 +89,38 @@ export async function incidentFacts(
     db,
     sql`
     with target as (
-      select coalesce((select triage_target_hours from incident_settings
-        where organization_id = ${org}), 24) as hours
-    ), base as (
-      select i.*, i.reported_at >= ${today}::date - interval '12 months' as recent,
-        make_interval(hours => t.hours) as target,
-        exists (select 1 from nonconformities n where n.organization_id = ${org}
-            and n.source_link->>'type' = 'incident' and n.source_link->>'id' = i.id::text)
-          or exists (select 1 from improvements m where m.organization_id = ${org}
-            and m.source_link->>'type' = 'incident' and m.source_link->>'id' = i.id::text)
-          as raised,
-        (select max(l.at) from incident_timeline l where l.incident_id = i.id) as last_entry
-      from incidents i cross join target t
-      where i.organization_id = ${org}
+      select h as hours, make_interval(hours => h) as target
+      from (select coalesce((select triage_target_hours from incident_settings
+        where organization_id = ${org}), 24) as h) x
+    ), raised as (
+      -- Incidents a nonconformity or an improvement was raised from (one pass each).
+      select (source_link->>'id') as id from nonconformities
+        where organization_id = ${org} and source_link->>'type' = 'incident'
+      union
+      select (source_link->>'id') from improvements
+        where organization_id = ${org} and source_link->>'type' = 'incident'
+    ), activity as (
+      select l.incident_id, max(l.at) as last_entry from incident_timeline l
+        where l.organization_id = ${org} group by l.incident_id
     ), facts as (
-      select id, number, title, confidential, type, channel, status, recent, raised,
-        triaged_at is not null as triaged,
-        recent and triaged_at > reported_at + target as triaged_late,
-        status = 'reported' and reported_at + target < now() as untriaged_late,
-        status not in ('reported', 'closed')
-          and greatest(triaged_at, contained_at, eradicated_at, recovered_at, last_entry)
+      select i.id, i.number, i.type, i.channel, i.status,
+        i.reported_at >= ${today}::date - interval '12 months' as recent,
+        i.triaged_at is not null as triaged,
+        i.status = 'closed' and r.id is not null as raised,
+        i.reported_at >= ${today}::date - interval '12 months'
+          and i.triaged_at > i.reported_at + t.target as triaged_late,
+        i.status = 'reported' and i.reported_at + t.target < now() as untriaged_late,
+        i.status not in ('reported', 'closed')
+          and greatest(i.triaged_at, i.contained_at, i.eradicated_at, i.recovered_at, a.last_entry)
             < now() - interval '30 days' as stalled,
-        status = 'closed' and not raised and length(btrim(recurrence_prevention)) = 0
+        i.status = 'closed' and r.id is null and length(btrim(i.recurrence_prevention)) = 0
           as without_action,
-        status = 'closed' and not exists (select 1 from records r
-          where r.organization_id = ${org} and r.id = base.record_id) as without_record
-      from base
+        i.status = 'closed' and rec.id is null as without_record
+      from incidents i cross join target t
+      left join raised r on r.id = i.id::text
+      left join activity a on a.incident_id = i.id
+      left join records rec on rec.id = i.record_id and rec.organization_id = ${org}
+      where i.organization_id = ${org}
     )
     select
       coalesce((select array_agg(code order by code) from documents d
@@ -125,7 +136,7 @@ export async function incidentFacts(
       (select count(*) from facts where recent and channel = 'api')::int as tool_reports,
       (select count(*) from facts where recent and triaged)::int as triaged,
       (select count(*) from facts where status = 'closed')::int as closed,
-      (select count(*) from facts where status = 'closed' and raised)::int as closed_raised,
+      (select count(*) from facts where raised)::int as closed_raised,
       ${fault('triaged_late')}, ${fault('untriaged_late')}, ${fault('stalled')},
       ${fault('without_action')}, ${fault('without_record')}`,
   );

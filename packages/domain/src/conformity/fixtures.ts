@@ -311,9 +311,5 @@ export function withIncidents(
   return emptySnapshot({ ...snapshot, incidents: { ...emptyIncidents(), ...over } });
 }
 
-/** An incident as the facts list it (confidential ones come without a title). */
-export const incidentRef = (id: string, number = 1, title: string | null = `件名${number}`) => ({
-  id,
-  number,
-  title,
-});
+/** An incident as the facts list it. */
+export const incidentRef = (id: string, number = 1, type = 'incident') => ({ id, number, type });

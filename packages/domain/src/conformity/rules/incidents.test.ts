@@ -42,14 +42,17 @@ describe('4.2.2.g incident response procedure and incidents handled by it', () =
       withIncidents({
         ...flowing,
         untriagedLate: some(incidentRef('i-3', 3)),
-        stalled: some(incidentRef('i-4', 4, null), incidentRef('i-3', 3)),
+        stalled: some(incidentRef('i-4', 4, 'suspected'), incidentRef('i-3', 3)),
       }),
     );
     expect(e.status).toBe('partly_met');
-    // i-3 is at fault twice and linked once; the confidential i-4 is named by its reference only.
+    // i-3 is at fault twice and linked once; links name the reference and the type only.
     expect(gapHrefs(e)).toEqual(['/documents?type=procedure', '/incidents/i-3', '/incidents/i-4']);
-    expect(e.links.at(-1)!.label).toEqual({ ja: 'INC-0004', en: 'INC-0004' });
-    expect(e.links.at(-2)!.label.en).toBe('INC-0003 件名3');
+    expect(e.links.at(-1)!.label).toEqual({
+      ja: 'INC-0004（事件・事故の疑い）',
+      en: 'INC-0004 (suspected incident)',
+    });
+    expect(e.links.at(-2)!.label.en).toBe('INC-0003 (incident)');
     expect(e.explanation.en).toContain('No issued response procedure is tagged with 4.2.2.g.');
     expect(e.explanation.en).toContain('1 report waits for triage past the 24-hour target.');
     expect(e.explanation.en).toContain('2 open incidents have recorded no response for 30 days.');
@@ -192,7 +195,7 @@ describe('4.3.3 incident records', () => {
 
   it('is only partly met while a closed incident has no record, and links it', () => {
     const s = withIncidents(
-      { closed: 2, withoutRecord: some(incidentRef('i-9', 9, null)) },
+      { closed: 2, withoutRecord: some(incidentRef('i-9', 9, 'near_miss')) },
       { records },
     );
     const e = run('4.3.3', s);

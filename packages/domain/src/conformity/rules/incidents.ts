@@ -21,11 +21,22 @@ interface Counted {
   refs: IncidentRef[];
 }
 
-/** A gap link to one incident; a confidential one is named by its reference only. */
+/** Incident types as the reader says them. */
+const TYPE_WORDS: Record<string, LocalizedText> = {
+  incident: tx('事件・事故', 'incident'),
+  suspected: tx('事件・事故の疑い', 'suspected incident'),
+  weakness: tx('弱点', 'weakness'),
+  malfunction: tx('誤動作', 'malfunction'),
+  near_miss: tx('ヒヤリハット', 'near miss'),
+};
+
+/** A gap link to one incident, named by reference and type (titles stay in the incidents area). */
 const incidentLink = (r: IncidentRef): ConformityLink => {
   const ref = incidentReference(r.number);
-  const label = r.title ? `${ref} ${r.title}` : ref;
-  return gap(`${INCIDENTS}/${r.id}`, label, label);
+  const word = TYPE_WORDS[r.type];
+  return word
+    ? gap(`${INCIDENTS}/${r.id}`, `${ref}（${word.ja}）`, `${ref} (${word.en})`)
+    : gap(`${INCIDENTS}/${r.id}`, ref, ref);
 };
 const linksOf = (...lists: Counted[]) => {
   const seen = new Set<string>();
