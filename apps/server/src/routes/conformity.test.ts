@@ -47,9 +47,9 @@ describeEachDatabase('the conformity view', (ctx) => {
     expect(r.summary.total).toBe(r.items.length);
     expect(r.summary.phases.map((p) => p.phase)).toEqual(['plan', 'do', 'check', 'act']);
     expect(statusOf(r, '4.2.1.a')).toBe('not_met');
-    const notEvidenced = r.items.find((i) => i.id === '4.2.2.g')!;
+    const notEvidenced = r.items.find((i) => i.id === '4.2.3.a.3')!;
     expect(notEvidenced.status).toBe('not_evidenced');
-    expect(notEvidenced.needs?.en).toMatch(/incident/i);
+    expect(notEvidenced.needs?.en).toMatch(/management/i);
     expect(r.due).toEqual([
       { kind: 'approval', count: 0, overdue: 0, href: '/approvals' },
       { kind: 'review', count: 0, overdue: 0, href: '/documents' },

@@ -18,12 +18,19 @@ import { internalAuditFacts, type AuditFacts } from './conformity-audits.ts';
 import { improvementFacts, type ImprovementFacts } from './conformity-improvement.ts';
 import { managementReviewFacts, type ReviewFacts } from './conformity-reviews.ts';
 import { peopleFacts, type PeopleFacts } from './conformity-people.ts';
+import {
+  eventLogFacts,
+  incidentFacts,
+  type EventLogFacts,
+  type IncidentFacts,
+} from './conformity-incidents.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
 export type { ImprovementFacts };
 export type { ReviewFacts };
 export type { PeopleFacts };
+export type { EventLogFacts, IncidentFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -98,6 +105,10 @@ export interface ConformityFacts {
   reviews: ReviewFacts;
   /** ISMS roles, competence and training (5.1.c–d, 4.2.2.d, 5.2.2). */
   people: PeopleFacts;
+  /** Incidents (4.2.2.g, 4.2.3.a, 4.3.3). */
+  incidents: IncidentFacts;
+  /** The ISMS event log (4.2.3.f). */
+  eventLog: EventLogFacts;
 }
 
 interface ScopeRow {
@@ -293,6 +304,8 @@ export async function conformityFacts(
     improvement: await improvementFacts(db, org, today),
     reviews: await managementReviewFacts(db, org, today),
     people: await peopleFacts(db, org, today),
+    incidents: await incidentFacts(db, org, today),
+    eventLog: await eventLogFacts(db, org, today),
   };
 }
 

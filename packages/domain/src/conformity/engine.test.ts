@@ -21,9 +21,9 @@ describe('the conformity engine', async () => {
     const r = evaluateConformity(lib, emptySnapshot());
     expect(r.summary.counts.met).toBe(0);
     expect(r.summary.readiness).toBe(0);
-    const incidents = r.items.find((i) => i.id === '4.2.2.g')!;
-    expect(incidents).toMatchObject({ status: 'not_evidenced', phase: 'do', links: [] });
-    expect(incidents.needs?.ja).toContain('インシデント');
+    const monitoring = r.items.find((i) => i.id === '4.2.3.a.3')!;
+    expect(monitoring).toMatchObject({ status: 'not_evidenced', phase: 'check', links: [] });
+    expect(monitoring.needs?.ja).toContain('経営陣');
     expect(r.items.find((i) => i.id === '7.2.a')!.phase).toBe('act');
     expect(r.items.find((i) => i.id === '4.3.3')!.phase).toBe('do');
   });

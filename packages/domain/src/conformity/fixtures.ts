@@ -172,6 +172,27 @@ export function emptyPeople(): ConformitySnapshot['people'] {
   };
 }
 
+/** The incident facts of an organization that has recorded no incident. */
+export function emptyIncidents(): ConformitySnapshot['incidents'] {
+  return {
+    procedures: [],
+    triageTargetHours: 24,
+    total: 0,
+    reported12m: 0,
+    breaches12m: 0,
+    malfunctions12m: 0,
+    toolReports12m: 0,
+    triaged12m: 0,
+    triagedLate: none(),
+    untriagedLate: none(),
+    stalled: none(),
+    closed: 0,
+    closedWithRaised: 0,
+    withoutRecurrenceAction: none(),
+    withoutRecord: none(),
+  };
+}
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -212,6 +233,8 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     improvement: emptyImprovement(),
     reviews: emptyReviews(),
     people: emptyPeople(),
+    incidents: emptyIncidents(),
+    eventLog: { auto12m: 0, manual12m: 0, lastManualAt: null },
     ...over,
   };
 }
@@ -279,3 +302,14 @@ export const sessionRef = (id: string, n = 1) => ({
   courseTitleEn: `Course ${n}`,
 });
 export const some = <T>(...refs: T[]) => ({ count: refs.length, refs });
+
+/** A snapshot whose incident facts override the empty ones. */
+export function withIncidents(
+  over: Partial<ConformitySnapshot['incidents']> = {},
+  snapshot: Partial<ConformitySnapshot> = {},
+): ConformitySnapshot {
+  return emptySnapshot({ ...snapshot, incidents: { ...emptyIncidents(), ...over } });
+}
+
+/** An incident as the facts list it. */
+export const incidentRef = (id: string, number = 1, type = 'incident') => ({ id, number, type });

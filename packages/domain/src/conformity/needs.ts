@@ -60,15 +60,11 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
     ),
   ],
   [
-    '4.2.2.g',
-    tx(
-      'インシデントの検知・対応手順とインシデント記録が必要です。',
-      'Needs incident detection and response procedures and the incident log.',
-    ),
-  ],
-  [
     '4.2.3.a',
-    tx('監視の手順と監視結果の記録が必要です。', 'Needs monitoring procedures and their results.'),
+    tx(
+      'セキュリティの活動が期待どおりに機能しているかを経営陣が確かめた記録（マネジメントレビューでのインシデントの分析など）が必要です。',
+      'Needs a record of management checking that security activities work as intended, such as an analysis of incidents in a management review.',
+    ),
   ],
   [
     '4.2.3.c',
@@ -78,13 +74,6 @@ const NEEDS: [prefix: string, needs: LocalizedText][] = [
     ),
   ],
   ['4.2.3.d', tx('内部監査の計画と報告が必要です。', 'Needs internal audit plans and reports.')],
-  [
-    '4.2.3.f',
-    tx(
-      'ISMSに影響する活動や事象の記録が必要です。',
-      'Needs records of actions and events that affect the ISMS.',
-    ),
-  ],
   [
     '4.2.4',
     tx(

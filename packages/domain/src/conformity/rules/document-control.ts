@@ -16,6 +16,7 @@ import {
   tx,
   type Fault,
 } from '../text.ts';
+import { incidentRecords } from './incidents.ts';
 
 /** Rules of document control (4.3.2.a–i) and of records (4.3.3). */
 
@@ -49,11 +50,13 @@ const issuedText = (s: ConformitySnapshot) =>
 
 const recordsRule: Rule = (s) => {
   const r = s.records;
+  const incidents = incidentRecords(s);
   const data = {
     recordTypes: r.types,
     typesWithoutStorage: r.typesWithoutStorage,
     records: r.records,
     overdueDisposal: r.overdueDisposal,
+    ...incidents.data,
   };
   if (r.types === 0)
     return notMet(
@@ -61,7 +64,7 @@ const recordsRule: Rule = (s) => {
         '記録の種類と保管期間が定められていません。',
         'No record types with retention are defined.',
       ),
-      [gap('/records', '記録', 'Records')],
+      [gap('/records', '記録', 'Records'), ...incidents.links],
       data,
     );
   return judge(
@@ -85,6 +88,7 @@ const recordsRule: Rule = (s) => {
           `${r.overdueDisposal} records are past their retention and not disposed of.`,
         ),
       ],
+      incidents.fault,
     ],
     [
       evidence('/records', '記録', 'Records'),
@@ -96,6 +100,7 @@ const recordsRule: Rule = (s) => {
         '保管期間を過ぎた記録',
         'Records past their retention',
       ),
+      ...incidents.links,
     ],
     data,
   );

@@ -3,7 +3,6 @@ import { assetsRule } from './assets.ts';
 import { AUDIT_RULES } from './audits.ts';
 import { CONTROL_RULES } from './document-control.ts';
 import { DOCUMENT_RULES } from './documents.ts';
-import { auditTrailRule } from './organization.ts';
 import { RISK_RULES } from './risks.ts';
 import { exclusionsRule, scopeRule } from './scope.ts';
 import { STATEMENT_RULES } from './statement.ts';
@@ -13,13 +12,13 @@ import { REVIEW_RULES } from './reviews.ts';
 import { PEOPLE_RULES } from './people.ts';
 import { COMPETENCE_RULES } from './people-competence.ts';
 import { TRAINING_RULES } from './people-training.ts';
+import { INCIDENT_RULES } from './incidents.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
   '1.2': exclusionsRule,
   '4.2.1.a': scopeRule,
   '4.2.1.d.1': assetsRule,
-  '4.2.3.f': auditTrailRule,
   ...RISK_RULES,
   ...TREATMENT_RULES,
   ...STATEMENT_RULES,
@@ -31,4 +30,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...PEOPLE_RULES,
   ...TRAINING_RULES,
   ...COMPETENCE_RULES,
+  ...INCIDENT_RULES,
 };
