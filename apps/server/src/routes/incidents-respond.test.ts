@@ -1,0 +1,452 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type {
+  IncidentObligation,
+  IncidentSettings,
+  IncidentType,
+  NonconformityDetail,
+} from '@mamoru/contracts';
+import { schema } from '@mamoru/db';
+import { notificationsOf, obligationsOf } from '@mamoru/db/repositories/incidents-clocks';
+import { describeEachDatabase } from '@mamoru/db/testing';
+import { incidents } from '@mamoru/domain';
+import { buildTestApp, type App } from '../testing/app.ts';
+import {
+  addOrganization,
+  createUserAndLogin,
+  setupOrganization,
+  type Client,
+} from '../testing/identity.ts';
+import { createOrgUnit } from '../testing/isms.ts';
+import { etag, insertIncident, someRiskIds } from './incidents-respond.fixtures.ts';
+
+const fields = (res: { json: () => { errors?: { field: string; code: string }[] } }) =>
+  (res.json().errors ?? []).map((e) => `${e.field}:${e.code}`);
+
+describeEachDatabase('incidents: settings, obligations, notifications, risks, raising', (ctx) => {
+  let app: App;
+  let manager: Client; // admin + ISMS manager (set-up)
+  let managerJa: Client; // an ISMS manager reading Japanese
+  let staff: Client;
+  let teamMember: Client; // staff, on the incident team through the settings' ISMS role
+  let auditor: Client; // internal auditor: reads, never handles
+  let otherOrg: Client;
+
+  beforeAll(async () => {
+    app = await buildTestApp(ctx.database);
+    ({ admin: manager } = await setupOrganization(app));
+    managerJa = await createUserAndLogin(manager, { roles: ['isms_manager'], locale: 'ja' });
+    staff = await createUserAndLogin(manager, { roles: ['staff'] });
+    teamMember = await createUserAndLogin(manager, { roles: ['staff'] });
+    auditor = await createUserAndLogin(manager, { roles: ['internal_auditor'] });
+    otherOrg = (await addOrganization(app)).admin;
+  });
+  afterAll(() => app.close());
+
+  describe('settings', () => {
+    it('answers the defaults before any are saved, to every reader', async () => {
+      for (const reader of [manager, staff, auditor]) {
+        const res = await reader.get('/api/v1/incident-settings');
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.headers.etag).toBe('"0"');
+        expect(res.json<IncidentSettings>()).toMatchObject({
+          team: { role: null, unit: null },
+          triageTargetHours: 24,
+          timeZone: 'Asia/Tokyo',
+          version: 0,
+        });
+        expect(res.json<IncidentSettings>().priorityMatrix).toHaveLength(4);
+      }
+    });
+
+    it('refuses an unknown time zone naming the field, in the user’s language', async () => {
+      const res = await manager.patch(
+        '/api/v1/incident-settings',
+        { timeZone: 'Mars/Olympus_Mons' },
+        etag({ version: 0 }),
+      );
+      expect(res.statusCode, res.body).toBe(422);
+      expect(fields(res)).toEqual(['timeZone:time_zone_unknown']);
+      expect(res.json().errors[0].message).toContain('time zone');
+      const ja = await managerJa.patch(
+        '/api/v1/incident-settings',
+        { timeZone: 'Mars/Olympus_Mons' },
+        etag({ version: 0 }),
+      );
+      expect(ja.json().errors[0].message).toContain('タイムゾーン');
+    });
+
+    it('refuses a matrix that is not 4 × 4 priorities of 1 to 4', async () => {
+      for (const priorityMatrix of [
+        [
+          [1, 2, 3, 4],
+          [1, 2, 3, 4],
+          [1, 2, 3, 4],
+        ],
+        [
+          [1, 2, 3, 4],
+          [1, 2, 3, 4],
+          [1, 2, 3, 4],
+          [1, 2, 3, 5],
+        ],
+      ]) {
+        const res = await manager.patch(
+          '/api/v1/incident-settings',
+          { priorityMatrix },
+          etag({ version: 0 }),
+        );
+        expect(res.statusCode, res.body).toBe(400);
+        expect(fields(res).join()).toContain('body.priorityMatrix');
+      }
+    });
+
+    it('refuses a team role or unit not of the organization', async () => {
+      expect((await otherOrg.post('/api/v1/isms-roles/defaults')).statusCode).toBe(201);
+      const foreignRole = (await otherOrg.get('/api/v1/isms-roles')).json().items[0].id;
+      const foreignUnit = (await createOrgUnit(otherOrg)).id;
+      const res = await manager.patch(
+        '/api/v1/incident-settings',
+        { teamRoleId: foreignRole, teamUnitId: foreignUnit },
+        etag({ version: 0 }),
+      );
+      expect(res.statusCode, res.body).toBe(422);
+      expect(fields(res)).toEqual([
+        'teamRoleId:reference_not_found',
+        'teamUnitId:reference_not_found',
+      ]);
+    });
+
+    it('saves with If-Match 0 first, then only with the current version', async () => {
+      const matrix = [
+        [4, 4, 4, 3],
+        [4, 3, 3, 2],
+        [3, 2, 2, 1],
+        [2, 1, 1, 1],
+      ];
+      const saved = await manager.patch(
+        '/api/v1/incident-settings',
+        { priorityMatrix: matrix, triageTargetHours: 8, timeZone: 'Asia/Tokyo' },
+        etag({ version: 0 }),
+      );
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json<IncidentSettings>()).toMatchObject({
+        priorityMatrix: matrix,
+        triageTargetHours: 8,
+        version: 1,
+      });
+      const stale = await manager.patch(
+        '/api/v1/incident-settings',
+        { triageTargetHours: 4 },
+        etag({ version: 0 }),
+      );
+      expect(stale.statusCode).toBe(412);
+      const events = await manager.get('/api/v1/audit/events?action=incident_settings.updated');
+      expect(events.body).toContain('incident_settings.updated');
+    });
+
+    it('is changed only by managers of incidents', async () => {
+      for (const who of [staff, auditor]) {
+        const res = await who.patch(
+          '/api/v1/incident-settings',
+          { triageTargetHours: 2 },
+          etag({ version: 1 }),
+        );
+        expect(res.statusCode, res.body).toBe(403);
+      }
+    });
+  });
+
+  describe('obligations', () => {
+    let obligations: IncidentObligation[];
+
+    it('loads the APPI presets once: a second call adds nothing', async () => {
+      const first = await manager.post('/api/v1/incident-obligations/presets');
+      expect(first.statusCode, first.body).toBe(200);
+      obligations = first.json<{ items: IncidentObligation[] }>().items;
+      expect(
+        obligations.map((o) => [o.presetKey, o.deadlineDays, o.deadlineDaysWrongfulIntent]),
+      ).toEqual([
+        ['appi_preliminary', 3, null],
+        ['appi_final', 30, 60],
+        ['appi_persons', null, null],
+      ]);
+      for (const o of obligations) {
+        expect(o.appliesToTypes).toEqual(['incident', 'suspected']);
+        expect(o.requiresPersonalData).toBe(true);
+        expect(o.name.ja).not.toBe('');
+        expect(o.name.en).not.toBe('');
+      }
+      const second = await manager.post('/api/v1/incident-obligations/presets');
+      expect(second.json<{ items: IncidentObligation[] }>().items.map((o) => o.id)).toEqual(
+        obligations.map((o) => o.id),
+      );
+      const logged = await manager.get(
+        '/api/v1/audit/events?action=incident_obligation.presets_loaded',
+      );
+      expect(logged.json().items).toHaveLength(1);
+    });
+
+    it('counts a clock in days or in hours, never both', async () => {
+      const both = await manager.post('/api/v1/incident-obligations', {
+        name: { ja: '顧客への通知', en: 'Notice to the customer' },
+        appliesToTypes: ['incident'],
+        deadlineDays: 2,
+        deadlineHours: 24,
+      });
+      expect(both.statusCode, both.body).toBe(400);
+      expect(fields(both)).toContain('body.deadlineHours:custom');
+      const created = await manager.post('/api/v1/incident-obligations', {
+        name: { ja: '顧客への通知', en: 'Notice to the customer' },
+        recipient: 'Customer under contract',
+        appliesToTypes: ['incident', 'malfunction'],
+        deadlineHours: 72,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const own = created.json<IncidentObligation>();
+      expect(own).toMatchObject({ presetKey: null, deadlineHours: 72, deadlineDays: null });
+      // Days alone are fine in the request, but the stored hours would make two clocks.
+      const mixed = await manager.patch(
+        `/api/v1/incident-obligations/${own.id}`,
+        { deadlineDays: 3 },
+        etag(own),
+      );
+      expect(mixed.statusCode, mixed.body).toBe(422);
+      expect(fields(mixed)).toEqual(['deadlineHours:deadline_days_or_hours']);
+      const switched = await manager.patch(
+        `/api/v1/incident-obligations/${own.id}`,
+        { deadlineDays: 3, deadlineHours: null, active: false },
+        etag(own),
+      );
+      expect(switched.statusCode, switched.body).toBe(200);
+      expect(switched.json()).toMatchObject({ deadlineDays: 3, deadlineHours: null, version: 2 });
+      const stale = await manager.patch(
+        `/api/v1/incident-obligations/${own.id}`,
+        { sortOrder: 5 },
+        etag(own),
+      );
+      expect(stale.statusCode).toBe(412);
+      // Inactive ones are listed too (the settings page edits them).
+      const list = await auditor.get('/api/v1/incident-obligations');
+      expect(list.json().items.map((o: IncidentObligation) => o.id)).toContain(own.id);
+    });
+
+    it('is kept only by managers of incidents', async () => {
+      for (const who of [staff, auditor]) {
+        expect((await who.post('/api/v1/incident-obligations/presets')).statusCode).toBe(403);
+        const res = await who.post('/api/v1/incident-obligations', {
+          name: { ja: 'x', en: 'x' },
+          appliesToTypes: ['incident'],
+        });
+        expect(res.statusCode).toBe(403);
+      }
+    });
+  });
+
+  describe('on an incident', () => {
+    it('records a notification, with a timeline entry, and its clock turns met', async () => {
+      const incident = await insertIncident(manager);
+      const org = manager.organization.id;
+      const db = app.database.db;
+      const preliminary = (await obligationsOf(db, org)).find(
+        (o) => o.presetKey === 'appi_preliminary',
+      )!;
+      const clocks = async () =>
+        incidents.clocksOf(
+          { ...incident, type: incident.type as IncidentType },
+          await obligationsOf(db, org),
+          await notificationsOf(db, org, [incident.id]),
+          'Asia/Tokyo',
+          new Date('2026-04-02T00:00:00Z'),
+        );
+      const before = (await clocks()).find((c) => c.obligationId === preliminary.id)!;
+      expect(before.status).toBe('pending');
+      const res = await manager.post(`/api/v1/incidents/${incident.id}/notifications`, {
+        obligationId: preliminary.id,
+        recipient: 'PPC web form',
+        sentAt: '2026-04-03T10:00:00+09:00',
+        channel: 'web_form',
+        summary: 'First report filed',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({
+        obligationId: preliminary.id,
+        recipient: 'PPC web form',
+        sentAt: '2026-04-03T01:00:00.000Z',
+        channel: 'web_form',
+        sentBy: { id: manager.user.id },
+      });
+      const after = (await clocks()).find((c) => c.obligationId === preliminary.id)!;
+      expect(after).toMatchObject({ status: 'met', sentAt: '2026-04-03T01:00:00.000Z' });
+      const timeline = await db
+        .select()
+        .from(schema.incidentTimeline)
+        .where(eq(schema.incidentTimeline.incidentId, incident.id));
+      expect(timeline).toHaveLength(1);
+      expect(timeline[0]).toMatchObject({ kind: 'notification', actorId: manager.user.id });
+      expect(timeline[0]!.text).toContain('First report filed');
+      // An obligation of another organization is refused.
+      await otherOrg.post('/api/v1/incident-obligations/presets');
+      const foreign = (await obligationsOf(db, otherOrg.organization.id))[0]!;
+      const refused = await manager.post(`/api/v1/incidents/${incident.id}/notifications`, {
+        obligationId: foreign.id,
+        recipient: 'x',
+        sentAt: '2026-04-03T10:00:00+09:00',
+        channel: 'email',
+      });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(fields(refused)).toEqual(['obligationId:reference_not_found']);
+    });
+
+    it('relates risks and asks for their reassessment', async () => {
+      const incident = await insertIncident(manager);
+      const [a, b, c] = await someRiskIds(manager, 3);
+      const url = `/api/v1/incidents/${incident.id}`;
+      const set = await manager.put(`${url}/risks`, { riskIds: [a, b] });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(
+        set
+          .json()
+          .items.map((r: { id: string }) => r.id)
+          .sort(),
+      ).toEqual([a, b].sort());
+      const unknown = await manager.put(`${url}/risks`, { riskIds: [a, incident.id] });
+      expect(unknown.statusCode).toBe(422);
+      expect(fields(unknown)).toEqual(['riskIds.1:reference_not_found']);
+      const stranger = await manager.post(`${url}/reassessment`, { riskIds: [c] });
+      expect(fields(stranger)).toEqual(['riskIds.0:incident_risk_not_related']);
+      const asked = await manager.post(`${url}/reassessment`, { riskIds: [a] });
+      expect(asked.statusCode, asked.body).toBe(200);
+      const byId = Object.fromEntries(
+        asked.json().items.map((r: { id: string }) => [r.id, r] as const),
+      );
+      expect(byId[a!]).toMatchObject({ reassessed: false });
+      expect(byId[a!].reassessmentRequestedAt).not.toBeNull();
+      expect(byId[b!].reassessmentRequestedAt).toBeNull();
+      // Replacing the set keeps the request of a risk that stays.
+      const kept = await manager.put(`${url}/risks`, { riskIds: [a, c] });
+      const keptA = kept.json().items.find((r: { id: string }) => r.id === a);
+      expect(keptA.reassessmentRequestedAt).toBe(byId[a!].reassessmentRequestedAt);
+      const events = await manager.get(
+        `/api/v1/audit/events?action=incident.reassessment_requested`,
+      );
+      expect(events.body).toContain(incident.id);
+    });
+
+    it('raises a nonconformity linked back to the incident, dated in the organization’s time zone', async () => {
+      // 01:00 on 1 April in Tokyo, still 31 March in UTC.
+      const incident = await insertIncident(manager, {
+        discoveredAt: new Date('2026-03-31T16:00:00Z'),
+        rootCause: 'No disk encryption on loan laptops',
+      });
+      const res = await manager.post(`/api/v1/incidents/${incident.id}/raise`, {
+        kind: 'nonconformity',
+        severity: 'major',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const raised = res.json();
+      expect(raised).toMatchObject({
+        kind: 'nonconformity',
+        title: incident.title,
+        status: 'reported',
+      });
+      expect(raised.reference).toMatch(/^NC-\d{4}$/);
+      const nc = (await manager.get(`/api/v1/nonconformities/${raised.id}`)).json<
+        NonconformityDetail & { sourceLink?: { type: string; id: string } }
+      >();
+      expect(nc).toMatchObject({ source: 'incident', detectedOn: '2026-04-01', severity: 'major' });
+      const [row] = await app.database.db
+        .select()
+        .from(schema.nonconformities)
+        .where(eq(schema.nonconformities.id, raised.id));
+      expect(row!.sourceLink).toMatchObject({ type: 'incident', id: incident.id });
+      expect(row!.description).toBe('No disk encryption on loan laptops');
+      const events = await manager.get('/api/v1/audit/events?action=incident.nonconformity_raised');
+      expect(events.body).toContain(incident.id);
+    });
+
+    it('raises an improvement from the lessons learned', async () => {
+      const incident = await insertIncident(manager, { lessonsLearned: 'Encrypt every laptop' });
+      const res = await manager.post(`/api/v1/incidents/${incident.id}/raise`, {
+        kind: 'improvement',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().reference).toMatch(/^IMP-\d{4}$/);
+      const [row] = await app.database.db
+        .select()
+        .from(schema.improvements)
+        .where(eq(schema.improvements.id, res.json().id));
+      expect(row).toMatchObject({
+        source: 'incident_lesson',
+        description: 'Encrypt every laptop',
+        sourceLink: { type: 'incident', id: incident.id },
+      });
+    });
+
+    it('lets only those who handle the incident act on it', async () => {
+      const incident = await insertIncident(manager, { reporterId: staff.user.id });
+      const confidential = await insertIncident(manager, { confidential: true });
+      const acts = (id: string) =>
+        [
+          [
+            'post',
+            `/api/v1/incidents/${id}/notifications`,
+            {
+              recipient: 'PPC',
+              sentAt: '2026-04-03T10:00:00+09:00',
+              channel: 'email',
+            },
+          ],
+          ['put', `/api/v1/incidents/${id}/risks`, { riskIds: [] }],
+          ['post', `/api/v1/incidents/${id}/reassessment`, {}],
+          ['post', `/api/v1/incidents/${id}/raise`, { kind: 'improvement' }],
+        ] as const;
+      const expectAll = async (who: Client, id: string, status: number) => {
+        for (const [method, url, body] of acts(id)) {
+          const res = await who[method](url, body);
+          expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
+        }
+      };
+      // The reporter sees their report but does not handle it; the auditor reads, never handles.
+      await expectAll(staff, incident.id, 403);
+      await expectAll(auditor, incident.id, 403);
+      // Confidential incidents are not even shown to them.
+      await expectAll(auditor, confidential.id, 404);
+      await expectAll(staff, confidential.id, 404);
+      await expectAll(teamMember, incident.id, 404);
+
+      // On the team through the settings' ISMS role, a staff member handles every incident.
+      const role = (await manager.get('/api/v1/isms-roles'))
+        .json()
+        .items.find((r: { code: string }) => r.code === 'INCIDENT_LEAD');
+      const assigned = await manager.post(`/api/v1/isms-roles/${role.id}/assignments`, {
+        userId: teamMember.user.id,
+      });
+      expect(assigned.statusCode, assigned.body).toBe(201);
+      const settings = (await manager.get('/api/v1/incident-settings')).json<IncidentSettings>();
+      const teamed = await manager.patch(
+        '/api/v1/incident-settings',
+        { teamRoleId: role.id },
+        etag(settings),
+      );
+      expect(teamed.statusCode, teamed.body).toBe(200);
+      expect(teamed.json().team.role).toMatchObject({ id: role.id, code: 'INCIDENT_LEAD' });
+      const sent = await teamMember.post(`/api/v1/incidents/${confidential.id}/notifications`, {
+        recipient: 'The persons concerned',
+        sentAt: '2026-04-04T09:00:00+09:00',
+        channel: 'letter',
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      const raised = await teamMember.post(`/api/v1/incidents/${incident.id}/raise`, {
+        kind: 'improvement',
+      });
+      expect(raised.statusCode, raised.body).toBe(201);
+      // Handling is not managing: the settings stay closed to the team member.
+      const patch = await teamMember.patch(
+        '/api/v1/incident-settings',
+        { triageTargetHours: 2 },
+        etag(teamed.json()),
+      );
+      expect(patch.statusCode).toBe(403);
+    });
+  });
+});
