@@ -18,6 +18,9 @@ export const incidentsMessages = {
     incident_risk_not_related:
       'This risk is not related to the incident: relate it first, then ask for its reassessment.',
     incident_risk_none: 'The incident has no related risks to reassess yet.',
+    notification_before_discovery:
+      'A notification cannot be sent before the incident was discovered: check the date and time.',
+    notification_in_future: 'Record a notification once it has been sent, not ahead of time.',
   },
   ja: {
     // incidents: workflow
@@ -36,5 +39,8 @@ export const incidentsMessages = {
     incident_risk_not_related:
       'このリスクはインシデントに関連付けられていません。先に関連付けてから再評価を依頼してください。',
     incident_risk_none: '再評価を依頼できる関連リスクがまだありません。',
+    notification_before_discovery:
+      'インシデントの発見より前に通知したことにはできません。日時を確認してください。',
+    notification_in_future: '通知は送った後に記録してください。先の日時は記録できません。',
   },
 };

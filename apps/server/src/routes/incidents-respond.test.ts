@@ -284,6 +284,19 @@ describeEachDatabase('incidents: settings, obligations, notifications, risks, ra
       expect(timeline).toHaveLength(1);
       expect(timeline[0]).toMatchObject({ kind: 'notification', actorId: manager.user.id });
       expect(timeline[0]!.text).toContain('First report filed');
+      // Sent before the discovery, or not yet sent: refused.
+      for (const [sentAt, code] of [
+        ['2026-04-01T23:00:00+09:00', 'sentAt:notification_before_discovery'],
+        ['2999-01-01T00:00:00Z', 'sentAt:notification_in_future'],
+      ] as const) {
+        const wrong = await manager.post(`/api/v1/incidents/${incident.id}/notifications`, {
+          recipient: 'PPC',
+          sentAt,
+          channel: 'email',
+        });
+        expect(wrong.statusCode, wrong.body).toBe(422);
+        expect(fields(wrong)).toEqual([code]);
+      }
       // An obligation of another organization is refused.
       await otherOrg.post('/api/v1/incident-obligations/presets');
       const foreign = (await obligationsOf(db, otherOrg.organization.id))[0]!;

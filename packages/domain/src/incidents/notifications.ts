@@ -20,6 +20,9 @@ import { incidentReference } from './workflow.ts';
 
 export const NOTIFICATION_ENTITY = 'incident_notification';
 
+/** Clocks of other machines run a little ahead. */
+const FUTURE_SLACK_MS = 60 * 60 * 1000;
+
 export async function recordNotification(
   db: Db,
   ctx: RequestContext,
@@ -37,6 +40,13 @@ export async function recordNotification(
       throw invalid([{ field: 'obligationId', code: 'reference_not_found' }]);
     }
     const sentAt = new Date(input.sentAt);
+    // A notice goes out after the organization learned of the incident, and not tomorrow.
+    if (sentAt < incident.discoveredAt) {
+      throw invalid([{ field: 'sentAt', code: 'notification_before_discovery' }]);
+    }
+    if (sentAt.getTime() > Date.now() + FUTURE_SLACK_MS) {
+      throw invalid([{ field: 'sentAt', code: 'notification_in_future' }]);
+    }
     const row = await links.insertNotification(tx, {
       organizationId: org,
       incidentId,
