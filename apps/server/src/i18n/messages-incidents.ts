@@ -11,6 +11,16 @@ export const incidentsMessages = {
     incident_already_triaged: 'This incident has been triaged already.',
     incident_step_backwards: 'An incident moves forward only: choose a later step.',
     incident_lessons_required: 'Write the lessons learned before closing the incident.',
+    // incidents: respond
+    time_zone_unknown: 'Unknown time zone: give an IANA name such as Asia/Tokyo.',
+    deadline_days_or_hours:
+      'A notification clock counts either calendar days or hours, not both: clear one of them.',
+    incident_risk_not_related:
+      'This risk is not related to the incident: relate it first, then ask for its reassessment.',
+    incident_risk_none: 'The incident has no related risks to reassess yet.',
+    notification_before_discovery:
+      'A notification cannot be sent before the incident was discovered: check the date and time.',
+    notification_in_future: 'Record a notification once it has been sent, not ahead of time.',
   },
   ja: {
     // incidents: workflow
@@ -21,5 +31,16 @@ export const incidentsMessages = {
     incident_step_backwards:
       'インシデントの状態は先へ進めることしかできません。後の段階を選んでください。',
     incident_lessons_required: '終結する前に、得られた教訓を記入してください。',
+    // incidents: respond
+    time_zone_unknown:
+      'タイムゾーンが不明です。Asia/Tokyo のような IANA の名前を指定してください。',
+    deadline_days_or_hours:
+      '通知期限は暦日数か時間数のどちらか一方で数えます。どちらかを空にしてください。',
+    incident_risk_not_related:
+      'このリスクはインシデントに関連付けられていません。先に関連付けてから再評価を依頼してください。',
+    incident_risk_none: '再評価を依頼できる関連リスクがまだありません。',
+    notification_before_discovery:
+      'インシデントの発見より前に通知したことにはできません。日時を確認してください。',
+    notification_in_future: '通知は送った後に記録してください。先の日時は記録できません。',
   },
 };

@@ -29,6 +29,7 @@ import { peopleRoleRoutes } from './people-roles.ts';
 import { peopleCommitteeRoutes } from './people-committee.ts';
 import { trainingImportRoutes } from './training-import.ts';
 import { trainingReportRoutes } from './training-reports.ts';
+import { incidentRespondRoutes } from './incidents-respond.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
 import { riskRoutes } from './risks.ts';
@@ -99,4 +100,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(trainingMyRoutes);
   await app.register(trainingImportRoutes);
   await app.register(trainingReportRoutes);
+  await app.register(incidentRespondRoutes);
 };
