@@ -11,6 +11,10 @@ export const incidentsMessages = {
     incident_already_triaged: 'This incident has been triaged already.',
     incident_step_backwards: 'An incident moves forward only: choose a later step.',
     incident_lessons_required: 'Write the lessons learned before closing the incident.',
+    // incidents: events
+    isms_event_automatic:
+      'This entry was written by Mamoru from the area it describes; only entries made by hand can be edited.',
+    isms_event_future: 'An event cannot have happened later than now.',
   },
   ja: {
     // incidents: workflow
@@ -21,5 +25,9 @@ export const incidentsMessages = {
     incident_step_backwards:
       'インシデントの状態は先へ進めることしかできません。後の段階を選んでください。',
     incident_lessons_required: '終結する前に、得られた教訓を記入してください。',
+    // incidents: events
+    isms_event_automatic:
+      'この記録は各領域の操作からMamoruが自動で書いたものです。編集できるのは手入力した記録だけです。',
+    isms_event_future: '現在より後の日時は指定できません。',
   },
 };

@@ -71,6 +71,7 @@ import {
   type ReviewInputsOfB,
 } from './reviews-inputs.isolation.ts';
 import { createMinutesOfB, minutesProbes, type MinutesOfB } from './reviews-minutes.isolation.ts';
+import { EVENT_LISTS, createEventsOfB, eventProbes, type EventsOfB } from './events.isolation.ts';
 import {
   createMinutesExportOfB,
   minutesExportProbes,
@@ -177,6 +178,8 @@ interface Objects {
   training: TrainingOfB;
   /** B's training course and session (attendance import, dashboard, report). */
   trainingImport: TrainingImportOfB;
+  /** B's ISMS event log: an entry made by hand. */
+  events: EventsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -258,6 +261,7 @@ const BY_ID: ByIdProbe[] = [
   ...peopleCompetenceProbes<Objects>(),
   ...trainingProbes<Objects>(),
   ...trainingImportProbes<Objects>(),
+  ...eventProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -481,6 +485,7 @@ const LISTS: ListProbe[] = [
   ...PEOPLE_COMPETENCE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -586,6 +591,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.people = await createPeopleOfB(ownersB.managerB);
     b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
     b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
+    b.events = await createEventsOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -642,6 +648,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.people.values,
       ...b.training.values,
       ...b.trainingImport.values,
+      ...b.events.values,
     ];
   });
   afterAll(() => app.close());
