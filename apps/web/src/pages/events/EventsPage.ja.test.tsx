@@ -147,4 +147,31 @@ describe('ISMS event log in Japanese', { timeout: 60_000 }, () => {
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(posted).toBe(2);
   });
+
+  it('edits an entry made by hand (the form opens with what it says)', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(jaAdmin()),
+      'GET /api/v1/isms-events': { items: [auto, manual], nextCursor: null },
+      [`PATCH /api/v1/isms-events/${manual.id}`]: ({ body }) => ({
+        body: { ...manual, ...(body as object) },
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/isms-events');
+    const table = await screen.findByRole('table', { name: 'ISMSイベントログ' }, slow);
+    fireEvent.click(within(table).getByRole('button', { name: '個人情報保護法の改正 を編集' }));
+    const dialog = await screen.findByRole('dialog', { name: 'ISMSイベントの編集' });
+    const title = within(dialog).getByRole('textbox', { name: /^起きたこと/ });
+    expect((title as HTMLInputElement).value).toBe('個人情報保護法の改正');
+    fireEvent.change(title, { target: { value: '改正個人情報保護法の施行' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const sent = api.calls.find((c) => c.method === 'PATCH')!;
+    expect(sent.body).toMatchObject({
+      title: '改正個人情報保護法の施行',
+      category: 'legal',
+      occurredAt: manual.occurredAt,
+      impact: '報告手順の見直しが必要',
+    });
+  });
 });
