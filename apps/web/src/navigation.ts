@@ -19,6 +19,7 @@ import {
   IconSchool,
   IconTags,
   IconTarget,
+  IconTimelineEvent,
   IconTool,
   IconTrendingUp,
   IconUrgent,
@@ -155,6 +156,13 @@ const areaDefinitions = [
     requirements: ['4.2.3.e', '5.1.g', '6.1', '6.2', '6.3'],
     // Staff see minutes distributed to all: reviews:read, not isms:read.
     permission: 'reviews:read',
+  },
+  {
+    key: 'ismsEvents',
+    phase: 'check',
+    path: '/isms-events',
+    icon: IconTimelineEvent,
+    requirements: ['4.2.3.f'],
   },
   {
     key: 'conformity',

@@ -146,6 +146,9 @@ const PeopleSegmentRoute = lazy(() =>
 
 // Training and awareness: the dashboard with courses, one course, sessions, the completion
 // matrix, and My training with its quizzes.
+const EventsPage = lazy(() =>
+  import('./pages/events/EventsPage').then((m) => ({ default: m.EventsPage })),
+);
 const TrainingPage = lazy(() =>
   import('./pages/training/TrainingPage').then((m) => ({ default: m.TrainingPage })),
 );
@@ -259,6 +262,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   ),
   people: areaPage('people', <PeopleArea tab="people" />),
   training: areaPage('training', <TrainingPage />),
+  ismsEvents: areaPage('events', <EventsPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {

@@ -33,3 +33,4 @@ export * from './training.ts';
 export * from './incidents.ts';
 export * from './incidents-settings.ts';
 export * from './events.ts';
+export * from './events-export.ts';

@@ -118,6 +118,7 @@ export const REVIEW_INPUT_FIGURES = {
     'assetsAdded',
     'assetsRetired',
     'methodChanges',
+    'ismsEvents',
   ],
   h: ['improvementsProposed', 'preventiveProposals'],
   readiness: ['readiness', 'met', 'partial', 'gap', 'notEvidenced'],
@@ -131,7 +132,8 @@ export const REVIEW_INPUT_FIGURES = {
  * improvement_action, improvement, preventive_proposal, risk,
  * management_review_decision (its improvement's status, null before one
  * exists), interested_party_feedback ('open' | 'responded'), scope, soa,
- * risk_method (version status), org_unit ('active' | 'inactive'), asset.
+ * risk_method (version status), org_unit ('active' | 'inactive'), asset,
+ * isms_event ('auto' | 'manual'; its category's words in `detail`).
  */
 export const REVIEW_INPUT_ITEM_KINDS = [
   'management_review',
@@ -148,4 +150,5 @@ export const REVIEW_INPUT_ITEM_KINDS = [
   'risk_method',
   'org_unit',
   'asset',
+  'isms_event',
 ] as const;

@@ -21,6 +21,10 @@ export const incidentsMessages = {
     notification_before_discovery:
       'A notification cannot be sent before the incident was discovered: check the date and time.',
     notification_in_future: 'Record a notification once it has been sent, not ahead of time.',
+    // incidents: events
+    isms_event_automatic:
+      'This entry was written by Mamoru from the area it describes; only entries made by hand can be edited.',
+    isms_event_future: 'An event cannot have happened later than now.',
   },
   ja: {
     // incidents: workflow
@@ -42,5 +46,9 @@ export const incidentsMessages = {
     notification_before_discovery:
       'インシデントの発見より前に通知したことにはできません。日時を確認してください。',
     notification_in_future: '通知は送った後に記録してください。先の日時は記録できません。',
+    // incidents: events
+    isms_event_automatic:
+      'この記録は各領域の操作からMamoruが自動で書いたものです。編集できるのは手入力した記録だけです。',
+    isms_event_future: '現在より後の日時は指定できません。',
   },
 };

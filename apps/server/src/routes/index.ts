@@ -20,6 +20,7 @@ import { jobRoutes } from './jobs.ts';
 import { peopleCompetenceRoutes } from './people-competence.ts';
 import { peopleProfileRoutes } from './people-profiles.ts';
 import { recordRoutes } from './records.ts';
+import { ismsEventRoutes } from './events.ts';
 import { reviewRoutes } from './reviews.ts';
 import { reviewInputRoutes } from './reviews-inputs.ts';
 import { reviewMinutesRoutes } from './reviews-minutes.ts';
@@ -101,4 +102,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(trainingImportRoutes);
   await app.register(trainingReportRoutes);
   await app.register(incidentRespondRoutes);
+  await app.register(ismsEventRoutes);
 };

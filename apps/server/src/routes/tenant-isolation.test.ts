@@ -71,6 +71,7 @@ import {
   type ReviewInputsOfB,
 } from './reviews-inputs.isolation.ts';
 import { createMinutesOfB, minutesProbes, type MinutesOfB } from './reviews-minutes.isolation.ts';
+import { EVENT_LISTS, createEventsOfB, eventProbes, type EventsOfB } from './events.isolation.ts';
 import {
   createMinutesExportOfB,
   minutesExportProbes,
@@ -185,6 +186,8 @@ interface Objects {
   trainingImport: TrainingImportOfB;
   /** B's incident and notification obligation. */
   incidentsRespond: IncidentsRespondOfB;
+  /** B's ISMS event log: an entry made by hand. */
+  events: EventsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -267,6 +270,7 @@ const BY_ID: ByIdProbe[] = [
   ...trainingProbes<Objects>(),
   ...trainingImportProbes<Objects>(),
   ...incidentRespondProbes<Objects>(),
+  ...eventProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -491,6 +495,7 @@ const LISTS: ListProbe[] = [
   ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_RESPOND_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -597,6 +602,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
     b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
     b.incidentsRespond = await createIncidentsRespondOfB(adminB);
+    b.events = await createEventsOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -654,6 +660,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.training.values,
       ...b.trainingImport.values,
       ...b.incidentsRespond.values,
+      ...b.events.values,
     ];
   });
   afterAll(() => app.close());

@@ -51,10 +51,20 @@ export async function riskInputs(
   return { figures, items, omitted };
 }
 
+/** Audit actions whose objects section g lists from their own registers. */
+const LISTED_ACTIONS = [
+  'scope.approved',
+  'soa.approved',
+  'risk_method.approved',
+  'org_unit.created',
+  'org_unit.updated',
+] as const;
+
 /**
  * 6.2.g: what changed since the period started, dated: scope, statement of
  * applicability and risk method versions approved, organization units added or
- * changed, assets added or retired (their category in `detail`).
+ * changed, assets added or retired (their category in `detail`), and the other
+ * entries of the ISMS event log (4.2.3.f), automatic and made by hand.
  */
 export async function changeInputs(db: Executor, p: InputPeriod): Promise<SectionFacts> {
   const org = p.org;
@@ -63,6 +73,9 @@ export async function changeInputs(db: Executor, p: InputPeriod): Promise<Sectio
   const assetAdded = dayIn('s.created_at', p);
   // A retired asset's last change is its retirement unless it was edited after.
   const assetRetired = sql`s.status = 'retired' and ${dayIn('s.updated_at', p)}`;
+  // The log's automatic entries for what the queries below list already are left out.
+  const logged = sql`e.organization_id = ${org} and ${dayIn('e.occurred_at', p)}
+    and (e.source = 'manual' or e.action not in ${sql.raw(`(${LISTED_ACTIONS.map((a) => `'${a}'`).join(', ')})`)})`;
   const figures = await figuresOf(
     db,
     sql`select
@@ -77,7 +90,8 @@ export async function changeInputs(db: Executor, p: InputPeriod): Promise<Sectio
       (select count(*) from assets s where s.organization_id = ${org} and ${assetRetired})::int
         as "assetsRetired",
       (select count(*) from risk_methods m where m.organization_id = ${org}
-        and m.approved_at is not null and ${dayIn('m.approved_at', p)})::int as "methodChanges"`,
+        and m.approved_at is not null and ${dayIn('m.approved_at', p)})::int as "methodChanges",
+      (select count(*) from isms_events e where ${logged})::int as "ismsEvents"`,
   );
   const { items, omitted } = await cappedItems(
     db,
@@ -108,7 +122,11 @@ export async function changeInputs(db: Executor, p: InputPeriod): Promise<Sectio
       '/assets', case when ${assetRetired} then 'retired' else 'added' end, s.category,
       case when ${assetRetired} then ${dayOf('s.updated_at')} else ${dayOf('s.created_at')} end
         || '4'
-    from assets s where s.organization_id = ${org} and ((${assetAdded}) or (${assetRetired}))`,
+    from assets s where s.organization_id = ${org} and ((${assetAdded}) or (${assetRetired}))
+    union all
+    select 'isms_event', e.id, null, e.title, e.source, ${dayOf('e.occurred_at')}, '/isms-events',
+      e.action, e.category, ${dayOf('e.occurred_at')} || '5'
+    from isms_events e where ${logged}`,
   );
   return { figures, items, omitted };
 }

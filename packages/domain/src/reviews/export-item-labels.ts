@@ -29,6 +29,7 @@ const KIND: Record<ExportLang, Record<string, string>> = {
     asset: '資産',
     risk_method: 'リスク評価方法',
     document: '文書',
+    isms_event: 'ISMSイベント',
   },
   en: {
     internal_audit: 'Internal audit',
@@ -51,6 +52,7 @@ const KIND: Record<ExportLang, Record<string, string>> = {
     asset: 'Asset',
     risk_method: 'Risk method',
     document: 'Document',
+    isms_event: 'ISMS event',
   },
 };
 
@@ -166,12 +168,16 @@ const STATUS_BY_KIND: Record<ExportLang, Record<string, string>> = {
     'improvement:accepted': '採用（実施待ち）',
     'management_review_decision:accepted': '採用（実施待ち）',
     'interested_party_feedback:open': '未回答',
+    'isms_event:auto': '自動記録',
+    'isms_event:manual': '手入力',
   },
   en: {
     'risk:accepted': 'Risk accepted',
     'improvement:accepted': 'Accepted (to do)',
     'management_review_decision:accepted': 'Accepted (to do)',
     'interested_party_feedback:open': 'Awaiting a response',
+    'isms_event:auto': 'Recorded automatically',
+    'isms_event:manual': 'Entered by hand',
   },
 };
 

@@ -19,6 +19,7 @@ import {
 import { changeInputs, riskInputs } from '@mamoru/db/repositories/reviews-inputs-changes';
 import { REVIEW_INPUT_FIGURES, type ReviewInputSectionKey } from '@mamoru/contracts';
 import { evaluateConformity } from '../conformity/engine.ts';
+import { CATEGORY, eventTitle } from '../events/export.ts';
 import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 
 /**
@@ -59,10 +60,25 @@ const ASSET_CATEGORIES: Record<string, Record<Lang, string>> = {
 };
 const SCOPE_TITLE: Record<Lang, string> = { ja: 'ISMS適用範囲', en: 'ISMS scope' };
 
+/**
+ * An event-log entry: the query passes an automatic entry's action in `change`;
+ * it becomes the title's words (as the log's export says it), and `detail` the category.
+ */
+function wordedEvent(item: InputItemRow, lang: Lang): InputItemRow {
+  const source = item.status === 'auto' ? 'auto' : 'manual';
+  return {
+    ...item,
+    title: eventTitle({ source, action: item.change, title: item.title }, lang),
+    change: null,
+    detail: item.detail ? (CATEGORY[item.detail]?.[lang] ?? item.detail) : null,
+  };
+}
+
 /** Words the rows cannot carry themselves: the scope's title, an asset's category. */
 function worded(items: InputItemRow[], lang: Lang): InputItemRow[] {
   return items.map((item) => {
     if (item.kind === 'scope') return { ...item, title: SCOPE_TITLE[lang] };
+    if (item.kind === 'isms_event') return wordedEvent(item, lang);
     if (item.kind === 'asset' && item.detail) {
       return { ...item, detail: ASSET_CATEGORIES[item.detail]?.[lang] ?? item.detail };
     }
