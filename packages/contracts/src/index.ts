@@ -32,4 +32,5 @@ export * from './people.ts';
 export * from './training.ts';
 export * from './incidents.ts';
 export * from './incidents-settings.ts';
+export * from './incidents-reports.ts';
 export * from './events.ts';

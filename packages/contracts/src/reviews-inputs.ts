@@ -121,7 +121,22 @@ export const REVIEW_INPUT_FIGURES = {
   ],
   h: ['improvementsProposed', 'preventiveProposals'],
   readiness: ['readiness', 'met', 'partial', 'gap', 'notEvidenced'],
-  incidents: [],
+  incidents: [
+    'incidentsReported',
+    'typeIncident',
+    'typeSuspected',
+    'typeWeakness',
+    'typeMalfunction',
+    'typeNearMiss',
+    'severityCritical',
+    'severityHigh',
+    'severityMedium',
+    'severityLow',
+    'incidentsPersonalData',
+    'incidentsClosed',
+    'incidentsOpen',
+    'clocksOverdue',
+  ],
   objectives: [],
 } as const satisfies Record<ReviewInputSectionKey, readonly string[]>;
 
@@ -148,4 +163,5 @@ export const REVIEW_INPUT_ITEM_KINDS = [
   'risk_method',
   'org_unit',
   'asset',
+  'incident',
 ] as const;

@@ -11,6 +11,9 @@ export const incidentsMessages = {
     incident_already_triaged: 'This incident has been triaged already.',
     incident_step_backwards: 'An incident moves forward only: choose a later step.',
     incident_lessons_required: 'Write the lessons learned before closing the incident.',
+    // incidents: stats
+    incident_month_invalid: 'Not a month: use YYYY-MM with a month from 01 to 12.',
+    incident_period_too_long: 'Statistics cover at most 120 months at a time.',
   },
   ja: {
     // incidents: workflow
@@ -21,5 +24,9 @@ export const incidentsMessages = {
     incident_step_backwards:
       'インシデントの状態は先へ進めることしかできません。後の段階を選んでください。',
     incident_lessons_required: '終結する前に、得られた教訓を記入してください。',
+    // incidents: stats
+    incident_month_invalid:
+      '月の指定が正しくありません。YYYY-MM の形で、月は 01〜12 で指定してください。',
+    incident_period_too_long: '統計の期間は一度に 120 か月までです。',
   },
 };

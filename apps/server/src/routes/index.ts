@@ -31,6 +31,7 @@ import { trainingImportRoutes } from './training-import.ts';
 import { trainingReportRoutes } from './training-reports.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
+import { incidentReportRoutes } from './incidents-reports.ts';
 import { riskRoutes } from './risks.ts';
 import { riskBulkRoutes } from './risks-bulk.ts';
 import { riskAssessmentRoutes } from './risks-assessments.ts';
@@ -98,5 +99,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(trainingSessionRoutes);
   await app.register(trainingMyRoutes);
   await app.register(trainingImportRoutes);
+  // Incidents: statistics and the register's export.
+  await app.register(incidentReportRoutes);
   await app.register(trainingReportRoutes);
 };

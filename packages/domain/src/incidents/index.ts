@@ -2,3 +2,6 @@
 export * from './workflow.ts';
 export * from './clocks.ts';
 export * from './access.ts';
+export * from './statistics.ts';
+export * as exports from './export.ts';
+export * from './due.ts';

@@ -29,6 +29,7 @@ const KIND: Record<ExportLang, Record<string, string>> = {
     asset: '資産',
     risk_method: 'リスク評価方法',
     document: '文書',
+    incident: 'インシデント',
   },
   en: {
     internal_audit: 'Internal audit',
@@ -51,6 +52,7 @@ const KIND: Record<ExportLang, Record<string, string>> = {
     asset: 'Asset',
     risk_method: 'Risk method',
     document: 'Document',
+    incident: 'Incident',
   },
 };
 
@@ -105,6 +107,9 @@ const STATUS: Record<ExportLang, Record<string, string>> = {
     partial: '一部を満たす',
     gap: '満たしていない',
     not_evidenced: '裏付けなし',
+    triaged: '評価済み',
+    eradicated: '原因除去済み',
+    recovered: '復旧済み',
   },
   en: {
     planned: 'Planned',
@@ -156,6 +161,9 @@ const STATUS: Record<ExportLang, Record<string, string>> = {
     partial: 'Partly met',
     gap: 'Not met',
     not_evidenced: 'Not yet evidenced',
+    triaged: 'Triaged',
+    eradicated: 'Cause removed',
+    recovered: 'Recovered',
   },
 };
 
