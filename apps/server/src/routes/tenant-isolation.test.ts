@@ -107,6 +107,11 @@ import {
   trainingImportProbes,
   type TrainingImportOfB,
 } from './training-import.isolation.ts';
+import {
+  INCIDENT_REPORT_LISTS,
+  createIncidentReportsOfB,
+  type IncidentReportsOfB,
+} from './incidents-reports.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -177,6 +182,8 @@ interface Objects {
   training: TrainingOfB;
   /** B's training course and session (attendance import, dashboard, report). */
   trainingImport: TrainingImportOfB;
+  /** B's incident counted by B's statistics. */
+  incidentReports: IncidentReportsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -481,6 +488,7 @@ const LISTS: ListProbe[] = [
   ...PEOPLE_COMPETENCE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -586,6 +594,11 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.people = await createPeopleOfB(ownersB.managerB);
     b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
     b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
+    b.incidentReports = await createIncidentReportsOfB(
+      app.database.db,
+      orgB.organization.id,
+      b.orgUnitId,
+    );
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -642,6 +655,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.people.values,
       ...b.training.values,
       ...b.trainingImport.values,
+      ...b.incidentReports.values,
     ];
   });
   afterAll(() => app.close());
