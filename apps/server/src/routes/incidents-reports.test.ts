@@ -174,6 +174,9 @@ describeEachDatabase('incident statistics, register export, due lines, review in
     expect(en.getRow(1).getCell(2).value).toBe('Type');
     const titles = [2, 3, 4, 5].map((r) => en.getRow(r).getCell(3).value);
     expect(titles).not.toContain('Confidential: an employee copied files');
+    const printer = await workbook(manager, { lang: 'en', q: 'printer' });
+    expect(printer.getRow(2).getCell(1).value).toBe('INC-0003');
+    expect(printer.rowCount).toBe(2);
     const weak = await workbook(manager, { lang: 'en', type: 'weakness' });
     expect(weak.rowCount).toBe(2);
     expect(weak.getRow(2).getCell(2).value).toBe('Weakness');
@@ -222,20 +225,21 @@ describeEachDatabase('incident statistics, register export, due lines, review in
     });
     expect(section.omitted).toBe(0);
     expect(Object.keys(section.figures)).toEqual([...REVIEW_INPUT_FIGURES.incidents]);
+    // Confidential incidents (#4) are left out of the pack, which auditors read too.
     expect(section.figures).toEqual({
-      incidentsReported: 4,
-      typeIncident: 2,
+      incidentsReported: 3,
+      typeIncident: 1,
       typeSuspected: 0,
       typeWeakness: 1,
       typeMalfunction: 1,
       typeNearMiss: 0,
-      severityCritical: 1,
+      severityCritical: 0,
       severityHigh: 1,
       severityMedium: 0,
       severityLow: 1,
       incidentsPersonalData: 1,
       incidentsClosed: 1,
-      incidentsOpen: 3,
+      incidentsOpen: 2,
       clocksOverdue: 1,
     });
     // The closed one with its lessons first, then the open ones; the confidential one named nowhere.

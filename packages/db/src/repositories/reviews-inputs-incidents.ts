@@ -13,11 +13,12 @@ import {
 /**
  * The management review's incident input: incidents discovered in the period
  * by type and severity, those closed in it, those open on the day, and
- * notification clocks overdue. The figures count every incident (numbers
- * only: top management needs the whole picture, and a count names no one);
- * the items, which carry titles and lessons learned, leave confidential
- * incidents out, since the pack is read by everyone who reads reviews.
- * Items: incidents closed in the period with their lessons, then open ones.
+ * notification clocks overdue. Confidential incidents stay out of figures and
+ * items alike: the pack is frozen and read by everyone who reads reviews
+ * (auditors too), and the statistics leave them out for such readers, so a
+ * difference between the two must not betray one. The team brings them to top
+ * management directly. Items: incidents closed in the period with their
+ * lessons learned, then the open ones.
  */
 
 const incCode = sql.raw(`'INC-' || lpad(i.number::text, 4, '0')`);
@@ -41,7 +42,7 @@ export async function incidentInputs(db: Executor, p: InputPeriod): Promise<Sect
       count(*) filter (where ${closed})::int as "incidentsClosed",
       count(*) filter (where ${openOnDay})::int as "incidentsOpen",
       coalesce(sum(${overdueClocksSql(sql`i`, timeZoneSql(p.org))}), 0)::int as "clocksOverdue"
-    from incidents i where i.organization_id = ${p.org}`,
+    from incidents i where i.organization_id = ${p.org} and not i.confidential`,
   );
   const { items, omitted } = await cappedItems(
     db,
