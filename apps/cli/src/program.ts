@@ -8,6 +8,7 @@ import { registerCatalog } from './commands/catalog.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEvidence } from './commands/evidence.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerIncidents } from './commands/incidents.ts';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error (unknown command or option). */
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerEvidence(program);
   registerCheck(program);
+  registerIncidents(program);
   return program;
 }
 

@@ -32,5 +32,6 @@ export * from './people.ts';
 export * from './training.ts';
 export * from './incidents.ts';
 export * from './incidents-settings.ts';
+export * from './incidents-reports.ts';
 export * from './events.ts';
 export * from './events-export.ts';

@@ -122,7 +122,22 @@ export const REVIEW_INPUT_FIGURES = {
   ],
   h: ['improvementsProposed', 'preventiveProposals'],
   readiness: ['readiness', 'met', 'partial', 'gap', 'notEvidenced'],
-  incidents: [],
+  incidents: [
+    'incidentsReported',
+    'typeIncident',
+    'typeSuspected',
+    'typeWeakness',
+    'typeMalfunction',
+    'typeNearMiss',
+    'severityCritical',
+    'severityHigh',
+    'severityMedium',
+    'severityLow',
+    'incidentsPersonalData',
+    'incidentsClosed',
+    'incidentsOpen',
+    'clocksOverdue',
+  ],
   objectives: [],
 } as const satisfies Record<ReviewInputSectionKey, readonly string[]>;
 
@@ -151,4 +166,5 @@ export const REVIEW_INPUT_ITEM_KINDS = [
   'org_unit',
   'asset',
   'isms_event',
+  'incident',
 ] as const;

@@ -25,6 +25,9 @@ export const incidentsMessages = {
     isms_event_automatic:
       'This entry was written by Mamoru from the area it describes; only entries made by hand can be edited.',
     isms_event_future: 'An event cannot have happened later than now.',
+    // incidents: stats
+    incident_month_invalid: 'Not a month: use YYYY-MM with a month from 01 to 12.',
+    incident_period_too_long: 'Statistics cover at most 120 months at a time.',
   },
   ja: {
     // incidents: workflow
@@ -50,5 +53,9 @@ export const incidentsMessages = {
     isms_event_automatic:
       'この記録は各領域の操作からMamoruが自動で書いたものです。編集できるのは手入力した記録だけです。',
     isms_event_future: '現在より後の日時は指定できません。',
+    // incidents: stats
+    incident_month_invalid:
+      '月の指定が正しくありません。YYYY-MM の形で、月は 01〜12 で指定してください。',
+    incident_period_too_long: '統計の期間は一度に 120 か月までです。',
   },
 };

@@ -56,6 +56,9 @@ describeEachDatabase('the conformity view', (ctx) => {
       { kind: 'treatment_action', count: 0, overdue: 0, href: '/treatment-plan' },
       // No approved review yet: the first one is due.
       { kind: 'management_review', count: 1, overdue: 0, href: '/management-review' },
+      // The administrator is also the ISMS manager, who handles incidents.
+      { kind: 'incident_notification', count: 0, overdue: 0, href: '/incidents?open=true' },
+      { kind: 'incident_triage', count: 0, overdue: 0, href: '/incidents?status=reported' },
       { kind: 'training', count: 0, overdue: 0, href: '/training' },
       { kind: 'competence', count: 0, overdue: 0, href: '/people/gaps' },
     ]);

@@ -33,6 +33,7 @@ import { trainingReportRoutes } from './training-reports.ts';
 import { incidentRespondRoutes } from './incidents-respond.ts';
 import { improvementRoutes } from './improvement.ts';
 import { improvementReportRoutes } from './improvement-reports.ts';
+import { incidentReportRoutes } from './incidents-reports.ts';
 import { riskRoutes } from './risks.ts';
 import { riskBulkRoutes } from './risks-bulk.ts';
 import { riskAssessmentRoutes } from './risks-assessments.ts';
@@ -100,6 +101,8 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(trainingSessionRoutes);
   await app.register(trainingMyRoutes);
   await app.register(trainingImportRoutes);
+  // Incidents: statistics and the register's export.
+  await app.register(incidentReportRoutes);
   await app.register(trainingReportRoutes);
   await app.register(incidentRespondRoutes);
   await app.register(ismsEventRoutes);

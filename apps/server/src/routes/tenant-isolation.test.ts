@@ -114,6 +114,10 @@ import {
   incidentRespondProbes,
   type IncidentsRespondOfB,
 } from './incidents-respond.isolation.ts';
+  INCIDENT_REPORT_LISTS,
+  createIncidentReportsOfB,
+  type IncidentReportsOfB,
+} from './incidents-reports.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -188,6 +192,8 @@ interface Objects {
   incidentsRespond: IncidentsRespondOfB;
   /** B's ISMS event log: an entry made by hand. */
   events: EventsOfB;
+  /** B's incident counted by B's statistics. */
+  incidentReports: IncidentReportsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -496,6 +502,7 @@ const LISTS: ListProbe[] = [
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_RESPOND_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -603,6 +610,11 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
     b.incidentsRespond = await createIncidentsRespondOfB(adminB);
     b.events = await createEventsOfB(ownersB.managerB);
+    b.incidentReports = await createIncidentReportsOfB(
+      app.database.db,
+      orgB.organization.id,
+      b.orgUnitId,
+    );
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -661,6 +673,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.trainingImport.values,
       ...b.incidentsRespond.values,
       ...b.events.values,
+      ...b.incidentReports.values,
     ];
   });
   afterAll(() => app.close());

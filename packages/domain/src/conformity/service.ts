@@ -9,6 +9,7 @@ import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 import { evaluateConformity } from './engine.ts';
 import { managementReviewDue } from './review-due.ts';
 import { peopleDue } from './training-due.ts';
+import { incidentDue } from '../incidents/due.ts';
 import type { ConformitySnapshot } from './types.ts';
 
 /**
@@ -74,6 +75,8 @@ async function dueFor(
     href: '/treatment-plan',
   });
   due.push(managementReviewDue(s));
+  // For whoever handles incidents: clocks due and reports waiting for triage.
+  due.push(...(await incidentDue(db, ctx)));
   due.push(...(await peopleDue(db, ctx, s)));
   return due;
 }

@@ -8,3 +8,6 @@ export * from './presets.ts';
 export * from './notifications.ts';
 export * from './risks.ts';
 export * from './raise.ts';
+export * from './statistics.ts';
+export * as exports from './export.ts';
+export * from './due.ts';

@@ -30,6 +30,7 @@ const KIND: Record<ExportLang, Record<string, string>> = {
     risk_method: 'リスク評価方法',
     document: '文書',
     isms_event: 'ISMSイベント',
+    incident: 'インシデント',
   },
   en: {
     internal_audit: 'Internal audit',
@@ -53,6 +54,7 @@ const KIND: Record<ExportLang, Record<string, string>> = {
     risk_method: 'Risk method',
     document: 'Document',
     isms_event: 'ISMS event',
+    incident: 'Incident',
   },
 };
 
@@ -107,6 +109,9 @@ const STATUS: Record<ExportLang, Record<string, string>> = {
     partial: '一部を満たす',
     gap: '満たしていない',
     not_evidenced: '裏付けなし',
+    triaged: '評価済み',
+    eradicated: '原因除去済み',
+    recovered: '復旧済み',
   },
   en: {
     planned: 'Planned',
@@ -158,6 +163,9 @@ const STATUS: Record<ExportLang, Record<string, string>> = {
     partial: 'Partly met',
     gap: 'Not met',
     not_evidenced: 'Not yet evidenced',
+    triaged: 'Triaged',
+    eradicated: 'Cause removed',
+    recovered: 'Recovered',
   },
 };
 

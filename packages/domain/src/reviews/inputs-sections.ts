@@ -17,6 +17,7 @@ import {
   proposalInputs,
 } from '@mamoru/db/repositories/reviews-inputs-improvement';
 import { changeInputs, riskInputs } from '@mamoru/db/repositories/reviews-inputs-changes';
+import { incidentInputs } from '@mamoru/db/repositories/reviews-inputs-incidents';
 import { REVIEW_INPUT_FIGURES, type ReviewInputSectionKey } from '@mamoru/contracts';
 import { evaluateConformity } from '../conformity/engine.ts';
 import { CATEGORY, eventTitle } from '../events/export.ts';
@@ -24,8 +25,8 @@ import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 
 /**
  * Compiles the input pack of a management review from the registers: one
- * entry per section (6.2.a–h, readiness, and the areas Mamoru does not hold
- * yet), each with counted figures and the source objects behind them.
+ * entry per section (6.2.a–h, readiness, incidents, and the areas Mamoru
+ * does not hold yet), each with counted figures and the source objects behind them.
  */
 
 export interface CompiledSection {
@@ -155,7 +156,7 @@ export async function compileInputPack(
     section('g', await changeInputs(db, p), lang),
     section('h', await proposalInputs(db, p), lang),
     section('readiness', await readinessInputs(db, org, options.asOf), lang),
-    unavailable('incidents'),
+    section('incidents', await incidentInputs(db, p), lang),
     unavailable('objectives'),
   ];
 }
