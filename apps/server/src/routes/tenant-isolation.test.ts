@@ -114,6 +114,7 @@ import {
   incidentRespondProbes,
   type IncidentsRespondOfB,
 } from './incidents-respond.isolation.ts';
+import {
   INCIDENT_REPORT_LISTS,
   createIncidentReportsOfB,
   type IncidentReportsOfB,
