@@ -107,6 +107,12 @@ import {
   trainingImportProbes,
   type TrainingImportOfB,
 } from './training-import.isolation.ts';
+import {
+  INCIDENT_LISTS,
+  createIncidentsOfB,
+  incidentProbes,
+  type IncidentsOfB,
+} from './incidents.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -177,6 +183,8 @@ interface Objects {
   training: TrainingOfB;
   /** B's training course and session (attendance import, dashboard, report). */
   trainingImport: TrainingImportOfB;
+  /** B's incident (reported through the API with an external reference). */
+  incidents: IncidentsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -258,6 +266,7 @@ const BY_ID: ByIdProbe[] = [
   ...peopleCompetenceProbes<Objects>(),
   ...trainingProbes<Objects>(),
   ...trainingImportProbes<Objects>(),
+  ...incidentProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -481,6 +490,7 @@ const LISTS: ListProbe[] = [
   ...PEOPLE_COMPETENCE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -586,6 +596,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.people = await createPeopleOfB(ownersB.managerB);
     b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
     b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
+    b.incidents = await createIncidentsOfB(adminB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -642,6 +653,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.people.values,
       ...b.training.values,
       ...b.trainingImport.values,
+      ...b.incidents.values,
     ];
   });
   afterAll(() => app.close());

@@ -2,3 +2,12 @@
 export * from './workflow.ts';
 export * from './clocks.ts';
 export * from './access.ts';
+export * from './detail.ts';
+export * from './report.ts';
+export * from './list.ts';
+export * from './update.ts';
+export * from './triage.ts';
+export * from './transitions.ts';
+export * from './timeline.ts';
+export * from './closing-record.ts';
+import './files.ts';
