@@ -317,4 +317,71 @@ describeEachDatabase('incidents', (ctx) => {
     expect(typed.json().items.every((i: IncidentListItem) => i.type === 'malfunction')).toBe(true);
     expect((await manager.get('/api/v1/incidents?cursor=bogus')).statusCode).toBe(400);
   });
+  it('lets an assignee without the team handle it, and shows what was raised from it', async () => {
+    const incident = await report(colleague, { title: 'Shared folder open to everyone' });
+    const wrongRef = await manager.post(
+      `/api/v1/incidents/${incident.id}/triage`,
+      { severity: 'medium', urgency: 'medium', assigneeId: '00000000-0000-4000-8000-000000000000' },
+      etag(incident),
+    );
+    expect(wrongRef.statusCode).toBe(422);
+    expect(wrongRef.json().errors[0]).toMatchObject({
+      field: 'assigneeId',
+      code: 'reference_not_found',
+    });
+    expect(
+      (
+        await manager.post(`/api/v1/incidents/${incident.id}/triage`, {
+          severity: 'low',
+          urgency: 'low',
+        })
+      ).statusCode,
+    ).toBe(428);
+    const triaged = (
+      await triage(manager, incident, { assigneeId: staff.user.id })
+    ).json<Incident>();
+    // Staff handle what is assigned to them (and see it, though someone else reported it).
+    const asAssignee = (await staff.get(`/api/v1/incidents/${incident.id}`)).json<Incident>();
+    expect(asAssignee.can.handle).toBe(true);
+    const contained = await move(staff, triaged, { to: 'contained', note: 'Sharing removed' });
+    expect(contained.statusCode, contained.body).toBe(200);
+    expect(ids(await staff.get('/api/v1/incidents?mine=assigned'))).toEqual([incident.id]);
+
+    const raised = await manager.post('/api/v1/improvements', {
+      source: 'incident_lesson',
+      sourceLink: { type: 'incident', id: incident.id, label: incident.reference },
+      title: 'Review folder sharing defaults',
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const shown = (await manager.get(`/api/v1/incidents/${incident.id}`)).json<Incident>();
+    expect(shown.raised).toEqual([
+      expect.objectContaining({
+        kind: 'improvement',
+        id: raised.json().id,
+        title: 'Review folder sharing defaults',
+      }),
+    ]);
+    expect(shown.reference).toMatch(/^INC-\d{4}$/);
+
+    const unknownUnit = await staff.post('/api/v1/incidents', {
+      type: 'weakness',
+      title: 'x',
+      unitId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknownUnit.statusCode).toBe(422);
+    const today = new Date().toISOString().slice(0, 10);
+    const dated = await manager.get(`/api/v1/incidents?from=2000-01-01&to=2000-12-31`);
+    expect(dated.json().items).toEqual([]);
+    expect(ids(await manager.get(`/api/v1/incidents?from=${today}&limit=200`))).toContain(
+      incident.id,
+    );
+
+    // Closing is an ISMS event (4.2.3.f): the audit trail wrote it to the event log.
+    const events = await app.database.db.execute(
+      sql`select title from isms_events
+        where organization_id = ${admin.organization.id} and action = 'incident.closed'`,
+    );
+    const titles = (events as unknown as { rows: { title: string }[] }).rows.map((r) => r.title);
+    expect(titles).toContain('INC-0001 Laptop lost on the train');
+  });
 });
