@@ -1,69 +1,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import type { Incident, IncidentListItem } from '@mamoru/contracts';
+import { tokenClient } from '../testing/identity.ts';
+import { attachFile, samples, uploadFile } from '../testing/files.ts';
+import type { Incident } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
-import { attachFile, samples, uploadFile } from '../testing/files.ts';
-import {
-  createUser,
-  createUserAndLogin,
-  login,
-  setupOrganization,
-  tokenClient,
-  type Client,
-} from '../testing/identity.ts';
-import { createOrgUnit } from '../testing/isms.ts';
+import type { Client } from '../testing/identity.ts';
+import { etag, ids, incidentPeople, move, report, triage } from './incidents.fixtures.ts';
 
 describeEachDatabase('incidents', (ctx) => {
   let app: App;
-  let admin: Client;
-  let manager: Client; // isms_manager: the incident team by permission
-  let staff: Client; // reports
-  let colleague: Client; // another staff member
-  let auditor: Client; // internal auditor
-  let external: Client; // external auditor
-  let top: Client; // top management
-  let teamMember: Client; // staff, on the team through the settings' unit
-
-  const etag = (i: { version: number }) => ({ headers: { 'if-match': `"${i.version}"` } });
-  const report = async (as: Client, body: Record<string, unknown> = {}) => {
-    const res = await as.post('/api/v1/incidents', {
-      type: 'incident',
-      title: 'Laptop lost on the train',
-      description: 'Left on the Yamanote line',
-      ...body,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<{ incident: Incident; merged: boolean }>().incident;
-  };
-  const triage = (as: Client, i: Incident, body: Record<string, unknown> = {}) =>
-    as.post(
-      `/api/v1/incidents/${i.id}/triage`,
-      { severity: 'high', urgency: 'critical', ...body },
-      etag(i),
-    );
-  const move = (as: Client, i: Incident, body: Record<string, unknown>) =>
-    as.post(`/api/v1/incidents/${i.id}/transitions`, body, etag(i));
-  const ids = (res: { json: () => { items: IncidentListItem[] } }) =>
-    res.json().items.map((i) => i.id);
+  let admin: Client, manager: Client, staff: Client, colleague: Client;
+  let auditor: Client, external: Client, top: Client, teamMember: Client;
 
   beforeAll(async () => {
     app = await buildTestApp(ctx.database);
-    ({ admin } = await setupOrganization(app));
-    manager = await createUserAndLogin(admin, { roles: ['isms_manager'] });
-    staff = await createUserAndLogin(admin, { roles: ['staff'] });
-    colleague = await createUserAndLogin(admin, { roles: ['staff'] });
-    auditor = await createUserAndLogin(admin, { roles: ['internal_auditor'] });
-    external = await createUserAndLogin(admin, { roles: ['external_auditor'] });
-    top = await createUserAndLogin(admin, { roles: ['top_management'] });
-    // The incident team is the security unit; its member holds only the staff role.
-    const unit = await createOrgUnit(admin, { name: 'Security team' });
-    const member = await createUser(admin, { roles: ['staff'] });
-    const db = app.database.db;
-    await db.execute(sql`update users set org_unit_id = ${unit.id} where id = ${member.user.id}`);
-    await db.execute(sql`insert into incident_settings (organization_id, team_unit_id)
-      values (${admin.organization.id}, ${unit.id})`);
-    teamMember = await login(app, member.email, member.password);
+    ({ admin, manager, staff, colleague, auditor, external, top, teamMember } =
+      await incidentPeople(app));
   });
   afterAll(() => app.close());
 
@@ -262,126 +214,5 @@ describeEachDatabase('incidents', (ctx) => {
       'x.pdf',
     );
     expect(foreign.statusCode).toBe(404);
-  });
-
-  it('lists in keyset pages with filters, the triage-overdue flag and overdue clocks', async () => {
-    const db = app.database.db;
-    const org = admin.organization.id;
-    const breach = await report(colleague, {
-      type: 'incident',
-      title: 'Customer list mailed to the wrong address',
-      personalData: true,
-      discoveredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-    });
-    await db.execute(sql`update incidents set reported_at = now() - interval '30 hours'
-      where id = ${breach.id}`);
-    await db.execute(sql`insert into incident_obligations
-      (organization_id, name, name_en, recipient, applies_to_types, requires_personal_data, deadline_days)
-      values (${org}, '速報', 'Preliminary report', 'PPC', '{incident}', true, 1)`);
-    const mine = await colleague.get('/api/v1/incidents?mine=reported');
-    const item = mine.json().items.find((i: IncidentListItem) => i.id === breach.id);
-    expect(item).toMatchObject({ triageOverdue: true, overdueClocks: 1, personalData: true });
-    const detail = (await colleague.get(`/api/v1/incidents/${breach.id}`)).json<Incident>();
-    expect(detail.clocks).toEqual([expect.objectContaining({ status: 'overdue', sentAt: null })]);
-
-    const all: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await manager.get(
-        `/api/v1/incidents?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      expect(res.statusCode, res.body).toBe(200);
-      all.push(...ids(res));
-      cursor = res.json().nextCursor;
-    } while (cursor);
-    const everything = ids(await manager.get('/api/v1/incidents?limit=200'));
-    expect(all).toEqual(everything);
-    expect(new Set(all).size).toBe(all.length);
-    const byPriority: string[] = [];
-    cursor = null;
-    do {
-      const res = await manager.get(
-        `/api/v1/incidents?sort=priority&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      byPriority.push(...ids(res));
-      cursor = res.json().nextCursor;
-    } while (cursor);
-    expect(byPriority.sort()).toEqual([...everything].sort());
-
-    const closed = await manager.get('/api/v1/incidents?status=closed&limit=200');
-    expect(closed.json().items.length).toBeGreaterThan(0);
-    expect(closed.json().items.every((i: IncidentListItem) => i.status === 'closed')).toBe(true);
-    const search = await manager.get(`/api/v1/incidents?q=${encodeURIComponent('wrong address')}`);
-    expect(ids(search)).toEqual([breach.id]);
-    const typed = await manager.get('/api/v1/incidents?type=malfunction&open=false');
-    expect(typed.json().items.every((i: IncidentListItem) => i.type === 'malfunction')).toBe(true);
-    expect((await manager.get('/api/v1/incidents?cursor=bogus')).statusCode).toBe(400);
-  });
-  it('lets an assignee without the team handle it, and shows what was raised from it', async () => {
-    const incident = await report(colleague, { title: 'Shared folder open to everyone' });
-    const wrongRef = await manager.post(
-      `/api/v1/incidents/${incident.id}/triage`,
-      { severity: 'medium', urgency: 'medium', assigneeId: '00000000-0000-4000-8000-000000000000' },
-      etag(incident),
-    );
-    expect(wrongRef.statusCode).toBe(422);
-    expect(wrongRef.json().errors[0]).toMatchObject({
-      field: 'assigneeId',
-      code: 'reference_not_found',
-    });
-    expect(
-      (
-        await manager.post(`/api/v1/incidents/${incident.id}/triage`, {
-          severity: 'low',
-          urgency: 'low',
-        })
-      ).statusCode,
-    ).toBe(428);
-    const triaged = (
-      await triage(manager, incident, { assigneeId: staff.user.id })
-    ).json<Incident>();
-    // Staff handle what is assigned to them (and see it, though someone else reported it).
-    const asAssignee = (await staff.get(`/api/v1/incidents/${incident.id}`)).json<Incident>();
-    expect(asAssignee.can.handle).toBe(true);
-    const contained = await move(staff, triaged, { to: 'contained', note: 'Sharing removed' });
-    expect(contained.statusCode, contained.body).toBe(200);
-    expect(ids(await staff.get('/api/v1/incidents?mine=assigned'))).toEqual([incident.id]);
-
-    const raised = await manager.post('/api/v1/improvements', {
-      source: 'incident_lesson',
-      sourceLink: { type: 'incident', id: incident.id, label: incident.reference },
-      title: 'Review folder sharing defaults',
-    });
-    expect(raised.statusCode, raised.body).toBe(201);
-    const shown = (await manager.get(`/api/v1/incidents/${incident.id}`)).json<Incident>();
-    expect(shown.raised).toEqual([
-      expect.objectContaining({
-        kind: 'improvement',
-        id: raised.json().id,
-        title: 'Review folder sharing defaults',
-      }),
-    ]);
-    expect(shown.reference).toMatch(/^INC-\d{4}$/);
-
-    const unknownUnit = await staff.post('/api/v1/incidents', {
-      type: 'weakness',
-      title: 'x',
-      unitId: '00000000-0000-4000-8000-000000000000',
-    });
-    expect(unknownUnit.statusCode).toBe(422);
-    const today = new Date().toISOString().slice(0, 10);
-    const dated = await manager.get(`/api/v1/incidents?from=2000-01-01&to=2000-12-31`);
-    expect(dated.json().items).toEqual([]);
-    expect(ids(await manager.get(`/api/v1/incidents?from=${today}&limit=200`))).toContain(
-      incident.id,
-    );
-
-    // Closing is an ISMS event (4.2.3.f): the audit trail wrote it to the event log.
-    const events = await app.database.db.execute(
-      sql`select title from isms_events
-        where organization_id = ${admin.organization.id} and action = 'incident.closed'`,
-    );
-    const titles = (events as unknown as { rows: { title: string }[] }).rows.map((r) => r.title);
-    expect(titles).toContain('INC-0001 Laptop lost on the train');
   });
 });
