@@ -11,6 +11,9 @@ export const incidentsMessages = {
     incident_already_triaged: 'This incident has been triaged already.',
     incident_step_backwards: 'An incident moves forward only: choose a later step.',
     incident_lessons_required: 'Write the lessons learned before closing the incident.',
+    // incidents: core
+    incident_external_ref_taken:
+      'An open incident you cannot see already holds the external reference {externalRef}; use another reference.',
   },
   ja: {
     // incidents: workflow
@@ -21,5 +24,8 @@ export const incidentsMessages = {
     incident_step_backwards:
       'インシデントの状態は先へ進めることしかできません。後の段階を選んでください。',
     incident_lessons_required: '終結する前に、得られた教訓を記入してください。',
+    // incidents: core
+    incident_external_ref_taken:
+      '外部参照 {externalRef} は、あなたが閲覧できない未終結のインシデントで使われています。別の参照を指定してください。',
   },
 };

@@ -144,6 +144,14 @@ describeEachDatabase('incidents', (ctx) => {
     const handled = (await triage(manager, merged.incident)).json<Incident>();
     const closed = await move(manager, handled, { to: 'closed', lessonsLearned: 'Alert earlier' });
     expect(closed.statusCode, closed.body).toBe(200);
+    // Another person's confidential report with the same reference is neither shown nor counted.
+    const hidden = await report(colleague, { externalRef: 'ALERT-43', confidential: true });
+    const clash = await tool.post('/api/v1/incidents', { ...body, externalRef: 'ALERT-43' });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().code).toBe('incident_external_ref_taken');
+    expect(clash.body).not.toContain(hidden.id);
+    const untouched = await colleague.get(`/api/v1/incidents/${hidden.id}`);
+    expect(untouched.json()).toMatchObject({ repeatCount: 0, version: 1 });
     const later = await tool.post('/api/v1/incidents', body);
     expect(later.statusCode).toBe(201);
     expect(later.json().incident.id).not.toBe(incident.id);

@@ -275,3 +275,10 @@ export async function setIncidentRecordId(
     .set({ recordId })
     .where(and(eq(incidents.organizationId, organizationId), eq(incidents.id, id)));
 }
+
+/** Serializes the first closings of an organization, so that one record type is created. */
+export async function lockRecordTypeCreation(db: Executor, organizationId: string) {
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`incident-record-type:${organizationId}`}))`,
+  );
+}

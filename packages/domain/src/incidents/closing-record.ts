@@ -34,6 +34,7 @@ async function incidentRecordType(tx: Tx, ctx: RequestContext) {
     const type = await recordsRepo.getRecordType(tx, org, settings.recordTypeId);
     if (type) return type;
   }
+  await repo.lockRecordTypeCreation(tx, org);
   const taken = await recordsRepo.recordTypeCodeTaken(tx, org, INCIDENT_RECORD_TYPE_CODE);
   let type = taken ? await recordsRepo.getRecordType(tx, org, taken) : null;
   if (!type) {

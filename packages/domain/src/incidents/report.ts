@@ -1,10 +1,11 @@
 import type { Db, Executor } from '@mamoru/db';
 import type { IncidentReport } from '@mamoru/contracts';
 import * as repo from '@mamoru/db/repositories/incidents';
+import { incidentAccessRow } from '@mamoru/db/repositories/incidents-access';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
-import { invalid, type FieldError } from '../errors.ts';
+import { conflict, invalid, type FieldError } from '../errors.ts';
 import { authorize } from '../identity/actor.ts';
-import { INCIDENT_ENTITY, incidentAccess } from './access.ts';
+import { INCIDENT_ENTITY, incidentAccess, seesIncident } from './access.ts';
 import { presentIncident } from './detail.ts';
 
 /**
@@ -105,8 +106,12 @@ export async function reportIncident(db: Db, ctx: RequestContext, input: Inciden
         },
       ]);
     }
-    // The same external reference names the same tool's incident: its reporter gets it back.
     const access = await incidentAccess(tx, ctx);
+    // A reference held by an incident the caller may not see (another person's
+    // confidential report) is refused, and the merge undone, rather than shown.
+    if (!inserted && !seesIncident(access, (await incidentAccessRow(tx, org, id))!)) {
+      throw conflict('incident_external_ref_taken', { externalRef: input.externalRef ?? '' });
+    }
     return { incident: await presentIncident(tx, ctx, access, id), merged: !inserted };
   });
 }
