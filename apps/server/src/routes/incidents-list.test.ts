@@ -73,6 +73,10 @@ describeEachDatabase('incidents list', (ctx) => {
     const typed = await manager.get('/api/v1/incidents?type=malfunction&open=false');
     expect(typed.json().items.every((i: IncidentListItem) => i.type === 'malfunction')).toBe(true);
     expect((await manager.get('/api/v1/incidents?cursor=bogus')).statusCode).toBe(400);
+    // A cursor of the right shape with a value that is no instant: the client's error, not ours.
+    const forged = Buffer.from(JSON.stringify(['2026-02-30 10:00:00+00', 1])).toString('base64url');
+    const bad = await manager.get(`/api/v1/incidents?cursor=${forged}`);
+    expect(bad.json()).toMatchObject({ status: 400, code: 'invalid_cursor' });
   });
   it('lets an assignee without the team handle it, and shows what was raised from it', async () => {
     const incident = await report(colleague, { title: 'Shared folder open to everyone' });
