@@ -98,9 +98,24 @@ describeEachDatabase('incidents list', (ctx) => {
         })
       ).statusCode,
     ).toBe(428);
+    // The organization's own matrix decides (here by severity alone; the shipped one gives 3).
+    const matrix = JSON.stringify([
+      [4, 4, 4, 4],
+      [3, 3, 3, 3],
+      [2, 2, 2, 2],
+      [1, 1, 1, 1],
+    ]);
+    await app.database.db
+      .execute(sql`update incident_settings set priority_matrix = ${matrix}::jsonb
+      where organization_id = ${admin.organization.id}`);
     const triaged = (
-      await triage(manager, incident, { assigneeId: staff.user.id })
+      await triage(manager, incident, {
+        severity: 'low',
+        urgency: 'critical',
+        assigneeId: staff.user.id,
+      })
     ).json<Incident>();
+    expect(triaged.priority).toBe(4);
     // Staff handle what is assigned to them (and see it, though someone else reported it).
     const asAssignee = (await staff.get(`/api/v1/incidents/${incident.id}`)).json<Incident>();
     expect(asAssignee.can.handle).toBe(true);
