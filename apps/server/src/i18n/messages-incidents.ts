@@ -28,6 +28,9 @@ export const incidentsMessages = {
     // incidents: stats
     incident_month_invalid: 'Not a month: use YYYY-MM with a month from 01 to 12.',
     incident_period_too_long: 'Statistics cover at most 120 months at a time.',
+    // incidents: core
+    incident_external_ref_taken:
+      'An open incident you cannot see already holds the external reference {externalRef}; use another reference.',
   },
   ja: {
     // incidents: workflow
@@ -57,5 +60,8 @@ export const incidentsMessages = {
     incident_month_invalid:
       '月の指定が正しくありません。YYYY-MM の形で、月は 01〜12 で指定してください。',
     incident_period_too_long: '統計の期間は一度に 120 か月までです。',
+    // incidents: core
+    incident_external_ref_taken:
+      '外部参照 {externalRef} は、あなたが閲覧できない未終結のインシデントで使われています。別の参照を指定してください。',
   },
 };

@@ -14,6 +14,7 @@ import { catalogRoutes } from './catalog.ts';
 import { documentRoutes } from './documents.ts';
 import { conformityRoutes } from './conformity.ts';
 import { fileRoutes } from './files.ts';
+import { incidentRoutes } from './incidents.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
@@ -75,6 +76,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(riskAssessmentRoutes);
   await app.register(treatmentPlanRoutes);
   await app.register(recordRoutes);
+  await app.register(incidentRoutes);
   await app.register(fileRoutes);
   await app.register(documentRoutes);
   await app.register(conformityRoutes);

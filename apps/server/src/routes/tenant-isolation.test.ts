@@ -119,6 +119,11 @@ import {
   createIncidentReportsOfB,
   type IncidentReportsOfB,
 } from './incidents-reports.isolation.ts';
+  INCIDENT_LISTS,
+  createIncidentsOfB,
+  incidentProbes,
+  type IncidentsOfB,
+} from './incidents.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -195,6 +200,8 @@ interface Objects {
   events: EventsOfB;
   /** B's incident counted by B's statistics. */
   incidentReports: IncidentReportsOfB;
+  /** B's incident (reported through the API with an external reference). */
+  incidents: IncidentsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -278,6 +285,7 @@ const BY_ID: ByIdProbe[] = [
   ...trainingImportProbes<Objects>(),
   ...incidentRespondProbes<Objects>(),
   ...eventProbes<Objects>(),
+  ...incidentProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -504,6 +512,7 @@ const LISTS: ListProbe[] = [
   ...INCIDENT_RESPOND_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -616,6 +625,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       orgB.organization.id,
       b.orgUnitId,
     );
+    b.incidents = await createIncidentsOfB(adminB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -675,6 +685,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.incidentsRespond.values,
       ...b.events.values,
       ...b.incidentReports.values,
+      ...b.incidents.values,
     ];
   });
   afterAll(() => app.close());
