@@ -52,7 +52,8 @@ describe('reporting an incident in Japanese on a phone', { timeout: 60_000 }, ()
     ).toBeTruthy();
     expect(within(dialog).getByText(/気づいたらすぐに/)).toBeTruthy();
     // Staff cannot read the scope: no unit or location pickers, the free "where" instead.
-    expect(within(dialog).queryByRole('textbox', { name: '部門' })).toBeNull();
+    expect(within(dialog).queryByLabelText('部門')).toBeNull();
+    expect(within(dialog).queryByLabelText('拠点')).toBeNull();
 
     fireEvent.click(within(dialog).getByRole('button', { name: '報告を送信' }));
     expect(await within(dialog).findByText('件名を入力してください。')).toBeTruthy();
