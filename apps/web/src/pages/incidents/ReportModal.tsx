@@ -24,6 +24,7 @@ import { FormError } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { problemFields, unplacedText } from '../../lib/problemFields';
 import { useSignedInSession } from '../../session/useSession';
+import { AssetPicker } from './AssetPicker';
 import { useReportIncident, type Incident, type IncidentType } from './api';
 
 /** `<input type="datetime-local">` value to an ISO instant (local time), or null. */
@@ -100,6 +101,7 @@ export function ReportModal({ onClose }: { onClose: () => void }) {
   const [unitId, setUnitId] = useState<string | null>(null);
   const [locationId, setLocationId] = useState<string | null>(null);
   const [place, setPlace] = useState('');
+  const [assetIds, setAssetIds] = useState<string[]>([]);
   const [personalData, setPersonalData] = useState(false);
   const [confidential, setConfidential] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
@@ -132,7 +134,7 @@ export function ReportModal({ onClose }: { onClose: () => void }) {
         unitId,
         locationId,
         place,
-        assetIds: [],
+        assetIds,
         personalData,
         confidential,
       },
@@ -230,6 +232,14 @@ export function ReportModal({ onClose }: { onClose: () => void }) {
               maxLength={500}
               error={problem.error('place')}
             />
+            {readsScope && (
+              <AssetPicker
+                label={k('assets')}
+                description={k('assetsHint')}
+                value={assetIds}
+                onChange={setAssetIds}
+              />
+            )}
             <Checkbox
               label={k('personalData')}
               description={k('personalDataHint')}
