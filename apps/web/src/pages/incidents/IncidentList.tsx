@@ -6,12 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIncidentsT } from './useIncidentsT';
 import { Link, useSearchParams } from 'react-router';
-import { useOrgUnits } from '../../api/assets';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
 import { useIncidentList, type IncidentLevel, type IncidentStatus, type IncidentType } from './api';
 import { IncidentBadges, StatusBadge } from './badges';
+import { UnitSelect } from './UnitSelect';
 
 /** A value of the address if the list knows it (a link may carry anything). */
 function known<T extends string>(value: string | null, options: readonly T[]): T | null {
@@ -37,7 +37,6 @@ export function IncidentList({ mine }: { mine?: 'reported' }) {
   const [q, setQ] = useState(() => params.get('q') ?? '');
   const [debounced] = useDebouncedValue(q, 300);
   const readsUnits = can('isms:read') && !mine;
-  const units = useOrgUnits();
   const list = useIncidentList({
     ...(mine ? { mine } : {}),
     status,
@@ -89,13 +88,10 @@ export function IncidentList({ mine }: { mine?: 'reported' }) {
           w={140}
         />
         {readsUnits && (
-          <Select
+          <UnitSelect
             label={t('incidents.list.unit')}
             value={unitId}
             onChange={setUnitId}
-            data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            clearable
-            searchable
             w={180}
           />
         )}

@@ -17,7 +17,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIncidentsT } from './useIncidentsT';
 import { Link } from 'react-router';
-import { useOrgUnits } from '../../api/assets';
 import { useUploadOwnerFile } from '../../api/ownerFiles';
 import { useLocations } from '../../api/scope';
 import { FormError } from '../../components/QueryStates';
@@ -25,6 +24,7 @@ import { useToast } from '../../components/Toasts';
 import { problemFields, unplacedText } from '../../lib/problemFields';
 import { useSignedInSession } from '../../session/useSession';
 import { AssetPicker } from './AssetPicker';
+import { UnitSelect } from './UnitSelect';
 import { useReportIncident, type Incident, type IncidentType } from './api';
 
 /** `<input type="datetime-local">` value to an ISO instant (local time), or null. */
@@ -83,6 +83,23 @@ function Reported({
   );
 }
 
+/** Locations of the scope, asked for only when shown (to readers of the scope). */
+function LocationSelect(props: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+}) {
+  const locations = useLocations();
+  return (
+    <Select
+      clearable
+      searchable
+      {...props}
+      data={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+    />
+  );
+}
+
 /** The report form: anyone says what happened, when and where; the team triages it. */
 export function ReportModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -91,8 +108,6 @@ export function ReportModal({ onClose }: { onClose: () => void }) {
   const toast = useToast();
   const narrow = useMediaQuery('(max-width: 48em)');
   const readsScope = can('isms:read');
-  const units = useOrgUnits();
-  const locations = useLocations();
   const report = useReportIncident();
   const [type, setType] = useState<IncidentType>('incident');
   const [title, setTitle] = useState('');
@@ -204,24 +219,8 @@ export function ReportModal({ onClose }: { onClose: () => void }) {
             />
             {readsScope && (
               <Group grow align="flex-start" wrap="wrap">
-                <Select
-                  label={k('unit')}
-                  value={unitId}
-                  onChange={setUnitId}
-                  clearable
-                  searchable
-                  data={(units.data ?? [])
-                    .filter((u) => u.active)
-                    .map((u) => ({ value: u.id, label: u.name }))}
-                />
-                <Select
-                  label={k('location')}
-                  value={locationId}
-                  onChange={setLocationId}
-                  clearable
-                  searchable
-                  data={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
-                />
+                <UnitSelect label={k('unit')} value={unitId} onChange={setUnitId} activeOnly />
+                <LocationSelect label={k('location')} value={locationId} onChange={setLocationId} />
               </Group>
             )}
             <TextInput

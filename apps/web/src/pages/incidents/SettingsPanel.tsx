@@ -2,7 +2,6 @@ import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Title } fr
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIncidentsT } from './useIncidentsT';
-import { useOrgUnits } from '../../api/assets';
 import { useIsmsRoles } from '../../api/people';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
 import { SaveProblem } from '../../components/SaveProblem';
@@ -10,6 +9,7 @@ import { useToast } from '../../components/Toasts';
 import { problemFields } from '../../lib/problemFields';
 import { useIncidentSettings, useUpdateIncidentSettings, type IncidentSettings } from './api';
 import { ObligationsTable } from './ObligationsTable';
+import { UnitSelect } from './UnitSelect';
 import { matrixProblems, PriorityMatrixEditor, type MatrixDraft } from './PriorityMatrix';
 
 /** IANA names the browser knows; the server checks again against its own list. */
@@ -24,7 +24,6 @@ function SettingsForm({ settings }: { settings: IncidentSettings }) {
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const toast = useToast();
   const roles = useIsmsRoles();
-  const units = useOrgUnits();
   const save = useUpdateIncidentSettings();
   const [roleId, setRoleId] = useState(settings.team.role?.id ?? null);
   const [unitId, setUnitId] = useState(settings.team.unit?.id ?? null);
@@ -90,13 +89,10 @@ function SettingsForm({ settings }: { settings: IncidentSettings }) {
             searchable
             error={fields.error('teamRoleId')}
           />
-          <Select
+          <UnitSelect
             label={k('teamUnit')}
             value={unitId}
             onChange={setUnitId}
-            data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            clearable
-            searchable
             error={fields.error('teamUnitId')}
           />
           <NumberInput

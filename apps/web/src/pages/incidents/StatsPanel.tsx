@@ -1,9 +1,9 @@
-import { Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { INCIDENT_TYPES } from '@mamoru/contracts';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Translate } from './useIncidentsT';
-import { useOrgUnits } from '../../api/assets';
+import { UnitSelect } from './UnitSelect';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useSession } from '../../session/useSession';
@@ -78,7 +78,6 @@ export function StatsPanel() {
   const { can } = useSession();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const [unitId, setUnitId] = useState<string | null>(null);
-  const units = useOrgUnits();
   const stats = useIncidentStatistics({ unitId });
   const tt = t as Translate;
   const data = stats.data;
@@ -94,13 +93,10 @@ export function StatsPanel() {
   return (
     <Stack gap="lg">
       {can('isms:read') && (
-        <Select
+        <UnitSelect
           label={t('incidents.list.unit')}
           value={unitId}
           onChange={setUnitId}
-          data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          clearable
-          searchable
           w={{ base: '100%', sm: 240 }}
         />
       )}
