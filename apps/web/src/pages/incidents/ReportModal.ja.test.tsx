@@ -16,6 +16,15 @@ function narrowScreen() {
   };
 }
 
+/** Latin words of three letters or more with a lower-case letter: English or a raw code. */
+const englishWords = (element: Element) => {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll('style, script, svg').forEach((node) => node.remove());
+  return [...(copy.textContent ?? '').matchAll(/[A-Za-z_]*[a-z][A-Za-z_]*/g)]
+    .map((m) => m[0])
+    .filter((word) => word.length >= 3);
+};
+
 /** Two clicks report: this is the first; the form (its own chunk) then replaces the loader. */
 async function openForm() {
   fireEvent.click(await screen.findByRole('button', { name: 'インシデントを報告' }, slow));
@@ -51,6 +60,7 @@ describe('reporting an incident in Japanese on a phone', { timeout: 60_000 }, ()
       dialog.closest('[data-full-screen]') ?? dialog.querySelector('[data-full-screen]'),
     ).toBeTruthy();
     expect(within(dialog).getByText(/気づいたらすぐに/)).toBeTruthy();
+    expect(englishWords(dialog)).toEqual([]);
     // Staff cannot read the scope: no unit or location pickers, the free "where" instead.
     expect(within(dialog).queryByLabelText('部門')).toBeNull();
     expect(within(dialog).queryByLabelText('拠点')).toBeNull();

@@ -169,4 +169,42 @@ describe('incident settings', { timeout: 60_000 }, () => {
       }),
     );
   });
+
+  it('edits an obligation with If-Match and keeps its clock in days', async () => {
+    const patches: FakeRequest[] = [];
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        ...signedInRoutes(managerSession()),
+        'GET /api/v1/incident-settings': settingsFixture,
+        'GET /api/v1/incident-obligations': { items: [obligationFixture] },
+        'GET /api/v1/isms-roles': { items: [] },
+        'GET /api/v1/org-units': { items: [], nextCursor: null },
+        [`PATCH /api/v1/incident-obligations/${obligationFixture.id}`]: (request) => {
+          patches.push(request);
+          return { body: { ...obligationFixture, version: 2 } };
+        },
+      }).fetch,
+    );
+    renderApp('/incidents?tab=settings');
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Edit Preliminary report to the PPC' }, slow),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit notification obligation' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Days with wrongful intent' }), {
+      target: { value: '60' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(patches).toHaveLength(1);
+    expect(patches[0]!.headers.get('If-Match')).toBe('"1"');
+    expect(patches[0]!.body).toEqual(
+      expect.objectContaining({
+        deadlineDays: 3,
+        deadlineDaysWrongfulIntent: 60,
+        deadlineHours: null,
+        requiresPersonalData: true,
+      }),
+    );
+  });
 });
