@@ -171,6 +171,11 @@ const QuizPage = lazy(() =>
   import('./pages/training/QuizPage').then((m) => ({ default: m.QuizPage })),
 );
 
+// Incidents (4.2.3.a): my reports, all incidents, statistics, settings.
+const IncidentsPage = lazy(() =>
+  import('./pages/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -263,6 +268,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   people: areaPage('people', <PeopleArea tab="people" />),
   training: areaPage('training', <TrainingPage />),
   ismsEvents: areaPage('events', <EventsPage />),
+  incidents: areaPage('incidents', <IncidentsPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {

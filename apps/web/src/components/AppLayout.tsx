@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
 import { SuggestButton } from '../pages/improvement-register/SuggestButton';
+import { ReportButton } from '../pages/incidents/ReportButton';
 import classes from './AppLayout.module.css';
 
 /** The signed-in application shell: header (brand, language, user menu), navbar, and the page. */
@@ -38,6 +39,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             <Brand />
           </Group>
           <Group gap="md" wrap="nowrap">
+            <ReportButton />
             <SuggestButton />
             <LanguageSwitch />
             <UserMenu />

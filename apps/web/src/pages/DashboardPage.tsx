@@ -33,6 +33,7 @@ import { ErrorState, LoadingRows } from '../components/QueryStates';
 import { DueCard, PhaseProgress, ReadinessCard, TopGapsCard } from './conformity/DashboardWidgets';
 import { areasOfPhase, PHASES, phaseColor, type Phase } from '../navigation';
 import { useSession, useSignedInSession } from '../session/useSession';
+import { IncidentsCard } from './incidents/IncidentsCard';
 
 const phaseIcon: Record<Phase, Icon> = {
   plan: IconBulb,
@@ -235,6 +236,7 @@ export function DashboardPage() {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {can('approvals:read') && !readsIsms && <ApprovalsCard />}
+        {can('incidents:read') && <IncidentsCard />}
         <AboutCard />
       </SimpleGrid>
     </Stack>
