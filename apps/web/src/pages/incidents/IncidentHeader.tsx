@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Stepper, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Stepper } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -40,31 +40,27 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
         eyebrow={`${incident.reference} · ${t(`incidents.detail.type.${incident.type}`)}`}
         title={incident.title}
         icon={<IconAlertOctagon size={32} aria-hidden="true" />}
-        description={
-          <Group gap="xs">
-            <Badge variant="filled">{t(`incidents.detail.status.${incident.status}`)}</Badge>
-            <PriorityBadge priority={incident.priority} />
-            {incident.severity && (
-              <Badge variant="outline">
-                {t('incidents.detail.severityIs', {
-                  level: t(`incidents.detail.level.${incident.severity}`),
-                })}
-              </Badge>
-            )}
-            {incident.confidential && (
-              <Badge color="grape">{t('incidents.detail.confidential')}</Badge>
-            )}
-            {incident.personalData && (
-              <Badge color="pink">{t('incidents.detail.personalDataBadge')}</Badge>
-            )}
-            {incident.repeatCount > 0 && (
-              <Badge color="gray">
-                {t('incidents.detail.repeated', { count: incident.repeatCount })}
-              </Badge>
-            )}
-          </Group>
-        }
       />
+      <Group gap="xs">
+        <Badge variant="filled">{t(`incidents.detail.status.${incident.status}`)}</Badge>
+        <PriorityBadge priority={incident.priority} />
+        {incident.severity && (
+          <Badge variant="outline">
+            {t('incidents.detail.severityIs', {
+              level: t(`incidents.detail.level.${incident.severity}`),
+            })}
+          </Badge>
+        )}
+        {incident.confidential && <Badge color="grape">{t('incidents.detail.confidential')}</Badge>}
+        {incident.personalData && (
+          <Badge color="pink">{t('incidents.detail.personalDataBadge')}</Badge>
+        )}
+        {incident.repeatCount > 0 && (
+          <Badge color="gray">
+            {t('incidents.detail.repeated', { count: incident.repeatCount })}
+          </Badge>
+        )}
+      </Group>
       <Stepper
         active={incident.status === 'closed' ? INCIDENT_STATUSES.length : active + 1}
         size="xs"
@@ -76,7 +72,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             <Stepper.Step
               key={status}
               label={t(`incidents.detail.status.${status}`)}
-              description={at ? <Text fz="xs">{format.dateTime(at)}</Text> : undefined}
+              description={at ? format.dateTime(at) : undefined}
             />
           );
         })}
