@@ -1,12 +1,10 @@
-import { Button, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INCIDENT_TYPES, type IncidentType } from '@mamoru/contracts';
 import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
 import type { Incident } from './api-detail';
-import { fromLocalInput, IncidentEditModal, toLocalInput } from './detail-shared';
-import { AssigneeSelect } from './TriageForm';
+import { EditDetails } from './DetailsEdit';
 
 /** Label/value pairs; an empty value shows a dash. */
 export function Facts({ items }: { items: [string, ReactNode][] }) {
@@ -23,101 +21,6 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
         </div>
       ))}
     </SimpleGrid>
-  );
-}
-
-function EditDetails({ incident, onClose }: { incident: Incident; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [form, setForm] = useState({
-    type: incident.type,
-    title: incident.title,
-    description: incident.description,
-    occurredAt: toLocalInput(incident.occurredAt),
-    discoveredAt: toLocalInput(incident.discoveredAt),
-    place: incident.place,
-    assigneeId: incident.assignee?.id ?? null,
-    rootCause: incident.rootCause,
-    recurrencePrevention: incident.recurrencePrevention,
-  });
-  const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
-  const discovered = fromLocalInput(form.discoveredAt);
-  return (
-    <IncidentEditModal
-      incident={incident}
-      title={t('incidents.detail.details.edit')}
-      opened
-      onClose={onClose}
-      body={() => ({
-        type: form.type,
-        title: form.title.trim(),
-        description: form.description,
-        occurredAt: fromLocalInput(form.occurredAt) ?? null,
-        ...(discovered ? { discoveredAt: discovered } : {}),
-        place: form.place,
-        assigneeId: form.assigneeId,
-        rootCause: form.rootCause,
-        recurrencePrevention: form.recurrencePrevention,
-      })}
-    >
-      <Select
-        label={t('incidents.detail.fields.type')}
-        data={INCIDENT_TYPES.map((v) => ({ value: v, label: t(`incidents.detail.type.${v}`) }))}
-        value={form.type}
-        onChange={(v) => v && set({ type: v as IncidentType })}
-        allowDeselect={false}
-      />
-      <TextInput
-        label={t('incidents.detail.fields.title')}
-        value={form.title}
-        onChange={(e) => set({ title: e.currentTarget.value })}
-        required
-      />
-      <Textarea
-        label={t('incidents.detail.fields.description')}
-        value={form.description}
-        onChange={(e) => set({ description: e.currentTarget.value })}
-        autosize
-        minRows={3}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="datetime-local"
-          label={t('incidents.detail.fields.occurredAt')}
-          value={form.occurredAt}
-          onChange={(e) => set({ occurredAt: e.currentTarget.value })}
-        />
-        <TextInput
-          type="datetime-local"
-          label={t('incidents.detail.fields.discoveredAt')}
-          value={form.discoveredAt}
-          onChange={(e) => set({ discoveredAt: e.currentTarget.value })}
-        />
-      </SimpleGrid>
-      <TextInput
-        label={t('incidents.detail.fields.place')}
-        value={form.place}
-        onChange={(e) => set({ place: e.currentTarget.value })}
-      />
-      <AssigneeSelect
-        value={form.assigneeId}
-        current={incident.assignee}
-        onChange={(assigneeId) => set({ assigneeId })}
-      />
-      <Textarea
-        label={t('incidents.detail.fields.rootCause')}
-        value={form.rootCause}
-        onChange={(e) => set({ rootCause: e.currentTarget.value })}
-        autosize
-        minRows={2}
-      />
-      <Textarea
-        label={t('incidents.detail.fields.recurrencePrevention')}
-        value={form.recurrencePrevention}
-        onChange={(e) => set({ recurrencePrevention: e.currentTarget.value })}
-        autosize
-        minRows={2}
-      />
-    </IncidentEditModal>
   );
 }
 
