@@ -119,4 +119,50 @@ describe('the incident team works an incident, in Japanese', { timeout: 60_000 }
       (within(dialog).getByRole('textbox', { name: '対応費用' }) as HTMLInputElement).value,
     ).toBe('150,000');
   });
+
+  it('requests reassessment of the related risks and raises an improvement', async () => {
+    const risk = {
+      id: '00000000-0000-4000-8000-000000000f01',
+      reference: 'R-000012',
+      title: 'ノートPC / 紛失・盗難',
+      level: 12,
+      reassessmentRequestedAt: null,
+      reassessed: false,
+    };
+    const api = fakeApi({
+      ...signedInRoutes(handlerSession()),
+      'GET /api/v1/files': { items: [], nextCursor: null },
+      [`GET ${base}`]: { ...recoveredIncident, risks: [risk], lessonsLearned: '暗号化を徹底する' },
+      [`POST ${base}/reassessment`]: { items: [risk] },
+      [`POST ${base}/raise`]: {
+        status: 201,
+        body: {
+          kind: 'improvement',
+          id: risk.id,
+          reference: 'IMP-0001',
+          title: 'x',
+          status: 'open',
+        },
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/incidents/${incidentId}`);
+    const risks = await screen.findByRole('region', { name: '関連するリスク' }, slow);
+    expect(within(risks).getByText('ノートPC / 紛失・盗難')).toBeTruthy();
+    fireEvent.click(within(risks).getByRole('button', { name: '再評価を依頼' }));
+    await vi.waitFor(() =>
+      expect(api.calls.find((c) => c.path === `${base}/reassessment`)?.body).toEqual({}),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '改善として起票' }));
+    const dialog = await screen.findByRole('dialog', { name: '改善として起票' });
+    fireEvent.click(within(dialog).getByRole('button', { name: '改善として起票' }));
+    await vi.waitFor(() =>
+      expect(api.calls.find((c) => c.path === `${base}/raise`)?.body).toEqual({
+        kind: 'improvement',
+        title: 'INC-0007 ノートPCの紛失',
+        description: '暗号化を徹底する',
+      }),
+    );
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
 });
