@@ -144,6 +144,10 @@ const PeopleSegmentRoute = lazy(() =>
   import('./pages/people/PeopleArea').then((m) => ({ default: m.PeopleSegmentRoute })),
 );
 
+// One incident: triage, response workflow, clocks, learning.
+const IncidentPage = lazy(() =>
+  import('./pages/incidents/IncidentPage').then((m) => ({ default: m.IncidentPage })),
+);
 // Training and awareness: the dashboard with courses, one course, sessions, the completion
 // matrix, and My training with its quizzes.
 const EventsPage = lazy(() =>
@@ -438,6 +442,10 @@ export const routes: RouteObject[] = [
           {
             path: 'training/completions',
             element: guarded('training:read', areaPage('training', <CompletionsPage />)),
+          },
+          {
+            path: 'incidents/:id',
+            element: guarded('incidents:read', areaPage('incidents', <IncidentPage />)),
           },
           { path: 'profile', element: lazyPage(<ProfilePage />) },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },
