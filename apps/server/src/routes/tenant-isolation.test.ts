@@ -119,6 +119,7 @@ import {
   createIncidentReportsOfB,
   type IncidentReportsOfB,
 } from './incidents-reports.isolation.ts';
+import {
   INCIDENT_LISTS,
   createIncidentsOfB,
   incidentProbes,
