@@ -310,6 +310,8 @@ export type IncidentUpdate = z.infer<typeof incidentUpdateSchema>;
 export const incidentTriageSchema = z.object({
   severity: incidentLevelSchema,
   urgency: incidentLevelSchema,
+  /** When it was triaged, if recorded afterwards; defaults to now. */
+  at: z.iso.datetime({ offset: true }).optional(),
   assigneeId: z.uuid().nullable().optional(),
   confidential: z.boolean().optional(),
   affects: z

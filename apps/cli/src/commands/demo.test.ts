@@ -79,7 +79,14 @@ describeEachDatabase('mamoru demo', (ctx) => {
             on i.id = d.improvement_id where i.status = 'accepted') as "decisionsOpen",
           (select count(*)::int from interested_party_feedback) as feedback,
           (select count(*)::int from interested_party_feedback where responded_on is null)
-            as "openFeedback"`,
+            as "openFeedback",
+          (select count(*)::int from incidents) as incidents,
+          (select count(*)::int from incidents where status = 'closed' and record_id is not null)
+            as "closedWithRecord",
+          (select count(*)::int from incident_notifications) as notifications,
+          (select count(*)::int from nonconformities where source = 'incident') as "ncFromIncidents",
+          (select count(*)::int from isms_events where source = 'manual') as "manualEvents",
+          (select count(*)::int from isms_events where action = 'incident.closed') as "closedEvents"`,
       );
       return row!;
     };
@@ -129,8 +136,9 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(c).toMatchObject({ audits: 2, closedAudits: 1, reports: 1, auditors: 2 });
       // The audit's nonconformity entered the register and was reopened after a failed
       // effectiveness review; its observation became an improvement.
+      // Three from the audit and the demo's own register, one raised from an incident.
       expect(c).toMatchObject({
-        nonconformities: 3,
+        nonconformities: 4,
         reopenedFromAudit: 1,
         improvementsFromAudit: 1,
       });
@@ -157,6 +165,17 @@ describeEachDatabase('mamoru demo', (ctx) => {
         decisionsOpen: 1,
       });
       expect(io.stdout()).toMatch(/2 management reviews/);
+      // Six incidents of the last year, five closed with their record; the breach's three
+      // notifications; one corrective action raised; the closings and two outside events logged.
+      expect(c).toMatchObject({
+        incidents: 6,
+        closedWithRecord: 5,
+        notifications: 3,
+        ncFromIncidents: 1,
+        manualEvents: 2,
+        closedEvents: 5,
+      });
+      expect(io.stdout()).toMatch(/6 incidents over the last year/);
     },
     SLOW,
   );

@@ -11,6 +11,9 @@ export const incidentsMessages = {
     incident_already_triaged: 'This incident has been triaged already.',
     incident_step_backwards: 'An incident moves forward only: choose a later step.',
     incident_lessons_required: 'Write the lessons learned before closing the incident.',
+    incident_step_before_discovery:
+      'A step cannot have happened before the incident was discovered.',
+    incident_step_in_future: 'Record a step once it has happened, not ahead of time.',
     // incidents: respond
     time_zone_unknown: 'Unknown time zone: give an IANA name such as Asia/Tokyo.',
     deadline_days_or_hours:
@@ -41,6 +44,8 @@ export const incidentsMessages = {
     incident_step_backwards:
       'インシデントの状態は先へ進めることしかできません。後の段階を選んでください。',
     incident_lessons_required: '終結する前に、得られた教訓を記入してください。',
+    incident_step_before_discovery: 'インシデントを発見する前の日時は指定できません。',
+    incident_step_in_future: '対応は行った後に記録してください。先の日時は指定できません。',
     // incidents: respond
     time_zone_unknown:
       'タイムゾーンが不明です。Asia/Tokyo のような IANA の名前を指定してください。',

@@ -30,6 +30,7 @@ import { createAuditsDemo } from './audits.ts';
 import { createDemoParties } from './parties.ts';
 import { seedDemoCompetence } from './people-competence.ts';
 import { seedDemoRoles } from './people-roles.ts';
+import { createDemoIncidents } from './incidents.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
@@ -59,6 +60,7 @@ export interface DemoSummary {
   auditors: number;
   audits: number;
   reviews: number;
+  incidents: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -166,6 +168,17 @@ export async function createDemo(
   if (run === 1) await seedDemoRoles(db, ctx, { users: people, units: unitIds });
   // Jobs, competence requirements, profiles, certificates and agreements (5.2.2, annex 6.1).
   await seedDemoCompetence(db, people.get('sato')!, people, code);
+  // Incident handling: the team, the APPI clocks, six incidents of the last year.
+  const incidents = await createDemoIncidents(
+    db,
+    {
+      manager: people.get('sato')!,
+      president: people.get('yamada')!,
+      itHead: people.get('suzuki')!,
+    },
+    unitIds,
+    run,
+  );
   // Last year's management review takes all of the above as its inputs.
   const reviews = await createDemoReviews(
     db,
@@ -195,6 +208,7 @@ export async function createDemo(
     recordTypes,
     soa,
     nonconformities,
+    incidents,
     ...audits,
     ...reviews,
   };

@@ -7,7 +7,12 @@ import { assertHandles, INCIDENT_ENTITY } from './access.ts';
 import { keepClosingRecord } from './closing-record.ts';
 import { presentIncident } from './detail.ts';
 import { loadForWrite } from './update.ts';
-import { incidentReference, refuseTransition, STATUS_TIMESTAMP } from './workflow.ts';
+import {
+  incidentReference,
+  refuseStepTime,
+  refuseTransition,
+  STATUS_TIMESTAMP,
+} from './workflow.ts';
 
 /**
  * A step forward in the response: contained, eradicated, recovered, closed.
@@ -36,6 +41,8 @@ export async function transitionIncident(
       throw invalid([{ field, code: refusal }], refusal);
     }
     const at = input.at ? new Date(input.at) : new Date();
+    const late = refuseStepTime(at, row.discoveredAt, new Date());
+    if (late) throw invalid([{ field: 'at', code: late }], late);
     const closing = input.to === 'closed';
     const updated = await repo.updateIncident(tx, org, id, expectedVersion, {
       status: input.to,

@@ -8,7 +8,7 @@ import { assertHandles, INCIDENT_ENTITY } from './access.ts';
 import { presentIncident } from './detail.ts';
 import { checkReferences } from './report.ts';
 import { loadForWrite } from './update.ts';
-import { priorityOf, refuseTransition } from './workflow.ts';
+import { priorityOf, refuseStepTime, refuseTransition } from './workflow.ts';
 
 /**
  * Triage (4.2.3.a.2): the team judges severity and urgency, which give the
@@ -31,7 +31,9 @@ export async function triageIncident(
     await checkReferences(tx, org, { assigneeId: input.assigneeId });
     const settings = await incidentSettingsOf(tx, org);
     const priority = priorityOf(settings.priorityMatrix, input.severity, input.urgency);
-    const now = new Date();
+    const now = input.at ? new Date(input.at) : new Date();
+    const late = refuseStepTime(now, row.discoveredAt, new Date());
+    if (late) throw invalid([{ field: 'at', code: late }], late);
     const updated = await repo.updateIncident(tx, org, id, expectedVersion, {
       status: 'triaged',
       severity: input.severity,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { incidentReference, nextStatuses, priorityOf, refuseTransition } from './workflow.ts';
+import {
+  incidentReference,
+  nextStatuses,
+  priorityOf,
+  refuseStepTime,
+  refuseTransition,
+} from './workflow.ts';
 
 describe('incident workflow', () => {
   it('triages first, then moves forward only, closing with lessons learned', () => {
@@ -32,6 +38,19 @@ describe('incident workflow', () => {
     ];
     expect(priorityOf(flat, 'low', 'low')).toBe(2);
     expect(priorityOf(flat, 'critical', 'critical')).toBe(1);
+  });
+
+  it('accepts back-dated steps from discovery on, never ahead of now', () => {
+    const found = new Date('2026-04-01T10:00:00Z');
+    const now = new Date('2026-04-03T10:00:00Z');
+    expect(refuseStepTime(new Date('2026-04-01T09:59:59Z'), found, now)).toBe(
+      'incident_step_before_discovery',
+    );
+    expect(refuseStepTime(new Date('2026-04-02T00:00:00Z'), found, now)).toBeNull();
+    expect(refuseStepTime(new Date('2026-04-03T10:04:00Z'), found, now)).toBeNull();
+    expect(refuseStepTime(new Date('2026-04-03T10:06:00Z'), found, now)).toBe(
+      'incident_step_in_future',
+    );
   });
 
   it('names incidents INC-0001', () => {

@@ -16,7 +16,9 @@ export type IncidentRefusal =
   | 'incident_not_triaged'
   | 'incident_already_triaged'
   | 'incident_step_backwards'
-  | 'incident_lessons_required';
+  | 'incident_lessons_required'
+  | 'incident_step_before_discovery'
+  | 'incident_step_in_future';
 
 const order = (s: IncidentStatus) => INCIDENT_STATUSES.indexOf(s);
 
@@ -37,6 +39,14 @@ export function refuseTransition(
   if (from === 'reported') return 'incident_not_triaged';
   if (order(to) <= order(from)) return 'incident_step_backwards';
   if (to === 'closed' && lessonsLearned.trim() === '') return 'incident_lessons_required';
+  return null;
+}
+
+/** Steps recorded afterwards may be back-dated, but not before discovery nor ahead of now. */
+export function refuseStepTime(at: Date, discoveredAt: Date, now: Date): IncidentRefusal | null {
+  if (at < discoveredAt) return 'incident_step_before_discovery';
+  // A few minutes of slack for clocks that differ between the browser and the server.
+  if (at.getTime() > now.getTime() + 5 * 60_000) return 'incident_step_in_future';
   return null;
 }
 
