@@ -131,7 +131,7 @@ describeEachDatabase('mamoru demo', (ctx) => {
         /60 assets, \d+ risks \(\d+ with a treatment\), \d+ treatment actions/,
       );
       const c = await counts();
-      expect(c).toMatchObject({ units: 10, locations: 4, assets: 60, documents: 5, users: 6 });
+      expect(c).toMatchObject({ units: 10, locations: 4, assets: 60, documents: 6, users: 6 });
       // Internal audits: one closed with its report acknowledged, one planned; two auditors.
       expect(c).toMatchObject({ audits: 2, closedAudits: 1, reports: 1, auditors: 2 });
       // The audit's nonconformity entered the register and was reopened after a failed
@@ -150,7 +150,7 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(c.decided).toBeGreaterThan(c.risks! / 2);
       expect(c.decided).toBeLessThan(c.risks!);
       expect(c.actions).toBeGreaterThan(0);
-      expect(c.issued).toBe(4);
+      expect(c.issued).toBe(5);
       expect(c.pendingApprovals).toBe(2);
       expect(c.soaEntries).toBeGreaterThan(100);
       // Interested parties with a year of feedback, the newest still awaiting a response.
@@ -189,7 +189,7 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(await run(['demo', '--force']), io.stderr()).toBe(0);
       expect(io.stdout()).toMatch(/\(copy 2\)/);
       const c = await counts();
-      expect(c).toMatchObject({ units: 20, assets: 120, documents: 10, users: 11, audits: 4 });
+      expect(c).toMatchObject({ units: 20, assets: 120, documents: 12, users: 11, audits: 4 });
       expect(c).toMatchObject({ parties: 10, feedback: 12 });
     },
     SLOW,

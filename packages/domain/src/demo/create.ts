@@ -292,7 +292,7 @@ async function createDocuments(
       externalVersion: '',
       tags: [],
       controlIds: [],
-      requirementIds: [],
+      requirementIds: d.requirementIds ?? [],
       body: d.body,
       changeSummary: '初版',
       ...(d.ismsPolicy ? { policyFields: DEMO_POLICY_FIELDS } : {}),

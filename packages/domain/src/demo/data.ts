@@ -46,6 +46,8 @@ export interface DemoDocument {
   type: 'policy' | 'procedure' | 'standard' | 'guideline';
   ismsPolicy: boolean;
   body: string;
+  /** Requirement items the document answers (the conformity view looks for some). */
+  requirementIds?: string[];
 }
 
 export const DEMO_UNITS: readonly DemoUnit[] = [
@@ -221,6 +223,15 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
     type: 'standard',
     ismsPolicy: false,
     body: '# アクセス制御規程\n\n利用者の権限は業務上必要な範囲に限る。\n\n(English: Access rights are limited to what the job requires.)\n',
+  },
+  {
+    code: 'PRO-002',
+    ja: '情報セキュリティインシデント対応手順',
+    en: 'Security incident response procedure',
+    type: 'procedure',
+    ismsPolicy: false,
+    requirementIds: ['4.2.2.g', '4.2.3.a.1', '4.2.3.a.2', '4.2.3.a.4'],
+    body: '# 情報セキュリティインシデント対応手順\n\n気づいた人は誰でもすぐに Mamoru の「報告」から届け出る。情報システム部が24時間以内に重大度と緊急度を評価し、封じ込め・原因除去・復旧を記録し、教訓をまとめて終結する。個人データの漏えい等は法令の期限内に報告する。\n\n(English: Anyone who notices reports at once through Mamoru. Information Systems triages within 24 hours, records containment, eradication and recovery, and closes with lessons learned. Personal-data breaches are reported within the legal deadlines.)\n',
   },
   {
     code: 'GDL-001',
