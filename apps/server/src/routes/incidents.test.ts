@@ -116,6 +116,20 @@ describeEachDatabase('incidents', (ctx) => {
     expect(triaged.statusCode, triaged.body).toBe(200);
     expect(triaged.json<Incident>().can.handle).toBe(true);
     expect((await staff.get(`/api/v1/incidents/${secret.id}`)).json().can.handle).toBe(false);
+    // Closed, its record and the event log (read more widely) name it by reference only.
+    const closed = await move(teamMember, triaged.json<Incident>(), {
+      to: 'closed',
+      lessonsLearned: 'Limit exports of the customer list',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const done = closed.json<Incident>();
+    const record = (await admin.get(`/api/v1/records/${done.record!.id}`)).json();
+    expect(record.title).toBe(done.reference);
+    expect(JSON.stringify(record)).not.toContain('customer');
+    const events = (await admin.get('/api/v1/isms-events?category=incident&limit=200')).json();
+    const titles = events.items.map((e: { title: string }) => e.title);
+    expect(titles).toContain(done.reference);
+    expect(titles.join()).not.toContain('colleague');
   });
 
   it('merges a monitoring tool’s repeated reports by external reference until the incident is closed', async () => {

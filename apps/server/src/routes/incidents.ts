@@ -75,7 +75,8 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
         body: incidentUpdateSchema,
         response: { 200: incidentSchema },
       },
-      config: { permission: 'incidents:read' },
+      // Reporters edit their own report, handlers any: both report (read-only roles do not).
+      config: { permission: 'incidents:report' },
     },
     async (request, reply) => {
       const incident = await incidents.updateIncident(
@@ -147,7 +148,7 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
         body: incidentTimelineCreateSchema,
         response: { 201: incidentSchema },
       },
-      config: { permission: 'incidents:read' },
+      config: { permission: 'incidents:report' },
     },
     async (request, reply) => {
       const incident = await incidents.addTimelineEntry(

@@ -68,22 +68,58 @@ async function incidentRecordType(tx: Tx, ctx: RequestContext) {
 const dayIn = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
 
-/** Keeps the closed incident's record and links it; returns the record's id. */
+const TYPE_LABELS = {
+  ja: {
+    incident: 'インシデント',
+    suspected: 'インシデントの疑い',
+    weakness: '弱点',
+    malfunction: '誤動作・故障',
+    near_miss: 'ヒヤリハット',
+  },
+  en: {
+    incident: 'Incident',
+    suspected: 'Suspected incident',
+    weakness: 'Weakness',
+    malfunction: 'Malfunction',
+    near_miss: 'Near miss',
+  },
+} as Record<'ja' | 'en', Record<string, string>>;
+const LEVEL_LABELS = {
+  ja: { low: '低', medium: '中', high: '高', critical: '重大' },
+  en: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+} as Record<'ja' | 'en', Record<string, string>>;
+
+/**
+ * Keeps the closed incident's record and links it; returns the record's id.
+ * Records are read more widely than incidents, so a confidential incident's
+ * record holds its reference and dates only; the details stay in the incident.
+ */
 export async function keepClosingRecord(tx: Tx, ctx: RequestContext, incident: IncidentRow) {
   const org = ctx.actor.organizationId;
   const type = await incidentRecordType(tx, ctx);
   const { timeZone } = await incidentSettingsOf(tx, org);
-  const label = `${incidentReference(incident.number)} ${incident.title}`;
+  const reference = incidentReference(incident.number);
+  const label = incident.confidential ? reference : `${reference} ${incident.title}`;
   const recordDate = dayIn(incident.closedAt ?? new Date(), timeZone);
   const en = ctx.actor.locale === 'en';
+  const lang = en ? 'en' : 'ja';
   const lines = [
-    [en ? 'Type' : '種別', incident.type],
+    [en ? 'Type' : '種別', TYPE_LABELS[lang]![incident.type] ?? incident.type],
     [en ? 'Discovered' : '発見日時', incident.discoveredAt.toISOString()],
-    [en ? 'Severity' : '重大度', incident.severity ?? ''],
-    [en ? 'Priority' : '優先度', incident.priority ?? ''],
-    [en ? 'Root cause' : '根本原因', incident.rootCause],
-    [en ? 'Lessons learned' : '得られた教訓', incident.lessonsLearned],
-    [en ? 'Against recurrence' : '再発防止策', incident.recurrencePrevention],
+    [en ? 'Severity' : '重大度', LEVEL_LABELS[lang]![incident.severity ?? ''] ?? ''],
+    [en ? 'Priority' : '優先度', incident.priority ? `P${incident.priority}` : ''],
+    ...(incident.confidential
+      ? [
+          [
+            en ? 'Details' : '詳細',
+            en ? 'Confidential: see the incident' : '機密扱い：インシデントを参照',
+          ],
+        ]
+      : [
+          [en ? 'Root cause' : '根本原因', incident.rootCause],
+          [en ? 'Lessons learned' : '得られた教訓', incident.lessonsLearned],
+          [en ? 'Against recurrence' : '再発防止策', incident.recurrencePrevention],
+        ]),
   ];
   const content = {
     title: label,

@@ -71,7 +71,10 @@ export async function transitionIncident(
         entityId: id,
         before: { status: from },
         after: {
-          title: `${incidentReference(row.number)} ${row.title}`,
+          // The event log (read more widely than incidents) names a confidential one by reference only.
+          title: row.confidential
+            ? incidentReference(row.number)
+            : `${incidentReference(row.number)} ${row.title}`,
           status: input.to,
           at: at.toISOString(),
           ...(closing && { lessonsLearned: lessons, recordId: record }),
