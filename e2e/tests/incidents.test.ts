@@ -117,6 +117,17 @@ describe('incidents in a real browser', () => {
       await page.goto('/training/my');
       await page.getByRole('heading', { name: '自分の教育・訓練' }).waitFor();
 
+      // The header fits the phone: every control in it, the account menu too, is on screen.
+      const header = await page.locator('header').evaluate((node) =>
+        [...node.querySelectorAll('button, a, [role="radiogroup"]')]
+          .filter((n) => n.getBoundingClientRect().width > 0)
+          .map((n) => ({
+            name: n.getAttribute('aria-label') ?? n.textContent ?? '',
+            right: Math.round(n.getBoundingClientRect().right),
+          })),
+      );
+      expect(header.filter((control) => control.right > PHONE.width)).toEqual([]);
+
       // Click 1: the header's report button opens the form, full screen on a phone.
       await page.getByRole('button', { name: 'インシデントを報告' }).click();
       const dialog = page.getByRole('dialog', { name: 'インシデントを報告' });
@@ -229,6 +240,14 @@ describe('incidents in a real browser', () => {
       expect(closed.record).not.toBeNull();
       await handler.getByRole('link', { name: closed.record!.reference }).first().waitFor();
       expect(await handler.getByRole('button', { name: 'Close the incident' }).count()).toBe(0);
+      // The timeline tells the steps in the order they were taken.
+      const timeline =
+        (await handler.getByRole('region', { name: 'Timeline' }).textContent()) ?? '';
+      const steps = ['Triaged', 'Contained', 'Recovered', 'Closed'].map((status) =>
+        timeline.indexOf(`Status: ${status}`),
+      );
+      expect(steps).not.toContain(-1);
+      expect(steps).toEqual([...steps].sort((a, b) => a - b));
       await expectAccessible(handler, 'the closed incident (en)');
       await screenshot(handler, 'incident-closed-en', { fullPage: true });
 
