@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, ScrollArea } from '@mantine/core';
+import { AppShell, Box, Burger, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,10 +38,13 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             />
             <Brand />
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <ReportButton />
             <SuggestButton />
-            <LanguageSwitch />
+            {/* A phone has no room for it beside the account menu; the profile sets the language. */}
+            <Box visibleFrom="sm">
+              <LanguageSwitch />
+            </Box>
             <UserMenu />
           </Group>
         </Group>

@@ -28,7 +28,8 @@ export function SectionCard({
         pt="lg"
         pb={flush ? 'md' : 0}
       >
-        <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+        {/* The title keeps room for a few words: actions that do not fit beside it wrap below. */}
+        <Stack gap={4} style={{ flex: 1, minWidth: 'min(12rem, 100%)' }}>
           <Title order={2} fz="lg" id={id}>
             {title}
           </Title>

@@ -1,4 +1,5 @@
 import {
+  Box,
   Button,
   Group,
   Modal,
@@ -119,8 +120,12 @@ export function SuggestButton() {
         size="xs"
         leftSection={<IconBulb size={16} aria-hidden="true" />}
         onClick={() => setOpen(true)}
+        aria-label={t('improvementRegister.suggest.button')}
       >
-        {t('improvementRegister.suggest.button')}
+        {/* On a phone the icon alone keeps the header on one line, as the report button does. */}
+        <Box component="span" visibleFrom="xs">
+          {t('improvementRegister.suggest.button')}
+        </Box>
       </Button>
       {open && <SuggestModal onClose={() => setOpen(false)} />}
     </>

@@ -37,7 +37,9 @@ function ReporterView({ incident }: { incident: Incident }) {
 
 /** The incident team's working view: triage, workflow, and every part of the response. */
 function HandlerView({ incident }: { incident: Incident }) {
-  const triaging = incident.status === 'reported' && incident.nextStatuses.includes('triaged');
+  // The server's nextStatuses leaves triage out (it has its own step): a handler
+  // triages every fresh report.
+  const triaging = incident.status === 'reported';
   const settings = useIncidentSettings(triaging);
   const open = incident.status !== 'closed';
   return (

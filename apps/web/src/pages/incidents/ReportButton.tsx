@@ -27,9 +27,10 @@ export function ReportButton() {
         aria-label={t('incidentsShell.report')}
         aria-haspopup="dialog"
       >
-        {/* On a phone the icon alone keeps the header on one line; the name stays for readers. */}
+        {/* On a phone the icon alone keeps the header on one line; the name stays for readers.
+            Elsewhere the shown text is the name itself (speech input users say what they see). */}
         <Box component="span" visibleFrom="xs">
-          {t('incidentsShell.reportShort')}
+          {t('incidentsShell.report')}
         </Box>
       </Button>
       {open && (

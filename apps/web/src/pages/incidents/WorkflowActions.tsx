@@ -20,14 +20,17 @@ function TransitionModal({
 }) {
   const { t } = useTranslation();
   const move = useTransitionIncident();
-  const [at, setAt] = useState(() => toLocalInput(new Date().toISOString()));
+  const [opened] = useState(() => toLocalInput(new Date().toISOString()));
+  const [at, setAt] = useState(opened);
   const [note, setNote] = useState('');
   const [lessons, setLessons] = useState(incident.lessonsLearned);
   const closing = to === 'closed';
   const title = t(`incidents.detail.workflowTo.${to}`);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const when = fromLocalInput(at);
+    // The field shows minutes only: left as it was it means now, to the second, so a
+    // step taken within the minute of the previous one is not dated before it.
+    const when = at === opened ? new Date().toISOString() : fromLocalInput(at);
     move.mutate(
       {
         incident,

@@ -11,8 +11,11 @@ const statusColor: Record<IncidentStatus, string> = {
   recovered: 'teal',
   closed: 'gray',
 };
-/** Priority 1 is the most urgent. */
-const priorityColor = ['red', 'orange', 'yellow', 'gray'];
+/**
+ * Priority 1 is the most urgent. Shades chosen so that the filled badge's text,
+ * white or black by autoContrast, keeps WCAG AA contrast (white on red.7 does not).
+ */
+const priorityColor = ['red.9', 'orange.4', 'yellow.4', 'gray.3'];
 
 export function StatusBadge({ status }: { status: IncidentStatus }) {
   const tt = useIncidentsT();
@@ -29,7 +32,7 @@ export function IncidentBadges({ item }: { item: IncidentListItem }) {
   return (
     <Group gap={4}>
       {item.priority != null && (
-        <Badge variant="filled" color={priorityColor[item.priority - 1] ?? 'gray'}>
+        <Badge variant="filled" autoContrast color={priorityColor[item.priority - 1] ?? 'gray.3'}>
           {t('incidents.common.priority', { value: item.priority })}
         </Badge>
       )}

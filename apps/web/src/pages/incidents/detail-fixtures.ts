@@ -103,7 +103,8 @@ export const reportedIncident: Incident = {
   raised: [],
   record: null,
   can: { handle: true, attach: true },
-  nextStatuses: ['triaged'],
+  // As the server sends it: triage has its own step, not a transition.
+  nextStatuses: [],
   createdAt: '2026-12-01T01:30:00.000Z',
   updatedAt: '2026-12-01T01:30:00.000Z',
 };
