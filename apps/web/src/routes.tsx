@@ -229,11 +229,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
       <ConformityPage />
     </Lazy>
   ),
-  records: (
-    <Lazy>
-      <RecordsPage />
-    </Lazy>
-  ),
+  records: areaPage('records', <RecordsPage />),
   correctiveActions: (
     <Lazy>
       <NonconformitiesPage />
@@ -373,21 +369,11 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'records/types',
-            element: guarded(
-              'isms:read',
-              <Lazy>
-                <RecordTypesPage />
-              </Lazy>,
-            ),
+            element: guarded('isms:read', areaPage('records', <RecordTypesPage />)),
           },
           {
             path: 'records/:id',
-            element: guarded(
-              'isms:read',
-              <Lazy>
-                <RecordPage />
-              </Lazy>,
-            ),
+            element: guarded('isms:read', areaPage('records', <RecordPage />)),
           },
           // Internal audits: the programme, the auditor register, one audit.
           {

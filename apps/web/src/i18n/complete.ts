@@ -10,6 +10,8 @@ import incidentsEn from './areas/incidents.en.json';
 import incidentsJa from './areas/incidents.ja.json';
 import eventsEn from './areas/events.en.json';
 import eventsJa from './areas/events.ja.json';
+import recordsEn from './areas/records.en.json';
+import recordsJa from './areas/records.ja.json';
 
 /**
  * Every string of each language, the lazily loaded areas included
@@ -23,6 +25,7 @@ export const en = {
   training: trainingEn,
   incidents: incidentsEn,
   events: eventsEn,
+  records: recordsEn,
 };
 export const ja = {
   ...jaBase,
@@ -31,4 +34,5 @@ export const ja = {
   training: trainingJa,
   incidents: incidentsJa,
   events: eventsJa,
+  records: recordsJa,
 };

@@ -7,6 +7,7 @@ import type peopleEn from './areas/people.en.json';
 import type trainingEn from './areas/training.en.json';
 import type incidentsEn from './areas/incidents.en.json';
 import type eventsEn from './areas/events.en.json';
+import type recordsEn from './areas/records.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -22,6 +23,7 @@ export interface LazyAreaStrings {
   incidents: typeof incidentsEn;
   /** The ISMS event log. */
   events: typeof eventsEn;
+  records: typeof recordsEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -45,6 +47,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   events: {
     en: () => import('./areas/events.en.json'),
     ja: () => import('./areas/events.ja.json'),
+  },
+  records: {
+    en: () => import('./areas/records.en.json'),
+    ja: () => import('./areas/records.ja.json'),
   },
 };
 

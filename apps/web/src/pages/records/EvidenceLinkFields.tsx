@@ -40,7 +40,7 @@ export function EvidenceLinkFields({
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
       <Select
-        label={t('records.form.linkType')}
+        label={t('evidenceLink.linkType')}
         data={(['control', 'requirement', 'other'] as const).map((value) => ({
           value,
           label: t(`catalogPicker.linkKinds.${value}`),
@@ -54,14 +54,14 @@ export function EvidenceLinkFields({
       {kind === 'control' || kind === 'requirement' ? (
         <CatalogSelect
           namespace={kind}
-          label={t('records.form.linkId')}
+          label={t('evidenceLink.linkId')}
           value={link.id || null}
           onChange={(id) => onChange({ ...link, id: id ?? '' })}
           error={errorOf('links.0.id')}
         />
       ) : (
         <TextInput
-          label={t('records.form.linkId')}
+          label={t('evidenceLink.linkId')}
           value={link.id}
           onChange={(e) => onChange({ ...link, id: e.currentTarget.value })}
           disabled={kind === null}
@@ -77,7 +77,7 @@ export function EvidenceLinkFields({
         />
       ) : (
         <TextInput
-          label={t('records.form.linkLabel')}
+          label={t('evidenceLink.linkLabel')}
           value={link.label}
           onChange={(e) => onChange({ ...link, label: e.currentTarget.value })}
           error={errorOf('links.0.label')}

@@ -45,9 +45,9 @@ export function RecordFormModal({
       recordDate: t('records.form.recordDate'),
       description: t('records.form.description'),
       ...Object.fromEntries(fields.map((f) => [`entries.${f.key}`, f.label[lang]])),
-      'links.*.type': t('records.form.linkType'),
-      'links.*.id': t('records.form.linkId'),
-      'links.*.label': t('records.form.linkLabel'),
+      'links.*.type': t('evidenceLink.linkType'),
+      'links.*.id': t('evidenceLink.linkId'),
+      'links.*.label': t('evidenceLink.linkLabel'),
     },
     // Free-form entries are named by the user: any entries.<name> has its row.
     ['typeId', 'title', 'recordDate', 'description', 'entries.*', 'links.0.*'],
