@@ -172,11 +172,16 @@ export interface IncidentDueCounts {
 export async function dueCountsOf(
   db: Executor,
   org: string,
-  filter: SQL,
+  who: { visibility: IncidentVisibility; assignedOnly: boolean },
   timeZone: string,
   triageTargetHours: number,
   soonHours = 24,
 ): Promise<IncidentDueCounts> {
+  // Handlers off the team count only the incidents assigned to them.
+  const visible = visibleIncidentsSql(sql`i`, who.visibility);
+  const filter = who.assignedOnly
+    ? sql`${visible} and i.assignee_id = ${who.visibility.userId}`
+    : visible;
   const due = clockDueSql(sql`i`, sql`ob`, sql`${timeZone}::text`);
   const [row] = await queryRows<Record<keyof IncidentDueCounts, number>>(
     db,

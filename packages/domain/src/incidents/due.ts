@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '@mamoru/db';
 import type { ConformityDue } from '@mamoru/contracts';
-import { visibleIncidentsSql } from '@mamoru/db/repositories/incidents-access';
 import { incidentSettingsOf } from '@mamoru/db/repositories/incidents-clocks';
 import { dueCountsOf } from '@mamoru/db/repositories/incidents-statistics';
 import type { RequestContext } from '../audit/trail.ts';
@@ -17,15 +15,11 @@ import { incidentAccess } from './access.ts';
 export async function incidentDue(db: Executor, ctx: RequestContext): Promise<ConformityDue[]> {
   const access = await incidentAccess(db, ctx);
   if (!access.handle) return [];
-  const i = sql`i`;
-  const visible = visibleIncidentsSql(i, access);
-  const filter =
-    access.handle === 'all' ? visible : sql`${visible} and i.assignee_id = ${access.userId}`;
   const settings = await incidentSettingsOf(db, ctx.actor.organizationId);
   const c = await dueCountsOf(
     db,
     ctx.actor.organizationId,
-    filter,
+    { visibility: access, assignedOnly: access.handle !== 'all' },
     settings.timeZone,
     settings.triageTargetHours,
   );
