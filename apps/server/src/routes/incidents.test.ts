@@ -130,6 +130,20 @@ describeEachDatabase('incidents', (ctx) => {
     const titles = events.items.map((e: { title: string }) => e.title);
     expect(titles).toContain(done.reference);
     expect(titles.join()).not.toContain('colleague');
+    // The audit log tells an auditor who did what to it, not what they wrote.
+    const trail = async (as: Client) =>
+      (await as.get(`/api/v1/audit/events?entityType=incident&entityId=${secret.id}`)).json()
+        .items as {
+        action: string;
+        after: unknown;
+      }[];
+    const seenByAuditor = await trail(auditor);
+    expect(seenByAuditor.map((e) => e.action)).toContain('incident.reported');
+    expect(JSON.stringify(seenByAuditor)).not.toContain('colleague');
+    expect(seenByAuditor.every((e) => JSON.stringify(e.after) === '{"confidential":true}')).toBe(
+      true,
+    );
+    expect(JSON.stringify(await trail(top))).toContain('A colleague copies customer data');
   });
 
   it('merges a monitoring tool’s repeated reports by external reference until the incident is closed', async () => {

@@ -76,3 +76,25 @@ export async function incidentAccessRow(
   );
   return row ? { ...row, discoveredAt: new Date(row.discoveredAt) } : undefined;
 }
+
+/**
+ * Of the given ids, those of confidential incidents and of their notifications:
+ * the audit log hides what such events say from readers who may not see them.
+ */
+export async function confidentialIncidentObjects(
+  db: Executor,
+  org: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const list = sql.param([...ids]);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select i.id from incidents i
+      where i.organization_id = ${org} and i.confidential and i.id = any(${list}::uuid[])
+      union all
+      select n.id from incident_notifications n join incidents i on i.id = n.incident_id
+      where n.organization_id = ${org} and i.confidential and n.id = any(${list}::uuid[])`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
