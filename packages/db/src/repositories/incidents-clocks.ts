@@ -129,13 +129,17 @@ export function obligationAppliesSql(i: SQL, o: SQL): SQL {
     and (not ${o}.requires_personal_data or ${i}.personal_data))`;
 }
 
-/** The number of incident `i`'s clocks past their deadline with nothing sent for them. */
-export function overdueClocksSql(i: SQL, tz: SQL): SQL {
+/**
+ * The number of incident `i`'s clocks past their deadline with nothing sent for
+ * them; with `withinHours`, also those due within that many hours from now.
+ */
+export function overdueClocksSql(i: SQL, tz: SQL, withinHours = 0): SQL {
   const o = sql`ob`;
   const due = clockDueSql(i, o, tz);
+  const horizon = withinHours ? sql`now() + make_interval(hours => ${withinHours})` : sql`now()`;
   return sql`(select count(*)::int from incident_obligations ob
     where ob.organization_id = ${i}.organization_id and ${obligationAppliesSql(i, o)}
-      and (${due}) < now()
+      and (${due}) < ${horizon}
       and not exists (select 1 from incident_notifications nn
         where nn.incident_id = ${i}.id and nn.obligation_id = ob.id))`;
 }

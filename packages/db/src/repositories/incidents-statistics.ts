@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { visibleIncidentsSql, type IncidentVisibility } from './incidents-access.ts';
-import { clockDueSql, obligationAppliesSql, overdueClocksSql } from './incidents-clocks.ts';
+import { overdueClocksSql } from './incidents-clocks.ts';
 
 /**
  * Incident statistics (annex 6.3.4) as a few grouped queries. An incident
@@ -182,21 +182,14 @@ export async function dueCountsOf(
   const filter = who.assignedOnly
     ? sql`${visible} and i.assignee_id = ${who.visibility.userId}`
     : visible;
-  const due = clockDueSql(sql`i`, sql`ob`, sql`${timeZone}::text`);
+  const tz = sql`${timeZone}::text`;
   const [row] = await queryRows<Record<keyof IncidentDueCounts, number>>(
     db,
     sql`select
-        (select count(*) from incidents i join incident_obligations ob
-            on ob.organization_id = i.organization_id and ${obligationAppliesSql(sql`i`, sql`ob`)}
-          where i.organization_id = ${org} and ${filter}
-            and (${due}) < now() + make_interval(hours => ${soonHours})
-            and not exists (select 1 from incident_notifications nn
-              where nn.incident_id = i.id and nn.obligation_id = ob.id))::int as "clocksDue",
-        (select count(*) from incidents i join incident_obligations ob
-            on ob.organization_id = i.organization_id and ${obligationAppliesSql(sql`i`, sql`ob`)}
-          where i.organization_id = ${org} and ${filter} and (${due}) < now()
-            and not exists (select 1 from incident_notifications nn
-              where nn.incident_id = i.id and nn.obligation_id = ob.id))::int as "clocksOverdue",
+        (select coalesce(sum(${overdueClocksSql(sql`i`, tz, soonHours)}), 0) from incidents i
+          where i.organization_id = ${org} and ${filter})::int as "clocksDue",
+        (select coalesce(sum(${overdueClocksSql(sql`i`, tz)}), 0) from incidents i
+          where i.organization_id = ${org} and ${filter})::int as "clocksOverdue",
         (select count(*) from incidents i where i.organization_id = ${org} and ${filter}
           and i.status = 'reported')::int as untriaged,
         (select count(*) from incidents i where i.organization_id = ${org} and ${filter}
