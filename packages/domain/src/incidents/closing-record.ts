@@ -8,6 +8,7 @@ import { RECORD_ENTITY } from '../records/service.ts';
 import { RECORD_TYPE_ENTITY } from '../records/types.ts';
 import { retentionEnd, searchTextOf } from '../records/rules.ts';
 import { auditable } from '../scope/common.ts';
+import { INCIDENT_LEVEL_LABELS, INCIDENT_TYPE_LABELS } from './export.ts';
 import { incidentReference } from './workflow.ts';
 
 /**
@@ -68,27 +69,6 @@ async function incidentRecordType(tx: Tx, ctx: RequestContext) {
 const dayIn = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
 
-const TYPE_LABELS = {
-  ja: {
-    incident: 'インシデント',
-    suspected: 'インシデントの疑い',
-    weakness: '弱点',
-    malfunction: '誤動作・故障',
-    near_miss: 'ヒヤリハット',
-  },
-  en: {
-    incident: 'Incident',
-    suspected: 'Suspected incident',
-    weakness: 'Weakness',
-    malfunction: 'Malfunction',
-    near_miss: 'Near miss',
-  },
-} as Record<'ja' | 'en', Record<string, string>>;
-const LEVEL_LABELS = {
-  ja: { low: '低', medium: '中', high: '高', critical: '重大' },
-  en: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
-} as Record<'ja' | 'en', Record<string, string>>;
-
 /**
  * Keeps the closed incident's record and links it; returns the record's id.
  * Records are read more widely than incidents, so a confidential incident's
@@ -104,9 +84,9 @@ export async function keepClosingRecord(tx: Tx, ctx: RequestContext, incident: I
   const en = ctx.actor.locale === 'en';
   const lang = en ? 'en' : 'ja';
   const lines = [
-    [en ? 'Type' : '種別', TYPE_LABELS[lang]![incident.type] ?? incident.type],
+    [en ? 'Type' : '種別', INCIDENT_TYPE_LABELS[incident.type]?.[lang] ?? incident.type],
     [en ? 'Discovered' : '発見日時', incident.discoveredAt.toISOString()],
-    [en ? 'Severity' : '重大度', LEVEL_LABELS[lang]![incident.severity ?? ''] ?? ''],
+    [en ? 'Severity' : '重大度', INCIDENT_LEVEL_LABELS[incident.severity ?? '']?.[lang] ?? ''],
     [en ? 'Priority' : '優先度', incident.priority ? `P${incident.priority}` : ''],
     ...(incident.confidential
       ? [
