@@ -63,6 +63,7 @@ export {
 } from './scope/presenters.ts';
 export { presentAsset, presentClassificationLevel } from './assets/presenters.ts';
 export * as pdfReports from './reports/pdf.ts';
+export { neutralize } from './reports/cells.ts';
 export * as documents from './documents/index.ts';
 export * as evidenceFiles from './files/index.ts';
 export * as records from './records/index.ts';

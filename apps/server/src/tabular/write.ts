@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FileFormat } from './read.ts';
+import { neutralize } from '@mamoru/domain';
 
 /**
  * Streaming writers of spreadsheet files: rows go out as they are produced,
@@ -11,11 +12,8 @@ import type { FileFormat } from './read.ts';
  */
 export type Cell = string | number | null;
 
-/**
- * A text cell a spreadsheet would run as a formula gets a leading apostrophe
- * (CSV injection). Imports take it off again, so exports round-trip.
- */
-export const neutralize = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+// CSV injection: formula-like text gets a leading apostrophe (one rule with the domain's exports).
+export { neutralize };
 const safe = (cell: Cell) => (typeof cell === 'string' ? neutralize(cell) : cell);
 
 export interface Sheet {

@@ -13,6 +13,7 @@ import { authorize } from '../identity/actor.ts';
 import { coverPage, renderPdf, textTable } from '../reports/pdf.ts';
 import { incidentAccess } from './access.ts';
 import { incidentReference } from './workflow.ts';
+import { neutralize } from '../reports/cells.ts';
 
 /**
  * The incident register as XLSX rows or a PDF, in Japanese or English (4.3.3;
@@ -168,9 +169,8 @@ export async function registerPdf(
   return renderPdf(content, { title, footer: org?.name ?? '', orientation: 'landscape' });
 }
 
-/** Text a spreadsheet would run as a formula is kept as text (the server's exports do the same). */
-const asText = (v: string | number | null) =>
-  typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+/** Text a spreadsheet would run as a formula is kept as text, as the server's exports do. */
+const asText = (v: string | number | null) => (typeof v === 'string' ? neutralize(v) : v);
 
 /** The register as a workbook in memory (for the command line; the server streams its own). */
 export async function registerXlsx(
