@@ -67,7 +67,7 @@ export { neutralize } from './reports/cells.ts';
 export * as documents from './documents/index.ts';
 export * as evidenceFiles from './files/index.ts';
 export * as records from './records/index.ts';
-export * as demo from './demo/create.ts';
+export * as demo from './demo/index.ts';
 export * as audits from './audits/index.ts';
 export * as nonconformities from './improvement/nonconformities-index.ts';
 export * as auditReports from './audits/report.ts';

@@ -42,7 +42,11 @@ export function registerDemo(program: Command) {
     )
     .option('--organization <id>', 'the organization to fill (default: the only one)')
     .option('--force', 'add another copy even though the demo already ran (codes end in -2, -3, …)')
-    .action(async (options: { organization?: string; force?: boolean }) => {
+    .option(
+      '--complete',
+      'then carry the sample company through to readiness for its certification audit (every requirement item met)',
+    )
+    .action(async (options: { organization?: string; force?: boolean; complete?: boolean }) => {
       await withDatabase(async (database) => {
         await migrateDatabase(database.db);
         const org = await organizationOf(database.db, options.organization);
@@ -55,6 +59,8 @@ export function registerDemo(program: Command) {
           .createDemo(database.db, ctx, { force: !!options.force })
           .catch((error: unknown) => {
             if (!isDomainError(error)) throw error;
+            // --complete carries an existing demo on instead of adding a copy.
+            if (error.code === 'demo_exists' && options.complete) return null;
             if (error.code === 'demo_exists') {
               throw new Error(
                 `the demo already ran in "${org.name}"; run \`mamoru demo --force\` to add another copy`,
@@ -63,15 +69,22 @@ export function registerDemo(program: Command) {
             const fields = error.fieldErrors.map((f) => `${f.field}: ${f.code}`).join(', ');
             throw new Error(`cannot add the demo: ${error.code}${fields ? ` (${fields})` : ''}`);
           });
-        console.log(
-          `${database.label}: sample company added to "${org.name}"${summary.run > 1 ? ` (copy ${summary.run})` : ''}:\n` +
-            `  ${summary.units} organization units, ${summary.locations} locations, ${summary.people} people\n` +
-            `  ${summary.assets} assets, ${summary.risks} risks (${summary.treated} with a treatment), ${summary.actions} treatment actions\n` +
-            `  ${summary.documents} documents (${summary.issued} issued, the others awaiting approval), ${summary.recordTypes} record types, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}\n` +
-            `  ${summary.auditors} internal auditors, ${summary.audits} internal audits (one closed with its report, one planned)\n` +
-            `  ${summary.reviews} management reviews (last year's approved with two decisions, the next one planned)\n` +
-            `  ${summary.incidents} incidents over the last year (one personal-data breach with its notifications, one still open)`,
-        );
+        if (summary)
+          console.log(
+            `${database.label}: sample company added to "${org.name}"${summary.run > 1 ? ` (copy ${summary.run})` : ''}:\n` +
+              `  ${summary.units} organization units, ${summary.locations} locations, ${summary.people} people\n` +
+              `  ${summary.assets} assets, ${summary.risks} risks (${summary.treated} with a treatment), ${summary.actions} treatment actions\n` +
+              `  ${summary.documents} documents (${summary.issued} issued, the others awaiting approval), ${summary.recordTypes} record types, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}\n` +
+              `  ${summary.auditors} internal auditors, ${summary.audits} internal audits (one closed with its report, one planned)\n` +
+              `  ${summary.reviews} management reviews (last year's approved with two decisions, the next one planned)\n` +
+              `  ${summary.incidents} incidents over the last year (one personal-data breach with its notifications, one still open)`,
+          );
+        if (options.complete) {
+          await demo.completeDemo(database.db);
+          console.log(
+            '  completed: approvals given, gaps closed, ready for the certification audit',
+          );
+        }
       });
     });
 }

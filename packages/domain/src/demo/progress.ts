@@ -45,7 +45,7 @@ function controlsFor(category: string, threats: readonly Threat[]) {
     .map(([id]) => id);
 }
 
-async function treatCategory(
+export async function treatCategory(
   db: Db,
   manager: RequestContext,
   filter: { assetCategory: AssetCategory; evaluation: 'treat' | 'accept' },

@@ -76,7 +76,7 @@ export const DEMO_AWARENESS_QUIZ = [
   ),
 ];
 /** The right answers of the quiz above, and a first try with two mistakes (60: fails). */
-const RIGHT = [[0], [0], [0], [0], [0, 2]];
+export const DEMO_AWARENESS_ANSWERS = [[0], [0], [0], [0], [0, 2]];
 const FIRST_TRY = [[0], [0], [1], [0], [0]];
 
 export interface DemoTrainingPeople {
@@ -103,11 +103,11 @@ export async function createDemoTraining(db: Db, people: DemoTrainingPeople) {
   await replaceQuiz(db, manager, awareness.id, awareness.version, {
     questions: DEMO_AWARENESS_QUIZ,
   });
-  await submitAttempt(db, president, awareness.id, { answers: RIGHT });
-  await submitAttempt(db, manager, awareness.id, { answers: RIGHT });
+  await submitAttempt(db, president, awareness.id, { answers: DEMO_AWARENESS_ANSWERS });
+  await submitAttempt(db, manager, awareness.id, { answers: DEMO_AWARENESS_ANSWERS });
   // The IT manager fails the first try (kept as evidence) and passes the retake.
   await submitAttempt(db, itHead, awareness.id, { answers: FIRST_TRY });
-  await submitAttempt(db, itHead, awareness.id, { answers: RIGHT });
+  await submitAttempt(db, itHead, awareness.id, { answers: DEMO_AWARENESS_ANSWERS });
 
   const drill = await createCourse(db, manager, {
     title: 'インシデント対応訓練',

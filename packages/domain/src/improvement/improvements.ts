@@ -207,7 +207,10 @@ export function updateImprovement(
 ) {
   authorizeAll(ctx.actor, 'improvement:manage');
   return change(db, ctx, id, expectedVersion, 'improvement.updated', async (before, tx) => {
-    if (before.status === 'implemented') throw conflict('improvement_implemented');
+    // Once implemented only the evidence of its effect may still be added (4.2.4.d): the
+    // effect often shows months after the change.
+    const evidenceOnly = Object.keys(patch).every((k) => k === 'evidence');
+    if (before.status === 'implemented' && !evidenceOnly) throw conflict('improvement_implemented');
     await checkOwner(tx, ctx.actor.organizationId, patch.ownerId);
     return {
       ...(patch.source !== undefined && { source: patch.source }),
