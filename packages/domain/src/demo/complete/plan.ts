@@ -1,6 +1,7 @@
 import type { Db } from '@mamoru/db';
 import * as risksRepo from '@mamoru/db/repositories/risks';
 import { listVulnerabilities } from '../../risks/catalog.ts';
+import { decideApproval } from '../../approvals/service.ts';
 import { recordAssessment } from '../../risks/assessments.ts';
 import { eachAction, updateAction } from '../../risks/plan.ts';
 import { createFromTreatment, proposalsFor } from '../../risks/proposals.ts';
