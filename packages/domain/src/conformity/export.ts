@@ -175,7 +175,7 @@ async function pdf(
     {
       table: {
         headerRows: 1,
-        widths: [55, 80, 40, '*', 100, 130],
+        widths: [60, 80, 45, '*', 100, 120],
         body: [
           t.headers.map((text) => ({ text, style: 'tableHeader' })),
           ...report.items.map((item) => reportRow(item, lang).map((text) => ({ text }))),
