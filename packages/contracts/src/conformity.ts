@@ -21,6 +21,16 @@ export const conformityLinkSchema = z.object({
 });
 export type ConformityLink = z.infer<typeof conformityLinkSchema>;
 
+/**
+ * How an item can be met, for every status: what Mamoru needs to show and the
+ * page (a path of the web app) where it is recorded. Written in our own words.
+ */
+export const conformityGuidanceSchema = z.object({
+  text: localizedTextSchema,
+  path: z.string(),
+});
+export type ConformityGuidance = z.infer<typeof conformityGuidanceSchema>;
+
 const factValue = z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.string())]);
 
 export const conformityItemSchema = z
@@ -37,8 +47,8 @@ export const conformityItemSchema = z
     phase: pdcaPhaseSchema,
     status: conformityStatusSchema,
     explanation: localizedTextSchema,
-    /** For items not yet evidenced: what Mamoru needs to evidence them. */
-    needs: localizedTextSchema.nullable(),
+    /** How the item can be met and where, shown whatever its status. */
+    guidance: conformityGuidanceSchema,
     links: z.array(conformityLinkSchema),
     /** The facts the rule looked at (counts, small id lists). */
     data: z.record(z.string(), factValue),
@@ -59,6 +69,8 @@ export const conformitySummarySchema = z.object({
   counts: conformityCountsSchema,
   /** Share of items met, 0–100 (whole percent, rounded down). */
   readiness: z.number().int(),
+  /** Items still to close: partly met, not met and not yet evidenced. */
+  gaps: z.number().int(),
   phases: z.array(
     z.object({
       phase: pdcaPhaseSchema,

@@ -35,12 +35,23 @@ describeEachDatabase('the readiness report', (ctx) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows = workbook.worksheets[0]!.getSheetValues().slice(1) as unknown[][];
-    expect(rows[0]!.slice(1)).toEqual(['項番', '要求事項', '状態', '判定の理由', '証拠・不足']);
+    expect(rows[0]!.slice(1)).toEqual([
+      '項番',
+      '要求事項',
+      '状態',
+      '判定の理由',
+      '証拠・不足',
+      '満たし方（記録する場所）',
+    ]);
     expect(rows.slice(1).map((r) => r[1])).toEqual(items.map((i) => i.displayId));
     const assets = rows.find((r) => r[1] === '第4 2.(1) d (ア)')!;
     expect(assets[3]).toBe('一部適合');
     expect(assets[4]).toContain('1件の資産が分類されていません');
     expect(assets[5]).toContain('/assets?classificationId=none');
+    // How the item can be met, and where: given for every item, whatever its status.
+    expect(assets[6]).toContain('資産台帳');
+    expect(assets[6]).toContain('(/assets)');
+    expect(rows.slice(1).every((r) => String(r[6]).includes('(/'))).toBe(true);
 
     const en = await admin.get('/api/v1/conformity/export', {
       query: { format: 'xlsx', lang: 'en' },
@@ -65,6 +76,8 @@ describeEachDatabase('the readiness report', (ctx) => {
     expect(text).toContain(ORG_NAME);
     expect(text).toContain('第4 2.(1) d (ア)');
     expect(text).toContain('証拠未登録');
+    expect(text).toContain('満たし方');
+    expect(text).toContain('(/legal)');
   });
 
   it('needs isms:read', async () => {

@@ -45,11 +45,14 @@ describeEachDatabase('the conformity view', (ctx) => {
     expect(r.summary.counts.met).toBe(0);
     expect(r.summary.readiness).toBe(0);
     expect(r.summary.total).toBe(r.items.length);
+    // Nothing is met yet: every item, not yet evidenced ones included, is a gap.
+    expect(r.summary.gaps).toBe(r.items.length);
     expect(r.summary.phases.map((p) => p.phase)).toEqual(['plan', 'do', 'check', 'act']);
     expect(statusOf(r, '4.2.1.a')).toBe('not_met');
     const notEvidenced = r.items.find((i) => i.id === '4.2.3.a.3')!;
     expect(notEvidenced.status).toBe('not_evidenced');
-    expect(notEvidenced.needs?.en).toMatch(/management/i);
+    expect(notEvidenced.guidance.text.en).toMatch(/management/i);
+    expect(r.items.every((i) => i.guidance.path.startsWith('/'))).toBe(true);
     expect(r.due).toEqual([
       { kind: 'approval', count: 0, overdue: 0, href: '/approvals' },
       { kind: 'review', count: 0, overdue: 0, href: '/documents' },

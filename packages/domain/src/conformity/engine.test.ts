@@ -23,7 +23,8 @@ describe('the conformity engine', async () => {
     expect(r.summary.readiness).toBe(0);
     const monitoring = r.items.find((i) => i.id === '4.2.3.a.3')!;
     expect(monitoring).toMatchObject({ status: 'not_evidenced', phase: 'check', links: [] });
-    expect(monitoring.needs?.ja).toContain('経営陣');
+    expect(monitoring.guidance).toMatchObject({ path: '/objectives' });
+    expect(monitoring.guidance.text.ja).toContain('経営陣');
     expect(r.items.find((i) => i.id === '7.2.a')!.phase).toBe('act');
     expect(r.items.find((i) => i.id === '4.3.3')!.phase).toBe('do');
   });
@@ -40,11 +41,12 @@ describe('the conformity engine', async () => {
       not_met: 0,
       not_evidenced: 1,
     });
+    expect(r.summary.gaps).toBe(1);
     expect(r.summary.readiness).toBe(Math.floor(((r.items.length - 1) * 100) / r.items.length));
     expect(r.summary.phases.reduce((n, p) => n + p.total, 0)).toBe(r.items.length);
   });
 
-  it('puts partly met gaps (one fix away) before not met ones', () => {
+  it('puts partly met gaps (one fix away) before not met ones, then those not yet evidenced', () => {
     const r = evaluateConformity(
       lib,
       emptySnapshot({
@@ -58,10 +60,18 @@ describe('the conformity engine', async () => {
         },
       }),
     );
-    const gaps = topGaps(r.items, 50);
+    const gaps = topGaps(r.items, 200);
     const firstNotMet = gaps.findIndex((g) => g.status === 'not_met');
+    const firstUnevidenced = gaps.findIndex((g) => g.status === 'not_evidenced');
     expect(firstNotMet).toBeGreaterThan(0);
+    expect(firstUnevidenced).toBeGreaterThan(firstNotMet);
     expect(gaps.slice(0, firstNotMet).every((g) => g.status === 'partly_met')).toBe(true);
-    expect(gaps.slice(firstNotMet).every((g) => g.status === 'not_met')).toBe(true);
+    expect(gaps.slice(firstNotMet, firstUnevidenced).every((g) => g.status === 'not_met')).toBe(
+      true,
+    );
+    expect(gaps.slice(firstUnevidenced).every((g) => g.status === 'not_evidenced')).toBe(true);
+    // Every item not met in any way is a gap, and the summary counts the same.
+    expect(gaps.length).toBe(r.items.filter((i) => i.status !== 'met').length);
+    expect(r.summary.gaps).toBe(gaps.length);
   });
 });

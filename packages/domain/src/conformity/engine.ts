@@ -1,6 +1,7 @@
 import { flattenRequirements, type Library } from '@mamoru/catalog';
 import type { ConformityCounts, ConformityItem, ConformitySummary } from '@mamoru/contracts';
-import { needsOf, phaseOf } from './needs.ts';
+import { guidanceOf } from './guidance/index.ts';
+import { phaseOf } from './phase.ts';
 import { RULES } from './rules/index.ts';
 import { tx } from './text.ts';
 import type { ConformitySnapshot, PdcaPhase, Rule } from './types.ts';
@@ -38,11 +39,18 @@ export function summarize(items: readonly ConformityItem[]): ConformitySummary {
     const c = countsOf(ofPhase);
     return { phase, total: ofPhase.length, counts: c, readiness: readinessOf(c, ofPhase.length) };
   });
-  return { total: items.length, counts, readiness: readinessOf(counts, items.length), phases };
+  return {
+    total: items.length,
+    counts,
+    readiness: readinessOf(counts, items.length),
+    gaps: counts.partly_met + counts.not_met + counts.not_evidenced,
+    phases,
+  };
 }
 
-/** Runs one rule; an item without a rule says what Mamoru needs to evidence it. */
+/** Runs one rule; an item without a rule is not yet evidenced. Every item carries its guidance. */
 function evaluateItem(id: string, rule: Rule | undefined, s: ConformitySnapshot) {
+  const guidance = guidanceOf(id);
   if (!rule) {
     return {
       status: 'not_evidenced' as const,
@@ -50,12 +58,12 @@ function evaluateItem(id: string, rule: Rule | undefined, s: ConformitySnapshot)
         'Mamoruにはまだこの項目を示すデータがありません。',
         'Mamoru holds no data for this item yet.',
       ),
-      needs: needsOf(id),
+      guidance,
       links: [],
       data: {},
     };
   }
-  return { ...rule(s), needs: null };
+  return { ...rule(s), guidance };
 }
 
 /**
@@ -101,11 +109,13 @@ export function evaluateConformity(
 
 /**
  * Gaps to close first: partly met items (one fix away, and each names what is
- * at fault) before items not met, each group in document order.
+ * at fault), then items not met, then items not yet evidenced (their guidance
+ * says what to record), each group in document order.
  */
 export function topGaps(items: readonly ConformityItem[], limit = 5) {
   return [
     ...items.filter((i) => i.status === 'partly_met'),
     ...items.filter((i) => i.status === 'not_met'),
+    ...items.filter((i) => i.status === 'not_evidenced'),
   ].slice(0, limit);
 }

@@ -4,6 +4,7 @@ import type { Db } from '@mamoru/db';
 import { getOrganization } from '@mamoru/db/repositories/organizations';
 import type { ConformityItem, ConformityReport, ConformityStatus } from '@mamoru/contracts';
 import type { RequestContext } from '../audit/trail.ts';
+import { neutralize } from '../reports/cells.ts';
 import { coverPage, renderPdf } from '../reports/pdf.ts';
 import { getConformity } from './service.ts';
 import { displayIdIn } from '@mamoru/contracts';
@@ -32,7 +33,7 @@ const TEXT = {
     readiness: '準備度',
     evaluated: '評価日時',
     criteria: '基準',
-    headers: ['項番', '要求事項', '状態', '判定の理由', '証拠・不足'],
+    headers: ['項番', '要求事項', '状態', '判定の理由', '証拠・不足', '満たし方（記録する場所）'],
     phases: { plan: '計画', do: '実行', check: '点検', act: '処置' },
     summary: '要約',
     phase: '段階',
@@ -48,7 +49,14 @@ const TEXT = {
     readiness: 'Readiness',
     evaluated: 'Evaluated at',
     criteria: 'Criteria',
-    headers: ['Item', 'Requirement', 'Status', 'Why', 'Evidence and gaps'],
+    headers: [
+      'Item',
+      'Requirement',
+      'Status',
+      'Why',
+      'Evidence and gaps',
+      'How to meet it (where)',
+    ],
     phases: { plan: 'Plan', do: 'Do', check: 'Check', act: 'Act' },
     summary: 'Summary',
     phase: 'Phase',
@@ -70,13 +78,13 @@ function anchorFacts(anchor: AuditAnchor, lang: Lang): [string, string][] {
   ];
 }
 
-/** The explanation, and for items not yet evidenced what Mamoru needs. */
-function why(item: ConformityItem, lang: Lang) {
-  return item.needs ? `${item.explanation[lang]} ${item.needs[lang]}` : item.explanation[lang];
-}
-
 function linksText(item: ConformityItem, lang: Lang) {
   return item.links.map((l) => `${l.label[lang]} (${l.href})`).join('\n');
+}
+
+/** How the item can be met, with the page where it is recorded. */
+function guidanceText(item: ConformityItem, lang: Lang) {
+  return `${item.guidance.text[lang]} (${item.guidance.path})`;
 }
 
 /** The cells of one item's row, shared by both formats. */
@@ -85,8 +93,9 @@ export function reportRow(item: ConformityItem, lang: Lang) {
     displayIdIn(item, lang),
     item.title[lang],
     STATUS_TEXT[lang][item.status],
-    why(item, lang),
+    item.explanation[lang],
     linksText(item, lang),
+    guidanceText(item, lang),
   ];
 }
 
@@ -98,15 +107,16 @@ async function xlsx(report: ConformityReport, lang: Lang, anchor: AuditAnchor) {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.columns = [18, 36, 14, 70, 40].map((width) => ({ width }));
+  sheet.columns = [18, 36, 14, 60, 40, 50].map((width) => ({ width }));
   const header = sheet.addRow([...t.headers]);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9ECEF' } };
-  for (const item of report.items) sheet.addRow(reportRow(item, lang));
+  // Link labels carry titles users typed: no cell may start a formula.
+  for (const item of report.items) sheet.addRow(reportRow(item, lang).map(neutralize));
   sheet.eachRow((row) => {
     row.alignment = { vertical: 'top', wrapText: true };
   });
-  sheet.autoFilter = { from: 'A1', to: 'E1' };
+  sheet.autoFilter = { from: 'A1', to: 'F1' };
   const trail = workbook.addWorksheet('Audit anchor');
   trail.columns = [40, 100].map((width) => ({ width }));
   for (const fact of anchorFacts(anchor, lang)) trail.addRow(fact);
@@ -165,7 +175,7 @@ async function pdf(
     {
       table: {
         headerRows: 1,
-        widths: [60, 90, 45, '*', 120],
+        widths: [60, 80, 45, '*', 100, 120],
         body: [
           t.headers.map((text) => ({ text, style: 'tableHeader' })),
           ...report.items.map((item) => reportRow(item, lang).map((text) => ({ text }))),

@@ -13,7 +13,10 @@ const item = (over: Partial<ConformityItem>): ConformityItem => ({
   phase: 'plan',
   status: 'met',
   explanation: { ja: '承認済みです。', en: 'Scope version 1 was approved.' },
-  needs: null,
+  guidance: {
+    text: { ja: '適用範囲を承認します。', en: 'Have top management approve the scope.' },
+    path: '/scope',
+  },
   links: [{ href: '/scope', label: { ja: '適用範囲', en: 'ISMS scope' }, kind: 'evidence' }],
   data: { approvedVersion: 1 },
   ...over,
@@ -27,6 +30,7 @@ const report: ConformityReport = {
     total: 3,
     counts,
     readiness: 33,
+    gaps: 2,
     phases: [
       { phase: 'plan', total: 2, counts: { ...counts, not_evidenced: 0 }, readiness: 50 },
       {
@@ -92,7 +96,10 @@ const report: ConformityReport = {
       phase: 'check',
       status: 'not_evidenced',
       explanation: { ja: 'データがありません。', en: 'Mamoru holds no data for this item yet.' },
-      needs: { ja: '内部監査の記録', en: 'Needs internal audit plans and reports.' },
+      guidance: {
+        text: { ja: '内部監査の記録', en: 'Run internal audits under an approved programme.' },
+        path: '/internal-audits/programme',
+      },
       links: [],
       data: {},
     }),
@@ -125,7 +132,7 @@ describe('conformity', { timeout: 120_000 }, () => {
     vi.unstubAllGlobals();
   });
 
-  it('dashboard shows readiness, counts, the first gap with its link and what is due', async () => {
+  it('dashboard shows readiness, counts, the gaps with their links and what is due', async () => {
     serve();
     renderApp('/');
     expect((await screen.findByTestId('readiness', {}, wait)).textContent).toBe('33%');
@@ -135,6 +142,22 @@ describe('conformity', { timeout: 120_000 }, () => {
     expect(
       within(gap).getByRole('link', { name: 'Unclassified assets' }).getAttribute('href'),
     ).toBe('/assets?classificationId=none');
+    // Not yet evidenced items are gaps too, after the others, with how to meet them and where.
+    expect(screen.getByTestId('gap-count').textContent).toBe('2 to close');
+    const unevidenced = screen.getByTestId('gap-4.2.3.d');
+    expect(screen.getAllByTestId(/^gap-\d/).map((el) => el.getAttribute('data-testid'))).toEqual([
+      'gap-4.2.1.d.1',
+      'gap-4.2.3.d',
+    ]);
+    expect(
+      within(unevidenced).getByText('Run internal audits under an approved programme.'),
+    ).toBeTruthy();
+    expect(
+      within(unevidenced)
+        .getByRole('link', { name: 'Record it in /internal-audits/programme' })
+        .getAttribute('href'),
+    ).toBe('/internal-audits/programme');
+    expect(screen.queryByTestId('gap-4.2.1.a')).toBeNull();
     expect(screen.getByTestId('due-approval').textContent).toContain(
       '2 approvals are waiting for you',
     );
@@ -150,6 +173,9 @@ describe('conformity', { timeout: 120_000 }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Conformity' }, wait)).toBeTruthy();
     expect((await screen.findByTestId('conformity-readiness', {}, wait)).textContent).toBe(
       'Readiness 33%: 1 of 3 items met',
+    );
+    expect(screen.getByTestId('conformity-gaps').textContent).toBe(
+      '2 items still to close (partly met, not met or not yet evidenced)',
     );
     expect(screen.getByRole('heading', { name: '4.2.1 Establish the ISMS' })).toBeTruthy();
     expect(screen.getByTestId('item-4.2.3.d')).toBeTruthy();
@@ -167,11 +193,26 @@ describe('conformity', { timeout: 120_000 }, () => {
     ).toBe('/assets?classificationId=none');
   });
 
-  it('opens the item of the address and says what an item not yet evidenced needs', async () => {
+  it('shows how a met item can be met too, with the page where it is recorded', async () => {
+    serve();
+    renderApp('/conformity?item=4.2.1.a');
+    const guidance = within(await screen.findByTestId('conformity-item', {}, wait)).getByTestId(
+      'guidance',
+    );
+    expect(within(guidance).getByRole('heading', { name: 'How it can be met' })).toBeTruthy();
+    expect(within(guidance).getByText('Have top management approve the scope.')).toBeTruthy();
+    expect(
+      within(guidance).getByRole('link', { name: 'Record it in /scope' }).getAttribute('href'),
+    ).toBe('/scope');
+  });
+
+  it('opens the item of the address and says how an item not yet evidenced can be met', async () => {
     serve();
     renderApp('/conformity?item=4.2.3.d');
     const detail = await screen.findByTestId('conformity-item', {}, wait);
-    expect(within(detail).getByText('Needs internal audit plans and reports.')).toBeTruthy();
+    expect(
+      within(detail).getByText('Run internal audits under an approved programme.'),
+    ).toBeTruthy();
     expect(within(detail).getByText('This item is not evaluated from data yet.')).toBeTruthy();
   });
 });

@@ -183,13 +183,20 @@ export function ConformityPage() {
     <Stack gap="xl" maw={1100}>
       {header}
       <Group justify="space-between" align="center" wrap="wrap" gap="md">
-        <Text fw={600} data-testid="conformity-readiness">
-          {t('conformity.readinessLine', {
-            readiness: summary.readiness,
-            met: summary.counts.met,
-            total: summary.total,
-          })}
-        </Text>
+        <Stack gap={2}>
+          <Text fw={600} data-testid="conformity-readiness">
+            {t('conformity.readinessLine', {
+              readiness: summary.readiness,
+              met: summary.counts.met,
+              total: summary.total,
+            })}
+          </Text>
+          {summary.gaps > 0 && (
+            <Text fz="sm" c="dimmed" data-testid="conformity-gaps">
+              {t('conformity.gapsLine', { count: summary.gaps })}
+            </Text>
+          )}
+        </Stack>
         <SegmentedControl
           aria-label={t('conformity.filter.label')}
           value={isStatus(status) ? status : 'all'}

@@ -17,15 +17,20 @@ import { displayIdIn } from '@mamoru/contracts';
 import { Link } from 'react-router';
 import type { PdcaPhase } from '@mamoru/contracts';
 import { localized, type ConformityItem, type ConformityReport } from '../../api/conformity';
+import { GuidanceLink } from './GuidanceSection';
 import { StatusBadge, STATUSES, statusColor } from './StatusBadge';
 
 const card = { withBorder: true, radius: 'lg', padding: 'lg', shadow: 'xs' } as const;
 
-/** Gaps to close first: partly met (one fix away) before not met, in the order of the standard. */
+/**
+ * Gaps to close first: partly met (one fix away), then not met, then not yet
+ * evidenced, each in the order of the standard (as the engine's topGaps).
+ */
 export function topGaps(items: readonly ConformityItem[], limit = 5) {
   return [
     ...items.filter((i) => i.status === 'partly_met'),
     ...items.filter((i) => i.status === 'not_met'),
+    ...items.filter((i) => i.status === 'not_evidenced'),
   ].slice(0, limit);
 }
 
@@ -114,6 +119,11 @@ export function TopGapsCard({ report }: { report: ConformityReport }) {
         <Title order={2} fz="lg" id="dashboard-gaps">
           {t('conformity.dashboard.gaps')}
         </Title>
+        {report.summary.gaps > 0 && (
+          <Badge color="red" variant="light" data-testid="gap-count">
+            {t('conformity.dashboard.gapCount', { count: report.summary.gaps })}
+          </Badge>
+        )}
       </Group>
       {gaps.length === 0 ? (
         <Group gap="xs">
@@ -130,18 +140,30 @@ export function TopGapsCard({ report }: { report: ConformityReport }) {
                   {displayIdIn(item, i18n.language)} {localized(item.title, i18n.language)}
                 </Anchor>
               </Group>
-              <Text fz="sm" c="dimmed">
-                {localized(item.explanation, i18n.language)}
-              </Text>
-              <Group gap="md">
-                {item.links
-                  .filter((l) => l.kind === 'gap')
-                  .map((l) => (
-                    <Anchor key={l.href} component={Link} to={l.href} fz="sm">
-                      {localized(l.label, i18n.language)}
-                    </Anchor>
-                  ))}
-              </Group>
+              {item.status === 'not_evidenced' ? (
+                // Nothing evaluated yet: say how to meet it and where, not "no data".
+                <>
+                  <Text fz="sm" c="dimmed">
+                    {localized(item.guidance.text, i18n.language)}
+                  </Text>
+                  <GuidanceLink guidance={item.guidance} />
+                </>
+              ) : (
+                <>
+                  <Text fz="sm" c="dimmed">
+                    {localized(item.explanation, i18n.language)}
+                  </Text>
+                  <Group gap="md">
+                    {item.links
+                      .filter((l) => l.kind === 'gap')
+                      .map((l) => (
+                        <Anchor key={l.href} component={Link} to={l.href} fz="sm">
+                          {localized(l.label, i18n.language)}
+                        </Anchor>
+                      ))}
+                  </Group>
+                </>
+              )}
             </Stack>
           ))}
         </Stack>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { displayIdIn } from '@mamoru/contracts';
 import { Link } from 'react-router';
 import { localized, type ConformityItem } from '../../api/conformity';
+import { GuidanceSection } from './GuidanceSection';
 import { StatusBadge } from './StatusBadge';
 
 function factText(value: ConformityItem['data'][string]) {
@@ -12,7 +13,7 @@ function factText(value: ConformityItem['data'][string]) {
   return String(value);
 }
 
-/** One requirement item: its status, why, what it needs, the evidence and the data used. */
+/** One requirement item: its status, why, how it can be met, the evidence and the data used. */
 export function ItemDrawer({
   item,
   onClose,
@@ -46,14 +47,7 @@ export function ItemDrawer({
             </Title>
             <Text fz="sm">{localized(item.explanation, lang)}</Text>
           </Stack>
-          {item.needs && (
-            <Stack gap={4}>
-              <Title order={3} fz="md">
-                {t('conformity.detail.needs')}
-              </Title>
-              <Text fz="sm">{localized(item.needs, lang)}</Text>
-            </Stack>
-          )}
+          <GuidanceSection guidance={item.guidance} />
           {item.links.length > 0 && (
             <Stack gap={4}>
               <Title order={3} fz="md">
