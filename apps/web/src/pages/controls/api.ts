@@ -122,31 +122,14 @@ export const useUpdateCheck = () =>
     }),
   );
 
-/**
- * Records a result, then attaches its evidence files one by one: a file
- * needs the result's id. A failed upload leaves the result recorded; the
- * error names the file so it can be attached again from the result.
- */
-export function useRecordResult(csrfToken: string) {
-  return useControlWrite(
-    async ({
-      check,
+/** Records a result; the check's next due date moves on from the date performed. */
+export const useRecordResult = () =>
+  useControlWrite(({ check, body }: { check: ControlCheck; body: ControlCheckResultCreate }) =>
+    api.post<{ result: ControlCheckResultDto; check: ControlCheck }>(
+      `${V1}/control-checks/${check.id}/results`,
       body,
-      files,
-    }: {
-      check: ControlCheck;
-      body: ControlCheckResultCreate;
-      files: File[];
-    }) => {
-      const created = await api.post<{ result: ControlCheckResultDto; check: ControlCheck }>(
-        `${V1}/control-checks/${check.id}/results`,
-        body,
-      );
-      for (const file of files) await uploadResultFile(created.result.id, file, csrfToken);
-      return created;
-    },
+    ),
   );
-}
 
 export const useRaiseNonconformity = () =>
   useControlWrite(
