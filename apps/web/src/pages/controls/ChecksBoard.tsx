@@ -8,7 +8,7 @@ import {
   Text,
   type SegmentedControlItem,
 } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -71,7 +71,10 @@ export function ChecksBoard() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyBlock title={t('controls.checks.empty')} />
+        <EmptyBlock
+          icon={<IconCalendarCheck size={28} aria-hidden="true" />}
+          title={t('controls.checks.empty')}
+        />
       ) : (
         <Table.ScrollContainer minWidth={860}>
           <Table striped aria-label={t('controls.checks.label')}>

@@ -1,5 +1,5 @@
 import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTROL_OPERATION_STATUSES, type ControlOperationStatus } from '@mamoru/contracts';
 import { useUserDirectory } from '../../api/identity';
@@ -130,7 +130,7 @@ function OperationForm({
   );
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={2}>
       <Text fz="xs" fw={700} c="dimmed">
