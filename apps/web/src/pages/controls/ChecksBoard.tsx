@@ -95,7 +95,10 @@ export function ChecksBoard() {
                   <Table.Td>{check.title}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={controlPath(check.controlId)} fz="sm">
-                      {controlIdIn({ controlId: check.controlId, displayId: check.controlDisplayId }, lang)}{' '}
+                      {controlIdIn(
+                        { controlId: check.controlId, displayId: check.controlDisplayId },
+                        lang,
+                      )}{' '}
                       {textIn(check.controlTitle, lang)}
                     </Anchor>
                   </Table.Td>

@@ -50,7 +50,9 @@ function CheckRow({
           )}
           <Group gap="md" wrap="wrap">
             {check.active && (
-              <Text fz="xs">{t('controls.detail.checks.next', { date: format.date(check.nextDue) })}</Text>
+              <Text fz="xs">
+                {t('controls.detail.checks.next', { date: format.date(check.nextDue) })}
+              </Text>
             )}
             <Text fz="xs" c="dimmed">
               {t('controls.detail.checks.checker', {

@@ -23,7 +23,9 @@ describe('one control in operation', { timeout: 60_000 }, () => {
       }).fetch,
     );
     renderApp('/controls/A.5.15');
-    expect(await screen.findByRole('heading', { name: 'A.5.15 Access control' }, slow)).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'A.5.15 Access control' }, slow),
+    ).toBeTruthy();
     const soa = screen.getByRole('region', { name: 'Statement of applicability' });
     expect(within(soa).getByText('Applicable')).toBeTruthy();
     expect(within(soa).getByText('Version 2 (Approved)')).toBeTruthy();

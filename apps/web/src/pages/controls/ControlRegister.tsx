@@ -181,7 +181,9 @@ export function ControlRegister() {
       {items.length === 0 ? (
         <EmptyBlock
           icon={<IconChecklist size={28} aria-hidden="true" />}
-          title={filtered ? t('controls.register.empty.filtered') : t('controls.register.empty.title')}
+          title={
+            filtered ? t('controls.register.empty.filtered') : t('controls.register.empty.title')
+          }
           description={filtered ? undefined : t('controls.register.empty.description')}
         />
       ) : (

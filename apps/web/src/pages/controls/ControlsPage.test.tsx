@@ -81,9 +81,7 @@ describe('controls register', { timeout: 60_000 }, () => {
       }).fetch,
     );
     renderApp('/controls');
-    expect(
-      await screen.findByText('No statement of applicability yet', {}, slow),
-    ).toBeTruthy();
+    expect(await screen.findByText('No statement of applicability yet', {}, slow)).toBeTruthy();
     expect(
       screen
         .getByRole('link', { name: 'Open the statement of applicability' })

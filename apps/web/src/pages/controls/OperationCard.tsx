@@ -157,7 +157,9 @@ export function OperationCard({ detail }: { detail: ControlDetail }) {
         editable &&
         !editing && (
           <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-            {operation ? t('controls.detail.operation.edit') : t('controls.detail.operation.record')}
+            {operation
+              ? t('controls.detail.operation.edit')
+              : t('controls.detail.operation.record')}
           </Button>
         )
       }

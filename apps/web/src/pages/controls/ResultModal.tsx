@@ -99,41 +99,41 @@ export function ResultModal({ check, onClose }: { check: ControlCheck; onClose: 
           <FormError error={uploadError} />
           <fieldset disabled={!!recorded} style={{ border: 0, padding: 0, margin: 0 }}>
             <Stack gap="md">
-          <TextInput
-            type="date"
-            label={t('controls.resultForm.performedOn')}
-            value={performedOn}
-            max={today()}
-            onChange={(e) => setPerformedOn(e.currentTarget.value)}
-            required
-            error={required(performedOn, 'performedOn')}
-          />
-          <Select
-            label={t('controls.resultForm.result')}
-            data={CHECK_RESULTS.map((r) => ({ value: r, label: t(`controls.result.${r}`) }))}
-            value={result}
-            onChange={(v) => setResult(v as CheckResult | null)}
-            required
-            error={required(result, 'result')}
-          />
-          <Textarea
-            label={t('controls.resultForm.notes')}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={problem.error('notes')}
-          />
-          <Select
-            label={t('controls.resultForm.checker')}
-            description={t('controls.resultForm.checkerHint')}
-            data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-            value={checkerUserId}
-            onChange={setChecker}
-            searchable
-            clearable
-            error={problem.error('checkerUserId')}
-          />
+              <TextInput
+                type="date"
+                label={t('controls.resultForm.performedOn')}
+                value={performedOn}
+                max={today()}
+                onChange={(e) => setPerformedOn(e.currentTarget.value)}
+                required
+                error={required(performedOn, 'performedOn')}
+              />
+              <Select
+                label={t('controls.resultForm.result')}
+                data={CHECK_RESULTS.map((r) => ({ value: r, label: t(`controls.result.${r}`) }))}
+                value={result}
+                onChange={(v) => setResult(v as CheckResult | null)}
+                required
+                error={required(result, 'result')}
+              />
+              <Textarea
+                label={t('controls.resultForm.notes')}
+                value={notes}
+                onChange={(e) => setNotes(e.currentTarget.value)}
+                autosize
+                minRows={3}
+                error={problem.error('notes')}
+              />
+              <Select
+                label={t('controls.resultForm.checker')}
+                description={t('controls.resultForm.checkerHint')}
+                data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+                value={checkerUserId}
+                onChange={setChecker}
+                searchable
+                clearable
+                error={problem.error('checkerUserId')}
+              />
             </Stack>
           </fieldset>
           <FileInput

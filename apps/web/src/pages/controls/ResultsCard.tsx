@@ -127,13 +127,7 @@ function RaiseModal({ result, onClose }: { result: ControlCheckResultDto; onClos
   );
 }
 
-function ResultRow({
-  result,
-  onRaise,
-}: {
-  result: ControlCheckResultDto;
-  onRaise?: () => void;
-}) {
+function ResultRow({ result, onRaise }: { result: ControlCheckResultDto; onRaise?: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [open, setOpen] = useState(false);
@@ -151,12 +145,7 @@ function ResultRow({
             {t('controls.detail.results.by', { name: result.checker.name })}
           </Text>
         )}
-        <UnstyledButton
-          fz="xs"
-          c="blue"
-          aria-expanded={open}
-          onClick={() => setOpen((o) => !o)}
-        >
+        <UnstyledButton fz="xs" c="blue" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
           {t('controls.detail.results.files', { count: result.fileCount })}
         </UnstyledButton>
         {result.nonconformity ? (

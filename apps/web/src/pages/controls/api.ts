@@ -156,8 +156,7 @@ export async function uploadResultFile(resultId: string, file: File, csrfToken: 
     body: form,
   });
   const body = (await response.json().catch(() => undefined)) as
-    | (EvidenceFile & { title?: string })
-    | undefined;
+    (EvidenceFile & { title?: string }) | undefined;
   if (!response.ok) {
     throw new ApiError({
       status: response.status,
