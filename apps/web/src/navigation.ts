@@ -13,6 +13,7 @@ import {
   IconHistory,
   IconListCheck,
   IconShieldCheck,
+  IconShieldCog,
   IconSignature,
   IconUsers,
   IconPresentation,
@@ -106,6 +107,15 @@ const areaDefinitions = [
     permission: 'documents:read',
   },
   { key: 'records', phase: 'do', path: '/records', icon: IconArchive, requirements: ['4.3.3'] },
+  {
+    key: 'controls',
+    phase: 'do',
+    path: '/controls',
+    icon: IconShieldCog,
+    requirements: ['4.2.2.c', '4.2.2.e', '5.2.1.b', '5.2.1.d', '4.2.3.b'],
+    // Control owners and checkers work on their own controls and checks.
+    permission: 'controls:read',
+  },
   {
     key: 'people',
     phase: 'do',

@@ -175,6 +175,16 @@ const QuizPage = lazy(() =>
   import('./pages/training/QuizPage').then((m) => ({ default: m.QuizPage })),
 );
 
+// Control operation (4.2.2.c): the register of applicable controls, the checks board, one control.
+const ControlsPage = lazy(() =>
+  import('./pages/controls/ControlsPage').then((m) => ({ default: m.ControlsPage })),
+);
+const ControlOperationPage = lazy(() =>
+  import('./pages/controls/ControlOperationPage').then((m) => ({
+    default: m.ControlOperationPage,
+  })),
+);
+
 // Incidents (4.2.3.a): my reports, all incidents, statistics, settings.
 const IncidentsPage = lazy(() =>
   import('./pages/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
@@ -230,6 +240,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
     </Lazy>
   ),
   records: areaPage('records', <RecordsPage />),
+  controls: areaPage('controls', <ControlsPage />),
   correctiveActions: (
     <Lazy>
       <NonconformitiesPage />
@@ -428,6 +439,10 @@ export const routes: RouteObject[] = [
           {
             path: 'training/completions',
             element: guarded('training:read', areaPage('training', <CompletionsPage />)),
+          },
+          {
+            path: 'controls/:controlId',
+            element: guarded('controls:read', areaPage('controls', <ControlOperationPage />)),
           },
           {
             path: 'incidents/:id',

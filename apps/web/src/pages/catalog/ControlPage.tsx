@@ -14,7 +14,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconShieldCheck } from '@tabler/icons-react';
+import { IconArrowLeft, IconShieldCheck, IconShieldCog } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -77,7 +77,7 @@ function ControlDetail({
 }) {
   const { t } = useTranslation();
   const language = useCatalogLanguage();
-  const { info } = useSignedInSession();
+  const { info, can } = useSignedInSession();
   const catalogs = useCatalogs();
   const library = catalogs.data?.find((l) => l.id === libraryId);
   const libraryName = library ? textIn(library.name, language) : libraryId;
@@ -130,14 +130,27 @@ function ControlDetail({
           </ThemeIcon>
         }
         actions={
-          <Button
-            component={Link}
-            to={catalogPath(libraryId)}
-            variant="default"
-            leftSection={<IconArrowLeft size={16} aria-hidden="true" />}
-          >
-            {t('catalog.control.back')}
-          </Button>
+          <Group gap="sm">
+            {/* How the organization operates and checks it (4.2.2.c). */}
+            {can('controls:read') && (
+              <Button
+                component={Link}
+                to={`/controls/${encodeURIComponent(control.id)}`}
+                variant="light"
+                leftSection={<IconShieldCog size={16} aria-hidden="true" />}
+              >
+                {t('areas.controls.title')}
+              </Button>
+            )}
+            <Button
+              component={Link}
+              to={catalogPath(libraryId)}
+              variant="default"
+              leftSection={<IconArrowLeft size={16} aria-hidden="true" />}
+            >
+              {t('catalog.control.back')}
+            </Button>
+          </Group>
         }
       />
 

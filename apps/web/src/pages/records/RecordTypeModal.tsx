@@ -11,6 +11,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClassifications } from '../../api/assets';
+import { CatalogPicker } from '../../components/catalogPicker/CatalogPicker';
 import { FormActions } from '../../components/FormActions';
 import { SaveProblem } from '../../components/SaveProblem';
 import { problemFields, type FieldLabels } from '../../lib/problemFields';
@@ -34,6 +35,7 @@ function initialState(type: RecordType | null) {
     classificationId: type?.classification?.id ?? null,
     disposalMethod: type?.disposalMethod ?? '',
     evidences: type?.evidences ?? '',
+    controlIds: type?.controlIds ?? [],
     fields: (type?.fields ?? []).map((f): EditedField => ({
       ...f,
       label: { ...f.label, en: f.label.en === f.label.ja ? '' : f.label.en },
@@ -74,6 +76,7 @@ export function RecordTypeModal({
     classificationId: t('records.typeForm.classification'),
     disposalMethod: t('records.typeForm.disposalMethod'),
     evidences: t('records.typeForm.evidences'),
+    controlIds: t('records.typeForm.controls'),
     active: t('records.typeForm.active'),
     fields: t('records.fields.title'),
   };
@@ -103,6 +106,7 @@ export function RecordTypeModal({
       classificationId: form.classificationId,
       disposalMethod: form.disposalMethod,
       evidences: form.evidences,
+      controlIds: form.controlIds,
       fields: form.fields.map(({ autoKey: _auto, ...f }) => ({ ...f, key: f.key.trim() })),
     };
     if (type) {
@@ -206,6 +210,14 @@ export function RecordTypeModal({
             value={form.evidences}
             onChange={(e) => set({ evidences: e.currentTarget.value })}
             error={fieldError('evidences')}
+          />
+          <CatalogPicker
+            namespace="control"
+            label={t('records.typeForm.controls')}
+            description={t('records.typeForm.controlsHint')}
+            value={form.controlIds}
+            onChange={(controlIds) => set({ controlIds })}
+            error={fieldError('controlIds')}
           />
           <RecordFieldsEditor
             fields={form.fields}

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Divider,
   Drawer,
@@ -13,6 +14,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../session/useSession';
 import { FormError } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { textIn, useCatalogLanguage } from '../../lib/catalogText';
@@ -75,6 +78,7 @@ function EntryForm({
 }) {
   const { t } = useTranslation();
   const toast = useToast();
+  const { can } = useSession();
   const lang = useCatalogLanguage();
   const [form, setForm] = useState(() => formOf(entry));
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
@@ -114,6 +118,11 @@ function EntryForm({
           {t('soa.panel.summary')}
         </Title>
         <Text fz="sm">{textIn(entry.summary, lang) || '—'}</Text>
+        {entry.applicable && can('controls:read') && (
+          <Anchor component={Link} to={`/controls/${encodeURIComponent(entry.controlId)}`} fz="sm">
+            {t('areas.controls.title')}
+          </Anchor>
+        )}
       </Stack>
       <Stack gap={4}>
         <Title order={3} fz="sm">
