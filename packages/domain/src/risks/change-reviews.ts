@@ -33,7 +33,12 @@ export async function getChangeReview(db: Db, ctx: RequestContext, id: string) {
 async function problemsOf(
   tx: Executor,
   org: string,
-  v: { outcome: string; description: string; assessmentId: string | null; decidedBy: string | null },
+  v: {
+    outcome: string;
+    description: string;
+    assessmentId: string | null;
+    decidedBy: string | null;
+  },
 ) {
   const problems: FieldError[] = [];
   if (v.outcome === 'changed' && !v.description.trim())
