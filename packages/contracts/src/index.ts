@@ -13,6 +13,7 @@ export * from './risks.ts';
 export * from './risks-register.ts';
 export * from './risks-treatment.ts';
 export * from './risks-bulk.ts';
+export * from './risk-changes.ts';
 export * from './views.ts';
 export * from './soa.ts';
 export * from './documents.ts';

@@ -12,6 +12,7 @@ export * from './tables/soa.ts';
 export * from './tables/files.ts';
 export * from './tables/records.ts';
 export * from './tables/risks.ts';
+export * from './tables/risk-changes.ts';
 export * from './tables/security.ts';
 export * from './tables/audits.ts';
 export * from './tables/improvement.ts';

@@ -46,6 +46,7 @@ export * as riskTreatment from './risks/treatment.ts';
 export * as riskBulk from './risks/bulk.ts';
 export * as actionProposals from './risks/proposals.ts';
 export * as riskAssessments from './risks/assessments.ts';
+export * as riskChangeReviews from './risks/change-reviews.ts';
 export * as treatmentPlan from './risks/plan.ts';
 export * as riskPresenters from './risks/presenters.ts';
 export * as riskMethodRules from './risks/method.ts';

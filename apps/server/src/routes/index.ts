@@ -38,6 +38,7 @@ import { incidentReportRoutes } from './incidents-reports.ts';
 import { riskRoutes } from './risks.ts';
 import { riskBulkRoutes } from './risks-bulk.ts';
 import { riskAssessmentRoutes } from './risks-assessments.ts';
+import { riskChangeReviewRoutes } from './risks-changes.ts';
 import { riskCatalogRoutes } from './risks-catalog.ts';
 import { riskExportRoutes } from './risks-exports.ts';
 import { riskMethodRoutes } from './risks-methods.ts';
@@ -74,6 +75,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(riskBulkRoutes);
   await app.register(riskExportRoutes);
   await app.register(riskAssessmentRoutes);
+  await app.register(riskChangeReviewRoutes);
   await app.register(treatmentPlanRoutes);
   await app.register(recordRoutes);
   await app.register(incidentRoutes);

@@ -52,7 +52,14 @@ export async function decideApproval(
 ) {
   const [row] = await db
     .update(approvals)
-    .set({ ...values, decidedAt: sql`now()` })
+    .set({
+      ...values,
+      decidedAt: sql`now()`,
+      // The roles held at the moment of deciding, read in the same statement.
+      decidedByRoles: values.decidedBy
+        ? sql`(select u.roles from users u where u.id = ${values.decidedBy})`
+        : null,
+    })
     .where(
       and(
         eq(approvals.organizationId, organizationId),

@@ -54,7 +54,10 @@ export async function riskFacts(db: Executor, org: string): Promise<RiskFacts> {
       (select status from risk_methods where organization_id = ${org}
         order by number desc limit 1) as latest_status,
       m.number as approved_number, ${iso('m.approved_at')} as approved_at,
-      coalesce('top_management' = any(u.roles), false) as by_top,
+      coalesce('top_management' = any(coalesce((select p.decided_by_roles from approvals p
+        where p.organization_id = ${org} and p.entity_id = m.id::text
+          and p.decided_by = u.id and p.status = 'approved'
+        order by p.decided_at desc limit 1), u.roles)), false) as by_top,
       coalesce(m.definition -> 'acceptableLevel' is not null, false) as has_level,
       (select count(*)::int from threats where organization_id = ${org} and active) as threats,
       (select count(*)::int from vulnerabilities where organization_id = ${org} and active)

@@ -33,7 +33,10 @@ export async function soaFacts(db: Executor, org: string): Promise<SoaFacts | nu
       basis as (select * from approved
         union all select * from latest where not exists (select 1 from approved))
     select b.number, b.status, ${iso('b.approved_at')} as approved_at,
-      coalesce('top_management' = any(u.roles), false) as by_top, e.*
+      coalesce('top_management' = any(coalesce((select p.decided_by_roles from approvals p
+        where p.organization_id = ${org} and p.entity_id = b.id::text
+          and p.decided_by = u.id and p.status = 'approved'
+        order by p.decided_at desc limit 1), u.roles)), false) as by_top, e.*
     from basis b
     left join users u on u.id = b.approved_by
     left join lateral (
@@ -108,7 +111,10 @@ export async function documentFacts(
     db,
     sql`
     select d.code, d.current_revision as revision, ${iso('d.issued_at')} as issued_at,
-      coalesce('top_management' = any(u.roles), false) as by_top,
+      coalesce('top_management' = any(coalesce((select p.decided_by_roles from approvals p
+        where p.organization_id = ${org} and p.entity_id = v.id::text
+          and p.decided_by = u.id and p.status = 'approved'
+        order by p.decided_at desc limit 1), u.roles)), false) as by_top,
       length(trim(coalesce(v.policy_fields ->> 'objectivesFramework', ''))) > 0 as objectives,
       length(trim(coalesce(v.policy_fields ->> 'obligationsConsidered', ''))) > 0 as obligations,
       length(trim(coalesce(v.policy_fields ->> 'riskCriteriaReference', ''))) > 0 as criteria

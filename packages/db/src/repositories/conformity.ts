@@ -24,6 +24,7 @@ import {
   type EventLogFacts,
   type IncidentFacts,
 } from './conformity-incidents.ts';
+import { deepFacts, type DeepFacts } from './conformity-rules.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
@@ -31,6 +32,7 @@ export type { ImprovementFacts };
 export type { ReviewFacts };
 export type { PeopleFacts };
 export type { EventLogFacts, IncidentFacts };
+export type { DeepFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -109,6 +111,8 @@ export interface ConformityFacts {
   incidents: IncidentFacts;
   /** The ISMS event log (4.2.3.f). */
   eventLog: EventLogFacts;
+  /** Facts that deepen rules across areas (4.2.2.b, 4.2.3.c, 4.3.1–4.3.2, 5.2.1.e–f). */
+  deep: DeepFacts;
 }
 
 interface ScopeRow {
@@ -150,7 +154,11 @@ async function scopeFacts(db: Executor, org: string) {
       (select status from latest) as latest_status,
       a.id as approved_id, a.number as approved_number,
       to_char(a.approved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as approved_at,
-      (select 'top_management' = any(u.roles) from users u where u.id = a.approved_by) as approved_by_top,
+      (select 'top_management' = any(coalesce((select p.decided_by_roles from approvals p
+        where p.organization_id = ${org} and p.entity_id = a.id::text
+          and p.decided_by = u.id and p.status = 'approved'
+        order by p.decided_at desc limit 1), u.roles)) from users u where u.id = a.approved_by)
+        as approved_by_top,
       length(trim(a.business_activities)) > 0 as business,
       cardinality(a.org_unit_ids) > 0 or length(trim(a.organization_note)) > 0 as organization,
       cardinality(a.location_ids) > 0 or length(trim(a.location_note)) > 0 as locations,
@@ -250,7 +258,8 @@ async function approvalFacts(db: Executor, org: string) {
       (count(*) filter (where p.status = 'pending'))::int as pending,
       to_char(max(p.decided_at) filter (where p.status = 'approved') at time zone 'UTC',
         'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last_approved_at,
-      (array_agg('top_management' = any(u.roles) order by p.decided_at desc)
+      (array_agg('top_management' = any(coalesce(p.decided_by_roles, u.roles))
+        order by p.decided_at desc)
         filter (where p.status = 'approved'))[1] as last_by_top
     from approvals p
     left join users u on u.id = p.decided_by
@@ -306,6 +315,7 @@ export async function conformityFacts(
     people: await peopleFacts(db, org, today),
     incidents: await incidentFacts(db, org, today),
     eventLog: await eventLogFacts(db, org, today),
+    deep: await deepFacts(db, org, today),
   };
 }
 

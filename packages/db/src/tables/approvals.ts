@@ -44,6 +44,12 @@ export const approvals = pgTable(
     status: text('status').notNull().default('pending'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /**
+     * The decider's roles when they decided: "approved by top management"
+     * must not change when someone later gains or loses the role. Null on
+     * rows decided before the column existed (readers fall back to today's roles).
+     */
+    decidedByRoles: text('decided_by_roles').array(),
     comment: text('comment'),
   },
   (t) => [

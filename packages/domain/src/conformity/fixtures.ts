@@ -193,6 +193,39 @@ export function emptyIncidents(): ConformitySnapshot['incidents'] {
   };
 }
 
+/** The cross-area facts of an organization that has recorded nothing they read. */
+export function emptyDeep(): ConformitySnapshot['deep'] {
+  const kind = () => ({ latest: null, changedWithoutAssessment: none() });
+  return {
+    changes: {
+      organization: kind(),
+      technology: kind(),
+      business: kind(),
+      threats: kind(),
+      external: kind(),
+    },
+    treatmentProgress: {
+      overdue: none(),
+      withoutOwner: none(),
+      unfunded: none(),
+      averageProgress: null,
+      done: 0,
+    },
+    requiredProcedures: { '4.2.2.g': [], '7.2': [], '7.3': [], '4.3.2': [], '4.3.3': [] },
+    requiredRecords: { audit: 0, review: 0, training: 0, incident: 0 },
+    issuedUnapproved: none(),
+    unidentifiable: none(),
+    obsoleteStillDistributed: none(),
+    assessedRisks: 0,
+    withExistingControls: 0,
+    withoutExistingControls: none(),
+    yearImprovementsImplemented: 0,
+    yearImprovementsWithEvidence: 0,
+    yearActionsReviewedEffective: 0,
+    yearActionsReviewedNotEffective: 0,
+  };
+}
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -235,6 +268,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     people: emptyPeople(),
     incidents: emptyIncidents(),
     eventLog: { auto12m: 0, manual12m: 0, lastManualAt: null },
+    deep: emptyDeep(),
     ...over,
   };
 }

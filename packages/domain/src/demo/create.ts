@@ -34,6 +34,7 @@ import { createDemoIncidents } from './incidents.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
+import { createDemoChangeReviews } from './risk-changes.ts';
 
 /**
  * `mamoru demo`: fills an organization with the sample company of data.ts
@@ -143,6 +144,8 @@ export async function createDemo(
   }
 
   const risks = await createRisks(db, ctx, people, assetIds, run);
+  // Reviews of change this year, each kind once (4.2.3.c.1–5).
+  await createDemoChangeReviews(db, people.get('sato')!);
   const drafts = await createDocuments(db, ctx, people.get('sato')!, code);
   const issued = await issueDocuments(db, people, drafts);
   const recordTypes = await createRecordTypes(db, ctx, levelId, code);

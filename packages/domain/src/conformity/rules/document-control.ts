@@ -17,6 +17,14 @@ import {
   type Fault,
 } from '../text.ts';
 import { incidentRecords } from './incidents.ts';
+import {
+  identifiableFaults,
+  identifiableLinks,
+  issuedApprovedFaults,
+  issuedApprovedLinks,
+  withdrawnFaults,
+  withdrawnLinks,
+} from './documentation.ts';
 
 /** Rules of document control (4.3.2.a–i) and of records (4.3.3). */
 
@@ -117,11 +125,14 @@ export const CONTROL_RULES: Record<string, Rule> = {
           `${s.documents.issuedWithoutApproval} versions were issued without approval.`,
         ),
       ],
+      ...issuedApprovedFaults(s),
     ],
     (s) => ({
       issued: s.documents.issued,
       issuedWithoutApproval: s.documents.issuedWithoutApproval,
+      inForceUnapproved: s.deep.issuedUnapproved.count,
     }),
+    issuedApprovedLinks,
   ),
   '4.3.2.b': control(
     issuedText,
@@ -185,8 +196,9 @@ export const CONTROL_RULES: Record<string, Rule> = {
           'Each carries a unique code, a title and a revision number.',
         ),
       ]),
-    () => [],
-    (s) => ({ issued: s.documents.issued }),
+    identifiableFaults,
+    (s) => ({ issued: s.documents.issued, unidentifiable: s.deep.unidentifiable.count }),
+    identifiableLinks,
   ),
   '4.3.2.f': control(
     issuedText,
@@ -243,8 +255,12 @@ export const CONTROL_RULES: Record<string, Rule> = {
           `${s.documents.superseded} superseded versions are marked as such, apart from the version in force.`,
         ),
       ]),
-    () => [],
-    (s) => ({ superseded: s.documents.superseded }),
+    withdrawnFaults,
+    (s) => ({
+      superseded: s.documents.superseded,
+      obsoleteStillDistributed: s.deep.obsoleteStillDistributed.count,
+    }),
+    withdrawnLinks,
   ),
   '4.3.2.i': control(
     (s) =>

@@ -1,4 +1,5 @@
 import type { ConformitySnapshot, Evaluation, LocalizedText, Rule } from '../types.ts';
+import { requiredProcedures, requiredRecords, treatmentPlanDocumented } from './documentation.ts';
 import { day, evidence, gap, judge, met, notMet, partlyMet, tx, type Fault } from '../text.ts';
 
 /** Rules of the ISMS policy (4.2.1.b, 5.1.a) and the required documentation (4.3.1). */
@@ -186,21 +187,7 @@ export const DOCUMENT_RULES: Record<string, Rule> = {
     '/risks/assessments',
     (s) => s.risks.risks > 0,
   ),
-  '4.3.1.d': exists(
-    (s) => s.treatment.actions,
-    tx('リスク対応計画の処置', 'Risk treatment plan actions'),
-    '/treatment-plan',
-  ),
-  '4.3.1.e': exists(
-    (s) => s.documents.issuedProcedures,
-    tx('発行済みの手順書', 'Issued procedures'),
-    DOCS,
-    (s) => s.documents.issued > 0,
-  ),
-  '4.3.1.f': exists(
-    (s) => s.records.records,
-    tx('記録', 'Records'),
-    '/records',
-    (s) => s.records.types > 0,
-  ),
+  '4.3.1.d': treatmentPlanDocumented,
+  '4.3.1.e': requiredProcedures,
+  '4.3.1.f': requiredRecords,
 };

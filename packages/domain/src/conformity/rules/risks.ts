@@ -142,9 +142,24 @@ const likelihoodRule: Rule = (s) =>
       risksNotAssessed: s.risks.notAssessed,
       assessments: s.risks.assessments,
       lastAssessedOn: s.risks.lastAssessedOn,
+      assessedRisks: s.deep.assessedRisks,
+      withExistingControls: s.deep.withExistingControls,
     },
-    risksText(s),
+    joinTexts([
+      risksText(s),
+      tx(
+        `評価済みのリスク${s.deep.assessedRisks}件のうち${s.deep.withExistingControls}件で既存の管理策を考慮しています。`,
+        `${s.deep.withExistingControls} of ${s.deep.assessedRisks} assessed risks record the existing controls their likelihood took into account.`,
+      ),
+    ]),
     [
+      [
+        s.deep.withoutExistingControls.count,
+        tx(
+          `${s.deep.withoutExistingControls.count}件のリスクに既存の管理策が記録されておらず、起こりやすさがそれを考慮したか分かりません。`,
+          `${s.deep.withoutExistingControls.count} risks record no existing controls, so it cannot be seen that their likelihood took them into account.`,
+        ),
+      ],
       [
         s.risks.notAssessed,
         tx(
@@ -163,6 +178,13 @@ const likelihoodRule: Rule = (s) =>
     [
       evidence(REGISTER, 'リスク台帳', 'Risk register'),
       evidence('/risks/assessments', 'リスクアセスメントの実施', 'Assessment runs'),
+      ...s.deep.withoutExistingControls.refs.map((r) =>
+        gap(
+          `${REGISTER}?q=${encodeURIComponent(r.label)}`,
+          `${r.label}: 既存の管理策なし`,
+          `${r.label}: no existing controls`,
+        ),
+      ),
     ],
   );
 
