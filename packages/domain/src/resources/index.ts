@@ -4,3 +4,4 @@ export { getSummary, submitPlan, planOf, yearSummary, PLAN_ENTITY } from './plan
 export { fiscalYearOf, fiscalYearRange, resourceDue } from './fiscal.ts';
 export { settingsOf, DEFAULT_START_MONTH } from './settings.ts';
 export { presentResource, presentPlan, presentSummary } from './presenters.ts';
+export * as exports from './export.ts';
