@@ -73,7 +73,8 @@ export const resourceUpdateSchema = z.object({
 export type ResourceUpdate = z.infer<typeof resourceUpdateSchema>;
 
 export const resourceListQuerySchema = pageQuerySchema.extend({
-  fiscalYear: fiscalYearSchema,
+  /** Default: the fiscal year today falls in. */
+  fiscalYear: fiscalYearSchema.optional(),
   kind: resourceKindSchema.optional(),
   activity: resourceActivitySchema.optional(),
   ownerUserId: z.uuid().optional(),

@@ -67,7 +67,10 @@ export async function saveSettings(
 
 export async function listResources(db: Db, ctx: RequestContext, q: ResourceListQuery) {
   authorize(ctx.actor, 'resources:read');
-  return repo.listResources(db, ctx.actor.organizationId, q, q);
+  const org = ctx.actor.organizationId;
+  const fiscalYear =
+    q.fiscalYear ?? fiscalYearOf(today(), (await settingsOf(db, org)).fiscalYearStartMonth);
+  return repo.listResources(db, org, { ...q, fiscalYear }, q);
 }
 
 export async function getResource(db: Db, ctx: RequestContext, id: string) {
