@@ -77,6 +77,10 @@ export const AUDIT_ENTITY_TYPES = [
   'incident_obligation',
   'incident_settings',
   'isms_event',
+  // ISMS resources and budget.
+  'isms_resource',
+  'resource_plan',
+  'resource_settings',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -317,5 +321,14 @@ export const AUDIT_ACTIONS = [
   'incident_settings.updated',
   'isms_event.recorded',
   'isms_event.updated',
+  // ISMS resources and budget.
+  'isms_resource.created',
+  'isms_resource.updated',
+  'isms_resource.deleted',
+  'resource_plan.approval_requested',
+  'resource_plan.approved',
+  'resource_plan.returned',
+  'resource_plan.reopened',
+  'resource_settings.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

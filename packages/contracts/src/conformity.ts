@@ -97,6 +97,8 @@ export const conformityDueSchema = z.object({
     // Notification clocks past or near their deadline; reports waiting for triage beyond the target.
     'incident_notification',
     'incident_triage',
+    // The fiscal year's resource plan not approved; a past year's usage not recorded.
+    'resource_plan',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),

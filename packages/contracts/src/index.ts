@@ -37,3 +37,4 @@ export * from './incidents-reports.ts';
 export * from './events.ts';
 export * from './events-export.ts';
 export * from './controls.ts';
+export * from './resources.ts';

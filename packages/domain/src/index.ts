@@ -78,4 +78,5 @@ export * as reviews from './reviews/index.ts';
 export * as people from './people/index.ts';
 export * as training from './training/index.ts';
 export * as incidents from './incidents/index.ts';
+export * as resources from './resources/index.ts';
 export * as ismsEvents from './events/index.ts';

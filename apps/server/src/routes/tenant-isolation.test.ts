@@ -34,6 +34,13 @@ import {
   type RecordsOfB,
 } from './records.isolation.ts';
 import {
+  createResourcesOfB,
+  RESOURCE_LISTS,
+  RESOURCE_NOT_OBJECT_IDS,
+  resourceProbes,
+  type ResourcesOfB,
+} from './resources.isolation.ts';
+import {
   DOCUMENT_LISTS,
   createDocumentsOfB,
   documentProbes,
@@ -165,6 +172,8 @@ interface Objects {
   soa: SoaOfB;
   /** B's record types, records (one disposed of) and an evidence file. */
   records: RecordsOfB;
+  /** B's resources register (one resource of the isolation fiscal year). */
+  resources: ResourcesOfB;
   /** B's audit in progress: its checklist and findings. */
   checklist: ChecklistOfB;
   /** B's documents: one issued, one draft, one approved. */
@@ -275,6 +284,7 @@ const BY_ID: ByIdProbe[] = [
   ...soaProbes<Objects>(),
   ...riskProbes<Objects>(),
   ...recordProbes<Objects>(),
+  ...resourceProbes<Objects>(),
   ...checklistProbes<Objects>(),
   ...documentProbes<Objects>(),
   ...auditProbes<Objects>(),
@@ -464,6 +474,7 @@ const NOT_OBJECT_IDS = [
   // A requirement item ID of the standard, the same for every tenant; the answer is
   // evaluated on the caller's own data (conformity.test.ts checks that).
   'GET /api/v1/conformity/:itemId',
+  ...RESOURCE_NOT_OBJECT_IDS,
 ];
 
 interface ListProbe {
@@ -506,6 +517,7 @@ const LISTS: ListProbe[] = [
   { url: `/api/v1/catalogs/${SHIPPED_CATALOG}/controls?q=secret`, idsIn: (body) => [body] },
   { url: '/api/v1/glossary', idsIn: (body) => [body] },
   ...RECORD_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...RESOURCE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CHECKLIST_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...DOCUMENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...AUDIT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
@@ -611,6 +623,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.ownControlId = 'B-OWN-1';
     b.soa = await createSoaOfB(adminB);
     b.records = await createRecordsOfB(adminB, ownersB.managerB);
+    b.resources = await createResourcesOfB(adminB);
     b.checklist = await createChecklistOfB(adminB, ownersB.managerB);
     b.documents = await createDocumentsOfB(userA, adminB, ownersB.managerB);
     b.risks = await createRisksOfB(adminB, b.assetId);
@@ -675,6 +688,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       'secret wording',
       b.soa.id,
       ...b.records.values,
+      ...b.resources.values,
       ...b.checklist.values,
       'Statement of B',
       ...b.documents.values,

@@ -25,6 +25,7 @@ import {
   type IncidentFacts,
 } from './conformity-incidents.ts';
 import { deepFacts, type DeepFacts } from './conformity-rules.ts';
+import { resourceFacts, type ResourceFacts } from './conformity-resources.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
@@ -33,6 +34,7 @@ export type { ReviewFacts };
 export type { PeopleFacts };
 export type { EventLogFacts, IncidentFacts };
 export type { DeepFacts };
+export type { ResourceFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -113,6 +115,8 @@ export interface ConformityFacts {
   eventLog: EventLogFacts;
   /** Facts that deepen rules across areas (4.2.2.b, 4.2.3.c, 4.3.1–4.3.2, 5.2.1.e–f). */
   deep: DeepFacts;
+  /** ISMS resources and budget per fiscal year (4.2.2.f, 5.1.e, 5.2.1.a). */
+  resources: ResourceFacts;
 }
 
 interface ScopeRow {
@@ -316,6 +320,7 @@ export async function conformityFacts(
     incidents: await incidentFacts(db, org, today),
     eventLog: await eventLogFacts(db, org, today),
     deep: await deepFacts(db, org, today),
+    resources: await resourceFacts(db, org, today),
   };
 }
 

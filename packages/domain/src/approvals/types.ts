@@ -18,6 +18,8 @@ export const APPROVAL_TYPES: Record<string, { approverRole: Role }> = {
   audit_programme: { approverRole: 'top_management' },
   document: { approverRole: 'isms_manager' },
   record_disposal: { approverRole: 'isms_manager' },
+  /** The ISMS resources planned for a fiscal year (5.1.e). */
+  resource_plan: { approverRole: 'top_management' },
 };
 
 /**

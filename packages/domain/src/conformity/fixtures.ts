@@ -226,6 +226,36 @@ export function emptyDeep(): ConformitySnapshot['deep'] {
   };
 }
 
+/** One fiscal year of the resources register with nothing planned. */
+export function emptyResourceYear(fiscalYear: number): ConformitySnapshot['resources']['current'] {
+  return {
+    fiscalYear,
+    items: 0,
+    planStatus: null,
+    approvedAt: null,
+    approvedByTopManagement: false,
+    activities: [],
+    withoutOwner: 0,
+    withoutOwnerIds: [],
+    usageRecorded: 0,
+    withoutUsageIds: [],
+    plannedAmount: 0,
+    usedAmount: 0,
+  };
+}
+
+/** The resource facts of an organization that has planned nothing (April start, FY2026). */
+export function emptyResources(): ConformitySnapshot['resources'] {
+  return {
+    startMonth: 4,
+    current: emptyResourceYear(2026),
+    previous: emptyResourceYear(2025),
+    nextPlanStatus: null,
+    treatmentActions: 0,
+    treatmentFunded: 0,
+  };
+}
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -269,6 +299,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     incidents: emptyIncidents(),
     eventLog: { auto12m: 0, manual12m: 0, lastManualAt: null },
     deep: emptyDeep(),
+    resources: emptyResources(),
     ...over,
   };
 }

@@ -31,6 +31,7 @@ import { createDemoParties } from './parties.ts';
 import { seedDemoCompetence } from './people-competence.ts';
 import { seedDemoRoles } from './people-roles.ts';
 import { createDemoIncidents } from './incidents.ts';
+import { createDemoResources } from './resources.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
@@ -198,6 +199,13 @@ export async function createDemo(
     president: people.get('yamada')!,
     itHead: people.get('suzuki')!,
   });
+
+  // Resources and budget: last year used, this year's plan approved by the president.
+  await createDemoResources(
+    db,
+    { manager: people.get('sato')!, president: people.get('yamada')! },
+    run,
+  );
 
   const summary: DemoSummary = {
     run,

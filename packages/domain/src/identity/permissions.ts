@@ -63,6 +63,9 @@ export const PERMISSIONS = [
   'incidents:handle',
   'incidents:confidential',
   'incidents:manage',
+  // ISMS resources and budget per fiscal year: read the register, keep it and submit the plan.
+  'resources:read',
+  'resources:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,6 +123,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'training:read': 'all',
     'incidents:read': 'all',
     'incidents:report': 'all',
+    'resources:read': 'all',
     'organization:manage': 'all',
     'users:manage': 'all',
     'audit:read': 'all',
@@ -138,6 +142,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'training:read': 'all',
     'incidents:read': 'all',
     'incidents:confidential': 'all',
+    'resources:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -165,6 +170,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:handle': 'all',
     'incidents:confidential': 'all',
     'incidents:manage': 'all',
+    'resources:read': 'all',
+    'resources:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -179,6 +186,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:read': 'own',
     'approvals:request': 'own',
     'isms:write': 'own',
+    // Owners plan their part of the ISMS and see what it is given.
+    'resources:read': 'all',
   },
   internal_auditor: {
     ...READ_ISMS,
@@ -191,6 +200,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'people:read': 'all',
     'training:read': 'all',
     'incidents:read': 'all',
+    'resources:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -211,6 +221,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'people:read': 'all',
     'training:read': 'all',
     'incidents:read': 'all',
+    'resources:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },

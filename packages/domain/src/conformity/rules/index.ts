@@ -15,6 +15,7 @@ import { TRAINING_RULES } from './people-training.ts';
 import { INCIDENT_RULES } from './incidents.ts';
 import { CHANGE_RULES } from './changes.ts';
 import { RESULT_RULES } from './results.ts';
+import { RESOURCE_RULES } from './resources.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -35,4 +36,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...INCIDENT_RULES,
   ...CHANGE_RULES,
   ...RESULT_RULES,
+  ...RESOURCE_RULES,
 };

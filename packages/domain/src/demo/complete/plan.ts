@@ -34,9 +34,18 @@ async function finishRisks(db: Db, cast: DemoCast) {
   const org = cast.manager.actor.organizationId;
   const vulnerabilities = await listVulnerabilities(db, cast.manager, {}, { limit: 1 });
   const vulnerabilityId = vulnerabilities.items[0]!.id;
+  // Likelihood was judged with the controls already in place (4.2.1.e.2): the policy and
+  // the access rules every asset already falls under.
+  const existingControls = [
+    { controlId: '3.1.1', justification: '情報セキュリティ基本方針に基づく運用' },
+    { controlId: '9.1.1', justification: 'アクセス制御方針による制限' },
+  ];
   for await (const page of risksRepo.eachRisk(db, org, { open: true })) {
-    for (const risk of page.filter((r) => !r.vulnerabilityId))
-      await updateRisk(db, cast.manager, risk.id, risk.version, { vulnerabilityId });
+    for (const risk of page)
+      await updateRisk(db, cast.manager, risk.id, risk.version, {
+        vulnerabilityId: risk.vulnerabilityId ?? vulnerabilityId,
+        existingControls,
+      });
   }
   // The people-related risks the demo left for a newcomer to treat.
   const applied = await treatCategory(

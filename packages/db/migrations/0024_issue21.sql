@@ -1,0 +1,85 @@
+CREATE TABLE "risk_change_reviews" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"reviewed_on" date NOT NULL,
+	"kind" text NOT NULL,
+	"outcome" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"assessment_id" uuid,
+	"decided_by" uuid,
+	"created_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "risk_change_reviews_kind_check" CHECK ("risk_change_reviews"."kind" in ('organization', 'technology', 'business', 'threats', 'external')),
+	CONSTRAINT "risk_change_reviews_outcome_check" CHECK ("risk_change_reviews"."outcome" in ('changed', 'no_change'))
+);
+--> statement-breakpoint
+CREATE TABLE "isms_resources" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"fiscal_year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"activity" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"owner_user_id" uuid,
+	"unit_id" uuid,
+	"planned_amount" bigint,
+	"planned_hours" integer,
+	"used_amount" bigint,
+	"used_hours" integer,
+	"notes" text DEFAULT '' NOT NULL,
+	"created_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "isms_resources_kind_check" CHECK ("isms_resources"."kind" in ('people', 'money', 'tool', 'service', 'other')),
+	CONSTRAINT "isms_resources_activity_check" CHECK ("isms_resources"."activity" in ('establish', 'operate', 'monitor', 'improve')),
+	CONSTRAINT "isms_resources_year_check" CHECK ("isms_resources"."fiscal_year" between 2000 and 2100),
+	CONSTRAINT "isms_resources_amounts_check" CHECK (coalesce("isms_resources"."planned_amount", 0) >= 0 and coalesce("isms_resources"."planned_hours", 0) >= 0
+        and coalesce("isms_resources"."used_amount", 0) >= 0 and coalesce("isms_resources"."used_hours", 0) >= 0),
+	CONSTRAINT "isms_resources_planned_check" CHECK ("isms_resources"."planned_amount" is not null or "isms_resources"."planned_hours" is not null)
+);
+--> statement-breakpoint
+CREATE TABLE "resource_plans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"fiscal_year" integer NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"approval_id" uuid,
+	"submitted_at" timestamp with time zone,
+	"approved_at" timestamp with time zone,
+	"approved_by" uuid,
+	"approved_version" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "resource_plans_status_check" CHECK ("resource_plans"."status" in ('draft', 'submitted', 'approved'))
+);
+--> statement-breakpoint
+CREATE TABLE "resource_settings" (
+	"organization_id" uuid PRIMARY KEY NOT NULL,
+	"fiscal_year_start_month" integer DEFAULT 4 NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "resource_settings_month_check" CHECK ("resource_settings"."fiscal_year_start_month" between 1 and 12)
+);
+--> statement-breakpoint
+ALTER TABLE "approvals" ADD COLUMN "decided_by_roles" text[];--> statement-breakpoint
+ALTER TABLE "risk_change_reviews" ADD CONSTRAINT "risk_change_reviews_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_change_reviews" ADD CONSTRAINT "risk_change_reviews_assessment_id_risk_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."risk_assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_change_reviews" ADD CONSTRAINT "risk_change_reviews_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_change_reviews" ADD CONSTRAINT "risk_change_reviews_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "isms_resources" ADD CONSTRAINT "isms_resources_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "isms_resources" ADD CONSTRAINT "isms_resources_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "isms_resources" ADD CONSTRAINT "isms_resources_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "isms_resources" ADD CONSTRAINT "isms_resources_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resource_plans" ADD CONSTRAINT "resource_plans_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resource_plans" ADD CONSTRAINT "resource_plans_approval_id_approvals_id_fk" FOREIGN KEY ("approval_id") REFERENCES "public"."approvals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resource_plans" ADD CONSTRAINT "resource_plans_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resource_settings" ADD CONSTRAINT "resource_settings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "risk_change_reviews_kind_idx" ON "risk_change_reviews" USING btree ("organization_id","kind","reviewed_on");--> statement-breakpoint
+CREATE INDEX "risk_change_reviews_reviewed_idx" ON "risk_change_reviews" USING btree ("organization_id","reviewed_on","id");--> statement-breakpoint
+CREATE INDEX "isms_resources_year_idx" ON "isms_resources" USING btree ("organization_id","fiscal_year","kind","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "resource_plans_year_key" ON "resource_plans" USING btree ("organization_id","fiscal_year");
