@@ -16,10 +16,12 @@ import { INCIDENT_RULES } from './incidents.ts';
 import { CHANGE_RULES } from './changes.ts';
 import { RESULT_RULES } from './results.ts';
 import { RESOURCE_RULES } from './resources.ts';
+import { pdcaRule } from './pdca.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
   '1.2': exclusionsRule,
+  '4.1': pdcaRule,
   '4.2.1.a': scopeRule,
   '4.2.1.d.1': assetsRule,
   ...RISK_RULES,
