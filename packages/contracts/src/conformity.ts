@@ -40,6 +40,13 @@ export const conformityItemSchema = z
     /** For items not yet evidenced: what Mamoru needs to evidence them. */
     needs: localizedTextSchema.nullable(),
     links: z.array(conformityLinkSchema),
+    /**
+     * How a met item is met: by its rule on Mamoru's data, or by an approved
+     * attestation in force (the rule alone did not reach met); null when not met.
+     */
+    basis: z.enum(['rule', 'attestation']).nullable(),
+    /** The attestation an item is met by (basis 'attestation'), else null. */
+    attestation: z.object({ id: z.uuid(), validUntil: z.iso.date() }).nullable(),
     /** The facts the rule looked at (counts, small id lists). */
     data: z.record(z.string(), factValue),
   })
@@ -59,6 +66,8 @@ export const conformitySummarySchema = z.object({
   counts: conformityCountsSchema,
   /** Share of items met, 0–100 (whole percent, rounded down). */
   readiness: z.number().int(),
+  /** Of the items met, those met by an approved attestation rather than by their rule. */
+  metByAttestation: z.number().int(),
   phases: z.array(
     z.object({
       phase: pdcaPhaseSchema,
@@ -85,6 +94,8 @@ export const conformityDueSchema = z.object({
     // Notification clocks past or near their deadline; reports waiting for triage beyond the target.
     'incident_notification',
     'incident_triage',
+    // Approved attestations ending within 30 days, or lapsed without a successor (overdue).
+    'attestation_expiry',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),

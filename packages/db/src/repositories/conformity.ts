@@ -17,6 +17,7 @@ import {
 import { internalAuditFacts, type AuditFacts } from './conformity-audits.ts';
 import { improvementFacts, type ImprovementFacts } from './conformity-improvement.ts';
 import { managementReviewFacts, type ReviewFacts } from './conformity-reviews.ts';
+import { attestationFacts, type AttestationFacts } from './conformity-attestations.ts';
 import { peopleFacts, type PeopleFacts } from './conformity-people.ts';
 import {
   eventLogFacts,
@@ -29,6 +30,7 @@ export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
 export type { ImprovementFacts };
 export type { ReviewFacts };
+export type { AttestationFacts, AttestationInForce } from './conformity-attestations.ts';
 export type { PeopleFacts };
 export type { EventLogFacts, IncidentFacts };
 
@@ -109,6 +111,8 @@ export interface ConformityFacts {
   incidents: IncidentFacts;
   /** The ISMS event log (4.2.3.f). */
   eventLog: EventLogFacts;
+  /** Approved attestations in force, and items whose attestation lapsed. */
+  attestations: AttestationFacts;
 }
 
 interface ScopeRow {
@@ -306,6 +310,7 @@ export async function conformityFacts(
     people: await peopleFacts(db, org, today),
     incidents: await incidentFacts(db, org, today),
     eventLog: await eventLogFacts(db, org, today),
+    attestations: await attestationFacts(db, org, today),
   };
 }
 

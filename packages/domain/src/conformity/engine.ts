@@ -1,5 +1,6 @@
 import { flattenRequirements, type Library } from '@mamoru/catalog';
 import type { ConformityCounts, ConformityItem, ConformitySummary } from '@mamoru/contracts';
+import { withBasis } from './attestation-rules.ts';
 import { needsOf, phaseOf } from './needs.ts';
 import { RULES } from './rules/index.ts';
 import { tx } from './text.ts';
@@ -33,16 +34,31 @@ export const readinessOf = (counts: ConformityCounts, total: number) =>
 
 export function summarize(items: readonly ConformityItem[]): ConformitySummary {
   const counts = countsOf(items);
+  const metByAttestation = items.filter((i) => i.basis === 'attestation').length;
   const phases = (['plan', 'do', 'check', 'act'] as PdcaPhase[]).map((phase) => {
     const ofPhase = items.filter((i) => i.phase === phase);
     const c = countsOf(ofPhase);
     return { phase, total: ofPhase.length, counts: c, readiness: readinessOf(c, ofPhase.length) };
   });
-  return { total: items.length, counts, readiness: readinessOf(counts, items.length), phases };
+  return {
+    total: items.length,
+    counts,
+    readiness: readinessOf(counts, items.length),
+    metByAttestation,
+    phases,
+  };
 }
 
-/** Runs one rule; an item without a rule says what Mamoru needs to evidence it. */
+/**
+ * Runs one rule (an item without a rule says what Mamoru needs to evidence it),
+ * then lets an approved attestation in force meet an item the rule did not.
+ */
 function evaluateItem(id: string, rule: Rule | undefined, s: ConformitySnapshot) {
+  const attestation = s.attestations.inForce.find((a) => a.itemId === id);
+  return withBasis(verdictOf(id, rule, s), attestation);
+}
+
+function verdictOf(id: string, rule: Rule | undefined, s: ConformitySnapshot) {
   if (!rule) {
     return {
       status: 'not_evidenced' as const,

@@ -235,6 +235,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     people: emptyPeople(),
     incidents: emptyIncidents(),
     eventLog: { auto12m: 0, manual12m: 0, lastManualAt: null },
+    attestations: { inForce: [], lapsedItemIds: [] },
     ...over,
   };
 }

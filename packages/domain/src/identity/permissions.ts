@@ -63,6 +63,10 @@ export const PERMISSIONS = [
   'incidents:handle',
   'incidents:confidential',
   'incidents:manage',
+  // Attestations of requirement items evidenced outside Mamoru: the ISMS manager records
+  // them; another person (never the requester) approves or rejects.
+  'conformity:attest',
+  'conformity:attest_decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -142,6 +146,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:read': 'all',
     'approvals:request': 'all',
     'approvals:decide': 'all',
+    'conformity:attest_decide': 'all',
   },
   isms_manager: {
     ...READ_ISMS,
@@ -171,6 +176,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:decide': 'all',
     'catalog:manage': 'all',
     'isms:write': 'all',
+    'conformity:attest': 'all',
+    'conformity:attest_decide': 'all',
   },
   owner: {
     ...READ_ISMS,
