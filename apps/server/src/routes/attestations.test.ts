@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Attestation, ConformityReport } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
@@ -136,6 +137,16 @@ describeEachDatabase('conformity attestations', (ctx) => {
     });
     expect(report.summary.metByAttestation).toBe(before.metByAttestation + 1);
     expect(report.summary.counts.met).toBe(before.counts.met + 1);
+    // The readiness report names the basis of the item.
+    const xlsx = await manager.get('/api/v1/conformity/export', {
+      query: { format: 'xlsx', lang: 'en' },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0]!.getSheetValues() as unknown[][];
+    const row = rows.find((r) => r?.[1] === '4.2.2 f')!;
+    expect(row[3]).toBe('Met');
+    expect(row[6]).toBe(`Attestation (valid until ${day(200)})`);
     // Evidence is frozen once decided.
     const late = await uploadFile(
       manager,

@@ -35,12 +35,21 @@ describeEachDatabase('the readiness report', (ctx) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows = workbook.worksheets[0]!.getSheetValues().slice(1) as unknown[][];
-    expect(rows[0]!.slice(1)).toEqual(['項番', '要求事項', '状態', '判定の理由', '証拠・不足']);
+    expect(rows[0]!.slice(1)).toEqual([
+      '項番',
+      '要求事項',
+      '状態',
+      '判定の理由',
+      '証拠・不足',
+      '根拠',
+    ]);
     expect(rows.slice(1).map((r) => r[1])).toEqual(items.map((i) => i.displayId));
     const assets = rows.find((r) => r[1] === '第4 2.(1) d (ア)')!;
     expect(assets[3]).toBe('一部適合');
     expect(assets[4]).toContain('1件の資産が分類されていません');
     expect(assets[5]).toContain('/assets?classificationId=none');
+    // Not met, so no basis; attestations.test.ts shows an attested item's.
+    expect(assets[6]).toBe('—');
 
     const en = await admin.get('/api/v1/conformity/export', {
       query: { format: 'xlsx', lang: 'en' },

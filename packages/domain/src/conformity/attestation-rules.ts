@@ -50,6 +50,8 @@ export function withBasis(v: Verdict, attestation: AttestationInForce | undefine
   return {
     ...v,
     status: 'met',
+    // Nothing more is needed while the attestation is in force.
+    needs: null,
     basis: 'attestation',
     attestation: { id: attestation.id, validUntil: until },
     explanation: tx(

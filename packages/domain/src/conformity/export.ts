@@ -32,7 +32,10 @@ const TEXT = {
     readiness: '準備度',
     evaluated: '評価日時',
     criteria: '基準',
-    headers: ['項番', '要求事項', '状態', '判定の理由', '証拠・不足'],
+    headers: ['項番', '要求事項', '状態', '判定の理由', '証拠・不足', '根拠'],
+    byRule: 'データによる判定',
+    byAttestation: (until: string) => `適合の証明（${until}まで有効）`,
+    metByAttestation: 'うち適合の証明による適合',
     phases: { plan: '計画', do: '実行', check: '点検', act: '処置' },
     summary: '要約',
     phase: '段階',
@@ -48,7 +51,10 @@ const TEXT = {
     readiness: 'Readiness',
     evaluated: 'Evaluated at',
     criteria: 'Criteria',
-    headers: ['Item', 'Requirement', 'Status', 'Why', 'Evidence and gaps'],
+    headers: ['Item', 'Requirement', 'Status', 'Why', 'Evidence and gaps', 'Basis'],
+    byRule: "Mamoru's data (rule)",
+    byAttestation: (until: string) => `Attestation (valid until ${until})`,
+    metByAttestation: 'Of which met by attestation',
     phases: { plan: 'Plan', do: 'Do', check: 'Check', act: 'Act' },
     summary: 'Summary',
     phase: 'Phase',
@@ -79,6 +85,15 @@ function linksText(item: ConformityItem, lang: Lang) {
   return item.links.map((l) => `${l.label[lang]} (${l.href})`).join('\n');
 }
 
+/** How a met item is met: by its rule, or by an attestation until its end; '—' when not met. */
+export function basisText(item: ConformityItem, lang: Lang) {
+  if (item.basis === 'rule') return TEXT[lang].byRule;
+  if (item.basis === 'attestation' && item.attestation) {
+    return TEXT[lang].byAttestation(item.attestation.validUntil);
+  }
+  return '—';
+}
+
 /** The cells of one item's row, shared by both formats. */
 export function reportRow(item: ConformityItem, lang: Lang) {
   return [
@@ -87,6 +102,7 @@ export function reportRow(item: ConformityItem, lang: Lang) {
     STATUS_TEXT[lang][item.status],
     why(item, lang),
     linksText(item, lang),
+    basisText(item, lang),
   ];
 }
 
@@ -98,7 +114,7 @@ async function xlsx(report: ConformityReport, lang: Lang, anchor: AuditAnchor) {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.columns = [18, 36, 14, 70, 40].map((width) => ({ width }));
+  sheet.columns = [18, 36, 14, 70, 40, 24].map((width) => ({ width }));
   const header = sheet.addRow([...t.headers]);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9ECEF' } };
@@ -106,7 +122,7 @@ async function xlsx(report: ConformityReport, lang: Lang, anchor: AuditAnchor) {
   sheet.eachRow((row) => {
     row.alignment = { vertical: 'top', wrapText: true };
   });
-  sheet.autoFilter = { from: 'A1', to: 'E1' };
+  sheet.autoFilter = { from: 'A1', to: 'F1' };
   const trail = workbook.addWorksheet('Audit anchor');
   trail.columns = [40, 100].map((width) => ({ width }));
   for (const fact of anchorFacts(anchor, lang)) trail.addRow(fact);
@@ -129,6 +145,7 @@ async function pdf(
         [t.organization, organization],
         [t.criteria, report.libraryId],
         [t.readiness, `${summary.readiness}% (${summary.counts.met} / ${summary.total})`],
+        [t.metByAttestation, String(summary.metByAttestation)],
         ...(Object.keys(STATUS_TEXT[lang]) as ConformityStatus[]).map(
           (s) => [STATUS_TEXT[lang][s], String(summary.counts[s])] as const,
         ),
@@ -165,7 +182,7 @@ async function pdf(
     {
       table: {
         headerRows: 1,
-        widths: [60, 90, 45, '*', 120],
+        widths: [55, 85, 40, '*', 110, 60],
         body: [
           t.headers.map((text) => ({ text, style: 'tableHeader' })),
           ...report.items.map((item) => reportRow(item, lang).map((text) => ({ text }))),

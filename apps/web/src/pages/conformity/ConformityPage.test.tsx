@@ -16,6 +16,8 @@ const item = (over: Partial<ConformityItem>): ConformityItem => ({
   needs: null,
   links: [{ href: '/scope', label: { ja: '適用範囲', en: 'ISMS scope' }, kind: 'evidence' }],
   data: { approvedVersion: 1 },
+  basis: over.status && over.status !== 'met' ? null : 'rule',
+  attestation: null,
   ...over,
 });
 
@@ -27,6 +29,7 @@ const report: ConformityReport = {
     total: 3,
     counts,
     readiness: 33,
+    metByAttestation: 0,
     phases: [
       { phase: 'plan', total: 2, counts: { ...counts, not_evidenced: 0 }, readiness: 50 },
       {

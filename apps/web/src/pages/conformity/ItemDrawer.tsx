@@ -5,6 +5,7 @@ import { displayIdIn } from '@mamoru/contracts';
 import { Link } from 'react-router';
 import { localized, type ConformityItem } from '../../api/conformity';
 import { StatusBadge } from './StatusBadge';
+import { ItemAttestations } from './attestations/ItemAttestations';
 
 function factText(value: ConformityItem['data'][string]) {
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
@@ -107,6 +108,7 @@ export function ItemDrawer({
               </Table>
             )}
           </Stack>
+          <ItemAttestations item={item} />
         </Stack>
       )}
     </Drawer>
