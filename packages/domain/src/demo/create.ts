@@ -34,6 +34,7 @@ import { createDemoIncidents } from './incidents.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
+import { createDemoAttestations } from './attestations.ts';
 
 /**
  * `mamoru demo`: fills an organization with the sample company of data.ts
@@ -195,6 +196,14 @@ export async function createDemo(
     president: people.get('yamada')!,
     itHead: people.get('suzuki')!,
   });
+
+  // Attestations for evidence kept outside Mamoru: one approved (a physical check), one pending.
+  if (run === 1) {
+    await createDemoAttestations(db, {
+      manager: people.get('sato')!,
+      president: people.get('yamada')!,
+    });
+  }
 
   const summary: DemoSummary = {
     run,
