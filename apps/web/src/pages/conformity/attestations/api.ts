@@ -43,7 +43,7 @@ export function useRecordAttestation() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (input: AttestationCreate) =>
-      api.post<Attestation>('/api/v1/conformity/attestations', { body: input }),
+      api.post<Attestation>('/api/v1/conformity/attestations', input),
     onSuccess: refresh,
   });
 }
@@ -52,8 +52,7 @@ export function useDecideAttestation() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ a, ...body }: AttestationDecision & { a: Attestation }) =>
-      api.post<Attestation>(`/api/v1/conformity/attestations/${a.id}/decision`, {
-        body,
+      api.post<Attestation>(`/api/v1/conformity/attestations/${a.id}/decision`, body, {
         headers: ifMatch(a.version),
       }),
     onSuccess: refresh,
@@ -64,10 +63,11 @@ export function useRevokeAttestation() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ a, note }: { a: Attestation; note: string }) =>
-      api.post<Attestation>(`/api/v1/conformity/attestations/${a.id}/revocation`, {
-        body: { note },
-        headers: ifMatch(a.version),
-      }),
+      api.post<Attestation>(
+        `/api/v1/conformity/attestations/${a.id}/revocation`,
+        { note },
+        { headers: ifMatch(a.version) },
+      ),
     onSuccess: refresh,
   });
 }
