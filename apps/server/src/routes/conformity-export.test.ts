@@ -74,6 +74,9 @@ describeEachDatabase('the readiness report', (ctx) => {
     expect(text).toContain(ORG_NAME);
     expect(text).toContain('第4 2.(1) d (ア)');
     expect(text).toContain('証拠未登録');
+    // The basis column and the count of items met by attestation.
+    expect(text).toContain('根拠');
+    expect(text).toContain('うち適合の証明による適合');
   });
 
   it('needs isms:read', async () => {

@@ -182,7 +182,7 @@ async function pdf(
     {
       table: {
         headerRows: 1,
-        widths: [55, 85, 40, '*', 110, 60],
+        widths: [60, 90, 45, '*', 110, 60],
         body: [
           t.headers.map((text) => ({ text, style: 'tableHeader' })),
           ...report.items.map((item) => reportRow(item, lang).map((text) => ({ text }))),
