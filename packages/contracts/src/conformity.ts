@@ -50,6 +50,13 @@ export const conformityItemSchema = z
     /** How the item can be met and where, shown whatever its status. */
     guidance: conformityGuidanceSchema,
     links: z.array(conformityLinkSchema),
+    /**
+     * How a met item is met: by its rule on Mamoru's data, or by an approved
+     * attestation in force (the rule alone did not reach met); null when not met.
+     */
+    basis: z.enum(['rule', 'attestation']).nullable(),
+    /** The attestation an item is met by (basis 'attestation'), else null. */
+    attestation: z.object({ id: z.uuid(), validUntil: z.iso.date() }).nullable(),
     /** The facts the rule looked at (counts, small id lists). */
     data: z.record(z.string(), factValue),
   })
@@ -71,6 +78,8 @@ export const conformitySummarySchema = z.object({
   readiness: z.number().int(),
   /** Items still to close: partly met, not met and not yet evidenced. */
   gaps: z.number().int(),
+  /** Of the items met, those met by an approved attestation rather than by their rule. */
+  metByAttestation: z.number().int(),
   phases: z.array(
     z.object({
       phase: pdcaPhaseSchema,
@@ -99,6 +108,8 @@ export const conformityDueSchema = z.object({
     'incident_triage',
     // The fiscal year's resource plan not approved; a past year's usage not recorded.
     'resource_plan',
+    // Approved attestations ending within 30 days, or lapsed without a successor (overdue).
+    'attestation_expiry',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),

@@ -18,6 +18,7 @@ export * from './views.ts';
 export * from './soa.ts';
 export * from './documents.ts';
 export * from './conformity.ts';
+export * from './attestations.ts';
 export * from './files.ts';
 export * from './records.ts';
 export * from './audits.ts';

@@ -66,6 +66,27 @@ CREATE TABLE "resource_settings" (
 	CONSTRAINT "resource_settings_month_check" CHECK ("resource_settings"."fiscal_year_start_month" between 1 and 12)
 );
 --> statement-breakpoint
+CREATE TABLE "conformity_attestations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"item_id" text NOT NULL,
+	"statement" text NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_until" date NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"requested_by" uuid NOT NULL,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_note" text DEFAULT '' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "conformity_attestations_status_check" CHECK ("conformity_attestations"."status" in ('pending', 'approved', 'rejected', 'revoked')),
+	CONSTRAINT "conformity_attestations_period_check" CHECK ("conformity_attestations"."valid_until" >= "conformity_attestations"."valid_from"),
+	CONSTRAINT "conformity_attestations_decider_check" CHECK ("conformity_attestations"."decided_by" is null or "conformity_attestations"."decided_by" <> "conformity_attestations"."requested_by")
+);
+--> statement-breakpoint
 ALTER TABLE "approvals" ADD COLUMN "decided_by_roles" text[];--> statement-breakpoint
 ALTER TABLE "risk_change_reviews" ADD CONSTRAINT "risk_change_reviews_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_change_reviews" ADD CONSTRAINT "risk_change_reviews_assessment_id_risk_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."risk_assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -79,7 +100,13 @@ ALTER TABLE "resource_plans" ADD CONSTRAINT "resource_plans_organization_id_orga
 ALTER TABLE "resource_plans" ADD CONSTRAINT "resource_plans_approval_id_approvals_id_fk" FOREIGN KEY ("approval_id") REFERENCES "public"."approvals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resource_plans" ADD CONSTRAINT "resource_plans_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resource_settings" ADD CONSTRAINT "resource_settings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conformity_attestations" ADD CONSTRAINT "conformity_attestations_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conformity_attestations" ADD CONSTRAINT "conformity_attestations_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conformity_attestations" ADD CONSTRAINT "conformity_attestations_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "risk_change_reviews_kind_idx" ON "risk_change_reviews" USING btree ("organization_id","kind","reviewed_on");--> statement-breakpoint
 CREATE INDEX "risk_change_reviews_reviewed_idx" ON "risk_change_reviews" USING btree ("organization_id","reviewed_on","id");--> statement-breakpoint
 CREATE INDEX "isms_resources_year_idx" ON "isms_resources" USING btree ("organization_id","fiscal_year","kind","id");--> statement-breakpoint
-CREATE UNIQUE INDEX "resource_plans_year_key" ON "resource_plans" USING btree ("organization_id","fiscal_year");
+CREATE UNIQUE INDEX "resource_plans_year_key" ON "resource_plans" USING btree ("organization_id","fiscal_year");--> statement-breakpoint
+CREATE INDEX "conformity_attestations_item_idx" ON "conformity_attestations" USING btree ("organization_id","item_id","valid_until");--> statement-breakpoint
+CREATE INDEX "conformity_attestations_list_idx" ON "conformity_attestations" USING btree ("organization_id","valid_until","id");--> statement-breakpoint
+CREATE INDEX "conformity_attestations_approved_idx" ON "conformity_attestations" USING btree ("organization_id","valid_until") WHERE "conformity_attestations"."status" = 'approved';

@@ -22,3 +22,4 @@ export * from './tables/people.ts';
 export * from './tables/incidents.ts';
 export * from './tables/events.ts';
 export * from './tables/resources.ts';
+export * from './tables/attestations.ts';

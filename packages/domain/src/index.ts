@@ -55,6 +55,8 @@ export * as riskReports from './risks/reports.ts';
 export * as riskExports from './risks/exports.ts';
 export * as conformity from './conformity/service.ts';
 export * as conformityExport from './conformity/export.ts';
+export * as attestations from './conformity/attestations.ts';
+export { presentAttestation } from './conformity/attestation-presenter.ts';
 export * as savedViews from './views/service.ts';
 export {
   presentLocation,

@@ -94,6 +94,9 @@ describeEachDatabase('mamoru check', (ctx) => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(report.items.filter((i) => i.kind === 'exclusions').map((i) => i.id)).toEqual(['1.2']);
     expect(report.summary.counts.met).toBe(0);
+    expect(report.summary.metByAttestation).toBe(0);
+    // Nothing met, so no item has a basis yet.
+    expect(report.items.every((i) => i.basis === null && i.attestation === null)).toBe(true);
   });
 
   it.skipIf(!existsSync(STRUCTURE))(
@@ -112,7 +115,9 @@ describeEachDatabase('mamoru check', (ctx) => {
     io.clear();
     expect(await run(['check', '--fail-under', '0'])).toBe(0);
     const lines = io.stdout().trim().split('\n');
-    expect(lines[0]).toMatch(/^Check Co: readiness 0% \(0 of \d+ items met;/);
+    expect(lines[0]).toMatch(
+      /^Check Co: readiness 0% \(0 of \d+ items met, 0 of them by attestation;/,
+    );
     expect(lines.find((l) => /\s4\.2\.1\.a\s/.test(l))).toMatch(
       /^Not met\s+4\.2\.1\.a\s+Define the scope: /,
     );

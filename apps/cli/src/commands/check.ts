@@ -21,17 +21,22 @@ function language(value: string) {
   return value;
 }
 
+/** Items met by an attestation rather than by their rule carry this mark after their status. */
+const ATTESTED = { ja: '（証明）', en: ' (attested)' } as const;
+
 function printText(report: ConformityReport, name: string, lang: 'ja' | 'en') {
   const { summary } = report;
   const status = conformityExport.STATUS_TEXT[lang];
   console.log(
-    `${name}: readiness ${summary.readiness}% (${summary.counts.met} of ${summary.total} items met; ` +
+    `${name}: readiness ${summary.readiness}% (${summary.counts.met} of ${summary.total} items met, ` +
+      `${summary.metByAttestation} of them by attestation; ` +
       `${summary.counts.partly_met} partly met, ${summary.counts.not_met} not met, ` +
       `${summary.counts.not_evidenced} not yet evidenced)`,
   );
   for (const item of report.items) {
+    const verdict = status[item.status] + (item.basis === 'attestation' ? ATTESTED[lang] : '');
     console.log(
-      `${status[item.status].padEnd(18)} ${item.id.padEnd(10)} ${item.title[lang]}: ${item.explanation[lang]}`,
+      `${verdict.padEnd(18)} ${item.id.padEnd(10)} ${item.title[lang]}: ${item.explanation[lang]}`,
     );
   }
 }
@@ -58,7 +63,10 @@ export function registerCheck(program: Command) {
         '(the readiness report); exit 1 when readiness is under --fail-under',
     )
     .option('--organization <id>', 'the organization to check (needed when there are several)')
-    .option('--json', 'print the whole report as JSON')
+    .option(
+      '--json',
+      'print the whole report as JSON (per item: status, and basis rule|attestation|null)',
+    )
     .option('--fail-under <percent>', 'exit 1 when fewer than this share of items are met', percent)
     .option('--lang <ja|en>', 'language of the text output', language, 'en')
     .action(

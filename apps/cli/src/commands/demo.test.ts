@@ -86,7 +86,11 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from incident_notifications) as notifications,
           (select count(*)::int from nonconformities where source = 'incident') as "ncFromIncidents",
           (select count(*)::int from isms_events where source = 'manual') as "manualEvents",
-          (select count(*)::int from isms_events where action = 'incident.closed') as "closedEvents"`,
+          (select count(*)::int from isms_events where action = 'incident.closed') as "closedEvents",
+          (select count(*)::int from conformity_attestations where status = 'approved'
+            and decided_by <> requested_by) as "approvedAttestations",
+          (select count(*)::int from conformity_attestations where status = 'pending')
+            as "pendingAttestations"`,
       );
       return row!;
     };
@@ -176,6 +180,8 @@ describeEachDatabase('mamoru demo', (ctx) => {
         closedEvents: 5,
       });
       expect(io.stdout()).toMatch(/6 incidents over the last year/);
+      // A physical check attested and approved by the president; a second one waiting.
+      expect(c).toMatchObject({ approvedAttestations: 1, pendingAttestations: 1 });
     },
     SLOW,
   );

@@ -5,6 +5,7 @@ import { peopleMessages } from './messages-people.ts';
 import { trainingMessages } from './messages-training.ts';
 import { incidentsMessages } from './messages-incidents.ts';
 import { resourcesMessages } from './messages-resources.ts';
+import { attestationsMessages } from './messages-attestations.ts';
 
 type Catalog = Record<string, string>;
 
@@ -20,6 +21,7 @@ export const messages: Record<Locale, Catalog> = {
     ...trainingMessages.en,
     ...incidentsMessages.en,
     ...resourcesMessages.en,
+    ...attestationsMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -306,6 +308,7 @@ export const messages: Record<Locale, Catalog> = {
     ...trainingMessages.ja,
     ...incidentsMessages.ja,
     ...resourcesMessages.ja,
+    ...attestationsMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

@@ -42,6 +42,7 @@ describeEachDatabase('the readiness report', (ctx) => {
       '判定の理由',
       '証拠・不足',
       '満たし方（記録する場所）',
+      '根拠',
     ]);
     expect(rows.slice(1).map((r) => r[1])).toEqual(items.map((i) => i.displayId));
     const assets = rows.find((r) => r[1] === '第4 2.(1) d (ア)')!;
@@ -52,6 +53,8 @@ describeEachDatabase('the readiness report', (ctx) => {
     expect(assets[6]).toContain('資産台帳');
     expect(assets[6]).toContain('(/assets)');
     expect(rows.slice(1).every((r) => String(r[6]).includes('(/'))).toBe(true);
+    // Not met, so no basis; attestations.test.ts shows an attested item's.
+    expect(assets[7]).toBe('—');
 
     const en = await admin.get('/api/v1/conformity/export', {
       query: { format: 'xlsx', lang: 'en' },
@@ -78,6 +81,9 @@ describeEachDatabase('the readiness report', (ctx) => {
     expect(text).toContain('証拠未登録');
     expect(text).toContain('満たし方');
     expect(text).toContain('(/legal)');
+    // The basis column and the count of items met by attestation.
+    expect(text).toContain('根拠');
+    expect(text).toContain('うち適合の証明による適合');
   });
 
   it('needs isms:read', async () => {

@@ -13,6 +13,7 @@ import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
 import { documentRoutes } from './documents.ts';
 import { conformityRoutes } from './conformity.ts';
+import { attestationRoutes } from './attestations.ts';
 import { fileRoutes } from './files.ts';
 import { incidentRoutes } from './incidents.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
@@ -84,6 +85,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fileRoutes);
   await app.register(documentRoutes);
   await app.register(conformityRoutes);
+  await app.register(attestationRoutes);
   await app.register(savedViewRoutes);
   await app.register(auditsRoutes);
   await app.register(auditProgrammeRoutes);

@@ -138,6 +138,12 @@ import {
   createChangeReviewsOfB,
   type ChangeReviewsOfB,
 } from './risks-changes.isolation.ts';
+import {
+  ATTESTATION_LISTS,
+  attestationProbes,
+  createAttestationsOfB,
+  type AttestationsOfB,
+} from './attestations.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -220,6 +226,8 @@ interface Objects {
   incidents: IncidentsOfB;
   /** B's review of change (4.2.3.c). */
   changeReviews: ChangeReviewsOfB;
+  /** B's attestations: one pending with an evidence file, one approved. */
+  attestations: AttestationsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -306,6 +314,7 @@ const BY_ID: ByIdProbe[] = [
   ...eventProbes<Objects>(),
   ...incidentProbes<Objects>(),
   ...changeReviewProbes<Objects>(),
+  ...attestationProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -536,6 +545,7 @@ const LISTS: ListProbe[] = [
   ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CHANGE_REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...ATTESTATION_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -651,6 +661,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     );
     b.incidents = await createIncidentsOfB(adminB);
     b.changeReviews = await createChangeReviewsOfB(adminB);
+    b.attestations = await createAttestationsOfB(adminB, ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -713,6 +724,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.incidentReports.values,
       ...b.incidents.values,
       ...b.changeReviews.values,
+      ...b.attestations.values,
     ];
   });
   afterAll(() => app.close());

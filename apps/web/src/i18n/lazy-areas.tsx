@@ -9,6 +9,7 @@ import type incidentsEn from './areas/incidents.en.json';
 import type eventsEn from './areas/events.en.json';
 import type recordsEn from './areas/records.en.json';
 import type controlsEn from './areas/controls.en.json';
+import type attestationsEn from './areas/attestations.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -27,6 +28,8 @@ export interface LazyAreaStrings {
   records: typeof recordsEn;
   /** Control operation and checks. */
   controls: typeof controlsEn;
+  /** Attestations of requirement items (the conformity page). */
+  attestations: typeof attestationsEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -58,6 +61,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   controls: {
     en: () => import('./areas/controls.en.json'),
     ja: () => import('./areas/controls.ja.json'),
+  },
+  attestations: {
+    en: () => import('./areas/attestations.en.json'),
+    ja: () => import('./areas/attestations.ja.json'),
   },
 };
 

@@ -17,6 +17,7 @@ import {
 import { internalAuditFacts, type AuditFacts } from './conformity-audits.ts';
 import { improvementFacts, type ImprovementFacts } from './conformity-improvement.ts';
 import { managementReviewFacts, type ReviewFacts } from './conformity-reviews.ts';
+import { attestationFacts, type AttestationFacts } from './conformity-attestations.ts';
 import { peopleFacts, type PeopleFacts } from './conformity-people.ts';
 import {
   eventLogFacts,
@@ -31,6 +32,7 @@ export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
 export type { ImprovementFacts };
 export type { ReviewFacts };
+export type { AttestationFacts, AttestationInForce } from './conformity-attestations.ts';
 export type { PeopleFacts };
 export type { EventLogFacts, IncidentFacts };
 export type { DeepFacts };
@@ -117,6 +119,8 @@ export interface ConformityFacts {
   deep: DeepFacts;
   /** ISMS resources and budget per fiscal year (4.2.2.f, 5.1.e, 5.2.1.a). */
   resources: ResourceFacts;
+  /** Approved attestations in force, and items whose attestation lapsed. */
+  attestations: AttestationFacts;
 }
 
 interface ScopeRow {
@@ -321,6 +325,7 @@ export async function conformityFacts(
     eventLog: await eventLogFacts(db, org, today),
     deep: await deepFacts(db, org, today),
     resources: await resourceFacts(db, org, today),
+    attestations: await attestationFacts(db, org, today),
   };
 }
 

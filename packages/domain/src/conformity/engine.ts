@@ -2,6 +2,7 @@ import { flattenRequirements, type Library } from '@mamoru/catalog';
 import type { ConformityCounts, ConformityItem, ConformitySummary } from '@mamoru/contracts';
 import { guidanceOf } from './guidance/index.ts';
 import { phaseOf } from './phase.ts';
+import { withBasis } from './attestation-rules.ts';
 import { RULES } from './rules/index.ts';
 import { tx } from './text.ts';
 import type { ConformitySnapshot, PdcaPhase, Rule } from './types.ts';
@@ -34,6 +35,7 @@ export const readinessOf = (counts: ConformityCounts, total: number) =>
 
 export function summarize(items: readonly ConformityItem[]): ConformitySummary {
   const counts = countsOf(items);
+  const metByAttestation = items.filter((i) => i.basis === 'attestation').length;
   const phases = (['plan', 'do', 'check', 'act'] as PdcaPhase[]).map((phase) => {
     const ofPhase = items.filter((i) => i.phase === phase);
     const c = countsOf(ofPhase);
@@ -44,12 +46,23 @@ export function summarize(items: readonly ConformityItem[]): ConformitySummary {
     counts,
     readiness: readinessOf(counts, items.length),
     gaps: counts.partly_met + counts.not_met + counts.not_evidenced,
+    metByAttestation,
     phases,
   };
 }
 
 /** Runs one rule; an item without a rule is not yet evidenced. Every item carries its guidance. */
+/**
+ * Runs one rule (an item without a rule is not yet evidenced), then lets an
+ * approved attestation in force meet an item the rule did not. Every item
+ * carries its guidance.
+ */
 function evaluateItem(id: string, rule: Rule | undefined, s: ConformitySnapshot) {
+  const attestation = s.attestations.inForce.find((a) => a.itemId === id);
+  return withBasis(verdictOf(id, rule, s), attestation);
+}
+
+function verdictOf(id: string, rule: Rule | undefined, s: ConformitySnapshot) {
   const guidance = guidanceOf(id);
   if (!rule) {
     return {

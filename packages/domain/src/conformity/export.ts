@@ -33,7 +33,18 @@ const TEXT = {
     readiness: '準備度',
     evaluated: '評価日時',
     criteria: '基準',
-    headers: ['項番', '要求事項', '状態', '判定の理由', '証拠・不足', '満たし方（記録する場所）'],
+    headers: [
+      '項番',
+      '要求事項',
+      '状態',
+      '判定の理由',
+      '証拠・不足',
+      '満たし方（記録する場所）',
+      '根拠',
+    ],
+    byRule: 'データによる判定',
+    byAttestation: (until: string) => `適合の証明（${until}まで有効）`,
+    metByAttestation: 'うち適合の証明による適合',
     phases: { plan: '計画', do: '実行', check: '点検', act: '処置' },
     summary: '要約',
     phase: '段階',
@@ -56,7 +67,11 @@ const TEXT = {
       'Why',
       'Evidence and gaps',
       'How to meet it (where)',
+      'Basis',
     ],
+    byRule: "Mamoru's data (rule)",
+    byAttestation: (until: string) => `Attestation (valid until ${until})`,
+    metByAttestation: 'Of which met by attestation',
     phases: { plan: 'Plan', do: 'Do', check: 'Check', act: 'Act' },
     summary: 'Summary',
     phase: 'Phase',
@@ -87,6 +102,15 @@ function guidanceText(item: ConformityItem, lang: Lang) {
   return `${item.guidance.text[lang]} (${item.guidance.path})`;
 }
 
+/** How a met item is met: by its rule, or by an attestation until its end; '—' when not met. */
+export function basisText(item: ConformityItem, lang: Lang) {
+  if (item.basis === 'rule') return TEXT[lang].byRule;
+  if (item.basis === 'attestation' && item.attestation) {
+    return TEXT[lang].byAttestation(item.attestation.validUntil);
+  }
+  return '—';
+}
+
 /** The cells of one item's row, shared by both formats. */
 export function reportRow(item: ConformityItem, lang: Lang) {
   return [
@@ -96,6 +120,7 @@ export function reportRow(item: ConformityItem, lang: Lang) {
     item.explanation[lang],
     linksText(item, lang),
     guidanceText(item, lang),
+    basisText(item, lang),
   ];
 }
 
@@ -107,7 +132,7 @@ async function xlsx(report: ConformityReport, lang: Lang, anchor: AuditAnchor) {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.columns = [18, 36, 14, 60, 40, 50].map((width) => ({ width }));
+  sheet.columns = [18, 36, 14, 60, 40, 50, 24].map((width) => ({ width }));
   const header = sheet.addRow([...t.headers]);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9ECEF' } };
@@ -139,6 +164,7 @@ async function pdf(
         [t.organization, organization],
         [t.criteria, report.libraryId],
         [t.readiness, `${summary.readiness}% (${summary.counts.met} / ${summary.total})`],
+        [t.metByAttestation, String(summary.metByAttestation)],
         ...(Object.keys(STATUS_TEXT[lang]) as ConformityStatus[]).map(
           (s) => [STATUS_TEXT[lang][s], String(summary.counts[s])] as const,
         ),
@@ -175,7 +201,7 @@ async function pdf(
     {
       table: {
         headerRows: 1,
-        widths: [60, 80, 45, '*', 100, 120],
+        widths: [60, 70, 42, '*', 90, 105, 55],
         body: [
           t.headers.map((text) => ({ text, style: 'tableHeader' })),
           ...report.items.map((item) => reportRow(item, lang).map((text) => ({ text }))),

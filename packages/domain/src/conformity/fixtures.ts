@@ -300,6 +300,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     eventLog: { auto12m: 0, manual12m: 0, lastManualAt: null },
     deep: emptyDeep(),
     resources: emptyResources(),
+    attestations: { inForce: [], lapsedItemIds: [] },
     ...over,
   };
 }

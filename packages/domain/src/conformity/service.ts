@@ -4,7 +4,8 @@ import { shippedLibrary } from '@mamoru/catalog';
 import type { ConformityDue, ConformityReport } from '@mamoru/contracts';
 import { notFound } from '../errors.ts';
 import type { RequestContext } from '../audit/trail.ts';
-import { authorize } from '../identity/actor.ts';
+import { authorize, can } from '../identity/actor.ts';
+import { attestationDue } from './attestation-rules.ts';
 import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 import { evaluateConformity } from './engine.ts';
 import { managementReviewDue } from './review-due.ts';
@@ -80,6 +81,8 @@ async function dueFor(
   due.push(...(await incidentDue(db, ctx)));
   due.push(...(await peopleDue(db, ctx, s)));
   due.push(...resourcePlanDue(db, ctx, s));
+  // Renewing attestations is the work of whoever records them.
+  if (can(actor, 'conformity:attest')) due.push(attestationDue(s.attestations, s.today));
   return due;
 }
 

@@ -36,6 +36,7 @@ import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 import { createDemoChangeReviews } from './risk-changes.ts';
+import { createDemoAttestations } from './attestations.ts';
 
 /**
  * `mamoru demo`: fills an organization with the sample company of data.ts
@@ -206,6 +207,13 @@ export async function createDemo(
     { manager: people.get('sato')!, president: people.get('yamada')! },
     run,
   );
+  // Attestations for evidence kept outside Mamoru: one approved (a physical check), one pending.
+  if (run === 1) {
+    await createDemoAttestations(db, {
+      manager: people.get('sato')!,
+      president: people.get('yamada')!,
+    });
+  }
 
   const summary: DemoSummary = {
     run,

@@ -66,6 +66,10 @@ export const PERMISSIONS = [
   // ISMS resources and budget per fiscal year: read the register, keep it and submit the plan.
   'resources:read',
   'resources:manage',
+  // Attestations of requirement items evidenced outside Mamoru: the ISMS manager records
+  // them; another person (never the requester) approves or rejects.
+  'conformity:attest',
+  'conformity:attest_decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -147,6 +151,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:read': 'all',
     'approvals:request': 'all',
     'approvals:decide': 'all',
+    'conformity:attest_decide': 'all',
   },
   isms_manager: {
     ...READ_ISMS,
@@ -178,6 +183,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:decide': 'all',
     'catalog:manage': 'all',
     'isms:write': 'all',
+    'conformity:attest': 'all',
+    'conformity:attest_decide': 'all',
   },
   owner: {
     ...READ_ISMS,

@@ -19,6 +19,8 @@ const item = (over: Partial<ConformityItem>): ConformityItem => ({
   },
   links: [{ href: '/scope', label: { ja: '適用範囲', en: 'ISMS scope' }, kind: 'evidence' }],
   data: { approvedVersion: 1 },
+  basis: over.status && over.status !== 'met' ? null : 'rule',
+  attestation: null,
   ...over,
 });
 
@@ -31,6 +33,7 @@ const report: ConformityReport = {
     counts,
     readiness: 33,
     gaps: 2,
+    metByAttestation: 0,
     phases: [
       { phase: 'plan', total: 2, counts: { ...counts, not_evidenced: 0 }, readiness: 50 },
       {

@@ -6,6 +6,7 @@ import {
   Menu,
   SegmentedControl,
   Stack,
+  Tabs,
   Text,
   Title,
   UnstyledButton,
@@ -26,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useDownload } from '../../lib/useDownload';
 import { ItemDrawer } from './ItemDrawer';
+import { AttestationsCard } from './attestations/AttestationsCard';
 import { StatusBadge, STATUSES } from './StatusBadge';
 
 type Group = ConformityReport['groups'][number];
@@ -113,6 +115,7 @@ export function ConformityPage() {
   const conformity = useConformity();
   const status = params.get('status');
   const itemId = params.get('item');
+  const tab = params.get('tab') === 'attestations' ? 'attestations' : 'items';
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const download = useDownload();
 
@@ -190,6 +193,8 @@ export function ConformityPage() {
               met: summary.counts.met,
               total: summary.total,
             })}
+            {summary.metByAttestation > 0 &&
+              ` (${t('conformity.readinessByAttestation', { count: summary.metByAttestation })})`}
           </Text>
           {summary.gaps > 0 && (
             <Text fz="sm" c="dimmed" data-testid="conformity-gaps">
@@ -210,7 +215,14 @@ export function ConformityPage() {
           ]}
         />
       </Group>
-      <Card withBorder radius="lg" padding="lg">
+      <Tabs value={tab} onChange={(v) => update('tab', v === 'attestations' ? v : null)}>
+        <Tabs.List>
+          <Tabs.Tab value="items">{t('conformity.tabs.items')}</Tabs.Tab>
+          <Tabs.Tab value="attestations">{t('conformity.tabs.attestations')}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {tab === 'attestations' && <AttestationsCard items={report.items} />}
+      <Card withBorder radius="lg" padding="lg" display={tab === 'items' ? undefined : 'none'}>
         {shown.length === 0 ? (
           <Text c="dimmed">{t('conformity.filter.empty')}</Text>
         ) : (

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { localized, type ConformityItem } from '../../api/conformity';
 import { GuidanceSection } from './GuidanceSection';
 import { StatusBadge } from './StatusBadge';
+import { ItemAttestations } from './attestations/ItemAttestations';
 
 function factText(value: ConformityItem['data'][string]) {
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
@@ -101,6 +102,7 @@ export function ItemDrawer({
               </Table>
             )}
           </Stack>
+          <ItemAttestations item={item} />
         </Stack>
       )}
     </Drawer>
