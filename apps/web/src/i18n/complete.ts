@@ -12,6 +12,8 @@ import eventsEn from './areas/events.en.json';
 import eventsJa from './areas/events.ja.json';
 import recordsEn from './areas/records.en.json';
 import recordsJa from './areas/records.ja.json';
+import riskChangesEn from './areas/risk-changes.en.json';
+import riskChangesJa from './areas/risk-changes.ja.json';
 
 /**
  * Every string of each language, the lazily loaded areas included
@@ -26,6 +28,7 @@ export const en = {
   incidents: incidentsEn,
   events: eventsEn,
   records: recordsEn,
+  riskChanges: riskChangesEn,
 };
 export const ja = {
   ...jaBase,
@@ -35,4 +38,5 @@ export const ja = {
   incidents: incidentsJa,
   events: eventsJa,
   records: recordsJa,
+  riskChanges: riskChangesJa,
 };

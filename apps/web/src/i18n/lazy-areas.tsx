@@ -8,6 +8,7 @@ import type trainingEn from './areas/training.en.json';
 import type incidentsEn from './areas/incidents.en.json';
 import type eventsEn from './areas/events.en.json';
 import type recordsEn from './areas/records.en.json';
+import type riskChangesEn from './areas/risk-changes.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -24,6 +25,8 @@ export interface LazyAreaStrings {
   /** The ISMS event log. */
   events: typeof eventsEn;
   records: typeof recordsEn;
+  /** Reviews of change on the risk assessments tab (4.2.3.c). */
+  riskChanges: typeof riskChangesEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -51,6 +54,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   records: {
     en: () => import('./areas/records.en.json'),
     ja: () => import('./areas/records.ja.json'),
+  },
+  riskChanges: {
+    en: () => import('./areas/risk-changes.en.json'),
+    ja: () => import('./areas/risk-changes.ja.json'),
   },
 };
 

@@ -1,6 +1,7 @@
 import type {
   RiskDetailDto,
   RiskMethodDefinition,
+  RiskChangeReview,
   RiskMethodDto,
   ThreatDto,
 } from '@mamoru/contracts';
@@ -138,6 +139,25 @@ export function risk(n: number, extra: Partial<RiskDetailDto> = {}): RiskDetailD
     createdAt: '2026-01-05T09:00:00.000Z',
     updatedAt: '2026-01-05T09:00:00.000Z',
     controls: [],
+    ...extra,
+  };
+}
+
+/** A review of change (4.2.3.c) as GET /risk-change-reviews sends it: by default "no change". */
+export function changeReview(extra: Partial<RiskChangeReview> = {}): RiskChangeReview {
+  return {
+    id: '00000000-0000-4000-8000-000000000c01',
+    reviewedOn: '2026-03-01',
+    kind: 'organization',
+    outcome: 'no_change',
+    description: '',
+    assessmentId: null,
+    assessmentNumber: null,
+    decidedBy: '00000000-0000-4000-8000-000000000001',
+    decidedByName: 'Aiko Admin',
+    version: 1,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
     ...extra,
   };
 }
