@@ -14,6 +14,8 @@ import recordsEn from './areas/records.en.json';
 import recordsJa from './areas/records.ja.json';
 import controlsEn from './areas/controls.en.json';
 import controlsJa from './areas/controls.ja.json';
+import riskChangesEn from './areas/risk-changes.en.json';
+import riskChangesJa from './areas/risk-changes.ja.json';
 
 /**
  * Every string of each language, the lazily loaded areas included
@@ -29,6 +31,7 @@ export const en = {
   events: eventsEn,
   records: recordsEn,
   controls: controlsEn,
+  riskChanges: riskChangesEn,
 };
 export const ja = {
   ...jaBase,
@@ -39,4 +42,5 @@ export const ja = {
   events: eventsJa,
   records: recordsJa,
   controls: controlsJa,
+  riskChanges: riskChangesJa,
 };

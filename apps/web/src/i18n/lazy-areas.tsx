@@ -10,6 +10,7 @@ import type eventsEn from './areas/events.en.json';
 import type recordsEn from './areas/records.en.json';
 import type controlsEn from './areas/controls.en.json';
 import type attestationsEn from './areas/attestations.en.json';
+import type riskChangesEn from './areas/risk-changes.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -30,6 +31,8 @@ export interface LazyAreaStrings {
   controls: typeof controlsEn;
   /** Attestations of requirement items (the conformity page). */
   attestations: typeof attestationsEn;
+  /** Reviews of change on the risk assessments tab (4.2.3.c). */
+  riskChanges: typeof riskChangesEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -65,6 +68,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   attestations: {
     en: () => import('./areas/attestations.en.json'),
     ja: () => import('./areas/attestations.ja.json'),
+  },
+  riskChanges: {
+    en: () => import('./areas/risk-changes.en.json'),
+    ja: () => import('./areas/risk-changes.ja.json'),
   },
 };
 

@@ -46,6 +46,8 @@ export const ACTION: Labels = {
   'soa.approved': { ja: '適用宣言書の承認', en: 'Statement of Applicability approved' },
   'risk_method.approved': { ja: 'リスク評価方法の承認', en: 'Risk method approved' },
   'risk_assessment.recorded': { ja: 'リスクアセスメントの記録', en: 'Risk assessment recorded' },
+  'risk_change_review.recorded': { ja: '変化の確認の記録', en: 'Review of change recorded' },
+  'risk_change_review.updated': { ja: '変化の確認の更新', en: 'Review of change updated' },
   'residual_acceptance.accepted': { ja: '残留リスクの受容', en: 'Residual risk accepted' },
   'org_unit.created': { ja: '組織の追加', en: 'Organization unit added' },
   'org_unit.updated': { ja: '組織の変更', en: 'Organization unit changed' },

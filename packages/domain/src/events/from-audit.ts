@@ -12,6 +12,9 @@ export const EVENT_ACTIONS: Partial<Record<AuditAction, IsmsEventCategory>> = {
   'soa.approved': 'soa',
   'risk_method.approved': 'risk',
   'risk_assessment.recorded': 'risk',
+  // A review of change (4.2.3.c) is the decision that the risks need, or need not, reassessing.
+  'risk_change_review.recorded': 'risk',
+  'risk_change_review.updated': 'risk',
   'residual_acceptance.accepted': 'risk',
   'org_unit.created': 'organization',
   'org_unit.updated': 'organization',

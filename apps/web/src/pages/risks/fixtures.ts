@@ -1,9 +1,11 @@
 import type {
   RiskDetailDto,
   RiskMethodDefinition,
+  RiskChangeReview,
   RiskMethodDto,
   ThreatDto,
 } from '@mamoru/contracts';
+import type { RiskAssessment } from './api/assessments';
 import type { RiskMethodPreview } from './api/methods';
 
 // Test data of the risks area in the shapes the API sends.
@@ -138,6 +140,44 @@ export function risk(n: number, extra: Partial<RiskDetailDto> = {}): RiskDetailD
     createdAt: '2026-01-05T09:00:00.000Z',
     updatedAt: '2026-01-05T09:00:00.000Z',
     controls: [],
+    ...extra,
+  };
+}
+
+/** A review of change (4.2.3.c) as GET /risk-change-reviews sends it: by default "no change". */
+export function changeReview(extra: Partial<RiskChangeReview> = {}): RiskChangeReview {
+  return {
+    id: '00000000-0000-4000-8000-000000000c01',
+    reviewedOn: '2026-03-01',
+    kind: 'organization',
+    outcome: 'no_change',
+    description: '',
+    assessmentId: null,
+    assessmentNumber: null,
+    decidedBy: '00000000-0000-4000-8000-000000000001',
+    decidedByName: 'Aiko Admin',
+    version: 1,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    ...extra,
+  };
+}
+
+/** A dated assessment run as GET /risk-assessments sends it. */
+export function assessmentRun(number: number, extra: Partial<RiskAssessment> = {}): RiskAssessment {
+  return {
+    id: `00000000-0000-4000-8000-0000000009${String(number).padStart(2, '0')}`,
+    number,
+    title: `Run ${number}`,
+    assessedOn: '2026-02-01',
+    reasons: number === 1 ? ['initial'] : ['organization'],
+    reasonText: '',
+    previousId: null,
+    methodId: null,
+    riskCount: 10,
+    treatCount: 2,
+    createdBy: null,
+    createdAt: '2026-02-01T09:00:00.000Z',
     ...extra,
   };
 }

@@ -1,23 +1,34 @@
 import { Badge, Button, Card, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconHistory, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../../components/QueryStates';
 import { useFormat } from '../../../lib/format';
 import { useSession } from '../../../session/useSession';
 import { useAssessments, type RiskAssessment } from '../api/assessments';
 import { AssessmentDiff } from './AssessmentDiff';
+import { ChangeReviewsSection } from './ChangeReviewsSection';
 import { StartRunModal } from './StartRunModal';
 
 function RunsTable({
   runs,
+  highlight,
   onCompare,
 }: {
   runs: RiskAssessment[];
+  /** The run named by `?run=` (conformity links to a reassessment), marked and scrolled to. */
+  highlight: string | null;
   onCompare: (run: RiskAssessment) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const marked = useRef<HTMLTableRowElement>(null);
+  const found = runs.some((r) => r.id === highlight);
+  useEffect(() => {
+    // jsdom has no scrollIntoView; browsers do.
+    if (found) marked.current?.scrollIntoView?.({ block: 'center' });
+  }, [found, highlight]);
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="xs" horizontalSpacing="md" aria-label={t('risks.assessments.runs')}>
@@ -34,7 +45,12 @@ function RunsTable({
         </Table.Thead>
         <Table.Tbody>
           {runs.map((run) => (
-            <Table.Tr key={run.id}>
+            <Table.Tr
+              key={run.id}
+              ref={run.id === highlight ? marked : undefined}
+              bg={run.id === highlight ? 'yellow.0' : undefined}
+              aria-current={run.id === highlight ? 'true' : undefined}
+            >
               <Table.Td fz="sm">{run.number}</Table.Td>
               <Table.Td fz="sm">
                 <div>{run.title}</div>
@@ -75,12 +91,16 @@ function RunsTable({
   );
 }
 
-/** Reassessment (4.2.3.c): dated runs, why each was made, and what changed between two. */
+/**
+ * Reassessment (4.2.3.c): dated runs, why each was made, the reviews of change
+ * that called for them (or decided none was needed), and what changed between two.
+ */
 export function AssessmentsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const write = can('isms:write');
   const runs = useAssessments();
+  const [params] = useSearchParams();
   const [starting, setStarting] = useState(false);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -117,6 +137,7 @@ export function AssessmentsPage() {
         ) : (
           <RunsTable
             runs={list}
+            highlight={params.get('run')}
             onCompare={(run) => {
               setFrom(run.previousId);
               setTo(run.id);
@@ -124,6 +145,7 @@ export function AssessmentsPage() {
           />
         )}
       </Card>
+      <ChangeReviewsSection runs={list} />
       {list.length > 1 && (
         <Card withBorder radius="lg" shadow="xs" component="section" aria-labelledby="risk-diff">
           <Stack gap="md">
