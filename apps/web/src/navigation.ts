@@ -5,6 +5,7 @@ import {
   IconBookmark,
   IconCertificate,
   IconChartLine,
+  IconCoin,
   IconChecklist,
   IconClipboardCheck,
   IconDatabase,
@@ -141,6 +142,14 @@ const areaDefinitions = [
     requirements: ['4.2.2.g', '4.2.3.a', '4.3.3'],
     // Everyone follows their own reports; the team and management see all.
     permission: 'incidents:read',
+  },
+  {
+    key: 'resources',
+    phase: 'do',
+    path: '/resources',
+    icon: IconCoin,
+    requirements: ['4.2.2.f', '5.1.e', '5.2.1.a'],
+    permission: 'resources:read',
   },
   {
     key: 'monitoring',

@@ -185,6 +185,10 @@ const ControlOperationPage = lazy(() =>
   })),
 );
 
+// Resources and budget per fiscal year (4.2.2.f, 5.1.e, 5.2.1.a).
+const ResourcesPage = lazy(() =>
+  import('./pages/resources/ResourcesPage').then((m) => ({ default: m.ResourcesPage })),
+);
 // Incidents (4.2.3.a): my reports, all incidents, statistics, settings.
 const IncidentsPage = lazy(() =>
   import('./pages/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
@@ -280,6 +284,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   training: areaPage('training', <TrainingPage />),
   ismsEvents: areaPage('events', <EventsPage />),
   incidents: areaPage('incidents', <IncidentsPage />),
+  resources: areaPage('resources', <ResourcesPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -447,6 +452,11 @@ export const routes: RouteObject[] = [
           {
             path: 'incidents/:id',
             element: guarded('incidents:read', areaPage('incidents', <IncidentPage />)),
+          },
+          // A resource opened in its edit form (conformity links point here).
+          {
+            path: 'resources/:id',
+            element: guarded('resources:read', areaPage('resources', <ResourcesPage />)),
           },
           { path: 'profile', element: lazyPage(<ProfilePage />) },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },

@@ -16,6 +16,8 @@ import controlsEn from './areas/controls.en.json';
 import controlsJa from './areas/controls.ja.json';
 import riskChangesEn from './areas/risk-changes.en.json';
 import riskChangesJa from './areas/risk-changes.ja.json';
+import resourcesEn from './areas/resources.en.json';
+import resourcesJa from './areas/resources.ja.json';
 
 /**
  * Every string of each language, the lazily loaded areas included
@@ -32,6 +34,7 @@ export const en = {
   records: recordsEn,
   controls: controlsEn,
   riskChanges: riskChangesEn,
+  resources: resourcesEn,
 };
 export const ja = {
   ...jaBase,
@@ -43,4 +46,5 @@ export const ja = {
   records: recordsJa,
   controls: controlsJa,
   riskChanges: riskChangesJa,
+  resources: resourcesJa,
 };

@@ -11,6 +11,7 @@ import type recordsEn from './areas/records.en.json';
 import type controlsEn from './areas/controls.en.json';
 import type attestationsEn from './areas/attestations.en.json';
 import type riskChangesEn from './areas/risk-changes.en.json';
+import type resourcesEn from './areas/resources.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -33,6 +34,8 @@ export interface LazyAreaStrings {
   attestations: typeof attestationsEn;
   /** Reviews of change on the risk assessments tab (4.2.3.c). */
   riskChanges: typeof riskChangesEn;
+  /** ISMS resources and budget per fiscal year. */
+  resources: typeof resourcesEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -72,6 +75,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   riskChanges: {
     en: () => import('./areas/risk-changes.en.json'),
     ja: () => import('./areas/risk-changes.ja.json'),
+  },
+  resources: {
+    en: () => import('./areas/resources.en.json'),
+    ja: () => import('./areas/resources.ja.json'),
   },
 };
 
