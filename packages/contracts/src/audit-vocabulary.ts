@@ -76,6 +76,9 @@ export const AUDIT_ENTITY_TYPES = [
   'incident_obligation',
   'incident_settings',
   'isms_event',
+  // ISMS objectives and their measurements.
+  'objective',
+  'objective_measurement',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -314,5 +317,10 @@ export const AUDIT_ACTIONS = [
   'incident_settings.updated',
   'isms_event.recorded',
   'isms_event.updated',
+  'objective.created',
+  'objective.updated',
+  'objective_measurement.recorded',
+  'objective_measurement.imported',
+  'objective_measurement.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

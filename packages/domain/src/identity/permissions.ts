@@ -63,6 +63,11 @@ export const PERMISSIONS = [
   'incidents:handle',
   'incidents:confidential',
   'incidents:manage',
+  // ISMS objectives (5.1.b): read them, set them, and record measurements ('own' = objectives
+  // one owns; a monitoring tool's token holds 'objectives:measure').
+  'objectives:read',
+  'objectives:manage',
+  'objectives:measure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,6 +125,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'training:read': 'all',
     'incidents:read': 'all',
     'incidents:report': 'all',
+    'objectives:read': 'all',
     'organization:manage': 'all',
     'users:manage': 'all',
     'audit:read': 'all',
@@ -138,6 +144,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'training:read': 'all',
     'incidents:read': 'all',
     'incidents:confidential': 'all',
+    // Top management sets the objectives and the plans to reach them (5.1.b).
+    'objectives:read': 'all',
+    'objectives:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -165,6 +174,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:handle': 'all',
     'incidents:confidential': 'all',
     'incidents:manage': 'all',
+    'objectives:read': 'all',
+    'objectives:manage': 'all',
+    'objectives:measure': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -179,6 +191,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:read': 'own',
     'approvals:request': 'own',
     'isms:write': 'own',
+    'objectives:read': 'all',
+    // Owners record the measurements of the objectives they own.
+    'objectives:measure': 'own',
   },
   internal_auditor: {
     ...READ_ISMS,
@@ -191,6 +206,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'people:read': 'all',
     'training:read': 'all',
     'incidents:read': 'all',
+    'objectives:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -211,6 +227,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'people:read': 'all',
     'training:read': 'all',
     'incidents:read': 'all',
+    'objectives:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
