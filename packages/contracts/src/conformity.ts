@@ -85,6 +85,9 @@ export const conformityDueSchema = z.object({
     // Notification clocks past or near their deadline; reports waiting for triage beyond the target.
     'incident_notification',
     'incident_triage',
+    // Objectives' measurements due (7 days) or overdue; objectives due (30 days) or past due.
+    'objective_measurement',
+    'objective',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),

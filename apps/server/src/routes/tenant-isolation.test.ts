@@ -125,6 +125,12 @@ import {
   incidentProbes,
   type IncidentsOfB,
 } from './incidents.isolation.ts';
+import {
+  OBJECTIVE_LISTS,
+  createObjectivesOfB,
+  objectiveProbes,
+  type ObjectivesOfB,
+} from './objectives.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -203,6 +209,8 @@ interface Objects {
   incidentReports: IncidentReportsOfB;
   /** B's incident (reported through the API with an external reference). */
   incidents: IncidentsOfB;
+  /** B's objective with one measurement. */
+  objectives: ObjectivesOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -287,6 +295,7 @@ const BY_ID: ByIdProbe[] = [
   ...incidentRespondProbes<Objects>(),
   ...eventProbes<Objects>(),
   ...incidentProbes<Objects>(),
+  ...objectiveProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -514,6 +523,7 @@ const LISTS: ListProbe[] = [
   ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...OBJECTIVE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -627,6 +637,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       b.orgUnitId,
     );
     b.incidents = await createIncidentsOfB(adminB);
+    b.objectives = await createObjectivesOfB(adminB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -687,6 +698,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.events.values,
       ...b.incidentReports.values,
       ...b.incidents.values,
+      ...b.objectives.values,
     ];
   });
   afterAll(() => app.close());

@@ -1,4 +1,5 @@
 import type { ConformitySnapshot } from './types.ts';
+import { emptyObjectives } from './fixtures-objectives.ts';
 
 export const emptyRisks: ConformitySnapshot['risks'] = {
   method: {
@@ -235,6 +236,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     people: emptyPeople(),
     incidents: emptyIncidents(),
     eventLog: { auto12m: 0, manual12m: 0, lastManualAt: null },
+    objectives: emptyObjectives(),
     ...over,
   };
 }

@@ -4,12 +4,13 @@ import { shippedLibrary } from '@mamoru/catalog';
 import type { ConformityDue, ConformityReport } from '@mamoru/contracts';
 import { notFound } from '../errors.ts';
 import type { RequestContext } from '../audit/trail.ts';
-import { authorize } from '../identity/actor.ts';
+import { authorize, can } from '../identity/actor.ts';
 import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 import { evaluateConformity } from './engine.ts';
 import { managementReviewDue } from './review-due.ts';
 import { peopleDue } from './training-due.ts';
 import { incidentDue } from '../incidents/due.ts';
+import { objectiveDue } from '../objectives/due.ts';
 import type { ConformitySnapshot } from './types.ts';
 
 /**
@@ -78,6 +79,7 @@ async function dueFor(
   // For whoever handles incidents: clocks due and reports waiting for triage.
   due.push(...(await incidentDue(db, ctx)));
   due.push(...(await peopleDue(db, ctx, s)));
+  if (can(actor, 'objectives:read')) due.push(...objectiveDue(s));
   return due;
 }
 
