@@ -129,7 +129,10 @@ export type MeasurementCreate = z.infer<typeof measurementCreateSchema>;
 
 /** A monitoring tool names the objective by its code (OBJ-001). */
 export const measurementIntakeSchema = measurementCreateSchema.extend({
-  objectiveCode: z.string().trim().regex(/^OBJ-\d{3,}$/i),
+  objectiveCode: z
+    .string()
+    .trim()
+    .regex(/^OBJ-\d{3,}$/i),
 });
 export type MeasurementIntake = z.infer<typeof measurementIntakeSchema>;
 
@@ -154,7 +157,12 @@ export const measurementImportReportSchema = z
     imported: z.number().int(),
     dryRun: z.boolean(),
     errors: z.array(
-      z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string() }),
+      z.object({
+        row: z.number().int(),
+        column: z.string(),
+        code: z.string(),
+        message: z.string(),
+      }),
     ),
   })
   .meta({ id: 'MeasurementImportReport' });
