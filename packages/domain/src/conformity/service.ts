@@ -78,8 +78,8 @@ async function dueFor(
   due.push(managementReviewDue(s));
   // For whoever handles incidents: clocks due and reports waiting for triage.
   due.push(...(await incidentDue(db, ctx)));
-  due.push(...(await peopleDue(db, ctx, s)));
   if (can(actor, 'objectives:read')) due.push(...objectiveDue(s));
+  due.push(...(await peopleDue(db, ctx, s)));
   return due;
 }
 
