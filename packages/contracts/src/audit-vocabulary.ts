@@ -82,6 +82,9 @@ export const AUDIT_ENTITY_TYPES = [
   'isms_resource',
   'resource_plan',
   'resource_settings',
+  // ISMS objectives and their measurements.
+  'objective',
+  'objective_measurement',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -335,5 +338,10 @@ export const AUDIT_ACTIONS = [
   'resource_plan.returned',
   'resource_plan.reopened',
   'resource_settings.updated',
+  'objective.created',
+  'objective.updated',
+  'objective_measurement.recorded',
+  'objective_measurement.imported',
+  'objective_measurement.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

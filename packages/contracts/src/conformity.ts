@@ -110,6 +110,9 @@ export const conformityDueSchema = z.object({
     'resource_plan',
     // Approved attestations ending within 30 days, or lapsed without a successor (overdue).
     'attestation_expiry',
+    // Objectives' measurements due (7 days) or overdue; objectives due (30 days) or past due.
+    'objective_measurement',
+    'objective',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),

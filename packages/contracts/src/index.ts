@@ -39,3 +39,4 @@ export * from './events.ts';
 export * from './events-export.ts';
 export * from './controls.ts';
 export * from './resources.ts';
+export * from './objectives.ts';

@@ -23,3 +23,4 @@ export * from './tables/incidents.ts';
 export * from './tables/events.ts';
 export * from './tables/resources.ts';
 export * from './tables/attestations.ts';
+export * from './tables/objectives.ts';

@@ -82,3 +82,4 @@ export * as training from './training/index.ts';
 export * as incidents from './incidents/index.ts';
 export * as resources from './resources/index.ts';
 export * as ismsEvents from './events/index.ts';
+export * as objectives from './objectives/index.ts';

@@ -6,6 +6,7 @@ import { trainingMessages } from './messages-training.ts';
 import { incidentsMessages } from './messages-incidents.ts';
 import { resourcesMessages } from './messages-resources.ts';
 import { attestationsMessages } from './messages-attestations.ts';
+import { objectivesMessages } from './messages-objectives.ts';
 
 type Catalog = Record<string, string>;
 
@@ -22,6 +23,7 @@ export const messages: Record<Locale, Catalog> = {
     ...incidentsMessages.en,
     ...resourcesMessages.en,
     ...attestationsMessages.en,
+    ...objectivesMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -309,6 +311,7 @@ export const messages: Record<Locale, Catalog> = {
     ...incidentsMessages.ja,
     ...resourcesMessages.ja,
     ...attestationsMessages.ja,
+    ...objectivesMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

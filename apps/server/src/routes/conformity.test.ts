@@ -62,6 +62,8 @@ describeEachDatabase('the conformity view', (ctx) => {
       // The administrator is also the ISMS manager, who handles incidents.
       { kind: 'incident_notification', count: 0, overdue: 0, href: '/incidents?open=true' },
       { kind: 'incident_triage', count: 0, overdue: 0, href: '/incidents?status=reported' },
+      { kind: 'objective_measurement', count: 0, overdue: 0, href: '/objectives?status=active' },
+      { kind: 'objective', count: 0, overdue: 0, href: '/objectives?status=active' },
       { kind: 'training', count: 0, overdue: 0, href: '/training' },
       { kind: 'competence', count: 0, overdue: 0, href: '/people/gaps' },
     ]);

@@ -16,6 +16,7 @@ import { conformityRoutes } from './conformity.ts';
 import { attestationRoutes } from './attestations.ts';
 import { fileRoutes } from './files.ts';
 import { incidentRoutes } from './incidents.ts';
+import { objectiveRoutes } from './objectives.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
@@ -82,6 +83,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(recordRoutes);
   await app.register(resourceRoutes);
   await app.register(incidentRoutes);
+  await app.register(objectiveRoutes);
   await app.register(fileRoutes);
   await app.register(documentRoutes);
   await app.register(conformityRoutes);

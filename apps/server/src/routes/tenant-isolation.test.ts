@@ -144,6 +144,12 @@ import {
   createAttestationsOfB,
   type AttestationsOfB,
 } from './attestations.isolation.ts';
+import {
+  OBJECTIVE_LISTS,
+  createObjectivesOfB,
+  objectiveProbes,
+  type ObjectivesOfB,
+} from './objectives.isolation.ts';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
@@ -228,6 +234,8 @@ interface Objects {
   changeReviews: ChangeReviewsOfB;
   /** B's attestations: one pending with an evidence file, one approved. */
   attestations: AttestationsOfB;
+  /** B's objective with one measurement. */
+  objectives: ObjectivesOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -315,6 +323,7 @@ const BY_ID: ByIdProbe[] = [
   ...incidentProbes<Objects>(),
   ...changeReviewProbes<Objects>(),
   ...attestationProbes<Objects>(),
+  ...objectiveProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -546,6 +555,7 @@ const LISTS: ListProbe[] = [
   ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CHANGE_REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...ATTESTATION_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...OBJECTIVE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -662,6 +672,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.incidents = await createIncidentsOfB(adminB);
     b.changeReviews = await createChangeReviewsOfB(adminB);
     b.attestations = await createAttestationsOfB(adminB, ownersB.managerB);
+    b.objectives = await createObjectivesOfB(adminB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -725,6 +736,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.incidents.values,
       ...b.changeReviews.values,
       ...b.attestations.values,
+      ...b.objectives.values,
     ];
   });
   afterAll(() => app.close());

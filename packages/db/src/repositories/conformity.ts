@@ -27,6 +27,7 @@ import {
 } from './conformity-incidents.ts';
 import { deepFacts, type DeepFacts } from './conformity-rules.ts';
 import { resourceFacts, type ResourceFacts } from './conformity-resources.ts';
+import { objectiveFacts, type ObjectiveFacts } from './conformity-objectives.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
@@ -37,6 +38,7 @@ export type { PeopleFacts };
 export type { EventLogFacts, IncidentFacts };
 export type { DeepFacts };
 export type { ResourceFacts };
+export type { ObjectiveFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -121,6 +123,8 @@ export interface ConformityFacts {
   resources: ResourceFacts;
   /** Approved attestations in force, and items whose attestation lapsed. */
   attestations: AttestationFacts;
+  /** ISMS objectives and their measurements (5.1.b). */
+  objectives: ObjectiveFacts;
 }
 
 interface ScopeRow {
@@ -326,6 +330,7 @@ export async function conformityFacts(
     deep: await deepFacts(db, org, today),
     resources: await resourceFacts(db, org, today),
     attestations: await attestationFacts(db, org, today),
+    objectives: await objectiveFacts(db, org, today),
   };
 }
 

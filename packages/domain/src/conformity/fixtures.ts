@@ -1,4 +1,5 @@
 import type { ConformitySnapshot } from './types.ts';
+import { emptyObjectives } from './fixtures-objectives.ts';
 
 export const emptyRisks: ConformitySnapshot['risks'] = {
   method: {
@@ -301,6 +302,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     deep: emptyDeep(),
     resources: emptyResources(),
     attestations: { inForce: [], lapsedItemIds: [] },
+    objectives: emptyObjectives(),
     ...over,
   };
 }

@@ -12,6 +12,7 @@ import { managementReviewDue } from './review-due.ts';
 import { peopleDue } from './training-due.ts';
 import { incidentDue } from '../incidents/due.ts';
 import { resourcePlanDue } from '../resources/due.ts';
+import { objectiveDue } from '../objectives/due.ts';
 import type { ConformitySnapshot } from './types.ts';
 
 /**
@@ -79,6 +80,7 @@ async function dueFor(
   due.push(managementReviewDue(s));
   // For whoever handles incidents: clocks due and reports waiting for triage.
   due.push(...(await incidentDue(db, ctx)));
+  if (can(actor, 'objectives:read')) due.push(...objectiveDue(s));
   due.push(...(await peopleDue(db, ctx, s)));
   due.push(...resourcePlanDue(db, ctx, s));
   // Renewing attestations is the work of whoever records them.

@@ -70,6 +70,11 @@ export const PERMISSIONS = [
   // them; another person (never the requester) approves or rejects.
   'conformity:attest',
   'conformity:attest_decide',
+  // ISMS objectives (5.1.b): read them, set them, and record measurements ('own' = objectives
+  // one owns; a monitoring tool's token holds 'objectives:measure').
+  'objectives:read',
+  'objectives:manage',
+  'objectives:measure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -128,6 +133,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:read': 'all',
     'incidents:report': 'all',
     'resources:read': 'all',
+    'objectives:read': 'all',
     'organization:manage': 'all',
     'users:manage': 'all',
     'audit:read': 'all',
@@ -147,6 +153,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:read': 'all',
     'incidents:confidential': 'all',
     'resources:read': 'all',
+    // Top management sets the objectives and the plans to reach them (5.1.b).
+    'objectives:read': 'all',
+    'objectives:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -177,6 +186,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:manage': 'all',
     'resources:read': 'all',
     'resources:manage': 'all',
+    'objectives:read': 'all',
+    'objectives:manage': 'all',
+    'objectives:measure': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -195,6 +207,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'isms:write': 'own',
     // Owners plan their part of the ISMS and see what it is given.
     'resources:read': 'all',
+    'objectives:read': 'all',
+    // Owners record the measurements of the objectives they own.
+    'objectives:measure': 'own',
   },
   internal_auditor: {
     ...READ_ISMS,
@@ -208,6 +223,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'training:read': 'all',
     'incidents:read': 'all',
     'resources:read': 'all',
+    'objectives:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -229,6 +245,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'training:read': 'all',
     'incidents:read': 'all',
     'resources:read': 'all',
+    'objectives:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },

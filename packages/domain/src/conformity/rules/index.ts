@@ -17,6 +17,7 @@ import { CHANGE_RULES } from './changes.ts';
 import { RESULT_RULES } from './results.ts';
 import { RESOURCE_RULES } from './resources.ts';
 import { pdcaRule } from './pdca.ts';
+import { OBJECTIVE_RULES } from './objectives.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -39,4 +40,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...CHANGE_RULES,
   ...RESULT_RULES,
   ...RESOURCE_RULES,
+  ...OBJECTIVE_RULES,
 };
