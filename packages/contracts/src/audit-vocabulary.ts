@@ -76,6 +76,9 @@ export const AUDIT_ENTITY_TYPES = [
   'incident_obligation',
   'incident_settings',
   'isms_event',
+  // The legal register.
+  'legal_obligation',
+  'legal_review',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -314,5 +317,8 @@ export const AUDIT_ACTIONS = [
   'incident_settings.updated',
   'isms_event.recorded',
   'isms_event.updated',
+  'legal_obligation.created',
+  'legal_obligation.updated',
+  'legal_obligation.reviewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

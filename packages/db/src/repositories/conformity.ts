@@ -24,6 +24,7 @@ import {
   type EventLogFacts,
   type IncidentFacts,
 } from './conformity-incidents.ts';
+import { legalFacts, type LegalFacts } from './conformity-legal.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
@@ -31,6 +32,7 @@ export type { ImprovementFacts };
 export type { ReviewFacts };
 export type { PeopleFacts };
 export type { EventLogFacts, IncidentFacts };
+export type { LegalFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -109,6 +111,8 @@ export interface ConformityFacts {
   incidents: IncidentFacts;
   /** The ISMS event log (4.2.3.f). */
   eventLog: EventLogFacts;
+  /** The register of legal, regulatory and contractual obligations (5.2.1.c). */
+  legal: LegalFacts;
 }
 
 interface ScopeRow {
@@ -306,6 +310,7 @@ export async function conformityFacts(
     people: await peopleFacts(db, org, today),
     incidents: await incidentFacts(db, org, today),
     eventLog: await eventLogFacts(db, org, today),
+    legal: await legalFacts(db, org, today),
   };
 }
 

@@ -235,6 +235,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     people: emptyPeople(),
     incidents: emptyIncidents(),
     eventLog: { auto12m: 0, manual12m: 0, lastManualAt: null },
+    legal: emptyLegal(),
     ...over,
   };
 }
@@ -313,3 +314,12 @@ export function withIncidents(
 
 /** An incident as the facts list it. */
 export const incidentRef = (id: string, number = 1, type = 'incident') => ({ id, number, type });
+
+export const emptyLegal = (): ConformitySnapshot['legal'] => ({
+  total: 0,
+  active: 0,
+  reviewOverdue: { count: 0, refs: [] },
+  withoutOwner: { count: 0, refs: [] },
+  unanswered: { count: 0, refs: [] },
+  reviews12m: 0,
+});

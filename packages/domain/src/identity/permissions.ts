@@ -63,6 +63,10 @@ export const PERMISSIONS = [
   'incidents:handle',
   'incidents:confidential',
   'incidents:manage',
+  // The legal register (5.2.1.c): everyone who reads the ISMS reads it; the ISMS manager
+  // keeps it ('own' = obligations one is the owner of: edit and review them).
+  'legal:read',
+  'legal:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +79,7 @@ const READ_ISMS: Partial<Record<Permission, Reach>> = {
   'isms:read': 'all',
   'users:read': 'all',
   'documents:read': 'all',
+  'legal:read': 'all',
 };
 
 /** Everyone who works in the organization confirms reading what is distributed to them. */
@@ -165,6 +170,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:handle': 'all',
     'incidents:confidential': 'all',
     'incidents:manage': 'all',
+    'legal:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -179,6 +185,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:read': 'own',
     'approvals:request': 'own',
     'isms:write': 'own',
+    'legal:manage': 'own',
   },
   internal_auditor: {
     ...READ_ISMS,
