@@ -15,6 +15,7 @@ import { documentRoutes } from './documents.ts';
 import { conformityRoutes } from './conformity.ts';
 import { fileRoutes } from './files.ts';
 import { incidentRoutes } from './incidents.ts';
+import { legalRoutes } from './legal.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
@@ -77,6 +78,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(treatmentPlanRoutes);
   await app.register(recordRoutes);
   await app.register(incidentRoutes);
+  await app.register(legalRoutes);
   await app.register(fileRoutes);
   await app.register(documentRoutes);
   await app.register(conformityRoutes);

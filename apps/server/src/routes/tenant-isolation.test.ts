@@ -72,6 +72,7 @@ import {
 } from './reviews-inputs.isolation.ts';
 import { createMinutesOfB, minutesProbes, type MinutesOfB } from './reviews-minutes.isolation.ts';
 import { EVENT_LISTS, createEventsOfB, eventProbes, type EventsOfB } from './events.isolation.ts';
+import { LEGAL_LISTS, createLegalOfB, legalProbes, type LegalOfB } from './legal.isolation.ts';
 import {
   createMinutesExportOfB,
   minutesExportProbes,
@@ -203,6 +204,8 @@ interface Objects {
   incidentReports: IncidentReportsOfB;
   /** B's incident (reported through the API with an external reference). */
   incidents: IncidentsOfB;
+  /** B's legal obligation. */
+  legal: LegalOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -286,6 +289,7 @@ const BY_ID: ByIdProbe[] = [
   ...trainingImportProbes<Objects>(),
   ...incidentRespondProbes<Objects>(),
   ...eventProbes<Objects>(),
+  ...legalProbes<Objects>(),
   ...incidentProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
@@ -512,6 +516,7 @@ const LISTS: ListProbe[] = [
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_RESPOND_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...LEGAL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
@@ -627,6 +632,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       b.orgUnitId,
     );
     b.incidents = await createIncidentsOfB(adminB);
+    b.legal = await createLegalOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -687,6 +693,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.events.values,
       ...b.incidentReports.values,
       ...b.incidents.values,
+      ...b.legal.values,
     ];
   });
   afterAll(() => app.close());
