@@ -101,7 +101,7 @@ export async function changeInputs(db: Executor, p: InputPeriod): Promise<Sectio
         and m.approved_at is not null and ${dayIn('m.approved_at', p)})::int as "methodChanges",
       (select count(*) from isms_events e where ${logged})::int as "ismsEvents",
       (select count(*) from legal_obligations o where o.organization_id = ${org}
-        and ${legalAdded})::int as "legalAdded",
+        and ${legalAdded} and not (${legalRetired}))::int as "legalAdded",
       (select count(*) from legal_obligations o where o.organization_id = ${org}
         and ${legalChanged} and not (${legalRetired}))::int as "legalChanged",
       (select count(*) from legal_obligations o where o.organization_id = ${org}
