@@ -180,6 +180,14 @@ const IncidentsPage = lazy(() =>
   import('./pages/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
 );
 
+// Legal, regulatory and contractual obligations (5.2.1.c).
+const LegalPage = lazy(() =>
+  import('./pages/legal/LegalPage').then((m) => ({ default: m.LegalPage })),
+);
+const LegalObligationPage = lazy(() =>
+  import('./pages/legal/LegalObligationPage').then((m) => ({ default: m.LegalObligationPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -269,6 +277,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   training: areaPage('training', <TrainingPage />),
   ismsEvents: areaPage('events', <EventsPage />),
   incidents: areaPage('incidents', <IncidentsPage />),
+  legal: areaPage('legal', <LegalPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -428,6 +437,10 @@ export const routes: RouteObject[] = [
           {
             path: 'training/completions',
             element: guarded('training:read', areaPage('training', <CompletionsPage />)),
+          },
+          {
+            path: 'legal/:id',
+            element: guarded('legal:read', areaPage('legal', <LegalObligationPage />)),
           },
           {
             path: 'incidents/:id',

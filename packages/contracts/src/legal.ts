@@ -141,6 +141,7 @@ export type LegalListQuery = z.infer<typeof legalListQuerySchema>;
 
 export const legalExportQuerySchema = z.object({
   ...filters,
+  format: z.enum(['xlsx', 'pdf']).default('xlsx'),
   lang: z.enum(['ja', 'en']).optional(),
 });
-export type LegalExportQuery = z.infer<typeof legalExportQuerySchema>;
+export type LegalExportQuery = Omit<z.infer<typeof legalExportQuerySchema>, 'format'>;

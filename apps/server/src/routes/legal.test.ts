@@ -209,7 +209,7 @@ describeEachDatabase('legal register', (ctx) => {
     const review = { reviewedOn: today(), outcome: 'unchanged' };
     expect((await other.post(`${BASE}/${o.id}/reviews`, review, ifMatch(1))).statusCode).toBe(404);
     expect(JSON.stringify((await list(other, { limit: '200' })).items)).not.toContain('Ours only');
-    const theirs = await other.get(`${BASE}/export.xlsx`, { query: { lang: 'en' } });
+    const theirs = await other.get(`${BASE}/export`, { query: { lang: 'en' } });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(theirs.rawPayload as unknown as ArrayBuffer);
     expect(JSON.stringify(book.worksheets[0]!.getSheetValues())).not.toContain('Ours only');
@@ -226,7 +226,7 @@ describeEachDatabase('legal register', (ctx) => {
       ['ja', '政省令・規則', 'レビュー期限超過', null],
       ['en', 'Regulation', 'Review overdue', 'A.12.1.1'],
     ] as const) {
-      const res = await admin.get(`${BASE}/export.xlsx`, { query: { lang, q: 'Export control' } });
+      const res = await admin.get(`${BASE}/export`, { query: { lang, q: 'Export control' } });
       expect(res.statusCode, res.body).toBe(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -238,7 +238,7 @@ describeEachDatabase('legal register', (ctx) => {
       expect(row.getCell(11).value).toBe(state);
       if (control) expect(row.getCell(12).value).toBe(control);
       else expect(String(row.getCell(12).value)).not.toBe('');
-      const pdf = await admin.get(`${BASE}/export.pdf`, { query: { lang } });
+      const pdf = await admin.get(`${BASE}/export`, { query: { lang, format: 'pdf' } });
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

@@ -62,40 +62,38 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(201).send(presentObligation(row, todayUtc()));
     },
   );
-  for (const format of ['xlsx', 'pdf'] as const) {
-    app.get(
-      `/legal-obligations/export.${format}`,
-      {
-        schema: {
-          tags,
-          description: `The filtered register as ${format.toUpperCase()} (ja or en).`,
-          querystring: legalExportQuerySchema,
+  app.get(
+    '/legal-obligations/export',
+    {
+      schema: {
+        tags,
+        description: 'The filtered register as XLSX (default) or PDF, in ja or en.',
+        querystring: legalExportQuerySchema,
+      },
+      config: { permission: 'legal:read', slot: true },
+    },
+    async (request, reply) => {
+      const { lang: asked, format, ...filter } = request.query;
+      const lang = asked ?? request.locale;
+      const ctx = contextOf(request);
+      if (format === 'pdf') {
+        const pdf = await exports.exportPdf(db, ctx, filter, lang);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', 'attachment; filename="legal-register.pdf"')
+          .send(pdf);
+      }
+      const rows = await exports.exportRows(db, ctx, filter, lang);
+      const today = todayUtc();
+      return sendSpreadsheet(request, reply, 'xlsx', 'legal-register', [
+        {
+          name: lang === 'ja' ? '法的要求事項' : 'Legal obligations',
+          header: exports.exportHeader(lang),
+          rows: rows.map((r) => exports.exportCells(r, lang, today)),
         },
-        config: { permission: 'legal:read', slot: true },
-      },
-      async (request, reply) => {
-        const { lang: asked, ...filter } = request.query;
-        const lang = asked ?? request.locale;
-        const ctx = contextOf(request);
-        if (format === 'pdf') {
-          const pdf = await exports.exportPdf(db, ctx, filter, lang);
-          return reply
-            .type('application/pdf')
-            .header('content-disposition', 'attachment; filename="legal-register.pdf"')
-            .send(pdf);
-        }
-        const rows = await exports.exportRows(db, ctx, filter, lang);
-        const today = todayUtc();
-        return sendSpreadsheet(request, reply, 'xlsx', 'legal-register', [
-          {
-            name: lang === 'ja' ? '法的要求事項' : 'Legal obligations',
-            header: exports.exportHeader(lang),
-            rows: rows.map((r) => exports.exportCells(r, lang, today)),
-          },
-        ]);
-      },
-    );
-  }
+      ]);
+    },
+  );
   app.get(
     '/legal-obligations/:id',
     {
