@@ -155,7 +155,7 @@ export function LegalFormModal({
             description={t('legal.form.controlsHint')}
             value={controls}
             onChange={(e) => setControls(e.currentTarget.value)}
-            error={problem.error('controlIds.*')}
+            error={problem.error('controlIds')}
           />
           <Group grow>
             <NumberInput

@@ -14,7 +14,6 @@ import { IconEdit, IconGavel, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { englishDisplayId } from '@mamoru/contracts';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingBlock } from '../../components/QueryStates';
 import { useFormat } from '../../lib/format';
@@ -47,8 +46,9 @@ export function LegalObligationPage() {
     : can('legal:manage') && o.owner?.id === info.user.id
       ? 'own'
       : null;
-  // Japanese readers know the annex by its stable number too; English ones by A.x.y.z.
-  const controlLabel = (c: string) => (i18n.language === 'ja' ? c : englishDisplayId(c, c));
+  // English readers know annex controls as A.x.y.z; the stable number reads in both languages.
+  const controlLabel = (c: string) =>
+    i18n.language !== 'ja' && /^\d+\.\d+\.\d+$/.test(c) ? `A.${c}` : c;
   const fact = (label: string, value: string) => (
     <div>
       <Text size="xs" c="dimmed">
