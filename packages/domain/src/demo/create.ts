@@ -31,6 +31,7 @@ import { createDemoParties } from './parties.ts';
 import { seedDemoCompetence } from './people-competence.ts';
 import { seedDemoRoles } from './people-roles.ts';
 import { createDemoIncidents } from './incidents.ts';
+import { createDemoLegal } from './legal.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
@@ -61,6 +62,7 @@ export interface DemoSummary {
   audits: number;
   reviews: number;
   incidents: number;
+  legalObligations: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -179,6 +181,12 @@ export async function createDemo(
     unitIds,
     run,
   );
+  // The legal register: the laws and the key customer's contract, one review overdue.
+  const legalObligations = await createDemoLegal(
+    db,
+    { manager: people.get('sato')!, itHead: people.get('suzuki')! },
+    code,
+  );
   // Last year's management review takes all of the above as its inputs.
   const reviews = await createDemoReviews(
     db,
@@ -209,6 +217,7 @@ export async function createDemo(
     soa,
     nonconformities,
     incidents,
+    legalObligations,
     ...audits,
     ...reviews,
   };
