@@ -99,6 +99,14 @@ const areaDefinitions = [
     requirements: ['4.2.1.f', '4.2.2.a', '4.2.2.b'],
   },
   {
+    key: 'legal',
+    phase: 'plan',
+    path: '/legal',
+    icon: IconGavel,
+    requirements: ['4.2.1.b.2', '5.2.1.c'],
+    permission: 'legal:read',
+  },
+  {
     key: 'documents',
     phase: 'do',
     path: '/documents',

@@ -194,6 +194,14 @@ const IncidentsPage = lazy(() =>
   import('./pages/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
 );
 
+// Legal, regulatory and contractual obligations (5.2.1.c).
+const LegalPage = lazy(() =>
+  import('./pages/legal/LegalPage').then((m) => ({ default: m.LegalPage })),
+);
+const LegalObligationPage = lazy(() =>
+  import('./pages/legal/LegalObligationPage').then((m) => ({ default: m.LegalObligationPage })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -285,6 +293,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   ismsEvents: areaPage('events', <EventsPage />),
   incidents: areaPage('incidents', <IncidentsPage />),
   resources: areaPage('resources', <ResourcesPage />),
+  legal: areaPage('legal', <LegalPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -448,6 +457,10 @@ export const routes: RouteObject[] = [
           {
             path: 'controls/:controlId',
             element: guarded('controls:read', areaPage('controls', <ControlOperationPage />)),
+          },
+          {
+            path: 'legal/:id',
+            element: guarded('legal:read', areaPage('legal', <LegalObligationPage />)),
           },
           {
             path: 'incidents/:id',

@@ -85,6 +85,9 @@ export const AUDIT_ENTITY_TYPES = [
   // ISMS objectives and their measurements.
   'objective',
   'objective_measurement',
+  // The legal register.
+  'legal_obligation',
+  'legal_review',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -343,5 +346,8 @@ export const AUDIT_ACTIONS = [
   'objective_measurement.recorded',
   'objective_measurement.imported',
   'objective_measurement.removed',
+  'legal_obligation.created',
+  'legal_obligation.updated',
+  'legal_obligation.reviewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -113,6 +113,8 @@ export const conformityDueSchema = z.object({
     // Objectives' measurements due (7 days) or overdue; objectives due (30 days) or past due.
     'objective_measurement',
     'objective',
+    // Legal obligations whose review is due within 30 days or overdue.
+    'legal_review',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),

@@ -40,3 +40,4 @@ export * from './events-export.ts';
 export * from './controls.ts';
 export * from './resources.ts';
 export * from './objectives.ts';
+export * from './legal.ts';

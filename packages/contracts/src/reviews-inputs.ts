@@ -119,6 +119,10 @@ export const REVIEW_INPUT_FIGURES = {
     'assetsRetired',
     'methodChanges',
     'ismsEvents',
+    // The legal register: obligations added, changed or retired in the period.
+    'legalAdded',
+    'legalChanged',
+    'legalRetired',
   ],
   h: ['improvementsProposed', 'preventiveProposals'],
   readiness: ['readiness', 'met', 'partial', 'gap', 'notEvidenced'],
@@ -148,7 +152,8 @@ export const REVIEW_INPUT_FIGURES = {
  * management_review_decision (its improvement's status, null before one
  * exists), interested_party_feedback ('open' | 'responded'), scope, soa,
  * risk_method (version status), org_unit ('active' | 'inactive'), asset,
- * isms_event ('auto' | 'manual'; its category's words in `detail`).
+ * isms_event ('auto' | 'manual'; its category's words in `detail`),
+ * legal_obligation ('active' | 'retired'; its kind's words in `detail`).
  */
 export const REVIEW_INPUT_ITEM_KINDS = [
   'management_review',
@@ -167,4 +172,5 @@ export const REVIEW_INPUT_ITEM_KINDS = [
   'asset',
   'isms_event',
   'incident',
+  'legal_obligation',
 ] as const;

@@ -24,3 +24,4 @@ export * from './tables/events.ts';
 export * from './tables/resources.ts';
 export * from './tables/attestations.ts';
 export * from './tables/objectives.ts';
+export * from './tables/legal.ts';

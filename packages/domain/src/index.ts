@@ -83,3 +83,4 @@ export * as incidents from './incidents/index.ts';
 export * as resources from './resources/index.ts';
 export * as ismsEvents from './events/index.ts';
 export * as objectives from './objectives/index.ts';
+export * as legal from './legal/index.ts';

@@ -69,6 +69,10 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from improvements where audit_finding_id is not null)
             as "improvementsFromAudit",
           (select count(*)::int from interested_parties) as parties,
+          (select count(*)::int from legal_obligations) as "legalObligations",
+          (select count(*)::int from legal_obligations where next_review_date < current_date)
+            as "legalOverdue",
+          (select count(*)::int from legal_reviews where outcome = 'changed') as "legalChanged",
           (select count(*)::int from management_reviews where status = 'approved'
             and distributed_at is not null) as "approvedReviews",
           (select count(*)::int from management_reviews where status = 'planned') as "plannedReviews",
@@ -182,6 +186,9 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(io.stdout()).toMatch(/6 incidents over the last year/);
       // A physical check attested and approved by the president; a second one waiting.
       expect(c).toMatchObject({ approvedAttestations: 1, pendingAttestations: 1 });
+      // The legal register: five obligations, the amended privacy act reviewed as changed,
+      // the export control review overdue.
+      expect(c).toMatchObject({ legalObligations: 5, legalOverdue: 1, legalChanged: 1 });
     },
     SLOW,
   );

@@ -7,6 +7,7 @@ import { incidentsMessages } from './messages-incidents.ts';
 import { resourcesMessages } from './messages-resources.ts';
 import { attestationsMessages } from './messages-attestations.ts';
 import { objectivesMessages } from './messages-objectives.ts';
+import { legalMessages } from './messages-legal.ts';
 
 type Catalog = Record<string, string>;
 
@@ -24,6 +25,7 @@ export const messages: Record<Locale, Catalog> = {
     ...resourcesMessages.en,
     ...attestationsMessages.en,
     ...objectivesMessages.en,
+    ...legalMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -312,6 +314,7 @@ export const messages: Record<Locale, Catalog> = {
     ...resourcesMessages.ja,
     ...attestationsMessages.ja,
     ...objectivesMessages.ja,
+    ...legalMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

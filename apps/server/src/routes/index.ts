@@ -17,6 +17,7 @@ import { attestationRoutes } from './attestations.ts';
 import { fileRoutes } from './files.ts';
 import { incidentRoutes } from './incidents.ts';
 import { objectiveRoutes } from './objectives.ts';
+import { legalRoutes } from './legal.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
@@ -84,6 +85,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(resourceRoutes);
   await app.register(incidentRoutes);
   await app.register(objectiveRoutes);
+  await app.register(legalRoutes);
   await app.register(fileRoutes);
   await app.register(documentRoutes);
   await app.register(conformityRoutes);

@@ -79,6 +79,7 @@ import {
 } from './reviews-inputs.isolation.ts';
 import { createMinutesOfB, minutesProbes, type MinutesOfB } from './reviews-minutes.isolation.ts';
 import { EVENT_LISTS, createEventsOfB, eventProbes, type EventsOfB } from './events.isolation.ts';
+import { LEGAL_LISTS, createLegalOfB, legalProbes, type LegalOfB } from './legal.isolation.ts';
 import {
   createMinutesExportOfB,
   minutesExportProbes,
@@ -236,6 +237,8 @@ interface Objects {
   attestations: AttestationsOfB;
   /** B's objective with one measurement. */
   objectives: ObjectivesOfB;
+  /** B's legal obligation. */
+  legal: LegalOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -320,6 +323,7 @@ const BY_ID: ByIdProbe[] = [
   ...trainingImportProbes<Objects>(),
   ...incidentRespondProbes<Objects>(),
   ...eventProbes<Objects>(),
+  ...legalProbes<Objects>(),
   ...incidentProbes<Objects>(),
   ...changeReviewProbes<Objects>(),
   ...attestationProbes<Objects>(),
@@ -551,6 +555,7 @@ const LISTS: ListProbe[] = [
   ...TRAINING_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_RESPOND_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...LEGAL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CHANGE_REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
@@ -673,6 +678,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.changeReviews = await createChangeReviewsOfB(adminB);
     b.attestations = await createAttestationsOfB(adminB, ownersB.managerB);
     b.objectives = await createObjectivesOfB(adminB);
+    b.legal = await createLegalOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -737,6 +743,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.changeReviews.values,
       ...b.attestations.values,
       ...b.objectives.values,
+      ...b.legal.values,
     ];
   });
   afterAll(() => app.close());

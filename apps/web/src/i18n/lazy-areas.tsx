@@ -12,6 +12,7 @@ import type controlsEn from './areas/controls.en.json';
 import type attestationsEn from './areas/attestations.en.json';
 import type riskChangesEn from './areas/risk-changes.en.json';
 import type resourcesEn from './areas/resources.en.json';
+import type legalEn from './areas/legal.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -36,6 +37,8 @@ export interface LazyAreaStrings {
   riskChanges: typeof riskChangesEn;
   /** ISMS resources and budget per fiscal year. */
   resources: typeof resourcesEn;
+  /** The legal register. */
+  legal: typeof legalEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -79,6 +82,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   resources: {
     en: () => import('./areas/resources.en.json'),
     ja: () => import('./areas/resources.ja.json'),
+  },
+  legal: {
+    en: () => import('./areas/legal.en.json'),
+    ja: () => import('./areas/legal.ja.json'),
   },
 };
 

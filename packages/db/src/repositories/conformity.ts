@@ -28,6 +28,7 @@ import {
 import { deepFacts, type DeepFacts } from './conformity-rules.ts';
 import { resourceFacts, type ResourceFacts } from './conformity-resources.ts';
 import { objectiveFacts, type ObjectiveFacts } from './conformity-objectives.ts';
+import { legalFacts, type LegalFacts } from './conformity-legal.ts';
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
@@ -39,6 +40,7 @@ export type { EventLogFacts, IncidentFacts };
 export type { DeepFacts };
 export type { ResourceFacts };
 export type { ObjectiveFacts };
+export type { LegalFacts };
 
 /**
  * The facts the conformity rules evaluate, read with a few set-based
@@ -125,6 +127,8 @@ export interface ConformityFacts {
   attestations: AttestationFacts;
   /** ISMS objectives and their measurements (5.1.b). */
   objectives: ObjectiveFacts;
+  /** The register of legal, regulatory and contractual obligations (5.2.1.c). */
+  legal: LegalFacts;
 }
 
 interface ScopeRow {
@@ -331,6 +335,7 @@ export async function conformityFacts(
     resources: await resourceFacts(db, org, today),
     attestations: await attestationFacts(db, org, today),
     objectives: await objectiveFacts(db, org, today),
+    legal: await legalFacts(db, org, today),
   };
 }
 

@@ -63,8 +63,10 @@ const LISTED_ACTIONS = [
 /**
  * 6.2.g: what changed since the period started, dated: scope, statement of
  * applicability and risk method versions approved, organization units added or
- * changed, assets added or retired (their category in `detail`), and the other
- * entries of the ISMS event log (4.2.3.f), automatic and made by hand.
+ * changed, assets added or retired (their category in `detail`), legal,
+ * regulatory and contractual obligations added, changed or retired (their kind
+ * in `detail`), and the other entries of the ISMS event log (4.2.3.f),
+ * automatic and made by hand.
  */
 export async function changeInputs(db: Executor, p: InputPeriod): Promise<SectionFacts> {
   const org = p.org;
@@ -74,6 +76,12 @@ export async function changeInputs(db: Executor, p: InputPeriod): Promise<Sectio
   // A retired asset's last change is its retirement unless it was edited after.
   const assetRetired = sql`s.status = 'retired' and ${dayIn('s.updated_at', p)}`;
   // The log's automatic entries for what the queries below list already are left out.
+  // One line per obligation: retired wins over changed, changed over added.
+  const legalRetired = sql`o.status = 'retired' and o.retired_at is not null
+    and ${dayIn('o.retired_at', p)}`;
+  const legalChanged = sql`o.content_changed_at is not null and ${dayIn('o.content_changed_at', p)}
+    and not ${dayIn('o.created_at', p)}`;
+  const legalAdded = dayIn('o.created_at', p);
   const logged = sql`e.organization_id = ${org} and ${dayIn('e.occurred_at', p)}
     and (e.source = 'manual' or e.action not in ${sql.raw(`(${LISTED_ACTIONS.map((a) => `'${a}'`).join(', ')})`)})`;
   const figures = await figuresOf(
@@ -91,7 +99,13 @@ export async function changeInputs(db: Executor, p: InputPeriod): Promise<Sectio
         as "assetsRetired",
       (select count(*) from risk_methods m where m.organization_id = ${org}
         and m.approved_at is not null and ${dayIn('m.approved_at', p)})::int as "methodChanges",
-      (select count(*) from isms_events e where ${logged})::int as "ismsEvents"`,
+      (select count(*) from isms_events e where ${logged})::int as "ismsEvents",
+      (select count(*) from legal_obligations o where o.organization_id = ${org}
+        and ${legalAdded} and not (${legalRetired}))::int as "legalAdded",
+      (select count(*) from legal_obligations o where o.organization_id = ${org}
+        and ${legalChanged} and not (${legalRetired}))::int as "legalChanged",
+      (select count(*) from legal_obligations o where o.organization_id = ${org}
+        and ${legalRetired})::int as "legalRetired"`,
   );
   const { items, omitted } = await cappedItems(
     db,
@@ -123,6 +137,16 @@ export async function changeInputs(db: Executor, p: InputPeriod): Promise<Sectio
       case when ${assetRetired} then ${dayOf('s.updated_at')} else ${dayOf('s.created_at')} end
         || '4'
     from assets s where s.organization_id = ${org} and ((${assetAdded}) or (${assetRetired}))
+    union all
+    select 'legal_obligation', o.id, o.code, o.title, o.status,
+      case when ${legalRetired} then ${dayOf('o.retired_at')}
+        when ${legalChanged} then ${dayOf('o.content_changed_at')}
+        else ${dayOf('o.created_at')} end,
+      '/legal/' || o.id,
+      case when ${legalRetired} then 'retired' when ${legalChanged} then 'changed' else 'added' end,
+      o.kind, ${dayOf('o.updated_at')} || '6'
+    from legal_obligations o where o.organization_id = ${org}
+      and ((${legalAdded}) or (${legalChanged}) or (${legalRetired}))
     union all
     select 'isms_event', e.id, null, e.title, e.source, ${dayOf('e.occurred_at')}, '/isms-events',
       e.action, e.category, ${dayOf('e.occurred_at')} || '5'

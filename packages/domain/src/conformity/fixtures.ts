@@ -303,6 +303,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     resources: emptyResources(),
     attestations: { inForce: [], lapsedItemIds: [] },
     objectives: emptyObjectives(),
+    legal: emptyLegal(),
     ...over,
   };
 }
@@ -381,3 +382,12 @@ export function withIncidents(
 
 /** An incident as the facts list it. */
 export const incidentRef = (id: string, number = 1, type = 'incident') => ({ id, number, type });
+
+export const emptyLegal = (): ConformitySnapshot['legal'] => ({
+  total: 0,
+  active: 0,
+  reviewOverdue: { count: 0, refs: [] },
+  withoutOwner: { count: 0, refs: [] },
+  unanswered: { count: 0, refs: [] },
+  reviews12m: 0,
+});

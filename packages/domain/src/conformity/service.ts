@@ -13,6 +13,7 @@ import { peopleDue } from './training-due.ts';
 import { incidentDue } from '../incidents/due.ts';
 import { resourcePlanDue } from '../resources/due.ts';
 import { objectiveDue } from '../objectives/due.ts';
+import { legalDue } from '../legal/due.ts';
 import type { ConformitySnapshot } from './types.ts';
 
 /**
@@ -85,6 +86,8 @@ async function dueFor(
   due.push(...resourcePlanDue(db, ctx, s));
   // Renewing attestations is the work of whoever records them.
   if (can(actor, 'conformity:attest')) due.push(attestationDue(s.attestations, s.today));
+  // For whoever keeps the legal register or owns obligations: reviews due.
+  due.push(...(await legalDue(db, ctx)));
   return due;
 }
 

@@ -32,6 +32,7 @@ import { seedDemoCompetence } from './people-competence.ts';
 import { seedDemoRoles } from './people-roles.ts';
 import { createDemoIncidents } from './incidents.ts';
 import { createDemoResources } from './resources.ts';
+import { createDemoLegal } from './legal.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
@@ -64,6 +65,7 @@ export interface DemoSummary {
   audits: number;
   reviews: number;
   incidents: number;
+  legalObligations: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -184,6 +186,12 @@ export async function createDemo(
     unitIds,
     run,
   );
+  // The legal register: the laws and the key customer's contract, one review overdue.
+  const legalObligations = await createDemoLegal(
+    db,
+    { manager: people.get('sato')!, itHead: people.get('suzuki')! },
+    code,
+  );
   // Last year's management review takes all of the above as its inputs.
   const reviews = await createDemoReviews(
     db,
@@ -228,6 +236,7 @@ export async function createDemo(
     soa,
     nonconformities,
     incidents,
+    legalObligations,
     ...audits,
     ...reviews,
   };

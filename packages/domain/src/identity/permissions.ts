@@ -75,6 +75,10 @@ export const PERMISSIONS = [
   'objectives:read',
   'objectives:manage',
   'objectives:measure',
+  // The legal register (5.2.1.c): everyone who reads the ISMS reads it; the ISMS manager
+  // keeps it ('own' = obligations one is the owner of: edit and review them).
+  'legal:read',
+  'legal:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +91,7 @@ const READ_ISMS: Partial<Record<Permission, Reach>> = {
   'isms:read': 'all',
   'users:read': 'all',
   'documents:read': 'all',
+  'legal:read': 'all',
 };
 
 /** Everyone who works in the organization confirms reading what is distributed to them. */
@@ -189,6 +194,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'objectives:read': 'all',
     'objectives:manage': 'all',
     'objectives:measure': 'all',
+    'legal:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -210,6 +216,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'objectives:read': 'all',
     // Owners record the measurements of the objectives they own.
     'objectives:measure': 'own',
+    'legal:manage': 'own',
   },
   internal_auditor: {
     ...READ_ISMS,

@@ -31,6 +31,7 @@ const KIND: Record<ExportLang, Record<string, string>> = {
     document: '文書',
     isms_event: 'ISMSイベント',
     incident: 'インシデント',
+    legal_obligation: '法的要求事項',
   },
   en: {
     internal_audit: 'Internal audit',
@@ -55,6 +56,7 @@ const KIND: Record<ExportLang, Record<string, string>> = {
     document: 'Document',
     isms_event: 'ISMS event',
     incident: 'Incident',
+    legal_obligation: 'Legal obligation',
   },
 };
 

@@ -21,6 +21,7 @@ import { incidentInputs } from '@mamoru/db/repositories/reviews-inputs-incidents
 import { REVIEW_INPUT_FIGURES, type ReviewInputSectionKey } from '@mamoru/contracts';
 import { evaluateConformity } from '../conformity/engine.ts';
 import { CATEGORY, eventTitle } from '../events/export.ts';
+import { KIND as LEGAL_KIND } from '../legal/export.ts';
 import { annexControlIds, SCOPE_LIBRARY_ID } from '../scope/service.ts';
 
 /**
@@ -80,6 +81,9 @@ function worded(items: InputItemRow[], lang: Lang): InputItemRow[] {
   return items.map((item) => {
     if (item.kind === 'scope') return { ...item, title: SCOPE_TITLE[lang] };
     if (item.kind === 'isms_event') return wordedEvent(item, lang);
+    if (item.kind === 'legal_obligation' && item.detail) {
+      return { ...item, detail: LEGAL_KIND[item.detail]?.[lang] ?? item.detail };
+    }
     if (item.kind === 'asset' && item.detail) {
       return { ...item, detail: ASSET_CATEGORIES[item.detail]?.[lang] ?? item.detail };
     }
@@ -131,8 +135,8 @@ const unavailable = (key: ReviewInputSectionKey): CompiledSection => ({
 /**
  * Every section of the pack, in the order of REVIEW_INPUT_SECTIONS. Runs in
  * the caller's transaction so a prepared pack matches the registers it froze.
- * Legal and regulatory changes (part of 6.2.g) have no register yet; the UI
- * notes their absence.
+ * Legal, regulatory and contractual changes (part of 6.2.g) come from the
+ * legal register.
  */
 export async function compileInputPack(
   db: Executor,

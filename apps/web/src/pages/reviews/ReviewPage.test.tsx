@@ -40,7 +40,7 @@ describe('one management review', { timeout: 60_000 }, () => {
     expect(within(audits).getByText(/3 more items are counted/)).toBeTruthy();
     const feedback = screen.getByRole('region', { name: /^b\) Feedback/ });
     expect(within(feedback).getByText('Nothing to report for this period.')).toBeTruthy();
-    expect(screen.getByText(/laws and regulations are not tracked/)).toBeTruthy();
+    expect(screen.getByText(/contractual changes come from the legal register/)).toBeTruthy();
     const incidents = screen.getByRole('region', { name: 'Security incidents' });
     expect(within(incidents).getByText(/does not hold this information yet/)).toBeTruthy();
     expect(screen.getByText('Preview: not yet prepared')).toBeTruthy();

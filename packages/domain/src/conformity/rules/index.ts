@@ -18,6 +18,7 @@ import { RESULT_RULES } from './results.ts';
 import { RESOURCE_RULES } from './resources.ts';
 import { pdcaRule } from './pdca.ts';
 import { OBJECTIVE_RULES } from './objectives.ts';
+import { LEGAL_RULES } from './legal.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -41,4 +42,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...RESULT_RULES,
   ...RESOURCE_RULES,
   ...OBJECTIVE_RULES,
+  ...LEGAL_RULES,
 };
