@@ -35,3 +35,4 @@ export * from './incidents-settings.ts';
 export * from './incidents-reports.ts';
 export * from './events.ts';
 export * from './events-export.ts';
+export * from './controls.ts';

@@ -7,6 +7,11 @@ const page = {
   cursor: z.string().max(512).optional(),
 };
 const isoDate = z.iso.date();
+/** A catalog control ID (the same pattern as catalog node IDs). */
+const controlIdInput = z
+  .string()
+  .max(100)
+  .regex(/^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u);
 /**
  * A name people type: Japanese required, English optional (blank: the
  * Japanese is shown in English too, see the presenters).
@@ -55,6 +60,11 @@ export const recordTypeSchema = z
     evidences: z.string(),
     /** The structured entries of its records; none means free-form entries. */
     fields: z.array(recordFieldSchema),
+    /**
+     * The controls (catalog IDs) whose operation these records evidence
+     * (4.2.2.e); absent or [] when none.
+     */
+    controlIds: z.array(z.string()).optional(),
     active: z.boolean(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
@@ -115,6 +125,8 @@ export const recordTypeCreateSchema = z.object({
   disposalMethod: z.string().trim().max(1000).default(''),
   evidences: z.string().trim().max(200).default(''),
   fields: recordFieldsInput.default([]),
+  /** Absent: none. */
+  controlIds: z.array(controlIdInput).max(200).optional(),
 });
 export type RecordTypeCreate = z.infer<typeof recordTypeCreateSchema>;
 export const recordTypeUpdateSchema = z.object({
@@ -126,6 +138,7 @@ export const recordTypeUpdateSchema = z.object({
   disposalMethod: z.string().trim().max(1000).optional(),
   evidences: z.string().trim().max(200).optional(),
   fields: recordFieldsInput.optional(),
+  controlIds: z.array(controlIdInput).max(200).optional(),
   active: z.boolean().optional(),
 });
 export type RecordTypeUpdate = z.infer<typeof recordTypeUpdateSchema>;
