@@ -20,3 +20,4 @@ export * from './tables/training.ts';
 export * from './tables/people.ts';
 export * from './tables/incidents.ts';
 export * from './tables/events.ts';
+export * from './tables/controls.ts';
