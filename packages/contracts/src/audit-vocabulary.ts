@@ -76,6 +76,10 @@ export const AUDIT_ENTITY_TYPES = [
   'incident_obligation',
   'incident_settings',
   'isms_event',
+  // Control operation and checks of effectiveness.
+  'control_operation',
+  'control_check',
+  'control_check_result',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -314,5 +318,12 @@ export const AUDIT_ACTIONS = [
   'incident_settings.updated',
   'isms_event.recorded',
   'isms_event.updated',
+  // Control operation and checks of effectiveness.
+  'control_operation.created',
+  'control_operation.updated',
+  'control_check.created',
+  'control_check.updated',
+  'control_check_result.recorded',
+  'control_check_result.nonconformity_raised',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -63,6 +63,13 @@ export const PERMISSIONS = [
   'incidents:handle',
   'incidents:confidential',
   'incidents:manage',
+  // Control operation: read the register, keep a control's operation ('own' = the operation's
+  // owner), record check results ('own' = the check's checker), plan checks and settle
+  // everything (manage).
+  'controls:read',
+  'controls:operate',
+  'controls:check',
+  'controls:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,6 +113,9 @@ const TAKE_PART: Partial<Record<Permission, Reach>> = {
   // Their own reports and the incidents assigned to them.
   'incidents:read': 'own',
   'incidents:handle': 'own',
+  // Controls they own the operation of, or check.
+  'controls:read': 'own',
+  'controls:check': 'own',
 };
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
@@ -119,6 +129,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'people:read': 'all',
     'training:read': 'all',
     'incidents:read': 'all',
+    'controls:read': 'all',
     'incidents:report': 'all',
     'organization:manage': 'all',
     'users:manage': 'all',
@@ -138,6 +149,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'training:read': 'all',
     'incidents:read': 'all',
     'incidents:confidential': 'all',
+    'controls:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -165,6 +177,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:handle': 'all',
     'incidents:confidential': 'all',
     'incidents:manage': 'all',
+    'controls:read': 'all',
+    'controls:operate': 'all',
+    'controls:check': 'all',
+    'controls:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -179,6 +195,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:read': 'own',
     'approvals:request': 'own',
     'isms:write': 'own',
+    'controls:read': 'all',
+    'controls:operate': 'own',
   },
   internal_auditor: {
     ...READ_ISMS,
@@ -191,6 +209,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'people:read': 'all',
     'training:read': 'all',
     'incidents:read': 'all',
+    'controls:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -211,6 +230,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'people:read': 'all',
     'training:read': 'all',
     'incidents:read': 'all',
+    'controls:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
