@@ -85,6 +85,8 @@ export const conformityDueSchema = z.object({
     // Notification clocks past or near their deadline; reports waiting for triage beyond the target.
     'incident_notification',
     'incident_triage',
+    // Control checks due within 30 days or overdue.
+    'control_check',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),

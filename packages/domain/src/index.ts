@@ -78,3 +78,4 @@ export * as people from './people/index.ts';
 export * as training from './training/index.ts';
 export * as incidents from './incidents/index.ts';
 export * as ismsEvents from './events/index.ts';
+export * as controls from './controls/index.ts';

@@ -180,3 +180,49 @@ export async function controlRegisterRow(
   );
   return row ?? null;
 }
+
+export interface ControlSoaRow {
+  control_id: string;
+  display_id: string | null;
+  title: Record<string, string> | null;
+  own: boolean;
+  applicable: boolean | null;
+  implementation_status: string;
+  version_id: string;
+  version_number: number;
+  version_status: string;
+}
+
+/** The control's entry in the current SoA version with its catalog node, or null. */
+export async function controlSoaRow(db: Executor, org: string, controlId: string) {
+  const [row] = await queryRows<ControlSoaRow>(
+    db,
+    sql`with basis as (${currentSoaVersionSql(org)})
+      select e.control_id, n.display_id, n.title, (n.organization_id is not null) as own,
+        e.applicable, e.implementation_status, b.id as version_id, b.number as version_number,
+        b.status as version_status
+      from basis b
+      join soas s on s.id = b.soa_id
+      join soa_entries e on e.soa_version_id = b.id and e.organization_id = ${org}
+        and e.control_id = ${controlId}
+      left join catalog_libraries l on l.library_id = s.library_id
+        and (l.organization_id is null or l.organization_id = ${org})
+      left join catalog_nodes n on n.library_id = l.id and n.namespace = 'control'
+        and n.node_id = e.control_id
+        and (n.organization_id is null or n.organization_id = ${org})
+      limit 1`,
+  );
+  return row ?? null;
+}
+
+/** Whether the user owns the control's operation or checks one of its checks. */
+export async function involvedIn(db: Executor, org: string, controlId: string, userId: string) {
+  const [row] = await queryRows<{ yes: boolean }>(
+    db,
+    sql`select (exists (select 1 from control_operations where organization_id = ${org}
+        and control_id = ${controlId} and owner_user_id = ${userId}::uuid)
+      or exists (select 1 from control_checks where organization_id = ${org}
+        and control_id = ${controlId} and checker_user_id = ${userId}::uuid)) as yes`,
+  );
+  return row?.yes === true;
+}

@@ -317,3 +317,24 @@ export async function allChecks(db: Executor, org: string) {
     .orderBy(controlChecks.controlId, controlChecks.nextDue, controlChecks.id)
     .limit(10000);
 }
+
+/** Active checks due within DUE_SOON_DAYS or overdue (the dashboard's line). */
+export async function checkDueCounts(
+  db: Executor,
+  org: string,
+  today: string,
+  visibleTo: string | undefined,
+) {
+  const mine = visibleTo
+    ? sql`and (k.checker_user_id = ${visibleTo}::uuid or exists (select 1
+        from control_operations o where o.organization_id = ${org}
+          and o.control_id = k.control_id and o.owner_user_id = ${visibleTo}::uuid))`
+    : sql``;
+  const [row] = await queryRows<{ due: number; overdue: number }>(
+    db,
+    sql`select (count(*) filter (where k.next_due <= ${today}::date + ${DUE_SOON_DAYS}::int))::int
+        as due, (count(*) filter (where k.next_due < ${today}::date))::int as overdue
+      from control_checks k where k.organization_id = ${org} and k.active ${mine}`,
+  );
+  return { due: row?.due ?? 0, overdue: row?.overdue ?? 0 };
+}

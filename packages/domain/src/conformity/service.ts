@@ -10,6 +10,7 @@ import { evaluateConformity } from './engine.ts';
 import { managementReviewDue } from './review-due.ts';
 import { peopleDue } from './training-due.ts';
 import { incidentDue } from '../incidents/due.ts';
+import { controlCheckDue } from '../controls/due.ts';
 import type { ConformitySnapshot } from './types.ts';
 
 /**
@@ -78,6 +79,7 @@ async function dueFor(
   // For whoever handles incidents: clocks due and reports waiting for triage.
   due.push(...(await incidentDue(db, ctx)));
   due.push(...(await peopleDue(db, ctx, s)));
+  due.push(...(await controlCheckDue(db, ctx)));
   return due;
 }
 

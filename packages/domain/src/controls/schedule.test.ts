@@ -49,7 +49,10 @@ describe('control check schedule', () => {
   it('is covered by a procedure, a record type or a written reason', () => {
     expect(coverageOf(0, 0, null).covered).toBe(false);
     expect(coverageOf(0, 0, '  ').covered).toBe(false);
-    expect(coverageOf(0, 0, ' physical lock ')).toMatchObject({ covered: true, reason: 'physical lock' });
+    expect(coverageOf(0, 0, ' physical lock ')).toMatchObject({
+      covered: true,
+      reason: 'physical lock',
+    });
     expect(coverageOf(1, 0, null).covered).toBe(true);
     expect(coverageOf(0, 2, '').covered).toBe(true);
   });
