@@ -4,6 +4,7 @@ import { reviewsMessages } from './messages-reviews.ts';
 import { peopleMessages } from './messages-people.ts';
 import { trainingMessages } from './messages-training.ts';
 import { incidentsMessages } from './messages-incidents.ts';
+import { controlsMessages } from './messages-controls.ts';
 
 type Catalog = Record<string, string>;
 
@@ -18,6 +19,7 @@ export const messages: Record<Locale, Catalog> = {
     ...peopleMessages.en,
     ...trainingMessages.en,
     ...incidentsMessages.en,
+    ...controlsMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -303,6 +305,7 @@ export const messages: Record<Locale, Catalog> = {
     ...peopleMessages.ja,
     ...trainingMessages.ja,
     ...incidentsMessages.ja,
+    ...controlsMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

@@ -21,6 +21,7 @@ import { jobRoutes } from './jobs.ts';
 import { peopleCompetenceRoutes } from './people-competence.ts';
 import { peopleProfileRoutes } from './people-profiles.ts';
 import { recordRoutes } from './records.ts';
+import { controlRoutes } from './controls.ts';
 import { ismsEventRoutes } from './events.ts';
 import { reviewRoutes } from './reviews.ts';
 import { reviewInputRoutes } from './reviews-inputs.ts';
@@ -76,6 +77,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(riskAssessmentRoutes);
   await app.register(treatmentPlanRoutes);
   await app.register(recordRoutes);
+  await app.register(controlRoutes);
   await app.register(incidentRoutes);
   await app.register(fileRoutes);
   await app.register(documentRoutes);
