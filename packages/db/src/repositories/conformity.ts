@@ -24,6 +24,11 @@ import {
   type EventLogFacts,
   type IncidentFacts,
 } from './conformity-incidents.ts';
+import {
+  controlOperationFacts,
+  type ControlOperationFacts,
+} from './conformity-controls.ts';
+export type { ControlOperationFacts };
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
@@ -109,6 +114,8 @@ export interface ConformityFacts {
   incidents: IncidentFacts;
   /** The ISMS event log (4.2.3.f). */
   eventLog: EventLogFacts;
+  /** Control operation and checks (4.2.2.c, 4.2.2.e, 5.2.1.b, 5.2.1.d). */
+  controls: ControlOperationFacts;
 }
 
 interface ScopeRow {
@@ -306,6 +313,7 @@ export async function conformityFacts(
     people: await peopleFacts(db, org, today),
     incidents: await incidentFacts(db, org, today),
     eventLog: await eventLogFacts(db, org, today),
+    controls: await controlOperationFacts(db, org, today),
   };
 }
 

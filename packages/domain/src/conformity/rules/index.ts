@@ -13,6 +13,7 @@ import { PEOPLE_RULES } from './people.ts';
 import { COMPETENCE_RULES } from './people-competence.ts';
 import { TRAINING_RULES } from './people-training.ts';
 import { INCIDENT_RULES } from './incidents.ts';
+import { CONTROL_OPERATION_RULES } from './controls.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -31,4 +32,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...TRAINING_RULES,
   ...COMPETENCE_RULES,
   ...INCIDENT_RULES,
+  ...CONTROL_OPERATION_RULES,
 };
