@@ -126,6 +126,13 @@ import {
   type IncidentsOfB,
 } from './incidents.isolation.ts';
 
+import {
+  CONTROL_LISTS,
+  controlProbes,
+  createControlsOfB,
+  type ControlsOfB,
+} from './controls.isolation.ts';
+
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
 );
@@ -203,6 +210,8 @@ interface Objects {
   incidentReports: IncidentReportsOfB;
   /** B's incident (reported through the API with an external reference). */
   incidents: IncidentsOfB;
+  /** B's own control in operation, with a check and a failed result. */
+  controls: ControlsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -287,6 +296,7 @@ const BY_ID: ByIdProbe[] = [
   ...incidentRespondProbes<Objects>(),
   ...eventProbes<Objects>(),
   ...incidentProbes<Objects>(),
+  ...controlProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -514,6 +524,7 @@ const LISTS: ListProbe[] = [
   ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...CONTROL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -627,6 +638,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       b.orgUnitId,
     );
     b.incidents = await createIncidentsOfB(adminB);
+    b.controls = await createControlsOfB(adminB, b.ownControlId);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -687,6 +699,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.events.values,
       ...b.incidentReports.values,
       ...b.incidents.values,
+      ...b.controls.values,
     ];
   });
   afterAll(() => app.close());

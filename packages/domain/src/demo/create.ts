@@ -31,6 +31,7 @@ import { createDemoParties } from './parties.ts';
 import { seedDemoCompetence } from './people-competence.ts';
 import { seedDemoRoles } from './people-roles.ts';
 import { createDemoIncidents } from './incidents.ts';
+import { createDemoControls } from './controls.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
@@ -61,6 +62,8 @@ export interface DemoSummary {
   audits: number;
   reviews: number;
   incidents: number;
+  /** Applicable controls given an operation and checks (first run only). */
+  controls: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -179,6 +182,12 @@ export async function createDemo(
     unitIds,
     run,
   );
+  // Control operation: a dozen controls checked over the year, one failure raised, one overdue.
+  const controls = await createDemoControls(
+    db,
+    { manager: people.get('sato')!, itHead: people.get('suzuki')! },
+    run,
+  );
   // Last year's management review takes all of the above as its inputs.
   const reviews = await createDemoReviews(
     db,
@@ -209,6 +218,7 @@ export async function createDemo(
     soa,
     nonconformities,
     incidents,
+    controls,
     ...audits,
     ...reviews,
   };
