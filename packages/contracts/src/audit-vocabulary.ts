@@ -88,6 +88,10 @@ export const AUDIT_ENTITY_TYPES = [
   // The legal register.
   'legal_obligation',
   'legal_review',
+  // Control operation and checks of effectiveness.
+  'control_operation',
+  'control_check',
+  'control_check_result',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -349,5 +353,12 @@ export const AUDIT_ACTIONS = [
   'legal_obligation.created',
   'legal_obligation.updated',
   'legal_obligation.reviewed',
+  // Control operation and checks of effectiveness.
+  'control_operation.created',
+  'control_operation.updated',
+  'control_check.created',
+  'control_check.updated',
+  'control_check_result.recorded',
+  'control_check_result.nonconformity_raised',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -115,6 +115,8 @@ export const conformityDueSchema = z.object({
     'objective',
     // Legal obligations whose review is due within 30 days or overdue.
     'legal_review',
+    // Control checks due within 30 days or overdue.
+    'control_check',
   ]),
   count: z.number().int(),
   overdue: z.number().int(),

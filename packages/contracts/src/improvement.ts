@@ -25,6 +25,8 @@ export const nonconformitySourceSchema = z.enum([
   'complaint',
   'self_identified',
   'risk_change',
+  // A check of a control found it partly or not effective (controls area).
+  'control_check',
 ]);
 export type NonconformitySource = z.infer<typeof nonconformitySourceSchema>;
 export const nonconformitySeveritySchema = z.enum(['major', 'minor']);

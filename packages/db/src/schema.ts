@@ -25,3 +25,4 @@ export * from './tables/resources.ts';
 export * from './tables/attestations.ts';
 export * from './tables/objectives.ts';
 export * from './tables/legal.ts';
+export * from './tables/controls.ts';

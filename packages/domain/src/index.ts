@@ -84,3 +84,4 @@ export * as resources from './resources/index.ts';
 export * as ismsEvents from './events/index.ts';
 export * as objectives from './objectives/index.ts';
 export * as legal from './legal/index.ts';
+export * as controls from './controls/index.ts';

@@ -8,6 +8,7 @@ import { resourcesMessages } from './messages-resources.ts';
 import { attestationsMessages } from './messages-attestations.ts';
 import { objectivesMessages } from './messages-objectives.ts';
 import { legalMessages } from './messages-legal.ts';
+import { controlsMessages } from './messages-controls.ts';
 
 type Catalog = Record<string, string>;
 
@@ -26,6 +27,7 @@ export const messages: Record<Locale, Catalog> = {
     ...attestationsMessages.en,
     ...objectivesMessages.en,
     ...legalMessages.en,
+    ...controlsMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -315,6 +317,7 @@ export const messages: Record<Locale, Catalog> = {
     ...attestationsMessages.ja,
     ...objectivesMessages.ja,
     ...legalMessages.ja,
+    ...controlsMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

@@ -25,6 +25,7 @@ import { peopleCompetenceRoutes } from './people-competence.ts';
 import { peopleProfileRoutes } from './people-profiles.ts';
 import { recordRoutes } from './records.ts';
 import { resourceRoutes } from './resources.ts';
+import { controlRoutes } from './controls.ts';
 import { ismsEventRoutes } from './events.ts';
 import { reviewRoutes } from './reviews.ts';
 import { reviewInputRoutes } from './reviews-inputs.ts';
@@ -83,6 +84,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(treatmentPlanRoutes);
   await app.register(recordRoutes);
   await app.register(resourceRoutes);
+  await app.register(controlRoutes);
   await app.register(incidentRoutes);
   await app.register(objectiveRoutes);
   await app.register(legalRoutes);

@@ -152,6 +152,13 @@ import {
   type ObjectivesOfB,
 } from './objectives.isolation.ts';
 
+import {
+  CONTROL_LISTS,
+  controlProbes,
+  createControlsOfB,
+  type ControlsOfB,
+} from './controls.isolation.ts';
+
 vi.mock('fastify', async (importOriginal) =>
   (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
 );
@@ -239,6 +246,8 @@ interface Objects {
   objectives: ObjectivesOfB;
   /** B's legal obligation. */
   legal: LegalOfB;
+  /** B's own control in operation, with a check and a failed result. */
+  controls: ControlsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -328,6 +337,7 @@ const BY_ID: ByIdProbe[] = [
   ...changeReviewProbes<Objects>(),
   ...attestationProbes<Objects>(),
   ...objectiveProbes<Objects>(),
+  ...controlProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -561,6 +571,7 @@ const LISTS: ListProbe[] = [
   ...CHANGE_REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...ATTESTATION_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...OBJECTIVE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...CONTROL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -679,6 +690,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.attestations = await createAttestationsOfB(adminB, ownersB.managerB);
     b.objectives = await createObjectivesOfB(adminB);
     b.legal = await createLegalOfB(ownersB.managerB);
+    b.controls = await createControlsOfB(adminB, b.ownControlId);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -744,6 +756,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.attestations.values,
       ...b.objectives.values,
       ...b.legal.values,
+      ...b.controls.values,
     ];
   });
   afterAll(() => app.close());

@@ -29,6 +29,11 @@ import { deepFacts, type DeepFacts } from './conformity-rules.ts';
 import { resourceFacts, type ResourceFacts } from './conformity-resources.ts';
 import { objectiveFacts, type ObjectiveFacts } from './conformity-objectives.ts';
 import { legalFacts, type LegalFacts } from './conformity-legal.ts';
+import {
+  controlOperationFacts,
+  type ControlOperationFacts,
+} from './conformity-controls.ts';
+export type { ControlOperationFacts };
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
 export type { AuditFacts };
@@ -129,6 +134,8 @@ export interface ConformityFacts {
   objectives: ObjectiveFacts;
   /** The register of legal, regulatory and contractual obligations (5.2.1.c). */
   legal: LegalFacts;
+  /** Control operation and checks (4.2.2.c, 4.2.2.e, 5.2.1.b, 5.2.1.d). */
+  controls: ControlOperationFacts;
 }
 
 interface ScopeRow {
@@ -336,6 +343,7 @@ export async function conformityFacts(
     attestations: await attestationFacts(db, org, today),
     objectives: await objectiveFacts(db, org, today),
     legal: await legalFacts(db, org, today),
+    controls: await controlOperationFacts(db, org, today),
   };
 }
 

@@ -36,7 +36,7 @@ export const nonconformities = pgTable(
     kind: text('kind').notNull().default('nonconformity'),
     /**
      * 'internal_audit' | 'external_audit' | 'incident' | 'management_review' |
-     * 'monitoring' | 'complaint' | 'self_identified' | 'risk_change'.
+     * 'monitoring' | 'complaint' | 'self_identified' | 'risk_change' | 'control_check'.
      */
     source: text('source').notNull(),
     /** The object the nonconformity came from, when it is in Mamoru (e.g. an audit finding). */
@@ -82,7 +82,7 @@ export const nonconformities = pgTable(
     check('nonconformities_kind_check', sql`${t.kind} in ('nonconformity', 'potential')`),
     check(
       'nonconformities_source_check',
-      sql`${t.source} in ('internal_audit', 'external_audit', 'incident', 'management_review', 'monitoring', 'complaint', 'self_identified', 'risk_change')`,
+      sql`${t.source} in ('internal_audit', 'external_audit', 'incident', 'management_review', 'monitoring', 'complaint', 'self_identified', 'risk_change', 'control_check')`,
     ),
     check('nonconformities_severity_check', sql`${t.severity} in ('major', 'minor')`),
     check(

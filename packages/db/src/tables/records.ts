@@ -71,12 +71,19 @@ export const recordTypes = pgTable(
       .$type<RecordFieldDef[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** The controls (catalog IDs) whose operation these records evidence (4.2.2.e). */
+    controlIds: text('control_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('record_types_code_key').on(t.organizationId, t.code),
+    // A control's page lists the record types evidencing it (control_ids @> array[id]).
+    index('record_types_controls_idx').using('gin', t.controlIds),
     check('record_types_unit_check', sql`${t.retentionUnit} in ('months', 'years')`),
     check('record_types_retention_check', sql`${t.retentionValue} between 0 and 1200`),
   ],

@@ -257,6 +257,24 @@ export function emptyResources(): ConformitySnapshot['resources'] {
   };
 }
 
+/** The control operation facts of an organization without a SoA. */
+export function emptyControls(): ConformitySnapshot['controls'] {
+  return {
+    applicable: 0,
+    withoutOperation: none(),
+    withoutOwner: none(),
+    notInOperation: none(),
+    withoutCheck: none(),
+    withoutCurrentResult: none(),
+    uncovered: none(),
+    coveredByEvidence: 0,
+    coveredByReason: 0,
+    lastNotEffective: none(),
+    failedWithoutNonconformity: none(),
+    results12m: 0,
+  };
+}
+
 /** A snapshot of an organization with nothing in Mamoru yet; tests override parts of it. */
 export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): ConformitySnapshot {
   return {
@@ -304,6 +322,7 @@ export function emptySnapshot(over: Partial<ConformitySnapshot> = {}): Conformit
     attestations: { inForce: [], lapsedItemIds: [] },
     objectives: emptyObjectives(),
     legal: emptyLegal(),
+    controls: emptyControls(),
     ...over,
   };
 }

@@ -14,6 +14,7 @@ import { incidentDue } from '../incidents/due.ts';
 import { resourcePlanDue } from '../resources/due.ts';
 import { objectiveDue } from '../objectives/due.ts';
 import { legalDue } from '../legal/due.ts';
+import { controlCheckDue } from '../controls/due.ts';
 import type { ConformitySnapshot } from './types.ts';
 
 /**
@@ -88,6 +89,7 @@ async function dueFor(
   if (can(actor, 'conformity:attest')) due.push(attestationDue(s.attestations, s.today));
   // For whoever keeps the legal register or owns obligations: reviews due.
   due.push(...(await legalDue(db, ctx)));
+  due.push(...(await controlCheckDue(db, ctx)));
   return due;
 }
 

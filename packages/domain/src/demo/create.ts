@@ -33,6 +33,7 @@ import { seedDemoRoles } from './people-roles.ts';
 import { createDemoIncidents } from './incidents.ts';
 import { createDemoResources } from './resources.ts';
 import { createDemoLegal } from './legal.ts';
+import { createDemoControls } from './controls.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
@@ -66,6 +67,8 @@ export interface DemoSummary {
   reviews: number;
   incidents: number;
   legalObligations: number;
+  /** Applicable controls given an operation and checks (first run only). */
+  controls: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -192,6 +195,12 @@ export async function createDemo(
     { manager: people.get('sato')!, itHead: people.get('suzuki')! },
     code,
   );
+  // Control operation: a dozen controls checked over the year, one failure raised, one overdue.
+  const controls = await createDemoControls(
+    db,
+    { manager: people.get('sato')!, itHead: people.get('suzuki')! },
+    run,
+  );
   // Last year's management review takes all of the above as its inputs.
   const reviews = await createDemoReviews(
     db,
@@ -237,6 +246,7 @@ export async function createDemo(
     nonconformities,
     incidents,
     legalObligations,
+    controls,
     ...audits,
     ...reviews,
   };

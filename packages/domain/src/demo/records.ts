@@ -31,6 +31,7 @@ export const DEMO_RECORD_TYPES: readonly DemoRecordType[] = [
   {
     code: 'VISITOR-LOG',
     name: { ja: '入退室記録', en: 'Visitor log' },
+    controlIds: ['7.1.2'],
     retention: { value: 1, unit: 'years' },
     storageLocation: '東京本社 総務部 (Tokyo head office, General Affairs)',
     classification: 'internal',
@@ -46,6 +47,7 @@ export const DEMO_RECORD_TYPES: readonly DemoRecordType[] = [
   {
     code: 'ACCESS-REVIEW',
     name: { ja: 'アクセス権レビュー記録', en: 'Access rights review' },
+    controlIds: ['9.1.1', '9.2.4'],
     retention: { value: 3, unit: 'years' },
     storageLocation: '文書管理システム',
     classification: 'confidential',
@@ -76,6 +78,7 @@ export const DEMO_RECORD_TYPES: readonly DemoRecordType[] = [
   {
     code: 'BACKUP-CHECK',
     name: { ja: 'バックアップ確認記録', en: 'Backup check' },
+    controlIds: ['8.4.1'],
     retention: { value: 6, unit: 'months' },
     storageLocation: '情報システム部 (Information Systems)',
     classification: 'internal',

@@ -79,6 +79,13 @@ export const PERMISSIONS = [
   // keeps it ('own' = obligations one is the owner of: edit and review them).
   'legal:read',
   'legal:manage',
+  // Control operation: read the register, keep a control's operation ('own' = the operation's
+  // owner), record check results ('own' = the check's checker), plan checks and settle
+  // everything (manage).
+  'controls:read',
+  'controls:operate',
+  'controls:check',
+  'controls:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -123,6 +130,9 @@ const TAKE_PART: Partial<Record<Permission, Reach>> = {
   // Their own reports and the incidents assigned to them.
   'incidents:read': 'own',
   'incidents:handle': 'own',
+  // Controls they own the operation of, or check.
+  'controls:read': 'own',
+  'controls:check': 'own',
 };
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
@@ -136,6 +146,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'people:read': 'all',
     'training:read': 'all',
     'incidents:read': 'all',
+    'controls:read': 'all',
     'incidents:report': 'all',
     'resources:read': 'all',
     'objectives:read': 'all',
@@ -161,6 +172,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     // Top management sets the objectives and the plans to reach them (5.1.b).
     'objectives:read': 'all',
     'objectives:manage': 'all',
+    'controls:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -195,6 +207,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'objectives:manage': 'all',
     'objectives:measure': 'all',
     'legal:manage': 'all',
+    'controls:read': 'all',
+    'controls:operate': 'all',
+    'controls:check': 'all',
+    'controls:manage': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
     'approvals:request': 'all',
@@ -217,6 +233,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     // Owners record the measurements of the objectives they own.
     'objectives:measure': 'own',
     'legal:manage': 'own',
+    'controls:read': 'all',
+    'controls:operate': 'own',
   },
   internal_auditor: {
     ...READ_ISMS,
@@ -231,6 +249,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:read': 'all',
     'resources:read': 'all',
     'objectives:read': 'all',
+    'controls:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },
@@ -253,6 +272,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'incidents:read': 'all',
     'resources:read': 'all',
     'objectives:read': 'all',
+    'controls:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
   },

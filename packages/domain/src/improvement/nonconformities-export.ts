@@ -28,6 +28,7 @@ const SOURCE: Labels = {
   complaint: { ja: '苦情・意見', en: 'Complaint or feedback' },
   self_identified: { ja: '自主発見', en: 'Self-identified' },
   risk_change: { ja: 'リスクの変化', en: 'Risk change' },
+  control_check: { ja: '管理策の点検', en: 'Control check' },
 };
 const STATUS: Labels = {
   reported: { ja: '報告済み', en: 'Reported' },

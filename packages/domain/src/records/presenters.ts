@@ -22,6 +22,7 @@ export function presentRecordType(t: RecordTypeView): RecordType {
     disposalMethod: t.disposalMethod,
     evidences: t.evidences,
     fields: t.fields.map((f) => ({ ...f, label: named(f.label.ja, f.label.en) })),
+    controlIds: t.controlIds,
     active: t.active,
     version: t.version,
     createdAt: t.createdAt.toISOString(),

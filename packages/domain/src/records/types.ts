@@ -60,6 +60,7 @@ export async function createRecordType(db: Db, ctx: RequestContext, input: Recor
         disposalMethod: input.disposalMethod,
         evidences: input.evidences,
         fields: input.fields,
+        controlIds: [...new Set(input.controlIds ?? [])],
       });
       await recordAudit(tx, ctx, [
         {
@@ -118,6 +119,7 @@ export async function updateRecordType(
         ...(patch.disposalMethod !== undefined && { disposalMethod: patch.disposalMethod }),
         ...(patch.evidences !== undefined && { evidences: patch.evidences }),
         ...(patch.fields !== undefined && { fields: patch.fields }),
+        ...(patch.controlIds !== undefined && { controlIds: [...new Set(patch.controlIds)] }),
         ...(patch.active !== undefined && { active: patch.active }),
       });
       if (!updated) throw staleVersion();

@@ -19,6 +19,7 @@ import { RESOURCE_RULES } from './resources.ts';
 import { pdcaRule } from './pdca.ts';
 import { OBJECTIVE_RULES } from './objectives.ts';
 import { LEGAL_RULES } from './legal.ts';
+import { CONTROL_OPERATION_RULES } from './controls.ts';
 
 /** One rule per requirement item ID; items without a rule are "not yet evidenced". */
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -43,4 +44,5 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ...RESOURCE_RULES,
   ...OBJECTIVE_RULES,
   ...LEGAL_RULES,
+  ...CONTROL_OPERATION_RULES,
 };
