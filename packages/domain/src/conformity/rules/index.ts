@@ -17,6 +17,7 @@ import { CHANGE_RULES } from './changes.ts';
 import { RESULT_RULES } from './results.ts';
 import { RESOURCE_RULES } from './resources.ts';
 import { pdcaRule } from './pdca.ts';
+import { activitiesWorkRule } from './monitoring.ts';
 import { OBJECTIVE_RULES } from './objectives.ts';
 import { LEGAL_RULES } from './legal.ts';
 import { CONTROL_OPERATION_RULES } from './controls.ts';
@@ -25,6 +26,7 @@ import { CONTROL_OPERATION_RULES } from './controls.ts';
 export const RULES: Readonly<Record<string, Rule>> = {
   '1.2': exclusionsRule,
   '4.1': pdcaRule,
+  '4.2.3.a.3': activitiesWorkRule,
   '4.2.1.a': scopeRule,
   '4.2.1.d.1': assetsRule,
   ...RISK_RULES,

@@ -35,6 +35,8 @@ describe('the whole PDCA cycle in use (4.1)', () => {
     s.reviews.lastApproved = {} as NonNullable<typeof s.reviews.lastApproved>;
     s.reviews.nextDueOn = '2099-01-01';
     s.improvement.improvements.implemented = 1;
+    s.controls.results12m = 4;
+    s.objectives.measurements12m = 12;
     expect(ACTIVITIES.filter((a) => !a.done(s))).toEqual([]);
     const r = RULES['4.1']!(s);
     expect(r.status).toBe('met');

@@ -55,6 +55,18 @@ export const ACTIVITIES: Activity[] = [
     href: '/training',
   },
   {
+    phase: 'do',
+    done: (s) => s.controls.results12m > 0,
+    missing: tx('管理策の点検結果がありません。', 'No control check result is recorded.'),
+    href: '/controls',
+  },
+  {
+    phase: 'check',
+    done: (s) => s.objectives.measurements12m > 0,
+    missing: tx('ISMSの目的の測定がありません。', 'No ISMS objective is measured.'),
+    href: '/objectives',
+  },
+  {
     phase: 'check',
     done: (s) => s.audits.reportedAudits > 0,
     missing: tx(
