@@ -3,6 +3,7 @@ import { completeAudits } from './audits.ts';
 import { demoCast } from './cast.ts';
 import { completeDocuments } from './documents.ts';
 import { completeImprovement } from './improvement.ts';
+import { completeObjectives } from './objectives.ts';
 import { completeOperations } from './operations.ts';
 import { completePeople } from './people.ts';
 import { completePlan } from './plan.ts';
@@ -20,4 +21,5 @@ export async function completeDemo(db: Db, today = new Date().toISOString().slic
   await completePeople(db, cast);
   await completeImprovement(db, cast, today);
   await completeOperations(db, cast, today);
+  await completeObjectives(db, cast, today);
 }

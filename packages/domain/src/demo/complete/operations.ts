@@ -41,9 +41,9 @@ export async function completeOperations(db: Db, cast: DemoCast, today: string) 
       if (c.activeChecks > 0 && c.lastResult?.result === 'effective' && !c.overdue) continue;
       const detail = await getControl(db, cast.manager, c.controlId);
       for (const r of detail.recentResults.filter((x) => x.result !== 'effective' && !x.nonconformity))
-        await raiseNonconformity(db, cast.itHead, r.id, { description: '', severity: 'minor' });
+        await raiseNonconformity(db, cast.manager, r.id, { description: '', severity: 'minor' });
       for (const check of detail.checks.filter((k) => k.active)) {
-        await recordResult(db, cast.itHead, check.id, {
+        await recordResult(db, cast.manager, check.id, {
           performedOn: today,
           result: 'effective',
           notes: '是正後に再確認し、有効に運用されていることを確かめた。',
