@@ -7,6 +7,7 @@ import { openDatabase, queryRows, type Database } from '@mamoru/db';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { run } from '../program.ts';
 import { captureOutput } from '../testing/output.ts';
+import { conformity, systemActor } from '@mamoru/domain';
 
 let io: ReturnType<typeof captureOutput>;
 beforeEach(() => {
@@ -86,9 +87,15 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from incident_notifications) as notifications,
           (select count(*)::int from nonconformities where source = 'incident') as "ncFromIncidents",
           (select count(*)::int from isms_events where source = 'manual') as "manualEvents",
-          (select count(*)::int from isms_events where action = 'incident.closed') as "closedEvents"`,
+          (select count(*)::int from isms_events where action = 'incident.closed') as "closedEvents",
+          (select count(*)::int from objectives) as objectives,
+          (select count(*)::int from objective_measurements) as measurements`,
       );
-      return row!;
+      // Rule 5.1.b (objectives set by top management, owned, planned, measured) on the demo.
+      const [org] = await queryRows<{ id: string }>(database.db, sql`select id from organizations`);
+      const ctx = { actor: systemActor(org!.id), requestId: null };
+      const item = await conformity.getConformityItem(database.db, ctx, '5.1.b');
+      return { ...row!, objectivesRuleMet: item.status === 'met' ? 1 : 0 };
     };
     if (ctx.kind === 'postgres') return read(ctx.database);
     const database = await openDatabase({ dataDir });
@@ -176,6 +183,9 @@ describeEachDatabase('mamoru demo', (ctx) => {
         closedEvents: 5,
       });
       expect(io.stdout()).toMatch(/6 incidents over the last year/);
+      // Four objectives set by the president, a year of monthly values each: 5.1.b is met.
+      expect(c).toMatchObject({ objectives: 4, measurements: 48, objectivesRuleMet: 1 });
+      expect(io.stdout()).toMatch(/4 information security objectives with 48 measurements/);
     },
     SLOW,
   );
@@ -191,6 +201,8 @@ describeEachDatabase('mamoru demo', (ctx) => {
       const c = await counts();
       expect(c).toMatchObject({ units: 20, assets: 120, documents: 12, users: 11, audits: 4 });
       expect(c).toMatchObject({ parties: 10, feedback: 12 });
+      // The objectives are set once: a copy would only repeat them.
+      expect(c).toMatchObject({ objectives: 4, measurements: 48, objectivesRuleMet: 1 });
     },
     SLOW,
   );

@@ -33,6 +33,7 @@ import { seedDemoRoles } from './people-roles.ts';
 import { createDemoIncidents } from './incidents.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
+import { createDemoObjectives } from './objectives.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 
 /**
@@ -61,6 +62,8 @@ export interface DemoSummary {
   audits: number;
   reviews: number;
   incidents: number;
+  objectives: number;
+  measurements: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -195,6 +198,16 @@ export async function createDemo(
     president: people.get('yamada')!,
     itHead: people.get('suzuki')!,
   });
+  // ISMS objectives set by the president (5.1.b) with a year of monthly measurements;
+  // the same objectives would only repeat, so only the first run sets them.
+  const objectives =
+    run === 1
+      ? await createDemoObjectives(db, {
+          president: people.get('yamada')!,
+          manager: people.get('sato')!,
+          itHead: people.get('suzuki')!,
+        })
+      : { objectives: 0, measurements: 0 };
 
   const summary: DemoSummary = {
     run,
@@ -209,6 +222,7 @@ export async function createDemo(
     soa,
     nonconformities,
     incidents,
+    ...objectives,
     ...audits,
     ...reviews,
   };
