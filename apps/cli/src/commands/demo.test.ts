@@ -95,7 +95,11 @@ describeEachDatabase('mamoru demo', (ctx) => {
       const [org] = await queryRows<{ id: string }>(database.db, sql`select id from organizations`);
       const ctx = { actor: systemActor(org!.id), requestId: null };
       const item = await conformity.getConformityItem(database.db, ctx, '5.1.b');
-      return { ...row!, objectivesRuleMet: item.status === 'met' ? 1 : 0 };
+      const all: Record<string, number> = {
+        ...row!,
+        objectivesRuleMet: item.status === 'met' ? 1 : 0,
+      };
+      return all;
     };
     if (ctx.kind === 'postgres') return read(ctx.database);
     const database = await openDatabase({ dataDir });
