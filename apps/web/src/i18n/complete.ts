@@ -12,6 +12,8 @@ import eventsEn from './areas/events.en.json';
 import eventsJa from './areas/events.ja.json';
 import recordsEn from './areas/records.en.json';
 import recordsJa from './areas/records.ja.json';
+import objectivesEn from './areas/objectives.en.json';
+import objectivesJa from './areas/objectives.ja.json';
 
 /**
  * Every string of each language, the lazily loaded areas included
@@ -26,6 +28,7 @@ export const en = {
   incidents: incidentsEn,
   events: eventsEn,
   records: recordsEn,
+  objectives: objectivesEn,
 };
 export const ja = {
   ...jaBase,
@@ -35,4 +38,5 @@ export const ja = {
   incidents: incidentsJa,
   events: eventsJa,
   records: recordsJa,
+  objectives: objectivesJa,
 };

@@ -8,6 +8,7 @@ import type trainingEn from './areas/training.en.json';
 import type incidentsEn from './areas/incidents.en.json';
 import type eventsEn from './areas/events.en.json';
 import type recordsEn from './areas/records.en.json';
+import type objectivesEn from './areas/objectives.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -24,6 +25,8 @@ export interface LazyAreaStrings {
   /** The ISMS event log. */
   events: typeof eventsEn;
   records: typeof recordsEn;
+  /** ISMS objectives and their measurements. */
+  objectives: typeof objectivesEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -51,6 +54,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   records: {
     en: () => import('./areas/records.en.json'),
     ja: () => import('./areas/records.ja.json'),
+  },
+  objectives: {
+    en: () => import('./areas/objectives.en.json'),
+    ja: () => import('./areas/objectives.ja.json'),
   },
 };
 
