@@ -175,6 +175,13 @@ const QuizPage = lazy(() =>
   import('./pages/training/QuizPage').then((m) => ({ default: m.QuizPage })),
 );
 
+// ISMS objectives (5.1.b): the register and one objective with its measurements.
+const ObjectivesPage = lazy(() =>
+  import('./pages/objectives/ObjectivesPage').then((m) => ({ default: m.ObjectivesPage })),
+);
+const ObjectivePage = lazy(() =>
+  import('./pages/objectives/ObjectivePage').then((m) => ({ default: m.ObjectivePage })),
+);
 // Incidents (4.2.3.a): my reports, all incidents, statistics, settings.
 const IncidentsPage = lazy(() =>
   import('./pages/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
@@ -269,6 +276,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   training: areaPage('training', <TrainingPage />),
   ismsEvents: areaPage('events', <EventsPage />),
   incidents: areaPage('incidents', <IncidentsPage />),
+  objectives: areaPage('objectives', <ObjectivesPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -366,6 +374,10 @@ export const routes: RouteObject[] = [
                 <DocumentPage />
               </Lazy>,
             ),
+          },
+          {
+            path: 'objectives/:id',
+            element: guarded('objectives:read', areaPage('objectives', <ObjectivePage />)),
           },
           {
             path: 'records/types',

@@ -11,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldKey } from './keys';
 import {
   measurementFrequencySchema,
   objectiveDirectionSchema,
@@ -88,7 +89,7 @@ export function ObjectiveFormModal({
     else create.mutate(fields, done);
   };
 
-  const label = (k: string) => t(`objectives.fields.${k}`);
+  const label = (k: FieldKey) => t(`objectives.fields.${k}`);
   return (
     <Modal
       opened={opened}

@@ -1,6 +1,7 @@
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Objective } from './api';
+import type { ReasonKey } from './keys';
 
 const PROGRESS_COLOR: Record<Objective['progress'], string> = {
   on_track: 'teal',
@@ -20,7 +21,7 @@ export function ProgressBadges({ objective }: { objective: Objective }) {
       </Badge>
       {objective.reasons.map((r) => (
         <Badge key={r} variant="outline" color="gray" size="sm">
-          {t(`objectives.reasons.${r}`)}
+          {t(`objectives.reasons.${r as ReasonKey}`)}
         </Badge>
       ))}
     </Group>
