@@ -84,9 +84,7 @@ describe('objectives register', { timeout: 60_000 }, () => {
       frequency: 'monthly',
     });
     // The new objective's page opens.
-    expect(
-      await screen.findByRole('heading', { level: 1, name: /OBJ-001/ }, slow),
-    ).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: /OBJ-001/ }, slow)).toBeTruthy();
   });
 
   it('shows readers no way to create', async () => {
