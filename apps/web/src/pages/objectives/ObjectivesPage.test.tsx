@@ -35,6 +35,9 @@ describe('objectives register', { timeout: 60_000 }, () => {
     expect(within(table).getAllByText('80% of the way to the target').length).toBeGreaterThan(0);
     expect(within(table).getByText('Hanako Sato')).toBeTruthy();
     expect(within(table).getByText('No owner')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Export (XLSX)' }).getAttribute('href')).toBe(
+      '/api/v1/objectives/export.xlsx?lang=en',
+    );
 
     const input = screen
       .getAllByLabelText('Decision')

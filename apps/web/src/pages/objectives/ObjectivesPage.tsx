@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChartLine, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconChartLine, IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -15,7 +15,7 @@ import { ObjectiveFormModal } from './ObjectiveForm';
 
 /** The objectives register (5.1.b, 4.2.1.b.1): standing, progress, owner and dates. */
 export function ObjectivesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
   const navigate = useNavigate();
@@ -36,14 +36,24 @@ export function ObjectivesPage() {
         description={t('areas.objectives.description')}
         icon={<IconChartLine size={32} aria-hidden="true" />}
         actions={
-          manager && (
+          <Group gap="sm">
             <Button
-              leftSection={<IconPlus size={16} aria-hidden="true" />}
-              onClick={() => setCreating(true)}
+              component="a"
+              variant="default"
+              href={`/api/v1/objectives/export.xlsx?lang=${i18n.language === 'ja' ? 'ja' : 'en'}`}
+              leftSection={<IconDownload size={16} aria-hidden="true" />}
             >
-              {t('objectives.new')}
+              {t('objectives.export')}
             </Button>
-          )
+            {manager && (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden="true" />}
+                onClick={() => setCreating(true)}
+              >
+                {t('objectives.new')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Group align="flex-end" gap="md" wrap="wrap">
