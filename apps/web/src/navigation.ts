@@ -160,11 +160,12 @@ const areaDefinitions = [
     permission: 'resources:read',
   },
   {
-    key: 'monitoring',
+    key: 'objectives',
     phase: 'check',
-    path: '/monitoring',
+    path: '/objectives',
     icon: IconChartLine,
-    requirements: ['4.2.3.a', '4.2.3.b', '4.2.3.c'],
+    requirements: ['5.1.b', '4.2.1.b.1', '4.2.3.a.3'],
+    permission: 'objectives:read',
   },
   {
     key: 'internalAudits',

@@ -189,6 +189,13 @@ const ControlOperationPage = lazy(() =>
 const ResourcesPage = lazy(() =>
   import('./pages/resources/ResourcesPage').then((m) => ({ default: m.ResourcesPage })),
 );
+// ISMS objectives (5.1.b): the register and one objective with its measurements.
+const ObjectivesPage = lazy(() =>
+  import('./pages/objectives/ObjectivesPage').then((m) => ({ default: m.ObjectivesPage })),
+);
+const ObjectivePage = lazy(() =>
+  import('./pages/objectives/ObjectivePage').then((m) => ({ default: m.ObjectivePage })),
+);
 // Incidents (4.2.3.a): my reports, all incidents, statistics, settings.
 const IncidentsPage = lazy(() =>
   import('./pages/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
@@ -294,6 +301,7 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
   incidents: areaPage('incidents', <IncidentsPage />),
   resources: areaPage('resources', <ResourcesPage />),
   legal: areaPage('legal', <LegalPage />),
+  objectives: areaPage('objectives', <ObjectivesPage />),
 };
 
 function guarded(permission: string | undefined, element: ReactNode) {
@@ -391,6 +399,10 @@ export const routes: RouteObject[] = [
                 <DocumentPage />
               </Lazy>,
             ),
+          },
+          {
+            path: 'objectives/:id',
+            element: guarded('objectives:read', areaPage('objectives', <ObjectivePage />)),
           },
           {
             path: 'records/types',

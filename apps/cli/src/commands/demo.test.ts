@@ -7,6 +7,7 @@ import { openDatabase, queryRows, type Database } from '@mamoru/db';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { run } from '../program.ts';
 import { captureOutput } from '../testing/output.ts';
+import { conformity, systemActor } from '@mamoru/domain';
 
 let io: ReturnType<typeof captureOutput>;
 beforeEach(() => {
@@ -94,9 +95,19 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from conformity_attestations where status = 'approved'
             and decided_by <> requested_by) as "approvedAttestations",
           (select count(*)::int from conformity_attestations where status = 'pending')
-            as "pendingAttestations"`,
+            as "pendingAttestations",
+          (select count(*)::int from objectives) as objectives,
+          (select count(*)::int from objective_measurements) as measurements`,
       );
-      return row!;
+      // Rule 5.1.b (objectives set by top management, owned, planned, measured) on the demo.
+      const [org] = await queryRows<{ id: string }>(database.db, sql`select id from organizations`);
+      const ctx = { actor: systemActor(org!.id), requestId: null };
+      const item = await conformity.getConformityItem(database.db, ctx, '5.1.b');
+      const all: Record<string, number> = {
+        ...row!,
+        objectivesRuleMet: item.status === 'met' ? 1 : 0,
+      };
+      return all;
     };
     if (ctx.kind === 'postgres') return read(ctx.database);
     const database = await openDatabase({ dataDir });
@@ -189,6 +200,9 @@ describeEachDatabase('mamoru demo', (ctx) => {
       // The legal register: five obligations, the amended privacy act reviewed as changed,
       // the export control review overdue.
       expect(c).toMatchObject({ legalObligations: 5, legalOverdue: 1, legalChanged: 1 });
+      // Four objectives set by the president, a year of monthly values each: 5.1.b is met.
+      expect(c).toMatchObject({ objectives: 4, measurements: 48, objectivesRuleMet: 1 });
+      expect(io.stdout()).toMatch(/4 information security objectives with 48 measurements/);
     },
     SLOW,
   );
@@ -204,6 +218,8 @@ describeEachDatabase('mamoru demo', (ctx) => {
       const c = await counts();
       expect(c).toMatchObject({ units: 20, assets: 120, documents: 12, users: 11, audits: 4 });
       expect(c).toMatchObject({ parties: 10, feedback: 12 });
+      // The objectives are set once: a copy would only repeat them.
+      expect(c).toMatchObject({ objectives: 4, measurements: 48, objectivesRuleMet: 1 });
     },
     SLOW,
   );

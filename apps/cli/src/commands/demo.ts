@@ -77,7 +77,8 @@ export function registerDemo(program: Command) {
               `  ${summary.documents} documents (${summary.issued} issued, the others awaiting approval), ${summary.recordTypes} record types, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}\n` +
               `  ${summary.auditors} internal auditors, ${summary.audits} internal audits (one closed with its report, one planned)\n` +
               `  ${summary.reviews} management reviews (last year's approved with two decisions, the next one planned)\n` +
-              `  ${summary.incidents} incidents over the last year (one personal-data breach with its notifications, one still open)`,
+              `  ${summary.incidents} incidents over the last year (one personal-data breach with its notifications, one still open)\n` +
+              `  ${summary.objectives} information security objectives with ${summary.measurements} measurements (one at risk)`,
           );
         if (options.complete) {
           await demo.completeDemo(database.db);

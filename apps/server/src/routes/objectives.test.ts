@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Objective, ObjectiveMeasurement } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
@@ -229,5 +230,36 @@ describeEachDatabase('objectives', (ctx) => {
     expect((await admin.get('/api/v1/objectives?status=withdrawn')).json().items).toHaveLength(1);
     expect((await admin.get('/api/v1/objectives?status=active')).json().items).toHaveLength(1);
     expect((await measure(admin, objective, 1)).statusCode).toBe(409);
+  });
+
+  it('exports the register and its measurements as XLSX in ja and en, formulas neutralized', async () => {
+    const formula = await top.post('/api/v1/objectives', {
+      ...body({ title: '=HYPERLINK("http://evil.example","x")' }),
+      ownerId: owner.user.id,
+    });
+    expect(formula.statusCode, formula.body).toBe(201);
+    expect((await measure(admin, formula.json<Objective>(), 70)).statusCode).toBe(201);
+    const sheets = async (client: Client, lang: string) => {
+      const res = await client.get('/api/v1/objectives/export.xlsx', { query: { lang } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return book.worksheets;
+    };
+    const [register, values] = await sheets(auditor, 'en');
+    expect(register!.name).toBe('Objectives');
+    expect(register!.getRow(1).getCell(1).value).toBe('No.');
+    const codes = register!.getColumn(1).values.slice(2);
+    expect(codes).toEqual(['OBJ-001', 'OBJ-002', 'OBJ-003'].slice(0, codes.length));
+    const titles = register!.getColumn(2).values.map(String);
+    expect(titles.some((t) => t.startsWith('=HYPERLINK'))).toBe(false);
+    expect(titles.some((t) => t.includes('HYPERLINK'))).toBe(true);
+    expect(values!.name).toBe('Measurements');
+    expect(values!.rowCount).toBeGreaterThan(1);
+    const [ja] = await sheets(admin, 'ja');
+    expect(ja!.name).toBe('情報セキュリティ目標');
+    expect(ja!.getRow(1).getCell(13).value).toBe('判断');
+    expect((await staff.get('/api/v1/objectives/export.xlsx')).statusCode).toBe(403);
   });
 });

@@ -9,6 +9,7 @@ import {
   measurementListQuerySchema,
   measurementParamsSchema,
   objectiveCreateSchema,
+  objectiveExportQuerySchema,
   objectiveListQuerySchema,
   objectiveMeasurementSchema,
   objectiveSchema,
@@ -18,6 +19,7 @@ import {
 import { objectives } from '@mamoru/domain';
 import { translate } from '../i18n/messages.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { sendSpreadsheet } from '../tabular/write.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 
 const tags = ['objectives'];
@@ -51,6 +53,28 @@ export const objectiveRoutes: FastifyPluginAsyncZod = async (app) => {
         items: page.items.map((o) => presentObjective(o, day)),
         nextCursor: page.nextCursor,
       };
+    },
+  );
+  app.get(
+    '/objectives/export.xlsx',
+    {
+      schema: {
+        tags,
+        description:
+          'The objectives register with every measurement as XLSX (two sheets), in ja or en.',
+        querystring: objectiveExportQuerySchema,
+      },
+      config: { permission: 'objectives:read', slot: true },
+    },
+    async (request, reply) => {
+      const lang = request.query.lang ?? request.locale;
+      const sheets = await objectives.exports.objectiveWorkbook(
+        db,
+        contextOf(request),
+        lang,
+        today(),
+      );
+      return sendSpreadsheet(request, reply, 'xlsx', 'objectives', sheets);
     },
   );
   app.post(

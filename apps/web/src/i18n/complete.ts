@@ -18,6 +18,8 @@ import riskChangesEn from './areas/risk-changes.en.json';
 import riskChangesJa from './areas/risk-changes.ja.json';
 import resourcesEn from './areas/resources.en.json';
 import resourcesJa from './areas/resources.ja.json';
+import objectivesEn from './areas/objectives.en.json';
+import objectivesJa from './areas/objectives.ja.json';
 
 /**
  * Every string of each language, the lazily loaded areas included
@@ -35,6 +37,7 @@ export const en = {
   controls: controlsEn,
   riskChanges: riskChangesEn,
   resources: resourcesEn,
+  objectives: objectivesEn,
 };
 export const ja = {
   ...jaBase,
@@ -47,4 +50,5 @@ export const ja = {
   controls: controlsJa,
   riskChanges: riskChangesJa,
   resources: resourcesJa,
+  objectives: objectivesJa,
 };

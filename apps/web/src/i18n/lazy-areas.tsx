@@ -13,6 +13,7 @@ import type attestationsEn from './areas/attestations.en.json';
 import type riskChangesEn from './areas/risk-changes.en.json';
 import type resourcesEn from './areas/resources.en.json';
 import type legalEn from './areas/legal.en.json';
+import type objectivesEn from './areas/objectives.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -39,6 +40,8 @@ export interface LazyAreaStrings {
   resources: typeof resourcesEn;
   /** The legal register. */
   legal: typeof legalEn;
+  /** ISMS objectives and their measurements. */
+  objectives: typeof objectivesEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -86,6 +89,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   legal: {
     en: () => import('./areas/legal.en.json'),
     ja: () => import('./areas/legal.ja.json'),
+  },
+  objectives: {
+    en: () => import('./areas/objectives.en.json'),
+    ja: () => import('./areas/objectives.ja.json'),
   },
 };
 

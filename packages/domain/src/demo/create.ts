@@ -36,6 +36,7 @@ import { createDemoLegal } from './legal.ts';
 import { createDemoControls } from './controls.ts';
 import { createDemoReviews } from './reviews.ts';
 import { createDemoTraining } from './training.ts';
+import { createDemoObjectives } from './objectives.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 import { createDemoChangeReviews } from './risk-changes.ts';
 import { createDemoAttestations } from './attestations.ts';
@@ -69,6 +70,8 @@ export interface DemoSummary {
   legalObligations: number;
   /** Applicable controls given an operation and checks (first run only). */
   controls: number;
+  objectives: number;
+  measurements: number;
 }
 
 async function previousRuns(db: Db, ctx: RequestContext) {
@@ -217,6 +220,16 @@ export async function createDemo(
     president: people.get('yamada')!,
     itHead: people.get('suzuki')!,
   });
+  // ISMS objectives set by the president (5.1.b) with a year of monthly measurements;
+  // the same objectives would only repeat, so only the first run sets them.
+  const objectives =
+    run === 1
+      ? await createDemoObjectives(db, {
+          president: people.get('yamada')!,
+          manager: people.get('sato')!,
+          itHead: people.get('suzuki')!,
+        })
+      : { objectives: 0, measurements: 0 };
 
   // Resources and budget: last year used, this year's plan approved by the president.
   await createDemoResources(
@@ -247,6 +260,7 @@ export async function createDemo(
     incidents,
     legalObligations,
     controls,
+    ...objectives,
     ...audits,
     ...reviews,
   };

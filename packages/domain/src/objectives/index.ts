@@ -3,3 +3,4 @@ export * from './service.ts';
 export * from './measurements.ts';
 export { objectiveStanding, nextMeasurementDue, FREQUENCY_MONTHS } from './status.ts';
 export { presentObjective, presentMeasurement, objectiveCode } from './presenters.ts';
+export * as exports from './export.ts';
