@@ -84,7 +84,7 @@ describe('application shell in a real browser', () => {
     expect(unexpectedErrors(tracked.errors)).toEqual([]);
   });
 
-  it('starts in Japanese for a browser that prefers Japanese, and shows area placeholders', async () => {
+  it('starts in Japanese for a browser that prefers Japanese, and opens an area from the menu', async () => {
     const tracked = await open('ja-JP');
     const { page } = tracked;
     await page.goto('/');
@@ -94,13 +94,12 @@ describe('application shell in a real browser', () => {
     await page.goto('/');
     await page
       .getByRole('navigation', { name: 'メインメニュー' })
-      .getByRole('link', { name: '監視', exact: true })
+      .getByRole('link', { name: '情報セキュリティ目標', exact: true })
       .click();
-    await page.getByRole('heading', { level: 1, name: '監視' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'この機能は現在準備中です' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/monitoring');
-    expect(await page.title()).toBe('監視 · Mamoru');
-    await expectAccessible(tracked.page, 'a placeholder page (ja)');
+    await page.getByRole('heading', { level: 1, name: '情報セキュリティ目標' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/objectives');
+    expect(await page.title()).toBe('情報セキュリティ目標 · Mamoru');
+    await expectAccessible(tracked.page, 'an area page (ja)');
     await screenshot(page, 'shell-placeholder-ja');
     expect(unexpectedErrors(tracked.errors)).toEqual([]);
   });

@@ -40,7 +40,9 @@ export async function completeOperations(db: Db, cast: DemoCast, today: string) 
       }
       if (c.activeChecks > 0 && c.lastResult?.result === 'effective' && !c.overdue) continue;
       const detail = await getControl(db, cast.manager, c.controlId);
-      for (const r of detail.recentResults.filter((x) => x.result !== 'effective' && !x.nonconformity))
+      for (const r of detail.recentResults.filter(
+        (x) => x.result !== 'effective' && !x.nonconformity,
+      ))
         await raiseNonconformity(db, cast.manager, r.id, { description: '', severity: 'minor' });
       for (const check of detail.checks.filter((k) => k.active)) {
         await recordResult(db, cast.manager, check.id, {
