@@ -86,7 +86,14 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from incident_notifications) as notifications,
           (select count(*)::int from nonconformities where source = 'incident') as "ncFromIncidents",
           (select count(*)::int from isms_events where source = 'manual') as "manualEvents",
-          (select count(*)::int from isms_events where action = 'incident.closed') as "closedEvents"`,
+          (select count(*)::int from isms_events where action = 'incident.closed') as "closedEvents",
+          (select count(*)::int from control_operations) as "controlOperations",
+          (select count(*)::int from control_checks where next_due < current_date)
+            as "overdueChecks",
+          (select count(*)::int from control_operations where no_procedure_reason <> '')
+            as "controlReasons",
+          (select count(*)::int from nonconformities where source = 'control_check')
+            as "ncFromChecks"`,
       );
       return row!;
     };
@@ -136,9 +143,10 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(c).toMatchObject({ audits: 2, closedAudits: 1, reports: 1, auditors: 2 });
       // The audit's nonconformity entered the register and was reopened after a failed
       // effectiveness review; its observation became an improvement.
-      // Three from the audit and the demo's own register, one raised from an incident.
+      // Three from the audit and the demo's own register, one raised from an incident, one
+      // from a failed control check.
       expect(c).toMatchObject({
-        nonconformities: 4,
+        nonconformities: 5,
         reopenedFromAudit: 1,
         improvementsFromAudit: 1,
       });
@@ -176,6 +184,14 @@ describeEachDatabase('mamoru demo', (ctx) => {
         closedEvents: 5,
       });
       expect(io.stdout()).toMatch(/6 incidents over the last year/);
+      // A dozen controls operated and checked: one failure raised, one check overdue, one reason.
+      expect(c).toMatchObject({
+        controlOperations: 12,
+        overdueChecks: 1,
+        controlReasons: 1,
+        ncFromChecks: 1,
+      });
+      expect(io.stdout()).toMatch(/12 controls operated with their checks/);
     },
     SLOW,
   );

@@ -70,7 +70,8 @@ export function registerDemo(program: Command) {
             `  ${summary.documents} documents (${summary.issued} issued, the others awaiting approval), ${summary.recordTypes} record types, statement of applicability ${summary.soa === 'created' ? 'drafted' : 'already there'}\n` +
             `  ${summary.auditors} internal auditors, ${summary.audits} internal audits (one closed with its report, one planned)\n` +
             `  ${summary.reviews} management reviews (last year's approved with two decisions, the next one planned)\n` +
-            `  ${summary.incidents} incidents over the last year (one personal-data breach with its notifications, one still open)`,
+            `  ${summary.incidents} incidents over the last year (one personal-data breach with its notifications, one still open)\n` +
+            `  ${summary.controls} controls operated with their checks (one failure raised as a nonconformity, one check overdue)`,
         );
       });
     });

@@ -24,10 +24,7 @@ import {
   type EventLogFacts,
   type IncidentFacts,
 } from './conformity-incidents.ts';
-import {
-  controlOperationFacts,
-  type ControlOperationFacts,
-} from './conformity-controls.ts';
+import { controlOperationFacts, type ControlOperationFacts } from './conformity-controls.ts';
 export type { ControlOperationFacts };
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
