@@ -97,7 +97,14 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from conformity_attestations where status = 'pending')
             as "pendingAttestations",
           (select count(*)::int from objectives) as objectives,
-          (select count(*)::int from objective_measurements) as measurements`,
+          (select count(*)::int from objective_measurements) as measurements,
+          (select count(*)::int from control_operations) as "controlOperations",
+          (select count(*)::int from control_checks where next_due < current_date)
+            as "overdueChecks",
+          (select count(*)::int from control_operations where no_procedure_reason <> '')
+            as "controlReasons",
+          (select count(*)::int from nonconformities where source = 'control_check')
+            as "ncFromChecks"`,
       );
       // Rule 5.1.b (objectives set by top management, owned, planned, measured) on the demo.
       const [org] = await queryRows<{ id: string }>(database.db, sql`select id from organizations`);
@@ -155,9 +162,10 @@ describeEachDatabase('mamoru demo', (ctx) => {
       expect(c).toMatchObject({ audits: 2, closedAudits: 1, reports: 1, auditors: 2 });
       // The audit's nonconformity entered the register and was reopened after a failed
       // effectiveness review; its observation became an improvement.
-      // Three from the audit and the demo's own register, one raised from an incident.
+      // Three from the audit and the demo's own register, one raised from an incident, one
+      // from a failed control check.
       expect(c).toMatchObject({
-        nonconformities: 4,
+        nonconformities: 5,
         reopenedFromAudit: 1,
         improvementsFromAudit: 1,
       });
@@ -203,6 +211,14 @@ describeEachDatabase('mamoru demo', (ctx) => {
       // Four objectives set by the president, a year of monthly values each: 5.1.b is met.
       expect(c).toMatchObject({ objectives: 4, measurements: 48, objectivesRuleMet: 1 });
       expect(io.stdout()).toMatch(/4 information security objectives with 48 measurements/);
+      // A dozen controls operated and checked: one failure raised, one check overdue, one reason.
+      expect(c).toMatchObject({
+        controlOperations: 12,
+        overdueChecks: 1,
+        controlReasons: 1,
+        ncFromChecks: 1,
+      });
+      expect(io.stdout()).toMatch(/12 controls operated with their checks/);
     },
     SLOW,
   );

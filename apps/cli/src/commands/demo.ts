@@ -78,7 +78,8 @@ export function registerDemo(program: Command) {
               `  ${summary.auditors} internal auditors, ${summary.audits} internal audits (one closed with its report, one planned)\n` +
               `  ${summary.reviews} management reviews (last year's approved with two decisions, the next one planned)\n` +
               `  ${summary.incidents} incidents over the last year (one personal-data breach with its notifications, one still open)\n` +
-              `  ${summary.objectives} information security objectives with ${summary.measurements} measurements (one at risk)`,
+              `  ${summary.objectives} information security objectives with ${summary.measurements} measurements (one at risk)\n` +
+              `  ${summary.controls} controls operated with their checks (one failure raised as a nonconformity, one check overdue)`,
           );
         if (options.complete) {
           await demo.completeDemo(database.db);

@@ -1,6 +1,7 @@
 import type { Db } from '@mamoru/db';
 import * as register from '@mamoru/db/repositories/controls-register';
 import * as repo from '@mamoru/db/repositories/controls';
+import * as usage from '@mamoru/db/repositories/controls-usage';
 import { countControlRisks } from '@mamoru/db/repositories/catalog-usage';
 import type {
   ControlDetail,
@@ -65,9 +66,9 @@ export async function getControl(
     await repo.getOperation(db, org, controlId),
     await repo.listControlChecks(db, org, controlId),
     await repo.recentResults(db, org, controlId),
-    await repo.controlProcedures(db, org, controlId),
-    await repo.controlRecordTypes(db, org, controlId),
-    await repo.controlTreatmentActions(db, org, controlId),
+    await usage.controlProcedures(db, org, controlId),
+    await usage.controlRecordTypes(db, org, controlId),
+    await usage.controlTreatmentActions(db, org, controlId),
     await countControlRisks(db, org, controlId),
   ];
   return {
