@@ -29,10 +29,7 @@ import { deepFacts, type DeepFacts } from './conformity-rules.ts';
 import { resourceFacts, type ResourceFacts } from './conformity-resources.ts';
 import { objectiveFacts, type ObjectiveFacts } from './conformity-objectives.ts';
 import { legalFacts, type LegalFacts } from './conformity-legal.ts';
-import {
-  controlOperationFacts,
-  type ControlOperationFacts,
-} from './conformity-controls.ts';
+import { controlOperationFacts, type ControlOperationFacts } from './conformity-controls.ts';
 export type { ControlOperationFacts };
 
 export type { DocumentFacts, RecordFacts, RiskFacts, SoaFacts, TreatmentFacts };
