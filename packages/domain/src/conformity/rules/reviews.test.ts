@@ -164,6 +164,18 @@ describe('management review rules (4.2.3.b/e, 5.1.g, 6.1–6.3)', () => {
     expect(e.data.missingInputs).toEqual(['6.2.b']);
   });
 
+  it('4.2.3.b also needs the applicable controls checked within the year', () => {
+    const checked = emptySnapshot({ reviews: healthy });
+    checked.controls = { ...checked.controls, applicable: 5, results12m: 3 };
+    expect(RULES['4.2.3.b']!(checked).status).toBe(run('4.2.3.b').status);
+    const unchecked = emptySnapshot({ reviews: healthy });
+    unchecked.controls = { ...unchecked.controls, applicable: 5, results12m: 0 };
+    const e = RULES['4.2.3.b']!(unchecked);
+    expect(e.status).toBe('partly_met');
+    expect(e.explanation.en).toContain('not checked in the last 12 months');
+    expect(gapHrefs(e)).toContain('/controls?tab=checks');
+  });
+
   it('6.2.f links each overdue improvement and each untracked decision', () => {
     const e = run('6.2.f', {
       decisions: 3,

@@ -185,6 +185,14 @@ const effectivenessRule: Rule = (s) => {
       ),
     ],
     staleFault(s),
+    // The controls' own checks are the other half of reviewing effectiveness.
+    [
+      s.controls.applicable > 0 && s.controls.results12m === 0 ? 1 : 0,
+      tx(
+        '適用する管理策の有効性が過去12か月に点検されていません。',
+        'The effectiveness of the applicable controls was not checked in the last 12 months.',
+      ),
+    ],
   ];
   const links = [
     reviewEvidence(last, 'inputs'),
@@ -192,8 +200,15 @@ const effectivenessRule: Rule = (s) => {
       ? [gap(REVIEW_PAGE(last.id, 'inputs'), `${last.code}のインプット`, `Inputs of ${last.code}`)]
       : []),
     ...staleLinks(s),
+    ...(s.controls.applicable > 0 && s.controls.results12m === 0
+      ? [gap('/controls?tab=checks', '管理策の点検', 'Control checks')]
+      : []),
   ];
-  return judge(base, faults, links, { ...data, missingInputs: missing.map((k) => `6.2.${k}`) });
+  return judge(base, faults, links, {
+    ...data,
+    missingInputs: missing.map((k) => `6.2.${k}`),
+    controlCheckResults12m: s.controls.results12m,
+  });
 };
 
 export const REVIEW_RULES: Record<string, Rule> = {
