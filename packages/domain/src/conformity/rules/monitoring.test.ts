@@ -28,15 +28,22 @@ describe('management sees whether security activities work (4.2.3.a.3)', () => {
     const s = emptySnapshot();
     s.objectives.active = 1;
     s.objectives.measurements12m = 3;
-    s.objectives.measurementOverdue = { count: 1, refs: [] };
+    s.objectives.measurementOverdue = { count: 1, refs: [{ id: 'o1', number: 2 }] };
     s.controls.applicable = 2;
     s.controls.results12m = 1;
-    s.controls.withoutCurrentResult = { count: 1, refs: [] };
+    s.controls.withoutCurrentResult = {
+      count: 1,
+      refs: [{ controlId: '9.2.4', displayId: '9(2)④' }],
+    };
     const r = rule(s);
     expect(r.status).toBe('partly_met');
     expect(r.explanation.en).toContain('1 objectives are past their scheduled measurement.');
     expect(r.explanation.ja).toContain('1件の管理策に周期内の点検結果がありません。');
     expect(r.explanation.en).toContain('No management review within its interval');
-    expect(r.links.map((l) => l.href)).toContain('/controls?due=overdue');
+    const gaps = r.links.filter((l) => l.kind === 'gap').map((l) => l.href);
+    expect(gaps).toEqual(['/objectives/o1', '/controls/9.2.4', '/management-review']);
+    expect(r.links.find((l) => l.href === '/objectives/o1')!.label.en).toBe(
+      'Measurement of OBJ-002',
+    );
   });
 });

@@ -76,14 +76,16 @@ export const activitiesWorkRule: Rule = (s) => {
     ],
     [
       ...links,
-      ...gapIf(
-        o.measurementOverdue.count,
-        '/objectives?measurement=overdue',
-        '測定が遅れている目的',
-        'Objectives with overdue measurements',
+      // Each objective and control at fault, as far as the facts name them.
+      ...o.measurementOverdue.refs.map((r) => {
+        const code = `OBJ-${String(r.number).padStart(3, '0')}`;
+        return gap(`/objectives/${r.id}`, `${code}の測定`, `Measurement of ${code}`);
+      }),
+      ...c.withoutCurrentResult.refs.map((r) =>
+        gap(`/controls/${r.controlId}`, `${r.displayId}の点検`, `Check of ${r.displayId}`),
       ),
       ...gapIf(
-        c.withoutCurrentResult.count,
+        c.withoutCurrentResult.count > c.withoutCurrentResult.refs.length ? 1 : 0,
         '/controls?due=overdue',
         '点検が遅れている管理策',
         'Controls with overdue checks',
