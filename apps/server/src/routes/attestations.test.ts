@@ -146,7 +146,7 @@ describeEachDatabase('conformity attestations', (ctx) => {
     const rows = workbook.worksheets[0]!.getSheetValues() as unknown[][];
     const row = rows.find((r) => r?.[1] === '4.2.2 f')!;
     expect(row[3]).toBe('Met');
-    expect(row[6]).toBe(`Attestation (valid until ${day(200)})`);
+    expect(row[7]).toBe(`Attestation (valid until ${day(200)})`);
     // Evidence is frozen once decided.
     const late = await uploadFile(
       manager,
