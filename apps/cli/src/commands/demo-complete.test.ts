@@ -33,7 +33,12 @@ const REMOVALS: { area: string; item: string; change: SQL }[] = [
     item: '4.2.1.a',
     change: sql`update scope_versions set business_activities = '' where status = 'approved'`,
   },
-  { area: 'risk assessment runs', item: '4.2.1.e.2', change: sql`delete from risk_assessments` },
+  {
+    area: 'existing controls behind the likelihood',
+    item: '4.2.1.e.2',
+    change: sql`delete from risk_controls where role = 'existing'
+      and risk_id = (select min(risk_id::text)::uuid from risk_controls where role = 'existing')`,
+  },
   {
     area: 'statement of applicability',
     item: '4.2.1.h',
@@ -69,7 +74,8 @@ const REMOVALS: { area: string; item: string; change: SQL }[] = [
       where id = (select min(id::text)::uuid from improvement_communications)`,
   },
   { area: 'objectives', item: '5.1.b', change: sql`delete from objective_measurements` },
-  { area: 'control checks', item: '4.2.2.c', change: sql`delete from control_check_results` },
+  // 4.2.2.c is met by the demo's attestation (a physical check); 4.2.3.a.3 reads the results.
+  { area: 'control checks', item: '4.2.3.a.3', change: sql`delete from control_check_results` },
   {
     area: 'operating procedures',
     item: '4.2.2.e',
