@@ -162,7 +162,8 @@ export const resourcePlanSubmitSchema = z.object({
 });
 
 export const resourceExportQuerySchema = z.object({
-  fiscalYear: fiscalYearSchema,
+  /** Default: the fiscal year today falls in. */
+  fiscalYear: fiscalYearSchema.optional(),
   format: z.enum(['xlsx', 'pdf']).default('xlsx'),
   lang: z.enum(['ja', 'en']).optional(),
 });

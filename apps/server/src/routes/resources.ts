@@ -77,7 +77,10 @@ export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const { fiscalYear, format } = request.query;
+      const { format } = request.query;
+      // Default: the fiscal year today falls in, as the register's list does.
+      const fiscalYear =
+        request.query.fiscalYear ?? (await resources.getSettings(db, ctx)).currentFiscalYear;
       const lang = request.query.lang ?? request.locale;
       const x = resources.exports;
       const name = `resources-${fiscalYear}`;
