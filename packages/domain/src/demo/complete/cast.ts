@@ -33,3 +33,12 @@ export async function clearInbox(db: Db, cast: DemoCast) {
       await decideApproval(db, cast.president, a.id, 'approved', '承認します');
   }
 }
+
+/** Every active person of the organization, as they sign in. */
+export async function everyone(db: Db, cast: DemoCast): Promise<RequestContext[]> {
+  const org = cast.manager.actor.organizationId;
+  const users = await usersRepo.listUsers(db, org, {}, { limit: 500 });
+  return users.items
+    .filter((u) => u.active)
+    .map((u) => ({ actor: actorForUser(u), requestId: null }));
+}

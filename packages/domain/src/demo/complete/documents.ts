@@ -1,7 +1,5 @@
 import type { Db } from '@mamoru/db';
-import * as usersRepo from '@mamoru/db/repositories/users';
 import type { Distribution } from '@mamoru/contracts';
-import type { RequestContext } from '../../audit/trail.ts';
 import { decideApproval } from '../../approvals/service.ts';
 import { acknowledgeDocument } from '../../documents/distribution.ts';
 import {
@@ -11,8 +9,7 @@ import {
   updateDocument,
 } from '../../documents/service.ts';
 import { issueVersion, requestVersionApproval } from '../../documents/versions.ts';
-import { actorForUser } from '../../identity/sessions.ts';
-import type { DemoCast } from './cast.ts';
+import { everyone, type DemoCast } from './cast.ts';
 
 /** Everyone receives every issued document. */
 const toAll = () =>
@@ -124,10 +121,7 @@ export async function completeDocuments(db: Db, cast: DemoCast) {
 
 /** Every active person acknowledges what was distributed to them. */
 async function acknowledgeAll(db: Db, cast: DemoCast, documentIds: string[]) {
-  const org = cast.manager.actor.organizationId;
-  const users = await usersRepo.listUsers(db, org, {}, { limit: 500 });
-  for (const user of users.items.filter((u) => u.active)) {
-    const ctx: RequestContext = { actor: actorForUser(user), requestId: null };
+  for (const ctx of await everyone(db, cast)) {
     for (const id of documentIds) {
       await acknowledgeDocument(db, ctx, id).catch((error: { code?: string }) => {
         if (error.code !== 'document_not_distributed_to_you') throw error;

@@ -1,9 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Db } from '@mamoru/db';
-import * as usersRepo from '@mamoru/db/repositories/users';
 import type { RequestContext } from '../../audit/trail.ts';
 import { uploadFile } from '../../files/service.ts';
-import { actorForUser } from '../../identity/sessions.ts';
 import { acknowledgeAssignment, myRoles } from '../../people/acknowledgement.ts';
 import { createCompetence, updateCompetence } from '../../people/competences.ts';
 import { listCompetenceGaps } from '../../people/gaps.ts';
@@ -13,15 +11,7 @@ import { listRoles } from '../../people/roles.ts';
 import { listCourses } from '../../training/courses.ts';
 import { submitAttempt } from '../../training/quiz.ts';
 import { DEMO_AWARENESS_ANSWERS } from '../training.ts';
-import type { DemoCast } from './cast.ts';
-
-async function everyone(db: Db, cast: DemoCast): Promise<RequestContext[]> {
-  const org = cast.manager.actor.organizationId;
-  const users = await usersRepo.listUsers(db, org, {}, { limit: 500 });
-  return users.items
-    .filter((u) => u.active)
-    .map((u) => ({ actor: actorForUser(u), requestId: null }));
-}
+import { everyone, type DemoCast } from './cast.ts';
 
 /** Every role states what it needs; everyone acknowledges their roles and passes awareness. */
 async function rolesAndAwareness(db: Db, cast: DemoCast, people: RequestContext[]) {
