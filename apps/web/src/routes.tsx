@@ -209,6 +209,8 @@ const LegalObligationPage = lazy(() =>
   import('./pages/legal/LegalObligationPage').then((m) => ({ default: m.LegalObligationPage })),
 );
 
+const AUDIT_AREAS = ['audits', 'auditProgramme', 'auditChecklist', 'auditReport'] as const;
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
@@ -218,7 +220,7 @@ function lazyPage(page: ReactNode) {
 }
 
 /** A page of an area whose strings load with it (i18n/lazy-areas.tsx). */
-function areaPage(area: LazyArea, page: ReactNode) {
+function areaPage(area: LazyArea | readonly LazyArea[], page: ReactNode) {
   return (
     <Lazy>
       <AreaStrings area={area}>{page}</AreaStrings>
@@ -280,16 +282,8 @@ const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
       <RisksArea tab="treatment" />
     </Lazy>
   ),
-  internalAudits: (
-    <Lazy>
-      <AuditsPage />
-    </Lazy>
-  ),
-  managementReview: (
-    <Lazy>
-      <ReviewsPage />
-    </Lazy>
-  ),
+  internalAudits: areaPage(AUDIT_AREAS, <AuditsPage />),
+  managementReview: areaPage('reviews', <ReviewsPage />),
   improvement: (
     <Lazy>
       <ImprovementsPage />
@@ -349,7 +343,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'management-review/parties',
-            element: guarded('reviews:read', lazyPage(<PartiesPage />)),
+            element: guarded('reviews:read', areaPage('reviewsParties', <PartiesPage />)),
           },
           {
             path: 'improvement/:id',
@@ -415,15 +409,15 @@ export const routes: RouteObject[] = [
           // Internal audits: the programme, the auditor register, one audit.
           {
             path: 'internal-audits/programme',
-            element: guarded('audits:read', lazyPage(<ProgrammePage />)),
+            element: guarded('audits:read', areaPage(AUDIT_AREAS, <ProgrammePage />)),
           },
           {
             path: 'internal-audits/auditors',
-            element: guarded('audits:read', lazyPage(<AuditorsPage />)),
+            element: guarded('audits:read', areaPage(AUDIT_AREAS, <AuditorsPage />)),
           },
           {
             path: 'internal-audits/:auditId',
-            element: guarded('audits:read', lazyPage(<AuditPage />)),
+            element: guarded('audits:read', areaPage(AUDIT_AREAS, <AuditPage />)),
           },
           {
             path: 'people/:segment',
@@ -431,7 +425,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'management-review/:id',
-            element: guarded('reviews:read', lazyPage(<ReviewPage />)),
+            element: guarded('reviews:read', areaPage('reviews', <ReviewPage />)),
           },
           {
             path: 'corrective-actions/:id',

@@ -20,11 +20,29 @@ import resourcesEn from './areas/resources.en.json';
 import resourcesJa from './areas/resources.ja.json';
 import objectivesEn from './areas/objectives.en.json';
 import objectivesJa from './areas/objectives.ja.json';
+import attestationsEn from './areas/attestations.en.json';
+import attestationsJa from './areas/attestations.ja.json';
+import legalEn from './areas/legal.en.json';
+import auditsEn from './areas/audits.en.json';
+import auditProgrammeEn from './areas/audit-programme.en.json';
+import auditChecklistEn from './areas/audit-checklist.en.json';
+import auditReportEn from './areas/audit-report.en.json';
+import reviewsEn from './areas/reviews.en.json';
+import reviewsPartiesEn from './areas/reviews-parties.en.json';
+import legalJa from './areas/legal.ja.json';
+import auditsJa from './areas/audits.ja.json';
+import auditProgrammeJa from './areas/audit-programme.ja.json';
+import auditChecklistJa from './areas/audit-checklist.ja.json';
+import auditReportJa from './areas/audit-report.ja.json';
+import reviewsJa from './areas/reviews.ja.json';
+import reviewsPartiesJa from './areas/reviews-parties.ja.json';
+import type { Translation } from './index.ts';
 
 /**
  * Every string of each language, the lazily loaded areas included
  * (lazy-areas.tsx): for tests, which render any page at once and check that
- * both languages hold the same keys.
+ * both languages hold the same keys. Typed as the whole Translation, so an
+ * area added to lazy-areas.tsx and forgotten here fails the typecheck.
  */
 export const en = {
   ...enBase,
@@ -38,7 +56,15 @@ export const en = {
   riskChanges: riskChangesEn,
   resources: resourcesEn,
   objectives: objectivesEn,
-};
+  attestations: attestationsEn,
+  legal: legalEn,
+  audits: auditsEn,
+  auditProgramme: auditProgrammeEn,
+  auditChecklist: auditChecklistEn,
+  auditReport: auditReportEn,
+  reviews: reviewsEn,
+  reviewsParties: reviewsPartiesEn,
+} satisfies Translation;
 export const ja = {
   ...jaBase,
   auditLabels: auditLabelsJa,
@@ -51,4 +77,12 @@ export const ja = {
   riskChanges: riskChangesJa,
   resources: resourcesJa,
   objectives: objectivesJa,
-};
+  attestations: attestationsJa,
+  legal: legalJa,
+  audits: auditsJa,
+  auditProgramme: auditProgrammeJa,
+  auditChecklist: auditChecklistJa,
+  auditReport: auditReportJa,
+  reviews: reviewsJa,
+  reviewsParties: reviewsPartiesJa,
+} satisfies Translation;

@@ -1,18 +1,12 @@
 import base from './en.json';
 import approvalSummary from './areas/approval-summary.en.json';
-import audits from './areas/audits.en.json';
-import auditReport from './areas/audit-report.en.json';
 import catalogPicker from './areas/catalog-picker.en.json';
 import conformity from './areas/conformity.en.json';
 import documents from './areas/documents.en.json';
 import risks from './areas/risks.en.json';
 import soa from './areas/soa.en.json';
-import auditProgramme from './areas/audit-programme.en.json';
 import improvement from './areas/improvement.en.json';
-import auditChecklist from './areas/audit-checklist.en.json';
 import improvementRegister from './areas/improvement-register.en.json';
-import reviews from './areas/reviews.en.json';
-import reviewsParties from './areas/reviews-parties.en.json';
 
 /**
  * The English strings: the shared file plus one file per large area (areas/<area>.en.json),
@@ -27,12 +21,6 @@ export const en = {
   conformity,
   approvalSummary,
   catalogPicker,
-  audits,
-  auditProgramme,
   improvement,
-  auditChecklist,
-  auditReport,
   ...improvementRegister,
-  reviews,
-  reviewsParties,
 };

@@ -1,18 +1,12 @@
 import base from './ja.json';
 import approvalSummary from './areas/approval-summary.ja.json';
-import audits from './areas/audits.ja.json';
-import auditReport from './areas/audit-report.ja.json';
 import catalogPicker from './areas/catalog-picker.ja.json';
 import conformity from './areas/conformity.ja.json';
 import documents from './areas/documents.ja.json';
 import risks from './areas/risks.ja.json';
 import soa from './areas/soa.ja.json';
-import auditProgramme from './areas/audit-programme.ja.json';
 import improvement from './areas/improvement.ja.json';
-import auditChecklist from './areas/audit-checklist.ja.json';
 import improvementRegister from './areas/improvement-register.ja.json';
-import reviews from './areas/reviews.ja.json';
-import reviewsParties from './areas/reviews-parties.ja.json';
 
 /** The Japanese strings, built like en.ts and loaded only when Japanese is shown. */
 export const ja = {
@@ -23,12 +17,6 @@ export const ja = {
   conformity,
   approvalSummary,
   catalogPicker,
-  audits,
-  auditProgramme,
   improvement,
-  auditChecklist,
-  auditReport,
   ...improvementRegister,
-  reviews,
-  reviewsParties,
 };

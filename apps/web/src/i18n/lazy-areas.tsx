@@ -14,6 +14,12 @@ import type riskChangesEn from './areas/risk-changes.en.json';
 import type resourcesEn from './areas/resources.en.json';
 import type legalEn from './areas/legal.en.json';
 import type objectivesEn from './areas/objectives.en.json';
+import type auditsEn from './areas/audits.en.json';
+import type auditProgrammeEn from './areas/audit-programme.en.json';
+import type auditChecklistEn from './areas/audit-checklist.en.json';
+import type auditReportEn from './areas/audit-report.en.json';
+import type reviewsEn from './areas/reviews.en.json';
+import type reviewsPartiesEn from './areas/reviews-parties.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -42,6 +48,15 @@ export interface LazyAreaStrings {
   legal: typeof legalEn;
   /** ISMS objectives and their measurements. */
   objectives: typeof objectivesEn;
+  /** Internal audits: the register, the programme, checklists and reports (4.2.3.e, 6). */
+  audits: typeof auditsEn;
+  auditProgramme: typeof auditProgrammeEn;
+  auditChecklist: typeof auditChecklistEn;
+  auditReport: typeof auditReportEn;
+  /** Management review (6.1–6.3). */
+  reviews: typeof reviewsEn;
+  /** Interested parties and their feedback (a review input). */
+  reviewsParties: typeof reviewsPartiesEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -94,6 +109,30 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
     en: () => import('./areas/objectives.en.json'),
     ja: () => import('./areas/objectives.ja.json'),
   },
+  audits: {
+    en: () => import('./areas/audits.en.json'),
+    ja: () => import('./areas/audits.ja.json'),
+  },
+  auditProgramme: {
+    en: () => import('./areas/audit-programme.en.json'),
+    ja: () => import('./areas/audit-programme.ja.json'),
+  },
+  auditChecklist: {
+    en: () => import('./areas/audit-checklist.en.json'),
+    ja: () => import('./areas/audit-checklist.ja.json'),
+  },
+  auditReport: {
+    en: () => import('./areas/audit-report.en.json'),
+    ja: () => import('./areas/audit-report.ja.json'),
+  },
+  reviews: {
+    en: () => import('./areas/reviews.en.json'),
+    ja: () => import('./areas/reviews.ja.json'),
+  },
+  reviewsParties: {
+    en: () => import('./areas/reviews-parties.en.json'),
+    ja: () => import('./areas/reviews-parties.ja.json'),
+  },
 };
 
 // One promise per area and language, so React's use() sees the same one on every render.
@@ -112,11 +151,31 @@ export function loadAreaStrings(area: LazyArea, locale: Locale): Promise<void> {
   return promise;
 }
 
-/** Renders its children once the area's strings in the current language are there. */
-export function AreaStrings({ area, children }: { area: LazyArea; children: ReactNode }) {
+/** Several areas at once, fetched in parallel; one promise per set and language. */
+function loadAreasStrings(areas: readonly LazyArea[], locale: Locale): Promise<void> {
+  if (areas.length === 1) return loadAreaStrings(areas[0]!, locale);
+  const key = `${areas.join('+')}:${locale}`;
+  let promise = loading.get(key);
+  if (!promise) {
+    promise = Promise.all(areas.map((area) => loadAreaStrings(area, locale))).then(() => {});
+    loading.set(key, promise);
+  }
+  return promise;
+}
+
+/** Renders its children once the areas' strings in the current language are there. */
+export function AreaStrings({
+  area,
+  children,
+}: {
+  area: LazyArea | readonly LazyArea[];
+  children: ReactNode;
+}) {
   const { i18n: instance } = useTranslation();
   const language = instance.resolvedLanguage ?? instance.language;
   const locale: Locale = language === 'ja' ? 'ja' : 'en';
-  if (!instance.getResource(locale, 'translation', area)) use(loadAreaStrings(area, locale));
+  const areas = typeof area === 'string' ? [area] : area;
+  if (areas.some((one) => !instance.getResource(locale, 'translation', one)))
+    use(loadAreasStrings(areas, locale));
   return <>{children}</>;
 }
