@@ -41,3 +41,4 @@ export * from './controls.ts';
 export * from './resources.ts';
 export * from './objectives.ts';
 export * from './legal.ts';
+export * from './calendar.ts';
