@@ -5,6 +5,7 @@ import { schema } from '@mamoru/db';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
 import {
+  addOrganization,
   createUserAndLogin,
   setupOrganization,
   tokenClient,
@@ -36,7 +37,11 @@ describeEachDatabase('calendar', (ctx) => {
     app = await buildTestApp(ctx.database);
     ({ admin } = await setupOrganization(app));
     manager = await createUserAndLogin(admin, { roles: ['isms_manager'], locale: 'en' });
-    staff = await createUserAndLogin(admin, { roles: ['staff'], displayName: 'Staff Sato', locale: 'ja' });
+    staff = await createUserAndLogin(admin, {
+      roles: ['staff'],
+      displayName: 'Staff Sato',
+      locale: 'ja',
+    });
     auditor = await createUserAndLogin(admin, { roles: ['external_auditor'] });
     const created = await manager.post('/api/v1/legal-obligations', {
       kind: 'law',
@@ -197,5 +202,25 @@ describeEachDatabase('calendar', (ctx) => {
     expect(summaries).toContain('管理策の点検: 5.1.1 Staff check');
     expect(summaries.some((s) => s.includes('Manager check'))).toBe(false);
     expect(summaries.some((s) => s.includes('Calendar law'))).toBe(false);
+  });
+
+  it('keeps each organization to its own items, in the calendar and in the feed', async () => {
+    const other = await addOrganization(app, { name: 'Other calendar org' });
+    const managerB = await createUserAndLogin(other.admin, { roles: ['isms_manager'] });
+    const created = await managerB.post('/api/v1/legal-obligations', {
+      kind: 'law',
+      title: 'Law of the other org',
+      nextReviewDate: day(12),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await items(managerB)).map((i) => i.title)).toContain('LEG-001 Law of the other org');
+    const seenByA = await manager.get(range('&overdue=true'));
+    expect(seenByA.body).not.toContain('Law of the other org');
+    expect(seenByA.body).not.toContain(created.json<{ id: string }>().id);
+    const feedA = (await manager.post('/api/v1/calendar/feed')).json<CalendarFeed>();
+    const ics = await app.inject({ method: 'GET', url: feedA.path! });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.body).not.toContain('Law of the other org');
+    expect(ics.body).toContain('Calendar law');
   });
 });

@@ -14,7 +14,7 @@ describeEachDatabase('due items', (ctx) => {
   const db = () => ctx.database.db;
   let org: string;
   let other: string;
-  const id: Record<string, string> = {};
+  const id = {} as Record<string, string> & { alice: string; bob: string };
   const list = (q: Partial<DueItemQuery> = {}) =>
     listDueItems(db(), org, { from: TODAY, to: '2026-12-31', today: TODAY, limit: 500, ...q });
   const byKey = (items: { key: string }[]) => new Map(items.map((i) => [i.key, i]));
