@@ -3,6 +3,7 @@ import {
   IconArchive,
   IconBook2,
   IconBookmark,
+  IconCalendar,
   IconCertificate,
   IconChartLine,
   IconCoin,
@@ -232,7 +233,15 @@ export function areasOfPhase(phase: Phase): Area[] {
 /** A page outside the PDCA areas (the approvals inbox, administration). */
 export interface NavPage {
   /** i18n key under `nav.` */
-  key: 'approvals' | 'toRead' | 'myTraining' | 'users' | 'roles' | 'audit' | 'approvalPolicies';
+  key:
+    | 'approvals'
+    | 'toRead'
+    | 'myTraining'
+    | 'calendar'
+    | 'users'
+    | 'roles'
+    | 'audit'
+    | 'approvalPolicies';
   path: string;
   icon: Icon;
   /** Shown in the navigation only to users holding this permission (with this reach, if given). */
@@ -251,6 +260,8 @@ export const WORKSPACE_PAGES: readonly NavPage[] = [
   },
   // Courses and quizzes to take, and the responsibilities of one's ISMS roles to acknowledge.
   { key: 'myTraining', path: '/training/my', icon: IconAward, permission: 'training:take' },
+  // Everything with a date, of the areas the user can see (issue 22).
+  { key: 'calendar', path: '/calendar', icon: IconCalendar, permission: 'organization:read' },
 ];
 
 /** Administration: people, roles, the audit trail and who signs off what. */

@@ -27,6 +27,9 @@ const UsersPage = lazy(() =>
 const ApprovalsPage = lazy(() =>
   import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })),
 );
+const CalendarPage = lazy(() =>
+  import('./pages/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })),
+);
 const ProfilePage = lazy(() =>
   import('./pages/profile/ProfilePage').then((m) => ({ default: m.ProfilePage })),
 );
@@ -478,6 +481,10 @@ export const routes: RouteObject[] = [
             element: guarded('resources:read', areaPage('resources', <ResourcesPage />)),
           },
           { path: 'profile', element: lazyPage(<ProfilePage />) },
+          {
+            path: 'calendar',
+            element: guarded('organization:read', areaPage('calendar', <CalendarPage />)),
+          },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },
           { path: 'admin/users', element: guarded('users:read', lazyPage(<UsersPage />)) },
           { path: 'admin/roles', element: lazyPage(<RolesPage />) },

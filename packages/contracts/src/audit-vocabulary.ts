@@ -92,6 +92,8 @@ export const AUDIT_ENTITY_TYPES = [
   'control_operation',
   'control_check',
   'control_check_result',
+  // A user's iCalendar feed (its secret URL).
+  'calendar_feed',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -360,5 +362,8 @@ export const AUDIT_ACTIONS = [
   'control_check.updated',
   'control_check_result.recorded',
   'control_check_result.nonconformity_raised',
+  'calendar_feed.created',
+  'calendar_feed.rotated',
+  'calendar_feed.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -73,3 +73,52 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
+
+/** The longest range one calendar request may cover (a year view plus its edges). */
+export const CALENDAR_MAX_DAYS = 400;
+
+/** GET /api/v1/calendar: due items and planned events between two days. */
+export const calendarQuerySchema = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** A navigation area key (`documents`, `internalAudits`…). */
+  area: z.string().trim().min(1).max(40).optional(),
+  /** Only items this person is responsible for ('me': the caller). */
+  person: z.union([z.uuid(), z.literal('me')]).optional(),
+  kind: dueItemKindSchema.optional(),
+  /** Also items due before `from` that are still open. */
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export type CalendarQuery = z.infer<typeof calendarQuerySchema>;
+
+export const calendarSchema = z
+  .object({
+    /** The day the server takes as today (YYYY-MM-DD): items before it are overdue. */
+    today: z.iso.date(),
+    items: z.array(dueItemSchema),
+    /** More items matched than one answer holds: narrow the range or the filters. */
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'Calendar' });
+export type Calendar = z.infer<typeof calendarSchema>;
+
+/** The caller's iCalendar feed: whether one is active (the URL itself is shown only once). */
+export const calendarFeedSchema = z
+  .object({
+    active: z.boolean(),
+    createdAt: z.iso.datetime().nullable(),
+    rotatedAt: z.iso.datetime().nullable(),
+    lastFetchedAt: z.iso.datetime().nullable(),
+    /** Only in the answer that creates or rotates it: the secret subscription path. */
+    path: z.string().optional(),
+  })
+  .meta({ id: 'CalendarFeed' });
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+
+export const calendarFeedParamsSchema = z.object({
+  /** `<token>.ics` */
+  file: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]{20,80}\.ics$/),
+});

@@ -8,6 +8,7 @@ import { describeEachDatabase } from '@mamoru/db/testing';
 import { run } from '../program.ts';
 import { captureOutput } from '../testing/output.ts';
 import { conformity, systemActor } from '@mamoru/domain';
+import { listDueItems } from '@mamoru/db/repositories/calendar/index';
 
 let io: ReturnType<typeof captureOutput>;
 beforeEach(() => {
@@ -110,8 +111,20 @@ describeEachDatabase('mamoru demo', (ctx) => {
       const [org] = await queryRows<{ id: string }>(database.db, sql`select id from organizations`);
       const ctx = { actor: systemActor(org!.id), requestId: null };
       const item = await conformity.getConformityItem(database.db, ctx, '5.1.b');
+      // The calendar (issue 22): the year ahead and what is late, per kind.
+      const today = new Date().toISOString().slice(0, 10);
+      const due = await listDueItems(database.db, org!.id, {
+        from: today,
+        to: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+        today,
+        includeOverdue: true,
+        limit: 5000,
+      });
+      const calendar: Record<string, number> = {};
+      for (const i of due.items) calendar[`due_${i.kind}`] = (calendar[`due_${i.kind}`] ?? 0) + 1;
       const all: Record<string, number> = {
         ...row!,
+        ...calendar,
         objectivesRuleMet: item.status === 'met' ? 1 : 0,
       };
       return all;
@@ -219,6 +232,19 @@ describeEachDatabase('mamoru demo', (ctx) => {
         ncFromChecks: 1,
       });
       expect(io.stdout()).toMatch(/12 controls operated with their checks/);
+      // The calendar is not empty: dated work of every PDCA phase, from the areas' own rows.
+      for (const kind of [
+        'document_review',
+        'treatment_action',
+        'control_check',
+        'legal_review',
+        'audit',
+        'management_review',
+        'objective_measurement',
+        'approval',
+      ]) {
+        expect(c[`due_${kind}`], kind).toBeGreaterThan(0);
+      }
     },
     SLOW,
   );

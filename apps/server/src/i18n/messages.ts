@@ -9,6 +9,7 @@ import { attestationsMessages } from './messages-attestations.ts';
 import { objectivesMessages } from './messages-objectives.ts';
 import { legalMessages } from './messages-legal.ts';
 import { controlsMessages } from './messages-controls.ts';
+import { calendarMessages } from './messages-calendar.ts';
 
 type Catalog = Record<string, string>;
 
@@ -28,6 +29,7 @@ export const messages: Record<Locale, Catalog> = {
     ...objectivesMessages.en,
     ...legalMessages.en,
     ...controlsMessages.en,
+    ...calendarMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -318,6 +320,7 @@ export const messages: Record<Locale, Catalog> = {
     ...objectivesMessages.ja,
     ...legalMessages.ja,
     ...controlsMessages.ja,
+    ...calendarMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

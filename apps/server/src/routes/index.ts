@@ -18,6 +18,7 @@ import { fileRoutes } from './files.ts';
 import { incidentRoutes } from './incidents.ts';
 import { objectiveRoutes } from './objectives.ts';
 import { legalRoutes } from './legal.ts';
+import { calendarRoutes } from './calendar.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
@@ -120,4 +121,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(trainingReportRoutes);
   await app.register(incidentRespondRoutes);
   await app.register(ismsEventRoutes);
+  await app.register(calendarRoutes);
 };

@@ -80,6 +80,7 @@ import {
 import { createMinutesOfB, minutesProbes, type MinutesOfB } from './reviews-minutes.isolation.ts';
 import { EVENT_LISTS, createEventsOfB, eventProbes, type EventsOfB } from './events.isolation.ts';
 import { LEGAL_LISTS, createLegalOfB, legalProbes, type LegalOfB } from './legal.isolation.ts';
+import { CALENDAR_LISTS, CALENDAR_NOT_OBJECT_IDS } from './calendar.isolation.ts';
 import {
   createMinutesExportOfB,
   minutesExportProbes,
@@ -507,6 +508,7 @@ const NOT_OBJECT_IDS = [
   // evaluated on the caller's own data (conformity.test.ts checks that).
   'GET /api/v1/conformity/:itemId',
   ...RESOURCE_NOT_OBJECT_IDS,
+  ...CALENDAR_NOT_OBJECT_IDS,
 ];
 
 interface ListProbe {
@@ -572,6 +574,7 @@ const LISTS: ListProbe[] = [
   ...ATTESTATION_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...OBJECTIVE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CONTROL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...CALENDAR_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
