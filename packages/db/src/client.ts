@@ -90,8 +90,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     close: () => pool.end(),
     executeSql: async (text, values) => {
       const result = (await pool.query(text, values)) as unknown as
-        | { rows: unknown[] }
-        | { rows: unknown[] }[];
+        { rows: unknown[] } | { rows: unknown[] }[];
       return Array.isArray(result) ? result.at(-1)! : result;
     },
   };

@@ -1,13 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@mamoru/db';
-import type {
-  EnqueueOptions,
-  JobContext,
-  JobQueue,
-  QueuedJob,
-  ScheduledJob,
-} from '@mamoru/domain';
+import type { EnqueueOptions, JobContext, JobQueue, QueuedJob, ScheduledJob } from '@mamoru/domain';
 
 /** pg-boss keeps its tables in this schema of our database. */
 export const JOBS_SCHEMA = 'pgboss';
@@ -36,14 +30,18 @@ const SCHEDULED_RETRIES = { retryLimit: 2, retryDelay: 30, retryBackoff: true };
  * still creates pg-boss's schema and queues on its first enqueue.
  */
 export class BackgroundJobs implements JobQueue {
-  private readonly boss: PgBoss;
+  private boss: PgBoss;
   private starting: Promise<void> | undefined;
   private readonly queued: Map<string, QueuedJob>;
 
   constructor(private readonly options: BackgroundJobsOptions) {
-    const { database, workers, pollSeconds } = options;
     this.queued = new Map(options.queued.map((q) => [q.name, q]));
-    this.boss = new PgBoss({
+    this.boss = this.newBoss();
+  }
+
+  private newBoss() {
+    const { database, workers, pollSeconds, log } = this.options;
+    const boss = new PgBoss({
       db: { executeSql: (text, values) => database.executeSql(text, values) },
       schema: JOBS_SCHEMA,
       migrate: true,
@@ -54,16 +52,39 @@ export class BackgroundJobs implements JobQueue {
       cronWorkerIntervalSeconds: Math.min(pollSeconds, 45),
     });
     // Without a listener an 'error' event (a poll that failed) would crash the process.
-    this.boss.on('error', (err) => options.log.error({ err }, 'background jobs'));
+    boss.on('error', (err) => log.error({ err }, 'background jobs'));
+    return boss;
   }
 
   /** Installs pg-boss's schema, creates the queues and, with workers, schedules and works. */
   start(): Promise<void> {
-    this.starting ??= this.begin().catch((error: unknown) => {
+    this.starting ??= this.startWithRetries().catch((error: unknown) => {
       this.starting = undefined;
       throw error;
     });
     return this.starting;
+  }
+
+  /**
+   * Instances starting together on a fresh database race in pg-boss's set-up
+   * (its CREATE SCHEMA IF NOT EXISTS after another's commit fails on
+   * pg_namespace; two create_queue of one name deadlock). The loser starts
+   * again with a new pg-boss, which finds what the winner made.
+   */
+  private async startWithRetries() {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.begin();
+        return;
+      } catch (err) {
+        // Half started: no timer of pg-boss may outlive the failure (and the pool).
+        await this.boss.stop({ graceful: false }).catch(() => undefined);
+        if (attempt >= 3) throw err;
+        this.options.log.warn({ err, attempt }, 'background jobs: start failed, trying again');
+        await new Promise((r) => setTimeout(r, 200 + Math.random() * 800));
+        this.boss = this.newBoss();
+      }
+    }
   }
 
   private async begin() {
@@ -116,7 +137,11 @@ export class BackgroundJobs implements JobQueue {
     run: (ctx: JobContext, data: object, attempt: number) => Promise<void>,
   ) {
     const { database, log, pollSeconds } = this.options;
-    const options = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: pollSeconds };
+    const options = {
+      batchSize: 1,
+      includeMetadata: true as const,
+      pollingIntervalSeconds: pollSeconds,
+    };
     await this.boss.work<object>(name, options, async ([job]) => {
       if (!job) return;
       const started = Date.now();

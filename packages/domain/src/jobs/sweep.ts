@@ -14,7 +14,11 @@ export const sweepInterruptedJobs: ScheduledJob = {
   name: 'jobs.sweep-interrupted',
   cron: '*/5 * * * *',
   async run({ db, now, log }) {
-    const swept = await failStaleJobs(db, new Date(now.getTime() - STALE_AFTER_MS), 'job_interrupted');
+    const swept = await failStaleJobs(
+      db,
+      new Date(now.getTime() - STALE_AFTER_MS),
+      'job_interrupted',
+    );
     if (swept.length) log.warn({ jobs: swept }, 'jobs without a heartbeat marked interrupted');
   },
 };
