@@ -45,9 +45,9 @@ export {
   type JobLog,
   type ScheduledJob,
 } from './jobs/schedules.ts';
+export { queuedJobs } from './jobs/handlers.ts';
 export {
   enqueue,
-  queuedJobs,
   useJobQueue,
   type EnqueueOptions,
   type JobQueue,

@@ -20,13 +20,6 @@ export interface QueuedJob<T extends object = object> {
   run(ctx: JobContext & { data: T; attempt: number }): Promise<void>;
 }
 
-/**
- * Every queued job of the product; an area adds its handler here. A job
- * enqueued under a name not listed is refused.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own payload type
-export const queuedJobs: readonly QueuedJob<any>[] = [];
-
 export interface EnqueueOptions {
   /** Not before this time. */
   startAfter?: Date;
@@ -48,7 +41,7 @@ export function useJobQueue(db: Db, queue: JobQueue | undefined) {
 }
 
 /**
- * Queues work for a handler listed in queuedJobs. Call it after the
+ * Queues work for a handler listed in queuedJobs (handlers.ts). Call it after the
  * transaction that made the work necessary has committed: the queue is not
  * part of that transaction, and a handler must find the rows it needs.
  */
