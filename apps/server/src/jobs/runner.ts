@@ -36,6 +36,10 @@ export class BackgroundJobs implements JobQueue {
 
   constructor(private readonly options: BackgroundJobsOptions) {
     this.queued = new Map(options.queued.map((q) => [q.name, q]));
+    // A mistyped name in MAMORU_JOBS_SCHEDULES stops the start, not the schedule silently.
+    const { scheduled, cronOverrides = {} } = options;
+    const unknown = Object.keys(cronOverrides).filter((n) => !scheduled.some((s) => s.name === n));
+    if (unknown.length) throw new Error(`no scheduled job named ${unknown.join(', ')}`);
     this.boss = this.newBoss();
   }
 
@@ -121,8 +125,6 @@ export class BackgroundJobs implements JobQueue {
   /** The schedules in the database become exactly the listed ones (all instances agree). */
   private async syncSchedules() {
     const { scheduled, cronOverrides = {} } = this.options;
-    const unknown = Object.keys(cronOverrides).filter((n) => !scheduled.some((s) => s.name === n));
-    if (unknown.length) throw new Error(`no scheduled job named ${unknown.join(', ')}`);
     const listed = new Set(scheduled.map((s) => s.name));
     for (const old of await this.boss.getSchedules()) {
       if (!listed.has(old.name)) await this.boss.unschedule(old.name);
