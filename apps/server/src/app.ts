@@ -14,6 +14,7 @@ import { auditAnchor } from '@mamoru/domain';
 import type { Config } from './config.ts';
 import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { backgroundJobsPlugin } from './plugins/background-jobs.ts';
 import { jobSlotsPlugin } from './plugins/job-slots.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { noStorePlugin } from './plugins/no-store.ts';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
   await app.register(jobSlotsPlugin);
+  await app.register(backgroundJobsPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
   if (hasWeb)

@@ -116,6 +116,24 @@ describe('loadConfig', () => {
     expect(configErrorOf({ MAMORU_TRUST_PROXY: 'true' }).message).toMatch(/hop/);
   });
 
+  it('reads the background job settings', () => {
+    expect(loadConfig({})).toMatchObject({ jobWorkers: true, jobPollSeconds: 5, jobSchedules: {} });
+    const config = loadConfig({
+      MAMORU_JOBS_WORKERS: 'false',
+      MAMORU_JOBS_POLL_SECONDS: '1',
+      MAMORU_JOBS_SCHEDULES: 'jobs.sweep-interrupted=*/10 * * * *; a.b = 0 0 * * 1',
+    });
+    expect(config).toMatchObject({
+      jobWorkers: false,
+      jobPollSeconds: 1,
+      jobSchedules: { 'jobs.sweep-interrupted': '*/10 * * * *', 'a.b': '0 0 * * 1' },
+    });
+    expect(() => loadConfig({ MAMORU_JOBS_SCHEDULES: 'jobs.sweep-interrupted=daily' })).toThrow(
+      /MAMORU_JOBS_SCHEDULES: "jobs.sweep-interrupted=daily" is not name=cron/,
+    );
+    expect(() => loadConfig({ MAMORU_JOBS_WORKERS: 'maybe' })).toThrow(/MAMORU_JOBS_WORKERS/);
+  });
+
   it('names every invalid variable at once', () => {
     const error = configErrorOf({ PORT: 'x', DATABASE_URL: 'mysql://db' });
     expect(error.message).toMatch(/^\s+PORT: /m);

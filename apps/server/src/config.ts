@@ -46,6 +46,22 @@ const envSchema = z.object({
   MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   MAMORU_JOBS_PER_ORGANIZATION: z.coerce.number().int().min(1).default(2),
   MAMORU_JOBS_QUEUE_PER_ORGANIZATION: z.coerce.number().int().min(0).default(20),
+  MAMORU_JOBS_WORKERS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  MAMORU_JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(45).default(5),
+  MAMORU_JOBS_SCHEDULES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseSchedules(v);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES: positive.default(limits.maxUncompressedBytes),
   MAMORU_IMPORT_MAX_ROWS: positive.default(limits.maxRows),
   MAMORU_IMPORT_MAX_COLUMNS: positive.default(limits.maxColumns),
@@ -88,6 +104,12 @@ export interface Config {
   jobsPerOrganization: number;
   /** …and how many more wait for a turn (429 beyond). */
   jobsQueuePerOrganization: number;
+  /** Work background job queues and run schedules on this instance (else only enqueue). */
+  jobWorkers: boolean;
+  /** How often workers poll for work and the cron monitor for due ticks. */
+  jobPollSeconds: number;
+  /** Cron per scheduled job name, replacing the built-in one. */
+  jobSchedules: Record<string, string>;
   /** What one import file may cost (422 naming the limit beyond). */
   importLimits: {
     maxUncompressedBytes: number;
@@ -140,6 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbIdleInTransactionTimeoutMs: e.MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     jobsPerOrganization: e.MAMORU_JOBS_PER_ORGANIZATION,
     jobsQueuePerOrganization: e.MAMORU_JOBS_QUEUE_PER_ORGANIZATION,
+    jobWorkers: e.MAMORU_JOBS_WORKERS,
+    jobPollSeconds: e.MAMORU_JOBS_POLL_SECONDS,
+    jobSchedules: e.MAMORU_JOBS_SCHEDULES,
     importLimits: {
       maxUncompressedBytes: e.MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES,
       maxRows: e.MAMORU_IMPORT_MAX_ROWS,
@@ -147,4 +172,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCellChars: e.MAMORU_IMPORT_MAX_CELL_CHARS,
     },
   };
+}
+
+/**
+ * `name=cron;name=cron` (e.g. `jobs.sweep-interrupted=* * * * *`) into a map,
+ * or the reason it cannot be read. Cron fields are checked by pg-boss at start.
+ */
+function parseSchedules(value: string | undefined): Record<string, string> | string {
+  const result: Record<string, string> = {};
+  for (const entry of (value ?? '').split(';')) {
+    if (!entry.trim()) continue;
+    const at = entry.indexOf('=');
+    const name = entry.slice(0, at).trim();
+    const cron = entry.slice(at + 1).trim();
+    if (at < 1 || !name || cron.split(/\s+/).length < 5) {
+      return `"${entry.trim()}" is not name=cron (five fields)`;
+    }
+    result[name] = cron;
+  }
+  return result;
 }

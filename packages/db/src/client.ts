@@ -15,6 +15,12 @@ export interface Database {
   label: string;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Raw SQL text with $n parameters, for a library that brings its own SQL
+   * (pg-boss). Text without parameters may hold several statements, as with
+   * node-postgres's simple protocol; the result is the last statement's.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface DatabaseConfig {
@@ -82,6 +88,11 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
       await db.execute(sql`select 1`);
     },
     close: () => pool.end(),
+    executeSql: async (text, values) => {
+      const result = (await pool.query(text, values)) as unknown as
+        { rows: unknown[] } | { rows: unknown[] }[];
+      return Array.isArray(result) ? result.at(-1)! : result;
+    },
   };
 }
 
@@ -103,6 +114,14 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       await db.execute(sql`select 1`);
     },
     close: () => client.close(),
+    executeSql: async (text, values) => {
+      if (values?.length) return client.query(text, values);
+      // Several statements need exec. Inside PGlite's own transaction, a failing
+      // statement rolls back under its lock: a bare "BEGIN; …; COMMIT;" that
+      // fails would leave the one connection aborted for every later query.
+      const results = await client.transaction((tx) => tx.exec(text));
+      return results.at(-1) ?? { rows: [] };
+    },
   };
 }
 

@@ -39,6 +39,20 @@ export * as assetImport from './assets/import.ts';
 export * as assetFiles from './assets/files.ts';
 export * as jobs from './jobs/service.ts';
 export { JobSlots, type SlotLimits } from './jobs/slots.ts';
+export {
+  scheduledJobs,
+  type JobContext,
+  type JobLog,
+  type ScheduledJob,
+} from './jobs/schedules.ts';
+export { queuedJobs } from './jobs/handlers.ts';
+export {
+  enqueue,
+  useJobQueue,
+  type EnqueueOptions,
+  type JobQueue,
+  type QueuedJob,
+} from './jobs/queue.ts';
 export * as riskMethods from './risks/methods.ts';
 export * as riskCatalog from './risks/catalog.ts';
 export * as risks from './risks/register.ts';

@@ -31,7 +31,8 @@ export async function buildTestApp(
   { setup, logs }: TestAppExtras = {},
 ) {
   const base = loadConfig({ LOG_LEVEL: logs ? 'info' : 'silent' });
-  const config = { ...base, ...overrides };
+  // Job workers poll the database; a test that needs them passes jobWorkers: true.
+  const config = { ...base, jobWorkers: false, ...overrides };
   const app = await buildApp({ config, database, logger: Boolean(logs) });
   if (logs) captureLogs(app, logs);
   await setup?.(app);

@@ -62,3 +62,23 @@ export async function finishJob(
     .returning();
   return row ?? null;
 }
+
+/**
+ * Ends every open job (queued or running) whose heartbeat is older than
+ * `staleBefore` as failed with `errorCode`: its instance stopped. A system
+ * sweep over all organizations, the one query here without one; the rows
+ * carry their organization and nothing is read across tenants.
+ */
+export async function failStaleJobs(db: Executor, staleBefore: Date, errorCode: string) {
+  const rows = await db
+    .update(jobs)
+    .set({ status: 'failed', phase: null, error: errorCode, finishedAt: sql`now()` })
+    .where(
+      and(
+        sql`${jobs.status} in ('queued', 'running')`,
+        sql`${jobs.heartbeatAt} < ${staleBefore.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ id: jobs.id, organizationId: jobs.organizationId, kind: jobs.kind });
+  return rows;
+}
