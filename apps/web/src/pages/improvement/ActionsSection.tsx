@@ -26,7 +26,10 @@ export function ActionsSection({ nc }: { nc: NonconformityDetail }) {
   const format = useFormat();
   const { can, info } = useSession();
   const [adding, setAdding] = useState(false);
-  const mark = useMarkedRow('action', nc.actions.map((a) => a.id));
+  const mark = useMarkedRow(
+    'action',
+    nc.actions.map((a) => a.id),
+  );
   const [open, setOpen] = useState<{ id: string; step: 'implementation' | 'review' } | null>(null);
   const manage = can('improvement:manage');
   const analysis = nc.analyses.find((a) => a.cycle === nc.cycle);
