@@ -180,4 +180,62 @@ describe('legal register', { timeout: 60_000 }, () => {
       expect(call.body).toMatchObject({ outcome: 'changed' });
     });
   });
+
+  it('picks the documents that answer an obligation by code or title and sends their ids', async () => {
+    const privacy = {
+      id: '00000000-0000-4000-8000-000000000d01',
+      code: 'PRC-003',
+      title: 'Privacy procedure',
+      status: 'issued',
+    };
+    const backup = {
+      ...privacy,
+      id: '00000000-0000-4000-8000-000000000d02',
+      code: 'PRC-007',
+      title: 'Backup procedure',
+    };
+    const detail: LegalObligationDetail = {
+      obligation: { ...appi, documentIds: [privacy.id] },
+      documents: [privacy],
+      reviews: [],
+    };
+    const api = fakeApi({
+      ...signedInRoutes(keeper()),
+      'GET /api/v1/users': { items: [], nextCursor: null },
+      [`GET /api/v1/legal-obligations/${appi.id}`]: detail,
+      'GET /api/v1/documents': ({ query }) => ({
+        body: {
+          items: [privacy, backup].filter((d) =>
+            `${d.code} ${d.title}`.toLowerCase().includes((query.get('q') ?? '').toLowerCase()),
+          ),
+          nextCursor: null,
+        },
+      }),
+      [`PATCH /api/v1/legal-obligations/${appi.id}`]: ({ body }) => ({
+        body: { ...appi, ...(body as object) },
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/legal/${appi.id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }, slow));
+    const dialog = await screen.findByRole('dialog');
+    // The chosen document shows by its code and title, not its id.
+    expect(within(dialog).getByText('PRC-003 Privacy procedure')).toBeTruthy();
+    const picker = within(dialog).getByLabelText('Documents that answer it');
+    picker.focus();
+    fireEvent.change(picker, { target: { value: 'backup' } });
+    await vi.waitFor(() =>
+      expect(
+        api.calls.some((c) => c.path === '/api/v1/documents' && c.query.get('q') === 'backup'),
+      ).toBe(true),
+    );
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'PRC-007 Backup procedure', hidden: true }),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => {
+      const call = api.calls.find((c) => c.method === 'PATCH')!;
+      expect(call.body).toMatchObject({ documentIds: [privacy.id, backup.id] });
+    });
+  });
 });
