@@ -157,6 +157,10 @@ describe('objectives, controls, resources, legal register and attestations', () 
     await link.waitFor();
     await link.click();
     await page.waitForURL(/\/corrective-actions\/[0-9a-f-]{36}$/);
+    // The nonconformity names the check and what it found.
+    await page
+      .getByRole('heading', { name: /Quarterly access review: .* \/ not effective/ })
+      .waitFor();
     await expectAccessible(page, 'nonconformity from a check (en)');
     expect(unexpectedErrors(pages.at(-1)!.errors)).toEqual([]);
   });
