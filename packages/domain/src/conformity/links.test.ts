@@ -33,7 +33,7 @@ const PAGES: Record<string, readonly string[]> = {
   '/internal-audits/auditors': [],
   '/internal-audits/programme': [],
   '/isms-events': [],
-  '/legal': ['due'], // LegalPage
+  '/legal': ['due', 'kind', 'status'], // LegalPage
   '/legal/:x': [],
   '/management-review': [],
   '/management-review/:x': ['tab'], // ReviewPage

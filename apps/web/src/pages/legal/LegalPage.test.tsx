@@ -84,6 +84,32 @@ describe('legal register', { timeout: 60_000 }, () => {
     expect(screen.getByRole('button', { name: 'Add obligation' })).toBeTruthy();
   });
 
+  it('opens with the filters of the address and keeps the ones chosen there', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(keeper()),
+      'GET /api/v1/legal-obligations': { items: [appi], nextCursor: null },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const { router } = renderApp('/legal?due=overdue&kind=law&status=all');
+    await screen.findByRole('table', { name: 'Legal and contractual obligations' }, slow);
+    const lists = () => api.calls.filter((c) => c.path === '/api/v1/legal-obligations');
+    const first = lists()[0]!.query;
+    expect([first.get('due'), first.get('kind'), first.get('status')]).toEqual([
+      'overdue',
+      'law',
+      null,
+    ]);
+    const review = screen.getByRole('combobox', { name: 'Review' });
+    review.focus();
+    fireEvent.keyDown(review, { key: 'ArrowDown' });
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Review due within 30 days', hidden: true }),
+    );
+    await vi.waitFor(() => expect(router.state.location.search).toContain('due=soon'));
+    expect(router.state.location.search).toContain('kind=law');
+    await vi.waitFor(() => expect(lists().at(-1)!.query.get('due')).toBe('soon'));
+  });
+
   it('shows the empty state, and no add button to readers', async () => {
     const api = fakeApi({
       ...signedInRoutes(reader()),
