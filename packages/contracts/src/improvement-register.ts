@@ -103,6 +103,8 @@ export const improvementListQuerySchema = z.object({
   source: improvementSourceSchema.optional(),
   /** Accepted improvements past their due date and not implemented. */
   overdue: z.enum(['true', 'false']).optional(),
+  /** `none`: without evidence of their effect (the gap of 5.2.1.f). */
+  evidence: z.enum(['none']).optional(),
   ...page,
 });
 export type ImprovementListQuery = z.infer<typeof improvementListQuerySchema>;

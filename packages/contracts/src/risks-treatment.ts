@@ -207,6 +207,8 @@ export const treatmentActionUpdateSchema = z.object({
   controlIds: z.array(z.string().trim().min(1).max(64)).max(200).optional(),
 });
 const actionFilter = {
+  /** Code or title contains this (a conformity gap names an action by its code). */
+  q: z.string().trim().max(100).optional(),
   status: actionStatusSchema.optional(),
   priority: actionPrioritySchema.optional(),
   ownerUserId: z.uuid().optional(),

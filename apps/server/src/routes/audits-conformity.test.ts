@@ -93,12 +93,12 @@ describeEachDatabase('internal audit conformity', (ctx) => {
     expect(a.data.unauditedIds).not.toContain('6.4.a');
     expect(a.data.unauditedIds).toContain('6.4.b');
     expect(gaps('6.4.a')[0]).toMatchObject({
-      href: '/internal-audits/programme?clause=4.1',
+      href: '/internal-audits/programme',
       label: { ja: '未監査: 第4 1.', en: 'Not audited: 4.1' },
     });
 
     // No approved statement of applicability: no applicable control to cover.
-    expect(gaps('6.4.b').map((l) => l.href)).toEqual(['/soa']);
+    expect(gaps('6.4.b').map((l) => l.href)).toEqual(['/statement-of-applicability']);
 
     expect(of('6.4.c').status).toBe('partly_met');
     expect(gaps('6.4.c').map((l) => l.href)).toEqual([
@@ -109,7 +109,7 @@ describeEachDatabase('internal audit conformity', (ctx) => {
     expect(of('6.4.d').status).toBe('partly_met');
     expect(gaps('6.4.d')).toEqual([
       expect.objectContaining({
-        href: `/internal-audits/${audit.id}?tab=overview&conflict=${people.head.user.id}`,
+        href: `/internal-audits/${audit.id}`,
       }),
     ]);
   });

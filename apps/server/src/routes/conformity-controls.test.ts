@@ -35,7 +35,9 @@ describeEachDatabase('conformity of control operation', (ctx) => {
 
   it('is not met before a SoA', async () => {
     expect((await item('4.2.2.c')).status).toBe('not_met');
-    expect((await item('5.2.1.d')).links.map((l) => l.href)).toEqual(['/soa']);
+    expect((await item('5.2.1.d')).links.map((l) => l.href)).toEqual([
+      '/statement-of-applicability',
+    ]);
   });
 
   it('meets every item once the two applicable controls are operated, covered and effective', async () => {

@@ -204,6 +204,34 @@ describeEachDatabase('improvement register and communication log', (ctx) => {
     expect(ids).not.toContain(onTime.id);
   });
 
+  it('lists implemented improvements without evidence of their effect (evidence=none)', async () => {
+    const implement = async (title: string, evidence: unknown[]) => {
+      const imp = await create({ title });
+      const accepted = await manager.post(
+        `/api/v1/improvements/${imp.id}/decision`,
+        { decision: 'accepted', reason: 'Worth it' },
+        ifMatch(imp),
+      );
+      const done = await manager.post(
+        `/api/v1/improvements/${imp.id}/implementation`,
+        { implementation: 'Done', evidence },
+        ifMatch(accepted.json()),
+      );
+      expect(done.statusCode, done.body).toBe(200);
+      return imp.id;
+    };
+    const bare = await implement('Nothing to show', []);
+    const shown = await implement('With a record', [{ type: 'record', id: 'R-9', label: 'Log' }]);
+    const query = { status: 'implemented', evidence: 'none', limit: '200' };
+    const ids = (await manager.get('/api/v1/improvements', { query }))
+      .json()
+      .items.map((i: Improvement) => i.id);
+    expect(ids).toContain(bare);
+    expect(ids).not.toContain(shown);
+    const bad = await manager.get('/api/v1/improvements', { query: { evidence: 'some' } });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('logs communications with audience, channel, date, agreement and attachments', async () => {
     const imp = await create({ title: 'Share the lessons of the outage' });
     const unknown = await manager.post('/api/v1/improvement-communications', {

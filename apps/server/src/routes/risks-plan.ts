@@ -15,6 +15,7 @@ const tags = ['risks'];
 const present = riskPresenters.presentTreatmentAction;
 
 export const actionFilterOf = (q: {
+  q?: string | undefined;
   status?: string | undefined;
   priority?: string | undefined;
   ownerUserId?: string | undefined;
@@ -24,6 +25,7 @@ export const actionFilterOf = (q: {
   riskId?: string | undefined;
   controlId?: string | undefined;
 }) => ({
+  q: q.q || undefined,
   status: q.status,
   priority: q.priority,
   ownerUserId: q.ownerUserId,

@@ -167,6 +167,14 @@ describeEachDatabase('risk treatment, residual acceptance, plan and reports', (c
     await admin.post('/api/v1/treatment-plan', { title: 'Later', dueDate: '2999-01-01' });
     const overdue = await admin.get('/api/v1/treatment-plan', { query: { overdue: 'true' } });
     expect(overdue.json().items.map((a: TreatmentActionDto) => a.id)).toEqual([action.id]);
+    // A conformity gap names an action by its code: `q` finds it by code or title.
+    const byQ = async (q: string) =>
+      (await admin.get('/api/v1/treatment-plan', { query: { q } }))
+        .json()
+        .items.map((a: TreatmentActionDto) => a.title);
+    expect(await byQ('a-0001')).toEqual(['Install fire suppression']);
+    expect(await byQ('later')).toEqual(['Later']);
+    expect(await byQ('100%')).toEqual([]);
     const done = await owner.patch(
       `/api/v1/treatment-plan/${action.id}`,
       { status: 'done' },

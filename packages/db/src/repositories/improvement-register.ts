@@ -108,6 +108,8 @@ export interface ImprovementFilter {
   source?: string | undefined;
   /** Accepted, not implemented, due before this day. */
   overdueBefore?: string | undefined;
+  /** No evidence of the effect attached (as the conformity rule counts it). */
+  withoutEvidence?: boolean | undefined;
   /** 'own' reach: only what this user suggested or owns. */
   visibleTo?: string | undefined;
 }
@@ -131,6 +133,7 @@ export async function listImprovements(
       sql`${improvements.status} = 'accepted' and ${improvements.dueDate} < ${f.overdueBefore}::date`,
     );
   }
+  if (f.withoutEvidence) c.push(sql`jsonb_array_length(${improvements.evidence}) = 0`);
   if (f.visibleTo) {
     c.push(
       sql`(${improvements.suggestedBy} = ${f.visibleTo} or ${improvements.ownerId} = ${f.visibleTo})`,

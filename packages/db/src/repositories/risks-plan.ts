@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'dri
 import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { users } from '../tables/identity.ts';
+import { likePattern } from './scope.ts';
 import {
   risks,
   treatmentActionControls,
@@ -51,6 +52,7 @@ const sortKeys = {
 export type ActionSort = keyof typeof sortKeys;
 
 export interface ActionFilter {
+  q?: string | undefined;
   status?: string | undefined;
   priority?: string | undefined;
   ownerUserId?: string | undefined;
@@ -63,6 +65,12 @@ export interface ActionFilter {
 
 function actionConditions(org: string, f: ActionFilter): SQL[] {
   const c: SQL[] = [eq(treatmentActions.organizationId, org)];
+  if (f.q) {
+    const like = likePattern(f.q);
+    c.push(
+      sql`(${treatmentActions.code} ilike ${like} or ${treatmentActions.title} ilike ${like})`,
+    );
+  }
   if (f.status) c.push(eq(treatmentActions.status, f.status));
   if (f.priority) c.push(eq(treatmentActions.priority, f.priority));
   if (f.ownerUserId) c.push(eq(treatmentActions.ownerUserId, f.ownerUserId));

@@ -58,7 +58,7 @@ export function withBasis(v: Verdict, attestation: AttestationInForce | undefine
     ),
     links: [
       {
-        href: `/conformity/attestations?itemId=${encodeURIComponent(attestation.itemId)}`,
+        href: `/conformity?tab=attestations&item=${encodeURIComponent(attestation.itemId)}`,
         label: tx('適合の証明', 'Attestation'),
         kind: 'evidence',
       },

@@ -84,6 +84,7 @@ export async function listImprovements(db: Db, ctx: RequestContext, q: Improveme
       status: q.status,
       source: q.source,
       overdueBefore: q.overdue === 'true' ? today() : undefined,
+      withoutEvidence: q.evidence === 'none',
       visibleTo: reach === 'own' ? (ctx.actor.userId ?? '') : undefined,
     },
     q,

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconClipboardCheck, IconEdit, IconMail, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, FormError, LoadingBlock } from '../../components/QueryStates';
 import { SectionCard } from '../../components/SectionCard';
@@ -152,6 +152,9 @@ function Overview({ audit }: { audit: Audit }) {
   );
 }
 
+const TABS = ['overview', 'checklist', 'findings', 'report'] as const;
+type Tab = (typeof TABS)[number];
+
 /** One audit (個別監査): header with its status steps, then overview, checklist, findings, report. */
 export function AuditPage() {
   const { t } = useTranslation();
@@ -159,7 +162,21 @@ export function AuditPage() {
   const { can } = useSession();
   const audit = useAudit(auditId);
   const status = useChangeStatus();
-  const [tab, setTab] = useState<string | null>('overview');
+  // The tab is in the address so a link (e.g. to a finding) opens it.
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab') as Tab | null;
+  const tab: Tab = requested && TABS.includes(requested) ? requested : 'overview';
+  const setTab = (next: string | null) =>
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        if (next && next !== 'overview') p.set('tab', next);
+        else p.delete('tab');
+        p.delete('finding');
+        return p;
+      },
+      { replace: true },
+    );
   if (audit.isPending) return <LoadingBlock />;
   if (audit.isError) return <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />;
   const a = audit.data;
@@ -195,7 +212,7 @@ export function AuditPage() {
       <FormError error={status.error} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
-          {(['overview', 'checklist', 'findings', 'report'] as const).map((key) => (
+          {TABS.map((key) => (
             <Tabs.Tab key={key} value={key}>
               {t(`audits.detail.tabs.${key}`)}
             </Tabs.Tab>

@@ -4,6 +4,7 @@ import { fakeApi, problem, signedInRoutes } from '../../test/fakeApi';
 import { renderApp, renderWithProviders } from '../../test/render';
 import { AuditFormModal } from './AuditFormModal';
 import { AuditorFormModal } from './AuditorFormModal';
+import { findingFixture } from './checklistFixtures';
 import { auditFixture, auditorFixture, managerSession, unitFixture } from './fixtures';
 import { TeamModal } from './TeamModal';
 
@@ -133,6 +134,30 @@ describe('internal audits', { timeout: 60_000 }, () => {
     ).toBeTruthy();
     const units = within(dialog).getByLabelText('Also belongs to', { selector: 'input' });
     expect(units.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('opens the tab a link names and marks the finding it names; the tab stays in the address', async () => {
+    const url = `/api/v1/audits/${auditFixture.id}`;
+    const other = { ...findingFixture, id: '00000000-0000-4000-8000-00000000e002', number: 2 };
+    const api = fakeApi({
+      ...signedInRoutes(managerSession()),
+      [`GET ${url}`]: auditFixture,
+      [`GET ${url}/conflicts`]: { items: [] },
+      [`GET ${url}/findings`]: { items: [findingFixture, other] },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const { router } = renderApp(
+      `/internal-audits/${auditFixture.id}?tab=findings&finding=${findingFixture.id}`,
+    );
+    const tab = await screen.findByRole('tab', { name: 'Findings' }, slow);
+    expect(tab.getAttribute('aria-selected')).toBe('true');
+    await waitFor(() =>
+      expect(document.querySelectorAll('tr[aria-current="true"]')).toHaveLength(1),
+    );
+    const marked = document.querySelector('tr[aria-current="true"]')!;
+    expect(within(marked as HTMLElement).getByText('1')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Report' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?tab=report'));
   });
 
   it('shows one audit with its team and conflicts, and starts it under its version', async () => {

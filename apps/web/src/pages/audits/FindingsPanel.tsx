@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
+import { useMarkedRow } from '../../lib/useMarkedRow';
 import { useSignedInSession } from '../../session/useSession';
 import { RESULT_COLORS } from './ChecklistPanel';
 import { FindingEditModal } from './FindingEditModal';
@@ -29,6 +30,7 @@ export function FindingsPanel({ auditId }: { auditId: string }) {
     finding: AuditFinding;
     step: 'correct' | 'verify' | 'edit';
   } | null>(null);
+  const mark = useMarkedRow('finding', findings.data?.map((f) => f.id) ?? []);
 
   if (findings.isPending) return <LoadingRows />;
   if (findings.isError) {
@@ -67,7 +69,7 @@ export function FindingsPanel({ auditId }: { auditId: string }) {
               {items.map((finding) => {
                 const followUp = open(finding.audit.status);
                 return (
-                  <Table.Tr key={finding.id}>
+                  <Table.Tr key={finding.id} {...mark(finding.id)}>
                     <Table.Td>{finding.number}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={RESULT_COLORS[finding.kind]}>

@@ -145,7 +145,7 @@ function ResultRow({ result, onRaise }: { result: ControlCheckResultDto; onRaise
             {t('controls.detail.results.by', { name: result.checker.name })}
           </Text>
         )}
-        <UnstyledButton fz="xs" c="blue" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <UnstyledButton fz="xs" c="blue.8" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
           {t('controls.detail.results.files', { count: result.fileCount })}
         </UnstyledButton>
         {result.nonconformity ? (

@@ -85,16 +85,19 @@ function formOf(doc: DocumentDetail | null, userId: string): Form {
 /** Creates a document (with its first draft) or edits its register fields. */
 export function DocumentFormModal({
   doc = null,
+  initial,
   onClose,
 }: {
   doc?: DocumentDetail | null;
+  /** Prefilled fields of a new document (a link naming the type and requirements). */
+  initial?: Pick<Form, 'type' | 'requirementIds'> | undefined;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { info, can } = useSession();
   const navigate = useNavigate();
   const toast = useToast();
-  const [form, setForm] = useState(() => formOf(doc, info?.user.id ?? ''));
+  const [form, setForm] = useState(() => ({ ...formOf(doc, info?.user.id ?? ''), ...initial }));
   const create = useCreateDocument();
   const update = useUpdateDocument();
   const mutation = doc ? update : create;

@@ -104,6 +104,64 @@ describe('documents', { timeout: 180_000 }, () => {
     ).toBeTruthy();
   });
 
+  it('keeps the search in the address and starts from the one a link carries', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(adminSession()),
+      ...common,
+      'GET /api/v1/documents': page([summary()]),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const { router } = renderApp('/documents?q=PRC-001');
+    const box = await screen.findByRole('textbox', { name: 'Search titles and text' }, slow);
+    expect((box as HTMLInputElement).value).toBe('PRC-001');
+    const calls = () => api.calls.filter((c) => c.path === '/api/v1/documents');
+    await vi.waitFor(() => expect(calls()[0]?.query.get('q')).toBe('PRC-001'), slow);
+    fireEvent.change(box, { target: { value: 'backup' } });
+    await vi.waitFor(
+      () => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('backup'),
+      slow,
+    );
+    const type = screen.getByRole('combobox', { name: 'Type' });
+    type.focus();
+    fireEvent.keyDown(type, { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByRole('option', { name: 'Procedure', hidden: true }));
+    await vi.waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('type')).toBe('procedure'),
+    );
+    expect(calls().at(-1)!.query.get('type')).toBe('procedure');
+  });
+
+  it('opens the new-document form a link asks for, with its type and requirement', async () => {
+    let created: unknown;
+    const api = fakeApi({
+      ...signedInRoutes(adminSession()),
+      ...common,
+      'GET /api/v1/documents': page([]),
+      'POST /api/v1/documents': ({ body }) => {
+        created = body;
+        return { status: 201, body: detail() };
+      },
+      [`GET /api/v1/documents/${DOC_ID}`]: detail(),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const { router } = renderApp('/documents?create=procedure&requirement=7.2');
+    const dialog = await screen.findByRole('dialog', { name: 'New document' }, slow);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Code/ }), {
+      target: { value: 'PRC-010' },
+    });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Title/ }), {
+      target: { value: 'Corrective action procedure' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create document' }));
+    await vi.waitFor(() => expect(created).toBeDefined(), slow);
+    expect(created).toMatchObject({
+      code: 'PRC-010',
+      type: 'procedure',
+      requirementIds: ['7.2'],
+    });
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe(`/documents/${DOC_ID}`));
+  });
+
   it('shows an empty register with a way to start', async () => {
     vi.stubGlobal(
       'fetch',

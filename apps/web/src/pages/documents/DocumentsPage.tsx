@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { documentStatusSchema, documentTypeSchema } from '@mamoru/contracts';
@@ -27,6 +27,7 @@ import { DocumentsNav } from './DocumentsNav';
 import { DocumentStatusBadge } from './StatusBadges';
 import { FilterBadge } from '../../components/FilterBadge';
 
+type DocumentType = (typeof documentTypeSchema.options)[number];
 const SORTS = ['code', 'title', 'updatedAt', 'nextReviewDate'] as const;
 
 /** A value of the address if the list knows it (a link may carry anything). */
@@ -39,20 +40,41 @@ export function DocumentsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const format = useFormat();
-  const [search, setSearch] = useState('');
+  // The filters live in the address, so a link (from the conformity view) opens
+  // the register filtered and the filtered view can be shared or reloaded.
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(() => params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
-  // Links into the register (from the conformity view) carry filters in the address.
-  const [params] = useSearchParams();
-  const [type, setType] = useState(() => known(params.get('type'), documentTypeSchema.options));
-  const [status, setStatus] = useState(() =>
-    known(params.get('status'), documentStatusSchema.options),
-  );
-  const [dueBy, setDueBy] = useState(() => {
-    const linked = params.get('reviewDueBy');
-    return isDate(linked) ? linked : null;
-  });
+  const type = known(params.get('type'), documentTypeSchema.options);
+  const status = known(params.get('status'), documentStatusSchema.options);
+  const linkedDue = params.get('reviewDueBy');
+  const dueBy = isDate(linkedDue) ? linkedDue : null;
+  const setParam = (changes: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== q) setParam({ q: q || null });
+    // Only the debounced text writes the address; the address seeds the box once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
   const [sort, setSort] = useState<(typeof SORTS)[number]>(dueBy ? 'nextReviewDate' : 'code');
+  // `?create=procedure&requirement=7.2` (a missing required procedure) opens the
+  // new-document form with that type and requirement.
+  const linkedCreate = known(params.get('create'), documentTypeSchema.options);
   const [creating, setCreating] = useState(false);
+  const closeCreate = () => {
+    setCreating(false);
+    if (linkedCreate) setParam({ create: null, requirement: null });
+  };
   const filter: DocumentFilter = {
     sort,
     direction: sort === 'updatedAt' ? 'desc' : 'asc',
@@ -112,7 +134,7 @@ export function DocumentsPage() {
               label: t(`documents.types.${v}`),
             }))}
             value={type}
-            onChange={setType}
+            onChange={(v) => setParam({ type: v })}
             w={200}
           />
           <Select
@@ -124,11 +146,11 @@ export function DocumentsPage() {
               label: t(`documents.statuses.${v}`),
             }))}
             value={status}
-            onChange={setStatus}
+            onChange={(v) => setParam({ status: v })}
             w={180}
           />
           {dueBy && (
-            <FilterBadge color="red" onRemove={() => setDueBy(null)}>
+            <FilterBadge color="red" onRemove={() => setParam({ reviewDueBy: null })}>
               {`${t('documents.columns.nextReview')} ≤ ${format.date(dueBy)}`}
             </FilterBadge>
           )}
@@ -225,7 +247,16 @@ export function DocumentsPage() {
           {t('documents.staffHint')}
         </Text>
       )}
-      {creating && <DocumentFormModal onClose={() => setCreating(false)} />}
+      {(creating || linkedCreate) && (
+        <DocumentFormModal
+          onClose={closeCreate}
+          initial={
+            linkedCreate && !creating
+              ? { type: linkedCreate as DocumentType, requirementIds: params.getAll('requirement') }
+              : undefined
+          }
+        />
+      )}
     </Stack>
   );
 }

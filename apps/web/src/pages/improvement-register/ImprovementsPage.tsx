@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { improvementSourceSchema, improvementStatusSchema } from '@mamoru/contracts';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
+import { FilterBadge } from '../../components/FilterBadge';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/useSession';
@@ -22,10 +23,12 @@ export function ImprovementsPage() {
   const [status, setStatus] = useAddressFilter('status', improvementStatusSchema.options);
   const [source, setSource] = useAddressFilter('source', improvementSourceSchema.options);
   const [overdue, setOverdue] = useAddressFilter('overdue', ['true']);
+  // From the conformity view: implemented improvements without evidence of effect.
+  const [evidence, setEvidence] = useAddressFilter('evidence', ['none']);
   const [creating, setCreating] = useState(false);
-  const list = useImprovementList({ status, source, overdue });
+  const list = useImprovementList({ status, source, overdue, evidence });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(status || source || overdue);
+  const filtered = Boolean(status || source || overdue || evidence);
 
   return (
     <Stack gap="lg">
@@ -76,6 +79,11 @@ export function ImprovementsPage() {
           onChange={(e) => setOverdue(e.currentTarget.checked ? 'true' : null)}
           mb={8}
         />
+        {evidence && (
+          <FilterBadge onRemove={() => setEvidence(null)}>
+            {t('improvementRegister.filters.withoutEvidence')}
+          </FilterBadge>
+        )}
       </Group>
       {list.isPending ? (
         <LoadingRows />

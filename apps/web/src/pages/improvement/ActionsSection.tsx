@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SectionCard } from '../../components/SectionCard';
 import { useFormat } from '../../lib/format';
+import { useMarkedRow } from '../../lib/useMarkedRow';
 import { useSession } from '../../session/useSession';
 import { ActionStepForm, NewActionForm } from './ActionForms';
 import { ImprovementFiles } from './ActionFiles';
@@ -25,6 +26,10 @@ export function ActionsSection({ nc }: { nc: NonconformityDetail }) {
   const format = useFormat();
   const { can, info } = useSession();
   const [adding, setAdding] = useState(false);
+  const mark = useMarkedRow(
+    'action',
+    nc.actions.map((a) => a.id),
+  );
   const [open, setOpen] = useState<{ id: string; step: 'implementation' | 'review' } | null>(null);
   const manage = can('improvement:manage');
   const analysis = nc.analyses.find((a) => a.cycle === nc.cycle);
@@ -82,7 +87,7 @@ export function ActionsSection({ nc }: { nc: NonconformityDetail }) {
             </Table.Thead>
             <Table.Tbody>
               {nc.actions.map((a) => (
-                <Table.Tr key={a.id}>
+                <Table.Tr key={a.id} {...mark(a.id)}>
                   <Table.Td>
                     <Text fz="sm" fw={500}>
                       {a.title}

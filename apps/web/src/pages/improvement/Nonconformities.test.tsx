@@ -169,8 +169,12 @@ describe('nonconformity register and workflow pages', () => {
       ),
     });
     vi.stubGlobal('fetch', api.fetch);
-    renderApp(`/corrective-actions/${ID}`);
+    renderApp(`/corrective-actions/${ID}?action=${action.id}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Record implementation' }));
+    // The action a conformity gap links to (`?action=`) is the marked row.
+    expect(screen.getByText('Name an owner').closest('tr')!.getAttribute('aria-current')).toBe(
+      'true',
+    );
     const note = screen.getByRole('textbox', { name: /^What was done/ });
     fireEvent.change(note, { target: { value: 'Done' } });
     fireEvent.click(screen.getAllByRole('button', { name: 'Record implementation' }).at(-1)!);

@@ -14,6 +14,7 @@ import { LEGAL_KINDS, type LegalKind } from '@mamoru/contracts';
 import { useUserDirectory } from '../../api/identity';
 import { FormError } from '../../components/QueryStates';
 import { problemFields, unplacedText } from '../../lib/problemFields';
+import { ScopeObjectPicker } from '../audits/ScopeObjectPicker';
 import { useSession } from '../../session/useSession';
 import { useSaveObligation, type LegalObligation } from './api';
 
@@ -28,9 +29,12 @@ const controlId = (text: string) => text.trim().replace(/^A\./i, '');
  */
 export function LegalFormModal({
   obligation,
+  documents = [],
   onClose,
 }: {
   obligation: LegalObligation | null;
+  /** The obligation's documents as the detail names them, so the picker shows their names. */
+  documents?: readonly { id: string; code: string; title: string }[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -46,6 +50,12 @@ export function LegalFormModal({
   const [interval, setInterval] = useState<number | string>(obligation?.reviewIntervalMonths ?? 12);
   const [nextReviewDate, setNext] = useState(obligation?.nextReviewDate ?? '');
   const [controls, setControls] = useState((obligation?.controlIds ?? []).join(', '));
+  const [docs, setDocs] = useState(() =>
+    (obligation?.documentIds ?? []).map((id) => {
+      const d = documents.find((doc) => doc.id === id);
+      return { id, name: d ? `${d.code} ${d.title}` : id };
+    }),
+  );
   const [touched, setTouched] = useState(false);
   const labels = {
     kind: t('legal.form.kind'),
@@ -57,6 +67,7 @@ export function LegalFormModal({
     reviewIntervalMonths: t('legal.form.interval'),
     nextReviewDate: t('legal.form.nextReview'),
     'controlIds.*': t('legal.form.controls'),
+    'documentIds.*': t('legal.form.documents'),
   };
   const problem = problemFields(save.error, labels, Object.keys(labels));
   const required = (value: string | null) =>
@@ -86,6 +97,7 @@ export function LegalFormModal({
             .split(/[,、\s]+/)
             .map(controlId)
             .filter(Boolean),
+          documentIds: docs.map((d) => d.id),
         },
       },
       { onSuccess: onClose },
@@ -156,6 +168,14 @@ export function LegalFormModal({
             value={controls}
             onChange={(e) => setControls(e.currentTarget.value)}
             error={problem.error('controlIds')}
+          />
+          {/* Documents are searched by code or title on the server (the register may be long). */}
+          <ScopeObjectPicker
+            kind="documents"
+            label={labels['documentIds.*']}
+            value={docs}
+            onChange={setDocs}
+            error={problem.error('documentIds')}
           />
           <Group grow>
             <NumberInput

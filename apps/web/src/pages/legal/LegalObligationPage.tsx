@@ -185,7 +185,9 @@ export function LegalObligationPage() {
           </Table>
         )}
       </Card>
-      {editing && <LegalFormModal obligation={o} onClose={() => setEditing(false)} />}
+      {editing && (
+        <LegalFormModal obligation={o} documents={documents} onClose={() => setEditing(false)} />
+      )}
       {reviewing && <ReviewModal obligation={o} onClose={() => setReviewing(false)} />}
     </Stack>
   );

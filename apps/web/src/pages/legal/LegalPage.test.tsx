@@ -84,6 +84,32 @@ describe('legal register', { timeout: 60_000 }, () => {
     expect(screen.getByRole('button', { name: 'Add obligation' })).toBeTruthy();
   });
 
+  it('opens with the filters of the address and keeps the ones chosen there', async () => {
+    const api = fakeApi({
+      ...signedInRoutes(keeper()),
+      'GET /api/v1/legal-obligations': { items: [appi], nextCursor: null },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const { router } = renderApp('/legal?due=overdue&kind=law&status=all');
+    await screen.findByRole('table', { name: 'Legal and contractual obligations' }, slow);
+    const lists = () => api.calls.filter((c) => c.path === '/api/v1/legal-obligations');
+    const first = lists()[0]!.query;
+    expect([first.get('due'), first.get('kind'), first.get('status')]).toEqual([
+      'overdue',
+      'law',
+      null,
+    ]);
+    const review = screen.getByRole('combobox', { name: 'Review' });
+    review.focus();
+    fireEvent.keyDown(review, { key: 'ArrowDown' });
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Review due within 30 days', hidden: true }),
+    );
+    await vi.waitFor(() => expect(router.state.location.search).toContain('due=soon'));
+    expect(router.state.location.search).toContain('kind=law');
+    await vi.waitFor(() => expect(lists().at(-1)!.query.get('due')).toBe('soon'));
+  });
+
   it('shows the empty state, and no add button to readers', async () => {
     const api = fakeApi({
       ...signedInRoutes(reader()),
@@ -178,6 +204,64 @@ describe('legal register', { timeout: 60_000 }, () => {
       const call = api.calls.find((c) => c.method === 'POST')!;
       expect(call.headers.get('if-match')).toBe('"3"');
       expect(call.body).toMatchObject({ outcome: 'changed' });
+    });
+  });
+
+  it('picks the documents that answer an obligation by code or title and sends their ids', async () => {
+    const privacy = {
+      id: '00000000-0000-4000-8000-000000000d01',
+      code: 'PRC-003',
+      title: 'Privacy procedure',
+      status: 'issued',
+    };
+    const backup = {
+      ...privacy,
+      id: '00000000-0000-4000-8000-000000000d02',
+      code: 'PRC-007',
+      title: 'Backup procedure',
+    };
+    const detail: LegalObligationDetail = {
+      obligation: { ...appi, documentIds: [privacy.id] },
+      documents: [privacy],
+      reviews: [],
+    };
+    const api = fakeApi({
+      ...signedInRoutes(keeper()),
+      'GET /api/v1/users': { items: [], nextCursor: null },
+      [`GET /api/v1/legal-obligations/${appi.id}`]: detail,
+      'GET /api/v1/documents': ({ query }) => ({
+        body: {
+          items: [privacy, backup].filter((d) =>
+            `${d.code} ${d.title}`.toLowerCase().includes((query.get('q') ?? '').toLowerCase()),
+          ),
+          nextCursor: null,
+        },
+      }),
+      [`PATCH /api/v1/legal-obligations/${appi.id}`]: ({ body }) => ({
+        body: { ...appi, ...(body as object) },
+      }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/legal/${appi.id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }, slow));
+    const dialog = await screen.findByRole('dialog');
+    // The chosen document shows by its code and title, not its id.
+    expect(within(dialog).getByText('PRC-003 Privacy procedure')).toBeTruthy();
+    const picker = within(dialog).getByLabelText('Documents that answer it');
+    picker.focus();
+    fireEvent.change(picker, { target: { value: 'backup' } });
+    await vi.waitFor(() =>
+      expect(
+        api.calls.some((c) => c.path === '/api/v1/documents' && c.query.get('q') === 'backup'),
+      ).toBe(true),
+    );
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'PRC-007 Backup procedure', hidden: true }),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => {
+      const call = api.calls.find((c) => c.method === 'PATCH')!;
+      expect(call.body).toMatchObject({ documentIds: [privacy.id, backup.id] });
     });
   });
 });

@@ -14,6 +14,9 @@ import { useSession } from '../../session/useSession';
 import { filterParams, stateColor, useLegalObligations, type LegalFilter } from './api';
 import { LegalFormModal } from './LegalFormModal';
 
+const STATUSES = ['active', 'retired'] as const;
+const DUES = ['overdue', 'soon'] as const;
+
 /**
  * The register of legal, regulatory and contractual obligations (5.2.1.c,
  * annex 12.1): by next review date, with overdue reviews called out, filters
@@ -23,12 +26,32 @@ export function LegalPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
-  const [params] = useSearchParams();
+  // Kind, status and review filters live in the address (the conformity view links
+  // to `?due=overdue`); status is `active` unless the address says `all` or `retired`.
+  const [params, setParams] = useSearchParams();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
-  const [kind, setKind] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>('active');
-  const [due, setDue] = useState<string | null>(params.get('due'));
+  const pick = (key: string, options: readonly string[]) => {
+    const value = params.get(key);
+    return value && options.includes(value) ? value : null;
+  };
+  const kind = pick('kind', LEGAL_KINDS);
+  const status = params.get('status') === 'all' ? null : (pick('status', STATUSES) ?? 'active');
+  const due = pick('due', DUES);
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const setKind = (value: string | null) => setParam('kind', value);
+  const setStatus = (value: string | null) =>
+    setParam('status', value === 'active' ? null : (value ?? 'all'));
+  const setDue = (value: string | null) => setParam('due', value);
   const [adding, setAdding] = useState(false);
   const filter: LegalFilter = { q: debounced, kind, status, due };
   const list = useLegalObligations(filter);
@@ -96,7 +119,7 @@ export function LegalPage() {
         <Select
           label={t('legal.filters.status')}
           placeholder={t('legal.filters.all')}
-          data={(['active', 'retired'] as const).map((s) => ({
+          data={STATUSES.map((s) => ({
             value: s,
             label: t(`legal.status.${s}`),
           }))}
@@ -108,7 +131,7 @@ export function LegalPage() {
         <Select
           label={t('legal.filters.due')}
           placeholder={t('legal.filters.all')}
-          data={(['overdue', 'soon'] as const).map((d) => ({
+          data={DUES.map((d) => ({
             value: d,
             label: t(`legal.due.${d}`),
           }))}

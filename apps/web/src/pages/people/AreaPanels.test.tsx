@@ -166,6 +166,27 @@ describe('committee, chart, jobs and settings', { timeout: 120_000 }, () => {
     });
   });
 
+  it('marks the job a link names (?job=), leaving the others unmarked', async () => {
+    const other = {
+      ...job,
+      id: '00000000-0000-4000-8000-0000000000a2',
+      code: 'ENG',
+      nameEn: 'Engineer',
+    };
+    const api = fakeApi({
+      ...signedInRoutes(peopleManager()),
+      'GET /api/v1/job-definitions': { items: [other, job] },
+      'GET /api/v1/isms-roles': { items: [] },
+      'GET /api/v1/competence-requirements': { items: [] },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp(`/people/jobs?job=${job.id}`);
+    const jobs = await screen.findByRole('table', { name: 'Job definitions' }, slow);
+    const row = (code: string) => within(jobs).getByText(code).closest('tr')!;
+    expect(row('SALES_REP').getAttribute('aria-current')).toBe('true');
+    expect(row('ENG').getAttribute('aria-current')).toBeNull();
+  });
+
   it('saves the warning days under the settings version and marks a refusal (422)', async () => {
     const api = fakeApi({
       ...signedInRoutes(peopleManager()),

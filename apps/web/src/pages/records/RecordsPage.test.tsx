@@ -65,7 +65,7 @@ describe('records', { timeout: 60_000 }, () => {
       }),
     });
     vi.stubGlobal('fetch', api.fetch);
-    renderApp('/records?retentionDueBy=2026-11-24');
+    const { router } = renderApp('/records?retentionDueBy=2026-11-24');
     const table = await screen.findByRole('table', { name: 'Register' }, slow);
     expect(within(table).getByRole('link', { name: 'Held record' })).toBeTruthy();
     expect(within(table).queryByText('Quarterly access review')).toBeNull();
@@ -76,6 +76,8 @@ describe('records', { timeout: 60_000 }, () => {
     expect((box as HTMLInputElement).checked).toBe(true);
     fireEvent.click(box);
     await vi.waitFor(() => expect(calls().at(-1)!.query.get('retentionDueBy')).toBeNull());
+    // The filter is kept in the address: cleared there too.
+    expect(router.state.location.search).not.toContain('retentionDueBy');
     expect(await screen.findByRole('link', { name: 'Quarterly access review' })).toBeTruthy();
   });
 

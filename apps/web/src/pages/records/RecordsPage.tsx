@@ -57,18 +57,27 @@ export function RecordsPage() {
   const [typeId, setTypeId] = useState<string | null>(null);
   // A link from the conformity view carries the status, the hold and the date whose past
   // retention it names: kept records not on hold, so the list holds what the view counts.
-  const [params] = useSearchParams();
-  const [status, setStatus] = useState(() =>
-    known(params.get('status'), recordStatusSchema.options),
-  );
-  const [hold, setHold] = useState(() => {
-    const linked = known(params.get('legalHold'), ['true', 'false']);
-    return linked === null ? null : linked === 'true';
-  });
-  const [dueBy, setDueBy] = useState(() => {
-    const linked = params.get('retentionDueBy');
-    return isDate(linked) ? linked : null;
-  });
+  // Kept in the address, so the filtered list can be reloaded or shared.
+  const [params, setParams] = useSearchParams();
+  const status = known(params.get('status'), recordStatusSchema.options);
+  const linkedHold = known(params.get('legalHold'), ['true', 'false']);
+  const hold = linkedHold === null ? null : linkedHold === 'true';
+  const linkedDue = params.get('retentionDueBy');
+  const dueBy = isDate(linkedDue) ? linkedDue : null;
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const setStatus = (value: string | null) => setParam('status', value);
+  const setHold = (value: boolean | null) =>
+    setParam('legalHold', value === null ? null : String(value));
+  const setDueBy = (value: string | null) => setParam('retentionDueBy', value);
   const [creating, setCreating] = useState(false);
   const types = useRecordTypes();
   const list = useRecordList({

@@ -47,7 +47,7 @@ export function TotalsCards({ summary }: { summary: ResourceSummary }) {
         </Text>
       )}
       {summary.activitiesWithoutPlan.length > 0 && (
-        <Text fz="sm" c="orange.8" mt={4}>
+        <Text fz="sm" c="red.9" mt={4}>
           {tr('totals.withoutPlan', {
             activities: list(summary.activitiesWithoutPlan.map((a) => tr(`activities.${a}`))),
           })}

@@ -81,10 +81,10 @@ describe('internal audit rules (4.2.3.d, 6.4.a–d)', () => {
     expect(r.explanation.en).toContain('cover 38 of 40 requirement items');
     expect(r.links.filter((l) => l.kind === 'gap')).toEqual([
       expect.objectContaining({
-        href: '/internal-audits/programme?clause=4.2.3.d',
+        href: '/internal-audits/programme',
         label: { ja: '未監査: 第4 2.(3) d', en: 'Not audited: 4.2.3 d' },
       }),
-      expect.objectContaining({ href: '/internal-audits/programme?clause=6.4.a' }),
+      expect.objectContaining({ href: '/internal-audits/programme' }),
     ]);
     expect(r.data.unauditedIds).toEqual(['4.2.3.d', '6.4.a']);
   });
@@ -103,7 +103,10 @@ describe('internal audit rules (4.2.3.d, 6.4.a–d)', () => {
     expect(partly.status).toBe('partly_met');
     expect(partly.links.filter((l) => l.kind === 'gap')).toHaveLength(2);
     const noSoa = run('6.4.b', { applicableControls: 0 });
-    expect(noSoa).toMatchObject({ status: 'not_met', links: [{ href: '/soa', kind: 'gap' }] });
+    expect(noSoa).toMatchObject({
+      status: 'not_met',
+      links: [{ href: '/statement-of-applicability', kind: 'gap' }],
+    });
   });
 
   it('6.4.c names each finding past its due date that is not verified, and each unreported audit', () => {
@@ -140,7 +143,7 @@ describe('internal audit rules (4.2.3.d, 6.4.a–d)', () => {
     expect(r.status).toBe('partly_met');
     expect(r.links.filter((l) => l.kind === 'gap')).toEqual([
       expect.objectContaining({
-        href: '/internal-audits/a1?tab=overview&conflict=u1',
+        href: '/internal-audits/a1',
         label: { ja: 'IA-2026-01: 佐藤', en: 'IA-2026-01: 佐藤' },
       }),
     ]);

@@ -108,7 +108,7 @@ function coverageEvaluation(s: ConformitySnapshot, kind: 'requirement' | 'contro
         '承認された適用宣言書に適用する管理策がありません。',
         'No approved statement of applicability lists applicable controls.',
       ),
-      [gap('/soa', '適用宣言書', 'Statement of applicability')],
+      [gap('/statement-of-applicability', '適用宣言書', 'Statement of applicability')],
       data,
     );
   }
@@ -124,16 +124,11 @@ function coverageEvaluation(s: ConformitySnapshot, kind: 'requirement' | 'contro
           `直近${months}か月に承認された監査報告書で、適用する管理策${total}件のうち${audited}件が監査されています。`,
           `Approved audit reports of the last ${months} months cover ${audited} of ${total} applicable controls.`,
         );
-  const param = kind === 'requirement' ? 'clause' : 'control';
   const links = [
     evidence(PROGRAMME, '監査プログラム', 'Audit programme'),
     ...missing.slice(0, LINK_CAP).map((m) => {
       const label = clauseLabel(m);
-      return gap(
-        `${PROGRAMME}?${param}=${encodeURIComponent(m.id)}`,
-        `未監査: ${label.ja}`,
-        `Not audited: ${label.en}`,
-      );
+      return gap(PROGRAMME, `未監査: ${label.ja}`, `Not audited: ${label.en}`);
     }),
   ];
   if (audited === 0 && total > 0) {
@@ -223,11 +218,7 @@ const impartialityRule: Rule = (s) => {
     ...a.conflictRefs
       .slice(0, LINK_CAP)
       .map((c) =>
-        gap(
-          `${auditHref(c.auditId)}?tab=overview&conflict=${c.userId}`,
-          `${c.code}: ${c.userName}`,
-          `${c.code}: ${c.userName}`,
-        ),
+        gap(auditHref(c.auditId), `${c.code}: ${c.userName}`, `${c.code}: ${c.userName}`),
       ),
   ];
   return judge(base, faults, links, data);

@@ -38,7 +38,7 @@ describe('control operation rules', () => {
       const e = RULES[id]!(emptySnapshot({ controls: emptyControls() }));
       expect(e.status).toBe('not_met');
       expect(e.explanation.en).toContain('no Statement of Applicability');
-      expect(e.links.map((l) => l.href)).toEqual(['/soa']);
+      expect(e.links.map((l) => l.href)).toEqual(['/statement-of-applicability']);
     },
   );
 

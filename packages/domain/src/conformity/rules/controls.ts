@@ -36,7 +36,7 @@ function withoutSoa(s: ConformitySnapshot): Evaluation | null {
           'The Statement of Applicability marks no control applicable.',
         )
       : tx('適用宣言書がまだありません。', 'There is no Statement of Applicability yet.'),
-    [gap('/soa', '適用宣言書', 'Statement of Applicability')],
+    [gap('/statement-of-applicability', '適用宣言書', 'Statement of Applicability')],
     { applicable: 0 },
   );
 }

@@ -39,7 +39,7 @@ describe('required documentation (4.3.1.d–f)', () => {
     expect(r.explanation.en).toContain('preventive action (7.3)');
     expect(r.explanation.ja).toContain('予防処置');
     expect(r.links.filter((l) => l.kind === 'gap').map((l) => l.href)).toEqual([
-      '/documents/new?type=procedure&requirement=7.3',
+      '/documents?create=procedure&requirement=7.3',
     ]);
   });
 

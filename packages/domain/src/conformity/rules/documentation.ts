@@ -94,11 +94,7 @@ export const requiredProcedures: Rule = (s) => {
   const links = [
     evidence(DOCS, '手順書', 'Procedures'),
     ...missing.map(([k, n]) =>
-      gap(
-        `${DOCS}/new?type=procedure&requirement=${k}`,
-        `${n.ja}の手順書`,
-        `Procedure for ${n.en}`,
-      ),
+      gap(`${DOCS}?create=procedure&requirement=${k}`, `${n.ja}の手順書`, `Procedure for ${n.en}`),
     ),
   ];
   if (missing.length === PROCEDURES.length) {

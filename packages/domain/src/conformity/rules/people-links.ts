@@ -18,7 +18,8 @@ import type { ConformityLink, LocalizedText } from '../types.ts';
 export const ROLES = '/people/roles';
 export const GAPS = '/people/gaps';
 export const JOBS = '/people/jobs';
-export const COURSES = '/training/courses';
+/** A course's page (the courses are listed on the training page). */
+export const COURSE_PAGE = (id: string) => `/training/courses/${id}`;
 export const SESSIONS = '/training/sessions';
 export const TRAINING = '/training';
 
@@ -46,9 +47,9 @@ const courseLabel = (c: CourseRef) => [
   `${c.code} ${en(c.title, c.titleEn)}`,
 ];
 export const courseLink = (c: CourseRef): ConformityLink =>
-  gap(`${COURSES}/${c.id}`, ...(courseLabel(c) as [string, string]));
+  gap(COURSE_PAGE(c.id), ...(courseLabel(c) as [string, string]));
 export const courseEvidence = (c: CourseRef): ConformityLink =>
-  evidence(`${COURSES}/${c.id}`, ...(courseLabel(c) as [string, string]));
+  evidence(COURSE_PAGE(c.id), ...(courseLabel(c) as [string, string]));
 
 export const sessionLink = (s: SessionRef): ConformityLink =>
   gap(

@@ -1,7 +1,6 @@
 import { evidence, gap, judge, notMet, plural, tx, type Fault } from '../text.ts';
 import type { Rule } from '../types.ts';
 import {
-  COURSES,
   TRAINING,
   counted,
   courseEvidence,
@@ -22,7 +21,7 @@ import {
  * evaluated and failures are taken again.
  */
 
-const coursesGap = () => gap(COURSES, '教育コース', 'Training courses');
+const coursesGap = () => gap(TRAINING, '教育コース', 'Training courses');
 
 /** 4.2.2.d: an awareness programme for all staff and role courses, delivered in the last year. */
 const programmeRule: Rule = (s) => {

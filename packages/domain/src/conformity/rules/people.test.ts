@@ -99,7 +99,7 @@ describe('5.1.d communicating the importance of the ISMS', () => {
   it('is not met with neither a policy nor an awareness course', () => {
     const e = run('5.1.d', withPeople());
     expect(e.status).toBe('not_met');
-    expect(gaps(e)).toEqual(['/documents', '/training/courses']);
+    expect(gaps(e)).toEqual(['/documents', '/training']);
     readable(e);
   });
 
@@ -149,7 +149,7 @@ describe('5.1.d communicating the importance of the ISMS', () => {
   it('is partly met with an issued policy nobody was asked to acknowledge and no awareness course', () => {
     const e = run('5.1.d', withPeople({ policy: policyFacts(0) }, {}, policy));
     expect(e.status).toBe('partly_met');
-    expect(gaps(e)).toEqual(['/documents/d-1', '/training/courses']);
+    expect(gaps(e)).toEqual(['/documents/d-1', '/training']);
     expect(e.explanation.en).toContain('given to nobody to acknowledge');
   });
 });

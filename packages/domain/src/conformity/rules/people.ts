@@ -1,7 +1,7 @@
 import { evidence, gap, judge, notMet, plural, tx, type Fault } from '../text.ts';
 import type { ConformitySnapshot, Rule } from '../types.ts';
 import {
-  COURSES,
+  TRAINING,
   ROLES,
   assignmentLink,
   counted,
@@ -121,7 +121,7 @@ export const communicationRule: Rule = (s) => {
         '発行済みのISMS基本方針も、全員向けの意識向上教育もなく、ISMSの重要性を伝えた記録がありません。',
         'Nothing shows the importance of the ISMS being communicated: no ISMS policy is issued and no awareness course is set for everyone.',
       ),
-      [policyGap(), gap(COURSES, '教育コース', 'Training courses')],
+      [policyGap(), gap(TRAINING, '教育コース', 'Training courses')],
       data,
     );
   }
@@ -178,7 +178,7 @@ export const communicationRule: Rule = (s) => {
         ]
       : []),
     ...linksOf(policy?.outstanding ?? { count: 0, refs: [] }, personLink),
-    ...(t.awareness.count === 0 ? [gap(COURSES, '教育コース', 'Training courses')] : []),
+    ...(t.awareness.count === 0 ? [gap(TRAINING, '教育コース', 'Training courses')] : []),
     ...linksOf(t.awarenessWithoutInterval, courseLink),
     ...t.awareness.refs.map(courseEvidence),
     ...linksOf(t.awarenessNotCompleted, personLink),

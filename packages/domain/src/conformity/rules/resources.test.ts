@@ -33,7 +33,7 @@ describe('4.2.2.f resources managed', () => {
   it('is not met with nothing registered for the current year', () => {
     const e = run('4.2.2.f', emptySnapshot());
     expect(e.status).toBe('not_met');
-    expect(gapHrefs(e)).toEqual(['/resources?fiscalYear=2026']);
+    expect(gapHrefs(e)).toEqual(['/resources?year=2026']);
     readable(e);
   });
 
@@ -144,7 +144,7 @@ describe('5.2.1.a resources for establishing, operating, monitoring and improvin
     expect(e.explanation.ja).toContain(
       '監視・レビュー・維持・改善のための資源が計画されていません。',
     );
-    expect(gapHrefs(e)).toEqual(['/resources?fiscalYear=2026', '/resources/r-7', '/resources/r-8']);
+    expect(gapHrefs(e)).toEqual(['/resources?year=2026', '/resources/r-7', '/resources/r-8']);
     readable(e);
   });
 

@@ -19,7 +19,7 @@ import {
  * every ISMS activity provided for.
  */
 
-const yearHref = (fy: number) => `/resources?fiscalYear=${fy}`;
+const yearHref = (fy: number) => `/resources?year=${fy}`;
 const resourceHref = (id: string) => `/resources/${id}`;
 
 const ACTIVITIES = ['establish', 'operate', 'monitor', 'improve'] as const;

@@ -39,6 +39,7 @@ export function AttestationRow({ a, itemLabel }: { a: Attestation; itemLabel: st
           {itemLabel}
         </Text>
         <Badge
+          variant="light"
           color={state === 'approved' ? 'green' : state === 'expired' ? 'red' : COLORS[a.status]}
         >
           {t(`attestations.status.${state}`)}

@@ -28,7 +28,7 @@ function Section({ item }: { item: ConformityItem }) {
         {t('attestations.section')}
       </Title>
       {item.basis === 'attestation' && item.attestation && (
-        <Text fz="sm" c="green.8" fw={600}>
+        <Text fz="sm" c="teal.9" fw={600}>
           {t('attestations.metByAttestation', { date: item.attestation.validUntil })}
         </Text>
       )}

@@ -6,6 +6,7 @@ import { type JobDefinition } from '../../../api/people';
 import { useJobs } from '../../../api/people-competence';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../../components/QueryStates';
 import { SectionCard } from '../../../components/SectionCard';
+import { useMarkedRow } from '../../../lib/useMarkedRow';
 import { useSession } from '../../../session/useSession';
 import { useBilingual } from '../shared';
 import { JobModal } from './JobModal';
@@ -22,6 +23,8 @@ export function JobsPanel() {
   const manage = can('people:manage', 'all');
   const jobs = useJobs();
   const [editing, setEditing] = useState<JobDefinition | 'new' | null>(null);
+  // `?job=<id>` (a job without its competence requirements, from the conformity view).
+  const mark = useMarkedRow('job', jobs.data?.map((j) => j.id) ?? []);
 
   return (
     <Stack gap="lg">
@@ -66,7 +69,7 @@ export function JobsPanel() {
               </Table.Thead>
               <Table.Tbody>
                 {jobs.data.map((job) => (
-                  <Table.Tr key={job.id}>
+                  <Table.Tr key={job.id} {...mark(job.id)}>
                     <Table.Td>{job.code}</Table.Td>
                     <Table.Td>
                       {text(job.name, job.nameEn)}{' '}

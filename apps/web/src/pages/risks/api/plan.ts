@@ -16,6 +16,7 @@ export type TreatmentActionInput = z.input<typeof treatmentActionCreateSchema>;
 export const planKey = [...risksKey, 'plan'] as const;
 
 export interface PlanFilter {
+  q?: string | null;
   status?: string | null;
   priority?: string | null;
   ownerUserId?: string | null;

@@ -1,4 +1,7 @@
-import { Group, Select, Switch } from '@mantine/core';
+import { Group, Select, Switch, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserDirectory } from '../../../api/identity';
 import { useSession } from '../../../session/useSession';
@@ -20,7 +23,7 @@ export type PlanKey = keyof PlanUrlFilter;
 
 export function planFilterFromParams(params: URLSearchParams): PlanUrlFilter {
   const filter: PlanUrlFilter = {};
-  for (const key of ['status', 'priority', 'ownerUserId'] as const) {
+  for (const key of ['q', 'status', 'priority', 'ownerUserId'] as const) {
     const value = params.get(key);
     if (value) filter[key] = value;
   }
@@ -42,11 +45,28 @@ export function PlanFilters({
   const { t } = useTranslation();
   const { can } = useSession();
   const users = useUserDirectory(can('users:read'));
+  // The box starts from the address (a gap links to `?q=<action code>`) and
+  // writes back to it once typing pauses.
+  const [search, setSearch] = useState(filter.q ?? '');
+  const [typed] = useDebouncedValue(search.trim(), 300);
+  useEffect(() => {
+    if (typed !== (filter.q ?? '')) onChange({ q: typed || null });
+    // Only the debounced text writes the address.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed]);
   const removable = (label: string, key: PlanKey) => (
     <FilterBadge onRemove={() => onChange({ [key]: null })}>{label}</FilterBadge>
   );
   return (
     <Group gap="sm" wrap="wrap">
+      <TextInput
+        aria-label={t('risks.plan.search')}
+        placeholder={t('risks.plan.search')}
+        leftSection={<IconSearch size={16} aria-hidden="true" />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={220}
+      />
       <Select
         aria-label={t('risks.plan.fields.status')}
         placeholder={t('risks.plan.allStatuses')}

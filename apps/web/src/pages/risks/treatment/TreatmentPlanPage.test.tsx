@@ -41,6 +41,7 @@ describe('treatment plan filters from the URL', { timeout: 120_000 }, () => {
     ['missing=owner&open=true', { missing: 'owner', open: 'true' }],
     ['missing=resources&status=planned', { missing: 'resources', status: 'planned' }],
     ['overdue=true', { overdue: 'true' }],
+    ['q=A-0001', { q: 'A-0001' }],
   ])('sends the filter of %s to the server', async (search, sent) => {
     const api = fakeApi(routes);
     vi.stubGlobal('fetch', api.fetch);
@@ -48,6 +49,18 @@ describe('treatment plan filters from the URL', { timeout: 120_000 }, () => {
     await screen.findByRole('table', { name: 'Treatment plan' }, { timeout: 45_000 });
     const first = plans(api)[0]!;
     for (const [key, value] of Object.entries(sent)) expect(first.query.get(key)).toBe(value);
+  });
+
+  it('shows the search of the address in its box and keeps what is typed there', async () => {
+    const api = fakeApi(routes);
+    vi.stubGlobal('fetch', api.fetch);
+    const { router } = renderApp('/treatment-plan?q=A-0001');
+    await screen.findByRole('table', { name: 'Treatment plan' }, { timeout: 45_000 });
+    const box = screen.getByRole('textbox', { name: 'Search code or title' }) as HTMLInputElement;
+    expect(box.value).toBe('A-0001');
+    fireEvent.change(box, { target: { value: 'fire' } });
+    await waitFor(() => expect(router.state.location.search).toContain('q=fire'));
+    await waitFor(() => expect(plans(api).at(-1)!.query.get('q')).toBe('fire'));
   });
 
   it('ignores an unknown missing value', async () => {
