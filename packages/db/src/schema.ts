@@ -26,3 +26,4 @@ export * from './tables/attestations.ts';
 export * from './tables/objectives.ts';
 export * from './tables/legal.ts';
 export * from './tables/controls.ts';
+export * from './tables/notifications.ts';
