@@ -85,3 +85,4 @@ export * as ismsEvents from './events/index.ts';
 export * as objectives from './objectives/index.ts';
 export * as legal from './legal/index.ts';
 export * as controls from './controls/index.ts';
+export * as notifications from './notifications/index.ts';

@@ -76,6 +76,7 @@ export interface DigestCandidate {
   frequency: string;
   lastSentAt: Date | null;
   digestHour: number;
+  timeZone: string;
 }
 
 /** Users with digest notifications waiting, with their frequency and last digest. */
@@ -84,7 +85,8 @@ export async function digestCandidates(db: Executor) {
     db,
     sql`select u.id as "userId", u.organization_id as "organizationId",
         coalesce(d.frequency, s.default_digest, 'daily') as frequency,
-        d.last_sent_at as "lastSentAt", coalesce(s.digest_hour, 8) as "digestHour"
+        d.last_sent_at as "lastSentAt", coalesce(s.digest_hour, 8) as "digestHour",
+        ${timeZoneSql(sql`u.organization_id`)} as "timeZone"
       from users u
       left join notification_digests d on d.user_id = u.id
       left join notification_settings s on s.organization_id = u.organization_id
@@ -109,6 +111,15 @@ export async function claimDigest(db: Executor, userId: string) {
       returning ${outboxColumns}`,
   );
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+}
+
+/** A digest that could not be sent: its rows wait for the next slot, the error kept. */
+export async function requeueDigest(db: Executor, ids: string[], error: string) {
+  await db.execute(
+    sql`update notifications set email_attempts = email_attempts + 1,
+        email_error = ${error.slice(0, 500)}, email_next_attempt_at = now()
+      where id = any(${sql.param(ids)}::uuid[])`,
+  );
 }
 
 export async function markDigestSent(db: Executor, organizationId: string, userId: string) {
@@ -163,4 +174,10 @@ export async function clocksDue(db: Executor, withinHours: number) {
 export async function organizationIds(db: Executor) {
   const rows = await queryRows<{ id: string }>(db, sql`select id from organizations`);
   return rows.map((r) => r.id);
+}
+
+/** The organization's time zone (the incident settings', Asia/Tokyo by default). */
+export async function timeZoneOf(db: Executor, organizationId: string) {
+  const [row] = await queryRows<{ tz: string }>(db, sql`select ${timeZoneSql(organizationId)} as tz`);
+  return row?.tz ?? 'Asia/Tokyo';
 }
