@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { jobSlotsPlugin } from './plugins/job-slots.ts';
+import { notificationDispatchPlugin } from './plugins/notification-dispatch.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { noStorePlugin } from './plugins/no-store.ts';
 import { problemPlugin } from './plugins/problem.ts';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
   await app.register(jobSlotsPlugin);
+  await app.register(notificationDispatchPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
   if (hasWeb)

@@ -21,6 +21,7 @@ import { legalRoutes } from './legal.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
+import { notificationRoutes } from './notifications.ts';
 import { peopleCompetenceRoutes } from './people-competence.ts';
 import { peopleProfileRoutes } from './people-profiles.ts';
 import { recordRoutes } from './records.ts';
@@ -74,6 +75,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(soaRoutes);
   await app.register(assetRoutes);
   await app.register(jobRoutes);
+  await app.register(notificationRoutes);
   await app.register(riskMethodRoutes);
   await app.register(riskCatalogRoutes);
   await app.register(riskRoutes);
