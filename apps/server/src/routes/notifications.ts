@@ -131,10 +131,12 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, querystring: unsubscribeQuerySchema, hide: true },
       config: { public: true },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const found = await notifications.unsubscribePreview(db, request.query.token);
+      return reply
         .type('text/html; charset=utf-8')
-        .send(unsubscribePage(request.locale, { confirm: request.query.token })),
+        .send(unsubscribePage(found.locale, { confirm: request.query.token, kinds: found.kinds }));
+    },
   );
   app.post(
     '/notifications/unsubscribe',
@@ -144,10 +146,9 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const done = await notifications.unsubscribe(db, request.query.token);
-      const locale = done.locale === 'en' ? 'en' : 'ja';
       return reply
         .type('text/html; charset=utf-8')
-        .send(unsubscribePage(locale, { done: done.kinds }));
+        .send(unsubscribePage(done.locale, { done: done.kinds }));
     },
   );
 };

@@ -12,6 +12,8 @@ export interface CapturedMail {
   text: string;
   html: string;
   headers: ParsedMail['headers'];
+  /** The List-Unsubscribe header as sent (mailparser restructures List-* headers). */
+  listUnsubscribe: string;
   /** The unsubscribe URLs in the body. */
   unsubscribeLinks: string[];
 }
@@ -51,6 +53,11 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
             text,
             html: typeof parsed.html === 'string' ? parsed.html : '',
             headers: parsed.headers,
+            listUnsubscribe:
+              parsed.headerLines
+                .find((h) => h.key === 'list-unsubscribe')
+                ?.line.replace(/^[^:]+:\s*/, '')
+                .replace(/\r?\n\s+/g, '') ?? '',
             unsubscribeLinks: [...text.matchAll(/https?:\/\/\S+\/unsubscribe\?token=[\w-]+/g)].map(
               (m) => m[0],
             ),

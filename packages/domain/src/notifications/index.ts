@@ -5,7 +5,7 @@ export { DEFAULT_EMAIL, type NotificationDraft } from './kinds.ts';
 export { remindersFrom, escalationsFrom, daysBetween, DEFAULT_REMINDERS } from './reminders.ts';
 export { mayMail, createSmtpMailer, type Mailer, type MailMessage } from './mailer.ts';
 export { configureMail, emailEnabled, mailSetup } from './setup.ts';
-export { onDispatchWanted, takeDispatchWanted } from './kick.ts';
+export { takeDispatchWanted } from './kick.ts';
 export {
   dispatchImmediate,
   sendDigests,

@@ -6,11 +6,9 @@
  * empty outbox query.
  */
 let wanted = false;
-let listener: (() => void) | null = null;
 
 export function wantDispatch() {
   wanted = true;
-  listener?.();
 }
 
 /** Whether a dispatch was asked for since the last call (and clears it). */
@@ -20,7 +18,3 @@ export function takeDispatchWanted() {
   return was;
 }
 
-/** The server's hook, called on each request (tests and the CLI leave it unset). */
-export function onDispatchWanted(fn: (() => void) | null) {
-  listener = fn;
-}

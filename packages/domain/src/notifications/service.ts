@@ -130,6 +130,13 @@ export async function updatePreferences(
   });
 }
 
+/** What an unsubscribe link would turn off, and for whom (the page asks before it does). */
+export async function unsubscribePreview(db: Db, token: string) {
+  const found = await repo.unsubscribeTokenOf(db, unsubscribeTokenHash(token));
+  if (!found) throw notFound('unsubscribe_token');
+  return { kinds: found.kinds as NotificationKind[], locale: found.locale };
+}
+
 /**
  * The link in an email: turns the token's kinds off for its user, without
  * signing in. Audited as the system acting on the person's request.
