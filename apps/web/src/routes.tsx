@@ -27,6 +27,16 @@ const UsersPage = lazy(() =>
 const ApprovalsPage = lazy(() =>
   import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('./pages/notifications/NotificationsPage').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('./pages/notifications/NotificationSettingsPage').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
 const ProfilePage = lazy(() =>
   import('./pages/profile/ProfilePage').then((m) => ({ default: m.ProfilePage })),
 );
@@ -479,6 +489,14 @@ export const routes: RouteObject[] = [
           },
           { path: 'profile', element: lazyPage(<ProfilePage />) },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },
+          { path: 'notifications', element: areaPage('notifications', <NotificationsPage />) },
+          {
+            path: 'admin/notifications',
+            element: guarded(
+              'notifications:manage',
+              areaPage('notifications', <NotificationSettingsPage />),
+            ),
+          },
           { path: 'admin/users', element: guarded('users:read', lazyPage(<UsersPage />)) },
           { path: 'admin/roles', element: lazyPage(<RolesPage />) },
           {

@@ -5,7 +5,12 @@ import { describeEachDatabase } from '@mamoru/db/testing';
 import { notifications } from '@mamoru/domain';
 import { buildTestApp, type App } from '../testing/app.ts';
 import { requestTestApproval } from '../testing/approvals.ts';
-import { createUser, createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
+import {
+  createUser,
+  createUserAndLogin,
+  setupOrganization,
+  type Client,
+} from '../testing/identity.ts';
 import { startSmtpCapture, type SmtpCapture } from '../testing/smtp.ts';
 
 /**
@@ -82,13 +87,13 @@ describeEachDatabase('notification email', (ctx) => {
     expect(mail!.html).toContain('lang="ja"');
     expect(mail!.unsubscribeLinks).toHaveLength(1);
     const link = mail!.unsubscribeLinks[0]!;
-    expect(link.startsWith('https://isms.example.test/api/v1/notifications/unsubscribe?token=')).toBe(
-      true,
-    );
+    expect(
+      link.startsWith('https://isms.example.test/api/v1/notifications/unsubscribe?token='),
+    ).toBe(true);
     expect(mail!.listUnsubscribe).toBe(`<${link}>`);
-    const [approval] = (
-      await approverJa.get('/api/v1/notifications?limit=1')
-    ).json<{ items: Notification[] }>().items;
+    const [approval] = (await approverJa.get('/api/v1/notifications?limit=1')).json<{
+      items: Notification[];
+    }>().items;
     expect(approval).toMatchObject({ kind: 'approval_requested', emailStatus: 'sent' });
 
     // The link asks first (a link checker changes nothing), then turns the kind off.

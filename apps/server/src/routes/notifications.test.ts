@@ -71,9 +71,7 @@ describeEachDatabase('notifications', (ctx) => {
       const first = await approver.get('/api/v1/notifications?limit=1');
       const page = first.json<{ items: Notification[]; nextCursor: string }>();
       expect(page.items).toHaveLength(1);
-      const second = await approver.get(
-        `/api/v1/notifications?limit=1&cursor=${page.nextCursor}`,
-      );
+      const second = await approver.get(`/api/v1/notifications?limit=1&cursor=${page.nextCursor}`);
       expect(second.json().items[0].id).not.toBe(page.items[0]!.id);
 
       const read = await approver.post(`/api/v1/notifications/${page.items[0]!.id}/read`);

@@ -151,6 +151,12 @@ import {
   objectiveProbes,
   type ObjectivesOfB,
 } from './objectives.isolation.ts';
+import {
+  NOTIFICATION_LISTS,
+  createNotificationsOfB,
+  notificationProbes,
+  type NotificationsOfB,
+} from './notifications.isolation.ts';
 
 import {
   CONTROL_LISTS,
@@ -248,6 +254,8 @@ interface Objects {
   legal: LegalOfB;
   /** B's own control in operation, with a check and a failed result. */
   controls: ControlsOfB;
+  /** B's manager's notification of B's approval request. */
+  notifications: NotificationsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -338,6 +346,7 @@ const BY_ID: ByIdProbe[] = [
   ...attestationProbes<Objects>(),
   ...objectiveProbes<Objects>(),
   ...controlProbes<Objects>(),
+  ...notificationProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -572,6 +581,7 @@ const LISTS: ListProbe[] = [
   ...ATTESTATION_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...OBJECTIVE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CONTROL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...NOTIFICATION_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -691,6 +701,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.objectives = await createObjectivesOfB(adminB);
     b.legal = await createLegalOfB(ownersB.managerB);
     b.controls = await createControlsOfB(adminB, b.ownControlId);
+    b.notifications = await createNotificationsOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -757,6 +768,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.objectives.values,
       ...b.legal.values,
       ...b.controls.values,
+      ...b.notifications.values,
     ];
   });
   afterAll(() => app.close());

@@ -36,6 +36,8 @@ import auditChecklistJa from './areas/audit-checklist.ja.json';
 import auditReportJa from './areas/audit-report.ja.json';
 import reviewsJa from './areas/reviews.ja.json';
 import reviewsPartiesJa from './areas/reviews-parties.ja.json';
+import notificationsEn from './areas/notifications.en.json';
+import notificationsJa from './areas/notifications.ja.json';
 import type { Translation } from './index.ts';
 
 /**
@@ -64,6 +66,7 @@ export const en = {
   auditReport: auditReportEn,
   reviews: reviewsEn,
   reviewsParties: reviewsPartiesEn,
+  notifications: notificationsEn,
 } satisfies Translation;
 export const ja = {
   ...jaBase,
@@ -85,4 +88,5 @@ export const ja = {
   auditReport: auditReportJa,
   reviews: reviewsJa,
   reviewsParties: reviewsPartiesJa,
+  notifications: notificationsJa,
 } satisfies Translation;

@@ -20,6 +20,7 @@ import type auditChecklistEn from './areas/audit-checklist.en.json';
 import type auditReportEn from './areas/audit-report.en.json';
 import type reviewsEn from './areas/reviews.en.json';
 import type reviewsPartiesEn from './areas/reviews-parties.en.json';
+import type notificationsEn from './areas/notifications.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -57,6 +58,8 @@ export interface LazyAreaStrings {
   reviews: typeof reviewsEn;
   /** Interested parties and their feedback (a review input). */
   reviewsParties: typeof reviewsPartiesEn;
+  /** The notification centre, email preferences and the organization's email settings. */
+  notifications: typeof notificationsEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -132,6 +135,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   reviewsParties: {
     en: () => import('./areas/reviews-parties.en.json'),
     ja: () => import('./areas/reviews-parties.ja.json'),
+  },
+  notifications: {
+    en: () => import('./areas/notifications.en.json'),
+    ja: () => import('./areas/notifications.ja.json'),
   },
 };
 

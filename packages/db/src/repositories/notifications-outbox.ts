@@ -178,6 +178,9 @@ export async function organizationIds(db: Executor) {
 
 /** The organization's time zone (the incident settings', Asia/Tokyo by default). */
 export async function timeZoneOf(db: Executor, organizationId: string) {
-  const [row] = await queryRows<{ tz: string }>(db, sql`select ${timeZoneSql(organizationId)} as tz`);
+  const [row] = await queryRows<{ tz: string }>(
+    db,
+    sql`select ${timeZoneSql(organizationId)} as tz`,
+  );
   return row?.tz ?? 'Asia/Tokyo';
 }

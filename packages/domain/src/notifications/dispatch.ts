@@ -67,7 +67,10 @@ async function compose(db: Executor, setup: MailSetup, row: OutboxRow, kinds: st
   for (const kind of kinds) {
     byKind[kind as NotificationKind] = await unsubscribeLink(db, setup, row, [kind]);
   }
-  const all = kinds.length === 1 ? byKind[kinds[0] as NotificationKind]! : await unsubscribeLink(db, setup, row, kinds);
+  const all =
+    kinds.length === 1
+      ? byKind[kinds[0] as NotificationKind]!
+      : await unsubscribeLink(db, setup, row, kinds);
   return {
     to: row.email,
     locale: localeOf(row),
@@ -143,7 +146,8 @@ export function latestDigestSlot(
     0,
     timeZone,
   );
-  if (slot.getTime() > now.getTime()) slot.setDate(slot.getDate() - (frequency === 'weekly' ? 7 : 1));
+  if (slot.getTime() > now.getTime())
+    slot.setDate(slot.getDate() - (frequency === 'weekly' ? 7 : 1));
   return new Date(slot.getTime());
 }
 

@@ -14,6 +14,11 @@ export {
   retryAfterSeconds,
   MAX_ATTEMPTS,
 } from './dispatch.ts';
-export { notifyIncidentDeadlines, notifyDueItems, dayIn, type DueItemProvider } from './scheduled.ts';
+export {
+  notifyIncidentDeadlines,
+  notifyDueItems,
+  dayIn,
+  type DueItemProvider,
+} from './scheduled.ts';
 export * from './jobs.ts';
 export { KIND_NAMES } from './wording.ts';

@@ -17,4 +17,3 @@ export function takeDispatchWanted() {
   wanted = false;
   return was;
 }
-

@@ -36,8 +36,9 @@ describe('remindersFrom', () => {
   });
 
   it('leaves deadlines beyond the horizon and items without a responsible person', () => {
-    expect(remindersFrom([item({ dueOn: '2026-12-15' }), item({ responsibleId: null })], today))
-      .toEqual([]);
+    expect(
+      remindersFrom([item({ dueOn: '2026-12-15' }), item({ responsibleId: null })], today),
+    ).toEqual([]);
     expect(remindersFrom([item({ dueOn: '2026-12-14' })], today)).toHaveLength(1);
   });
 

@@ -81,10 +81,7 @@ export async function markAllRead(db: Db, ctx: RequestContext) {
 
 // ---- preferences -------------------------------------------------------------------------
 
-export async function preferencesOf(
-  db: Db,
-  ctx: RequestContext,
-): Promise<NotificationPreferences> {
+export async function preferencesOf(db: Db, ctx: RequestContext): Promise<NotificationPreferences> {
   const org = ctx.actor.organizationId;
   const userId = me(ctx);
   const stored = await repo.preferencesOf(db, org, [userId]);
@@ -95,9 +92,7 @@ export async function preferencesOf(
       kind,
       email: (stored.find((p) => p.kind === kind)?.email as EmailMode) ?? DEFAULT_EMAIL[kind],
     })),
-    digestFrequency: (digest?.frequency ??
-      settings?.defaultDigest ??
-      'daily') as DigestFrequency,
+    digestFrequency: (digest?.frequency ?? settings?.defaultDigest ?? 'daily') as DigestFrequency,
     emailEnabled: emailEnabled(),
   };
 }
@@ -112,7 +107,8 @@ export async function updatePreferences(
   return db.transaction(async (tx) => {
     const before = await preferencesOf(tx as unknown as Db, ctx);
     if (patch.kinds) await repo.setPreferences(tx, org, userId, patch.kinds);
-    if (patch.digestFrequency) await repo.setDigestFrequency(tx, org, userId, patch.digestFrequency);
+    if (patch.digestFrequency)
+      await repo.setDigestFrequency(tx, org, userId, patch.digestFrequency);
     const after = await preferencesOf(tx as unknown as Db, ctx);
     const content = (p: NotificationPreferences) => ({
       ...Object.fromEntries(p.kinds.map((k) => [k.kind, k.email])),
@@ -160,7 +156,11 @@ export async function unsubscribe(db: Db, token: string) {
       },
     ]);
   });
-  return { kinds: found.kinds as NotificationKind[], locale: found.locale, name: found.displayName };
+  return {
+    kinds: found.kinds as NotificationKind[],
+    locale: found.locale,
+    name: found.displayName,
+  };
 }
 
 // ---- organization settings -----------------------------------------------------------------
