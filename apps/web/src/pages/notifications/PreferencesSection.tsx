@@ -1,33 +1,33 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconMailOff } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DigestFrequency, EmailMode, NotificationKind } from '@mamoru/contracts';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { SectionCard } from '../../components/SectionCard';
 import { useToast } from '../../components/Toasts';
-import { usePreferences, useSavePreferences } from './api';
+import { usePreferences, useSavePreferences, type NotificationPreferences } from './api';
 
 const MODES: EmailMode[] = ['immediate', 'digest', 'off'];
 
 /** How each kind of the person's notifications comes by email, and how often the digest. */
 export function PreferencesSection() {
+  const prefs = usePreferences();
+  return prefs.data ? <PreferencesForm data={prefs.data} /> : null;
+}
+
+function PreferencesForm({ data }: { data: NotificationPreferences }) {
   const { t } = useTranslation();
   const toast = useToast();
-  const prefs = usePreferences();
   const save = useSavePreferences();
-  const [modes, setModes] = useState<Partial<Record<NotificationKind, EmailMode>>>({});
-  const [digest, setDigest] = useState<DigestFrequency>('daily');
-  useEffect(() => {
-    if (!prefs.data) return;
-    setModes(Object.fromEntries(prefs.data.kinds.map((k) => [k.kind, k.email])));
-    setDigest(prefs.data.digestFrequency);
-  }, [prefs.data]);
-  if (!prefs.data) return null;
+  const [modes, setModes] = useState<Partial<Record<NotificationKind, EmailMode>>>(() =>
+    Object.fromEntries(data.kinds.map((k) => [k.kind, k.email])),
+  );
+  const [digest, setDigest] = useState<DigestFrequency>(data.digestFrequency);
   const submit = () =>
     save.mutate(
       {
-        kinds: prefs.data.kinds.map((k) => ({ kind: k.kind, email: modes[k.kind] ?? k.email })),
+        kinds: data.kinds.map((k) => ({ kind: k.kind, email: modes[k.kind] ?? k.email })),
         digestFrequency: digest,
       },
       { onSuccess: () => toast.success(t('notifications.preferences.saved')) },
@@ -39,7 +39,7 @@ export function PreferencesSection() {
       description={t('notifications.preferences.intro')}
     >
       <Stack gap="md" p="lg">
-        {!prefs.data.emailEnabled && (
+        {!data.emailEnabled && (
           <Alert color="gray" icon={<IconMailOff size={18} aria-hidden="true" />}>
             {t('notifications.preferences.emailOff')}
           </Alert>
@@ -52,7 +52,7 @@ export function PreferencesSection() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {prefs.data.kinds.map((k) => (
+            {data.kinds.map((k) => (
               <Table.Tr key={k.kind}>
                 <Table.Td>{t(`notifications.kinds.${k.kind}`)}</Table.Td>
                 <Table.Td>
