@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Notification } from '@mamoru/contracts';
+import { queryRows } from '@mamoru/db';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { notifications } from '@mamoru/domain';
 import { buildTestApp, type App } from '../testing/app.ts';
@@ -132,10 +133,11 @@ describeEachDatabase('notification email', (ctx) => {
       assigneeUserId: outsider.user.id,
     });
     const result = await notifications.dispatchImmediate(app.database.db);
-    const status = await app.database.db.execute(
+    const status = await queryRows<{ email_status: string }>(
+      app.database.db,
       sql`select email_status from notifications where subject_id = ${approval.id}`,
     );
-    expect((status.rows[0] as { email_status: string }).email_status).toBe('suppressed');
+    expect(status[0]!.email_status).toBe('suppressed');
     expect(result.sent).toBe(0);
     expect(smtp.mails.flatMap((m) => m.to)).not.toContain(outsider.email);
 
@@ -148,10 +150,11 @@ describeEachDatabase('notification email', (ctx) => {
     const mail = (await smtp.waitFor(3)).at(-1)!;
     expect(mail.to).toEqual([outsider.email]);
     expect(mail.subject).toContain('Approval requested: Document');
-    const rows = await app.database.db.execute(
+    const rows = await queryRows<{ email_status: string }>(
+      app.database.db,
       sql`select email_status from notifications where subject_id = ${second.id}`,
     );
-    expect((rows.rows[0] as { email_status: string }).email_status).toBe('sent');
+    expect(rows[0]!.email_status).toBe('sent');
   });
 
   it('retries a refused mail with backoff and sends it later', async () => {
@@ -162,12 +165,13 @@ describeEachDatabase('notification email', (ctx) => {
     await notifications.dispatchImmediate(db);
     const row = async () =>
       (
-        await db.execute(
+        await queryRows<{ status: string; attempts: number; waiting: boolean }>(
+          db,
           sql`select email_status as status, email_attempts as attempts,
             email_next_attempt_at > now() as waiting
             from notifications where subject_id = ${approval.id}`,
         )
-      ).rows[0] as { status: string; attempts: number; waiting: boolean };
+      )[0]!;
     // The kick may have taken the first try; either way one attempt failed and waits.
     expect(await row()).toMatchObject({ status: 'failed', attempts: 1, waiting: true });
     await notifications.dispatchImmediate(db);
