@@ -81,8 +81,8 @@ describeEachDatabase('notification email', (ctx) => {
     const mails = await smtp.waitFor(2);
     const mail = mails.find((m) => m.to.includes(approverJa.user.email));
     const english = mails.find((m) => m.to.includes(requester.user.email));
-    expect(english!.subject).toMatch(/^\[Mamoru\] Approval requested: ISMS scope/);
-    expect(mail!.subject).toMatch(/^\[Mamoru\] 承認依頼: 適用範囲「.*」（第\d+版）$/);
+    expect(english!.subject).toMatch(/^\[Mamoru\] Approval requested: ISMS scope \(version \d+\)$/);
+    expect(mail!.subject).toMatch(/^\[Mamoru\] 承認依頼: 適用範囲（第\d+版）$/);
     expect(mail!.text).toContain('承認 花子 様');
     expect(mail!.text).toContain('https://isms.example.test/approvals');
     expect(mail!.html).toContain('lang="ja"');

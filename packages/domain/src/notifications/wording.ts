@@ -68,10 +68,13 @@ export function headline(n: Worded, l: MailLocale): string {
   const p = n.params;
   const item = word(ITEM_KINDS, p.itemKind, l);
   switch (n.kind) {
-    case 'approval_requested':
+    case 'approval_requested': {
+      // Some objects have no name of their own (the scope): the type says what it is.
+      const type = word(APPROVAL_TYPES, p.approvalType, l);
       return l === 'ja'
-        ? `承認依頼: ${word(APPROVAL_TYPES, p.approvalType, l)}「${n.title}」（第${p.version}版）`
-        : `Approval requested: ${word(APPROVAL_TYPES, p.approvalType, l)} "${n.title}" (version ${p.version})`;
+        ? `承認依頼: ${type}${n.title ? `「${n.title}」` : ''}（第${p.version}版）`
+        : `Approval requested: ${type}${n.title ? ` "${n.title}"` : ''} (version ${p.version})`;
+    }
     case 'incident_deadline': {
       const obligation = l === 'ja' ? p.obligation : p.obligationEn || p.obligation;
       if (l === 'ja') {

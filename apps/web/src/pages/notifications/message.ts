@@ -14,11 +14,16 @@ export function notificationMessage(
   });
   switch (n.kind) {
     case 'approval_requested':
-      return t('notifications.message.approval_requested', {
-        type: approvalType,
-        title: n.title,
-        version: p.version,
-      });
+      return t(
+        n.title
+          ? 'notifications.message.approval_requested'
+          : 'notifications.message.approval_requested_untitled',
+        {
+          type: approvalType,
+          title: n.title,
+          version: p.version,
+        },
+      );
     case 'incident_deadline':
       return t(
         p.passed
