@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, VisuallyHidden } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -33,12 +33,13 @@ export function NotificationBell() {
       px={6}
       color={count > 0 ? 'red' : 'gray'}
       leftSection={<IconBell size={18} aria-hidden="true" />}
-      aria-label={
-        count > 0 ? t('notificationsShell.bellUnread', { count }) : t('notificationsShell.bell')
-      }
       data-testid="notification-bell"
     >
-      {count > 0 ? (count > 99 ? '99+' : count) : null}
+      {/* The name says what the number means; the number alone is for the eye. */}
+      <VisuallyHidden>
+        {count > 0 ? t('notificationsShell.bellUnread', { count }) : t('notificationsShell.bell')}
+      </VisuallyHidden>
+      {count > 0 && <span aria-hidden="true">{count > 99 ? '99+' : count}</span>}
     </Button>
   );
 }
