@@ -5,6 +5,7 @@ import { notifications } from '@mamoru/domain';
 import { buildTestApp, type App } from '../testing/app.ts';
 import { requestTestApproval } from '../testing/approvals.ts';
 import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
+import { insertIncident } from './incidents-respond.fixtures.ts';
 
 describeEachDatabase('notifications', (ctx) => {
   let app: App;
@@ -206,9 +207,25 @@ describeEachDatabase('notifications', (ctx) => {
     expect((await app.inject({ method: 'POST', url })).statusCode).toBe(404);
   });
 
-  it('creates an incident deadline reminder once per clock and state', async () => {
-    // The job runs over every organization; a second run creates nothing new.
-    await notifications.notifyIncidentDeadlines(app.database.db);
+  it('reminds of passed incident notification deadlines once per clock and state', async () => {
+    expect((await admin.post('/api/v1/incident-obligations/presets')).statusCode).toBe(200);
+    // Discovered long ago: the personal data breach's clocks have passed, nothing was sent.
+    const assigned = await insertIncident(admin, { assigneeId: staff.user.id });
+    const unassigned = await insertIncident(admin, { title: 'Mail sent to the wrong customer' });
+    const created = await notifications.notifyIncidentDeadlines(app.database.db);
+    expect(created).toBeGreaterThan(0);
+    const ofIncident = (items: Notification[], id: string) =>
+      items.filter((i) => i.kind === 'incident_deadline' && i.subject.id === id);
+    const staffs = ofIncident((await mine(staff)).items, assigned.id);
+    expect(staffs.length).toBeGreaterThan(0);
+    expect(staffs[0]).toMatchObject({
+      title: 'Laptop with customer list lost',
+      href: `/incidents/${assigned.id}`,
+      params: { passed: 1, reference: `INC-${String(assigned.number).padStart(4, '0')}` },
+    });
+    // Without an assignee the ISMS managers hear of it; the assignee's clocks stay theirs.
+    expect(ofIncident((await mine(admin)).items, unassigned.id).length).toBeGreaterThan(0);
+    expect(ofIncident((await mine(admin)).items, assigned.id)).toEqual([]);
     expect(await notifications.notifyIncidentDeadlines(app.database.db)).toBe(0);
   });
 });
