@@ -5,3 +5,4 @@ export * from './paths.ts';
 export * from './server.ts';
 export * from './identity.ts';
 export * from './data-template.ts';
+export * from './smtp.ts';

@@ -16,6 +16,7 @@ import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { backgroundJobsPlugin } from './plugins/background-jobs.ts';
 import { jobSlotsPlugin } from './plugins/job-slots.ts';
+import { notificationDispatchPlugin } from './plugins/notification-dispatch.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { noStorePlugin } from './plugins/no-store.ts';
 import { problemPlugin } from './plugins/problem.ts';
@@ -95,6 +96,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(authPlugin);
   await app.register(jobSlotsPlugin);
   await app.register(backgroundJobsPlugin);
+  await app.register(notificationDispatchPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
   if (hasWeb)

@@ -66,6 +66,17 @@ const envSchema = z.object({
   MAMORU_IMPORT_MAX_ROWS: positive.default(limits.maxRows),
   MAMORU_IMPORT_MAX_COLUMNS: positive.default(limits.maxColumns),
   MAMORU_IMPORT_MAX_CELL_CHARS: positive.default(limits.maxCellChars),
+  MAMORU_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAMORU_MAIL_FROM: z.string().min(3).optional(),
+  MAMORU_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must start with http:// or https://')
+    .optional(),
+  MAMORU_SMTP_REQUIRE_TLS: z.enum(['true', 'false']).default('false'),
+  MAMORU_SMTP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -117,6 +128,15 @@ export interface Config {
     maxColumns: number;
     maxCellChars: number;
   };
+  /** Email through SMTP; null (no MAMORU_SMTP_URL): notifications stay in the app. */
+  mail: {
+    smtpUrl: string;
+    from: string;
+    /** The address users open Mamoru at, for links in mails. */
+    publicUrl: string;
+    requireTls: boolean;
+    rejectUnauthorized: boolean;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +191,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxColumns: e.MAMORU_IMPORT_MAX_COLUMNS,
       maxCellChars: e.MAMORU_IMPORT_MAX_CELL_CHARS,
     },
+    mail: e.MAMORU_SMTP_URL
+      ? {
+          smtpUrl: e.MAMORU_SMTP_URL,
+          from: e.MAMORU_MAIL_FROM ?? 'Mamoru <mamoru@localhost>',
+          publicUrl: (e.MAMORU_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+          requireTls: e.MAMORU_SMTP_REQUIRE_TLS === 'true',
+          rejectUnauthorized: e.MAMORU_SMTP_TLS_REJECT_UNAUTHORIZED === 'true',
+        }
+      : null,
   };
 }
 

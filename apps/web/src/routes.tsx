@@ -30,6 +30,16 @@ const ApprovalsPage = lazy(() =>
 const CalendarPage = lazy(() =>
   import('./pages/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('./pages/notifications/NotificationsPage').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('./pages/notifications/NotificationSettingsPage').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
 const ProfilePage = lazy(() =>
   import('./pages/profile/ProfilePage').then((m) => ({ default: m.ProfilePage })),
 );
@@ -486,6 +496,14 @@ export const routes: RouteObject[] = [
             element: guarded('organization:read', areaPage('calendar', <CalendarPage />)),
           },
           { path: 'approvals', element: guarded('approvals:read', lazyPage(<ApprovalsPage />)) },
+          { path: 'notifications', element: areaPage('notifications', <NotificationsPage />) },
+          {
+            path: 'admin/notifications',
+            element: guarded(
+              'notifications:manage',
+              areaPage('notifications', <NotificationSettingsPage />),
+            ),
+          },
           { path: 'admin/users', element: guarded('users:read', lazyPage(<UsersPage />)) },
           { path: 'admin/roles', element: lazyPage(<RolesPage />) },
           {

@@ -78,6 +78,9 @@ export const AUDIT_ENTITY_TYPES = [
   'incident_obligation',
   'incident_settings',
   'isms_event',
+  // Notifications and email.
+  'notification_preferences',
+  'notification_settings',
   // ISMS resources and budget.
   'isms_resource',
   'resource_plan',
@@ -336,6 +339,9 @@ export const AUDIT_ACTIONS = [
   'incident_obligation.updated',
   'incident_obligation.presets_loaded',
   'incident_settings.updated',
+  'notification_preferences.updated',
+  'notification_preferences.unsubscribed',
+  'notification_settings.updated',
   'isms_event.recorded',
   'isms_event.updated',
   // ISMS resources and budget.

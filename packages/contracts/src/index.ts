@@ -42,3 +42,4 @@ export * from './resources.ts';
 export * from './objectives.ts';
 export * from './legal.ts';
 export * from './calendar.ts';
+export * from './notifications.ts';

@@ -27,3 +27,4 @@ export * from './tables/objectives.ts';
 export * from './tables/legal.ts';
 export * from './tables/controls.ts';
 export * from './tables/calendar.ts';
+export * from './tables/notifications.ts';

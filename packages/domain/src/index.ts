@@ -100,3 +100,4 @@ export * as objectives from './objectives/index.ts';
 export * as legal from './legal/index.ts';
 export * as controls from './controls/index.ts';
 export * as calendar from './calendar/index.ts';
+export * as notifications from './notifications/index.ts';

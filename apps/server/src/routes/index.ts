@@ -22,6 +22,7 @@ import { calendarRoutes } from './calendar.ts';
 import { improvementRegisterRoutes } from './improvement-register.ts';
 import { improvementProposalRoutes } from './improvement-proposals.ts';
 import { jobRoutes } from './jobs.ts';
+import { notificationRoutes } from './notifications.ts';
 import { peopleCompetenceRoutes } from './people-competence.ts';
 import { peopleProfileRoutes } from './people-profiles.ts';
 import { recordRoutes } from './records.ts';
@@ -75,6 +76,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(soaRoutes);
   await app.register(assetRoutes);
   await app.register(jobRoutes);
+  await app.register(notificationRoutes);
   await app.register(riskMethodRoutes);
   await app.register(riskCatalogRoutes);
   await app.register(riskRoutes);

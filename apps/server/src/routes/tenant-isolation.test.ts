@@ -152,6 +152,12 @@ import {
   objectiveProbes,
   type ObjectivesOfB,
 } from './objectives.isolation.ts';
+import {
+  NOTIFICATION_LISTS,
+  createNotificationsOfB,
+  notificationProbes,
+  type NotificationsOfB,
+} from './notifications.isolation.ts';
 
 import {
   CONTROL_LISTS,
@@ -249,6 +255,8 @@ interface Objects {
   legal: LegalOfB;
   /** B's own control in operation, with a check and a failed result. */
   controls: ControlsOfB;
+  /** B's manager's notification of B's approval request. */
+  notifications: NotificationsOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -339,6 +347,7 @@ const BY_ID: ByIdProbe[] = [
   ...attestationProbes<Objects>(),
   ...objectiveProbes<Objects>(),
   ...controlProbes<Objects>(),
+  ...notificationProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -575,6 +584,7 @@ const LISTS: ListProbe[] = [
   ...OBJECTIVE_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CONTROL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CALENDAR_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...NOTIFICATION_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -694,6 +704,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.objectives = await createObjectivesOfB(adminB);
     b.legal = await createLegalOfB(ownersB.managerB);
     b.controls = await createControlsOfB(adminB, b.ownControlId);
+    b.notifications = await createNotificationsOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
@@ -760,6 +771,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.objectives.values,
       ...b.legal.values,
       ...b.controls.values,
+      ...b.notifications.values,
     ];
   });
   afterAll(() => app.close());

@@ -6,6 +6,7 @@ import { Outlet } from 'react-router';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 import { SuggestButton } from '../pages/improvement-register/SuggestButton';
 import { ReportButton } from '../pages/incidents/ReportButton';
@@ -41,6 +42,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           <Group gap="xs" wrap="nowrap">
             <ReportButton />
             <SuggestButton />
+            <NotificationBell />
             {/* A phone has no room for it beside the account menu; the profile sets the language. */}
             <Box visibleFrom="sm">
               <LanguageSwitch />

@@ -38,6 +38,8 @@ import reviewsJa from './areas/reviews.ja.json';
 import reviewsPartiesJa from './areas/reviews-parties.ja.json';
 import calendarEn from './areas/calendar.en.json';
 import calendarJa from './areas/calendar.ja.json';
+import notificationsEn from './areas/notifications.en.json';
+import notificationsJa from './areas/notifications.ja.json';
 import type { Translation } from './index.ts';
 
 /**
@@ -67,6 +69,7 @@ export const en = {
   reviews: reviewsEn,
   reviewsParties: reviewsPartiesEn,
   calendar: calendarEn,
+  notifications: notificationsEn,
 } satisfies Translation;
 export const ja = {
   ...jaBase,
@@ -89,4 +92,5 @@ export const ja = {
   reviews: reviewsJa,
   reviewsParties: reviewsPartiesJa,
   calendar: calendarJa,
+  notifications: notificationsJa,
 } satisfies Translation;

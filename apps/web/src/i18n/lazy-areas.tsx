@@ -21,6 +21,7 @@ import type auditReportEn from './areas/audit-report.en.json';
 import type reviewsEn from './areas/reviews.en.json';
 import type reviewsPartiesEn from './areas/reviews-parties.en.json';
 import type calendarEn from './areas/calendar.en.json';
+import type notificationsEn from './areas/notifications.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -60,6 +61,8 @@ export interface LazyAreaStrings {
   reviewsParties: typeof reviewsPartiesEn;
   /** The PDCA calendar and its feed. */
   calendar: typeof calendarEn;
+  /** The notification centre, email preferences and the organization's email settings. */
+  notifications: typeof notificationsEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -139,6 +142,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   calendar: {
     en: () => import('./areas/calendar.en.json'),
     ja: () => import('./areas/calendar.ja.json'),
+  },
+  notifications: {
+    en: () => import('./areas/notifications.en.json'),
+    ja: () => import('./areas/notifications.ja.json'),
   },
 };
 

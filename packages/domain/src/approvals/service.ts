@@ -6,6 +6,7 @@ import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { authorize, reachOf, type Actor } from '../identity/actor.ts';
 import { READ_ONLY_ROLES, type Role } from '../identity/permissions.ts';
 import { APPROVAL_TYPES, FIXED_APPROVAL_TYPES, effectivePolicy } from './types.ts';
+import { notifyApprovalRequested } from '../notifications/approvals.ts';
 
 export { APPROVAL_TYPES, FIXED_APPROVAL_TYPES, effectivePolicy };
 
@@ -73,6 +74,9 @@ export async function openApprovalRequest(
   await recordAudit(tx, ctx, [
     { action: 'approval.requested', entityType: 'approval', entityId: row.id, after: row },
   ]);
+  // In the same transaction: the approvers' notifications exist exactly when the request does.
+  const fixed = FIXED_APPROVAL_TYPES[input.approvalType];
+  await notifyApprovalRequested(tx, row, fixed ? fixed.approverRoles : [policy.approverRole]);
   return row;
 }
 

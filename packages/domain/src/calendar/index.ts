@@ -2,3 +2,4 @@ export { listCalendar, dueItemsForUser, CALENDAR_LIMIT, todayUtc } from './servi
 export { getFeed, createOrRotateFeed, revokeFeed, openFeed } from './feed.ts';
 export { KIND_LABELS, itemSummary } from './labels.ts';
 export { KIND_PERMISSION, visibilityOf } from './kinds.ts';
+export { organizationDueItems } from './reminders.ts';

@@ -40,6 +40,7 @@ import { createDemoObjectives } from './objectives.ts';
 import { decideRisks, issueDocuments } from './progress.ts';
 import { createDemoChangeReviews } from './risk-changes.ts';
 import { createDemoAttestations } from './attestations.ts';
+import { createDemoNotifications } from './notifications.ts';
 
 /**
  * `mamoru demo`: fills an organization with the sample company of data.ts
@@ -244,6 +245,12 @@ export async function createDemo(
       president: people.get('yamada')!,
     });
   }
+
+  await createDemoNotifications(
+    db,
+    { manager: people.get('sato')!, itHead: people.get('suzuki')! },
+    drafts.map((d) => d.documentId),
+  );
 
   const summary: DemoSummary = {
     run,

@@ -86,6 +86,10 @@ export const PERMISSIONS = [
   'controls:operate',
   'controls:check',
   'controls:manage',
+  // Notifications: everyone reads their own (no permission needed); the organization's email
+  // rules (mail domains, external recipients, escalation) are kept by administrators and the
+  // ISMS manager.
+  'notifications:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -156,6 +160,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'audit:verify': 'all',
     'approvals:read': 'all',
     'approvals:configure': 'all',
+    'notifications:manage': 'all',
   },
   top_management: {
     ...READ_ISMS,
@@ -219,6 +224,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'isms:write': 'all',
     'conformity:attest': 'all',
     'conformity:attest_decide': 'all',
+    'notifications:manage': 'all',
   },
   owner: {
     ...READ_ISMS,

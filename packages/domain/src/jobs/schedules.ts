@@ -1,4 +1,6 @@
 import type { Db } from '@mamoru/db';
+import { organizationDueItems } from '../calendar/reminders.ts';
+import { notificationJobs } from '../notifications/jobs.ts';
 import { sweepInterruptedJobs } from './sweep.ts';
 
 /**
@@ -41,4 +43,8 @@ export interface ScheduledJob {
  * and one entry); the server schedules exactly this list at start and
  * removes schedules no longer listed.
  */
-export const scheduledJobs: readonly ScheduledJob[] = [sweepInterruptedJobs];
+export const scheduledJobs: readonly ScheduledJob[] = [
+  sweepInterruptedJobs,
+  // Mail, digests, incident deadlines and reminders of what the calendar holds.
+  ...notificationJobs(organizationDueItems),
+];
