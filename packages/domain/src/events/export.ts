@@ -28,6 +28,7 @@ export const CATEGORY: Labels = {
   improvement: { ja: '改善', en: 'Improvement' },
   incident: { ja: 'インシデント', en: 'Incident' },
   legal: { ja: '法令・規制', en: 'Laws and regulations' },
+  resources: { ja: '経営資源', en: 'Resources' },
   technology: { ja: '技術', en: 'Technology' },
   supplier: { ja: '委託先・供給者', en: 'Suppliers' },
   other: { ja: 'その他', en: 'Other' },
