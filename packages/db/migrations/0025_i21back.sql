@@ -1,0 +1,2 @@
+ALTER TABLE "isms_events" DROP CONSTRAINT "isms_events_category_check";--> statement-breakpoint
+ALTER TABLE "isms_events" ADD CONSTRAINT "isms_events_category_check" CHECK ("isms_events"."category" in ('scope', 'policy', 'risk', 'soa', 'organization', 'people', 'audit', 'review', 'improvement', 'incident', 'legal', 'resources', 'technology', 'supplier', 'other'));
