@@ -83,6 +83,16 @@ describe('ISMS policy (4.2.1.b, 5.1.a)', () => {
       '/legal?due=overdue',
     ]);
     expect(many.data).toMatchObject({ obligationsInForce: 2, reviewOverdue: 7 });
+    // Without a policy: not met, and the overdue obligations are still named beside it.
+    const noPolicy = run(
+      '4.2.1.b.2',
+      emptySnapshot({ legal: { ...kept, reviewOverdue: { count: 1, refs: refs.slice(0, 1) } } }),
+    );
+    expect(noPolicy.status).toBe('not_met');
+    expect(noPolicy.links.map((l) => [l.kind, l.href])).toEqual([
+      ['gap', '/documents'],
+      ['gap', '/legal/id-LEG-001'],
+    ]);
     // A missing policy element and an overdue review are both named.
     const both = run(
       '4.2.1.b.2',

@@ -44,6 +44,8 @@ export interface PolicyFacts {
   data?: Record<string, FactValue>;
 }
 
+const gapsOnly = (links: ConformityLink[] = []) => links.filter((l) => l.kind === 'gap');
+
 /** 4.2.1.b.1–4: an element the issued policy must carry, plus facts of other areas. */
 function policyElement(
   field: 'objectivesFramework' | 'obligationsConsidered' | 'riskCriteriaReference' | null,
@@ -59,7 +61,11 @@ function policyElement(
       ...(field ? { [field]: p?.[field] ?? false } : {}),
       ...other.data,
     };
-    if (!p) return noPolicy(s, data);
+    if (!p) {
+      // Without a policy the other area's gaps still show, so each fault is named once.
+      const none = noPolicy(s, data);
+      return { ...none, links: [...none.links, ...gapsOnly(other.links)] };
+    }
     const faults: Fault[] =
       field && !p[field]
         ? [[1, tx(`${name.ja}が記載されていません。`, `It does not state the ${name.en}.`)]]
