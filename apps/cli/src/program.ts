@@ -9,6 +9,8 @@ import { registerDemo } from './commands/demo.ts';
 import { registerEvidence } from './commands/evidence.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerIncidents } from './commands/incidents.ts';
+import { registerObjectives } from './commands/objectives.ts';
+import { registerLegal } from './commands/legal.ts';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error (unknown command or option). */
 export function buildProgram(): Command {
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerEvidence(program);
   registerCheck(program);
   registerIncidents(program);
+  registerObjectives(program);
+  registerLegal(program);
   return program;
 }
 

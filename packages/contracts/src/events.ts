@@ -16,6 +16,7 @@ export const ISMS_EVENT_CATEGORIES = [
   'improvement',
   'incident',
   'legal',
+  'resources',
   'technology',
   'supplier',
   'other',

@@ -66,6 +66,7 @@ CREATE TABLE "notifications" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "isms_events" DROP CONSTRAINT "isms_events_category_check";--> statement-breakpoint
 ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_digests" ADD CONSTRAINT "notification_digests_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -84,4 +85,5 @@ CREATE INDEX "notification_unsubscribe_user_idx" ON "notification_unsubscribe_to
 CREATE UNIQUE INDEX "notifications_dedupe_key" ON "notifications" USING btree ("recipient_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("organization_id","recipient_id","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("recipient_id") WHERE "notifications"."read_at" is null;--> statement-breakpoint
-CREATE INDEX "notifications_outbox_idx" ON "notifications" USING btree ("email_mode","email_next_attempt_at") WHERE "notifications"."email_status" in ('pending', 'failed');
+CREATE INDEX "notifications_outbox_idx" ON "notifications" USING btree ("email_mode","email_next_attempt_at") WHERE "notifications"."email_status" in ('pending', 'failed');--> statement-breakpoint
+ALTER TABLE "isms_events" ADD CONSTRAINT "isms_events_category_check" CHECK ("isms_events"."category" in ('scope', 'policy', 'risk', 'soa', 'organization', 'people', 'audit', 'review', 'improvement', 'incident', 'legal', 'resources', 'technology', 'supplier', 'other'));

@@ -81,6 +81,7 @@ export {
 export { presentAsset, presentClassificationLevel } from './assets/presenters.ts';
 export * as pdfReports from './reports/pdf.ts';
 export { neutralize } from './reports/cells.ts';
+export { sheetsXlsx, type WorkbookSheet } from './reports/workbook.ts';
 export * as documents from './documents/index.ts';
 export * as evidenceFiles from './files/index.ts';
 export * as records from './records/index.ts';

@@ -265,6 +265,9 @@ describeEachDatabase('legal register', (ctx) => {
     expect(g.figures.legalAdded).toBe(legal.filter((i) => i.change === 'added').length);
     expect(g.figures.legalRetired).toBe(legal.filter((i) => i.change === 'retired').length);
     expect(g.figures.legalRetired).toBeGreaterThan(0);
+    // The event log's entries for the register are not listed a second time.
+    const logged = g.items.filter((i) => i.kind === 'isms_event');
+    expect(logged.filter((i) => String(i.change).startsWith('legal_obligation.'))).toEqual([]);
   });
 
   describe('conformity', () => {
@@ -278,6 +281,20 @@ describeEachDatabase('legal register', (ctx) => {
       expect(
         item.links.some((l) => l.href === '/legal?due=overdue' || l.href.startsWith('/legal/')),
       ).toBe(true);
+      // 4.2.1.b.2: without a policy its gap shows, and the obligations past review beside it.
+      const b2 = report.items.find((i) => i.id === '4.2.1.b.2')!;
+      expect(b2.status).toBe('not_met');
+      const late = (
+        await admin.get('/api/v1/legal-obligations', { query: { due: 'overdue', limit: '200' } })
+      )
+        .json<{ items: { id: string; code: string }[] }>()
+        .items.sort((a, b) => a.code.localeCompare(b.code));
+      expect(late.length).toBeGreaterThan(0);
+      expect(b2.links.filter((l) => l.kind === 'gap').map((l) => l.href)).toEqual([
+        '/documents',
+        ...late.slice(0, 5).map((o) => `/legal/${o.id}`),
+        ...(late.length > 5 ? ['/legal?due=overdue'] : []),
+      ]);
       const due = report.due.find((d) => d.kind === 'legal_review')!;
       expect(due.overdue).toBeGreaterThan(0);
       const fresh = (await other.get('/api/v1/conformity')).json<ConformityReport>();

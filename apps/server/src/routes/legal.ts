@@ -83,15 +83,8 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
           .header('content-disposition', 'attachment; filename="legal-register.pdf"')
           .send(pdf);
       }
-      const rows = await exports.exportRows(db, ctx, filter, lang);
-      const today = todayUtc();
-      return sendSpreadsheet(request, reply, 'xlsx', 'legal-register', [
-        {
-          name: lang === 'ja' ? '法的要求事項' : 'Legal obligations',
-          header: exports.exportHeader(lang),
-          rows: rows.map((r) => exports.exportCells(r, lang, today)),
-        },
-      ]);
+      const sheets = await exports.exportSheets(db, ctx, filter, lang);
+      return sendSpreadsheet(request, reply, 'xlsx', 'legal-register', sheets);
     },
   );
   app.get(

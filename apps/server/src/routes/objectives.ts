@@ -55,28 +55,35 @@ export const objectiveRoutes: FastifyPluginAsyncZod = async (app) => {
       };
     },
   );
-  app.get(
-    '/objectives/export.xlsx',
-    {
-      schema: {
-        tags,
-        description:
-          'The objectives register with every measurement as XLSX (two sheets), in ja or en.',
-        querystring: objectiveExportQuerySchema,
+  for (const format of ['xlsx', 'pdf'] as const) {
+    app.get(
+      `/objectives/export.${format}`,
+      {
+        schema: {
+          tags,
+          description:
+            format === 'xlsx'
+              ? 'The objectives register with every measurement as XLSX (two sheets), in ja or en.'
+              : "The objectives register as PDF: each objective's owner, metric, baseline, target, due date, standing, plan and latest measurements, in ja or en.",
+          querystring: objectiveExportQuerySchema,
+        },
+        config: { permission: 'objectives:read', slot: true },
       },
-      config: { permission: 'objectives:read', slot: true },
-    },
-    async (request, reply) => {
-      const lang = request.query.lang ?? request.locale;
-      const sheets = await objectives.exports.objectiveWorkbook(
-        db,
-        contextOf(request),
-        lang,
-        today(),
-      );
-      return sendSpreadsheet(request, reply, 'xlsx', 'objectives', sheets);
-    },
-  );
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        const lang = request.query.lang ?? request.locale;
+        if (format === 'pdf') {
+          const pdf = await objectives.exports.objectivePdf(db, ctx, lang, today());
+          return reply
+            .type('application/pdf')
+            .header('content-disposition', 'attachment; filename="objectives.pdf"')
+            .send(pdf);
+        }
+        const sheets = await objectives.exports.objectiveWorkbook(db, ctx, lang, today());
+        return sendSpreadsheet(request, reply, 'xlsx', 'objectives', sheets);
+      },
+    );
+  }
   app.post(
     '/objectives',
     {

@@ -5,6 +5,7 @@ import {
   eq,
   getTableColumns,
   ilike,
+  inArray,
   isNull,
   lte,
   or,
@@ -234,4 +235,40 @@ export async function removeMeasurement(
     )
     .returning();
   return row ?? null;
+}
+
+/**
+ * The newest `per` measurements of each of the objectives, newest first, in one
+ * query (the PDF export shows the latest values of every objective).
+ */
+export async function latestMeasurementsOf(
+  db: Executor,
+  organizationId: string,
+  objectiveIds: string[],
+  per: number,
+): Promise<MeasurementView[]> {
+  if (!objectiveIds.length) return [];
+  const m = objectiveMeasurements;
+  const ranked = db
+    .select({
+      id: m.id,
+      rank: sql<number>`row_number() over (partition by ${m.objectiveId}
+        order by ${m.measuredOn} desc, ${m.recordedAt} desc)`.as('rank'),
+    })
+    .from(m)
+    .where(
+      and(
+        eq(m.organizationId, organizationId),
+        inArray(m.objectiveId, objectiveIds),
+        isNull(m.deletedAt),
+      ),
+    )
+    .as('ranked');
+  return db
+    .select(measurementView)
+    .from(m)
+    .innerJoin(ranked, eq(ranked.id, m.id))
+    .leftJoin(recorder, eq(recorder.id, m.recordedBy))
+    .where(lte(ranked.rank, per))
+    .orderBy(asc(m.objectiveId), desc(m.measuredOn), desc(m.recordedAt));
 }

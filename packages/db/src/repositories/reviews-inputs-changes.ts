@@ -58,6 +58,10 @@ const LISTED_ACTIONS = [
   'risk_method.approved',
   'org_unit.created',
   'org_unit.updated',
+  // The legal register's own lines say what was added, changed or retired.
+  'legal_obligation.created',
+  'legal_obligation.updated',
+  'legal_obligation.reviewed',
 ] as const;
 
 /**

@@ -21,7 +21,7 @@ export const ismsEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     /**
      * 'scope' | 'policy' | 'risk' | 'soa' | 'organization' | 'people' | 'audit' |
-     * 'review' | 'improvement' | 'incident' | 'legal' | 'technology' | 'supplier' | 'other'.
+     * 'review' | 'improvement' | 'incident' | 'legal' | 'resources' | 'technology' | 'supplier' | 'other'.
      */
     category: text('category').notNull(),
     /** 'auto' (written from the audit trail's action) | 'manual'. */
@@ -42,7 +42,7 @@ export const ismsEvents = pgTable(
     check('isms_events_source_check', sql`${t.source} in ('auto', 'manual')`),
     check(
       'isms_events_category_check',
-      sql`${t.category} in ('scope', 'policy', 'risk', 'soa', 'organization', 'people', 'audit', 'review', 'improvement', 'incident', 'legal', 'technology', 'supplier', 'other')`,
+      sql`${t.category} in ('scope', 'policy', 'risk', 'soa', 'organization', 'people', 'audit', 'review', 'improvement', 'incident', 'legal', 'resources', 'technology', 'supplier', 'other')`,
     ),
   ],
 );

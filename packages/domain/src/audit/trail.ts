@@ -14,6 +14,11 @@ export interface AuditEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /**
+   * The ISMS event log's title for a milestone (events/from-audit.ts), when the
+   * entry's data holds none: a change shows only what changed.
+   */
+  eventTitle?: string;
 }
 
 /** Who did it and under which request: passed down from the route to every service. */
@@ -71,7 +76,7 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, entries: Au
           action: entry.action,
           entityType: entry.entityType,
           entityId: UUID.test(entry.entityId) ? entry.entityId : null,
-          title: eventTitleOf(entry.after),
+          title: entry.eventTitle?.trim().slice(0, 300) || eventTitleOf(entry.after),
           recordedBy: ctx.actor.userId,
         },
       ];

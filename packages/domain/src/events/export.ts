@@ -28,6 +28,7 @@ export const CATEGORY: Labels = {
   improvement: { ja: '改善', en: 'Improvement' },
   incident: { ja: 'インシデント', en: 'Incident' },
   legal: { ja: '法令・規制', en: 'Laws and regulations' },
+  resources: { ja: '経営資源', en: 'Resources' },
   technology: { ja: '技術', en: 'Technology' },
   supplier: { ja: '委託先・供給者', en: 'Suppliers' },
   other: { ja: 'その他', en: 'Other' },
@@ -63,6 +64,14 @@ export const ACTION: Labels = {
   },
   'nonconformity.closed': { ja: '不適合の完了', en: 'Nonconformity closed' },
   'incident.closed': { ja: 'インシデントの終結', en: 'Incident closed' },
+  'legal_obligation.created': { ja: '法的要求事項の追加', en: 'Legal obligation added' },
+  'legal_obligation.updated': { ja: '法的要求事項の変更', en: 'Legal obligation changed' },
+  'legal_obligation.reviewed': { ja: '法的要求事項のレビュー', en: 'Legal obligation reviewed' },
+  'resource_plan.approved': { ja: '資源計画の承認', en: 'Resource plan approved' },
+  'resource_plan.reopened': {
+    ja: '資源計画の変更（再承認が必要）',
+    en: 'Resource plan changed (needs approval again)',
+  },
 };
 
 const COLUMNS: Labels = {

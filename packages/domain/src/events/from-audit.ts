@@ -27,6 +27,13 @@ export const EVENT_ACTIONS: Partial<Record<AuditAction, IsmsEventCategory>> = {
   'management_review.approved': 'review',
   'nonconformity.closed': 'improvement',
   'incident.closed': 'incident',
+  // The register of laws, regulations and contracts (5.2.1.c): a new obligation, a change, a review.
+  'legal_obligation.created': 'legal',
+  'legal_obligation.updated': 'legal',
+  'legal_obligation.reviewed': 'legal',
+  // The year's resources (5.1.e): the plan approved, and an approved plan reopened by a change.
+  'resource_plan.approved': 'resources',
+  'resource_plan.reopened': 'resources',
 };
 
 /** A short title from the entry's data (its title, name or display name), else blank. */

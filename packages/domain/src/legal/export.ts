@@ -124,6 +124,19 @@ export async function exportRows(
   }));
 }
 
+/** The register as the one sheet of its workbook (the server streams it; the CLI writes it). */
+export async function exportSheets(db: Executor, ctx: RequestContext, filter: Filter, lang: Lang) {
+  const rows = await exportRows(db, ctx, filter, lang);
+  const today = todayUtc();
+  return [
+    {
+      name: lang === 'ja' ? '法的要求事項' : 'Legal obligations',
+      header: exportHeader(lang),
+      rows: rows.map((r) => exportCells(r, lang, today)),
+    },
+  ];
+}
+
 /** The register as a landscape PDF with a cover page. */
 export async function exportPdf(db: Executor, ctx: RequestContext, filter: Filter, lang: Lang) {
   const rows = await exportRows(db, ctx, filter, lang);

@@ -60,6 +60,7 @@ export async function reviewObligation(
         before: changed.before,
         // The review itself rides along: it has no audit entry of its own.
         after: { ...changed.after, review: auditable({ ...review, updatedAt: review.createdAt }) },
+        eventTitle: `${updated.code} ${updated.title}`,
       },
     ]);
     return (await repo.getObligationView(tx, org, id))!;

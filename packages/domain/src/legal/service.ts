@@ -117,6 +117,7 @@ export async function createObligation(db: Db, ctx: RequestContext, input: Legal
           entityType: LEGAL_OBLIGATION_ENTITY,
           entityId: row.id,
           after: auditable(row),
+          eventTitle: `${row.code} ${row.title}`,
         },
       ]);
       return (await repo.getObligationView(tx, org, row.id))!;
@@ -177,6 +178,7 @@ export async function updateObligation(
         entityType: LEGAL_OBLIGATION_ENTITY,
         entityId: id,
         ...diff(auditable(before), auditable(updated)),
+        eventTitle: `${updated.code} ${updated.title}`,
       },
     ]);
     return (await repo.getObligationView(tx, org, id))!;

@@ -1,13 +1,17 @@
+import type { Content } from 'pdfmake/interfaces';
 import type { Executor } from '@mamoru/db';
+import * as orgs from '@mamoru/db/repositories/organizations';
 import * as repo from '@mamoru/db/repositories/objectives';
 import type { RequestContext } from '../audit/trail.ts';
 import { authorize } from '../identity/actor.ts';
+import { coverPage, renderPdf, textTable } from '../reports/pdf.ts';
 import { presentMeasurement, presentObjective } from './presenters.ts';
 
 /**
  * The objectives register with every measurement, as spreadsheet rows in
- * Japanese or English (5.1.b, 4.2.3.a.3: what an auditor asks to see). Labels
- * are ours, never raw codes; cells are neutralized by the spreadsheet writer.
+ * Japanese or English, or as a PDF with each objective's latest values (5.1.b,
+ * 4.2.3.a.3: what an auditor asks to see). Labels are ours, never raw codes;
+ * spreadsheet cells are neutralized by the spreadsheet writer.
  */
 
 export type Lang = 'ja' | 'en';
@@ -16,6 +20,8 @@ type Labels = Record<string, Record<Lang, string>>;
 /** At most this many objectives, and measurements of each, go into one export. */
 export const EXPORT_MAX_ROWS = 2000;
 const PAGE = 200;
+/** The PDF shows this many of each objective's newest measurements. */
+export const PDF_LATEST_MEASUREMENTS = 5;
 
 const STATUS: Labels = {
   active: { ja: '取組中', en: 'Being pursued' },
@@ -70,6 +76,12 @@ const MEASUREMENTS: Labels = {
   note: { ja: 'メモ', en: 'Note' },
   source: { ja: '入力元', en: 'Source' },
   recordedBy: { ja: '記録者', en: 'Recorded by' },
+};
+
+const REASON: Labels = {
+  behind_plan: { ja: '計画より遅れている', en: 'Behind the plan' },
+  measurement_overdue: { ja: '測定が遅れている', en: 'Measurement overdue' },
+  past_due: { ja: '期限を過ぎた', en: 'Past the due date' },
 };
 
 const label = (labels: Labels, key: string, lang: Lang) => labels[key]?.[lang] ?? key;
@@ -154,4 +166,102 @@ export async function objectiveWorkbook(
       rows: measured,
     },
   ];
+}
+
+/**
+ * The register as a PDF: a cover, an overview table, then each objective with
+ * its owner, metric, baseline, target, due date, standing, plan and newest values.
+ */
+export async function objectivePdf(db: Executor, ctx: RequestContext, lang: Lang, today: string) {
+  authorize(ctx.actor, 'objectives:read');
+  const org = ctx.actor.organizationId;
+  const views = await all((cursor) => repo.listObjectives(db, org, {}, { limit: PAGE, cursor }));
+  const list = views.map((v) => presentObjective(v, today));
+  const latest = await repo.latestMeasurementsOf(
+    db,
+    org,
+    list.map((o) => o.id),
+    PDF_LATEST_MEASUREMENTS,
+  );
+  const organization = await orgs.getOrganization(db, org);
+  const ja = lang === 'ja';
+  const title = ja ? '情報セキュリティ目標' : 'Information security objectives';
+  const count = (p: string) => String(list.filter((o) => o.progress === p).length);
+  const col = (key: string) => label(REGISTER, key, lang);
+  const withUnit = (n: number, unit: string) => (unit ? `${n} ${unit}` : String(n));
+  const content: Content[] = [
+    ...coverPage({
+      title,
+      facts: [
+        [ja ? '組織' : 'Organization', organization?.name ?? ''],
+        [ja ? '作成日' : 'Date', today],
+        [ja ? '目標の数' : 'Objectives', String(list.length)],
+        ...(['on_track', 'at_risk', 'achieved', 'missed'] as const).map(
+          (p) => [label(PROGRESS, p, lang), count(p)] as const,
+        ),
+      ],
+    }),
+    textTable(
+      ['code', 'title', 'owner', 'baseline', 'target', 'due', 'progress', 'latest'].map(col),
+      list.map((o) => [
+        o.code,
+        o.title,
+        o.owner?.name ?? '',
+        withUnit(o.baseline, o.measureUnit),
+        withUnit(o.target, o.measureUnit),
+        o.dueDate,
+        label(PROGRESS, o.progress, lang),
+        o.latest ? `${withUnit(o.latest.value, o.measureUnit)} (${o.latest.measuredOn})` : '',
+      ]),
+      [45, '*', 60, 45, 45, 55, 50, 70],
+    ),
+  ];
+  for (const o of list) {
+    const values = latest.filter((m) => m.objectiveId === o.id).map(presentMeasurement);
+    const reasons = o.reasons.map((r) => label(REASON, r, lang)).join(ja ? '、' : '; ');
+    content.push(
+      { text: `${o.code} ${o.title}`, style: 'h2', pageBreak: 'before' },
+      textTable(
+        [ja ? '項目' : 'Item', ja ? '内容' : 'Value'],
+        [
+          [col('owner'), o.owner?.name ?? ''],
+          [col('metric'), o.metric],
+          [col('direction'), label(DIRECTION, o.direction, lang)],
+          [col('baseline'), withUnit(o.baseline, o.measureUnit)],
+          [col('target'), withUnit(o.target, o.measureUnit)],
+          [col('start'), o.startDate],
+          [col('due'), o.dueDate],
+          [col('frequency'), label(FREQUENCY, o.frequency, lang)],
+          [col('status'), label(STATUS, o.status, lang)],
+          [
+            col('progress'),
+            label(PROGRESS, o.progress, lang) +
+              (reasons ? (ja ? `（${reasons}）` : ` (${reasons})`) : ''),
+          ],
+          [col('percent'), `${o.percent}%`],
+          [col('next'), o.nextMeasurementDue ?? ''],
+        ],
+        [120, '*'],
+      ),
+      { text: col('plan'), style: 'h2' },
+      { text: o.plan || (ja ? '（記載なし）' : '(none written)') },
+      { text: ja ? '最新の測定値' : 'Latest measurements', style: 'h2' },
+      values.length
+        ? textTable(
+            Object.values(MEASUREMENTS)
+              .slice(1)
+              .map((c) => c[lang]),
+            values.map((m) => [
+              m.measuredOn,
+              withUnit(m.value, o.measureUnit),
+              m.note,
+              label(SOURCE, m.source, lang),
+              m.recordedBy?.name ?? '',
+            ]),
+            [60, 60, '*', 70, 80],
+          )
+        : { text: ja ? '測定値はまだありません。' : 'Not measured yet.', style: 'muted' },
+    );
+  }
+  return renderPdf(content, { title, footer: organization?.name ?? '' });
 }

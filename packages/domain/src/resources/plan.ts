@@ -37,6 +37,7 @@ export async function planChanged(tx: Executor, ctx: RequestContext, fiscalYear:
         entityId: plan.id,
         before: { status: 'approved', version: plan.version },
         after: { status: 'draft', version: plan.version + 1 },
+        eventTitle: `FY${fiscalYear}`,
       },
     ]);
   }
@@ -170,6 +171,7 @@ registerApprovalHandler(PLAN_ENTITY, {
           approvalId: approval.id,
           decision: approval.status,
         },
+        eventTitle: `FY${plan.fiscalYear}`,
       },
     ]);
   },

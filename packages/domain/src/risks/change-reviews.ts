@@ -17,6 +17,14 @@ import { auditable, authorizeWriteAll, checkUser } from '../scope/common.ts';
  */
 export const CHANGE_REVIEW_ENTITY = 'risk_change_review';
 
+/**
+ * The event log's title of a review (it has no title of its own): the day and
+ * the first line of what changed. The kind is a code, so the log's reader
+ * finds it on the review itself.
+ */
+export const changeReviewTitle = (r: { reviewedOn: string; description: string }) =>
+  `${r.reviewedOn} ${r.description.trim().split('\n')[0]!.slice(0, 200)}`.trim();
+
 export async function listChangeReviews(db: Db, ctx: RequestContext, q: RiskChangeReviewQuery) {
   authorize(ctx.actor, 'isms:read');
   return repo.listRiskChangeReviews(db, ctx.actor.organizationId, q);
@@ -77,6 +85,7 @@ export async function recordChangeReview(
         entityType: CHANGE_REVIEW_ENTITY,
         entityId: row.id,
         after: auditable(row),
+        eventTitle: changeReviewTitle(row),
       },
     ]);
     return (await repo.getRiskChangeReview(tx, org, row.id))!;
@@ -108,6 +117,7 @@ export async function updateChangeReview(
         entityType: CHANGE_REVIEW_ENTITY,
         entityId: id,
         ...diff(auditable(before), auditable(row)),
+        eventTitle: changeReviewTitle(row),
       },
     ]);
     return (await repo.getRiskChangeReview(tx, org, id))!;

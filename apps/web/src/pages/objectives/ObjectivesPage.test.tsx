@@ -38,6 +38,9 @@ describe('objectives register', { timeout: 60_000 }, () => {
     expect(screen.getByRole('link', { name: 'Export (XLSX)' }).getAttribute('href')).toBe(
       '/api/v1/objectives/export.xlsx?lang=en',
     );
+    expect(screen.getByRole('link', { name: 'Export (PDF)' }).getAttribute('href')).toBe(
+      '/api/v1/objectives/export.pdf?lang=en',
+    );
 
     const input = screen
       .getAllByLabelText('Decision')

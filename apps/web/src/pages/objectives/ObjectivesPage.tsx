@@ -45,6 +45,14 @@ export function ObjectivesPage() {
             >
               {t('objectives.export')}
             </Button>
+            <Button
+              component="a"
+              variant="default"
+              href={`/api/v1/objectives/export.pdf?lang=${i18n.language === 'ja' ? 'ja' : 'en'}`}
+              leftSection={<IconDownload size={16} aria-hidden="true" />}
+            >
+              {t('objectives.exportPdf')}
+            </Button>
             {manager && (
               <Button
                 leftSection={<IconPlus size={16} aria-hidden="true" />}

@@ -24,8 +24,8 @@ export const ESTABLISH: GuidanceTable = {
   ),
   '4.2.1.b.2': g(
     '/legal',
-    '基本方針で事業・法令・契約上の要求を考慮し、それらを法令・契約の登録簿に載せます。',
-    'The ISMS policy takes business, legal and contractual requirements into account; list them in the obligations register.',
+    '基本方針で事業・法令・契約上の要求を考慮し、それらを法的要求事項の一覧に載せて、期限内にレビューします。',
+    'The ISMS policy takes business, legal and contractual requirements into account; list them in the legal register and review each on time.',
   ),
   '4.2.1.b.3': g(
     '/documents',

@@ -4,6 +4,7 @@ import {
   emptyRisks,
   emptySnapshot,
   approvedScope,
+  emptyLegal,
   issuedPolicy,
 } from '../fixtures.ts';
 import type { ConformitySnapshot } from '../types.ts';
@@ -32,12 +33,76 @@ const soa = (over: Partial<NonNullable<ConformitySnapshot['soa']>> = {}) => ({
 const method = { ...emptyRisks.method, approvedNumber: 1 };
 
 describe('ISMS policy (4.2.1.b, 5.1.a)', () => {
+  // The legal register of an organization that keeps it: obligations in force, none overdue.
+  const kept = { ...emptyLegal(), total: 2, active: 2 };
+
   it('is not met without a policy, partly met while drafting, met when issued with its elements', () => {
     for (const id of ['4.2.1.b.1', '4.2.1.b.2', '4.2.1.b.5', '5.1.a']) {
       expect(run(id).status, id).toBe('not_met');
       expect(run(id, withDocs({ policyDocuments: 1 })).status, id).toBe('partly_met');
-      expect(run(id, withDocs({ policy: issuedPolicy })).status, id).toBe('met');
+      expect(run(id, withDocs({ policy: issuedPolicy }, { legal: kept })).status, id).toBe('met');
     }
+  });
+
+  it('4.2.1.b.2 also needs the obligations identified in the legal register and reviewed on time', () => {
+    const empty = run('4.2.1.b.2', withDocs({ policy: issuedPolicy }));
+    expect(empty.status).toBe('partly_met');
+    expect(empty.explanation.en).toContain('The legal register is empty');
+    expect(empty.links).toContainEqual(expect.objectContaining({ href: '/legal', kind: 'gap' }));
+    const retired = run(
+      '4.2.1.b.2',
+      withDocs({ policy: issuedPolicy }, { legal: { ...kept, active: 0 } }),
+    );
+    expect(retired.explanation.en).toContain('all are retired');
+
+    const ref = (code: string) => ({ id: `id-${code}`, code, title: `Act ${code}` });
+    const refs = ['LEG-001', 'LEG-002', 'LEG-003', 'LEG-004', 'LEG-005'].map(ref);
+    const late = (count: number) =>
+      run(
+        '4.2.1.b.2',
+        withDocs(
+          { policy: issuedPolicy },
+          { legal: { ...kept, reviewOverdue: { count, refs: refs.slice(0, count) } } },
+        ),
+      );
+    const one = late(1);
+    expect(one.status).toBe('partly_met');
+    expect(one.explanation.en).toContain('1 obligation is past its review date');
+    // The gaps are exactly the obligations at fault; the register itself is evidence.
+    expect(one.links.filter((l) => l.kind === 'gap').map((l) => l.href)).toEqual([
+      '/legal/id-LEG-001',
+    ]);
+    expect(one.links).toContainEqual(expect.objectContaining({ href: '/legal', kind: 'evidence' }));
+    // More than can be named: the filtered list too.
+    const many = run(
+      '4.2.1.b.2',
+      withDocs({ policy: issuedPolicy }, { legal: { ...kept, reviewOverdue: { count: 7, refs } } }),
+    );
+    expect(many.links.filter((l) => l.kind === 'gap').map((l) => l.href)).toEqual([
+      ...refs.map((r) => `/legal/${r.id}`),
+      '/legal?due=overdue',
+    ]);
+    expect(many.data).toMatchObject({ obligationsInForce: 2, reviewOverdue: 7 });
+    // Without a policy: not met, and the overdue obligations are still named beside it.
+    const noPolicy = run(
+      '4.2.1.b.2',
+      emptySnapshot({ legal: { ...kept, reviewOverdue: { count: 1, refs: refs.slice(0, 1) } } }),
+    );
+    expect(noPolicy.status).toBe('not_met');
+    expect(noPolicy.links.map((l) => [l.kind, l.href])).toEqual([
+      ['gap', '/documents'],
+      ['gap', '/legal/id-LEG-001'],
+    ]);
+    // A missing policy element and an overdue review are both named.
+    const both = run(
+      '4.2.1.b.2',
+      withDocs(
+        { policy: { ...issuedPolicy, obligationsConsidered: false } },
+        { legal: { ...kept, reviewOverdue: { count: 1, refs: refs.slice(0, 1) } } },
+      ),
+    );
+    expect(both.explanation.en).toContain('does not state the business, legal');
+    expect(both.explanation.en).toContain('past its review date');
   });
 
   it('names a missing element and an approver without top management', () => {

@@ -1,5 +1,13 @@
-import type { ConformitySnapshot, Evaluation, LocalizedText, Rule } from '../types.ts';
+import type {
+  ConformityLink,
+  ConformitySnapshot,
+  Evaluation,
+  FactValue,
+  LocalizedText,
+  Rule,
+} from '../types.ts';
 import { requiredProcedures, requiredRecords, treatmentPlanDocumented } from './documentation.ts';
+import { obligationsKept } from './legal.ts';
 import { day, evidence, gap, judge, met, notMet, partlyMet, tx, type Fault } from '../text.ts';
 
 /** Rules of the ISMS policy (4.2.1.b, 5.1.a) and the required documentation (4.3.1). */
@@ -29,24 +37,43 @@ function policyText(s: ConformitySnapshot) {
   );
 }
 
+/** What another area adds to a policy element: faults, with links and facts when it has them. */
+export interface PolicyFacts {
+  faults: Fault[];
+  links?: ConformityLink[];
+  data?: Record<string, FactValue>;
+}
+
+const gapsOnly = (links: ConformityLink[] = []) => links.filter((l) => l.kind === 'gap');
+
 /** 4.2.1.b.1–4: an element the issued policy must carry, plus facts of other areas. */
 function policyElement(
   field: 'objectivesFramework' | 'obligationsConsidered' | 'riskCriteriaReference' | null,
   name: LocalizedText,
-  extra: (s: ConformitySnapshot) => Fault[] = () => [],
+  extra: (s: ConformitySnapshot) => Fault[] | PolicyFacts = () => [],
 ): Rule {
   return (s) => {
     const p = s.documents.policy;
-    const data = { policyIssued: !!p, ...(field ? { [field]: p?.[field] ?? false } : {}) };
-    if (!p) return noPolicy(s, data);
+    const more = extra(s);
+    const other: PolicyFacts = Array.isArray(more) ? { faults: more } : more;
+    const data = {
+      policyIssued: !!p,
+      ...(field ? { [field]: p?.[field] ?? false } : {}),
+      ...other.data,
+    };
+    if (!p) {
+      // Without a policy the other area's gaps still show, so each fault is named once.
+      const none = noPolicy(s, data);
+      return { ...none, links: [...none.links, ...gapsOnly(other.links)] };
+    }
     const faults: Fault[] =
       field && !p[field]
         ? [[1, tx(`${name.ja}が記載されていません。`, `It does not state the ${name.en}.`)]]
         : [];
     return judge(
       policyText(s),
-      [...faults, ...extra(s)],
-      [evidence(DOCS, 'ISMS基本方針', 'ISMS policy')],
+      [...faults, ...other.faults],
+      [evidence(DOCS, 'ISMS基本方針', 'ISMS policy'), ...(other.links ?? [])],
       data,
     );
   };
@@ -133,9 +160,11 @@ export const DOCUMENT_RULES: Record<string, Rule> = {
     'objectivesFramework',
     tx('目的の枠組みと方向性', 'framework for objectives and direction'),
   ),
+  // The obligations the policy takes into account are identified and kept under review.
   '4.2.1.b.2': policyElement(
     'obligationsConsidered',
     tx('事業上・法令上・契約上の要求事項', 'business, legal and contractual obligations'),
+    obligationsKept,
   ),
   '4.2.1.b.3': policyElement(null, tx('', ''), (s) => [
     [

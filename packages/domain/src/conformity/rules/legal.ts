@@ -1,6 +1,6 @@
 import type { LegalRef } from '@mamoru/db/repositories/conformity-legal';
-import type { ConformityLink, Rule } from '../types.ts';
-import { evidence, gap, judge, notMet, tx, type Fault } from '../text.ts';
+import type { ConformityLink, ConformitySnapshot, Rule } from '../types.ts';
+import { evidence, gap, judge, notMet, plural, tx, type Fault } from '../text.ts';
 
 /**
  * 5.2.1.c: legal, regulatory and contractual obligations are identified and
@@ -102,5 +102,51 @@ export const legalRule: Rule = (s) => {
     data,
   );
 };
+
+/**
+ * 4.2.1.b.2, the register's share: the obligations the ISMS policy takes into
+ * account are identified (some in force) and kept under review (none past its
+ * review date). Links name the overdue obligations, or the empty register.
+ */
+export function obligationsKept(s: ConformitySnapshot) {
+  const l = s.legal;
+  const overdue = l.reviewOverdue;
+  const faults: Fault[] = [
+    [
+      l.active === 0 ? 1 : 0,
+      l.total === 0
+        ? tx(
+            '法的要求事項の一覧に何も登録されておらず、考慮した要求事項が特定されていません。',
+            'The legal register is empty: the obligations taken into account are not identified.',
+          )
+        : tx(
+            '法的要求事項の一覧に有効なものがありません（すべて廃止済み）。',
+            'No obligation in the legal register is in force (all are retired).',
+          ),
+    ],
+    [
+      overdue.count,
+      tx(
+        `${overdue.count}件の法的要求事項のレビューが期限を過ぎています。`,
+        `${plural(overdue.count, 'obligation is past its', 'obligations are past their')} review date.`,
+      ),
+    ],
+  ];
+  const links: ConformityLink[] =
+    l.active === 0
+      ? [gap(LEGAL, '法的要求事項の一覧', 'Legal register')]
+      : [
+          evidence(LEGAL, '法的要求事項の一覧', 'Legal register'),
+          ...refLinks(overdue.refs, 'レビュー期限超過', 'review overdue'),
+          ...(overdue.count > overdue.refs.length
+            ? [gap(`${LEGAL}?due=overdue`, 'レビュー期限超過の一覧', 'All overdue reviews')]
+            : []),
+        ];
+  return {
+    faults,
+    links,
+    data: { obligationsInForce: l.active, reviewOverdue: overdue.count },
+  };
+}
 
 export const LEGAL_RULES: Readonly<Record<string, Rule>> = { '5.2.1.c': legalRule };
