@@ -18,7 +18,7 @@ describeEachDatabase('reminders from the calendar', (ctx) => {
 
   beforeAll(async () => {
     org = (await insertOrganization(db(), { name: 'Reminder Co', defaultLocale: 'ja' })).id;
-    [{ id: alice }] = (await db()
+    const [person] = await db()
       .insert(t.users)
       .values({
         organizationId: org,
@@ -27,7 +27,8 @@ describeEachDatabase('reminders from the calendar', (ctx) => {
         passwordHash: 'x',
         roles: ['staff'],
       })
-      .returning()) as [{ id: string }];
+      .returning({ id: t.users.id });
+    alice = person!.id;
     const doc = (code: string, nextReviewDate: string, ownerUserId: string | null) => ({
       organizationId: org,
       code,
