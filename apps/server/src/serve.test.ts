@@ -95,7 +95,8 @@ function startServer(env: Record<string, string>, port: number): ServerProcess {
 }
 
 /** Resolves once the server logs that it listens; fails fast if it exits first. */
-async function listening(server: ServerProcess, timeoutMs = 30_000) {
+// Generous: a fresh embedded database migrates first, slow on a loaded 2-core CI machine.
+async function listening(server: ServerProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void server.exited.then(() => (exited = true));
@@ -164,7 +165,7 @@ describe('mamoru serve on embedded PGlite', () => {
     await listening(again);
     expect(again.logs().find((l) => l.msg === 'database ready')).toMatchObject({ applied: 0 });
     expect((await get(again, '/readyz')).status).toBe(200);
-  }, 90_000);
+  }, 150_000);
 
   it('closes a keep-alive connection at once when its request ends during shutdown', async () => {
     const server = startServer({ MAMORU_DATA_DIR: tempDir('mamoru-data-') }, await freePort());
@@ -198,14 +199,15 @@ describe('mamoru serve on embedded PGlite', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       const server = startServer({ MAMORU_DATA_DIR: tempDir('mamoru-data-') }, port);
-      const exit = await withTimeout(server.exited, 30_000, 'no exit');
+      // It migrates its fresh database before it tries the port.
+      const exit = await withTimeout(server.exited, 60_000, 'no exit');
       expect(exit).toEqual({ code: 1, signal: null });
       expect(server.output()).toContain('EADDRINUSE');
       expect(server.output()).not.toContain('shutting down');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
-  }, 60_000);
+  }, 90_000);
 
   it('exits 1 with the variable named when the configuration is invalid', async () => {
     const server = startServer({ MAMORU_DATA_DIR: tempDir('mamoru-data-'), LOG_LEVEL: 'loud' }, 0);
