@@ -11,9 +11,13 @@ vi.mock('fastify', async (importOriginal) =>
 
 /** The only routes anyone may call without signing in. */
 const PUBLIC_API_ROUTES = [
+  // A user's calendar feed and an email's unsubscribe link: no session, a secret token instead.
+  'GET /api/v1/calendar/feed/:file',
+  'GET /api/v1/notifications/unsubscribe',
   'GET /api/v1/setup',
   'GET /api/v1/version',
   'POST /api/v1/auth/login',
+  'POST /api/v1/notifications/unsubscribe',
   'POST /api/v1/setup',
 ];
 
@@ -65,7 +69,7 @@ describeEachDatabase('route guards', (ctx) => {
     expect(unknown).toEqual([]);
   });
 
-  it('only set-up, log-in and version are public', () => {
+  it('only set-up, log-in, version and the secret-token links are public', () => {
     const publicRoutes = apiRoutes(app)
       .filter((r) => r.config.public)
       .map(routeName)

@@ -54,7 +54,12 @@ const NOT_PLAIN_WRITES = new Set([
 ]);
 
 /** Lists that need query parameters naming objects (covered by their area's tests). */
-const LISTS_NEEDING_QUERY = new Set(['GET /api/v1/files', 'GET /api/v1/risk-assessments/diff']);
+const LISTS_NEEDING_QUERY = new Set([
+  'GET /api/v1/files',
+  'GET /api/v1/risk-assessments/diff',
+  // A range of days (from, to) is required.
+  'GET /api/v1/calendar',
+]);
 
 /** Path parameters filled with ids that exist nowhere: a permitted caller gets 404, not 403. */
 const placeholderUrl = (url: string) => url.replace(/:(\w+)/g, () => randomUUID());
@@ -92,6 +97,10 @@ const SELF_SERVICE_WRITES = [
   'DELETE /api/v1/me/sessions/:id',
   'POST /api/v1/tokens',
   'DELETE /api/v1/tokens/:id',
+  // One's own notifications read, and how one wants to be told.
+  'POST /api/v1/notifications/:id/read',
+  'POST /api/v1/notifications/read-all',
+  'PUT /api/v1/me/notification-preferences',
 ];
 
 describeEachDatabase('roles and permissions', (ctx) => {
