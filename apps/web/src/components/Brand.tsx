@@ -1,4 +1,4 @@
-import { Group, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { Group, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,11 +17,13 @@ export function Brand() {
         >
           <IconShieldLock size={20} stroke={1.8} aria-hidden="true" />
         </ThemeIcon>
-        <Stack gap={0}>
+        {/* On a phone the shield alone (named for screen readers): the header's actions need the width. */}
+        <VisuallyHidden hiddenFrom="xs">{t('app.name')}</VisuallyHidden>
+        <Stack gap={0} visibleFrom="xs">
           <Text fw={800} fz="lg" lh={1.1} c="gray.9">
             {t('app.name')}
           </Text>
-          <Text fz={11} c="dimmed" lh={1.2} visibleFrom="xs">
+          <Text fz={11} c="dimmed" lh={1.2}>
             {t('app.tagline')}
           </Text>
         </Stack>
