@@ -83,6 +83,10 @@ describe('the catalog picker and approving from a summary, in a real browser', (
       await page.getByRole('option', { name: '第4 3.(2) 文書管理' }).waitFor();
       await expectAccessible(page, 'the document dialog with the requirement picker open (ja)');
       await page.getByRole('option', { name: '第4 3.(2) 文書管理' }).click();
+      // A multi-select stays open for the next choice; leave it, so its list no longer
+      // covers the dialog's button (on a slow machine it still did when clicked).
+      await requirement.blur();
+      await page.getByRole('option', { name: '第4 3.(2) 文書管理' }).waitFor({ state: 'hidden' });
       await dialog.getByRole('button', { name: '文書を作成' }).click();
       await page.getByRole('heading', { level: 1, name: 'PRC-010 構外装置の手順' }).waitFor();
       const id = page.url().split('/').pop()!;
