@@ -1,4 +1,5 @@
-import { InvalidArgumentError, Option } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { migrationsApplied, type Db } from '@mamoru/db';
 import * as orgs from '@mamoru/db/repositories/organizations';
 import * as usersRepo from '@mamoru/db/repositories/users';
@@ -117,4 +118,37 @@ export function table(rows: string[][]): string {
         .trimEnd(),
     )
     .join('\n');
+}
+
+/**
+ * `<area> export`: the register as XLSX or PDF in the chosen language, written
+ * to a file; `build` makes the bytes for the format asked.
+ */
+export function exportCommand(
+  command: Command,
+  description: string,
+  build: (
+    db: Db,
+    ctx: RequestContext,
+    format: 'xlsx' | 'pdf',
+    lang: 'ja' | 'en',
+  ) => Promise<Uint8Array>,
+) {
+  command
+    .command('export')
+    .description(description)
+    .requiredOption('--output <file>', 'the file to write')
+    .addOption(organizationOption())
+    .addOption(asOption())
+    .option('--format <xlsx|pdf>', 'file format', fileFormat, 'xlsx')
+    .option('--lang <ja|en>', 'language of the labels', language, 'ja')
+    .action(
+      async (o: ActingOptions & { output: string; format: 'xlsx' | 'pdf'; lang: 'ja' | 'en' }) => {
+        const bytes = await acting(o, `${command.name()} export`, (db, ctx) =>
+          build(db, ctx, o.format, o.lang),
+        );
+        await writeFile(o.output, bytes);
+        console.log(`wrote ${o.output} (${bytes.length} bytes)`);
+      },
+    );
 }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   legalKindSchema,
@@ -12,11 +11,10 @@ import type { Db } from '@mamoru/db';
 import { legal, notFound, sheetsXlsx, type RequestContext } from '@mamoru/domain';
 import {
   acting,
+  exportCommand,
   asOption,
-  fileFormat,
   isoDay,
   isUuid,
-  language,
   organizationOption,
   table,
   type ActingOptions,
@@ -123,25 +121,11 @@ export function registerLegal(program: Command) {
       console.log(`${items.length} obligation(s)`);
     });
 
-  command
-    .command('export')
-    .description('write the register as XLSX or PDF')
-    .requiredOption('--output <file>', 'the file to write')
-    .addOption(organizationOption())
-    .addOption(asOption())
-    .option('--format <xlsx|pdf>', 'file format', fileFormat, 'xlsx')
-    .option('--lang <ja|en>', 'language of the labels', language, 'ja')
-    .action(
-      async (o: ActingOptions & { output: string; format: 'xlsx' | 'pdf'; lang: 'ja' | 'en' }) => {
-        const bytes = await acting(o, 'legal export', async (db, ctx) =>
-          o.format === 'pdf'
-            ? legal.exports.exportPdf(db, ctx, {}, o.lang)
-            : sheetsXlsx(await legal.exports.exportSheets(db, ctx, {}, o.lang)),
-        );
-        await writeFile(o.output, bytes);
-        console.log(`wrote ${o.output} (${bytes.length} bytes)`);
-      },
-    );
+  exportCommand(command, 'write the register as XLSX or PDF', async (db, ctx, format, lang) =>
+    format === 'pdf'
+      ? legal.exports.exportPdf(db, ctx, {}, lang)
+      : sheetsXlsx(await legal.exports.exportSheets(db, ctx, {}, lang)),
+  );
 
   command
     .command('review')

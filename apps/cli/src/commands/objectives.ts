@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   measurementCreateSchema,
@@ -9,11 +8,10 @@ import {
 import { objectives, sheetsXlsx } from '@mamoru/domain';
 import {
   acting,
+  exportCommand,
   asOption,
-  fileFormat,
   isoDay,
   isUuid,
-  language,
   organizationOption,
   table,
   type ActingOptions,
@@ -106,25 +104,14 @@ export function registerObjectives(program: Command) {
       console.log(`${items.length} objective(s)`);
     });
 
-  command
-    .command('export')
-    .description('write the register (with its measurements) as XLSX or PDF')
-    .requiredOption('--output <file>', 'the file to write')
-    .addOption(organizationOption())
-    .addOption(asOption())
-    .option('--format <xlsx|pdf>', 'file format', fileFormat, 'xlsx')
-    .option('--lang <ja|en>', 'language of the labels', language, 'ja')
-    .action(
-      async (o: ActingOptions & { output: string; format: 'xlsx' | 'pdf'; lang: 'ja' | 'en' }) => {
-        const bytes = await acting(o, 'objectives export', async (db, ctx) =>
-          o.format === 'pdf'
-            ? objectives.exports.objectivePdf(db, ctx, o.lang, today())
-            : sheetsXlsx(await objectives.exports.objectiveWorkbook(db, ctx, o.lang, today())),
-        );
-        await writeFile(o.output, bytes);
-        console.log(`wrote ${o.output} (${bytes.length} bytes)`);
-      },
-    );
+  exportCommand(
+    command,
+    'write the register (with its measurements) as XLSX or PDF',
+    async (db, ctx, format, lang) =>
+      format === 'pdf'
+        ? objectives.exports.objectivePdf(db, ctx, lang, today())
+        : sheetsXlsx(await objectives.exports.objectiveWorkbook(db, ctx, lang, today())),
+  );
 
   command
     .command('measure')
