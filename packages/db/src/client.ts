@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import * as schema from './schema.ts';
+import { sqlTraceFile, traceLogger, traceStatement } from './sql-trace.ts';
 
 export type Schema = typeof schema;
 /** One type for both drivers: repositories never know which database they talk to. */
@@ -78,7 +79,11 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL pool: idle connection lost: ${error.message}`);
   });
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const trace = sqlTraceFile();
+  const db = drizzle(pool, {
+    schema,
+    ...(trace ? { logger: traceLogger(trace) } : {}),
+  }) as unknown as Db;
   const parsed = new URL(url);
   return {
     db,
@@ -89,6 +94,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     },
     close: () => pool.end(),
     executeSql: async (text, values) => {
+      if (trace) traceStatement(trace, text, values);
       const result = (await pool.query(text, values)) as unknown as
         { rows: unknown[] } | { rows: unknown[] }[];
       return Array.isArray(result) ? result.at(-1)! : result;
