@@ -14,6 +14,8 @@ export interface ServerOptions {
   logLevel: string;
   /** Server processes (MAMORU_PROCESSES) of the second round of list runs; 1: none. */
   processes: number;
+  /** Leave the traced statements and pgbench scripts in place. */
+  keep?: boolean;
 }
 
 /** An authenticated read that must answer 200 before it is put under load. */
@@ -57,7 +59,8 @@ async function floorRuns(
   script: string,
   o: ServerOptions,
 ) {
-  await pgbench(url, script, o.connections, 2);
+  // Warm-up; on a busy machine connecting all clients may take the whole 2 s.
+  await pgbench(url, script, o.connections, 2).catch(() => undefined);
   const runs = [];
   for (let i = 0; i < o.runs; i += 1)
     runs.push(await pgbench(url, script, o.connections, o.duration));
@@ -221,6 +224,7 @@ export async function measureServer(
     await addRss(results, server!, 'server.rss');
   } finally {
     await server?.stop();
-    if (traces) await removeTraces(traces.dir);
+    if (traces && o.keep) console.log(`kept: ${traces.dir}`);
+    else if (traces) await removeTraces(traces.dir);
   }
 }

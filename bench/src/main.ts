@@ -183,6 +183,7 @@ try {
       duration: Number(args.duration),
       logLevel: args['log-level'],
       processes,
+      keep: args.keep,
     },
     ENDPOINTS,
     (server, headers) => measureExports(results, server.base, headers, seeded, SIZES, runs),

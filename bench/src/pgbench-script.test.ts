@@ -78,6 +78,8 @@ initial connection time = 52.110 ms
 tps = 1514.594372 (without initial connection time)
 `;
     expect(parsePgbenchOutput(output)).toEqual({ tps: 1514.594372, latencyMs: 33.012, failed: 0 });
-    expect(() => parsePgbenchOutput('pgbench: error: connection failed')).toThrow(/no tps/);
+    expect(() => parsePgbenchOutput('pgbench (15)\npgbench: error: connection failed\n')).toThrow(
+      /no tps from pgbench: pgbench: error: connection failed/,
+    );
   });
 });

@@ -83,7 +83,12 @@ export interface PgbenchFigures {
 /** tps (without connection time), mean latency and failed transactions from pgbench's report. */
 export function parsePgbenchOutput(output: string): PgbenchFigures {
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(output);
-  if (!tps) throw new Error(`no tps in pgbench's output: ${output.slice(-400)}`);
+  if (!tps) {
+    // No transaction within the run (connecting took it all) or an error.
+    const why = /error|fatal|abort|actually processed|connection time/i;
+    const errors = output.split('\n').filter((line) => why.test(line));
+    throw new Error(`no tps from pgbench: ${(errors.join('; ') || output).slice(0, 400)}`);
+  }
   const latency = /latency average = ([\d.]+) ms/.exec(output);
   const failed = /number of failed transactions: (\d+)/.exec(output);
   return {
