@@ -10,10 +10,12 @@ export function sqlTraceFile(env: NodeJS.ProcessEnv = process.env): string | und
   return env.MAMORU_SQL_TRACE || undefined;
 }
 
-// Values as node-postgres would send them, kept readable in JSON.
-function replacer(_key: string, value: unknown) {
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
+// Values as node-postgres would send them, kept readable in JSON. The holder's
+// own value, since JSON.stringify has already applied Buffer's toJSON to `value`.
+function replacer(this: Record<string, unknown>, key: string, value: unknown) {
+  const original = this[key];
+  if (typeof original === 'bigint') return original.toString();
+  if (original instanceof Uint8Array) return `\\x${Buffer.from(original).toString('hex')}`;
   return value;
 }
 
