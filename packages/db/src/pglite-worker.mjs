@@ -1,6 +1,7 @@
 // The worker thread that owns the embedded database (see pglite-proxy.ts).
 // Plain JavaScript: a worker starts without the TypeScript loader of the main
 // thread (tsx in production, vite in tests).
+import { Blob } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -64,7 +65,8 @@ function begin(pg) {
         (error) => {
           const ended = transactions.get(id)?.ended;
           if (error === rollbackRequested) ended?.resolve();
-          else ended ? ended.reject(error) : rejectBegun(error);
+          else if (ended) ended.reject(error);
+          else rejectBegun(error);
         },
       )
       .finally(() => transactions.delete(id));

@@ -5,5 +5,5 @@ import { PgliteProxy } from '../pglite-proxy.ts';
 
 const proxy = await PgliteProxy.create('memory://');
 const { rows } = await proxy.query<{ n: number }>('select 1 as n');
-console.log(rows[0]!.n);
+process.stdout.write(`${rows[0]!.n}\n`);
 if (process.argv[2] === 'close') await proxy.close();
