@@ -94,6 +94,13 @@ describe('PGlite on a worker thread', () => {
     }
   });
 
+  it('rejects a parameter that cannot cross the thread, and goes on answering', async () => {
+    await expect(proxy.query('select $1::text', [() => 1])).rejects.toThrow(/could not be cloned/);
+    await expect(proxy.query<{ n: number }>('select 2 as n')).resolves.toMatchObject({
+      rows: [{ n: 2 }],
+    });
+  });
+
   it('rejects queries once closed', async () => {
     const other = await PgliteProxy.create('memory://');
     await other.close();

@@ -117,7 +117,14 @@ export class PgliteProxy {
     if (this.pending.size === 0) this.worker.ref();
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ ...message, id }, transfer);
+      try {
+        this.worker.postMessage({ ...message, id }, transfer);
+      } catch (error) {
+        // A parameter that cannot be copied to the worker (DataCloneError).
+        this.pending.delete(id);
+        this.unrefWhenIdle();
+        reject(error as Error);
+      }
     });
   }
 
