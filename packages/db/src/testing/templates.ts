@@ -24,7 +24,7 @@ export async function pgliteTemplate(): Promise<Blob | undefined> {
   if (!existsSync(file)) {
     // Two workers may build it at once; each writes its own file and renames it
     // into place, so a reader never sees half a dump.
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openDatabase({ dataDir: 'memory://', pgliteThread: 'inline' });
     await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
     const client = (
       database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }
