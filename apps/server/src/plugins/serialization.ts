@@ -148,7 +148,7 @@ export function compileSerializer(schema: $ZodType): (data: unknown) => string {
     if (error instanceof UnsupportedSchema) throw error;
     throw new UnsupportedSchema(`no JSON Schema: ${(error as Error).message}`);
   }
-  return fastJson(toSerializableSchema(json) as Parameters<typeof fastJson>[0]);
+  return fastJson(toSerializableSchema(json) as unknown as Parameters<typeof fastJson>[0]);
 }
 
 const checking = process.env.NODE_ENV === 'test' || Boolean(process.env.VITEST);
