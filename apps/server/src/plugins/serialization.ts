@@ -9,7 +9,7 @@ import { $ZodType, safeEncode } from 'zod/v4/core';
  * the zod schema becomes JSON Schema (z.toJSONSchema) and fast-json-stringify
  * writes exactly the declared properties, so a field outside the contract
  * never leaks. The server built the response itself, so production does not
- * re-validate it with zod (that cost about a third of a list request's CPU);
+ * re-validate it with zod (about a tenth of the CPU under the list benchmark);
  * tests still do, and also compare the bytes with the zod path, so a contract
  * drift or an encoding difference fails a test.
  */
