@@ -27,37 +27,38 @@ export async function lockAuditHead(tx: Executor, organizationId: string, genesi
   return { lastSeq: Number(row.last_seq), lastHash: row.last_hash, now: new Date(row.now) };
 }
 
-const INSERT_BATCH = 1000;
+const INSERT_BATCH = 5000;
+
+const json = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 /**
- * Appends events, 1,000 per statement. A batch travels as one jsonb parameter
- * (jsonb_to_recordset): building and parsing thirteen thousand bind parameters
- * cost more than the insert itself, and bulk imports append one event per row.
+ * Appends events, 5,000 per statement. A batch travels as one text array per
+ * column (unnest), each cast in the select: a fixed thirteen bind parameters
+ * whatever the batch, and no per-row JSON object to build and parse (bulk
+ * imports append one event per row).
  */
 export async function insertAuditEvents(tx: Executor, rows: NewAuditEvent[]) {
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    const batch = rows.slice(i, i + INSERT_BATCH).map((r) => ({
-      organization_id: r.organizationId,
-      seq: r.seq,
-      occurred_at: r.occurredAt,
-      actor_id: r.actorId ?? null,
-      actor_name: r.actorName,
-      action: r.action,
-      entity_type: r.entityType,
-      entity_id: r.entityId,
-      before: r.before ?? null,
-      after: r.after ?? null,
-      request_id: r.requestId ?? null,
-      prev_hash: r.prevHash,
-      hash: r.hash,
-    }));
+    const batch = rows.slice(i, i + INSERT_BATCH);
+    const column = (pick: (r: NewAuditEvent) => string | null) => sql.param(batch.map(pick));
+    const at = (r: NewAuditEvent) =>
+      r.occurredAt instanceof Date ? r.occurredAt.toISOString() : String(r.occurredAt);
     await tx.execute(sql`
       insert into ${auditEvents} (organization_id, seq, occurred_at, actor_id, actor_name, action,
         entity_type, entity_id, before, after, request_id, prev_hash, hash)
-      select * from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
-        organization_id uuid, seq bigint, occurred_at timestamptz, actor_id uuid, actor_name text,
-        action text, entity_type text, entity_id text, before jsonb, after jsonb,
-        request_id text, prev_hash text, hash text)`);
+      select organization_id::uuid, seq::bigint, occurred_at::timestamptz, actor_id::uuid,
+        actor_name, action, entity_type, entity_id, before::jsonb, after::jsonb, request_id,
+        prev_hash, hash
+      from unnest(${column((r) => r.organizationId)}::text[], ${column((r) => String(r.seq))}::text[],
+        ${column(at)}::text[], ${column((r) => r.actorId ?? null)}::text[],
+        ${column((r) => r.actorName)}::text[], ${column((r) => r.action)}::text[],
+        ${column((r) => r.entityType)}::text[], ${column((r) => r.entityId)}::text[],
+        ${column((r) => json(r.before))}::text[], ${column((r) => json(r.after))}::text[],
+        ${column((r) => r.requestId ?? null)}::text[], ${column((r) => r.prevHash)}::text[],
+        ${column((r) => r.hash)}::text[])
+        as r(organization_id, seq, occurred_at, actor_id, actor_name, action, entity_type,
+          entity_id, before, after, request_id, prev_hash, hash)`);
   }
 }
 
