@@ -304,6 +304,8 @@ describeEachDatabase('mamoru audit verify', (ctx) => {
     expect(result.stdout).toMatch(/^Before tampering \([0-9a-f-]{36}\): ok \(5 events\)$/m);
   });
 
+  // Four CLI processes one after another (each starts Node, tsx and the database):
+  // the timeout is a limit for a loaded machine, not a speed expectation.
   it('exits 1 naming the edited event, then the deleted last one', async () => {
     await reopen();
     const orgId = await organizationId();
@@ -340,5 +342,5 @@ describeEachDatabase('mamoru audit verify', (ctx) => {
     const head = await runMamoru(['audit', 'verify'], env);
     expect(head.code).toBe(1);
     expect(head.stdout).toContain(`(${orgId}): BROKEN at event #5: head_mismatch`);
-  });
+  }, 120_000);
 });

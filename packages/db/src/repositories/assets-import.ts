@@ -86,8 +86,17 @@ export async function stageAssets(
     select ${casts} from unnest(${params}) as u(${aliases})`);
 }
 
-/** The stored assets whose codes are staged, locked for the update, keyed by code. */
+/**
+ * The stored assets whose codes are staged, locked for the update, keyed by code.
+ * Imports into one organization write one after another (a lock held to the end
+ * of the transaction): two concurrent imports of the same new codes would both
+ * find them absent and the second insert would fail; the second now waits and
+ * updates what the first created.
+ */
 export async function lockStagedExisting(tx: Executor, organizationId: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('mamoru.assets.import'), hashtext(${organizationId}))`,
+  );
   const rows = await tx
     .select()
     .from(assets)
