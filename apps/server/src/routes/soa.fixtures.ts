@@ -32,7 +32,7 @@ export async function treatRisk(db: Db, client: Client, controlIds: string[]) {
     threatId: threat.id,
     likelihood: 2,
     vulnerabilityLevel: 2,
-  });
+  }, null);
   await risksRepo.replaceRiskControls(
     db,
     org,

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachDatabase } from '@mamoru/db/testing';
+import { pinRiskValues } from '@mamoru/db/testing/risk-values';
 import { insertAsset } from '@mamoru/db/repositories/assets';
 import { findShippedLibrary } from '@mamoru/db/repositories/catalog';
 import { insertDocument, insertDocumentVersion } from '@mamoru/db/repositories/documents';
@@ -79,8 +80,8 @@ describeEachDatabase('where a control is used', (ctx) => {
         threatId: threat.id,
         likelihood: 2,
         vulnerabilityLevel: 2,
-      });
-      await db().execute(sql`update risks set level = ${level} where id = ${risk.id}`);
+      }, null);
+      await pinRiskValues(db(), risk.id, { level });
       ids.push(risk.id);
     }
     return { org, ids };
