@@ -110,7 +110,13 @@ export function scoredSql(m: CompiledMethod | null, source: SQL): SQL {
       null::text as residual_evaluation from (${source}) k`;
   }
   const av = sql`s.asset_value`;
-  const value = valueExpr(m, av, sql`s.likelihood`, sql`s.vulnerability_level`, sql`coalesce(s.impact, ${av})`);
+  const value = valueExpr(
+    m,
+    av,
+    sql`s.likelihood`,
+    sql`s.vulnerability_level`,
+    sql`coalesce(s.impact, ${av})`,
+  );
   const residual = valueExpr(
     m,
     av,

@@ -18,12 +18,8 @@ import { finder, idList } from './lookups.ts';
 import { affected, type CompiledMethod } from './risks-compute.ts';
 import { assignScores } from './risks-scores.ts';
 
-/**
- * A risk as readers get it: its own columns and the values of its key, read
- * through `join risk_scores on risk_scores.id = risks.score_id`.
- */
-export const riskColumns = {
-  ...getTableColumns(risks),
+/** The values a risk reads from its key. */
+const scoreValues = {
   assetValue: riskScores.assetValue,
   value: riskScores.value,
   level: riskScores.level,
@@ -32,7 +28,19 @@ export const riskColumns = {
   residualLevel: riskScores.residualLevel,
   residualEvaluation: riskScores.residualEvaluation,
 };
-export const scoreOfRisk = eq(riskScores.id, risks.scoreId);
+/**
+ * A risk as readers get it: its own columns and the values of its key, read
+ * through `join risk_scores on risk_scores.id = risks.score_id` (scoreOfRisk).
+ */
+export const riskColumns = {
+  ...getTableColumns(risks),
+  ...scoreValues,
+};
+// The organization on both sides lets the planner bound the keys' indexes by it too.
+export const scoreOfRisk = and(
+  eq(riskScores.id, risks.scoreId),
+  eq(riskScores.organizationId, risks.organizationId),
+)!;
 export type RiskRow = typeof risks.$inferSelect & {
   assetValue: number | null;
   value: number | null;
@@ -343,30 +351,67 @@ export async function listRisks(
 ) {
   const conditions = riskConditions(organizationId, filter);
   const { expr, type, byKey } = sortKeys[order.sort];
+  const asc_ = order.direction === 'asc';
+  const dir = asc_ ? asc : desc;
   // A value sort walks the keys in value order and each key's risks by id,
   // so the cursor carries the key too: (value, score id, risk id).
   const keys = byKey ? [expr, sql`${risks.scoreId}`, sql`${risks.id}`] : [expr, sql`${risks.id}`];
   const types: CursorType[] = byKey ? [type, 'uuid', 'uuid'] : [type, 'uuid'];
   const after = decodeCursor(page.cursor, keys.length, types);
   if (after) {
-    const key = sql`(${sql.join(keys, sql`, `)})`;
-    const cursor = sql`(${sql.join(
-      after.map((v, i) => sql`${String(v)}::${sql.raw(types[i]!)}`),
-      sql`, `,
-    )})`;
-    conditions.push(order.direction === 'asc' ? sql`${key} > ${cursor}` : sql`${key} < ${cursor}`);
+    const values = after.map((v, i) => sql`${String(v)}::${sql.raw(types[i]!)}`);
+    const row = (list: SQL[]) => sql`(${sql.join(list, sql`, `)})`;
+    conditions.push(asc_ ? sql`${row(keys)} > ${row(values)}` : sql`${row(keys)} < ${row(values)}`);
+    // The same bound on the key alone, so the walk over the keys' index starts there.
+    if (byKey) {
+      const key = row([expr, sql`${riskScores.id}`]);
+      const bound = row(values.slice(0, 2));
+      conditions.push(asc_ ? sql`${key} >= ${bound}` : sql`${key} <= ${bound}`);
+    }
   }
-  const dir = order.direction === 'asc' ? asc : desc;
-  const rows = await db
-    .select({ ...riskColumns, sortKey: sql<string>`(${expr})::text` })
+  if (!byKey) {
+    const rows = await db
+      .select({ ...riskColumns, sortKey: sql<string>`(${expr})::text` })
+      .from(risks)
+      .innerJoin(riskScores, scoreOfRisk)
+      .where(and(...conditions))
+      .orderBy(...keys.map((k) => dir(k)))
+      .limit(page.limit + 1);
+    const result = toPage(rows, page.limit, (r) => [r.sortKey, r.id]);
+    return { ...result, items: await withRiskNames(db, organizationId, result.items) };
+  }
+  // The page's ids first, from the indexes alone (a key's risks are read in
+  // id order from risks_score_idx without visiting their rows), then its rows.
+  // The key's values come along from the first step.
+  const ids = db
+    .select({
+      pageId: sql<string>`${risks.id}`.as('page_id'),
+      pageScore: sql<string>`${risks.scoreId}`.as('page_score'),
+      sortValue: sql`${expr}`.as('sort_value'),
+      ...scoreValues,
+    })
     .from(risks)
     .innerJoin(riskScores, scoreOfRisk)
     .where(and(...conditions))
     .orderBy(...keys.map((k) => dir(k)))
-    .limit(page.limit + 1);
-  const result = toPage(rows, page.limit, (r) =>
-    byKey ? [r.sortKey, r.scoreId!, r.id] : [r.sortKey, r.id],
-  );
+    .limit(page.limit + 1)
+    .as('page');
+  const rows = await db
+    .select({
+      ...getTableColumns(risks),
+      assetValue: ids.assetValue,
+      value: ids.value,
+      level: ids.level,
+      evaluation: ids.evaluation,
+      residualValue: ids.residualValue,
+      residualLevel: ids.residualLevel,
+      residualEvaluation: ids.residualEvaluation,
+      sortKey: sql<string>`(${ids.sortValue})::text`,
+    })
+    .from(ids)
+    .innerJoin(risks, eq(risks.id, ids.pageId))
+    .orderBy(dir(ids.sortValue), dir(ids.pageScore), dir(ids.pageId));
+  const result = toPage(rows, page.limit, (r) => [r.sortKey, r.scoreId!, r.id]);
   return { ...result, items: await withRiskNames(db, organizationId, result.items) };
 }
 

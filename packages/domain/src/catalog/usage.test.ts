@@ -74,13 +74,17 @@ describeEachDatabase('where a control is used', (ctx) => {
         description: { ja: '', en: '' },
         defaultLikelihood: 2,
       });
-      const risk = await risksRepo.insertRisk(db(), {
-        organizationId: org,
-        assetId: asset.id,
-        threatId: threat.id,
-        likelihood: 2,
-        vulnerabilityLevel: 2,
-      }, null);
+      const risk = await risksRepo.insertRisk(
+        db(),
+        {
+          organizationId: org,
+          assetId: asset.id,
+          threatId: threat.id,
+          likelihood: 2,
+          vulnerabilityLevel: 2,
+        },
+        null,
+      );
       await pinRiskValues(db(), risk.id, { level });
       ids.push(risk.id);
     }
