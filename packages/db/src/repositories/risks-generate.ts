@@ -104,6 +104,17 @@ const NEW_RISK_INPUTS: SQL[] = [
   sql`false`,
 ];
 
+/** The same inputs from the candidates c of the insert. */
+const CANDIDATE_INPUTS: SQL[] = [
+  sql`c.confidentiality`,
+  sql`c.integrity`,
+  sql`c.availability`,
+  sql`c.affects`,
+  sql`c.default_likelihood`,
+  sql`c.level`,
+  ...NEW_RISK_INPUTS.slice(6),
+];
+
 /**
  * The keys of every pair the generation covers (a superset of the new risks:
  * a key no risk uses costs a row), so the insert can join them.
@@ -132,13 +143,14 @@ export function generateRisksSql(organizationId: string, rule: GenerateRule, bas
       select asset_id, threat_id, coalesce(vulnerability_id, ${NO_VULNERABILITY}) as vkey
       from risks where organization_id = ${organizationId}
     ),
-    candidates as (
+    -- Materialized: the key lookup below must not change how the new pairs are found.
+    candidates as materialized (
       select a.id as asset_id, p.threat_id, p.vulnerability_id, p.default_likelihood, p.level,
         ${rule.ownerFromAsset ? sql`a.owner_user_id` : sql`null::uuid`} as owner_user_id,
-        row_number() over (order by a.code, p.tcode, p.vcode) as n, k.id as score_id
+        row_number() over (order by a.code, p.tcode, p.vcode) as n,
+        a.confidentiality, a.integrity, a.availability, p.affects
       from assets a
       join picked p on p.category = a.category
-      join risk_scores k on ${keyMatch(organizationId, NEW_RISK_INPUTS)}
       left join existing e on e.asset_id = a.id and e.threat_id = p.threat_id
         and e.vkey = coalesce(p.vulnerability_id, ${NO_VULNERABILITY})
       where ${assetFilters(organizationId, rule)} and e.asset_id is null
@@ -147,8 +159,9 @@ export function generateRisksSql(organizationId: string, rule: GenerateRule, bas
       insert into risks (organization_id, seq, code, asset_id, threat_id, vulnerability_id,
         likelihood, vulnerability_level, owner_user_id, score_id)
       select ${organizationId}, ${n}, ${riskCodeSql(n)}, c.asset_id, c.threat_id,
-        c.vulnerability_id, c.default_likelihood, c.level, c.owner_user_id, c.score_id
+        c.vulnerability_id, c.default_likelihood, c.level, c.owner_user_id, k.id
       from candidates c
+      join risk_scores k on ${keyMatch(organizationId, CANDIDATE_INPUTS)}
       returning asset_id
     )
     select count(*)::int as created, count(distinct asset_id)::int as assets from inserted`;
