@@ -6,7 +6,7 @@ import { migrateDatabase } from '@mamoru/domain';
 import { analyze, createTarget, DEFAULT_URL, serverVersion } from './database.ts';
 import { copiedRows, copyFile, resetCopyTable, writeIndexedCopy } from './copy.ts';
 import { generateLocations, generateUnits } from './generate.ts';
-import { judge, machineFacts, printTable, Results, seconds, stopping } from './measure.ts';
+import { machineFacts, printTable, Results, seconds, stopping } from './measure.ts';
 import {
   createStructure,
   importAssetFile,
@@ -18,7 +18,7 @@ import { measureServer } from './http.ts';
 import { measureExports, seedAndMeasureAreas } from './areas.ts';
 import { seedAndMeasureTraining } from './training.ts';
 import { ROOT } from './server.ts';
-import { TARGETS } from './targets.ts';
+import { evaluate, targetsFor } from './targets.ts';
 
 /**
  * `npm run bench [-- --embedded] [--scale 0.1] [--runs 3] [--seed 42]`: builds a
@@ -31,7 +31,10 @@ const { values: args } = parseArgs({
     scale: { type: 'string' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '20261125' },
-    connections: { type: 'string', default: '50' },
+    /** 50 on PostgreSQL, 10 embedded (the targets' connections). */
+    connections: { type: 'string' },
+    /** Server processes (MAMORU_PROCESSES) for a second round of list runs. */
+    processes: { type: 'string', default: '1' },
     duration: { type: 'string', default: '10' },
     'log-level': { type: 'string', default: 'warn' },
     /** Leave the database (or PGlite folder) in place to look into it afterwards. */
@@ -45,6 +48,10 @@ const embedded = args.embedded;
 const scale = Number(args.scale ?? (embedded ? 0.1 : 1));
 const runs = Math.max(1, Number(args.runs));
 const seed = Number(args.seed);
+const connections = Number(args.connections ?? (embedded ? 10 : 50));
+// PGlite lives inside its one server process: several cannot share the folder.
+const processes = embedded ? 1 : Math.max(1, Number(args.processes));
+if (embedded && Number(args.processes) > 1) console.log('--processes ignored: embedded runs one');
 export const SIZES = {
   units: 200,
   locations: 50,
@@ -172,9 +179,11 @@ try {
     {
       embedded,
       runs,
-      connections: Number(args.connections),
+      connections,
       duration: Number(args.duration),
       logLevel: args['log-level'],
+      processes,
+      keep: args.keep,
     },
     ENDPOINTS,
     (server, headers) => measureExports(results, server.base, headers, seeded, SIZES, runs),
@@ -190,7 +199,14 @@ try {
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
-const verdicts = judge(results, TARGETS);
+const verdicts = evaluate(
+  results.figures,
+  targetsFor(embedded ? 'embedded' : 'postgres', processes),
+  {
+    scale,
+    connections,
+  },
+);
 console.log(
   `load average at start ${loadAtStart.map(round2).join(' ')}, at end ${loadavg().map(round2).join(' ')}`,
 );
@@ -202,6 +218,8 @@ const output = {
   scale,
   seed,
   runsPerFigure: runs,
+  connections,
+  processes,
   complete: failure === null,
   ...(failure ? { stoppedBy: failure } : {}),
   sizes: SIZES,

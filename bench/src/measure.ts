@@ -1,3 +1,4 @@
+import type { Verdict } from './targets.ts';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -13,14 +14,6 @@ export interface Figure {
   runs: number[];
   /** Why there is no figure (an area that has not landed), or what it includes. */
   note?: string;
-}
-
-export interface Target {
-  figure: string;
-  label: string;
-  /** Passes when check(value) holds; value is the figure's median. */
-  check: (value: number) => boolean;
-  limit: string;
 }
 
 export function median(values: readonly number[]): number {
@@ -83,21 +76,7 @@ export function machineFacts(databaseVersion: string) {
   };
 }
 
-export interface Verdict {
-  target: string;
-  limit: string;
-  value: number | null;
-  pass: boolean | null;
-}
-
-export function judge(results: Results, targets: readonly Target[]): Verdict[] {
-  return targets.map((t) => {
-    const value = results.get(t.figure)?.median ?? null;
-    return { target: t.label, limit: t.limit, value, pass: value === null ? null : t.check(value) };
-  });
-}
-
-/** The results as a table: figure, median, unit, runs, note. */
+/** The results as a table: figure, median, unit, runs, note; then the targets. */
 export function printTable(results: Results, verdicts: readonly Verdict[]) {
   const rows = results.figures.map((f) => [
     f.label,
@@ -108,13 +87,17 @@ export function printTable(results: Results, verdicts: readonly Verdict[]) {
   ]);
   table(['figure', 'median', 'unit', 'runs', 'note'], rows);
   console.log('');
+  const show = (v: number | null) => (v === null ? '—' : String(v));
   table(
-    ['target', 'limit', 'value', 'result'],
+    ['target', 'value', 'target', 'result', 'floor', 'ratio', 'note'],
     verdicts.map((v) => [
-      v.target,
-      v.limit,
-      v.value === null ? '—' : String(v.value),
-      v.pass === null ? 'not measured' : v.pass ? 'PASS' : 'FAIL',
+      v.label,
+      show(v.value),
+      v.target ?? '(information)',
+      v.met === null ? (v.target ? '—' : '') : v.met ? 'met' : 'MISSED',
+      show(v.floor),
+      v.ratio === null ? '' : `${v.ratio} ×`,
+      v.note ?? '',
     ]),
   );
 }

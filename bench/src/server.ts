@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -25,10 +25,15 @@ export async function freePort(): Promise<number> {
 export interface Running {
   child: ChildProcess;
   base: string;
+  /** Server processes asked for (MAMORU_PROCESSES). */
+  processes: number;
   /** Seconds from spawning to the first successful readiness probe. */
   startSeconds: number;
-  /** Highest resident set size seen so far, in MiB (the kernel's VmHWM). */
-  peakRssMiB(): Promise<number>;
+  /**
+   * Highest resident set size so far, in MiB: the kernel's VmHWM of the process
+   * and of every process below it (cluster workers), summed; `processes` counts them.
+   */
+  peakRss(): Promise<{ mib: number; processes: number }>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +41,25 @@ async function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<numbe
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** The pid and all its descendants, from /proc/<pid>/task/<tid>/children. */
+export async function processTree(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const children: number[] = [];
+  for (const task of tasks) {
+    const text = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '');
+    children.push(...text.split(' ').filter(Boolean).map(Number));
+  }
+  const below = await Promise.all(children.map((child) => processTree(child)));
+  return [pid, ...below.flat()];
+}
+
+async function treePeakRss(pid: number) {
+  const pids = await processTree(pid);
+  const peaks = await Promise.all(pids.map((p) => statusField(p, 'VmHWM')));
+  const known = peaks.filter((v) => !Number.isNaN(v));
+  return { mib: known.reduce((a, b) => a + b, 0), processes: known.length };
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number) {
@@ -51,7 +75,12 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number) {
   throw new Error(`server not ready at ${url} within ${timeoutMs} ms`);
 }
 
-async function start(args: string[], env: NodeJS.ProcessEnv, readyPath: string): Promise<Running> {
+async function start(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyPath: string,
+  processes = 1,
+): Promise<Running> {
   const port = await freePort();
   const began = performance.now();
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
@@ -72,8 +101,9 @@ async function start(args: string[], env: NodeJS.ProcessEnv, readyPath: string):
   return {
     child,
     base,
+    processes,
     startSeconds,
-    peakRssMiB: () => statusField(child.pid!, 'VmHWM'),
+    peakRss: () => treePeakRss(child.pid!),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -85,17 +115,29 @@ async function start(args: string[], env: NodeJS.ProcessEnv, readyPath: string):
   };
 }
 
-/** Mamoru as `npm start` runs it, on the bench database. */
-export function startMamoru(target: { url?: string; dataDir?: string }, logLevel: string) {
+/**
+ * Mamoru as `npm start` runs it, on the bench database, with MAMORU_PROCESSES
+ * server processes (a server without that setting ignores it and runs one).
+ * `extra` adds settings (the SQL trace).
+ */
+export function startMamoru(
+  target: { url?: string; dataDir?: string },
+  logLevel: string,
+  processes = 1,
+  extra: NodeJS.ProcessEnv = {},
+) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: logLevel,
     MAMORU_WEB_DIST: `${ROOT}apps/web/dist`,
+    MAMORU_PROCESSES: String(processes),
+    ...extra,
   };
+  if (!extra.MAMORU_SQL_TRACE) delete env.MAMORU_SQL_TRACE;
   delete env.DATABASE_URL;
   if (target.url) env.DATABASE_URL = target.url;
   else env.MAMORU_DATA_DIR = target.dataDir;
-  return start(['apps/cli/src/main.ts', 'serve'], env, '/readyz');
+  return start(['apps/cli/src/main.ts', 'serve'], env, '/readyz', processes);
 }
 
 /** A bare Fastify process with one route returning a constant: the ceiling of this machine. */

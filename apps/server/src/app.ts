@@ -6,7 +6,6 @@ import fastifyStatic from '@fastify/static';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '@mamoru/db';
@@ -21,6 +20,7 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { noStorePlugin } from './plugins/no-store.ts';
 import { problemPlugin } from './plugins/problem.ts';
 import { nulTextPlugin } from './plugins/nul-text.ts';
+import { createSerializerCompiler } from './plugins/serialization.ts';
 import { securityEventsPlugin } from './plugins/security-events.ts';
 import { fastifyTrustProxy, requestIdGenerator } from './plugins/proxy.ts';
 import { validatorCompiler } from './plugins/validation.ts';
@@ -53,7 +53,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
     auditAnchor.useAuditSigningKey(auditAnchor.loadSigningKey(config.auditSigningKey));
   }
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler(app.log));
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorateRequest('locale', 'en');

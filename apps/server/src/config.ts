@@ -16,6 +16,7 @@ const envSchema = z.object({
     .optional(),
   MAMORU_DATA_DIR: z.string().min(1).default('./data'),
   MAMORU_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  MAMORU_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAMORU_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   MAMORU_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
@@ -85,6 +86,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolMax: number;
+  /** Server processes sharing the port (node:cluster); more than one needs PostgreSQL. */
+  processes: number;
   logLevel: string;
   bodyLimit: number;
   shutdownTimeoutMs: number;
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.MAMORU_DATA_DIR),
     dbPoolMax: e.MAMORU_DB_POOL_MAX,
+    processes: e.MAMORU_PROCESSES,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.MAMORU_BODY_LIMIT,
     shutdownTimeoutMs: e.MAMORU_SHUTDOWN_TIMEOUT_MS,

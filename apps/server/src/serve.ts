@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import closeWithGrace from 'close-with-grace';
 import { openDatabase } from '@mamoru/db';
 import { migrateDatabase } from '@mamoru/domain';
@@ -44,7 +45,11 @@ export async function serve(config: Config) {
   }
   // Installed only once listening: before that, a failure must reach the caller
   // (exit code 1), not close-with-grace's beforeExit handler (which exits 0).
-  closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
+  // A cluster worker leaves SIGINT (Ctrl-C reaches the whole process group) to the
+  // primary, which sends it SIGTERM: a second signal would cut the graceful stop short.
+  if (cluster.isWorker) process.on('SIGINT', () => undefined);
+  const skip: closeWithGrace.Options['skip'] = cluster.isWorker ? ['SIGINT'] : [];
+  closeWithGrace({ delay: config.shutdownTimeoutMs, skip }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -120,6 +120,17 @@ export const assetSchema = z
   .meta({ id: 'Asset' });
 export type Asset = z.infer<typeof assetSchema>;
 
+/**
+ * One row of GET /assets: the register's columns and what pickers show; the
+ * description and the parties' keys come with GET /assets/{id}.
+ */
+const partyListSchema = partySchema.omit({ key: true });
+export const assetListItemSchema = assetSchema
+  .omit({ description: true, createdAt: true })
+  .extend({ owner: partyListSchema, custodian: partyListSchema.nullable() })
+  .meta({ id: 'AssetListItem' });
+export type AssetListItem = z.infer<typeof assetListItemSchema>;
+
 export const assetCreateSchema = z.object({
   code: codeSchema,
   name: z.string().trim().min(1).max(200),

@@ -104,6 +104,39 @@ export const riskDetailSchema = riskSchema
   .meta({ id: 'RiskDetail' });
 export type RiskDetailDto = z.infer<typeof riskDetailSchema>;
 
+/**
+ * One row of GET /risks: what the register, the pickers and the CLI show, without the
+ * texts, approvals and scale levels of the full risk (GET /risks/{id}); a page of 50
+ * is about half the bytes.
+ */
+export const riskListItemSchema = riskSchema
+  .pick({
+    id: true,
+    code: true,
+    asset: true,
+    threat: true,
+    vulnerability: true,
+    affects: true,
+    likelihood: true,
+    vulnerabilityLevel: true,
+    assetValue: true,
+    impact: true,
+    value: true,
+    level: true,
+    evaluation: true,
+    treatmentOption: true,
+    owner: true,
+    status: true,
+    version: true,
+    updatedAt: true,
+  })
+  .extend({
+    residual: riskSchema.shape.residual.pick({ value: true, level: true }),
+    residualAcceptance: riskSchema.shape.residualAcceptance.pick({ status: true }),
+  })
+  .meta({ id: 'RiskListItem' });
+export type RiskListItemDto = z.infer<typeof riskListItemSchema>;
+
 export const riskCreateSchema = z.object({
   assetId: z.uuid(),
   threatId: z.uuid(),

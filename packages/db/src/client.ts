@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
 import * as schema from './schema.ts';
+import { sqlTraceFile, traceLogger, traceStatement } from './sql-trace.ts';
+import { PgliteProxy } from './pglite-proxy.ts';
 
 export type Schema = typeof schema;
 /** One type for both drivers: repositories never know which database they talk to. */
@@ -37,11 +40,17 @@ export interface DatabaseConfig {
   idleInTransactionTimeoutMs?: number;
   /** PGlite only: start from this data folder dump (tests clone a migrated template). */
   loadDataDir?: Blob;
+  /**
+   * PGlite only: 'worker' (the default) runs the database on its own thread so
+   * queries do not stall the server's event loop; 'inline' runs it on the
+   * caller's thread (tests, where nothing else waits on the thread).
+   */
+  pgliteThread?: 'worker' | 'inline';
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) return openPostgres(config.url, config);
-  return openPglite(config.dataDir, config.loadDataDir);
+  return openPglite(config.dataDir, config.loadDataDir, config.pgliteThread ?? 'worker');
 }
 
 /** The message pg-pool rejects with when no connection became free in time. */
@@ -78,7 +87,11 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL pool: idle connection lost: ${error.message}`);
   });
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const trace = sqlTraceFile();
+  const db = drizzle(pool, {
+    schema,
+    ...(trace ? { logger: traceLogger(trace) } : {}),
+  }) as unknown as Db;
   const parsed = new URL(url);
   return {
     db,
@@ -89,6 +102,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     },
     close: () => pool.end(),
     executeSql: async (text, values) => {
+      if (trace) traceStatement(trace, text, values);
       const result = (await pool.query(text, values)) as unknown as
         { rows: unknown[] } | { rows: unknown[] }[];
       return Array.isArray(result) ? result.at(-1)! : result;
@@ -96,16 +110,29 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
   };
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+/** The part of PGlite's API used here and by drizzle: PGlite itself or the worker's proxy. */
+type PgliteClient = Pick<PgliteProxy, 'query' | 'exec' | 'transaction' | 'close'>;
+
+async function openPglite(
+  dataDir: string,
+  loadDataDir: Blob | undefined,
+  thread: 'worker' | 'inline',
+): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, {
-    extensions: { pg_trgm },
-    ...(loadDataDir ? { loadDataDir } : {}),
-  });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  let client: PgliteClient;
+  if (thread === 'worker') {
+    client = await PgliteProxy.create(dataDir, loadDataDir);
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    client = (await PGlite.create(dataDir, {
+      extensions: { pg_trgm },
+      ...(loadDataDir ? { loadDataDir } : {}),
+    })) as unknown as PgliteClient;
+  }
+  // drizzle calls query (with rowMode and parsers) and transaction: the proxy has both.
+  const db = drizzle(client as unknown as PGlite, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -78,7 +78,11 @@ export {
   presentScopeSummary,
   presentScopeVersion,
 } from './scope/presenters.ts';
-export { presentAsset, presentClassificationLevel } from './assets/presenters.ts';
+export {
+  presentAsset,
+  presentAssetListItem,
+  presentClassificationLevel,
+} from './assets/presenters.ts';
 export * as pdfReports from './reports/pdf.ts';
 export { neutralize } from './reports/cells.ts';
 export { sheetsXlsx, type WorkbookSheet } from './reports/workbook.ts';

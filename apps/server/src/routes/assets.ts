@@ -10,6 +10,7 @@ import {
   assetDependenciesUpdateSchema,
   assetExportQuerySchema,
   assetImportQuerySchema,
+  assetListItemSchema,
   assetListQuerySchema,
   assetSchema,
   assetTemplateQuerySchema,
@@ -32,6 +33,7 @@ import {
   classifications,
   jobs,
   presentAsset,
+  presentAssetListItem,
   presentClassificationLevel,
 } from '@mamoru/domain';
 import type { AssetFilter, AssetOrder } from '@mamoru/db/repositories/assets';
@@ -190,14 +192,14 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         querystring: assetListQuerySchema,
-        response: { 200: pageSchema(assetSchema) },
+        response: { 200: pageSchema(assetListItemSchema) },
       },
       config: { permission: 'isms:read' },
     },
     async (request) => {
       const { filter, order } = filterOf(request.query);
       const page = await assets.listAssets(db, contextOf(request), filter, order, request.query);
-      return { items: page.items.map(presentAsset), nextCursor: page.nextCursor };
+      return { items: page.items.map(presentAssetListItem), nextCursor: page.nextCursor };
     },
   );
   app.post(

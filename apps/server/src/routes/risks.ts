@@ -12,6 +12,7 @@ import {
   riskHeatmapQuerySchema,
   riskHeatmapSchema,
   riskJobSchema,
+  riskListItemSchema,
   riskListQuerySchema,
   riskRetentionRequestSchema,
   riskSchema,
@@ -27,7 +28,8 @@ import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 import { jobError } from './jobs.ts';
 
 const tags = ['risks'];
-const { presentRisk, presentRiskDetail, presentResidualAcceptance } = riskPresenters;
+const { presentRisk, presentRiskDetail, presentRiskListItem, presentResidualAcceptance } =
+  riskPresenters;
 /** Generations of at most this many listed assets finish within the request. */
 const GENERATE_SYNC_MAX_ASSETS = 1000;
 
@@ -75,7 +77,11 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/risks',
     {
-      schema: { tags, querystring: riskListQuerySchema, response: { 200: pageSchema(riskSchema) } },
+      schema: {
+        tags,
+        querystring: riskListQuerySchema,
+        response: { 200: pageSchema(riskListItemSchema) },
+      },
       config: { permission: 'isms:read' },
     },
     async (request) => {
@@ -88,7 +94,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         { limit, cursor },
       );
       return {
-        items: page.items.map((r) => presentRisk(r, page.method)),
+        items: page.items.map((r) => presentRiskListItem(r, page.method)),
         nextCursor: page.nextCursor,
       };
     },

@@ -16,6 +16,8 @@ export interface RecordedRoute {
   method: string;
   url: string;
   config: FastifyContextConfig;
+  /** The route's schemas as declared (zod), for tests of the compilers. */
+  schema?: RouteOptions['schema'];
 }
 
 const recorded = new WeakMap<object, RecordedRoute[]>();
@@ -34,6 +36,7 @@ export function recordingFastify<M extends object>(mod: M): M {
           method,
           url: route.url,
           config: (route.config ?? {}) as FastifyContextConfig,
+          schema: route.schema,
         });
       }
     });

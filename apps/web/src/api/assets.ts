@@ -8,6 +8,7 @@ import {
 import type {
   Asset,
   AssetCreate,
+  AssetListItem,
   AssetUpdate,
   AuditEvent,
   ClassificationLevel,
@@ -18,7 +19,15 @@ import { currentLocale } from '../i18n';
 import { api, ApiError } from './client';
 import { ifMatch, queryString, type ListPage } from './types';
 
-export type { Asset, AssetCreate, AssetUpdate, ClassificationLevel, ImportReport, Job };
+export type {
+  Asset,
+  AssetCreate,
+  AssetListItem,
+  AssetUpdate,
+  ClassificationLevel,
+  ImportReport,
+  Job,
+};
 
 export const assetsKey = ['assets'] as const;
 export const classificationsKey = ['classifications'] as const;
@@ -57,7 +66,7 @@ export function useAssetList(filter: AssetFilter) {
   return useInfiniteQuery({
     queryKey: [...assetsKey, 'list', params],
     queryFn: ({ pageParam, signal }) =>
-      api.get<ListPage<Asset>>(
+      api.get<ListPage<AssetListItem>>(
         `/api/v1/assets${queryString({ ...params, limit: ASSETS_PAGE, cursor: pageParam })}`,
         { signal },
       ),
@@ -231,7 +240,7 @@ export function useSaveDependencies() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: {
-      asset: Asset;
+      asset: Pick<Asset, 'id' | 'version'>;
       items: { type: AssetDependency['type']; assetId: string }[];
     }) =>
       api.put<{ outgoing: AssetDependency[]; incoming: AssetDependency[] }>(
@@ -250,7 +259,7 @@ export function useAssetSearch(q: string) {
     queryKey: [...assetsKey, 'search', q],
     queryFn: async ({ signal }) =>
       (
-        await api.get<ListPage<Asset>>(
+        await api.get<ListPage<AssetListItem>>(
           `/api/v1/assets${queryString({ q, limit: 20, sort: 'code' })}`,
           { signal },
         )

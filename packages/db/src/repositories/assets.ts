@@ -431,7 +431,7 @@ export async function bulkUpdateAssets(
   }));
 }
 
-// ---- import: set-based upserts ------------------------------------------------
+// ---- import (the writing statements are in assets-import.ts) -----------------
 
 /** Columns an import may write, by their property names. */
 export type ImportColumn = Exclude<
@@ -445,22 +445,6 @@ export async function userEmails(db: Executor, organizationId: string) {
     .select({ id: users.id, email: users.email })
     .from(users)
     .where(eq(users.organizationId, organizationId));
-}
-
-/** The existing assets among these codes, locked, keyed by code. */
-export async function assetsByCodes(db: Executor, organizationId: string, codes: string[]) {
-  if (codes.length === 0) return new Map<string, AssetRow>();
-  const rows = await db
-    .select()
-    .from(assets)
-    .where(
-      and(
-        eq(assets.organizationId, organizationId),
-        sql`${assets.code} = any(${sql.param(codes)}::text[])`,
-      ),
-    )
-    .for('update');
-  return new Map(rows.map((r) => [r.code, r]));
 }
 
 /**
@@ -479,79 +463,6 @@ export async function assetsToCompare(db: Executor, organizationId: string, code
       ),
     );
   return new Map(rows.map((r) => [r.code, r]));
-}
-
-/** The SQL type of each column an import writes, for jsonb_to_recordset. */
-const IMPORT_TYPES: Record<ImportColumn, string> = {
-  code: 'text',
-  name: 'text',
-  category: 'text',
-  description: 'text',
-  ownerUserId: 'uuid',
-  ownerUnitId: 'uuid',
-  custodianUserId: 'uuid',
-  custodianUnitId: 'uuid',
-  orgUnitId: 'uuid',
-  locationId: 'uuid',
-  classificationId: 'uuid',
-  confidentiality: 'int',
-  integrity: 'int',
-  availability: 'int',
-  value: 'int',
-  businessProcess: 'text',
-  status: 'text',
-  nextReviewDate: 'date',
-  tags: 'text[]',
-};
-
-/**
- * One multi-row INSERT … ON CONFLICT (organization_id, code) DO UPDATE for a
- * batch. The rows travel as one jsonb parameter (jsonb_to_recordset), which
- * keeps a 1,000-row statement cheap to build and to parse. Only `columns` are
- * written (a file without a column leaves it alone on update), and a row
- * whose values are unchanged is not touched at all, so a re-import of the same
- * file changes nothing. Returns the ids of the rows written.
- */
-export async function upsertAssets(
-  db: Executor,
-  organizationId: string,
-  rows: Partial<Record<ImportColumn, unknown>>[],
-  columns: ImportColumn[],
-) {
-  if (rows.length === 0) return [];
-  const tableColumns = getTableColumns(assets);
-  const name = (c: ImportColumn) => tableColumns[c].name;
-  const records = rows.map((r) => Object.fromEntries(columns.map((c) => [name(c), r[c] ?? null])));
-  const list = sql.raw(columns.map(name).join(', '));
-  const types = sql.raw(columns.map((c) => `${name(c)} ${IMPORT_TYPES[c]}`).join(', '));
-  const updated = columns.filter((c) => c !== 'code');
-  const set = sql.raw(updated.map((c) => `${name(c)} = excluded.${name(c)}`).join(', '));
-  const current = sql.raw(updated.map((c) => `assets.${name(c)}`).join(', '));
-  const incoming = sql.raw(updated.map((c) => `excluded.${name(c)}`).join(', '));
-  return queryRows<{ id: string }>(
-    db,
-    sql`insert into assets (organization_id, ${list})
-      select ${organizationId}::uuid, ${list}
-      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${types})
-      on conflict (organization_id, code) do update
-        set ${set}, version = assets.version + 1, updated_at = now()
-        where (${current}) is distinct from (${incoming})
-      returning id`,
-  );
-}
-
-/** Assets by id (after an upsert, for the audit trail). */
-export async function assetsByIds(db: Executor, organizationId: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(assets)
-    .where(
-      and(
-        eq(assets.organizationId, organizationId),
-        sql`${assets.id} = any(${sql.param(ids)}::uuid[])`,
-      ),
-    );
 }
 
 // ---- dependencies ------------------------------------------------------------

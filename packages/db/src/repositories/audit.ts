@@ -27,37 +27,39 @@ export async function lockAuditHead(tx: Executor, organizationId: string, genesi
   return { lastSeq: Number(row.last_seq), lastHash: row.last_hash, now: new Date(row.now) };
 }
 
-const INSERT_BATCH = 1000;
+const INSERT_BATCH = 5000;
 
 /**
- * Appends events, 1,000 per statement. A batch travels as one jsonb parameter
- * (jsonb_to_recordset): building and parsing thirteen thousand bind parameters
- * cost more than the insert itself, and bulk imports append one event per row.
+ * Appends events, 5,000 per statement, as one set of parameters per column
+ * zipped by ROWS FROM: short texts as arrays (unnest), before and after as one
+ * JSON array each (one native JSON.stringify in Node, one parse in the
+ * database; escaping kilobytes of JSON into array literals costs more than the
+ * insert). A fixed twelve parameters whatever the batch: bulk imports append
+ * one event per row.
  */
 export async function insertAuditEvents(tx: Executor, rows: NewAuditEvent[]) {
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    const batch = rows.slice(i, i + INSERT_BATCH).map((r) => ({
-      organization_id: r.organizationId,
-      seq: r.seq,
-      occurred_at: r.occurredAt,
-      actor_id: r.actorId ?? null,
-      actor_name: r.actorName,
-      action: r.action,
-      entity_type: r.entityType,
-      entity_id: r.entityId,
-      before: r.before ?? null,
-      after: r.after ?? null,
-      request_id: r.requestId ?? null,
-      prev_hash: r.prevHash,
-      hash: r.hash,
-    }));
+    const batch = rows.slice(i, i + INSERT_BATCH);
+    const texts = (pick: (r: NewAuditEvent) => string | null) =>
+      sql`unnest(${sql.param(batch.map(pick))}::text[])`;
+    const json = (pick: (r: NewAuditEvent) => unknown) =>
+      sql`jsonb_array_elements(${JSON.stringify(batch.map((r) => pick(r) ?? null))}::jsonb)`;
+    const at = (r: NewAuditEvent) =>
+      r.occurredAt instanceof Date ? r.occurredAt.toISOString() : String(r.occurredAt);
     await tx.execute(sql`
       insert into ${auditEvents} (organization_id, seq, occurred_at, actor_id, actor_name, action,
         entity_type, entity_id, before, after, request_id, prev_hash, hash)
-      select * from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
-        organization_id uuid, seq bigint, occurred_at timestamptz, actor_id uuid, actor_name text,
-        action text, entity_type text, entity_id text, before jsonb, after jsonb,
-        request_id text, prev_hash text, hash text)`);
+      select organization_id::uuid, seq::bigint, occurred_at::timestamptz, actor_id::uuid,
+        actor_name, action, entity_type, entity_id,
+        nullif(before, 'null'::jsonb), nullif(after, 'null'::jsonb), request_id, prev_hash, hash
+      from rows from (
+        ${texts((r) => r.organizationId)}, ${texts((r) => String(r.seq))}, ${texts(at)},
+        ${texts((r) => r.actorId ?? null)}, ${texts((r) => r.actorName)},
+        ${texts((r) => r.action)}, ${texts((r) => r.entityType)}, ${texts((r) => r.entityId)},
+        ${json((r) => r.before)}, ${json((r) => r.after)}, ${texts((r) => r.requestId ?? null)},
+        ${texts((r) => r.prevHash)}, ${texts((r) => r.hash)})
+        as r(organization_id, seq, occurred_at, actor_id, actor_name, action, entity_type,
+          entity_id, before, after, request_id, prev_hash, hash)`);
   }
 }
 

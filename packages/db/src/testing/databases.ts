@@ -67,7 +67,14 @@ export async function openTestDatabase(
 ): Promise<Database & { url?: string }> {
   if (kind === 'pglite') {
     const template = await pgliteTemplate();
-    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: template });
+    // In-thread: a test database has the thread to itself, and a worker per
+    // database cost ~0.9 s more CPU to open (measured: 2.0 s vs 2.9 s).
+    // MAMORU_TEST_PGLITE_THREAD=worker runs suites over the server's worker instead.
+    const database = await openDatabase({
+      dataDir: 'memory://',
+      loadDataDir: template,
+      pgliteThread: process.env.MAMORU_TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'inline',
+    });
     if (!template) await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
     return database;
   }

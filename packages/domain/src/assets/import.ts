@@ -1,11 +1,9 @@
-import { allowLongStatements, type Db, type Executor } from '@mamoru/db';
+import { allowLongStatements, type Db } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/assets';
-import type { AssetRow } from '@mamoru/db/repositories/assets';
-import type { AuditEntry, RequestContext } from '../audit/trail.ts';
-import { diff } from '../audit/hash.ts';
-import { recordAudit } from '../audit/trail.ts';
-import { auditable, authorizeWriteAll } from '../scope/common.ts';
+import type { RequestContext } from '../audit/trail.ts';
+import { authorizeWriteAll } from '../scope/common.ts';
 import { importColumns, loadReferences } from './import-references.ts';
+import { writeStaged } from './import-write.ts';
 import {
   isBlankRow,
   readAssetRow,
@@ -15,7 +13,6 @@ import {
   type ImportedAsset,
   type RowProblem,
 } from './rows.ts';
-import { ASSET_ENTITY } from './service.ts';
 import {
   changedFields,
   PREVIEW_ROWS,
@@ -24,8 +21,6 @@ import {
   type StoredPreviewRow,
 } from './import-preview.ts';
 import { DomainError } from '../errors.ts';
-import { ciaChanged } from './values.ts';
-import { recomputeForAssets } from '../risks/register.ts';
 import type { JobOutcome, Progress } from '../jobs/service.ts';
 
 export { importColumns, loadReferences } from './import-references.ts';
@@ -38,9 +33,11 @@ export { wordValue, type StoredPreviewRow } from './import-preview.ts';
  * 1. validate every row (outside any transaction, reporting progress), so the
  *    report lists every problem by row and column;
  * 2. unless it was a dry run, or problems make it all-or-nothing, write in
- *    one transaction: per 1,000 rows one INSERT … ON CONFLICT (organization_id,
- *    code) DO UPDATE and one batch of audit events. The same code updates the
- *    asset (a re-import is idempotent: unchanged rows are not touched).
+ *    one transaction (import-write.ts): the valid rows are staged in a
+ *    temporary table, then one UPDATE … FROM for the codes the organization
+ *    has and one INSERT … SELECT for the new ones, and the audit events in
+ *    bulk. The same code updates the asset (a re-import is idempotent:
+ *    unchanged rows are not touched).
  */
 
 export const IMPORT_BATCH = 1000;
@@ -203,82 +200,6 @@ async function validatePass(
   return v;
 }
 
-async function writePass(
-  tx: Executor,
-  ctx: RequestContext,
-  source: RowSource,
-  v: Validation,
-  refs: ImportReferences,
-  progress: (p: Progress, force?: boolean) => Promise<void>,
-) {
-  const org = ctx.actor.organizationId;
-  const layout = v.layout!;
-  const columns = importColumns(layout.present);
-  const counts = { created: 0, updated: 0, unchanged: 0, processed: 0 };
-  let batch: ImportedAsset[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const before = await repo.assetsByCodes(
-      tx,
-      org,
-      batch.map((a) => a.code),
-    );
-    const ids = await repo.upsertAssets(tx, org, batch, columns);
-    const written = await repo.assetsByIds(
-      tx,
-      org,
-      ids.map((r) => r.id),
-    );
-    // Updated assets whose C/I/A moved: their risks take the new asset value.
-    const revalued = written
-      .filter((after: AssetRow) => {
-        const old = before.get(after.code);
-        return old && ciaChanged(old, after);
-      })
-      .map((after: AssetRow) => after.id);
-    await recomputeForAssets(tx, org, revalued);
-    const entries: AuditEntry[] = written.map((after: AssetRow) => {
-      const old = before.get(after.code);
-      if (old) {
-        counts.updated += 1;
-        return {
-          action: 'asset.updated',
-          entityType: ASSET_ENTITY,
-          entityId: after.id,
-          ...diff(auditable(old), auditable(after)),
-        };
-      }
-      counts.created += 1;
-      return {
-        action: 'asset.created',
-        entityType: ASSET_ENTITY,
-        entityId: after.id,
-        after: auditable(after),
-      };
-    });
-    await recordAudit(tx, ctx, entries);
-    counts.unchanged += batch.length - written.length;
-    counts.processed += batch.length;
-    batch = [];
-    await progress({ phase: 'writing', processed: counts.processed, total: v.validRows });
-  };
-  let header = true;
-  for await (const { row, cells } of source()) {
-    if (isBlankRow(cells)) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    if (v.badRows.has(row)) continue;
-    const { asset } = readAssetRow(row, cells, layout, refs);
-    if (!asset) continue;
-    batch.push(asset);
-    if (batch.length >= IMPORT_BATCH) await flush();
-  }
-  await flush();
-  return counts;
-}
-
 /**
  * Validates, and for mode 'commit' imports, the rows of a file. Returns how the
  * job ends: a dry run always succeeds with its report; an import with problems
@@ -335,7 +256,14 @@ export async function importAssets(
   await reporters.progress({ phase: 'writing', processed: 0, total: v.validRows }, true);
   const counts = await db.transaction(async (tx) => {
     await allowLongStatements(tx);
-    return writePass(tx, ctx, source, v, refs, reporters.progressInTransaction);
+    return writeStaged(
+      tx,
+      ctx,
+      source,
+      { ...v, layout: v.layout! },
+      refs,
+      reporters.progressInTransaction,
+    );
   });
   return {
     status: 'succeeded',

@@ -1,5 +1,5 @@
 import type { AssetView, ClassificationLevelRow } from '@mamoru/db/repositories/assets';
-import type { Asset, ClassificationLevel } from '@mamoru/contracts';
+import type { Asset, AssetListItem, ClassificationLevel } from '@mamoru/contracts';
 
 export function presentClassificationLevel(row: ClassificationLevelRow): ClassificationLevel {
   return {
@@ -79,4 +79,12 @@ export function presentAsset(a: AssetView): Asset {
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };
+}
+
+const listParty = (p: Asset['custodian']) => (p ? { type: p.type, id: p.id, name: p.name } : null);
+
+/** A row of GET /assets (assetListItemSchema): the full asset less its description and keys. */
+export function presentAssetListItem(a: AssetView): AssetListItem {
+  const { description: _description, createdAt: _createdAt, ...rest } = presentAsset(a);
+  return { ...rest, owner: listParty(rest.owner)!, custodian: listParty(rest.custodian) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, diff, hashEvent, type ChainedEvent } from './hash.ts';
+import canonicalize from 'canonicalize';
+import { GENESIS_HASH, canonicalJson, diff, hashEvent, type ChainedEvent } from './hash.ts';
 
 const event: ChainedEvent = {
   organizationId: '00000000-0000-4000-8000-000000000001',
@@ -40,5 +41,39 @@ describe('diff', () => {
   });
   it('passes creations and deletions through', () => {
     expect(diff(null, { a: 1 })).toEqual({ before: null, after: { a: 1 } });
+  });
+});
+
+describe('canonicalJson', () => {
+  it('writes what canonicalize writes, for every kind of JSON value', () => {
+    const values: unknown[] = [
+      null,
+      true,
+      0,
+      -0,
+      1e21,
+      1.5e-7,
+      123.456,
+      'plain',
+      '引用 "quotes" \\ back\nslash\u0001',
+      '😀 paired surrogates',
+      [],
+      [1, 'a', null, [2, { z: 1, a: [] }]],
+      {},
+      { b: 1, a: 'x', A: 2, é: 3, _: 4, '10': 5, '9': 6, nested: { y: [true, false], x: null } },
+      { skipped: undefined, kept: 1 },
+      [undefined, 2],
+      { when: new Date('2026-01-02T03:04:05.678Z') },
+    ];
+    for (const value of values) expect(canonicalJson(value)).toBe(canonicalize(value));
+  });
+  it('refuses what canonicalize refuses', () => {
+    for (const value of [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      'lone \uD800 surrogate',
+      { k: '\uDC00' },
+    ])
+      expect(() => canonicalJson(value)).toThrow();
   });
 });

@@ -10,6 +10,7 @@ import type { RiskControlRow } from '@mamoru/db/repositories/risks';
 import type {
   RiskDetailDto,
   RiskDto,
+  RiskListItemDto,
   RiskMethodDto,
   ThreatDto,
   TreatmentActionDto,
@@ -137,6 +138,33 @@ export function presentRisk(row: RiskView, method: RiskMethod | null): RiskDto {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A row of GET /risks (riskListItemSchema): the register's columns, not the whole risk. */
+export function presentRiskListItem(row: RiskView, method: RiskMethod | null): RiskListItemDto {
+  const full = presentRisk(row, method);
+  return {
+    id: full.id,
+    code: full.code,
+    asset: full.asset,
+    threat: full.threat,
+    vulnerability: full.vulnerability,
+    affects: full.affects,
+    likelihood: full.likelihood,
+    vulnerabilityLevel: full.vulnerabilityLevel,
+    assetValue: full.assetValue,
+    impact: full.impact,
+    value: full.value,
+    level: full.level,
+    evaluation: full.evaluation,
+    treatmentOption: full.treatmentOption,
+    residual: { value: full.residual.value, level: full.residual.level },
+    residualAcceptance: { status: full.residualAcceptance.status },
+    owner: full.owner,
+    status: full.status,
+    version: full.version,
+    updatedAt: full.updatedAt,
   };
 }
 

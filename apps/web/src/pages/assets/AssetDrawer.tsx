@@ -2,7 +2,7 @@ import { Button, Drawer, Group, List, Stack, Table, Text, Title } from '@mantine
 import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAssetHistory, type Asset } from '../../api/assets';
+import { useAsset, useAssetHistory, type Asset, type AssetListItem } from '../../api/assets';
 import { LoadingRows } from '../../components/QueryStates';
 import { useFormat } from '../../lib/format';
 import { DependenciesEditor } from './DependenciesEditor';
@@ -18,13 +18,17 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** One asset in full: its fields, its dependencies both ways (editable) and its history. */
+/**
+ * One asset in full: its fields, its dependencies both ways (editable) and its
+ * history. Opened from a register row, it reads the whole asset (the row lacks
+ * the description) and edits that.
+ */
 export function AssetDrawer({
   asset,
   onClose,
   onEdit,
 }: {
-  asset: Asset | null;
+  asset: AssetListItem | null;
   onClose: () => void;
   onEdit?: ((asset: Asset) => void) | undefined;
 }) {
@@ -32,6 +36,7 @@ export function AssetDrawer({
   const format = useFormat();
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const history = useAssetHistory(asset?.id);
+  const full = useAsset(asset?.id).data;
   const cia = (v: number | null) => (v === null ? '—' : String(v));
 
   return (
@@ -49,7 +54,8 @@ export function AssetDrawer({
               <Button
                 variant="light"
                 leftSection={<IconPencil size={16} aria-hidden="true" />}
-                onClick={() => onEdit(asset)}
+                disabled={!full}
+                onClick={() => full && onEdit(full)}
               >
                 {t('common.edit')}
               </Button>
@@ -60,7 +66,9 @@ export function AssetDrawer({
               <Row label={t('assets.fields.category')}>
                 {t(`assets.categories.${asset.category}`)}
               </Row>
-              <Row label={t('assets.fields.description')}>{asset.description || '—'}</Row>
+              <Row label={t('assets.fields.description')}>
+                {full ? full.description || '—' : '…'}
+              </Row>
               <Row label={t('assets.fields.owner')}>{asset.owner.name}</Row>
               <Row label={t('assets.fields.custodian')}>{asset.custodian?.name ?? '—'}</Row>
               <Row label={t('assets.fields.orgUnit')}>{asset.orgUnit?.name ?? '—'}</Row>

@@ -2,7 +2,7 @@ import { Badge, Checkbox, Group, Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Asset, AssetSort } from '../../api/assets';
+import type { AssetListItem, AssetSort } from '../../api/assets';
 import { useFormat } from '../../lib/format';
 import { useColumnLabel } from './ColumnChooser';
 import { InlineEdit, type InlineField } from './InlineEdit';
@@ -57,12 +57,12 @@ export function AssetTable({
   selected,
   onSelect,
 }: {
-  items: Asset[];
+  items: AssetListItem[];
   columns: Column[];
   sort: AssetSort;
   direction: 'asc' | 'desc';
   onSort: (column: AssetSort) => void;
-  onOpen: (asset: Asset) => void;
+  onOpen: (asset: AssetListItem) => void;
   editable: boolean;
   selected: Set<string>;
   onSelect: (ids: string[], on: boolean) => void;
@@ -74,7 +74,7 @@ export function AssetTable({
   const allSelected = items.length > 0 && items.every((a) => selected.has(a.id));
   const someSelected = items.some((a) => selected.has(a.id));
 
-  const text = (asset: Asset, column: Column): ReactNode => {
+  const text = (asset: AssetListItem, column: Column): ReactNode => {
     switch (column) {
       case 'code':
         return (
@@ -124,7 +124,7 @@ export function AssetTable({
     }
   };
 
-  const cell = (asset: Asset, column: Column) => {
+  const cell = (asset: AssetListItem, column: Column) => {
     const field = INLINE[column];
     return editable && field ? (
       <InlineEdit asset={asset} field={field}>

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, problem, sessionInfo, signedInRoutes } from '../../test/fakeApi';
 import { renderApp } from '../../test/render';
@@ -73,6 +73,8 @@ describe('asset register', () => {
     const api = fakeApi({
       ...common,
       'GET /api/v1/assets': { items: [asset(1)], nextCursor: null },
+      // The drawer edits the whole asset, read by id (the list item is slimmer).
+      [`GET /api/v1/assets/${asset(1).id}`]: asset(1),
       [`GET /api/v1/assets/${asset(1).id}/dependencies`]: { outgoing: [], incoming: [] },
       [`GET /api/v1/assets/${asset(1).id}/history`]: { items: [], nextCursor: null },
       [`PATCH /api/v1/assets/${asset(1).id}`]: ({ headers }) => {
@@ -86,7 +88,9 @@ describe('asset register', () => {
     renderApp('/assets');
 
     fireEvent.click(await screen.findByRole('button', { name: 'A-001' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const edit = await screen.findByRole<HTMLButtonElement>('button', { name: 'Edit' });
+    await waitFor(() => expect(edit.disabled).toBe(false));
+    fireEvent.click(edit);
     const dialog = await screen.findByRole('dialog', { name: 'Edit A-001' });
     fireEvent.change(within(dialog).getByLabelText(/^Name/), {
       target: { value: 'Renamed' },

@@ -12,7 +12,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { assetExportUrl, useAssetList, type Asset, type AssetSort } from '../../api/assets';
+import {
+  assetExportUrl,
+  useAssetList,
+  type Asset,
+  type AssetListItem,
+  type AssetSort,
+} from '../../api/assets';
 import type { SavedView } from '../../api/views';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
@@ -62,7 +68,7 @@ export function AssetsPage() {
   const filter = filterOf(state, q);
   const assets = useAssetList(filter);
   const [editing, setEditing] = useState<{ asset: Asset | null; key: number } | null>(null);
-  const [viewing, setViewing] = useState<Asset | null>(null);
+  const [viewing, setViewing] = useState<AssetListItem | null>(null);
   const [importing, setImporting] = useState(false);
   const [bulk, setBulk] = useState(false);
 

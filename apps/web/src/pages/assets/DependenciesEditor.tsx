@@ -9,8 +9,8 @@ import {
   useAsset,
   useAssetDependencies,
   useSaveDependencies,
-  type Asset,
   type AssetDependency,
+  type AssetListItem,
 } from '../../api/assets';
 import { isApiError } from '../../api/client';
 import { LoadingRows } from '../../components/QueryStates';
@@ -25,7 +25,13 @@ type DependencyType = AssetDependency['type'];
  * those links belong to the other asset). Each change replaces the links
  * under the asset's current version, so a concurrent edit is refused (412).
  */
-export function DependenciesEditor({ asset, editable }: { asset: Asset; editable: boolean }) {
+export function DependenciesEditor({
+  asset,
+  editable,
+}: {
+  asset: AssetListItem;
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   // The register's copy of the asset is stale after the first change; read it fresh.

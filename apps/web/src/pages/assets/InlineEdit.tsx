@@ -17,7 +17,7 @@ import {
   assetsKey,
   useClassifications,
   useSaveAsset,
-  type Asset,
+  type AssetListItem,
   type AssetUpdate,
 } from '../../api/assets';
 import { isApiError } from '../../api/client';
@@ -35,7 +35,7 @@ const PATHS: Record<InlineField, string> = {
   nextReviewDate: 'nextReviewDate',
 };
 
-function valueOf(asset: Asset, field: InlineField): string | null {
+function valueOf(asset: AssetListItem, field: InlineField): string | null {
   switch (field) {
     case 'owner':
       return partyValue(asset.owner);
@@ -72,7 +72,7 @@ function Editor({
   label,
   error,
 }: {
-  asset: Asset;
+  asset: AssetListItem;
   field: InlineField;
   value: string | null;
   onChange: (value: string | null) => void;
@@ -152,7 +152,7 @@ export function InlineEdit({
   field,
   children,
 }: {
-  asset: Asset;
+  asset: AssetListItem;
   field: InlineField;
   children: ReactNode;
 }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useOrgUnits, type Asset } from '../../api/assets';
+import { useOrgUnits } from '../../api/assets';
 import { useUserDirectory } from '../../api/identity';
 import { useSession } from '../../session/useSession';
 
@@ -19,7 +19,7 @@ export function partyOf(value: string | null): Party | null {
  * the values carry the kind (`unit:<id>`), as edits need; without, the bare id
  * the list filter takes.
  */
-export function useOwnerOptions(keyed: boolean, current?: Asset['owner']) {
+export function useOwnerOptions(keyed: boolean, current?: Party & { name: string }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const units = useOrgUnits();

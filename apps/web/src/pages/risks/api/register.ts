@@ -10,6 +10,7 @@ import type {
   residualAcceptanceSchema,
   RiskDetailDto,
   RiskDto,
+  RiskListItemDto,
   riskGenerateRequestSchema,
   riskHeatmapSchema,
   riskJobSchema,
@@ -20,7 +21,7 @@ import { api } from '../../../api/client';
 import { ifMatch, queryString, type ListPage } from '../../../api/types';
 import { risksKey } from './methods';
 
-export type { RiskDetailDto, RiskDto, RiskTreatmentInput };
+export type { RiskDetailDto, RiskDto, RiskListItemDto, RiskTreatmentInput };
 export type RiskJob = z.infer<typeof riskJobSchema>;
 export type RiskHeatmap = z.infer<typeof riskHeatmapSchema>;
 export type RiskGenerateRequest = z.input<typeof riskGenerateRequestSchema>;
@@ -57,7 +58,7 @@ export function useRiskList(filter: RiskFilter, sort: RiskSort, direction: 'asc'
   return useInfiniteQuery({
     queryKey: [...registerKey, 'list', params],
     queryFn: ({ pageParam, signal }) =>
-      api.get<ListPage<RiskDto>>(
+      api.get<ListPage<RiskListItemDto>>(
         `/api/v1/risks${queryString({ ...params, limit: PAGE, cursor: pageParam })}`,
         { signal },
       ),

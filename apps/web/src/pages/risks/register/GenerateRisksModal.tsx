@@ -15,7 +15,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assetCategorySchema, type Asset } from '@mamoru/contracts';
+import { assetCategorySchema, type AssetListItem } from '@mamoru/contracts';
 import { api } from '../../../api/client';
 import { queryString, type ListPage } from '../../../api/types';
 import { ProblemDetails } from '../../../components/ProblemDetails';
@@ -29,9 +29,12 @@ function useAssetOptions(q: string) {
   return useQuery({
     queryKey: ['assets', 'pick', q],
     queryFn: ({ signal }) =>
-      api.get<ListPage<Asset>>(`/api/v1/assets${queryString({ q, status: 'in_use', limit: 50 })}`, {
-        signal,
-      }),
+      api.get<ListPage<AssetListItem>>(
+        `/api/v1/assets${queryString({ q, status: 'in_use', limit: 50 })}`,
+        {
+          signal,
+        },
+      ),
     staleTime: 30_000,
   });
 }

@@ -30,7 +30,7 @@ import {
 } from '../../../lib/validation';
 import { useSession } from '../../../session/useSession';
 import { useSaveAction, type TreatmentActionDto, type TreatmentActionInput } from '../api/plan';
-import type { RiskDto } from '../api/register';
+import type { RiskListItemDto } from '../api/register';
 
 const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 const STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
@@ -52,7 +52,9 @@ function useRiskOptions(q: string) {
   return useQuery({
     queryKey: ['risks', 'pick', q],
     queryFn: ({ signal }) =>
-      api.get<ListPage<RiskDto>>(`/api/v1/risks${queryString({ q, limit: 50 })}`, { signal }),
+      api.get<ListPage<RiskListItemDto>>(`/api/v1/risks${queryString({ q, limit: 50 })}`, {
+        signal,
+      }),
     staleTime: 30_000,
   });
 }
