@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditPlanning, AuditsDashboard, CoverageItem } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import * as risksRepo from '@mamoru/db/repositories/risks';
+import { pinRiskValues } from '@mamoru/db/testing/risk-values';
 import { buildTestApp, type App } from '../testing/app.ts';
 import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
 import { createAsset, createOrgUnit } from '../testing/isms.ts';
@@ -107,7 +108,8 @@ describeEachDatabase('risk-based audit planning and the audits dashboard', (ctx)
     // Development's assets carry a level-3 risk treated by 8.5.1.
     const risk = await treatRisk(db, manager, ['8.5.1']);
     const asset = await createAsset(manager, { orgUnitId: units.dev });
-    await risksRepo.updateRisk(db, org, risk.id, null, { level: 3, assetId: asset.id });
+    await risksRepo.updateRisk(db, org, risk.id, null, { assetId: asset.id });
+    await pinRiskValues(db, risk.id, { level: 3 });
   });
   afterAll(() => app.close());
 

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ReviewInputPack } from '@mamoru/contracts';
 import { schema, type Executor } from '@mamoru/db';
+import { pinRiskValues, type PinnedValues } from '@mamoru/db/testing/risk-values';
 import { insertPlannedReview } from './reviews-inputs.isolation.ts';
 
 /**
@@ -232,7 +233,10 @@ export async function seedInputs(
 
   // Risks: above the acceptable level untreated, above but treated, acceptable.
   // Each risk its own threat (one risk per asset, threat and vulnerability).
-  const risk = async (seq: number, v: Partial<typeof schema.risks.$inferInsert>) => {
+  const risk = async (
+    seq: number,
+    { evaluation, level, ...v }: Partial<typeof schema.risks.$inferInsert> & PinnedValues,
+  ) => {
     const [threat] = await db
       .insert(schema.threats)
       .values({
@@ -258,6 +262,7 @@ export async function seedInputs(
         ...v,
       })
       .returning();
+    await pinRiskValues(db, row!.id, { evaluation, level });
     return row!;
   };
   const untreated = await risk(1, { evaluation: 'treat', level: 3 });

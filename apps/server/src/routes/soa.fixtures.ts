@@ -26,13 +26,17 @@ export async function treatRisk(db: Db, client: Client, controlIds: string[]) {
     description: { ja: '', en: '' },
     defaultLikelihood: 2,
   });
-  const risk = await risksRepo.insertRisk(db, {
-    organizationId: org,
-    assetId: asset.id,
-    threatId: threat.id,
-    likelihood: 2,
-    vulnerabilityLevel: 2,
-  });
+  const risk = await risksRepo.insertRisk(
+    db,
+    {
+      organizationId: org,
+      assetId: asset.id,
+      threatId: threat.id,
+      likelihood: 2,
+      vulnerabilityLevel: 2,
+    },
+    null,
+  );
   await risksRepo.replaceRiskControls(
     db,
     org,

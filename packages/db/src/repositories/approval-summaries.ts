@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { documentVersions } from '../tables/documents.ts';
-import { riskMethods, risks } from '../tables/risks.ts';
+import { riskMethods, riskScores, risks } from '../tables/risks.ts';
 import { scopeVersions } from '../tables/scope.ts';
 import { soaVersions } from '../tables/soa.ts';
-import { withRiskNames } from './risks.ts';
+import { riskColumns, scoreOfRisk, withRiskNames } from './risks.ts';
 
 // The approved version before a given one: what an approval summary compares against.
 const APPROVED = ['approved', 'superseded'];
@@ -95,10 +95,11 @@ export async function risksOfAcceptance(
 ) {
   const where = and(eq(risks.organizationId, org), eq(risks.residualAcceptanceId, acceptanceId));
   const rows = await db
-    .select()
+    .select(riskColumns)
     .from(risks)
+    .innerJoin(riskScores, scoreOfRisk)
     .where(where)
-    .orderBy(sql`${risks.residualLevel} desc nulls last`, asc(risks.code))
+    .orderBy(sql`${riskScores.residualLevel} desc nulls last`, asc(risks.code))
     .limit(limit);
   const [total] = await db.select({ n: count() }).from(risks).where(where);
   return { items: await withRiskNames(db, org, rows), total: total?.n ?? 0 };

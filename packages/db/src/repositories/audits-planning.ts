@@ -75,9 +75,10 @@ export async function controlRiskLevels(db: Executor, org: string) {
   return queryRows<{ control_id: string; level: number }>(
     db,
     sql`
-    select rc.control_id, max(r.level)::int as level
+    select rc.control_id, max(rs.level)::int as level
     from risk_controls rc join risks r on r.id = rc.risk_id and r.organization_id = rc.organization_id
-    where rc.organization_id = ${org} and r.status <> 'closed' and r.level is not null
+      join risk_scores rs on rs.id = r.score_id
+    where rc.organization_id = ${org} and r.status <> 'closed' and rs.level is not null
     group by rc.control_id`,
   );
 }
@@ -119,7 +120,7 @@ export async function unitPlanning(
         where f.organization_id = ${org} and f.status in ${OPEN_FINDING}
           and (f.unit_id = u.id or (f.unit_id is null and u.id = any(a.auditee_unit_ids))))
         as open_findings,
-      (select max(r.level)::int from risks r join assets s on s.id = r.asset_id
+      (select max(rs.level)::int from risks r join risk_scores rs on rs.id = r.score_id join assets s on s.id = r.asset_id
         where r.organization_id = ${org} and r.status <> 'closed'
           and (s.org_unit_id = u.id or s.owner_unit_id = u.id)) as highest_risk_level
     from org_units u

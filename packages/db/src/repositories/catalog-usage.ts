@@ -3,7 +3,7 @@ import { type Executor } from '../client.ts';
 import { assets } from '../tables/assets.ts';
 import { catalogLibraries } from '../tables/catalog.ts';
 import { documents } from '../tables/documents.ts';
-import { riskControls, risks, threats } from '../tables/risks.ts';
+import { riskControls, riskScores, risks, threats } from '../tables/risks.ts';
 import { soaEntries, soaVersions, soas } from '../tables/soa.ts';
 
 /**
@@ -84,8 +84,8 @@ export async function controlRisks(
     .select({
       id: risks.id,
       code: risks.code,
-      level: risks.level,
-      value: risks.value,
+      level: riskScores.level,
+      value: riskScores.value,
       status: risks.status,
       treatmentOption: risks.treatmentOption,
       roles: linked.roles,
@@ -99,9 +99,10 @@ export async function controlRisks(
     })
     .from(linked)
     .innerJoin(risks, and(eq(risks.id, linked.riskId), eq(risks.organizationId, organizationId)))
+    .innerJoin(riskScores, eq(riskScores.id, risks.scoreId))
     .innerJoin(assets, eq(assets.id, risks.assetId))
     .innerJoin(threats, eq(threats.id, risks.threatId))
-    .orderBy(sql`${risks.level} desc nulls last`, asc(risks.code))
+    .orderBy(sql`${riskScores.level} desc nulls last`, asc(risks.code))
     .limit(limit);
 }
 export type ControlRiskRow = Awaited<ReturnType<typeof controlRisks>>[number];

@@ -84,11 +84,11 @@ export async function riskFacts(db: Executor, org: string): Promise<RiskFacts> {
       act as (select distinct risk_id from treatment_action_risks where organization_id = ${org})
     select count(*)::int as risks,
       (count(*) filter (where r.vulnerability_id is null))::int as without_vulnerability,
-      (count(*) filter (where r.value is null))::int as not_assessed,
-      (count(*) filter (where r.evaluation is null))::int as not_evaluated,
-      (count(*) filter (where r.evaluation = 'treat'))::int as treat,
-      (count(*) filter (where r.evaluation = 'accept'))::int as accept,
-      (count(*) filter (where r.evaluation = 'treat' and r.treatment_option is null))::int
+      (count(*) filter (where rs.value is null))::int as not_assessed,
+      (count(*) filter (where rs.evaluation is null))::int as not_evaluated,
+      (count(*) filter (where rs.evaluation = 'treat'))::int as treat,
+      (count(*) filter (where rs.evaluation = 'accept'))::int as accept,
+      (count(*) filter (where rs.evaluation = 'treat' and r.treatment_option is null))::int
         as treat_without_option,
       (count(*) filter (where r.treatment_option = 'apply_controls'))::int as apply_controls,
       (count(*) filter (where r.treatment_option = 'retain'))::int as retain,
@@ -101,13 +101,14 @@ export async function riskFacts(db: Executor, org: string): Promise<RiskFacts> {
       (count(*) filter (where r.treatment_option = 'transfer'
         and length(trim(r.transfer_to)) = 0))::int as transfer_without_party,
       (count(*) filter (where r.owner_user_id is null))::int as without_owner,
-      (count(*) filter (where r.evaluation = 'treat' and r.residual_status = 'accepted'))::int
+      (count(*) filter (where rs.evaluation = 'treat' and r.residual_status = 'accepted'))::int
         as residual_accepted,
-      (count(*) filter (where r.evaluation = 'treat' and r.residual_status = 'pending'))::int
+      (count(*) filter (where rs.evaluation = 'treat' and r.residual_status = 'pending'))::int
         as residual_pending,
       (count(*) filter (where r.treatment_option = 'apply_controls' and a.risk_id is null))::int
         as apply_without_action
     from risks r
+    join risk_scores rs on rs.id = r.score_id
     left join sel s on s.risk_id = r.id
     left join act a on a.risk_id = r.id
     where r.organization_id = ${org} and r.status <> 'closed'`,

@@ -152,8 +152,8 @@ export async function deepFacts(db: Executor, org: string, today: string): Promi
     with assessed as (select r.id, r.code,
         exists (select 1 from risk_controls c where c.risk_id = r.id and c.role = 'existing')
           as has_existing
-      from risks r where r.organization_id = ${org} and r.status <> 'closed'
-        and r.value is not null)
+      from risks r join risk_scores rs on rs.id = r.score_id
+      where r.organization_id = ${org} and r.status <> 'closed' and rs.value is not null)
     select (select count(*)::int from assessed) as assessed,
       (select count(*)::int from assessed where has_existing) as with_existing,
       ${faultJson(sql`select id, code as label from assessed where not has_existing`)}

@@ -5,7 +5,7 @@ import { decodeCursor, toPage } from '../pagination.ts';
 import { assets } from '../tables/assets.ts';
 import { users } from '../tables/identity.ts';
 import { nonconformities, preventiveProposals } from '../tables/improvement.ts';
-import { risks, threats } from '../tables/risks.ts';
+import { riskScores, risks, threats } from '../tables/risks.ts';
 
 /** Preventive proposals from risk changes (7.3.e). */
 
@@ -52,7 +52,7 @@ const decider = alias(users, 'decider');
 const proposalView = {
   ...getTableColumns(preventiveProposals),
   riskCode: risks.code,
-  riskLevel: risks.level,
+  riskLevel: riskScores.level,
   riskOwnerId: risks.ownerUserId,
   assetName: assets.name,
   threatCode: threats.code,
@@ -74,6 +74,7 @@ const selectProposals = (db: Executor) =>
     .select({ ...proposalView, sortKey: sql<string>`${preventiveProposals.createdAt}::text` })
     .from(preventiveProposals)
     .innerJoin(risks, eq(risks.id, preventiveProposals.riskId))
+    .innerJoin(riskScores, eq(riskScores.id, risks.scoreId))
     .innerJoin(assets, eq(assets.id, risks.assetId))
     .innerJoin(threats, eq(threats.id, risks.threatId))
     .leftJoin(decider, eq(decider.id, preventiveProposals.decidedBy))

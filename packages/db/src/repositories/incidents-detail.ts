@@ -118,11 +118,12 @@ export async function incidentRisksOf(db: Executor, org: string, id: string) {
   return queryRows<IncidentRiskRow>(
     db,
     sql`select r.id, r.code, a.name as "assetName", th.name_ja as "threatJa",
-        th.name_en as "threatEn", r.level,
+        th.name_en as "threatEn", rs.level,
         ir.reassessment_requested_at as "reassessmentRequestedAt",
         coalesce(r.updated_at > ir.reassessment_requested_at, false) as reassessed
       from incident_risks ir
         join risks r on r.id = ir.risk_id and r.organization_id = ${org}
+        join risk_scores rs on rs.id = r.score_id
         left join assets a on a.id = r.asset_id
         left join threats th on th.id = r.threat_id
       where ir.incident_id = ${id} order by r.code`,

@@ -46,11 +46,12 @@ export async function incidentRisksOf(db: Executor, org: string, incidentId: str
   >(
     db,
     sql`select r.id, r.code, a.name as "assetName", t.name_ja as "threatName",
-        t.name_en as "threatNameEn", r.level, r.updated_at as "updatedAt",
+        t.name_en as "threatNameEn", rs.level, r.updated_at as "updatedAt",
         ir.reassessment_requested_at as "reassessmentRequestedAt"
       from incident_risks ir
       join incidents i on i.id = ir.incident_id and i.organization_id = ${org}
       join risks r on r.id = ir.risk_id and r.organization_id = ${org}
+      join risk_scores rs on rs.id = r.score_id
       join assets a on a.id = r.asset_id
       join threats t on t.id = r.threat_id
       where ir.incident_id = ${incidentId}

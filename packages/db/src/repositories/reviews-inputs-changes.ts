@@ -31,12 +31,12 @@ export async function riskInputs(
   p: InputPeriod,
   lang: 'ja' | 'en',
 ): Promise<SectionFacts> {
-  const above = sql`r.organization_id = ${p.org} and r.status <> 'closed' and r.evaluation = 'treat'`;
+  const above = sql`r.organization_id = ${p.org} and r.status <> 'closed' and rs.evaluation = 'treat'`;
   const figures = await figuresOf(
     db,
     sql`select count(*)::int as "risksAboveAcceptable",
       (count(*) filter (where ${withoutApprovedTreatment}))::int as "risksUntreated"
-    from risks r where ${above}`,
+    from risks r join risk_scores rs on rs.id = r.score_id where ${above}`,
   );
   const threat = lang === 'ja' ? sql.raw('t.name_ja') : sql.raw('t.name_en');
   // Highest level first, then by code.
@@ -44,8 +44,8 @@ export async function riskInputs(
     db,
     sql`select 'risk' as kind, r.id, r.code as ref, s.name || ' / ' || ${threat} as title,
       r.status, null as date, '/risks?risk=' || r.id as href, null as change,
-      r.level::text as detail, lpad((9999 - coalesce(r.level, 0))::text, 5, '0') || r.code as sort
-    from risks r join assets s on s.id = r.asset_id join threats t on t.id = r.threat_id
+      rs.level::text as detail, lpad((9999 - coalesce(rs.level, 0))::text, 5, '0') || r.code as sort
+    from risks r join risk_scores rs on rs.id = r.score_id join assets s on s.id = r.asset_id join threats t on t.id = r.threat_id
     where ${above} and ${withoutApprovedTreatment}`,
   );
   return { figures, items, omitted };

@@ -1,7 +1,7 @@
 import { and, asc, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
-import { risks } from '../tables/risks.ts';
-import { riskConditions, type RiskFilter } from './risks.ts';
+import { riskScores, risks } from '../tables/risks.ts';
+import { riskColumns, riskConditions, scoreOfRisk, type RiskFilter } from './risks.ts';
 
 /**
  * Set-based writes over the risks a register filter selects (bulk treatment):
@@ -30,7 +30,8 @@ export async function riskSelection(
           coalesce(md5(string_agg(${risks.id}::text || ':' || ${risks.version}, ',' order by ${risks.id})), '') as tag,
           (count(*) filter (where ${risks.ownerUserId} is distinct from ${userId}::uuid))::int as "notOwned",
           (count(*) filter (where ${risks.residualStatus} = 'pending'))::int as pending
-        from risks where ${and(...riskConditions(organizationId, filter))}`,
+        from risks join risk_scores on risk_scores.id = risks.score_id
+        where ${and(...riskConditions(organizationId, filter))}`,
   );
   return row!;
 }
@@ -38,11 +39,12 @@ export async function riskSelection(
 /** Locks the selected rows (in id order, so two bulk writes cannot deadlock) and returns them. */
 export async function lockSelection(db: Executor, organizationId: string, filter: RiskFilter) {
   return db
-    .select()
+    .select(riskColumns)
     .from(risks)
+    .innerJoin(riskScores, scoreOfRisk)
     .where(and(...riskConditions(organizationId, filter)))
     .orderBy(asc(risks.id))
-    .for('update');
+    .for('update', { of: risks });
 }
 
 export interface BulkTreatment {
@@ -119,8 +121,9 @@ export async function replaceSelectedControls(
 export async function risksByIds(db: Executor, organizationId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select()
+    .select(riskColumns)
     .from(risks)
+    .innerJoin(riskScores, scoreOfRisk)
     .where(and(sql`${risks.organizationId} = ${organizationId}`, inArray(risks.id, ids)))
     .orderBy(asc(risks.id));
 }

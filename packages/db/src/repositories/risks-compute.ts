@@ -1,10 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../client.ts';
+import { queryRows, type Executor } from '../client.ts';
 
 /**
  * The risk method compiled to SQL parameters. The domain builds it from the
- * approved method; every risk value, band and evaluation is then computed by
- * one UPDATE over the whole register, never row by row in Node.
+ * approved method; every risk value, band and evaluation is then computed in
+ * SQL over the distinct inputs of the register (risk_scores), never in Node.
  */
 export interface CompiledMethod {
   derivation: 'max' | 'sum' | 'per_property';
@@ -31,19 +31,19 @@ export const intArray = (values: readonly number[]) =>
   sql`${`{${values.map((v) => Math.trunc(v)).join(',')}}`}::int[]`;
 
 /**
- * Asset value from C/I/A of the asset aliased `a`: only the properties in
+ * Asset value from the C/I/A of a key (alias `k`): only the properties in its
  * `affects` (the threat's) count when scoring per property.
  */
-function assetValueExpr(m: CompiledMethod, affects: SQL = sql`t.affects`): SQL {
+function assetValueExpr(m: CompiledMethod): SQL {
   const min = sql`${m.ciaMin}::int`;
   const props = ['confidentiality', 'integrity', 'availability'] as const;
   if (m.derivation === 'sum') {
-    return sql`(coalesce(a.confidentiality, ${min}) + coalesce(a.integrity, ${min}) + coalesce(a.availability, ${min}))`;
+    return sql`(coalesce(k.confidentiality, ${min}) + coalesce(k.integrity, ${min}) + coalesce(k.availability, ${min}))`;
   }
   const parts = props.map((p) => {
-    const col = sql.raw(`a.${p}`);
+    const col = sql.raw(`k.${p}`);
     if (m.derivation === 'max') return sql`${col}`;
-    return sql`case when cardinality(${affects}) = 0 or ${p} = any(${affects}) then ${col} end`;
+    return sql`case when cardinality(k.affects) = 0 or ${p} = any(k.affects) then ${col} end`;
   });
   return sql`coalesce(greatest(${sql.join(parts, sql`, `)}), ${min})`;
 }
@@ -74,92 +74,89 @@ const levelOf = (m: CompiledMethod, value: SQL) =>
 const evaluationOf = (m: CompiledMethod, value: SQL) =>
   sql`case when ${value} is null then null when ${value} <= ${m.acceptableLevel}::int then 'accept' else 'treat' end`;
 
+/** The inputs of a key (risk_scores), in column order. */
+export const SCORE_INPUTS = [
+  'confidentiality',
+  'integrity',
+  'availability',
+  'affects',
+  'likelihood',
+  'vulnerability_level',
+  'impact',
+  'residual_likelihood',
+  'residual_vulnerability_level',
+  'residual_impact',
+  'treated',
+] as const;
+/** The values computed from them. */
+export const SCORE_VALUES = [
+  'asset_value',
+  'value',
+  'level',
+  'evaluation',
+  'residual_value',
+  'residual_level',
+  'residual_evaluation',
+] as const;
+
 /**
- * The computed columns of a new risk (no treatment yet) as select expressions,
- * so bulk generation writes its values in the insert instead of a second pass
- * over the new rows. `a` is the asset; likelihood and vulnerability are levels.
+ * The rows of `source` (the SCORE_INPUTS columns, and any others) with the
+ * SCORE_VALUES the method gives them; all null when no method is in force.
  */
-export function freshRiskValues(
-  m: CompiledMethod,
-  affects: SQL,
-  likelihood: SQL,
-  vulnerability: SQL,
-): { assetValue: SQL; value: SQL; level: SQL; evaluation: SQL } {
-  const av = assetValueExpr(m, affects);
-  const value = valueExpr(m, av, likelihood, vulnerability, av);
-  return { assetValue: av, value, level: levelOf(m, value), evaluation: evaluationOf(m, value) };
-}
-
-export interface RecomputeScope {
-  /** Only these risks. */
-  ids?: string[];
-  /** Only risks numbered from this sequence on (freshly generated ones). */
-  fromSeq?: number;
-  /** Only the risks of these assets (their C/I/A changed). */
-  assetIds?: string[];
-}
-
-/**
- * Recomputes asset value, value, level, evaluation and the planned residual
- * of every risk in scope in one statement; unchanged rows are not written.
- * Returns the number of risks whose values changed.
- */
-export async function recomputeRisks(
-  db: Executor,
-  organizationId: string,
-  m: CompiledMethod,
-  scope: RecomputeScope = {},
-) {
-  return affected(await db.execute(recomputeSql(organizationId, m, scope)));
-}
-
-/** The one UPDATE of a recompute. */
-export function recomputeSql(
-  organizationId: string,
-  m: CompiledMethod,
-  scope: RecomputeScope = {},
-) {
-  const av = sql`s.av`;
-  const value = valueExpr(m, av, sql`s.l`, sql`s.v`, sql`coalesce(s.i, s.av)`);
+export function scoredSql(m: CompiledMethod | null, source: SQL): SQL {
+  if (!m) {
+    return sql`select k.*, null::int as asset_value, null::int as value, null::int as level,
+      null::text as evaluation, null::int as residual_value, null::int as residual_level,
+      null::text as residual_evaluation from (${source}) k`;
+  }
+  const av = sql`s.asset_value`;
+  const value = valueExpr(
+    m,
+    av,
+    sql`s.likelihood`,
+    sql`s.vulnerability_level`,
+    sql`coalesce(s.impact, ${av})`,
+  );
   const residual = valueExpr(
     m,
     av,
-    sql`coalesce(s.rl, s.l)`,
-    sql`coalesce(s.rv, s.v)`,
-    sql`coalesce(s.ri, s.i, s.av)`,
+    sql`coalesce(s.residual_likelihood, s.likelihood)`,
+    sql`coalesce(s.residual_vulnerability_level, s.vulnerability_level)`,
+    sql`coalesce(s.residual_impact, s.impact, ${av})`,
   );
-  const filters: SQL[] = [sql`r.organization_id = ${organizationId}`];
-  if (scope.ids) filters.push(sql`r.id = any(${sql.param(scope.ids)}::uuid[])`);
-  if (scope.assetIds) filters.push(sql`r.asset_id = any(${sql.param(scope.assetIds)}::uuid[])`);
-  if (scope.fromSeq !== undefined) filters.push(sql`r.seq >= ${scope.fromSeq}::int`);
   return sql`
-    update risks r set
-      asset_value = x.av, value = x.value, level = x.level, evaluation = x.evaluation,
-      residual_value = x.rvalue, residual_level = x.rlevel, residual_evaluation = x.revaluation,
-      version = r.version + 1
+    select y.*, ${levelOf(m, sql`y.value`)} as level, ${evaluationOf(m, sql`y.value`)} as evaluation,
+      ${levelOf(m, sql`y.residual_value`)} as residual_level,
+      ${evaluationOf(m, sql`y.residual_value`)} as residual_evaluation
     from (
-      select y.*, ${levelOf(m, sql`y.value`)} as level, ${evaluationOf(m, sql`y.value`)} as evaluation,
-        ${levelOf(m, sql`y.rvalue`)} as rlevel, ${evaluationOf(m, sql`y.rvalue`)} as revaluation
-      from (
-        select s.id, s.av, ${value} as value,
-          case when s.opt is null then null else ${residual} end as rvalue
-        from (
-          select r.id, r.likelihood as l, r.vulnerability_level as v, r.impact as i,
-            r.residual_likelihood as rl, r.residual_vulnerability_level as rv,
-            r.residual_impact as ri, r.treatment_option as opt, ${assetValueExpr(m)} as av
-          from risks r
-          join assets a on a.id = r.asset_id
-          join threats t on t.id = r.threat_id
-          where ${sql.join(filters, sql` and `)}
-        ) s
-      ) y
-    ) x
-    where r.id = x.id and r.organization_id = ${organizationId}
-      and (r.asset_value is distinct from x.av or r.value is distinct from x.value
-        or r.level is distinct from x.level or r.evaluation is distinct from x.evaluation
-        or r.residual_value is distinct from x.rvalue or r.residual_level is distinct from x.rlevel
-        or r.residual_evaluation is distinct from x.revaluation)
-  `;
+      select s.*, ${value} as value, case when s.treated then ${residual} end as residual_value
+      from (select k.*, ${assetValueExpr(m)} as asset_value from (${source}) k) s
+    ) y`;
+}
+
+const inputColumns = sql.raw(SCORE_INPUTS.join(', '));
+
+/**
+ * Recomputes the values of every key of the organization (a few thousand
+ * rows) in one statement; the risks themselves are not written. Returns the
+ * number of risks whose values changed.
+ */
+export async function recomputeScores(db: Executor, organizationId: string, m: CompiledMethod) {
+  const set = sql.raw(SCORE_VALUES.map((c) => `${c} = x.${c}`).join(', '));
+  const differs = sql.raw(SCORE_VALUES.map((c) => `s.${c} is distinct from x.${c}`).join(' or '));
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`
+      with changed as (
+        update risk_scores s set ${set}
+        from (${scoredSql(m, sql`select id, ${inputColumns} from risk_scores where organization_id = ${organizationId}`)}) x
+        where s.id = x.id and s.organization_id = ${organizationId} and (${differs})
+        returning s.id
+      )
+      select count(*)::int as n from risks r join changed c on c.id = r.score_id
+      where r.organization_id = ${organizationId}`,
+  );
+  return row?.n ?? 0;
 }
 
 /** Rows touched by a statement, on either driver. */
@@ -170,16 +167,22 @@ export function affected(result: unknown): number {
 
 /**
  * Refreshes the planner's statistics of the register after a bulk write, so
- * the filters of the next list see the new distribution of values and levels.
+ * the filters of the next list see the new distribution of keys and values.
  */
 export async function analyzeRisks(db: Executor) {
-  await db.execute(sql`analyze risks`);
+  await db.execute(sql`analyze risks, risk_scores`);
 }
 
-/** Clears computed values when no method is in force. */
+/** The same after a recompute, which writes the keys alone. */
+export async function analyzeScores(db: Executor) {
+  await db.execute(sql`analyze risk_scores`);
+}
+
+/** Clears computed values (of the keys) when no method is in force. */
 export async function clearRiskValues(db: Executor, organizationId: string) {
   await db.execute(sql`
-    update risks set asset_value = null, value = null, level = null, evaluation = null,
+    update risk_scores set asset_value = null, value = null, level = null, evaluation = null,
       residual_value = null, residual_level = null, residual_evaluation = null
-    where organization_id = ${organizationId} and value is not null`);
+    where organization_id = ${organizationId}
+      and (asset_value is not null or value is not null or residual_value is not null)`);
 }

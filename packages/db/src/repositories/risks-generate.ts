@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
-import { freshRiskValues, type CompiledMethod } from './risks-compute.ts';
+import { SCORE_INPUTS, type CompiledMethod } from './risks-compute.ts';
 import { lockRiskNumbering, maxRiskSeq, riskCodeSql } from './risks.ts';
+import { insertScoresSql, keyMatch } from './risks-scores.ts';
 
 const NO_VULNERABILITY = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 
@@ -14,7 +15,7 @@ export interface GenerateRule {
   ownerFromAsset: boolean;
   /** Ease of exploitation of a risk without a matching vulnerability. */
   defaultVulnerabilityLevel: number;
-  /** The method in force: new risks are written with their values computed. */
+  /** The method in force: the new keys of new risks get their values computed. */
   method?: CompiledMethod | undefined;
 }
 
@@ -24,11 +25,13 @@ export interface GenerateRule {
  * exploits, in ONE insert … select. The threat × vulnerability pairing depends
  * only on the category, so it is worked out once per category (a few hundred
  * rows) and joined to the assets. Existing combinations are left alone.
+ * One statement before it inserts the keys (risk_scores) the new risks need.
  * Returns the first new sequence number and how many risks were created.
  */
 export async function generateRisks(db: Executor, organizationId: string, rule: GenerateRule) {
   await lockRiskNumbering(db, organizationId);
   const base = await maxRiskSeq(db, organizationId);
+  await db.execute(generationScoresSql(organizationId, rule));
   const [row] = await queryRows<{ created: number; assets: number }>(
     db,
     generateRisksSql(organizationId, rule, base),
@@ -52,15 +55,8 @@ export async function generationAssetIds(
   return rows.map((r) => r.id);
 }
 
-/** The one statement of a generation, numbering new risks after `base`. */
-export function generateRisksSql(organizationId: string, rule: GenerateRule, base: number) {
-  const assetFilters: SQL[] = [
-    sql`a.organization_id = ${organizationId}`,
-    sql`a.status = 'in_use'`,
-  ];
-  if (rule.assetIds) assetFilters.push(sql`a.id = any(${sql.param(rule.assetIds)}::uuid[])`);
-  if (rule.categories)
-    assetFilters.push(sql`a.category = any(${sql.param(rule.categories)}::text[])`);
+/** The asset × threat (× vulnerability) pairs of a generation, as CTEs ending in `picked`. */
+function pairsSql(organizationId: string, rule: GenerateRule) {
   const threatFilter = rule.threatIds
     ? sql`and t.id = any(${sql.param(rule.threatIds)}::uuid[])`
     : sql``;
@@ -70,56 +66,102 @@ export function generateRisksSql(organizationId: string, rule: GenerateRule, bas
       ? sql`select distinct on (p.category, p.threat_id) * from pairs p
             order by p.category, p.threat_id, p.level desc nulls last, p.vcode nulls last`
       : sql`select * from pairs`;
-  const n = sql`${base}::int + c.n`;
-  const values = rule.method
-    ? freshRiskValues(
-        rule.method,
-        sql`p.affects`,
-        sql`p.default_likelihood`,
-        sql`coalesce(p.level, ${rule.defaultVulnerabilityLevel}::int)`,
-      )
-    : null;
-  const valueColumns = values
-    ? sql`, ${values.assetValue} as asset_value, ${values.value} as value, ${values.level} as level_band, ${values.evaluation} as evaluation`
-    : sql`, null::int as asset_value, null::int as value, null::int as level_band, null::text as evaluation`;
   return sql`
     with cats as (
       select unnest(array['information','software','physical','service','people','intangible']) as category
     ),
     pairs as (
       select k.category, t.id as threat_id, t.code as tcode, t.default_likelihood, t.affects, v.id as vulnerability_id,
-        v.default_level as level, v.code as vcode
+        coalesce(v.default_level, ${rule.defaultVulnerabilityLevel}::int) as level, v.code as vcode
       from cats k
       join threats t on t.organization_id = ${organizationId} and t.active
         and k.category = any(t.asset_categories) ${threatFilter}
       left join vulnerabilities v on v.organization_id = ${organizationId} and v.active
         and k.category = any(v.asset_categories) and t.code = any(v.exploited_by)
     ),
-    picked as (${pick}),
+    picked as (${pick})`;
+}
+
+function assetFilters(organizationId: string, rule: GenerateRule) {
+  const filters: SQL[] = [sql`a.organization_id = ${organizationId}`, sql`a.status = 'in_use'`];
+  if (rule.assetIds) filters.push(sql`a.id = any(${sql.param(rule.assetIds)}::uuid[])`);
+  if (rule.categories) filters.push(sql`a.category = any(${sql.param(rule.categories)}::text[])`);
+  return sql.join(filters, sql` and `);
+}
+
+/** A new risk's key inputs (no impact, no treatment) from assets a and picked pairs p. */
+const NEW_RISK_INPUTS: SQL[] = [
+  sql`a.confidentiality`,
+  sql`a.integrity`,
+  sql`a.availability`,
+  sql`p.affects`,
+  sql`p.default_likelihood`,
+  sql`p.level`,
+  sql`null::int`,
+  sql`null::int`,
+  sql`null::int`,
+  sql`null::int`,
+  sql`false`,
+];
+
+/** The same inputs from the candidates c of the insert. */
+const CANDIDATE_INPUTS: SQL[] = [
+  sql`c.confidentiality`,
+  sql`c.integrity`,
+  sql`c.availability`,
+  sql`c.affects`,
+  sql`c.default_likelihood`,
+  sql`c.level`,
+  ...NEW_RISK_INPUTS.slice(6),
+];
+
+/**
+ * The keys of every pair the generation covers (a superset of the new risks:
+ * a key no risk uses costs a row), so the insert can join them.
+ */
+export function generationScoresSql(organizationId: string, rule: GenerateRule) {
+  const inputs = sql.join(
+    NEW_RISK_INPUTS.map((e, i) => sql`${e} as ${sql.raw(SCORE_INPUTS[i]!)}`),
+    sql`, `,
+  );
+  return sql`${pairsSql(organizationId, rule)}
+    ${insertScoresSql(
+      organizationId,
+      rule.method ?? null,
+      sql`select distinct ${inputs} from assets a join picked p on p.category = a.category
+        where ${assetFilters(organizationId, rule)}`,
+    )}`;
+}
+
+/** The one statement of a generation, numbering new risks after `base`. */
+export function generateRisksSql(organizationId: string, rule: GenerateRule, base: number) {
+  const n = sql`${base}::int + c.n`;
+  return sql`${pairsSql(organizationId, rule)},
     -- Existing combinations, read once before the insert: probing the table
     -- being written would rescan its own new index entries for every row.
     existing as materialized (
       select asset_id, threat_id, coalesce(vulnerability_id, ${NO_VULNERABILITY}) as vkey
       from risks where organization_id = ${organizationId}
     ),
-    candidates as (
-      select a.id as asset_id, p.threat_id, p.vulnerability_id, p.default_likelihood,
-        coalesce(p.level, ${rule.defaultVulnerabilityLevel}::int) as level,
+    -- Materialized: the key lookup below must not change how the new pairs are found.
+    candidates as materialized (
+      select a.id as asset_id, p.threat_id, p.vulnerability_id, p.default_likelihood, p.level,
         ${rule.ownerFromAsset ? sql`a.owner_user_id` : sql`null::uuid`} as owner_user_id,
-        row_number() over (order by a.code, p.tcode, p.vcode) as n ${valueColumns}
+        row_number() over (order by a.code, p.tcode, p.vcode) as n,
+        a.confidentiality, a.integrity, a.availability, p.affects
       from assets a
       join picked p on p.category = a.category
       left join existing e on e.asset_id = a.id and e.threat_id = p.threat_id
         and e.vkey = coalesce(p.vulnerability_id, ${NO_VULNERABILITY})
-      where ${sql.join(assetFilters, sql` and `)} and e.asset_id is null
+      where ${assetFilters(organizationId, rule)} and e.asset_id is null
     ),
     inserted as (
       insert into risks (organization_id, seq, code, asset_id, threat_id, vulnerability_id,
-        likelihood, vulnerability_level, owner_user_id, asset_value, value, level, evaluation)
+        likelihood, vulnerability_level, owner_user_id, score_id)
       select ${organizationId}, ${n}, ${riskCodeSql(n)}, c.asset_id, c.threat_id,
-        c.vulnerability_id, c.default_likelihood, c.level, c.owner_user_id,
-        c.asset_value, c.value, c.level_band, c.evaluation
+        c.vulnerability_id, c.default_likelihood, c.level, c.owner_user_id, k.id
       from candidates c
+      join risk_scores k on ${keyMatch(organizationId, CANDIDATE_INPUTS)}
       returning asset_id
     )
     select count(*)::int as created, count(distinct asset_id)::int as assets from inserted`;

@@ -68,9 +68,9 @@ export async function snapshotRiskAssessment(
       threat_code, likelihood, vulnerability_level, asset_value, value, level, evaluation,
       treatment_option, residual_value)
     select ${run!.id}::uuid, r.organization_id, r.id, r.code, a.name, t.code, r.likelihood,
-      r.vulnerability_level, r.asset_value, r.value, r.level, r.evaluation, r.treatment_option,
-      r.residual_value
-    from risks r join assets a on a.id = r.asset_id join threats t on t.id = r.threat_id
+      r.vulnerability_level, rs.asset_value, rs.value, rs.level, rs.evaluation, r.treatment_option,
+      rs.residual_value
+    from risks r join risk_scores rs on rs.id = r.score_id join assets a on a.id = r.asset_id join threats t on t.id = r.threat_id
     where r.organization_id = ${org} and r.status <> 'closed'`);
   const [counted] = await db
     .update(riskAssessments)

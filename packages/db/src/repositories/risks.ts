@@ -13,12 +13,44 @@ import {
 } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage, type CursorType } from '../pagination.ts';
-import { riskControls, risks } from '../tables/risks.ts';
+import { riskControls, riskScores, risks } from '../tables/risks.ts';
 import { finder, idList } from './lookups.ts';
-import { affected } from './risks-compute.ts';
+import { affected, type CompiledMethod } from './risks-compute.ts';
+import { assignScores } from './risks-scores.ts';
 
-export type RiskRow = typeof risks.$inferSelect;
-export type NewRisk = Omit<typeof risks.$inferInsert, 'id' | 'seq' | 'code'>;
+/** The values a risk reads from its key. */
+const scoreValues = {
+  assetValue: riskScores.assetValue,
+  value: riskScores.value,
+  level: riskScores.level,
+  evaluation: riskScores.evaluation,
+  residualValue: riskScores.residualValue,
+  residualLevel: riskScores.residualLevel,
+  residualEvaluation: riskScores.residualEvaluation,
+};
+/**
+ * A risk as readers get it: its own columns and the values of its key, read
+ * through `join risk_scores on risk_scores.id = risks.score_id` (scoreOfRisk).
+ */
+export const riskColumns = {
+  ...getTableColumns(risks),
+  ...scoreValues,
+};
+// The organization on both sides lets the planner bound the keys' indexes by it too.
+export const scoreOfRisk = and(
+  eq(riskScores.id, risks.scoreId),
+  eq(riskScores.organizationId, risks.organizationId),
+)!;
+export type RiskRow = typeof risks.$inferSelect & {
+  assetValue: number | null;
+  value: number | null;
+  level: number | null;
+  evaluation: string | null;
+  residualValue: number | null;
+  residualLevel: number | null;
+  residualEvaluation: string | null;
+};
+export type NewRisk = Omit<typeof risks.$inferInsert, 'id' | 'seq' | 'code' | 'scoreId'>;
 export type RiskControlRow = typeof riskControls.$inferSelect;
 
 const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -104,20 +136,28 @@ export async function getRiskView(
   id: string,
 ): Promise<RiskView | null> {
   const [row] = await db
-    .select()
+    .select(riskColumns)
     .from(risks)
+    .innerJoin(riskScores, scoreOfRisk)
     .where(and(eq(risks.organizationId, organizationId), eq(risks.id, id)));
   if (!row) return null;
   const [view] = await withRiskNames(db, organizationId, [row]);
   return view!;
 }
 
-export async function getRisk(db: Executor, organizationId: string, id: string, forUpdate = false) {
+export async function getRisk(
+  db: Executor,
+  organizationId: string,
+  id: string,
+  forUpdate = false,
+): Promise<RiskRow | null> {
   const query = db
-    .select()
+    .select(riskColumns)
     .from(risks)
+    .innerJoin(riskScores, scoreOfRisk)
     .where(and(eq(risks.organizationId, organizationId), eq(risks.id, id)));
-  const [row] = forUpdate ? await query.for('update') : await query;
+  // Locks the risk alone: its key is shared with other risks.
+  const [row] = forUpdate ? await query.for('update', { of: risks }) : await query;
   return row ?? null;
 }
 
@@ -138,14 +178,16 @@ export async function maxRiskSeq(db: Executor, organizationId: string) {
 export const riskCodeSql = (n: SQL) =>
   sql`'R-' || lpad((${n})::text, greatest(6, length((${n})::text)), '0')`;
 
-export async function insertRisk(db: Executor, values: NewRisk) {
+/** Inserts a risk and points it at the key of its inputs (values by the method given). */
+export async function insertRisk(db: Executor, values: NewRisk, method: CompiledMethod | null) {
   await lockRiskNumbering(db, values.organizationId);
   const seq = (await maxRiskSeq(db, values.organizationId)) + 1;
   const [row] = await db
     .insert(risks)
     .values({ ...values, seq, code: `R-${String(seq).padStart(6, '0')}` })
-    .returning();
-  return row!;
+    .returning({ id: risks.id });
+  await assignScores(db, values.organizationId, method, { ids: [row!.id] });
+  return (await getRisk(db, values.organizationId, row!.id))!;
 }
 
 export async function updateRisk(
@@ -230,10 +272,14 @@ export async function selectedControlCounts(db: Executor, organizationId: string
 
 export const RISK_SORTS = ['code', 'value', 'residualValue', 'updatedAt'] as const;
 export type RiskSort = (typeof RISK_SORTS)[number];
-const sortKeys: Record<RiskSort, { expr: SQL; type: CursorType }> = {
+const sortKeys: Record<RiskSort, { expr: SQL; type: CursorType; byKey?: boolean }> = {
   code: { expr: sql`${risks.code}`, type: 'text' },
-  value: { expr: sql`coalesce(${risks.value}, -1)`, type: 'int' },
-  residualValue: { expr: sql`coalesce(${risks.residualValue}, -1)`, type: 'int' },
+  value: { expr: sql`coalesce(${riskScores.value}, -1)`, type: 'int', byKey: true },
+  residualValue: {
+    expr: sql`coalesce(${riskScores.residualValue}, -1)`,
+    type: 'int',
+    byKey: true,
+  },
   updatedAt: { expr: sql`${risks.updatedAt}`, type: 'timestamptz' },
 };
 
@@ -257,6 +303,7 @@ export interface RiskFilter {
   controlId?: string | undefined;
 }
 
+/** Conditions on risks joined to their keys (riskScores). */
 export function riskConditions(organizationId: string, f: RiskFilter): SQL[] {
   const c: SQL[] = [eq(risks.organizationId, organizationId)];
   if (f.q) {
@@ -276,8 +323,8 @@ export function riskConditions(organizationId: string, f: RiskFilter): SQL[] {
       and a.category = ${f.assetCategory})`);
   if (f.threatId) c.push(eq(risks.threatId, f.threatId));
   if (f.vulnerabilityId) c.push(eq(risks.vulnerabilityId, f.vulnerabilityId));
-  if (f.level !== undefined) c.push(eq(risks.level, f.level));
-  if (f.evaluation) c.push(eq(risks.evaluation, f.evaluation));
+  if (f.level !== undefined) c.push(eq(riskScores.level, f.level));
+  if (f.evaluation) c.push(eq(riskScores.evaluation, f.evaluation));
   if (f.status) c.push(eq(risks.status, f.status));
   if (f.open) c.push(ne(risks.status, 'closed'));
   if (f.ownerUserId) c.push(eq(risks.ownerUserId, f.ownerUserId));
@@ -286,7 +333,7 @@ export function riskConditions(organizationId: string, f: RiskFilter): SQL[] {
   if (f.residualAcceptance) c.push(eq(risks.residualStatus, f.residualAcceptance));
   if (f.likelihood !== undefined) c.push(eq(risks.likelihood, f.likelihood));
   if (f.impact !== undefined)
-    c.push(sql`coalesce(${risks.impact}, ${risks.assetValue}) = ${f.impact}::int`);
+    c.push(sql`coalesce(${risks.impact}, ${riskScores.assetValue}) = ${f.impact}::int`);
   if (f.controlId) {
     c.push(sql`exists (select 1 from risk_controls rc where rc.risk_id = ${risks.id}
       and rc.organization_id = ${organizationId} and rc.role = 'selected'
@@ -303,21 +350,68 @@ export async function listRisks(
   page: Page,
 ) {
   const conditions = riskConditions(organizationId, filter);
-  const { expr, type } = sortKeys[order.sort];
-  const after = decodeCursor(page.cursor, 2, [type, 'uuid']);
+  const { expr, type, byKey } = sortKeys[order.sort];
+  const asc_ = order.direction === 'asc';
+  const dir = asc_ ? asc : desc;
+  // A value sort walks the keys in value order and each key's risks by id,
+  // so the cursor carries the key too: (value, score id, risk id).
+  const keys = byKey ? [expr, sql`${risks.scoreId}`, sql`${risks.id}`] : [expr, sql`${risks.id}`];
+  const types: CursorType[] = byKey ? [type, 'uuid', 'uuid'] : [type, 'uuid'];
+  const after = decodeCursor(page.cursor, keys.length, types);
   if (after) {
-    const key = sql`(${expr}, ${risks.id})`;
-    const cursor = sql`(${String(after[0])}::${sql.raw(type)}, ${String(after[1])}::uuid)`;
-    conditions.push(order.direction === 'asc' ? sql`${key} > ${cursor}` : sql`${key} < ${cursor}`);
+    const values = after.map((v, i) => sql`${String(v)}::${sql.raw(types[i]!)}`);
+    const row = (list: SQL[]) => sql`(${sql.join(list, sql`, `)})`;
+    conditions.push(asc_ ? sql`${row(keys)} > ${row(values)}` : sql`${row(keys)} < ${row(values)}`);
+    // The same bound on the key alone, so the walk over the keys' index starts there.
+    if (byKey) {
+      const key = row([expr, sql`${riskScores.id}`]);
+      const bound = row(values.slice(0, 2));
+      conditions.push(asc_ ? sql`${key} >= ${bound}` : sql`${key} <= ${bound}`);
+    }
   }
-  const dir = order.direction === 'asc' ? asc : desc;
-  const rows = await db
-    .select({ ...getTableColumns(risks), sortKey: sql<string>`(${expr})::text` })
+  if (!byKey) {
+    const rows = await db
+      .select({ ...riskColumns, sortKey: sql<string>`(${expr})::text` })
+      .from(risks)
+      .innerJoin(riskScores, scoreOfRisk)
+      .where(and(...conditions))
+      .orderBy(...keys.map((k) => dir(k)))
+      .limit(page.limit + 1);
+    const result = toPage(rows, page.limit, (r) => [r.sortKey, r.id]);
+    return { ...result, items: await withRiskNames(db, organizationId, result.items) };
+  }
+  // The page's ids first, from the indexes alone (a key's risks are read in
+  // id order from risks_score_idx without visiting their rows), then its rows.
+  // The key's values come along from the first step.
+  const ids = db
+    .select({
+      pageId: sql<string>`${risks.id}`.as('page_id'),
+      pageScore: sql<string>`${risks.scoreId}`.as('page_score'),
+      sortValue: sql`${expr}`.as('sort_value'),
+      ...scoreValues,
+    })
     .from(risks)
+    .innerJoin(riskScores, scoreOfRisk)
     .where(and(...conditions))
-    .orderBy(dir(expr), dir(risks.id))
-    .limit(page.limit + 1);
-  const result = toPage(rows, page.limit, (r) => [r.sortKey, r.id]);
+    .orderBy(...keys.map((k) => dir(k)))
+    .limit(page.limit + 1)
+    .as('page');
+  const rows = await db
+    .select({
+      ...getTableColumns(risks),
+      assetValue: ids.assetValue,
+      value: ids.value,
+      level: ids.level,
+      evaluation: ids.evaluation,
+      residualValue: ids.residualValue,
+      residualLevel: ids.residualLevel,
+      residualEvaluation: ids.residualEvaluation,
+      sortKey: sql<string>`(${ids.sortValue})::text`,
+    })
+    .from(ids)
+    .innerJoin(risks, eq(risks.id, ids.pageId))
+    .orderBy(dir(ids.sortValue), dir(ids.pageScore), dir(ids.pageId));
+  const result = toPage(rows, page.limit, (r) => [r.sortKey, r.scoreId!, r.id]);
   return { ...result, items: await withRiskNames(db, organizationId, result.items) };
 }
 
@@ -357,11 +451,11 @@ export async function riskHeatmap(
   const likelihood = planned(sql`${risks.residualLikelihood}`, sql`${risks.likelihood}`);
   const impact = planned(
     sql`${risks.residualImpact}`,
-    sql`coalesce(${risks.impact}, ${risks.assetValue})`,
+    sql`coalesce(${risks.impact}, ${riskScores.assetValue})`,
   );
   const level = residual
-    ? sql`coalesce(${risks.residualLevel}, ${risks.level})`
-    : sql`${risks.level}`;
+    ? sql`coalesce(${riskScores.residualLevel}, ${riskScores.level})`
+    : sql`${riskScores.level}`;
   return db
     .select({
       likelihood: sql<number>`(${likelihood})::int`,
@@ -370,6 +464,7 @@ export async function riskHeatmap(
       maxLevel: sql<number | null>`max(${level})::int`,
     })
     .from(risks)
+    .innerJoin(riskScores, scoreOfRisk)
     .where(and(...riskConditions(organizationId, filter)))
     .groupBy(sql`1`, sql`2`)
     .orderBy(sql`1`, sql`2`);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -13,6 +13,7 @@ import {
   unique,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './identity.ts';
 import { assets, type BilingualText } from './assets.ts';
@@ -129,9 +130,78 @@ export const residualAcceptances = pgTable(
   (t) => [index('residual_acceptances_created_idx').on(t.organizationId, t.createdAt, t.id)],
 );
 
+/** Keeps NULL inputs comparable (and indexable) in a key: no level or C/I/A is negative. */
+export const scoreInput = (column: SQL | AnyPgColumn) => sql`coalesce(${column}, -1)`;
+
 /**
- * The risk register. Value, level (1-based band index) and evaluation are
- * computed by the method in force, set-based in SQL (repositories/risks-compute).
+ * The distinct inputs of an organization's risks with the values the method
+ * in force gives them (a few thousand rows for a million risks). A method
+ * change recomputes this table alone; each risk points at its key (score_id).
+ * Keys are never deleted: one no risk uses costs a row and nothing else.
+ */
+export const riskScores = pgTable(
+  'risk_scores',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: org(),
+    /** The asset's C/I/A as stored (null = unset). */
+    confidentiality: integer('confidentiality'),
+    integrity: integer('integrity'),
+    availability: integer('availability'),
+    /** The threat's affected properties (per-property derivation). */
+    affects: textArray('affects'),
+    likelihood: integer('likelihood').notNull(),
+    vulnerabilityLevel: integer('vulnerability_level').notNull(),
+    impact: integer('impact'),
+    residualLikelihood: integer('residual_likelihood'),
+    residualVulnerabilityLevel: integer('residual_vulnerability_level'),
+    residualImpact: integer('residual_impact'),
+    /** Whether a treatment option is set: only then is there a residual value. */
+    treated: boolean('treated').notNull(),
+    assetValue: integer('asset_value'),
+    value: integer('value'),
+    level: integer('level'),
+    /** 'accept' | 'treat'. */
+    evaluation: text('evaluation'),
+    residualValue: integer('residual_value'),
+    residualLevel: integer('residual_level'),
+    residualEvaluation: text('residual_evaluation'),
+  },
+  (t) => [
+    uniqueIndex('risk_scores_inputs_key').on(
+      t.organizationId,
+      scoreInput(t.confidentiality),
+      scoreInput(t.integrity),
+      scoreInput(t.availability),
+      t.affects,
+      t.likelihood,
+      t.vulnerabilityLevel,
+      scoreInput(t.impact),
+      scoreInput(t.residualLikelihood),
+      scoreInput(t.residualVulnerabilityLevel),
+      scoreInput(t.residualImpact),
+      t.treated,
+    ),
+    index('risk_scores_value_idx').on(t.organizationId, sql`coalesce(${t.value}, -1)`, t.id),
+    index('risk_scores_residual_value_idx').on(
+      t.organizationId,
+      sql`coalesce(${t.residualValue}, -1)`,
+      t.id,
+    ),
+    // A level's keys by value (the register's "worst first" view of one band).
+    index('risk_scores_level_value_idx').on(
+      t.organizationId,
+      t.level,
+      sql`coalesce(${t.value}, -1)`,
+      t.id,
+    ),
+  ],
+);
+
+/**
+ * The risk register: inputs only. Value, level (1-based band index) and
+ * evaluation are those of the risk's key in risk_scores, computed by the
+ * method in force, set-based in SQL (repositories/risks-compute).
  */
 export const risks = pgTable(
   'risks',
@@ -152,11 +222,11 @@ export const risks = pgTable(
     vulnerabilityLevel: integer('vulnerability_level').notNull(),
     /** Set for matrix methods; null means the derived asset value. */
     impact: integer('impact'),
-    assetValue: integer('asset_value'),
-    value: integer('value'),
-    level: integer('level'),
-    /** 'accept' | 'treat'. */
-    evaluation: text('evaluation'),
+    /**
+     * The key of its inputs in risk_scores, where the computed values live.
+     * Set by every write of the register (repositories/risks-scores).
+     */
+    scoreId: uuid('score_id').references(() => riskScores.id),
     /** 'apply_controls' | 'retain' | 'avoid' | 'transfer'. */
     treatmentOption: text('treatment_option'),
     transferTo: text('transfer_to').notNull().default(''),
@@ -164,9 +234,6 @@ export const risks = pgTable(
     residualLikelihood: integer('residual_likelihood'),
     residualVulnerabilityLevel: integer('residual_vulnerability_level'),
     residualImpact: integer('residual_impact'),
-    residualValue: integer('residual_value'),
-    residualLevel: integer('residual_level'),
-    residualEvaluation: text('residual_evaluation'),
     /** 'none' | 'pending' | 'accepted' | 'rejected'. */
     residualStatus: text('residual_status').notNull().default('none'),
     residualAcceptanceId: uuid('residual_acceptance_id').references(() => residualAcceptances.id),
@@ -189,23 +256,11 @@ export const risks = pgTable(
     unique('risks_combination_key')
       .on(t.organizationId, t.assetId, t.threatId, t.vulnerabilityId)
       .nullsNotDistinct(),
-    index('risks_value_idx').on(t.organizationId, sql`coalesce(${t.value}, -1)`, t.id),
-    index('risks_residual_value_idx').on(
-      t.organizationId,
-      sql`coalesce(${t.residualValue}, -1)`,
-      t.id,
-    ),
     index('risks_updated_idx').on(t.organizationId, t.updatedAt, t.id),
     index('risks_threat_idx').on(t.organizationId, t.threatId, t.code),
     index('risks_owner_idx').on(t.organizationId, t.ownerUserId, t.code),
-    index('risks_level_idx').on(t.organizationId, t.level, t.code),
-    // A level's risks by value (the register's "worst first" view of one band).
-    index('risks_level_value_idx').on(
-      t.organizationId,
-      t.level,
-      sql`coalesce(${t.value}, -1)`,
-      t.id,
-    ),
+    // A key's risks in id order: the lists walk the keys by value, then these.
+    index('risks_score_idx').on(t.organizationId, t.scoreId, t.id),
     index('risks_vulnerability_idx').on(t.vulnerabilityId),
     index('risks_residual_acceptance_idx').on(t.residualAcceptanceId),
   ],

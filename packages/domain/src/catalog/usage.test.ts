@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachDatabase } from '@mamoru/db/testing';
+import { pinRiskValues } from '@mamoru/db/testing/risk-values';
 import { insertAsset } from '@mamoru/db/repositories/assets';
 import { findShippedLibrary } from '@mamoru/db/repositories/catalog';
 import { insertDocument, insertDocumentVersion } from '@mamoru/db/repositories/documents';
@@ -73,14 +74,18 @@ describeEachDatabase('where a control is used', (ctx) => {
         description: { ja: '', en: '' },
         defaultLikelihood: 2,
       });
-      const risk = await risksRepo.insertRisk(db(), {
-        organizationId: org,
-        assetId: asset.id,
-        threatId: threat.id,
-        likelihood: 2,
-        vulnerabilityLevel: 2,
-      });
-      await db().execute(sql`update risks set level = ${level} where id = ${risk.id}`);
+      const risk = await risksRepo.insertRisk(
+        db(),
+        {
+          organizationId: org,
+          assetId: asset.id,
+          threatId: threat.id,
+          likelihood: 2,
+          vulnerabilityLevel: 2,
+        },
+        null,
+      );
+      await pinRiskValues(db(), risk.id, { level });
       ids.push(risk.id);
     }
     return { org, ids };

@@ -2,6 +2,7 @@ import type { Db, Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/risks-catalog';
 import type { CatalogFilter } from '@mamoru/db/repositories/risks-catalog';
 import { seedRiskCatalogs } from '@mamoru/db/repositories/risks-generate';
+import { assignScores } from '@mamoru/db/repositories/risks-scores';
 import { riskStarterCatalog } from '@mamoru/catalog';
 import type { z } from 'zod';
 import type {
@@ -15,6 +16,8 @@ import { diff } from '../audit/hash.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { authorize, systemActor } from '../identity/actor.ts';
 import { auditable, authorizeWriteAll, isUniqueViolation } from '../scope/common.ts';
+import { compileMethod } from './compile.ts';
+import { methodInForce } from './methods.ts';
 
 /**
  * The organization's threats and vulnerabilities. They start as a copy of the
@@ -131,6 +134,12 @@ export async function updateThreat(
         ...(name ? { nameJa: name.ja, nameEn: name.en } : {}),
       });
       if (!after) throw staleVersion();
+      // Per-property scoring reads the threat's properties: its risks move to the keys of the new ones.
+      if (before.affects.join() !== after.affects.join()) {
+        const inForce = await methodInForce(tx, org);
+        const method = inForce ? compileMethod(inForce.method) : null;
+        await assignScores(tx, org, method, { threatIds: [id] });
+      }
       await recordAudit(tx, ctx, [
         {
           action: 'threat.updated',

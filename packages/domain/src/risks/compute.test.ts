@@ -6,7 +6,7 @@ import { insertOrganization } from '@mamoru/db/repositories/organizations';
 import { insertOrgUnit } from '@mamoru/db/repositories/scope';
 import { insertAsset } from '@mamoru/db/repositories/assets';
 import { insertThreat } from '@mamoru/db/repositories/risks-catalog';
-import { recomputeRisks } from '@mamoru/db/repositories/risks-compute';
+import { assignScores, recomputeRisks } from '@mamoru/db/repositories/risks-scores';
 import { generateRisks } from '@mamoru/db/repositories/risks-generate';
 import { compileMethod } from './compile.ts';
 import {
@@ -96,6 +96,8 @@ describeEachDatabase('risk values computed in SQL', (ctx) => {
     // Spread the levels and impacts over the scales, set-based.
     await db().execute(sql`update risks set vulnerability_level = 1 + seq % 3,
       impact = case when seq % 4 = 0 then null else 1 + seq % 5 end where organization_id = ${org}`);
+    // Written behind the register's back: point the risks at the keys of their new inputs.
+    await assignScores(db(), org, null, { fromSeq: 1 });
   });
 
   it.each(methods)('%s gives what the method rules give, risk by risk', async (_name, method) => {
@@ -103,9 +105,10 @@ describeEachDatabase('risk values computed in SQL', (ctx) => {
     expect(updated).toBeGreaterThan(0);
     const rows = await queryRows<Stored>(
       db(),
-      sql`select r.likelihood, r.vulnerability_level, r.impact, r.asset_value, r.value, r.level,
-        r.evaluation, a.confidentiality, a.integrity, a.availability, t.affects
-        from risks r join assets a on a.id = r.asset_id join threats t on t.id = r.threat_id
+      sql`select r.likelihood, r.vulnerability_level, r.impact, k.asset_value, k.value, k.level,
+        k.evaluation, a.confidentiality, a.integrity, a.availability, t.affects
+        from risks r join risk_scores k on k.id = r.score_id
+        join assets a on a.id = r.asset_id join threats t on t.id = r.threat_id
         where r.organization_id = ${org}`,
     );
     expect(rows).toHaveLength(36);
@@ -133,7 +136,7 @@ describeEachDatabase('risk values computed in SQL', (ctx) => {
       expect(method.bands[r.level - 1]).toEqual(riskBand(method, value));
       expect(r.evaluation).toBe(evaluate(method, value));
     }
-    // A second run changes nothing: unchanged rows are not rewritten.
+    // A second run changes nothing: unchanged keys are not rewritten.
     expect(await recomputeRisks(db(), org, compileMethod(method))).toBe(0);
   });
 
@@ -141,7 +144,9 @@ describeEachDatabase('risk values computed in SQL', (ctx) => {
     '%s: generation writes the values a recompute would give',
     async (_name, method) => {
       const m = compileMethod(method);
+      // A fresh register under this method (keys are valued by the method in force).
       await db().execute(sql`delete from risks where organization_id = ${org}`);
+      await db().execute(sql`delete from risk_scores where organization_id = ${org}`);
       const made = await generateRisks(db(), org, {
         pairing: 'per_threat',
         ownerFromAsset: false,
@@ -151,7 +156,8 @@ describeEachDatabase('risk values computed in SQL', (ctx) => {
       expect(made.created).toBe(36);
       const [counts] = await queryRows<{ valued: number }>(
         db(),
-        sql`select count(value)::int as valued from risks where organization_id = ${org}`,
+        sql`select count(k.value)::int as valued from risks r join risk_scores k on k.id = r.score_id
+          where r.organization_id = ${org}`,
       );
       expect(counts!.valued).toBe(36);
       // Nothing left for a recompute to change.

@@ -208,8 +208,9 @@ export async function submitMethod(
 }
 
 /**
- * Recomputes every risk of the organization by the method in force, in the
- * caller's transaction, with one statement (see repositories/risks-compute).
+ * Recomputes the values of every risk of the organization by the method in
+ * force, in the caller's transaction: one statement over the keys of their
+ * inputs (risk_scores); the risks themselves are not written.
  */
 export async function recomputeAll(tx: Executor, ctx: RequestContext) {
   const org = ctx.actor.organizationId;
@@ -218,7 +219,7 @@ export async function recomputeAll(tx: Executor, ctx: RequestContext) {
     await compute.clearRiskValues(tx, org);
     return 0;
   }
-  return compute.recomputeRisks(tx, org, compileMethod(inForce.method));
+  return compute.recomputeScores(tx, org, compileMethod(inForce.method));
 }
 
 registerApprovalHandler(RISK_METHOD_ENTITY, {
@@ -249,7 +250,7 @@ registerApprovalHandler(RISK_METHOD_ENTITY, {
     ];
     if (approved) {
       const updated = await recomputeAll(tx, ctx);
-      if (updated > 0) await compute.analyzeRisks(tx);
+      if (updated > 0) await compute.analyzeScores(tx);
       entries.push({
         action: 'risks.recomputed',
         entityType: RISK_METHOD_ENTITY,

@@ -3,6 +3,7 @@ import * as repo from '@mamoru/db/repositories/risks';
 import type { RiskFilter, RiskRow, RiskSort } from '@mamoru/db/repositories/risks';
 import * as catalogRepo from '@mamoru/db/repositories/risks-catalog';
 import * as compute from '@mamoru/db/repositories/risks-compute';
+import * as scores from '@mamoru/db/repositories/risks-scores';
 import { generateRisks, generationAssetIds } from '@mamoru/db/repositories/risks-generate';
 import * as assetsRepo from '@mamoru/db/repositories/assets';
 import type { JobRow } from '@mamoru/db/repositories/jobs';
@@ -26,14 +27,16 @@ import { acceptanceBlocker, type RetentionStatus, type TreatmentOption } from '.
 export const RISK_ENTITY = 'risk';
 type Page = { limit: number; cursor?: string | undefined };
 
-/** Recomputes the given risks (or those from a sequence number on) by the method in force. */
-export async function recomputeSome(tx: Executor, org: string, scope: compute.RecomputeScope) {
+/**
+ * Points the given risks at the keys of their current inputs (risk_scores),
+ * new keys valued by the method in force (or not valued without one).
+ */
+export async function recomputeSome(tx: Executor, org: string, scope: scores.RecomputeScope) {
   const inForce = await methodInForce(tx, org);
-  if (!inForce) return 0;
-  return compute.recomputeRisks(tx, org, compileMethod(inForce.method), scope);
+  return scores.assignScores(tx, org, inForce ? compileMethod(inForce.method) : null, scope);
 }
 
-/** For the assets area: after C/I/A change, re-derive the values of those assets' risks. */
+/** For the assets area: after a C/I/A change, move those assets' risks to their keys. */
 export async function recomputeForAssets(tx: Executor, org: string, assetIds: string[]) {
   if (assetIds.length === 0) return 0;
   return recomputeSome(tx, org, { assetIds });
@@ -124,11 +127,11 @@ export async function createRisk(
       notes: input.notes,
     };
     if (await repo.riskExists(tx, org, values)) throw conflict('risk_exists');
-    const row = await repo.insertRisk(tx, values).catch((e: unknown) => {
+    const method = inForce ? compileMethod(inForce.method) : null;
+    const row = await repo.insertRisk(tx, values, method).catch((e: unknown) => {
       if (isUniqueViolation(e)) throw conflict('risk_exists');
       throw e;
     });
-    await recomputeSome(tx, org, { ids: [row.id] });
     await recordAudit(tx, ctx, [
       { action: 'risk.created', entityType: RISK_ENTITY, entityId: row.id, after: auditable(row) },
     ]);

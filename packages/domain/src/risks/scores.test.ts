@@ -1,0 +1,171 @@
+import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@mamoru/db';
+import { describeEachDatabase } from '@mamoru/db/testing';
+import { insertOrganization } from '@mamoru/db/repositories/organizations';
+import { insertOrgUnit } from '@mamoru/db/repositories/scope';
+import { insertAsset } from '@mamoru/db/repositories/assets';
+import { insertThreat } from '@mamoru/db/repositories/risks-catalog';
+import { clearRiskValues } from '@mamoru/db/repositories/risks-compute';
+import { assignScores, recomputeRisks } from '@mamoru/db/repositories/risks-scores';
+import { generateRisks } from '@mamoru/db/repositories/risks-generate';
+import { compileMethod } from './compile.ts';
+import { assetValue, type Property } from './method.ts';
+import { additivePreset, multiplicativePreset } from './presets.ts';
+
+/**
+ * Risk values live in keys of their inputs (risk_scores): a method change
+ * writes the keys alone, an input change moves risks to another key.
+ */
+interface Row {
+  id: string;
+  xmin: string;
+  score_id: string;
+  version: number;
+  asset_value: number | null;
+  value: number | null;
+}
+
+describeEachDatabase('risk values by key', (ctx) => {
+  const db = () => ctx.database.db;
+  let org: string;
+  let assetIds: string[];
+  let threatIds: string[];
+  const multiplicative = multiplicativePreset();
+  const perProperty = { ...multiplicativePreset(), derivation: 'per_property' as const };
+
+  const rows = () =>
+    queryRows<Row>(
+      db(),
+      sql`select r.id, r.xmin::text as xmin, r.score_id, r.version, k.asset_value, k.value
+        from risks r join risk_scores k on k.id = r.score_id
+        where r.organization_id = ${org} order by r.seq`,
+    );
+  const byId = (list: Row[]) => new Map(list.map((r) => [r.id, r]));
+  const risksOf = (assetId: string) =>
+    queryRows<{ id: string }>(
+      db(),
+      sql`select id from risks where organization_id = ${org} and asset_id = ${assetId}`,
+    ).then((list) => new Set(list.map((r) => r.id)));
+
+  beforeAll(async () => {
+    org = (await insertOrganization(db(), { name: 'Keys', defaultLocale: 'en' })).id;
+    const unit = await insertOrgUnit(db(), { organizationId: org, code: 'U', name: 'Unit' });
+    assetIds = [];
+    for (let i = 0; i < 6; i++) {
+      const asset = await insertAsset(db(), {
+        organizationId: org,
+        code: `A${i}`,
+        name: `Asset ${i}`,
+        category: 'information',
+        ownerUnitId: unit.id,
+        // Two assets per C/I/A combination, so risks share keys.
+        confidentiality: 1 + (i % 3),
+        integrity: 1,
+        availability: 2,
+      });
+      assetIds.push(asset.id);
+    }
+    threatIds = [];
+    const affects: Property[][] = [['confidentiality'], ['availability']];
+    for (let t = 0; t < 2; t++) {
+      const threat = await insertThreat(db(), {
+        organizationId: org,
+        code: `T${t}`,
+        groupId: 'g',
+        nameJa: 't',
+        nameEn: 't',
+        description: { ja: '', en: '' },
+        affects: affects[t]!,
+        assetCategories: ['information'],
+        defaultLikelihood: 2,
+      });
+      threatIds.push(threat.id);
+    }
+    const made = await generateRisks(db(), org, {
+      pairing: 'per_threat',
+      ownerFromAsset: false,
+      defaultVulnerabilityLevel: 2,
+      method: compileMethod(multiplicative),
+    });
+    expect(made.created).toBe(12);
+  });
+
+  it('a method change recomputes the keys alone: no risk row is written', async () => {
+    const before = await rows();
+    const [keys] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from risk_scores where organization_id = ${org}`,
+    );
+    // 3 C/I/A combinations × 2 threats: fewer keys than risks.
+    expect(keys!.n).toBe(6);
+    const changed = await recomputeRisks(db(), org, compileMethod(additivePreset()));
+    const after = byId(await rows());
+    let differs = 0;
+    for (const r of before) {
+      const now = after.get(r.id)!;
+      expect([now.xmin, now.score_id, now.version]).toEqual([r.xmin, r.score_id, r.version]);
+      if (now.value !== r.value) differs += 1;
+    }
+    // The count is of risks whose values changed, as before keys.
+    expect(changed).toBe(differs);
+    expect(changed).toBeGreaterThan(0);
+    // Clearing (no method in force) also writes the keys alone.
+    await clearRiskValues(db(), org);
+    const cleared = await rows();
+    expect(cleared.every((r) => r.value === null && r.asset_value === null)).toBe(true);
+    expect(cleared.map((r) => r.xmin)).toEqual(before.map((r) => r.xmin));
+    await recomputeRisks(db(), org, compileMethod(multiplicative));
+    expect((await rows()).map((r) => r.value)).toEqual(before.map((r) => r.value));
+  });
+
+  it('a C/I/A change moves the asset’s risks to the key of their new inputs', async () => {
+    const m = compileMethod(multiplicative);
+    const before = byId(await rows());
+    const moved = assetIds[0]!;
+    await db().execute(sql`update assets set confidentiality = 4 where id = ${moved}`);
+    expect(await assignScores(db(), org, m, { assetIds: [moved] })).toBe(2);
+    const mine = await risksOf(moved);
+    for (const r of await rows()) {
+      const old = before.get(r.id)!;
+      if (mine.has(r.id)) {
+        expect(r.score_id).not.toBe(old.score_id);
+        expect(r.version).toBe(old.version + 1);
+        expect(r.asset_value).toBe(4); // max of C/I/A
+      } else {
+        // Other risks, even those that shared the old key, stay where they were.
+        expect([r.xmin, r.score_id, r.value]).toEqual([old.xmin, old.score_id, old.value]);
+      }
+    }
+    // Back to the old C/I/A: back to the old key, which still holds its values.
+    await db().execute(sql`update assets set confidentiality = 1 where id = ${moved}`);
+    await assignScores(db(), org, m, { assetIds: [moved] });
+    const again = byId(await rows());
+    for (const id of mine) expect(again.get(id)!.score_id).toBe(before.get(id)!.score_id);
+  });
+
+  it('a threat’s affected properties move its risks under per-property scoring', async () => {
+    const m = compileMethod(perProperty);
+    await recomputeRisks(db(), org, m);
+    const threat = threatIds[0]!;
+    await db().execute(
+      sql`update threats set affects = '{availability}'::text[] where id = ${threat}`,
+    );
+    await assignScores(db(), org, m, { threatIds: [threat] });
+    const assets = await queryRows<{ id: string; confidentiality: number; availability: number }>(
+      db(),
+      sql`select r.id, a.confidentiality, a.availability from risks r
+        join assets a on a.id = r.asset_id where r.threat_id = ${threat}`,
+    );
+    const now = byId(await rows());
+    expect(assets).toHaveLength(6);
+    for (const a of assets) {
+      const cia = {
+        confidentiality: a.confidentiality,
+        integrity: 1,
+        availability: a.availability,
+      };
+      expect(now.get(a.id)!.asset_value).toBe(assetValue(perProperty, cia, ['availability']));
+    }
+  });
+});
