@@ -173,7 +173,7 @@ function ApprovalsCard() {
         </Title>
       </Group>
       {waiting.isPending ? (
-        <Skeleton h={22} w={200} aria-label={t('common.loading')} />
+        <Skeleton h={22} w={200} role="status" aria-label={t('common.loading')} />
       ) : waiting.isError ? (
         <Text fz="sm" c="red.9">
           {waiting.error.message}

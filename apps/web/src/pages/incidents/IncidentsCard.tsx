@@ -36,7 +36,7 @@ export function IncidentsCard() {
           </Anchor>
         </Group>
         {stats.isPending ? (
-          <Skeleton h={48} aria-label={t('incidentsShell.card.loading')} />
+          <Skeleton h={48} role="status" aria-label={t('incidentsShell.card.loading')} />
         ) : stats.isError ? (
           <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />
         ) : (
