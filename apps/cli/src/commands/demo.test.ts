@@ -57,7 +57,8 @@ describeEachDatabase('mamoru demo', (ctx) => {
           (select count(*)::int from treatment_actions) as actions,
           (select count(*)::int from documents where status = 'issued') as issued,
           (select count(*)::int from approvals where status = 'pending') as "pendingApprovals",
-          (select count(*)::int from risks where value is not null) as valued,
+          (select count(*)::int from risks r join risk_scores s on s.id = r.score_id
+            where s.value is not null) as valued,
           (select count(*)::int from documents) as documents,
           (select count(*)::int from soa_entries) as "soaEntries",
           (select count(*)::int from users) as users,
