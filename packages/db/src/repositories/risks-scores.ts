@@ -17,7 +17,7 @@ import {
  * pointed at them.
  */
 export interface RecomputeScope {
-  /** Only these risks. */
+  /** Only these risks, which the caller has just written (and versioned). */
   ids?: string[];
   /** Only risks numbered from this sequence on (freshly generated ones). */
   fromSeq?: number;
@@ -92,7 +92,9 @@ function scopeFilters(organizationId: string, scope: RecomputeScope): SQL[] {
  * Points the risks in scope at the keys of their current inputs, inserting
  * the keys that are missing (two statements, whatever the number of risks).
  * A risk whose key changes gets a new version, as its values may have
- * changed; its first key is not a change. Returns the number of risks moved.
+ * changed; its first key is not a change, and neither is a move caused by an
+ * edit of the risk itself (scope `ids`: that edit already counted, so one
+ * change is one version). Returns the number of risks moved.
  */
 export async function assignScores(
   db: Executor,
@@ -101,6 +103,7 @@ export async function assignScores(
   scope: RecomputeScope,
 ) {
   const where = sql.join(scopeFilters(organizationId, scope), sql` and `);
+  const bump = scope.ids ? sql`0` : sql`case when r.score_id is null then 0 else 1 end`;
   const inputs = sql.join(
     RISK_INPUTS.map((e, i) => sql`${e} as ${sql.raw(SCORE_INPUTS[i]!)}`),
     sql`, `,
@@ -116,7 +119,7 @@ export async function assignScores(
   return affected(
     await db.execute(sql`
       update risks r set score_id = k.id,
-        version = r.version + case when r.score_id is null then 0 else 1 end
+        version = r.version + ${bump}
       from assets a, threats t, risk_scores k
       where ${where} and a.id = r.asset_id and t.id = r.threat_id
         and ${keyMatch(organizationId, RISK_INPUTS)} and r.score_id is distinct from k.id`),

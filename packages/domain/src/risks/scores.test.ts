@@ -144,6 +144,19 @@ describeEachDatabase('risk values by key', (ctx) => {
     for (const id of mine) expect(again.get(id)!.score_id).toBe(before.get(id)!.score_id);
   });
 
+  it('a risk moved by an edit of its own keeps the version that edit gave it', async () => {
+    const m = compileMethod(multiplicative);
+    const [first] = await rows();
+    // The edit (the caller's update) counts once; re-keying those ids adds nothing.
+    await db().execute(
+      sql`update risks set impact = 4, version = version + 1 where id = ${first!.id}`,
+    );
+    expect(await assignScores(db(), org, m, { ids: [first!.id] })).toBe(1);
+    const after = byId(await rows()).get(first!.id)!;
+    expect(after.score_id).not.toBe(first!.score_id);
+    expect(after.version).toBe(first!.version + 1);
+  });
+
   it('a threat’s affected properties move its risks under per-property scoring', async () => {
     const m = compileMethod(perProperty);
     await recomputeRisks(db(), org, m);
