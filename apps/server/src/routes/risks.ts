@@ -22,7 +22,7 @@ import {
 } from '@mamoru/contracts';
 import { jobs, riskPresenters, risks, riskTreatment } from '@mamoru/domain';
 import type { JobRow } from '@mamoru/db/repositories/jobs';
-import type { RiskFilter } from '@mamoru/db/repositories/risks';
+import type { RiskFilter } from '@mamoru/db/repositories/risks-list';
 import { contextOf } from '../plugins/auth.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 import { jobError } from './jobs.ts';

@@ -116,10 +116,11 @@ export async function riskFacts(db: Executor, org: string): Promise<RiskFacts> {
   const [a] = await queryRows<{ n: number }>(
     db,
     sql`
+    -- The assets with open risks in one pass over the risks, not a probe per asset.
     select count(*)::int as n from assets a
-    where a.organization_id = ${org} and a.status = 'in_use'
-      and not exists (select 1 from risks r where r.organization_id = ${org}
-        and r.asset_id = a.id and r.status <> 'closed')`,
+    left join (select distinct asset_id from risks where organization_id = ${org}
+        and status <> 'closed') r on r.asset_id = a.id
+    where a.organization_id = ${org} and a.status = 'in_use' and r.asset_id is null`,
   );
   // Distinct selected controls by a loose index scan: one probe per control, not per row.
   const [c] = await queryRows<{ ids: string[] | null }>(

@@ -149,15 +149,24 @@ export async function deepFacts(db: Executor, org: string, today: string): Promi
   const [k] = await queryRows<Row>(
     db,
     sql`
-    with assessed as (select r.id, r.code,
-        exists (select 1 from risk_controls c where c.risk_id = r.id and c.role = 'existing')
-          as has_existing
-      from risks r join risk_scores rs on rs.id = r.score_id
-      where r.organization_id = ${org} and r.status <> 'closed' and rs.value is not null)
-    select (select count(*)::int from assessed) as assessed,
-      (select count(*)::int from assessed where has_existing) as with_existing,
-      ${faultJson(sql`select id, code as label from assessed where not has_existing`)}
-        as without_existing,
+    with existing as (select distinct risk_id from risk_controls
+        where organization_id = ${org} and role = 'existing'),
+      counted as (select count(*)::int as assessed, count(e.risk_id)::int as with_existing
+        from risks r join risk_scores rs on rs.id = r.score_id
+          and rs.organization_id = r.organization_id
+        left join existing e on e.risk_id = r.id
+        where r.organization_id = ${org} and r.status <> 'closed' and rs.value is not null)
+    -- One pass counts both; the first risks lacking existing controls are read
+    -- in code order (its index), stopping at the few the gap names.
+    select c.assessed, c.with_existing,
+      json_build_object('count', c.assessed - c.with_existing, 'refs',
+        coalesce((select json_agg(json_build_object('id', f.id, 'label', f.label))
+          from (select r.id, r.code as label from risks r join risk_scores rs
+              on rs.id = r.score_id and rs.organization_id = r.organization_id
+            where r.organization_id = ${org} and r.status <> 'closed' and rs.value is not null
+              and not exists (select 1 from risk_controls x where x.risk_id = r.id
+                and x.role = 'existing')
+            order by r.code limit ${REFS}) f), '[]'::json)) as without_existing,
       (select count(*)::int from improvements where organization_id = ${org}
         and status = 'implemented' and implemented_at > ${since}) as imp_year,
       (select count(*)::int from improvements where organization_id = ${org}
@@ -166,7 +175,8 @@ export async function deepFacts(db: Executor, org: string, today: string): Promi
       (select count(*)::int from effectiveness_reviews where organization_id = ${org}
         and effective and reviewed_at > ${since}) as eff_year,
       (select count(*)::int from effectiveness_reviews where organization_id = ${org}
-        and not effective and reviewed_at > ${since}) as not_eff_year`,
+        and not effective and reviewed_at > ${since}) as not_eff_year
+    from counted c`,
   );
   const codes = (v: unknown) => (v as string[] | null) ?? [];
   return {

@@ -1,7 +1,8 @@
 import { and, asc, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.ts';
 import { riskScores, risks } from '../tables/risks.ts';
-import { riskColumns, riskConditions, scoreOfRisk, type RiskFilter } from './risks.ts';
+import { riskColumns, scoreOfRisk } from './risks.ts';
+import { riskConditions, type RiskFilter } from './risks-list.ts';
 
 /**
  * Set-based writes over the risks a register filter selects (bulk treatment):

@@ -1,6 +1,6 @@
 import type { Db } from '@mamoru/db';
 import * as bulk from '@mamoru/db/repositories/risks-bulk';
-import type { RiskFilter } from '@mamoru/db/repositories/risks';
+import type { RiskFilter } from '@mamoru/db/repositories/risks-list';
 import { RISK_BULK_MAX, type RiskBulkTreatmentInput } from '@mamoru/contracts';
 import { conflict, DomainError, forbidden, invalid, type FieldError } from '../errors.ts';
 import { diff } from '../audit/hash.ts';

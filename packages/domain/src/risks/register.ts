@@ -1,6 +1,8 @@
 import { allowLongStatements, type Db, type Executor } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/risks';
-import type { RiskFilter, RiskRow, RiskSort } from '@mamoru/db/repositories/risks';
+import type { RiskRow } from '@mamoru/db/repositories/risks';
+import * as register from '@mamoru/db/repositories/risks-list';
+import type { RiskFilter, RiskSort } from '@mamoru/db/repositories/risks-list';
 import * as catalogRepo from '@mamoru/db/repositories/risks-catalog';
 import * as compute from '@mamoru/db/repositories/risks-compute';
 import * as scores from '@mamoru/db/repositories/risks-scores';
@@ -51,14 +53,14 @@ export async function listRisks(
 ) {
   authorize(ctx.actor, 'isms:read');
   const org = ctx.actor.organizationId;
-  const result = await repo.listRisks(db, org, filter, order, page);
+  const result = await register.listRisks(db, org, filter, order, page);
   const inForce = await methodInForce(db, org);
   return { ...result, method: inForce?.method ?? null };
 }
 
 export function eachRisk(db: Db, ctx: RequestContext, filter: RiskFilter) {
   authorize(ctx.actor, 'isms:read');
-  return repo.eachRisk(db, ctx.actor.organizationId, filter);
+  return register.eachRisk(db, ctx.actor.organizationId, filter);
 }
 
 export async function getRisk(db: Db, ctx: RequestContext, id: string) {
@@ -297,7 +299,7 @@ function axes(method: RiskMethod) {
 export async function heatmap(db: Db, ctx: RequestContext, filter: RiskFilter, residual: boolean) {
   authorize(ctx.actor, 'isms:read');
   const org = ctx.actor.organizationId;
-  const cells = await repo.riskHeatmap(db, org, filter, residual);
+  const cells = await register.riskHeatmap(db, org, filter, residual);
   const inForce = await methodInForce(db, org);
   const seen = (key: 'likelihood' | 'impact') =>
     [...new Set(cells.map((c) => c[key]).filter((v): v is number => v !== null))]

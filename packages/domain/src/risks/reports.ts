@@ -1,8 +1,8 @@
 import type { Db } from '@mamoru/db';
 import * as orgs from '@mamoru/db/repositories/organizations';
-import * as repo from '@mamoru/db/repositories/risks';
+import * as register from '@mamoru/db/repositories/risks-list';
 import * as plan from '@mamoru/db/repositories/risks-plan';
-import type { RiskFilter } from '@mamoru/db/repositories/risks';
+import type { RiskFilter } from '@mamoru/db/repositories/risks-list';
 import type { ActionFilter } from '@mamoru/db/repositories/risks-plan';
 import type { RequestContext } from '../audit/trail.ts';
 import { authorize } from '../identity/actor.ts';
@@ -19,7 +19,7 @@ export async function riskReportRows(db: Db, ctx: RequestContext, filter: RiskFi
   authorize(ctx.actor, 'isms:read');
   const org = ctx.actor.organizationId;
   const inForce = await methodInForce(db, org);
-  return { method: inForce?.method ?? null, batches: repo.eachRisk(db, org, filter) };
+  return { method: inForce?.method ?? null, batches: register.eachRisk(db, org, filter) };
 }
 
 export async function riskReport(db: Db, ctx: RequestContext, filter: RiskFilter, lang: Lang) {

@@ -9,6 +9,7 @@ import { insertThreat } from '@mamoru/db/repositories/risks-catalog';
 import { clearRiskValues } from '@mamoru/db/repositories/risks-compute';
 import { assignScores, recomputeRisks } from '@mamoru/db/repositories/risks-scores';
 import { generateRisks } from '@mamoru/db/repositories/risks-generate';
+import { listRisks, type RiskFilter } from '@mamoru/db/repositories/risks-list';
 import { compileMethod } from './compile.ts';
 import { assetValue, type Property } from './method.ts';
 import { additivePreset, multiplicativePreset } from './presets.ts';
@@ -179,6 +180,51 @@ describeEachDatabase('risk values by key', (ctx) => {
         availability: a.availability,
       };
       expect(now.get(a.id)!.asset_value).toBe(assetValue(perProperty, cia, ['availability']));
+    }
+  });
+  it('a value sort pages through the keys and their risks as one ordered walk would', async () => {
+    const [first] = await queryRows<{ level: number }>(
+      db(),
+      sql`select k.level from risks r join risk_scores k on k.id = r.score_id
+        where r.organization_id = ${org} and k.level is not null limit 1`,
+    );
+    const filters: RiskFilter[] = [{}, { level: first!.level }, { threatId: threatIds[1]! }];
+    for (const sort of ['value', 'residualValue'] as const) {
+      const column = sort === 'value' ? sql`k.value` : sql`k.residual_value`;
+      for (const direction of ['asc', 'desc'] as const) {
+        const d = sql.raw(direction);
+        for (const filter of filters) {
+          const where = [sql`r.organization_id = ${org}`];
+          if (filter.level !== undefined) where.push(sql`k.level = ${filter.level}`);
+          if (filter.threatId) where.push(sql`r.threat_id = ${filter.threatId}`);
+          const expected = await queryRows<{ id: string }>(
+            db(),
+            sql`select r.id from risks r join risk_scores k on k.id = r.score_id
+              where ${sql.join(where, sql` and `)}
+              order by coalesce(${column}, -1) ${d}, k.id ${d}, r.id ${d}`,
+          );
+          expect(expected.length).toBeGreaterThan(1);
+          // Page sizes that cut inside a key (two risks share each) and across keys.
+          for (const limit of [1, 3]) {
+            const walked: string[] = [];
+            let cursor: string | undefined;
+            do {
+              const page = await listRisks(
+                db(),
+                org,
+                filter,
+                { sort, direction },
+                { limit, cursor },
+              );
+              walked.push(...page.items.map((r) => r.id));
+              cursor = page.nextCursor ?? undefined;
+            } while (cursor);
+            expect(walked, `${sort} ${direction} ${JSON.stringify(filter)} by ${limit}`).toEqual(
+              expected.map((r) => r.id),
+            );
+          }
+        }
+      }
     }
   });
 });

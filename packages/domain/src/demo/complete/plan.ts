@@ -1,5 +1,5 @@
 import type { Db } from '@mamoru/db';
-import * as risksRepo from '@mamoru/db/repositories/risks';
+import { eachRisk } from '@mamoru/db/repositories/risks-list';
 import { listVulnerabilities } from '../../risks/catalog.ts';
 import { decideApproval } from '../../approvals/service.ts';
 import { recordAssessment } from '../../risks/assessments.ts';
@@ -40,7 +40,7 @@ async function finishRisks(db: Db, cast: DemoCast) {
     { controlId: '3.1.1', justification: '情報セキュリティ基本方針に基づく運用' },
     { controlId: '9.1.1', justification: 'アクセス制御方針による制限' },
   ];
-  for await (const page of risksRepo.eachRisk(db, org, { open: true })) {
+  for await (const page of eachRisk(db, org, { open: true })) {
     for (const risk of page)
       await updateRisk(db, cast.manager, risk.id, risk.version, {
         vulnerabilityId: risk.vulnerabilityId ?? vulnerabilityId,
@@ -74,7 +74,7 @@ async function finishRisks(db: Db, cast: DemoCast) {
       dueDate: null,
     });
   }
-  for await (const page of risksRepo.eachRisk(db, org, { treatmentOption: 'retain' })) {
+  for await (const page of eachRisk(db, org, { treatmentOption: 'retain' })) {
     for (const risk of page.filter((r) => r.retentionStatus === 'none'))
       await requestRetention(db, cast.manager, risk.id, risk.version, {});
   }
