@@ -156,6 +156,15 @@ try {
     's',
     indexedRuns,
   );
+  const constrainedRuns: number[] = [];
+  for (let run = 1; run <= runs; run += 1)
+    constrainedRuns.push(await writeIndexedCopy(database, org.organizationId, true));
+  results.add(
+    'import.constrainedFloor',
+    'the same, with the foreign keys of assets too (checked per row by the database)',
+    's',
+    constrainedRuns,
+  );
 
   const seeded = await seedAndMeasureAreas(
     results,

@@ -47,6 +47,7 @@ describe('targets', () => {
       figure('assets.list.p99', 260),
       figure('import', 3),
       figure('import.indexedFloor', 1),
+      figure('import.constrainedFloor', 1.5),
       figure('copy', 0.1),
       figure('risks.heatmap', PREVIOUS.heatmapEmbeddedSeconds),
       figure('risks.filter.evaluation', 0.02),
@@ -58,6 +59,7 @@ describe('targets', () => {
     expect(by('assets.list.p99').note).toMatch(/10 connections, run at 50/);
     expect(by('import.indexed')).toMatchObject({ ratio: 3, met: false });
     expect(by('import.copy')).toMatchObject({ ratio: 30, met: null });
+    expect(by('import.constrained')).toMatchObject({ ratio: 2, met: null, target: null });
     expect(by('risks.heatmap').met).toBe(true);
     expect(by('risks.heatmap').note).toMatch(/scale 0.1, run at 0.02/);
     // No earlier register-filter figure yet: recorded, not judged.

@@ -70,6 +70,13 @@ export function targetsFor(mode: Mode, processes: number): TargetSpec[] {
       check: (_v, r) => r !== null && r <= 2,
       scale,
     },
+    {
+      id: 'import.constrained',
+      label: 'asset import vs the indexed + foreign-key floor',
+      figure: 'import',
+      floor: 'import.constrainedFloor',
+      scale,
+    },
     { id: 'import.copy', label: 'asset import vs COPY', figure: 'import', floor: 'copy', scale },
   ];
   const lists = [
