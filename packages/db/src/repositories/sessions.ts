@@ -20,18 +20,30 @@ export async function touchSession(db: Executor, id: string, idleSeconds: number
       and last_seen_at > now() - make_interval(secs => ${idleSeconds})
       and last_seen_at < now() - interval '60 seconds'
 `);
-  const [row] = await db
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = sessionLookup(db)));
+  const [row] = await lookup.execute({ id, idle: idleSeconds });
+  return row ?? null;
+}
+
+// Every browser request reads its session: built once per database, then only run.
+const lookups = new WeakMap<Executor, ReturnType<typeof sessionLookup>>();
+function sessionLookup(db: Executor) {
+  return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.id, id),
+        eq(sessions.id, sql.placeholder('id')),
         gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${idleSeconds})`),
+        gt(
+          sessions.lastSeenAt,
+          sql`now() - make_interval(secs => ${sql.placeholder('idle')}::int)`,
+        ),
       ),
-    );
-  return row ?? null;
+    )
+    .prepare(''); // unnamed on the server: nothing kept per connection
 }
 
 export async function deleteSession(db: Executor, organizationId: string, id: string) {

@@ -45,8 +45,11 @@ export async function revokeToken(db: Executor, organizationId: string, id: stri
  * writes. The select says whether the mark is due (by the database's clock), so
  * a request in the same minute costs one statement, not two.
  */
-export async function useToken(db: Executor, tokenHash: string) {
-  const [found] = await db
+// Every API request looks its token up: the statement is built once per database
+// (drizzle's building cost more CPU than the indexed lookup), then only run.
+const lookups = new WeakMap<Executor, ReturnType<typeof tokenLookup>>();
+function tokenLookup(db: Executor) {
+  return db
     .select({
       token: apiTokens,
       user: users,
@@ -56,11 +59,18 @@ export async function useToken(db: Executor, tokenHash: string) {
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, tokenHash),
+        eq(apiTokens.tokenHash, sql.placeholder('hash')),
         isNull(apiTokens.revokedAt),
         sql`${apiTokens.expiresAt} > now()`,
       ),
-    );
+    )
+    .prepare(''); // unnamed on the server: nothing kept per connection (poolers stay happy)
+}
+
+export async function useToken(db: Executor, tokenHash: string) {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = tokenLookup(db)));
+  const [found] = await lookup.execute({ hash: tokenHash });
   if (!found) return null;
   const { touch, ...row } = found;
   if (touch) {
