@@ -14,7 +14,7 @@ import {
 import type { Executor } from '../client.ts';
 import { decodeCursor, toPage, type CursorType } from '../pagination.ts';
 import { riskScores, risks } from '../tables/risks.ts';
-import { riskColumns, scoreOfRisk, withRiskNames } from './risks.ts';
+import { riskColumns, scoreOfRisk, scoreValues, withRiskNames } from './risks.ts';
 
 /** The register: its filters, sorts and pages, its batches for exports and its heat map. */
 
@@ -181,13 +181,7 @@ async function valuePage(
   const rows = await db
     .select({
       ...ownFields,
-      assetValue: riskScores.assetValue,
-      value: riskScores.value,
-      level: riskScores.level,
-      evaluation: riskScores.evaluation,
-      residualValue: riskScores.residualValue,
-      residualLevel: riskScores.residualLevel,
-      residualEvaluation: riskScores.residualEvaluation,
+      ...scoreValues,
       sortKey: sql<string>`(${o.expr})::text`,
     })
     .from(riskScores)

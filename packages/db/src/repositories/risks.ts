@@ -6,7 +6,7 @@ import { affected, type CompiledMethod } from './risks-compute.ts';
 import { assignScores } from './risks-scores.ts';
 
 /** The values a risk reads from its key. */
-const scoreValues = {
+export const scoreValues = {
   assetValue: riskScores.assetValue,
   value: riskScores.value,
   level: riskScores.level,
