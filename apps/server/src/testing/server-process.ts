@@ -4,14 +4,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, afterEach } from 'vitest';
-import { TEST_POSTGRES_URL } from '@mamoru/db/testing';
+// As databases.ts decides (importing it fails in CI without the PostgreSQL test server).
+export { postgresUnavailable } from '@mamoru/db/testing';
 
 /**
  * The real CLI (`mamoru serve`) as a child process on a real port, for the
- * process-level tests (serve.test.ts, cluster.test.ts). Importing this module
- * registers the cleanup hooks of the importing test file.
+ * process-level tests (serve.test.ts, cluster.test.ts, jobs/instances.test.ts).
+ * Importing this module registers the cleanup hooks of the importing test file.
  */
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -19,6 +19,7 @@ export const SHUTDOWN_TIMEOUT_MS = 5_000;
 
 export interface LogLine {
   level: number;
+  time: number;
   msg: string;
   [key: string]: unknown;
 }
@@ -131,29 +132,3 @@ afterEach(async () => {
 afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-/** null when the PostgreSQL test server answers, else why not (as databases.ts decides). */
-async function reachPostgres(): Promise<string | null> {
-  const client = new pg.Client({
-    connectionString: TEST_POSTGRES_URL,
-    connectionTimeoutMillis: 2000,
-  });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** As databases.ts decides: CI must have the PostgreSQL test server. */
-export async function postgresUnavailable(): Promise<string | null> {
-  const why = await reachPostgres();
-  if (why && process.env.CI === 'true') {
-    throw new Error(`CI needs PostgreSQL at ${TEST_POSTGRES_URL}: ${why}`);
-  }
-  return why;
-}

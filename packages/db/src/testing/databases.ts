@@ -13,8 +13,11 @@ export const TEST_POSTGRES_URL =
 
 let probe: Promise<string | null> | undefined;
 
-/** null when the server answers, else the reason it cannot be used. */
-function postgresUnavailable(): Promise<string | null> {
+/**
+ * null when the server answers, else the reason it cannot be used (asked once
+ * per process; importing this module already fails in CI without the server).
+ */
+export function postgresUnavailable(): Promise<string | null> {
   probe ??= (async () => {
     const { default: pg } = await import('pg');
     const client = new pg.Client({
