@@ -16,6 +16,10 @@ const envSchema = z.object({
     .optional(),
   MAMORU_DATA_DIR: z.string().min(1).default('./data'),
   MAMORU_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  MAMORU_EMBEDDED_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9]\d*(kB|MB|GB)$/, 'must be a size such as 32MB')
+    .default('32MB'),
   MAMORU_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAMORU_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
@@ -67,6 +71,8 @@ const envSchema = z.object({
   MAMORU_IMPORT_MAX_ROWS: positive.default(limits.maxRows),
   MAMORU_IMPORT_MAX_COLUMNS: positive.default(limits.maxColumns),
   MAMORU_IMPORT_MAX_CELL_CHARS: positive.default(limits.maxCellChars),
+  // Catalog files up to this size import within the request; larger ones (to 50 MiB) as a job.
+  MAMORU_CATALOG_IMPORT_MAX_BYTES: positive.max(52_428_800).default(5_242_880),
   MAMORU_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/]+/, 'must start with smtp:// or smtps://')
@@ -86,6 +92,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolMax: number;
+  /** Embedded database only: PostgreSQL's shared_buffers inside PGlite (see docs/performance.md). */
+  embeddedSharedBuffers: string;
   /** Server processes sharing the port (node:cluster); more than one needs PostgreSQL. */
   processes: number;
   logLevel: string;
@@ -124,6 +132,8 @@ export interface Config {
   jobPollSeconds: number;
   /** Cron per scheduled job name, replacing the built-in one. */
   jobSchedules: Record<string, string>;
+  /** Catalog files up to this size import within the request; larger ones (to the hard cap) as a job. */
+  catalogImportMaxBytes: number;
   /** What one import file may cost (422 naming the limit beyond). */
   importLimits: {
     maxUncompressedBytes: number;
@@ -164,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.MAMORU_DATA_DIR),
     dbPoolMax: e.MAMORU_DB_POOL_MAX,
+    embeddedSharedBuffers: e.MAMORU_EMBEDDED_SHARED_BUFFERS,
     processes: e.MAMORU_PROCESSES,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.MAMORU_BODY_LIMIT,
@@ -189,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobWorkers: e.MAMORU_JOBS_WORKERS,
     jobPollSeconds: e.MAMORU_JOBS_POLL_SECONDS,
     jobSchedules: e.MAMORU_JOBS_SCHEDULES,
+    catalogImportMaxBytes: e.MAMORU_CATALOG_IMPORT_MAX_BYTES,
     importLimits: {
       maxUncompressedBytes: e.MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES,
       maxRows: e.MAMORU_IMPORT_MAX_ROWS,

@@ -15,6 +15,7 @@ export async function serve(config: Config) {
     url: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.dbPoolMax,
+    pgliteSharedBuffers: config.embeddedSharedBuffers,
     acquireTimeoutMs: config.dbAcquireTimeoutMs,
     statementTimeoutMs: config.dbStatementTimeoutMs,
     idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,

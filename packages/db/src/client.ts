@@ -46,11 +46,20 @@ export interface DatabaseConfig {
    * caller's thread (tests, where nothing else waits on the thread).
    */
   pgliteThread?: 'worker' | 'inline';
+  /**
+   * PGlite only: PostgreSQL's shared_buffers (e.g. '32MB'). PGlite's own default,
+   * 128MB, lives in the process's memory beside the server's heap; a smaller pool
+   * leaves cached pages to the operating system. Unset keeps PGlite's default.
+   */
+  pgliteSharedBuffers?: string;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) return openPostgres(config.url, config);
-  return openPglite(config.dataDir, config.loadDataDir, config.pgliteThread ?? 'worker');
+  const settings = config.pgliteSharedBuffers
+    ? [`shared_buffers = '${config.pgliteSharedBuffers}'`]
+    : [];
+  return openPglite(config.dataDir, config.loadDataDir, config.pgliteThread ?? 'worker', settings);
 }
 
 /** The message pg-pool rejects with when no connection became free in time. */
@@ -120,18 +129,20 @@ async function openPglite(
   dataDir: string,
   loadDataDir: Blob | undefined,
   thread: 'worker' | 'inline',
+  settings: string[],
 ): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   let client: PgliteClient;
   if (thread === 'worker') {
-    client = await PgliteProxy.create(dataDir, loadDataDir);
+    client = await PgliteProxy.create(dataDir, loadDataDir, settings);
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     client = (await PGlite.create(dataDir, {
       extensions: { pg_trgm },
       ...(loadDataDir ? { loadDataDir } : {}),
+      ...(settings.length > 0 ? { postgresqlconf: settings } : {}),
     })) as unknown as PgliteClient;
   }
   // drizzle calls query (with rowMode and parsers) and transaction: the proxy has both.

@@ -162,6 +162,25 @@ describe('drizzle over the worker gives what PGlite in-thread gives', () => {
   });
 });
 
+describe('PGlite settings', () => {
+  it.each(['worker', 'inline'] as const)('sets shared_buffers on the %s thread', async (thread) => {
+    const database = await openDatabase({
+      dataDir: 'memory://',
+      pgliteThread: thread,
+      pgliteSharedBuffers: '24MB',
+    });
+    try {
+      const rows = await queryRows<{ shared_buffers: string }>(
+        database.db,
+        sql`show shared_buffers`,
+      );
+      expect(rows[0]?.shared_buffers).toBe('24MB');
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('a process with the embedded database exits when its work is done', () => {
   const script = fileURLToPath(new URL('./testing/pglite-exit.ts', import.meta.url));
   for (const close of ['close', 'no-close']) {

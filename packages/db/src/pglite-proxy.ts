@@ -83,9 +83,9 @@ export class PgliteProxy {
   private failure: Error | undefined;
   closed = false;
 
-  private constructor(dataDir: string, loadDataDir: ArrayBuffer | undefined) {
+  private constructor(dataDir: string, loadDataDir: ArrayBuffer | undefined, settings: string[]) {
     this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-      workerData: { dataDir, loadDataDir },
+      workerData: { dataDir, loadDataDir, settings },
       transferList: loadDataDir ? [loadDataDir] : [],
     });
     this.worker.on('message', (reply: Reply) => this.settle(reply));
@@ -96,10 +96,15 @@ export class PgliteProxy {
   }
 
   /** Starts the worker and waits until the database has opened (PGlite.create). */
-  static async create(dataDir: string, loadDataDir?: Blob): Promise<PgliteProxy> {
+  static async create(
+    dataDir: string,
+    loadDataDir?: Blob,
+    settings: string[] = [],
+  ): Promise<PgliteProxy> {
     const proxy = new PgliteProxy(
       dataDir,
       loadDataDir ? await loadDataDir.arrayBuffer() : undefined,
+      settings,
     );
     try {
       await proxy.query('select 1');

@@ -6,10 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
-const { dataDir, loadDataDir } = workerData;
+const { dataDir, loadDataDir, settings } = workerData;
 const ready = PGlite.create(dataDir, {
   extensions: { pg_trgm },
   ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
+  // postgresql.conf lines (shared_buffers), written before the database starts.
+  ...(settings?.length ? { postgresqlconf: settings } : {}),
 });
 
 /** Open transactions by id: their own queries run on the tx object. */

@@ -8,6 +8,7 @@ export async function openConfiguredDatabase(): Promise<Database> {
     url: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.dbPoolMax,
+    pgliteSharedBuffers: config.embeddedSharedBuffers,
   });
 }
 

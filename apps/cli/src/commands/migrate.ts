@@ -13,6 +13,7 @@ export function registerMigrate(program: Command) {
         url: config.databaseUrl,
         dataDir: config.dataDir,
         poolMax: config.dbPoolMax,
+        pgliteSharedBuffers: config.embeddedSharedBuffers,
       });
       try {
         const { applied, total, libraries } = await migrateDatabase(database.db);
