@@ -342,16 +342,20 @@ describe('control catalog in a real browser', () => {
       return page.getByRole('dialog', { name: 'カタログの取り込み' });
     };
 
-    // Not JSON at all: said before anything is sent.
+    // Broken JSON: the server names what the file looks like and why it cannot be read.
     const dialog = await openImport();
     await expectDialogAccessible(dialog, 'カタログの取り込み (ja)');
+    const check = dialog.getByRole('button', { name: 'ファイルを確認' });
     await chooseFile(dialog, jsonFile('broken.json', '{ "formatVersion": 1, '));
-    await dialog.getByText(/broken\.json は正しい JSON ではありません/).waitFor();
+    await check.click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/JSON のようですが、読み取れません/)
+      .waitFor();
 
     // JSON, but not a valid library: the server's reasons with their JSON paths.
     await chooseFile(dialog, jsonFile('incomplete.json', { formatVersion: 1, id: 'incomplete' }));
-    await dialog.getByText('Mamoru ライブラリ「incomplete」です。').waitFor();
-    await dialog.getByRole('button', { name: '取り込む' }).click();
+    await check.click();
     const refusal = dialog.getByRole('alert');
     await refusal.getByText(/カタログファイルが正しくありません/).waitFor();
     expect(await refusal.locator('code').first().textContent()).toBe('/');
@@ -359,9 +363,13 @@ describe('control catalog in a real browser', () => {
     await expectAccessible(page, 'the import dialog with an error (ja)');
     await screenshot(page, 'catalog-import-error-ja');
 
-    // An English-only OSCAL catalog imports and is chosen; its texts are marked as English.
+    // An English-only OSCAL catalog: checked first (what it would import), then imported
+    // and chosen; its texts are marked as English.
     await chooseFile(dialog, jsonFile('acme.json', OSCAL_CATALOG));
-    await dialog.getByText('OSCAL カタログ「Acme Cloud Controls」です。').waitFor();
+    await check.click();
+    const preview = dialog.getByRole('region', { name: 'ファイルから取り込まれる内容' });
+    await preview.getByText('OSCAL カタログ（JSON）').waitFor();
+    await expectAccessible(page, 'the import preview (ja)');
     await dialog.getByRole('button', { name: '取り込む' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('カタログを取り込みました: Acme Cloud Controls').waitFor();

@@ -64,6 +64,9 @@ const RisksTabRoute = lazy(() =>
   import('./pages/risks/RisksArea').then((m) => ({ default: m.RisksTabRoute })),
 );
 const SoaPage = lazy(() => import('./pages/soa/SoaPage').then((m) => ({ default: m.SoaPage })));
+const SoaMigrationPage = lazy(() =>
+  import('./pages/soa/migration/SoaMigrationPage').then((m) => ({ default: m.SoaMigrationPage })),
+);
 const ConformityPage = lazy(() =>
   import('./pages/conformity/ConformityPage').then((m) => ({ default: m.ConformityPage })),
 );
@@ -243,11 +246,7 @@ function areaPage(area: LazyArea | readonly LazyArea[], page: ReactNode) {
 
 /** The page of each built area; areas not listed show their placeholder. */
 const areaPages: Partial<Record<AreaKey, RouteObject['element']>> = {
-  catalog: (
-    <Lazy>
-      <CatalogPage />
-    </Lazy>
-  ),
+  catalog: areaPage('catalog', <CatalogPage />),
   scope: (
     <Lazy>
       <ScopePage />
@@ -373,12 +372,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'catalog/:libraryId/controls/:controlId',
-            element: guarded(
-              'catalog:read',
-              <Lazy>
-                <ControlPage />
-              </Lazy>,
-            ),
+            element: guarded('catalog:read', areaPage('catalog', <ControlPage />)),
           },
           {
             path: 'documents/to-read',
@@ -410,6 +404,10 @@ export const routes: RouteObject[] = [
           {
             path: 'objectives/:id',
             element: guarded('objectives:read', areaPage('objectives', <ObjectivePage />)),
+          },
+          {
+            path: 'statement-of-applicability/migration',
+            element: guarded('isms:read', areaPage('soaMigration', <SoaMigrationPage />)),
           },
           {
             path: 'records/types',

@@ -55,10 +55,12 @@ export function checkLibrary(lib: Library): ValidationIssue[] {
     list.forEach((group, i) => {
       const p = `${base}/${i}`;
       controlIds.add(group.id, `${p}/id`);
+      group.params?.forEach((param, j) => paramIds.add(param.id, `${p}/params/${j}/id`));
       if (group.groups) groups(group.groups, `${p}/groups`);
       if (group.controls) controls(group.controls, `${p}/controls`);
     });
   requirements(lib.requirements, '/requirements');
+  lib.params?.forEach((param, j) => paramIds.add(param.id, `/params/${j}/id`));
   groups(lib.controlGroups, '/controlGroups');
   lib.terms.forEach((term, i) => termIds.add(term.id, `/terms/${i}/id`));
 

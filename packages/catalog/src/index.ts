@@ -8,10 +8,16 @@ export type {
   Library,
   LibraryMapping,
   LibrarySource,
+  Link,
   Locale,
   LocalizedText,
+  MappingConfidence,
   MappingRelation,
+  OscalContent,
+  Part,
+  Prop,
   RequirementNode,
+  Resource,
   Term,
 } from './types.ts';
 export { LibraryValidationError, type ValidationIssue } from './errors.ts';
@@ -55,4 +61,6 @@ export {
 } from './risk-starter.ts';
 export { toOscalCatalog, type OscalExportOptions } from './oscal/export.ts';
 export { fromOscalCatalog, type OscalImportOptions } from './oscal/import.ts';
+export { firstFreeLibraryId, LIBRARY_ID_MAX, slugify, withSuffix } from './oscal/slug.ts';
 export { MAMORU_NS, OSCAL_VERSION, type OscalCatalogDocument } from './oscal/model.ts';
+export * from './formats/index.ts';

@@ -224,6 +224,8 @@ export const AUDIT_ACTIONS = [
   'soa.approved',
   'soa.created',
   'soa.entry_updated',
+  'soa.migration_confirmed',
+  'soa.migration_drafted',
   'soa.redrafted',
   'soa.reopened',
   'soa.version_created',

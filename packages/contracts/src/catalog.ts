@@ -80,6 +80,8 @@ export const catalogParamSchema = z
   .object({
     id: z.string(),
     label: catalogTextSchema.optional(),
+    /** OSCAL guidelines: what to consider when giving the param a value. */
+    guidelines: z.array(z.string()).optional(),
     values: z.array(z.string()).optional(),
     select: z
       .object({
@@ -90,6 +92,50 @@ export const catalogParamSchema = z
   })
   .meta({ id: 'CatalogParam' });
 export type CatalogParam = z.infer<typeof catalogParamSchema>;
+
+/** An OSCAL link of a control: a related control (`#ac-3`), a cited resource (`#uuid`) or a URL. */
+export const catalogLinkSchema = z
+  .object({
+    href: z.string(),
+    rel: z.string().optional(),
+    text: z.string().optional(),
+    /** The back-matter resource a `#uuid` link cites: its title and first address. */
+    resource: z.object({ title: z.string().optional(), href: z.string().optional() }).optional(),
+  })
+  .meta({ id: 'CatalogLink' });
+export type CatalogLink = z.infer<typeof catalogLinkSchema>;
+
+/**
+ * An OSCAL part of a control as imported (statement items, guidance,
+ * assessment objectives, …), in the library's language; prose keeps its
+ * `{{ insert: param, id }}` markers for the page to show as placeholders.
+ */
+export interface CatalogPart {
+  id?: string | undefined;
+  name: string;
+  ns?: string | undefined;
+  title?: string | undefined;
+  /** The `label` prop (`a.`, `1.`), when it has one. */
+  label?: string | undefined;
+  prose?: string | undefined;
+  parts?: CatalogPart[] | undefined;
+  links?: CatalogLink[] | undefined;
+}
+
+export const catalogPartSchema: z.ZodType<CatalogPart> = z
+  .object({
+    id: z.string().optional(),
+    name: z.string(),
+    ns: z.string().optional(),
+    title: z.string().optional(),
+    label: z.string().optional(),
+    prose: z.string().optional(),
+    get parts(): z.ZodOptional<z.ZodArray<z.ZodType<CatalogPart>>> {
+      return z.array(catalogPartSchema).optional();
+    },
+    links: z.array(catalogLinkSchema).optional(),
+  })
+  .meta({ id: 'CatalogPart' });
 
 export interface CatalogTreeNode {
   id: string;
@@ -253,6 +299,9 @@ export type ControlUsage = z.infer<typeof controlUsageSchema>;
 export const catalogControlDetailSchema = catalogControlSchema
   .extend({
     params: z.array(catalogParamSchema),
+    /** The control's OSCAL parts, when its library came from an OSCAL catalog that has them. */
+    parts: z.array(catalogPartSchema).optional(),
+    links: z.array(catalogLinkSchema).optional(),
     usage: controlUsageSchema,
   })
   .meta({ id: 'CatalogControlDetail' });

@@ -161,6 +161,8 @@ export const soaBlockerCodeSchema = z.enum([
   'reason_missing',
   'exclusion_reason_missing',
   'acceptance_missing',
+  // A migrated entry nobody has confirmed yet (see soaMigrationEntrySchema).
+  'review_pending',
 ]);
 export type SoaBlockerCode = z.infer<typeof soaBlockerCodeSchema>;
 

@@ -28,6 +28,8 @@ export * as scope from './scope/service.ts';
 export * as soa from './soa/service.ts';
 export * as soaEntries from './soa/entries.ts';
 export * as soaExport from './soa/export.ts';
+export * as soaMigration from './soa/migration.ts';
+export { exportMigration as exportSoaMigration } from './soa/migration-export.ts';
 export {
   presentSoa,
   presentSoaVersion,

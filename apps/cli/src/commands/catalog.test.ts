@@ -10,6 +10,11 @@ import * as orgsRepo from '@mamoru/db/repositories/organizations';
 import { run } from '../program.ts';
 import { captureOutput } from '../testing/output.ts';
 
+const FORMAT_FIXTURES = new URL(
+  '../../../../packages/catalog/src/formats/fixtures/',
+  import.meta.url,
+);
+
 /** A small bilingual library in Mamoru's format. */
 const acme = {
   formatVersion: 1,
@@ -59,6 +64,12 @@ describeEachDatabase('mamoru catalog', (ctx) => {
     broken.controlGroups[0]!.controls[0] = { id: 'A.1.1', displayId: 'A.1.1', title: { ja: 'x' } };
     writeFileSync(file('broken.json'), JSON.stringify({ ...broken, id: 'broken-lib' }));
     writeFileSync(file('not-json.json'), '{"formatVersion": 1,');
+    for (const name of ['mini.oscal.xml', 'ciso-framework.yaml'])
+      writeFileSync(file(name), readFileSync(new URL(name, FORMAT_FIXTURES)));
+    writeFileSync(
+      file('picture.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -97,7 +108,9 @@ describeEachDatabase('mamoru catalog', (ctx) => {
       expect(io.stderr()).toMatch(/not \(fully\) migrated; run `mamoru migrate` first/);
       io.clear();
       expect(await run(['migrate'])).toBe(0);
-      expect(io.stdout()).toContain('shipped catalogs loaded: jipdec-isms-2.0');
+      expect(io.stdout()).toContain(
+        'shipped catalogs loaded: iso-iec-17799-2000, iso-iec-27001-2005, iso-iec-27001-2013, iso-iec-27001-2022, jipdec-isms-2.0',
+      );
       io.clear();
     }
     // Once loaded, a second migrate has nothing to load.
@@ -111,14 +124,30 @@ describeEachDatabase('mamoru catalog', (ctx) => {
     expect(lines[0]).toMatch(/^ID\s+VERSION\s+ORIGIN\s+CONTROLS\s+OWN\s+NAME$/);
     expect(lines.slice(1)).toEqual([
       expect.stringMatching(
+        /^iso-iec-17799-2000\s+2000\s+shipped\s+127\s+0\s+ISO\/IEC 17799:2000 /,
+      ),
+      expect.stringMatching(
+        /^iso-iec-27001-2005\s+2005\s+shipped\s+133\s+0\s+ISO\/IEC 27001:2005 /,
+      ),
+      expect.stringMatching(
+        /^iso-iec-27001-2013\s+2013\s+shipped\s+114\s+0\s+ISO\/IEC 27001:2013 /,
+      ),
+      expect.stringMatching(/^iso-iec-27001-2022\s+2022\s+shipped\s+93\s+0\s+ISO\/IEC 27001:2022$/),
+      expect.stringMatching(
         /^jipdec-isms-2\.0\s+2\.0\s+shipped\s+134\s+0\s+ISMS Certification Criteria Ver\.2\.0$/,
       ),
     ]);
     io.clear();
     expect(await run(['catalog', 'list', '--json'])).toBe(0);
-    expect(JSON.parse(io.stdout())).toEqual([
-      expect.objectContaining({ id: 'jipdec-isms-2.0', origin: 'shipped' }),
-    ]);
+    expect(JSON.parse(io.stdout())).toEqual(
+      [
+        'iso-iec-17799-2000',
+        'iso-iec-27001-2005',
+        'iso-iec-27001-2013',
+        'iso-iec-27001-2022',
+        'jipdec-isms-2.0',
+      ].map((id) => expect.objectContaining({ id, origin: 'shipped' })),
+    );
   });
 
   it('exports OSCAL to standard output and native JSON to a file', async () => {
@@ -198,10 +227,59 @@ describeEachDatabase('mamoru catalog', (ctx) => {
     );
     io.clear();
     expect(await run(['catalog', 'import', file('not-json.json')])).toBe(1);
-    expect(io.stderr()).toMatch(/not-json\.json: cannot read it as JSON/);
+    expect(io.stderr()).toMatch(/not-json\.json: this looks like JSON, but it cannot be read: /);
     io.clear();
     expect(await run(['catalog', 'import', file('acme.json')])).toBe(1);
     expect(io.stderr()).toMatch(/already has a catalog with the ID acme-controls/);
+    expect(await libraryCount()).toBe(before);
+  });
+
+  it('reports a dry run of an XML or CISO Assistant file without writing', async () => {
+    const before = await libraryCount();
+    expect(await run(['catalog', 'import', '--dry-run', file('mini.oscal.xml')])).toBe(0);
+    expect(io.stdout()).toBe(
+      [
+        'dry run of mini.oscal.xml: nothing was imported',
+        'format:     OSCAL catalog (XML)',
+        'library:    mini-catalog-for-the-suite 1.0 — Mini catalog for the suite',
+        'languages:  en',
+        'contents:   1 groups, 3 controls, 0 requirements, 2 parameters, 7 parts',
+        '',
+      ].join('\n'),
+    );
+    io.clear();
+    expect(
+      await run(['catalog', 'import', file('ciso-framework.yaml'), '--dry-run', '--json']),
+    ).toBe(0);
+    expect(JSON.parse(io.stdout())).toMatchObject({
+      format: 'ciso-yaml',
+      libraryId: 'suite-baseline',
+      counts: { groups: 3, controls: 4 },
+      warnings: [
+        { code: 'catalog_warning_ciso_fields' },
+        { code: 'catalog_warning_ciso_untranslated' },
+      ],
+      conflict: null,
+    });
+    io.clear();
+    expect(
+      await run([
+        'catalog',
+        'import',
+        '--dry-run',
+        file('acme.json'),
+        '--library-id',
+        'acme-controls',
+      ]),
+    ).toBe(0);
+    expect(io.stdout()).toContain(
+      'the import would be refused: the organization already has a catalog with the ID acme-controls',
+    );
+    io.clear();
+    expect(await run(['catalog', 'import', '--dry-run', file('picture.png')])).toBe(1);
+    expect(io.stderr()).toContain(
+      'picture.png: this looks like a PNG image, not a catalog; supported: OSCAL catalog JSON/YAML/XML',
+    );
     expect(await libraryCount()).toBe(before);
   });
 
@@ -218,6 +296,10 @@ describeEachDatabase('mamoru catalog', (ctx) => {
     io.clear();
     expect(await run(['catalog', 'list', '--organization', beta.id, '--json'])).toBe(0);
     expect(JSON.parse(io.stdout()).map((l: { id: string }) => l.id)).toEqual([
+      'iso-iec-17799-2000',
+      'iso-iec-27001-2005',
+      'iso-iec-27001-2013',
+      'iso-iec-27001-2022',
       'jipdec-isms-2.0',
       'acme-controls',
     ]);

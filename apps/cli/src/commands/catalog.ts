@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
+import { FORMAT_ERROR_CODES, formatMessage, type FormatErrorCode } from '@mamoru/catalog';
 import type { CatalogLibrary } from '@mamoru/contracts';
 import { migrationsApplied, type Database, type Db } from '@mamoru/db';
 import * as orgs from '@mamoru/db/repositories/organizations';
@@ -14,8 +15,6 @@ const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
 /** The domain's refusals, worded for the shell (the server words them per user language). */
 const REASONS: Record<string, string> = {
   not_found: 'no {entity} with that ID is visible to the organization',
-  catalog_format_unknown:
-    'neither a Mamoru library (no "formatVersion") nor an OSCAL catalog (no "catalog")',
   catalog_id_shipped:
     'the ID {libraryId} belongs to a catalog shipped with Mamoru; import it under another ID with --library-id',
   catalog_id_taken:
@@ -31,6 +30,9 @@ function fillIn(template: string, params: Record<string, string | number> = {}) 
 /** A DomainError as a message a shell user can act on; other errors pass through. */
 function explain(error: unknown, what: string): never {
   if (!(error instanceof DomainError)) throw error;
+  if (FORMAT_ERROR_CODES.has(error.code)) {
+    throw new Error(`${what}: ${formatMessage(error.code as FormatErrorCode, error.params)}`);
+  }
   if (error.code === 'catalog_invalid') {
     const lines = error.fieldErrors.map((f) => `  ${f.field}: ${String(f.params?.message ?? '')}`);
     const more = Number(error.params.count) - error.fieldErrors.length;
@@ -120,6 +122,40 @@ interface ImportOptions {
   organization?: string;
   libraryId?: string;
   locale?: 'ja' | 'en';
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  'oscal-json': 'OSCAL catalog (JSON)',
+  'oscal-yaml': 'OSCAL catalog (YAML)',
+  'oscal-xml': 'OSCAL catalog (XML)',
+  'ciso-yaml': 'CISO Assistant framework (YAML)',
+  'ciso-json': 'CISO Assistant framework (JSON)',
+  'mamoru-json': 'Mamoru library (JSON)',
+  'mamoru-yaml': 'Mamoru library (YAML)',
+};
+
+/** The dry run's report, for a shell user. */
+function describePreview(file: string, p: catalog.ImportPreview): string {
+  const name = p.name.en ?? p.name.ja ?? Object.values(p.name)[0] ?? '';
+  const c = p.counts;
+  const lines = [
+    `dry run of ${file}: nothing was imported`,
+    `format:     ${FORMAT_NAMES[p.format] ?? p.format}`,
+    `library:    ${p.libraryId} ${p.version} — ${name}`,
+    `languages:  ${p.languages.join(', ')}`,
+    `contents:   ${c.groups} groups, ${c.controls} controls, ${c.requirements} requirements, ` +
+      `${c.params} parameters, ${c.parts} parts`,
+  ];
+  if (p.warnings.length > 0) {
+    lines.push('warnings:', ...p.warnings.map((w) => `  - ${w.message}`));
+  }
+  if (p.conflict) {
+    const reason = REASONS[p.conflict.code] ?? p.conflict.code;
+    lines.push(`the import would be refused: ${fillIn(reason, p.conflict.params)}`);
+  }
+  return lines.join('\n');
 }
 
 export function registerCatalog(program: Command) {
@@ -207,9 +243,10 @@ export function registerCatalog(program: Command) {
   command
     .command('import')
     .description(
-      'import a catalog file (Mamoru library JSON or an OSCAL catalog) for an organization',
+      'import a catalog file for an organization: OSCAL catalog (JSON, YAML or XML), ' +
+        'CISO Assistant framework (YAML) or Mamoru library (JSON); the format is told from the content',
     )
-    .argument('<file>', 'the JSON file')
+    .argument('<file>', 'the catalog file')
     .addOption(organizationOption())
     .option('--library-id <id>', 'import under this ID instead of the file’s own')
     .addOption(
@@ -218,25 +255,36 @@ export function registerCatalog(program: Command) {
         'en',
       ]),
     )
+    .option(
+      '--dry-run',
+      'report what would be imported (format, ID, counts, warnings); write nothing',
+    )
+    .option('--json', 'with --dry-run: print the report as JSON')
     .action(async (file: string, options: ImportOptions) => {
       const name = basename(file);
-      let json: unknown;
+      let data: Buffer;
       try {
-        json = JSON.parse(await readFile(file, 'utf8'));
+        data = await readFile(file);
       } catch (error) {
-        throw new Error(`${file}: cannot read it as JSON: ${(error as Error).message}`);
+        throw new Error(`${file}: cannot read the file: ${(error as Error).message}`);
       }
+      const read = { libraryId: options.libraryId, locale: options.locale, sourceName: name };
       await withDatabase(async (database) => {
         await requireMigrated(database);
         const org = await resolveOrganization(database.db, options.organization, {
-          optional: false,
+          optional: options.dryRun === true,
         });
+        if (options.dryRun) {
+          const preview = await catalog
+            .previewImport(database.db, cliContext(org.id, 'catalog import'), data, read)
+            .catch((error: unknown) => explain(error, name));
+          console.log(
+            options.json ? JSON.stringify(preview, null, 2) : describePreview(name, preview),
+          );
+          return;
+        }
         const library = await catalog
-          .importLibrary(database.db, cliContext(org.id, 'catalog import'), json, {
-            libraryId: options.libraryId,
-            locale: options.locale,
-            sourceName: name,
-          })
+          .importLibrary(database.db, cliContext(org.id, 'catalog import'), data, read)
           .catch((error: unknown) => explain(error, name));
         console.log(
           `imported ${library.id} ${library.version} (${library.origin}: ${library.counts.controls} controls, ` +

@@ -10,6 +10,8 @@ import { objectivesMessages } from './messages-objectives.ts';
 import { legalMessages } from './messages-legal.ts';
 import { controlsMessages } from './messages-controls.ts';
 import { calendarMessages } from './messages-calendar.ts';
+import { catalogImportMessages } from './messages-catalog-import.ts';
+import { soaMigrationMessages } from './messages-soa-migration.ts';
 
 type Catalog = Record<string, string>;
 
@@ -30,6 +32,8 @@ export const messages: Record<Locale, Catalog> = {
     ...legalMessages.en,
     ...controlsMessages.en,
     ...calendarMessages.en,
+    ...catalogImportMessages.en,
+    ...soaMigrationMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -219,8 +223,6 @@ export const messages: Record<Locale, Catalog> = {
     catalog_invalid:
       'The catalog file is not valid: {count} problem(s), the first at {path}: {message}',
     catalog_issue: '{message}',
-    catalog_format_unknown:
-      'The file is neither a Mamoru library (it has no "formatVersion") nor an OSCAL catalog (it has no "catalog").',
     catalog_id_shipped:
       'The catalog ID {libraryId} belongs to a catalog shipped with Mamoru. Import the file under another ID (libraryId).',
     catalog_id_taken:
@@ -321,6 +323,8 @@ export const messages: Record<Locale, Catalog> = {
     ...legalMessages.ja,
     ...controlsMessages.ja,
     ...calendarMessages.ja,
+    ...catalogImportMessages.ja,
+    ...soaMigrationMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',
@@ -504,8 +508,6 @@ export const messages: Record<Locale, Catalog> = {
     catalog_invalid:
       'カタログファイルが正しくありません（問題 {count} 件）。最初の問題は {path}: {message}',
     catalog_issue: 'この箇所に問題があります: {message}',
-    catalog_format_unknown:
-      'Mamoru のライブラリ（"formatVersion" を持つ）でも OSCAL カタログ（"catalog" を持つ）でもないファイルです。',
     catalog_id_shipped:
       'カタログ ID {libraryId} は Mamoru に同梱のカタログが使っています。別の ID（libraryId）を指定して取り込んでください。',
     catalog_id_taken:

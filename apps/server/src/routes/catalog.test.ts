@@ -13,6 +13,14 @@ import {
 } from '../testing/identity.ts';
 
 const JIPDEC = 'jipdec-isms-2.0';
+/** The shipped libraries every organization lists: the ISO editions, then Ver.2.0 (by ID). */
+const SHIPPED = [
+  'iso-iec-17799-2000',
+  'iso-iec-27001-2005',
+  'iso-iec-27001-2013',
+  'iso-iec-27001-2022',
+  JIPDEC,
+];
 const base = `/api/v1/catalogs/${JIPDEC}`;
 
 /** A small OSCAL catalog as another tool would write it: English only, no Mamoru extensions. */
@@ -152,7 +160,16 @@ describeEachDatabase('catalog API', (ctx) => {
       for (const client of [admin, adminB, staff]) {
         const res = await client.get('/api/v1/catalogs');
         expect(res.statusCode).toBe(200);
-        expect(res.json().items).toEqual([
+        const items = res.json().items;
+        expect(ids(items)).toEqual(SHIPPED);
+        expect(items.find((i: { id: string }) => i.id === 'iso-iec-27001-2022').counts).toEqual({
+          requirements: 41,
+          groups: 4,
+          controls: 93,
+          ownControls: 0,
+          overlayTexts: 0,
+        });
+        expect(items.filter((i: { id: string }) => i.id === JIPDEC)).toEqual([
           expect.objectContaining({
             id: JIPDEC,
             origin: 'shipped',
@@ -453,33 +470,35 @@ describeEachDatabase('catalog API', (ctx) => {
       expect(await rowCounts()).toEqual(before);
     });
 
-    it('refuses what is not a catalog at all', async () => {
+    it('refuses what is not a catalog at all, naming what it looks like', async () => {
       const before = await rowCounts();
       const unknown = await admin.post('/api/v1/catalogs/import', { hello: 'world' });
       expect(unknown.statusCode).toBe(422);
-      expect(unknown.json().code).toBe('catalog_format_unknown');
+      expect(unknown.json()).toMatchObject({
+        code: 'catalog_format_unsupported',
+        title: expect.stringMatching(/^This looks like JSON, but not an OSCAL catalog.*hello/),
+      });
       const notJson = await admin.post('/api/v1/catalogs/import', '{"formatVersion": 1,', {
         headers: { 'content-type': 'application/json' },
       });
-      expect(notJson.statusCode).toBe(400);
-      expect(notJson.json().code).toBe('malformed_json');
+      expect(notJson.statusCode).toBe(422);
+      expect(notJson.json().code).toBe('catalog_file_unreadable');
       const array = await admin.post('/api/v1/catalogs/import', [1, 2]);
-      expect(array.statusCode).toBe(400);
+      expect(array.statusCode).toBe(422);
+      expect(array.json().code).toBe('catalog_format_unsupported');
       expect(await rowCounts()).toEqual(before);
     });
 
-    it('refuses a body over 5 MiB with 413, storing nothing', async () => {
+    it('refuses a body over the 50 MiB hard cap with 413, storing nothing', async () => {
       const before = await rowCounts();
-      const huge = JSON.stringify({
-        ...tinyNative('huge-lib'),
-        padding: 'x'.repeat(5 * 1024 * 1024),
-      });
+      const huge = Buffer.alloc(50 * 1024 * 1024 + 1, 0x20);
       const res = await admin.post('/api/v1/catalogs/import', huge, {
         headers: { 'content-type': 'application/json' },
       });
       expect(res.statusCode).toBe(413);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.json()).toMatchObject({ code: 'body_too_large' });
-      expect(res.json().title).toContain(String(5 * 1024 * 1024));
+      expect(res.json().title).toContain(String(50 * 1024 * 1024));
       expect(await rowCounts()).toEqual(before);
     });
 
@@ -523,13 +542,13 @@ describeEachDatabase('catalog API', (ctx) => {
 
     it('keeps each organization’s imports to itself', async () => {
       const listB = (await adminB.get('/api/v1/catalogs')).json().items;
-      expect(ids(listB)).toEqual([JIPDEC]);
+      expect(ids(listB)).toEqual(SHIPPED);
       expect((await adminB.get('/api/v1/catalogs/acme-controls')).statusCode).toBe(404);
       // B may import the same ID for itself.
       const res = await adminB.post('/api/v1/catalogs/import', tinyNative());
       expect(res.statusCode).toBe(201);
       expect(ids((await adminB.get('/api/v1/catalogs')).json().items)).toEqual([
-        JIPDEC,
+        ...SHIPPED,
         'acme-controls',
       ]);
     });

@@ -6,10 +6,7 @@ import {
   catalogControlQuerySchema,
   catalogControlSchema,
   catalogExportQuerySchema,
-  catalogImportBodySchema,
-  catalogImportQuerySchema,
   catalogLibraryListSchema,
-  catalogLibrarySchema,
   catalogParamsSchema,
   catalogSearchQuerySchema,
   catalogTreeSchema,
@@ -22,16 +19,17 @@ import {
 } from '@mamoru/contracts';
 import { catalog } from '@mamoru/domain';
 import { contextOf } from '../plugins/auth.ts';
+import { catalogImportRoutes } from './catalog-import.ts';
 
 const tags = ['catalog'];
 
 /**
  * The standards as data: shipped and imported libraries, search, export,
- * import, the organization's own controls and its licensed-text overlay.
+ * import (catalog-import.ts), the organization's own controls and its licensed-text overlay.
  */
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
-  // A whole standard in one JSON body: larger than other requests, never smaller than the global limit.
+  // An overlay (a whole standard's official wording) in one JSON body: never below the global limit.
   const importBodyLimit = Math.max(CATALOG_IMPORT_MAX_BYTES, app.config.bodyLimit);
 
   app.get(
@@ -102,26 +100,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/catalogs/import',
-    {
-      bodyLimit: importBodyLimit,
-      schema: {
-        tags,
-        querystring: catalogImportQuerySchema,
-        body: catalogImportBodySchema,
-        response: { 201: catalogLibrarySchema },
-      },
-      config: { permission: 'catalog:manage' },
-    },
-    async (request, reply) => {
-      const library = await catalog.importLibrary(db, contextOf(request), request.body, {
-        ...request.query,
-        sourceName: 'upload',
-      });
-      return reply.status(201).send(library);
-    },
-  );
+  await app.register(catalogImportRoutes);
 
   app.post(
     '/catalogs/:id/controls',

@@ -52,6 +52,7 @@ import { riskMethodRoutes } from './risks-methods.ts';
 import { treatmentPlanRoutes } from './risks-plan.ts';
 import { scopeRoutes } from './scope.ts';
 import { soaRoutes } from './soa.ts';
+import { soaMigrationRoutes } from './soa-migration.ts';
 import { tokenRoutes } from './tokens.ts';
 import { trainingCourseRoutes } from './training-courses.ts';
 import { trainingMyRoutes } from './training-my.ts';
@@ -74,6 +75,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(catalogRoutes);
   await app.register(scopeRoutes);
   await app.register(soaRoutes);
+  await app.register(soaMigrationRoutes);
   await app.register(assetRoutes);
   await app.register(jobRoutes);
   await app.register(notificationRoutes);

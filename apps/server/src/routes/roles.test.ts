@@ -31,6 +31,8 @@ const ORGANIZATION_WIDE_WRITES = new Set([
   'POST /api/v1/risks/generate',
   'POST /api/v1/risks/residual-acceptances',
   'POST /api/v1/soa',
+  // Drafts the ISO/IEC 27001:2022 statement from the one in force (an empty body is valid).
+  'POST /api/v1/soa-migration',
   'POST /api/v1/isms-roles/defaults',
   // The event log's entries made by hand (creating one with an empty body fails validation first).
   'PATCH /api/v1/isms-events/:id',

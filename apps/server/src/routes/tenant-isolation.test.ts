@@ -13,7 +13,17 @@ import {
 } from '../testing/identity.ts';
 import { createAsset, createLocation, createOrgUnit, upload } from '../testing/isms.ts';
 import { apiRoutes, routeName } from '../testing/routes.ts';
+import {
+  catalogImportProbes,
+  createCatalogImportOfB,
+  type CatalogImportOfB,
+} from './catalog-import.isolation.ts';
 import { createSoaOfB, soaProbes, type SoaOfB } from './soa.isolation.ts';
+import {
+  createSoaMigrationOfB,
+  soaMigrationProbes,
+  type SoaMigrationOfB,
+} from './soa-migration.isolation.ts';
 import {
   CHECKLIST_LISTS,
   checklistProbes,
@@ -195,8 +205,12 @@ interface Objects {
   libraryId: string;
   /** B's own control, added to the shipped catalog every organization sees. */
   ownControlId: string;
+  /** B's background catalog import. */
+  catalogImport: CatalogImportOfB;
   /** B's Statement of Applicability. */
   soa: SoaOfB;
+  /** B's ISO/IEC 27001:2022 statement drafted from it (the migration assistant). */
+  soaMigration: SoaMigrationOfB;
   /** B's record types, records (one disposed of) and an evidence file. */
   records: RecordsOfB;
   /** B's resources register (one resource of the isolation fiscal year). */
@@ -319,6 +333,7 @@ const BY_ID: ByIdProbe[] = [
   },
   ...scopeAndAssetProbes(),
   ...soaProbes<Objects>(),
+  ...soaMigrationProbes<Objects>(),
   ...riskProbes<Objects>(),
   ...recordProbes<Objects>(),
   ...resourceProbes<Objects>(),
@@ -339,6 +354,7 @@ const BY_ID: ByIdProbe[] = [
   ...peopleCompetenceProbes<Objects>(),
   ...trainingProbes<Objects>(),
   ...trainingImportProbes<Objects>(),
+  ...catalogImportProbes<Objects>(),
   ...incidentRespondProbes<Objects>(),
   ...eventProbes<Objects>(),
   ...legalProbes<Objects>(),
@@ -671,6 +687,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     expect(own.statusCode, own.body).toBe(201);
     b.ownControlId = 'B-OWN-1';
     b.soa = await createSoaOfB(adminB);
+    b.soaMigration = await createSoaMigrationOfB(app.database.db, orgB.organization.id, b.soa);
     b.records = await createRecordsOfB(adminB, ownersB.managerB);
     b.resources = await createResourcesOfB(adminB);
     b.checklist = await createChecklistOfB(adminB, ownersB.managerB);
@@ -691,6 +708,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.people = await createPeopleOfB(ownersB.managerB);
     b.training = await createTrainingOfB(ownersB.managerB, adminB.user.id);
     b.trainingImport = await createTrainingImportOfB(app.database.db, orgB.organization.id);
+    b.catalogImport = await createCatalogImportOfB(app.database.db, orgB.organization.id);
     b.incidentsRespond = await createIncidentsRespondOfB(adminB);
     b.events = await createEventsOfB(ownersB.managerB);
     b.incidentReports = await createIncidentReportsOfB(

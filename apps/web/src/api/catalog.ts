@@ -115,28 +115,6 @@ export function exportUrl(libraryId: string, format: CatalogExportFormat, locale
   return `${path(libraryId)}/export${queryString({ format, locale: format === 'oscal' ? locale : undefined })}`;
 }
 
-export interface ImportLibraryInput {
-  /** The parsed file: a Mamoru library or an OSCAL catalog. */
-  document: unknown;
-  /** Import under this ID instead of the file's own. */
-  libraryId?: string | undefined;
-  /** The language of an OSCAL catalog's texts. */
-  locale?: Locale | undefined;
-}
-
-/** POST /catalogs/import; the catalog list is reloaded on success. */
-export function useImportLibrary() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ document, libraryId, locale }: ImportLibraryInput) =>
-      api.post<CatalogLibrary>(
-        `/api/v1/catalogs/import${queryString({ libraryId, locale })}`,
-        document,
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: librariesKey }),
-  });
-}
-
 /** Drops everything cached about one library (tree, search, controls) and the list's counts. */
 function forgetLibrary(queryClient: ReturnType<typeof useQueryClient>, libraryId: string) {
   return Promise.all([

@@ -40,6 +40,10 @@ import calendarEn from './areas/calendar.en.json';
 import calendarJa from './areas/calendar.ja.json';
 import notificationsEn from './areas/notifications.en.json';
 import notificationsJa from './areas/notifications.ja.json';
+import soaMigrationEn from './areas/soa-migration.en.json';
+import soaMigrationJa from './areas/soa-migration.ja.json';
+import catalogEn from './areas/catalog.en.json';
+import catalogJa from './areas/catalog.ja.json';
 import type { Translation } from './index.ts';
 
 /**
@@ -70,6 +74,8 @@ export const en = {
   reviewsParties: reviewsPartiesEn,
   calendar: calendarEn,
   notifications: notificationsEn,
+  soaMigration: soaMigrationEn,
+  catalog: catalogEn,
 } satisfies Translation;
 export const ja = {
   ...jaBase,
@@ -93,4 +99,6 @@ export const ja = {
   reviewsParties: reviewsPartiesJa,
   calendar: calendarJa,
   notifications: notificationsJa,
+  soaMigration: soaMigrationJa,
+  catalog: catalogJa,
 } satisfies Translation;

@@ -22,6 +22,8 @@ import type reviewsEn from './areas/reviews.en.json';
 import type reviewsPartiesEn from './areas/reviews-parties.en.json';
 import type calendarEn from './areas/calendar.en.json';
 import type notificationsEn from './areas/notifications.en.json';
+import type soaMigrationEn from './areas/soa-migration.en.json';
+import type catalogEn from './areas/catalog.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -63,6 +65,10 @@ export interface LazyAreaStrings {
   calendar: typeof calendarEn;
   /** The notification centre, email preferences and the organization's email settings. */
   notifications: typeof notificationsEn;
+  /** The migration of the statement of applicability to ISO/IEC 27001:2022. */
+  soaMigration: typeof soaMigrationEn;
+  /** The catalog pages: libraries, controls, import, export, overlay. */
+  catalog: typeof catalogEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -146,6 +152,14 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   notifications: {
     en: () => import('./areas/notifications.en.json'),
     ja: () => import('./areas/notifications.ja.json'),
+  },
+  soaMigration: {
+    en: () => import('./areas/soa-migration.en.json'),
+    ja: () => import('./areas/soa-migration.ja.json'),
+  },
+  catalog: {
+    en: () => import('./areas/catalog.en.json'),
+    ja: () => import('./areas/catalog.ja.json'),
   },
 };
 

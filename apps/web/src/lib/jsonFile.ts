@@ -1,3 +1,4 @@
+import { CATALOG_IMPORT_EXTENSIONS, CATALOG_IMPORT_HARD_MAX_BYTES } from '@mamoru/contracts';
 import { i18n } from '../i18n';
 
 /** The text of a chosen file (File.text(), or FileReader where that is missing). */
@@ -16,6 +17,8 @@ export class FileProblem extends Error {
   override name = 'FileProblem';
 }
 
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
 /**
  * Reads a chosen JSON file. Refuses files over `maxBytes` and text that is not
  * JSON, saying where the parser stopped.
@@ -23,10 +26,7 @@ export class FileProblem extends Error {
 export async function readJsonFile(file: File, maxBytes: number): Promise<unknown> {
   if (file.size > maxBytes) {
     throw new FileProblem(
-      i18n.t('catalog.file.tooLarge', {
-        name: file.name,
-        max: Math.round(maxBytes / (1024 * 1024)),
-      }),
+      i18n.t('catalog.file.tooLarge', { name: file.name, max: megabytes(maxBytes) }),
     );
   }
   const text = await fileText(file);
@@ -42,20 +42,37 @@ export async function readJsonFile(file: File, maxBytes: number): Promise<unknow
   }
 }
 
-/** What kind of catalog file a parsed document looks like (the server decides for good). */
-export function catalogFileKind(
-  document: unknown,
-): { kind: 'native'; id: string } | { kind: 'oscal'; title: string } | { kind: 'unknown' } {
-  if (!document || typeof document !== 'object' || Array.isArray(document)) {
-    return { kind: 'unknown' };
+/** What the catalog import's file picker offers. */
+export const CATALOG_FILE_ACCEPT = [
+  ...CATALOG_IMPORT_EXTENSIONS,
+  'application/json',
+  'application/yaml',
+  'application/xml',
+  'text/xml',
+].join(',');
+
+/**
+ * The checks a chosen catalog file gets before it is sent: not empty, not
+ * over the hard cap, and named like one of the accepted formats. Which format
+ * it holds the server tells from its content.
+ */
+export function checkCatalogFile(file: File): void {
+  if (file.size === 0) throw new FileProblem(i18n.t('catalog.file.empty', { name: file.name }));
+  if (file.size > CATALOG_IMPORT_HARD_MAX_BYTES) {
+    throw new FileProblem(
+      i18n.t('catalog.file.tooLarge', {
+        name: file.name,
+        max: megabytes(CATALOG_IMPORT_HARD_MAX_BYTES),
+      }),
+    );
   }
-  const shape = document as Record<string, unknown>;
-  if ('formatVersion' in shape) {
-    return { kind: 'native', id: typeof shape.id === 'string' ? shape.id : '' };
+  const name = file.name.toLowerCase();
+  if (!CATALOG_IMPORT_EXTENSIONS.some((ext) => name.endsWith(ext))) {
+    throw new FileProblem(
+      i18n.t('catalog.file.extension', {
+        name: file.name,
+        extensions: CATALOG_IMPORT_EXTENSIONS.join(', '),
+      }),
+    );
   }
-  if (shape.catalog && typeof shape.catalog === 'object') {
-    const metadata = (shape.catalog as { metadata?: { title?: unknown } }).metadata;
-    return { kind: 'oscal', title: typeof metadata?.title === 'string' ? metadata.title : '' };
-  }
-  return { kind: 'unknown' };
 }

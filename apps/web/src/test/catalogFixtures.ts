@@ -35,7 +35,8 @@ export const acme: CatalogLibrary = {
   updatedAt: '2026-02-05T09:00:00.000Z',
 };
 
-function node(
+/** A tree node with ja/en texts, as the catalog API returns it. */
+export function node(
   id: string,
   displayId: string,
   kind: CatalogTreeNode['kind'],
@@ -158,6 +159,13 @@ export const jipdecTree: CatalogTree = {
           ],
         ),
       ],
+    ),
+    node(
+      '7',
+      '第7',
+      'requirement',
+      ['改善', 'Improvement'],
+      ['ISMSを改善する。', 'Improving the ISMS.'],
     ),
   ],
   controlGroups: [domain3, domain10],

@@ -5,7 +5,9 @@ import { parseLibrary, shippedLibrary } from '../load.ts';
 import { fullLibrary, miniLibrary } from '../testing/fixtures.ts';
 import { hasShared, readSharedJson } from '../testing/shared.ts';
 import type { Library } from '../types.ts';
+import { nistLikeCatalog } from '../testing/nist-like.ts';
 import { toOscalCatalog } from './export.ts';
+import { fromOscalCatalog } from './import.ts';
 import {
   MAMORU_NS,
   type OscalCatalogDocument,
@@ -168,6 +170,28 @@ describe('toOscalCatalog', () => {
     }
   });
 
+  it('keeps IDs that are OSCAL tokens and prefixes only the others, reversibly', () => {
+    const mini = miniLibrary();
+    const control = mini.controlGroups[0]!.controls[0]! as Record<string, unknown>;
+    // A param ID that is not a token, inserted in kept OSCAL parts, and a
+    // summary of our own that is not what the parts render to.
+    control.params = [{ id: '1-p', label: { en: 'who' } }];
+    control.parts = [{ name: 'statement', prose: 'Tell {{ insert: param, 1-p }}.' }];
+    control.summary = { en: 'Our own words.' };
+    const lib = parseLibrary(mini, 'mini');
+    const { catalog } = toOscalCatalog(lib, { locale: 'en' });
+    const group = catalog.groups![0]!;
+    const c = group.controls![0]!;
+    expect([group.id, c.id, c.controls![0]!.id]).toEqual(['a', 'a-1', 'a-1.1']);
+    expect(c.props?.filter((p) => p.name === 'mamoru-id')).toEqual([]);
+    expect(c.params![0]!.id).toBe('p-1-p');
+    expect(c.params![0]!.props).toContainEqual({ name: 'mamoru-id', ns: MAMORU_NS, value: '1-p' });
+    expect(c.parts![0]).toEqual({ name: 'statement', prose: 'Tell {{ insert: param, p-1-p }}.' });
+    expect(catalog.groups![1]!.groups![0]!.id).toBe('r-1');
+    const back = fromOscalCatalog(JSON.parse(JSON.stringify({ catalog })), { locale: 'fr' });
+    expect(back).toEqual(lib);
+  });
+
   it('refuses a locale the library does not have', () => {
     expect(() => toOscalCatalog(parseLibrary(miniLibrary(), 'mini'), { locale: 'ja' })).toThrow(
       /no "ja" texts/,
@@ -204,6 +228,12 @@ describe.skipIf(!hasShared(OSCAL_SCHEMA))(
 
     it('accepts a single-language library', () => {
       expectValid(toOscalCatalog(parseLibrary(miniLibrary(), 'mini'), { locale: 'en' }));
+    });
+
+    it('accepts the NIST-like test catalog and its export after an import', () => {
+      const original = nistLikeCatalog() as unknown as OscalCatalogDocument;
+      expectValid(original);
+      expectValid(toOscalCatalog(fromOscalCatalog(original, { locale: 'en' }), { locale: 'en' }));
     });
 
     it("accepts NIST's example catalog (the validator works)", () => {

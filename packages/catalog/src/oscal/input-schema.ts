@@ -1,6 +1,6 @@
-// Structural check of an OSCAL catalog before import: only the subset that
-// fromOscalCatalog reads, so that a bad input fails with a JSON path instead
-// of a TypeError deep in the importer. (NIST's full schema is a test-time
+// Structural check of an OSCAL catalog before import: the fields that
+// fromOscalCatalog reads and keeps, so that a bad input fails with a JSON
+// path into the user's file instead of a TypeError deep in the importer. (NIST's full schema is a test-time
 // reference only; it does not ship with the package.)
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ValidationIssue } from '../errors.ts';
@@ -27,6 +27,7 @@ const schema = {
             title: str,
             version: str,
             published: str,
+            'oscal-version': str,
             remarks: str,
             props: arrayOf('prop'),
             parties: {
@@ -61,8 +62,46 @@ const schema = {
                 properties: {
                   uuid: str,
                   title: str,
+                  description: str,
+                  remarks: str,
                   props: arrayOf('prop'),
-                  base64: { type: 'object', required: ['value'], properties: { value: str } },
+                  'document-ids': {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['identifier'],
+                      properties: { scheme: str, identifier: str },
+                    },
+                  },
+                  citation: {
+                    type: 'object',
+                    required: ['text'],
+                    properties: { text: str, props: arrayOf('prop'), links: arrayOf('link') },
+                  },
+                  rlinks: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['href'],
+                      properties: {
+                        href: str,
+                        'media-type': str,
+                        hashes: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            required: ['algorithm', 'value'],
+                            properties: { algorithm: str, value: str },
+                          },
+                        },
+                      },
+                    },
+                  },
+                  base64: {
+                    type: 'object',
+                    required: ['value'],
+                    properties: { value: str, filename: str, 'media-type': str },
+                  },
                 },
               },
             },
@@ -75,7 +114,20 @@ const schema = {
     prop: {
       type: 'object',
       required: ['name', 'value'],
-      properties: { name: str, value: str, ns: str, class: str },
+      properties: {
+        name: str,
+        value: str,
+        ns: str,
+        class: str,
+        uuid: str,
+        group: str,
+        remarks: str,
+      },
+    },
+    link: {
+      type: 'object',
+      required: ['href'],
+      properties: { href: str, rel: str, text: str, 'media-type': str, 'resource-fragment': str },
     },
     part: {
       type: 'object',
@@ -89,6 +141,7 @@ const schema = {
         prose: str,
         props: arrayOf('prop'),
         parts: arrayOf('part'),
+        links: arrayOf('link'),
       },
     },
     param: {
@@ -96,8 +149,33 @@ const schema = {
       required: ['id'],
       properties: {
         id: str,
+        class: str,
         label: str,
+        usage: str,
+        remarks: str,
         props: arrayOf('prop'),
+        links: arrayOf('link'),
+        guidelines: {
+          type: 'array',
+          items: { type: 'object', required: ['prose'], properties: { prose: str } },
+        },
+        constraints: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              description: str,
+              tests: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['expression'],
+                  properties: { expression: str, remarks: str },
+                },
+              },
+            },
+          },
+        },
         values: strings,
         select: {
           type: 'object',
@@ -114,6 +192,7 @@ const schema = {
         title: str,
         params: arrayOf('param'),
         props: arrayOf('prop'),
+        links: arrayOf('link'),
         parts: arrayOf('part'),
         controls: arrayOf('control'),
       },
@@ -127,6 +206,7 @@ const schema = {
         title: str,
         params: arrayOf('param'),
         props: arrayOf('prop'),
+        links: arrayOf('link'),
         parts: arrayOf('part'),
         groups: arrayOf('group'),
         controls: arrayOf('control'),

@@ -11,7 +11,11 @@ export const OSCAL_NS = 'http://csrc.nist.gov/ns/oscal';
  */
 export const MAMORU_NS = 'https://mamoru.dev/ns/oscal';
 
-/** Prefixes that turn our IDs into OSCAL tokens, one per namespace. */
+/**
+ * Prefixes that turn IDs that are not OSCAL tokens (e.g. `3.1.1`) into
+ * tokens, one per namespace (see ids.ts). Requirement and term IDs always get
+ * theirs: they are Mamoru extensions with namespaces of their own.
+ */
 export const OSCAL_ID_PREFIX = {
   group: 'g-',
   control: 'c-',
@@ -37,6 +41,8 @@ export interface OscalProp {
 export interface OscalLink {
   href: string;
   rel?: string;
+  'media-type'?: string;
+  'resource-fragment'?: string;
   text?: string;
 }
 
@@ -56,10 +62,14 @@ export interface OscalParam {
   id: string;
   class?: string;
   props?: OscalProp[];
+  links?: OscalLink[];
   label?: string;
   usage?: string;
+  constraints?: { description?: string; tests?: { expression: string; remarks?: string }[] }[];
+  guidelines?: { prose: string }[];
   values?: string[];
   select?: { 'how-many'?: 'one' | 'one-or-more'; choice?: string[] };
+  remarks?: string;
 }
 
 export interface OscalControl {
@@ -90,8 +100,13 @@ export interface OscalResource {
   title?: string;
   description?: string;
   props?: OscalProp[];
-  citation?: { text: string };
-  rlinks?: { href: string; 'media-type'?: string }[];
+  'document-ids'?: { scheme?: string; identifier: string }[];
+  citation?: { text: string; props?: OscalProp[]; links?: OscalLink[] };
+  rlinks?: {
+    href: string;
+    'media-type'?: string;
+    hashes?: { algorithm: string; value: string }[];
+  }[];
   base64?: { filename?: string; 'media-type'?: string; value: string };
   remarks?: string;
 }
@@ -112,6 +127,8 @@ export interface OscalMetadata {
   parties?: OscalParty[];
   'responsible-parties'?: { 'role-id': string; 'party-uuids': string[] }[];
   remarks?: string;
+  /** Anything else OSCAL metadata holds (roles, links, revisions, …), kept as read. */
+  [field: string]: unknown;
 }
 
 export interface OscalCatalog {

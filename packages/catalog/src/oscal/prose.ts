@@ -21,12 +21,12 @@ export function renderInserts(
   return text.replace(INSERT, (_match, id: string) => {
     const param = params.get(id);
     if (!param || depth >= MAX_INSERT_DEPTH) return `[${id}]`;
-    if (param.values?.length) return `[${param.values.join(', ')}]`;
+    if (param.values?.length) return `[${param.values.map((v) => v.trim()).join(', ')}]`;
     const choice = param.select?.choice;
     if (choice?.length) {
       const head =
         param.select?.['how-many'] === 'one-or-more' ? 'selection (one or more)' : 'selection';
-      return `[${head}: ${choice.map((c) => renderInserts(c, params, depth + 1)).join(', ')}]`;
+      return `[${head}: ${choice.map((c) => renderInserts(c.trim(), params, depth + 1)).join(', ')}]`;
     }
     return `[${param.label ?? id}]`;
   });

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../client.ts';
+import { queryRows, type Executor } from '../client.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import {
   catalogLibraries,
@@ -149,6 +149,52 @@ export async function getLibraryDocument(db: Executor, id: string): Promise<unkn
     .from(catalogLibraries)
     .where(eq(catalogLibraries.id, id));
   return row?.document ?? null;
+}
+
+/**
+ * The OSCAL parts and links of one control of a library document (kept there
+ * by an OSCAL import, not in catalog_nodes), found by a JSON path in the
+ * database so that a large catalog's document is not read whole. `id` is the
+ * library row's uuid, already checked visible to the caller.
+ */
+export async function getControlContent(
+  db: Executor,
+  id: string,
+  controlId: string,
+): Promise<{ parts: unknown; links: unknown } | null> {
+  // Controls are the objects under controlGroups with a displayId and no kind (groups have one).
+  const found = sql`jsonb_path_query_first(${catalogLibraries.document},
+    'strict $.controlGroups.** ? (@.id == $id && exists(@.displayId) && !exists(@.kind))',
+    jsonb_build_object('id', ${controlId}::text))`;
+  // Without its enhancements: they are controls of their own.
+  const [row] = await db
+    .select({ control: sql<Record<string, unknown> | null>`${found} - 'controls'` })
+    .from(catalogLibraries)
+    .where(eq(catalogLibraries.id, id));
+  const control = row?.control;
+  return control ? { parts: control.parts ?? null, links: control.links ?? null } : null;
+}
+
+/** The back-matter resources of a library document with these UUIDs (what `#uuid` links cite). */
+export async function getResources(
+  db: Executor,
+  id: string,
+  uuids: readonly string[],
+): Promise<{ uuid: string; title?: string; rlinks?: { href: string }[] }[]> {
+  if (uuids.length === 0) return [];
+  const rows = await queryRows<{
+    resource: { uuid: string; title?: string; rlinks?: { href: string }[] };
+  }>(
+    db,
+    sql`select r as resource
+      from catalog_libraries l,
+        jsonb_array_elements(coalesce(l.document -> 'resources', '[]'::jsonb)) r
+      where l.id = ${id} and r ->> 'uuid' in (${sql.join(
+        uuids.map((u) => sql`${u}`),
+        sql`, `,
+      )})`,
+  );
+  return rows.map((r) => r.resource);
 }
 
 /** The terms of every library the organization sees (or of one), straight from the documents. */

@@ -20,6 +20,11 @@ export interface SoaFacts {
   excludedWithoutReason: number;
   excludedWithoutAcceptance: number;
   proposed: number;
+  /**
+   * Controls of the statement's own library with no entry (the library a
+   * migrated statement follows is not Ver.2.0's annex).
+   */
+  missingControlIds?: string[];
 }
 
 export async function soaFacts(db: Executor, org: string): Promise<SoaFacts | null> {
@@ -52,7 +57,15 @@ export async function soaFacts(db: Executor, org: string): Promise<SoaFacts | nu
         (count(*) filter (where applicable = false and risk_accepted_by is null))::int
           as excluded_without_acceptance,
         (count(*) filter (where proposed))::int as proposed
-      from soa_entries where soa_version_id = b.id) e on true`,
+      from soa_entries where soa_version_id = b.id) e on true
+    left join lateral (
+      select coalesce(array_agg(n.node_id order by n.position), '{}') as missing_ids
+      from soas s
+      join catalog_libraries l on l.library_id = s.library_id and l.organization_id is null
+      join catalog_nodes n on n.library_id = l.id and n.namespace = 'control'
+        and n.kind = 'control' and n.organization_id is null
+      where s.id = b.soa_id and not exists (select 1 from soa_entries x
+        where x.soa_version_id = b.id and x.control_id = n.node_id)) m on true`,
   );
   if (!row) return null;
   return {
@@ -68,6 +81,7 @@ export async function soaFacts(db: Executor, org: string): Promise<SoaFacts | nu
     excludedWithoutReason: Number(row.excluded_without_reason ?? 0),
     excludedWithoutAcceptance: Number(row.excluded_without_acceptance ?? 0),
     proposed: Number(row.proposed ?? 0),
+    missingControlIds: (row.missing_ids as string[] | undefined) ?? [],
   };
 }
 

@@ -51,7 +51,9 @@ export const soas = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('soas_scope_key').on(t.organizationId, t.scopeVersionId)],
+  // One statement per scope version and library: the ISO/IEC 27001:2022 draft of a
+  // migration covers the same scope as the Ver.2.0 statement in force.
+  (t) => [uniqueIndex('soas_scope_key').on(t.organizationId, t.scopeVersionId, t.libraryId)],
 );
 
 /**
@@ -134,5 +136,80 @@ export const soaEntries = pgTable(
       'soa_entries_status_check',
       sql`${t.implementationStatus} in ('not_started', 'planned', 'partial', 'implemented')`,
     ),
+  ],
+);
+
+/** Where a migrated entry came from: one control of the statement in force and its mapping. */
+export interface SoaMigrationSource {
+  controlId: string;
+  displayId: string;
+  relation: string;
+  confidence: string;
+  /** The source's decision and status when the draft was made (the source version is frozen). */
+  applicable: boolean | null;
+  implementationStatus: string;
+}
+
+/**
+ * A statement drafted from another library's statement in force (e.g. the
+ * ISO/IEC 27001:2022 statement drafted from the Ver.2.0 one). One per source
+ * statement and target library: drafting twice finds this row.
+ */
+export const soaMigrations = pgTable(
+  'soa_migrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    sourceSoaId: uuid('source_soa_id')
+      .notNull()
+      .references(() => soas.id),
+    /** The approved version the draft was made from. */
+    sourceVersionId: uuid('source_version_id')
+      .notNull()
+      .references(() => soaVersions.id),
+    targetSoaId: uuid('target_soa_id')
+      .notNull()
+      .references(() => soas.id),
+    targetLibraryId: text('target_library_id').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('soa_migrations_source_key').on(t.organizationId, t.sourceSoaId, t.targetLibraryId),
+    uniqueIndex('soa_migrations_target_key').on(t.targetSoaId),
+  ],
+);
+
+/**
+ * The provenance and review state of one entry of a migrated statement.
+ * `reviewReasons` empty: carried over by an equal, confident mapping.
+ */
+export const soaMigrationEntries = pgTable(
+  'soa_migration_entries',
+  {
+    migrationId: uuid('migration_id')
+      .notNull()
+      .references(() => soaMigrations.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    controlId: text('control_id').notNull(),
+    sources: jsonb('sources')
+      .$type<SoaMigrationSource[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    reviewReasons: text('review_reasons').array().notNull(),
+    /** 'pending' | 'confirmed'. */
+    review: text('review').notNull(),
+    /** null with review 'confirmed': carried over by the mapping, no person confirmed it. */
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.migrationId, t.controlId] }),
+    index('soa_migration_entries_org_idx').on(t.organizationId, t.migrationId),
+    check('soa_migration_entries_review_check', sql`${t.review} in ('pending', 'confirmed')`),
   ],
 );

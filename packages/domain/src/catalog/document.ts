@@ -7,8 +7,12 @@ import type {
   ControlGroup,
   ControlParam,
   Library,
+  Link,
   LocalizedText,
+  Part,
+  Prop,
   RequirementNode,
+  Resource,
   Term,
 } from '@mamoru/catalog';
 
@@ -41,12 +45,78 @@ function orderRequirement(n: RequirementNode): RequirementNode {
   });
 }
 
+// OSCAL content kept from an import (see @mamoru/catalog types.ts), in the
+// order of the library format's schema.
+const orderProp = (p: Prop): Prop =>
+  compact({
+    name: p.name,
+    value: p.value,
+    ns: p.ns,
+    class: p.class,
+    uuid: p.uuid,
+    group: p.group,
+    remarks: p.remarks,
+  });
+const orderLink = (l: Link): Link =>
+  compact({
+    href: l.href,
+    rel: l.rel,
+    text: l.text,
+    mediaType: l.mediaType,
+    resourceFragment: l.resourceFragment,
+  });
+function orderPart(p: Part): Part {
+  return compact({
+    id: p.id,
+    name: p.name,
+    ns: p.ns,
+    class: p.class,
+    title: p.title,
+    props: p.props?.map(orderProp),
+    prose: p.prose,
+    parts: p.parts?.map(orderPart),
+    links: p.links?.map(orderLink),
+  });
+}
+const orderResource = (r: Resource): Resource =>
+  compact({
+    uuid: r.uuid,
+    title: r.title,
+    description: r.description,
+    props: r.props?.map(orderProp),
+    documentIds: r.documentIds,
+    citation: r.citation
+      ? compact({
+          text: r.citation.text,
+          props: r.citation.props?.map(orderProp),
+          links: r.citation.links?.map(orderLink),
+        })
+      : undefined,
+    rlinks: r.rlinks?.map((l) =>
+      compact({ href: l.href, mediaType: l.mediaType, hashes: l.hashes }),
+    ),
+    base64: r.base64,
+    remarks: r.remarks,
+  });
+const oscalContent = (n: Pick<Control, 'class' | 'props' | 'links'>) => ({
+  class: n.class,
+  props: n.props?.map(orderProp),
+  links: n.links?.map(orderLink),
+});
+
 function orderParam(p: ControlParam): ControlParam {
   return compact({
     id: p.id,
+    class: p.class,
+    props: p.props?.map(orderProp),
+    links: p.links?.map(orderLink),
     label: orderText(p.label),
+    usage: p.usage,
+    constraints: p.constraints,
+    guidelines: p.guidelines,
     values: p.values,
     select: p.select ? compact({ howMany: p.select.howMany, choice: p.select.choice }) : undefined,
+    remarks: p.remarks,
   });
 }
 
@@ -57,6 +127,8 @@ function orderControl(c: Control): Control {
     title: orderText(c.title),
     summary: orderText(c.summary),
     guidance: orderText(c.guidance),
+    ...oscalContent(c),
+    parts: c.parts?.map(orderPart),
     params: c.params?.map(orderParam),
     controls: c.controls?.map(orderControl),
   });
@@ -69,6 +141,9 @@ function orderGroup(g: ControlGroup): ControlGroup {
     kind: g.kind,
     title: orderText(g.title),
     summary: orderText(g.summary),
+    params: g.params?.map(orderParam),
+    ...oscalContent(g),
+    parts: g.parts?.map(orderPart),
     groups: g.groups?.map(orderGroup),
     controls: g.controls?.map(orderControl),
   });
@@ -110,6 +185,9 @@ export function libraryFromDocument(document: unknown): Library {
         relation: r.relation,
       })),
     })),
+    params: lib.params?.map(orderParam),
+    resources: lib.resources?.map(orderResource),
+    oscalMetadata: lib.oscalMetadata,
   });
 }
 

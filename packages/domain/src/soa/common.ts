@@ -5,6 +5,7 @@ import * as scopeRepo from '@mamoru/db/repositories/scope';
 import { conflict, notFound, staleVersion } from '../errors.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
 import { isVersionApproved } from '../approvals/service.ts';
+import { SCOPE_LIBRARY_ID } from '../scope/service.ts';
 import { draftDecision, type Decision, type ScopeExclusion, type SelectingRisk } from './rules.ts';
 import { presentEntry, presentSoaVersion } from './presenters.ts';
 
@@ -103,6 +104,9 @@ export async function draftFromRiskWork(
   const library = await libraryOf(tx, org, soa);
   // Controls the organization added since the last draft get their entry too.
   await repo.insertCatalogEntries(tx, org, versionId, library);
+  // Risk treatments and scope exclusions name Ver.2.0 controls: a statement of
+  // another library (a migration's 2022 draft) keeps its pre-filled decisions.
+  if (soa.libraryId !== SCOPE_LIBRARY_ID) return [];
   const entries = (await repo.listEntries(tx, org, versionId, library)).map(presentEntry);
   const risks = new Map<string, SelectingRisk[]>();
   for (const s of await repo.selectedRiskControls(tx, org)) {

@@ -25,7 +25,7 @@ import { presentEntry } from './presenters.ts';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The column values of a change; a person's decision confirms a proposal. */
-function valuesOf(change: SoaEntryUpdate): EntryValues {
+export function valuesOf(change: SoaEntryUpdate): EntryValues {
   const values: EntryValues = {};
   for (const [key, value] of Object.entries(change)) {
     if (value !== undefined) (values as Record<string, unknown>)[key] = value;
@@ -41,14 +41,14 @@ function valuesOf(change: SoaEntryUpdate): EntryValues {
   return values;
 }
 
-async function referenceProblems(tx: Executor, org: string, change: SoaEntryUpdate) {
+export async function referenceProblems(tx: Executor, org: string, change: SoaEntryUpdate) {
   const problems: FieldError[] = [];
   problems.push(...(await checkUser(tx, org, change.riskAcceptedBy, 'riskAcceptedBy')));
   problems.push(...(await checkUser(tx, org, change.ownerUserId, 'ownerUserId')));
   return problems;
 }
 
-async function bump(tx: Executor, org: string, versionId: string, userId: string | null) {
+export async function bump(tx: Executor, org: string, versionId: string, userId: string | null) {
   const row = await repo.updateVersion(tx, org, versionId, null, { updatedBy: userId });
   const [version] = await withCounts(tx, org, [row!]);
   return version!;

@@ -1,6 +1,7 @@
 import type { Db } from '@mamoru/db';
 import * as repo from '@mamoru/db/repositories/soa';
 import * as scopeRepo from '@mamoru/db/repositories/scope';
+import { pendingReviewIds } from '@mamoru/db/repositories/soa-migration';
 import type { SoaFilter } from '@mamoru/contracts';
 import { DomainError, conflict, invalid, notFound, staleVersion } from '../errors.ts';
 import { recordAudit, type RequestContext } from '../audit/trail.ts';
@@ -19,6 +20,7 @@ import {
 } from './common.ts';
 import { presentEntry, presentSoa, presentSoaVersion } from './presenters.ts';
 import { blockersOf, diffEntries } from './rules.ts';
+import { reviewBlockers } from './migration-rules.ts';
 
 /**
  * The Statement of Applicability (4.2.1.h): one per scope version, versioned
@@ -149,7 +151,9 @@ export async function listEntries(
 /** What blocks submission of a version (the latest by default). */
 export async function validate(db: Db, ctx: RequestContext, soaId: string, versionId?: string) {
   const { items } = await entriesOf(db, ctx, soaId, { version: versionId });
-  const blockers = blockersOf(items);
+  // A migrated statement also waits for its reviewer (see migration.ts).
+  const pending = await pendingReviewIds(db, ctx.actor.organizationId, soaId);
+  const blockers = [...blockersOf(items), ...reviewBlockers(items, pending)];
   return { ok: blockers.length === 0, blockers };
 }
 
@@ -172,7 +176,9 @@ export async function requestSoaApproval(
     if (row.status === 'pending') throw conflict('soa_approval_pending');
     if (row.version !== expectedVersion) throw staleVersion();
     const entries = await repo.listEntries(tx, org, row.id, await libraryOf(tx, org, soa));
-    const blockers = blockersOf(entries.map(presentEntry));
+    const presented = entries.map(presentEntry);
+    const pending = await pendingReviewIds(tx, org, soaId);
+    const blockers = [...blockersOf(presented), ...reviewBlockers(presented, pending)];
     if (blockers.length) {
       throw new DomainError(
         'validation',

@@ -8,6 +8,7 @@ import { bilingual, fact, firstOf } from '../approvals/summary-rules.ts';
 import { notFound } from '../errors.ts';
 import { authorize } from '../identity/actor.ts';
 import type { RequestContext } from '../audit/trail.ts';
+import { SCOPE_LIBRARY_ID } from '../scope/service.ts';
 import { SOA_ENTITY, loadSoa } from './common.ts';
 import type { DIFF_FIELDS } from './rules.ts';
 import { diffEntries } from './rules.ts';
@@ -91,7 +92,11 @@ registerApprovalSummarizer(SOA_ENTITY, async (db, ctx, approval) => {
   const shown = firstOf(changes, SUMMARY_ENTRY_LIMIT);
   const applicable = after.filter((e) => e.applicable === true).length;
   return {
-    link: '/statement-of-applicability',
+    // A migration's 2022 draft is not the statement the page opens on: name it.
+    link:
+      soa.libraryId === SCOPE_LIBRARY_ID
+        ? '/statement-of-applicability'
+        : `/statement-of-applicability?soa=${soa.id}`,
     facts: [
       fact({ ja: '適用宣言書', en: 'Statement of applicability' }, soa.title),
       fact({ ja: '版', en: 'Version' }, row.number),

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../App';
 import type { CatalogControl } from '../../api/catalog';
+import { iso2022Tree } from '../../test/catalogEditionFixtures';
 import { complianceHit, jipdecTree } from '../../test/catalogFixtures';
 import { fakeApi } from '../../test/fakeApi';
 import { CatalogPicker, CatalogSelect } from './CatalogPicker';
@@ -110,5 +111,47 @@ describe('catalog picker', () => {
     fireEvent.change(input, { target: { value: '4.2.1' } });
     fireEvent.click(await screen.findByRole('option', { name: '4.2.1 Establish the ISMS' }));
     expect(onChange).toHaveBeenCalledWith('4.2.1', expect.anything());
+  });
+
+  it('picks from another library when named, in that library’s numbering', async () => {
+    const base = '/api/v1/catalogs/iso-iec-27001-2022';
+    const clause4 = iso2022Tree.requirements[0]!;
+    const api = fakeApi({
+      [`GET ${base}`]: iso2022Tree,
+      [`GET ${base}/controls`]: {
+        items: [{ ...clause, id: clause4.id, displayId: clause4.displayId, title: clause4.title }],
+        nextCursor: null,
+      },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const onChange = vi.fn();
+    renderPicker(
+      <>
+        <CatalogSelect
+          libraryId="iso-iec-27001-2022"
+          namespace="requirement"
+          label="Clause"
+          value={null}
+          onChange={onChange}
+        />
+        <CatalogPicker
+          libraryId="iso-iec-27001-2022"
+          namespace="control"
+          label="Controls"
+          value={['8.24']}
+          onChange={() => undefined}
+        />
+      </>,
+    );
+    // A chosen control is named from the 2022 tree, not Ver.2.0's.
+    expect(await screen.findByText('A.8.24 Use of cryptography')).toBeTruthy();
+    const input = screen.getByLabelText('Clause', { selector: 'input' });
+    input.focus();
+    fireEvent.click(input);
+    fireEvent.change(input, { target: { value: '4' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Clause 4 Organizational context' }));
+    expect(onChange).toHaveBeenCalledWith('4', expect.anything());
+    expect(api.calls.some((c) => c.path.startsWith('/api/v1/catalogs/jipdec'))).toBe(false);
+    expect(nodeLabel(clause4, 'ja')).toBe('箇条4 組織を取り巻く状況');
   });
 });

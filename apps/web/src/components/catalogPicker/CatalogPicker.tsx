@@ -12,17 +12,20 @@ import { useCatalogOptions, type CatalogNamespace } from './useCatalogOptions';
 type Shared = {
   /** Controls of the annex, or requirement clauses. */
   namespace: CatalogNamespace;
+  /** The library to pick from; the shipped Ver.2.0 criteria when absent. */
+  libraryId?: string | undefined;
 };
 
 const passThrough = ({ options }: { options: unknown[] }) => options;
 
 /**
  * A searchable pick of catalog nodes by ID or title (ja or en), searched on the
- * server; shows the criteria's display IDs in Japanese and titles in the
- * user's language, and keeps the IDs as values.
+ * server; shows the library's display IDs (its own form in Japanese, the ISO
+ * form in English) and titles in the user's language, and keeps the IDs as values.
  */
 export function CatalogPicker({
   namespace,
+  libraryId,
   value,
   onChange,
   ...props
@@ -33,7 +36,7 @@ export function CatalogPicker({
   }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const options = useCatalogOptions(namespace, search, value);
+  const options = useCatalogOptions(namespace, search, value, libraryId);
   return (
     <MultiSelect
       placeholder={value.length === 0 ? t(`catalogPicker.placeholder.${namespace}`) : undefined}
@@ -56,6 +59,7 @@ export function CatalogPicker({
 /** The single-value picker (one control or clause), e.g. one exclusion or one evidence link. */
 export function CatalogSelect({
   namespace,
+  libraryId,
   value,
   onChange,
   ...props
@@ -67,7 +71,7 @@ export function CatalogSelect({
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   // With a value chosen, the search holds its label, which finds that node again.
-  const options = useCatalogOptions(namespace, search, value ? [value] : []);
+  const options = useCatalogOptions(namespace, search, value ? [value] : [], libraryId);
   return (
     <Select
       placeholder={t(`catalogPicker.placeholder.${namespace}`)}

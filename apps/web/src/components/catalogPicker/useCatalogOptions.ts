@@ -25,7 +25,7 @@ interface NodeRef {
 /** How many matches the picker lists at a time; typing narrows them. */
 export const PICKER_PAGE = 30;
 
-/** The ID as people cite it: the criteria's own numbering in Japanese (7(2)⑥), the dotted ID otherwise. */
+/** The ID as people cite it: the standard's own numbering in Japanese (7(2)⑥, 箇条4), the ISO form in English (A.7.2.6, Clause 4). */
 export function shownId(node: { id: string; displayId: string }, language: string) {
   return displayIdIn(node, language.startsWith('ja') ? 'ja' : 'en');
 }
@@ -37,8 +37,8 @@ export function nodeLabel(node: NodeRef, language: string) {
 }
 
 /** Every node of one namespace of the cached tree, by ID: names chosen values without a request. */
-function useNodeIndex(namespace: CatalogNamespace) {
-  const tree = useCatalogTree(DEFAULT_LIBRARY_ID);
+function useNodeIndex(namespace: CatalogNamespace, libraryId: string) {
+  const tree = useCatalogTree(libraryId);
   return useMemo(() => {
     const map = new Map<string, NodeRef>();
     const kind = namespace === 'control' ? 'control' : 'requirement';
@@ -58,15 +58,21 @@ function useNodeIndex(namespace: CatalogNamespace) {
  * (ID, display ID or title, in ja or en), plus the chosen values so they keep
  * their labels. IDs stay the values, so the API receives what it always did.
  */
-export function useCatalogOptions(namespace: CatalogNamespace, search: string, chosen: string[]) {
+export function useCatalogOptions(
+  namespace: CatalogNamespace,
+  search: string,
+  chosen: string[],
+  /** The library to pick from: the shipped criteria the ISMS works to, unless another is named. */
+  libraryId: string = DEFAULT_LIBRARY_ID,
+) {
   const language = useCatalogLanguage();
-  const index = useNodeIndex(namespace);
+  const index = useNodeIndex(namespace, libraryId);
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
-    queryKey: [...catalogKey, 'picker', namespace, q],
+    queryKey: [...catalogKey, 'picker', libraryId, namespace, q],
     queryFn: ({ signal }) =>
       api.get<ListPage<CatalogControl>>(
-        `/api/v1/catalogs/${DEFAULT_LIBRARY_ID}/controls${queryString({
+        `/api/v1/catalogs/${encodeURIComponent(libraryId)}/controls${queryString({
           q: q || undefined,
           namespace,
           limit: PICKER_PAGE,

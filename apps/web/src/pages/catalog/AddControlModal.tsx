@@ -57,6 +57,21 @@ export function objectivesOf(nodes: readonly CatalogTreeNode[]): CatalogTreeNode
   ]);
 }
 
+/**
+ * An example ID for a new control under `objective`: the next number after its
+ * controls (10.3.8 → 10.3.9) when they are numbered so; the library's own
+ * scheme, whatever it is, rather than one library's.
+ */
+export function suggestedId(objective: CatalogTreeNode | undefined): string | undefined {
+  if (!objective) return undefined;
+  const prefix = `${objective.id}.`;
+  const numbers = objective.children
+    .map((child) => (child.id.startsWith(prefix) ? child.id.slice(prefix.length) : ''))
+    .filter((rest) => /^\d+$/.test(rest))
+    .map(Number);
+  return numbers.length > 0 ? `${prefix}${Math.max(...numbers) + 1}` : undefined;
+}
+
 function bilingual(ja: string, en: string) {
   const text: { ja?: string; en?: string } = {};
   if (ja.trim()) text.ja = ja.trim();
@@ -115,10 +130,12 @@ export function AddControlModal({
     setErrors({});
   };
 
-  const objectives = objectivesOf(groups).map((node) => ({
+  const places = objectivesOf(groups);
+  const objectives = places.map((node) => ({
     value: node.id,
     label: `${displayIdIn(node, language)} ${textIn(node.title, language)}`,
   }));
+  const example = suggestedId(places.find((node) => node.id === values.objectiveId));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -178,7 +195,7 @@ export function AddControlModal({
               onChange={(event) => set('id', event.currentTarget.value)}
               error={errors.id}
               required
-              placeholder="10.3.9"
+              placeholder={example}
             />
             <TextInput
               label={t('catalog.addControl.displayId')}
@@ -186,7 +203,7 @@ export function AddControlModal({
               value={values.displayId}
               onChange={(event) => set('displayId', event.currentTarget.value)}
               error={errors.displayId}
-              placeholder="10(3)⑨"
+              placeholder={values.id.trim() || example}
             />
           </SimpleGrid>
           <Text fz="sm" c="dimmed">

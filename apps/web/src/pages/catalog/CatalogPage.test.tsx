@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   catalogRoutes,
@@ -153,7 +153,7 @@ describe('catalog browser', () => {
     fireEvent.click(await screen.findByRole('button', { name: '10(3) 暗号による管理策' }));
     expect(await screen.findByRole('link', { name: '10(3)② 暗号化' })).toBeTruthy();
     expect(screen.getByText('管理目的', { selector: 'span' })).toBeTruthy();
-    expect(screen.getByRole('tab', { name: '附属書 詳細管理策' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '附属書の管理策' })).toBeTruthy();
 
     const switcher = screen.getByRole('radiogroup', { name: '表示言語' });
     fireEvent.click(within(switcher).getByRole('radio', { name: 'English' }));
@@ -184,7 +184,7 @@ describe('catalog browser', () => {
       'Acme Cloud Controls',
     );
     // No requirements: only the controls and the glossary.
-    expect(screen.queryByRole('tab', { name: '要求事項（第4〜第7）' })).toBeNull();
+    expect(screen.queryByRole('tab', { name: /^要求事項/ })).toBeNull();
     fireEvent.click(await screen.findByRole('button', { name: 'ac Access' }));
     const link = await screen.findByRole('link', { name: 'ac-1 Access reviews' });
     expect(link.querySelector('[lang="en"]')).toBeTruthy();
@@ -263,74 +263,7 @@ describe('catalog browser', () => {
     ]);
   });
 
-  it('imports a catalog: a file that is not JSON, the server’s reasons with their place, then success', async () => {
-    let imported = false;
-    const api = fakeApi({
-      ...signedInRoutes(managerSession()),
-      ...catalogRoutes(),
-      'POST /api/v1/catalogs/import': ({ body, query }) => {
-        if ((body as { formatVersion?: number }).formatVersion === 1) {
-          return problem(
-            422,
-            'The catalog file is not valid: 2 problem(s), the first at /requirements/0/id: must match pattern',
-            {
-              code: 'catalog_invalid',
-              errors: [
-                {
-                  field: '/requirements/0/id',
-                  code: 'catalog_issue',
-                  message: 'must match pattern',
-                },
-                {
-                  field: '/terms',
-                  code: 'catalog_issue',
-                  message: "must have required property 'terms'",
-                },
-              ],
-            },
-          );
-        }
-        imported = query.get('locale') === 'en';
-        return {
-          status: 201,
-          body: {
-            id: 'acme-cloud',
-            name: { en: 'Acme Cloud Controls' },
-            counts: { controls: 1, requirements: 0 },
-          },
-        };
-      },
-    });
-    vi.stubGlobal('fetch', api.fetch);
-    renderApp('/catalog');
-
-    fireEvent.click(await screen.findByRole('button', { name: 'Manage' }));
-    fireEvent.click(await screen.findByRole('menuitem', { name: 'Import a catalog…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Import a catalog' });
-
-    choose(dialog, 'broken.json', '{ "formatVersion": ');
-    expect(await within(dialog).findByText(/^broken\.json is not valid JSON: /)).toBeTruthy();
-
-    choose(dialog, 'bad.json', { formatVersion: 1, id: 'bad' });
-    expect(await within(dialog).findByText('Mamoru library “bad”.')).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
-    const refusal = await within(dialog).findByRole('alert');
-    expect(within(refusal).getByText('/requirements/0/id')).toBeTruthy();
-    expect(within(refusal).getByText('must match pattern')).toBeTruthy();
-    expect(within(refusal).getByText('/terms')).toBeTruthy();
-
-    choose(dialog, 'acme.json', { catalog: { metadata: { title: 'Acme Cloud Controls' } } });
-    expect(await within(dialog).findByText('OSCAL catalog “Acme Cloud Controls”.')).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect(await screen.findByText('Catalog imported: Acme Cloud Controls')).toBeTruthy();
-    expect(imported).toBe(true);
-    await waitFor(() =>
-      expect(screen.getByRole('combobox', { name: 'Catalog' })).toHaveProperty(
-        'value',
-        'Acme Cloud Controls',
-      ),
-    );
-  });
+  // The catalog import (formats, preview step, refusals) is tested in ImportLibraryModal.test.tsx.
 
   it('imports licensed text: unknown IDs are listed, then how many texts applied', async () => {
     let calls = 0;

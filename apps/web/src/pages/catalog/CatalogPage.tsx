@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  ThemeIcon,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Button, Card, Group, Menu, Select, Stack, Tabs, ThemeIcon } from '@mantine/core';
 import {
   IconBook2,
   IconChevronDown,
@@ -21,10 +7,9 @@ import {
   IconLanguage,
   IconLibrary,
   IconPlus,
-  IconSearch,
   IconSettings,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -38,18 +23,18 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { pickText, textIn, useCatalogLanguage } from '../../lib/catalogText';
-import { useSessionState } from '../../lib/useSessionState';
 import { phaseColor } from '../../navigation';
 import { useSession } from '../../session/useSession';
-import { AddControlModal } from './AddControlModal';
-import { ControlSearchResults } from './ControlSearchResults';
-import { branchIds, ControlTree, controlPath, rememberCatalogAddress } from './ControlTree';
+import { AddControlModal, objectivesOf } from './AddControlModal';
+import { ControlsPanel, RequirementsPanel } from './CatalogPanels';
+import { controlPath, rememberCatalogAddress } from './ControlTree';
 import { ExportMenu } from './ExportMenu';
 import { GlossaryPanel } from './GlossaryPanel';
 import { ImportLibraryModal } from './ImportLibraryModal';
-import { FallbackNoticeShown, LocalizedText, useLanguageName } from './LocalizedText';
+import { LibraryFacts } from './LibraryFacts';
+import { FallbackNoticeShown, useLanguageName } from './LocalizedText';
 import { OverlayModal } from './OverlayModal';
-import { requirementBranchIds, RequirementTree } from './RequirementTree';
+import { useLibraryLabels } from './libraryLabels';
 import { displayIdIn } from '@mamoru/contracts';
 
 type TabKey = 'controls' | 'requirements' | 'glossary';
@@ -59,190 +44,10 @@ type Dialog =
   | { kind: 'add'; objectiveId: string | null; key: number }
   | null;
 
-/** Which branches of a tree are open, kept per library and tree for this browser tab. */
-function useExpanded(key: string, initial: string[]) {
-  const [ids, setIds] = useSessionState<string[]>(key, initial);
-  const expanded = useMemo(() => new Set(ids), [ids]);
-  return {
-    expanded,
-    toggle: (id: string) =>
-      setIds((old) => (old.includes(id) ? old.filter((x) => x !== id) : [...old, id])),
-    set: setIds,
-  };
-}
-
-function ExpandButtons({ onExpand, onCollapse }: { onExpand: () => void; onCollapse: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Button variant="subtle" size="xs" onClick={onExpand}>
-        {t('catalog.expandAll')}
-      </Button>
-      <Button variant="subtle" size="xs" onClick={onCollapse}>
-        {t('catalog.collapseAll')}
-      </Button>
-    </Group>
-  );
-}
-
-/** The controls tab: a search box over the tree; with words typed, the matches instead. */
-function ControlsPanel({
-  tree,
-  q,
-  onSearch,
-  onAddControl,
-}: {
-  tree: CatalogTree;
-  q: string;
-  onSearch: (q: string) => void;
-  onAddControl?: ((objectiveId: string) => void) | undefined;
-}) {
-  const { t } = useTranslation();
-  const libraryId = tree.library.id;
-  const [search, setSearch] = useState(q);
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const { expanded, toggle, set } = useExpanded(`mamoru.catalog.${libraryId}.controls`, []);
-
-  useEffect(() => {
-    if (debounced !== q) onSearch(debounced);
-    // Only the typed words drive the address; the address drives the results.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  const clear = () => {
-    setSearch('');
-    onSearch('');
-  };
-
-  return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <TextInput
-          type="search"
-          label={t('catalog.search.label')}
-          description={t('catalog.search.hint')}
-          placeholder={t('catalog.search.placeholder')}
-          leftSection={<IconSearch size={16} aria-hidden="true" />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          style={{ flex: '1 1 320px' }}
-          maw={560}
-        />
-        {!q && (
-          <ExpandButtons
-            onExpand={() => set(branchIds(tree.controlGroups))}
-            onCollapse={() => set([])}
-          />
-        )}
-      </Group>
-      {q ? (
-        <ControlSearchResults libraryId={libraryId} q={q} onClear={clear} />
-      ) : tree.controlGroups.length === 0 ? (
-        <EmptyBlock
-          icon={<IconBook2 size={28} stroke={1.5} aria-hidden="true" />}
-          title={t('catalog.noControls')}
-        />
-      ) : (
-        <ControlTree
-          nodes={tree.controlGroups}
-          libraryId={libraryId}
-          expanded={expanded}
-          onToggle={toggle}
-          onAddControl={onAddControl}
-        />
-      )}
-    </Stack>
-  );
-}
-
-function RequirementsPanel({ tree }: { tree: CatalogTree }) {
-  const { t } = useTranslation();
-  const { expanded, toggle, set } = useExpanded(
-    `mamoru.catalog.${tree.library.id}.requirements`,
-    tree.requirements.map((node) => node.id),
-  );
-  if (tree.requirements.length === 0) {
-    return (
-      <EmptyBlock
-        icon={<IconBook2 size={28} stroke={1.5} aria-hidden="true" />}
-        title={t('catalog.requirements.empty')}
-      />
-    );
-  }
-  return (
-    <Stack gap="md">
-      <Group justify="space-between" align="center" gap="sm">
-        <Text fz="sm" c="dimmed" maw={720}>
-          {t('catalog.requirements.intro')}
-        </Text>
-        <ExpandButtons
-          onExpand={() => set(requirementBranchIds(tree.requirements))}
-          onCollapse={() => set([])}
-        />
-      </Group>
-      <RequirementTree nodes={tree.requirements} expanded={expanded} onToggle={toggle} />
-    </Stack>
-  );
-}
-
-const originColor: Record<CatalogLibrary['origin'], string> = {
-  shipped: 'indigo',
-  native: 'teal',
-  oscal: 'cyan',
-};
-
-/** The chosen library: who publishes it, where it comes from, what it holds. */
-function LibraryFacts({
-  library,
-  tree,
-}: {
-  library: CatalogLibrary;
-  tree: CatalogTree | undefined;
-}) {
-  const { t } = useTranslation();
-  const language = useCatalogLanguage();
-  const note = tree?.source.note;
-  const publisher = textIn(library.publisher, language);
-  return (
-    <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
-      <Group gap={6} wrap="wrap">
-        <Badge variant="light" color={originColor[library.origin]} radius="sm">
-          {t(`catalog.origin.${library.origin}`)}
-        </Badge>
-        <Badge variant="outline" color="gray.7" radius="sm">
-          {t('catalog.version', { version: library.version })}
-        </Badge>
-        {library.counts.ownControls > 0 && (
-          <Badge variant="light" color="teal" radius="sm">
-            {t('catalog.ownCount', { count: library.counts.ownControls })}
-          </Badge>
-        )}
-        {library.counts.overlayTexts > 0 && (
-          <Badge variant="light" color="grape" radius="sm">
-            {t('catalog.officialCount', { count: library.counts.overlayTexts })}
-          </Badge>
-        )}
-      </Group>
-      <Text fz="sm" c="dimmed">
-        {[
-          publisher,
-          library.counts.requirements > 0
-            ? t('catalog.requirementCount', { count: library.counts.requirements })
-            : null,
-          t('catalog.controlCount', { count: library.counts.controls }),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </Text>
-      {note && <LocalizedText component="p" texts={note} fz="xs" c="dimmed" m={0} maw={900} />}
-    </Stack>
-  );
-}
-
 /**
  * The control catalog: pick a library (the shipped JIPDEC criteria by
- * default), browse its annex controls as a tree or search them, read the
- * requirements of 第4–第7 and the glossary. Managers import libraries and
+ * default), browse its controls as a tree or search them, read its
+ * requirements (when it has them) and the glossary. Managers import libraries and
  * licensed text, and add their own controls.
  */
 export function CatalogPage() {
@@ -258,6 +63,7 @@ export function CatalogPage() {
   const catalogs = useCatalogs();
   const library = catalogs.data ? defaultLibrary(catalogs.data, params.get('library')) : undefined;
   const tree = useCatalogTree(library?.id);
+  const labels = useLibraryLabels(tree.data);
   const [dialog, setDialog] = useState<Dialog>(null);
 
   // The control page's way back returns here: same library, tab and search.
@@ -352,7 +158,8 @@ export function CatalogPage() {
                     <Menu.Item
                       leftSection={<IconPlus size={16} aria-hidden="true" />}
                       onClick={() => setDialog({ kind: 'add', objectiveId: null, key: Date.now() })}
-                      disabled={!tree.data}
+                      // Own controls go under an objective or group; some libraries (themes → controls) have none.
+                      disabled={!tree.data || objectivesOf(tree.data.controlGroups).length === 0}
                     >
                       {t('catalog.manage.addControl')}
                     </Menu.Item>
@@ -427,10 +234,10 @@ export function CatalogPage() {
             >
               <Tabs.List mb="md">
                 <Tabs.Tab value="controls">
-                  {hasRequirements ? t('catalog.tabs.annex') : t('catalog.tabs.controls')}
+                  {hasRequirements ? labels.annexTab : t('catalog.tabs.controls')}
                 </Tabs.Tab>
                 {hasRequirements && (
-                  <Tabs.Tab value="requirements">{t('catalog.tabs.requirements')}</Tabs.Tab>
+                  <Tabs.Tab value="requirements">{labels.requirementsTab}</Tabs.Tab>
                 )}
                 <Tabs.Tab value="glossary">{t('catalog.tabs.glossary')}</Tabs.Tab>
               </Tabs.List>
@@ -457,7 +264,7 @@ export function CatalogPage() {
                 </Tabs.Panel>
               )}
               <Tabs.Panel value="glossary">
-                <GlossaryPanel libraryId={library.id} />
+                <GlossaryPanel libraryId={library.id} shipped={library.origin === 'shipped'} />
               </Tabs.Panel>
             </Tabs>
           </Card>

@@ -4,9 +4,7 @@ import {
   Box,
   Breadcrumbs,
   Button,
-  Code,
   Group,
-  List,
   Paper,
   SimpleGrid,
   Stack,
@@ -18,6 +16,7 @@ import { IconArrowLeft, IconShieldCheck, IconShieldCog } from '@tabler/icons-rea
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
+  DEFAULT_LIBRARY_ID,
   useCatalogs,
   useCatalogTree,
   useControl,
@@ -31,6 +30,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { otherText, pickText, textIn, useCatalogLanguage } from '../../lib/catalogText';
 import { useSignedInSession } from '../../session/useSession';
 import { catalogPath } from './ControlTree';
+import { ControlLinks, ControlParams, hasParts, PartsText } from './ControlStatement';
 import { ControlUsageCard } from './ControlUsage';
 import { FallbackBadge, LocalizedText, useLanguageName } from './LocalizedText';
 import classes from './catalog.module.css';
@@ -85,6 +85,8 @@ function ControlDetail({
   const objective = control.objective && groups ? findNode(groups, control.objective.id) : null;
   const domain = control.domain && groups ? findNode(groups, control.domain.id) : null;
   const parents = control.ancestors.filter((a) => a.kind !== 'domain' && a.kind !== 'objective');
+  // An imported OSCAL control: its statement as the catalog states it, items and placeholders.
+  const structured = hasParts(control.parts, 'statement');
 
   return (
     <Stack gap="xl" maw={1200}>
@@ -131,8 +133,9 @@ function ControlDetail({
         }
         actions={
           <Group gap="sm">
-            {/* How the organization operates and checks it (4.2.2.c). */}
-            {can('controls:read') && (
+            {/* How the organization operates and checks it (4.2.2.c); operation is
+                kept for the certification catalog's controls only. */}
+            {can('controls:read') && libraryId === DEFAULT_LIBRARY_ID && (
               <Button
                 component={Link}
                 to={`/controls/${encodeURIComponent(control.id)}`}
@@ -157,14 +160,24 @@ function ControlDetail({
       <SimpleGrid cols={{ base: 1, md: control.official ? 2 : 1 }} spacing="lg">
         <SectionCard
           id="control-summary"
-          title={control.own ? t('catalog.control.ownSummary') : t('catalog.control.summary')}
+          title={
+            structured
+              ? t('catalog.control.statement')
+              : control.own
+                ? t('catalog.control.ownSummary')
+                : t('catalog.control.summary')
+          }
           description={
-            control.own
-              ? t('catalog.control.ownSummaryHint', { organization: info.organization.name })
-              : t('catalog.control.summaryHint')
+            structured
+              ? t('catalog.control.statementHint')
+              : control.own
+                ? t('catalog.control.ownSummaryHint', { organization: info.organization.name })
+                : t('catalog.control.summaryHint')
           }
         >
-          {control.summary ? (
+          {structured ? (
+            <PartsText parts={control.parts!} name="statement" params={control.params} />
+          ) : control.summary ? (
             <LocalizedText
               component="p"
               texts={control.summary}
@@ -206,35 +219,30 @@ function ControlDetail({
 
       {control.guidance && (
         <SectionCard id="control-guidance" title={t('catalog.control.guidance')}>
-          <LocalizedText
-            component="p"
-            texts={control.guidance}
-            m={0}
-            className={classes.textBlock}
-          />
+          {hasParts(control.parts, 'guidance') ? (
+            <PartsText parts={control.parts!} name="guidance" params={control.params} />
+          ) : (
+            <LocalizedText
+              component="p"
+              texts={control.guidance}
+              m={0}
+              className={classes.textBlock}
+            />
+          )}
         </SectionCard>
       )}
 
       {control.params.length > 0 && (
         <SectionCard id="control-params" title={t('catalog.control.params')}>
-          <List size="sm" spacing={4}>
-            {control.params.map((param) => (
-              <List.Item key={param.id}>
-                <Code fz="xs" mr={6}>
-                  {param.id}
-                </Code>
-                {param.label && <LocalizedText texts={param.label} fz="sm" />}
-                {param.select && (
-                  <Text span fz="sm" c="dimmed">
-                    {' '}
-                    — {param.select.choice.join(' / ')}
-                  </Text>
-                )}
-              </List.Item>
-            ))}
-          </List>
+          <ControlParams params={control.params} />
         </SectionCard>
       )}
+
+      {control.links?.length ? (
+        <SectionCard id="control-links" title={t('catalog.control.links')}>
+          <ControlLinks libraryId={libraryId} links={control.links} />
+        </SectionCard>
+      ) : null}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <SectionCard id="control-context" title={t('catalog.control.context')}>

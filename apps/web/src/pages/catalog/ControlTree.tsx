@@ -218,11 +218,21 @@ function TreeItem({ node, ...props }: TreeProps & { node: CatalogTreeNode }) {
   );
 }
 
-/** The annex as a tree: domains → objectives (管理目的) → controls, each branch collapsible. */
-export function ControlTree({ nodes, ...props }: TreeProps & { nodes: CatalogTreeNode[] }) {
-  const { t } = useTranslation();
+/**
+ * The controls as a tree: domains → objectives (管理目的) → controls, or
+ * themes → controls (ISO/IEC 27001:2022), each branch collapsible.
+ */
+export function ControlTree({
+  nodes,
+  label,
+  ...props
+}: TreeProps & {
+  nodes: CatalogTreeNode[];
+  /** What the tree holds, in the library's own terms (domains, objectives, groups). */
+  label: string;
+}) {
   return (
-    <ul className={classes.tree} aria-label={t('catalog.treeLabel')}>
+    <ul className={classes.tree} aria-label={label}>
       {nodes.map((node) => (
         <TreeItem key={node.id} node={node} {...props} />
       ))}

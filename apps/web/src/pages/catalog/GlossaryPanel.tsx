@@ -9,7 +9,7 @@ import { LocalizedText } from './LocalizedText';
 import classes from './catalog.module.css';
 
 /** The terms of the library (用語集): term, its name in the other language, definition; filterable. */
-export function GlossaryPanel({ libraryId }: { libraryId: string }) {
+export function GlossaryPanel({ libraryId, shipped }: { libraryId: string; shipped: boolean }) {
   const { t } = useTranslation();
   const language = useCatalogLanguage();
   const glossary = useGlossary(libraryId);
@@ -30,7 +30,8 @@ export function GlossaryPanel({ libraryId }: { libraryId: string }) {
       <EmptyBlock
         icon={<IconBook size={28} stroke={1.5} aria-hidden="true" />}
         title={t('catalog.glossary.empty')}
-        description={t('catalog.glossary.emptyHint')}
+        // The hint is about imported files; a shipped catalog simply has none.
+        description={shipped ? undefined : t('catalog.glossary.emptyHint')}
       />
     );
   }

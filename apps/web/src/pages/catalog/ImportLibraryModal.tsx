@@ -3,32 +3,41 @@ import {
   Button,
   FileInput,
   Group,
+  Loader,
   Modal,
   Select,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconAlertCircle, IconFileImport, IconInfoCircle } from '@tabler/icons-react';
+import { IconFileImport } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATALOG_IMPORT_MAX_BYTES, LIBRARY_ID_PATTERN } from '@mamoru/contracts';
-import { useImportLibrary, type CatalogLibrary } from '../../api/catalog';
+import {
+  LIBRARY_ID_PATTERN,
+  type CatalogImportJob,
+  type CatalogImportPreview,
+  type CatalogLibrary,
+} from '@mamoru/contracts';
+import { catalogKey } from '../../api/catalog';
 import { ProblemDetails } from '../../components/ProblemDetails';
 import { isLocale, LOCALES, type Locale } from '../../i18n';
-import { catalogFileKind, readJsonFile } from '../../lib/jsonFile';
+import { CATALOG_FILE_ACCEPT, checkCatalogFile } from '../../lib/jsonFile';
 import { useLabels } from '../../lib/labels';
+import { useSession } from '../../session/useSession';
+import { getCatalogImportJob, importCatalogFile, previewCatalogImport } from './catalogImport';
+import { ImportJobFailure, ImportPreview } from './ImportPreview';
 
-type Parsed =
-  | { state: 'none' }
-  | { state: 'reading' }
-  | { state: 'ok'; document: unknown }
-  | { state: 'error'; message: string };
+const POLL_MS = 1000;
 
 /**
- * Imports a library from a file: a Mamoru library (JSON) or an OSCAL catalog
- * (JSON). The file is read in the browser, then sent; the server's reasons
- * for refusing it (with the JSON path of each problem) are listed.
+ * Imports a catalog from a file in two steps: "Check the file" sends it as a
+ * dry run and shows what would be imported (format, ID, counts, warnings,
+ * whether the ID is free); "Import" then writes it. The server tells the
+ * format from the content (OSCAL JSON/YAML/XML, CISO Assistant YAML, Mamoru
+ * JSON) and lists each problem at its place in the file. A large file is
+ * imported as a job, polled here.
  */
 export function ImportLibraryModal({
   opened,
@@ -41,51 +50,88 @@ export function ImportLibraryModal({
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const importLibrary = useImportLibrary();
+  const { info } = useSession();
+  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [parsed, setParsed] = useState<Parsed>({ state: 'none' });
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [locale, setLocale] = useState<Locale>('en');
   const [libraryId, setLibraryId] = useState('');
-  const [errors, setErrors] = useState<{ file?: string; libraryId?: string }>({});
+  const [idError, setIdError] = useState<string | undefined>();
+  const [preview, setPreview] = useState<CatalogImportPreview | null>(null);
+  const [job, setJob] = useState<CatalogImportJob | null>(null);
+  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
-  const choose = async (chosen: File | null) => {
+  /** Anything that changes what would be imported needs a new check. */
+  const reset = () => {
+    setPreview(null);
+    setJob(null);
+    setError(null);
+  };
+
+  const choose = (chosen: File | null) => {
     setFile(chosen);
-    setErrors({});
-    importLibrary.reset();
-    if (!chosen) {
-      setParsed({ state: 'none' });
+    setFileProblem(null);
+    reset();
+    if (!chosen) return;
+    try {
+      checkCatalogFile(chosen);
+    } catch (problem) {
+      setFileProblem(problem instanceof Error ? problem.message : String(problem));
+    }
+  };
+
+  const options = () => ({ libraryId: libraryId.trim() || undefined, locale });
+
+  const check = async (event: FormEvent) => {
+    event.preventDefault();
+    const id = libraryId.trim();
+    setIdError(id && !LIBRARY_ID_PATTERN.test(id) ? t('catalog.import.idRule') : undefined);
+    if (!file) {
+      setFileProblem(t('catalog.import.chooseFile'));
       return;
     }
-    setParsed({ state: 'reading' });
+    if (fileProblem || (id && !LIBRARY_ID_PATTERN.test(id))) return;
+    reset();
+    setBusy('check');
     try {
-      setParsed({ state: 'ok', document: await readJsonFile(chosen, CATALOG_IMPORT_MAX_BYTES) });
-    } catch (error) {
-      setParsed({
-        state: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      });
+      setPreview(await previewCatalogImport(file, options(), info?.csrfToken));
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(null);
     }
   };
 
-  const kind = parsed.state === 'ok' ? catalogFileKind(parsed.document) : null;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof errors = {};
-    if (!file) found.file = t('catalog.import.chooseFile');
-    const id = libraryId.trim();
-    if (id && !LIBRARY_ID_PATTERN.test(id)) found.libraryId = t('catalog.import.idRule');
-    setErrors(found);
-    if (Object.keys(found).length > 0 || parsed.state !== 'ok') return;
-    importLibrary.mutate(
-      {
-        document: parsed.document,
-        libraryId: id || undefined,
-        locale: kind?.kind === 'oscal' ? locale : undefined,
-      },
-      { onSuccess: (library) => onImported(library) },
-    );
+  const runImport = async () => {
+    if (!file) return;
+    setBusy('import');
+    setError(null);
+    try {
+      const answer = await importCatalogFile(file, options(), info?.csrfToken);
+      let library = answer.kind === 'imported' ? answer.library : null;
+      if (answer.kind === 'job') {
+        let current = answer.job;
+        setJob(current);
+        while (current.status === 'queued' || current.status === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          current = await getCatalogImportJob(current.id);
+          setJob(current);
+        }
+        library = current.library;
+      }
+      if (library) {
+        await queryClient.invalidateQueries({ queryKey: [...catalogKey, 'libraries'] });
+        onImported(library);
+      }
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(null);
+    }
   };
+
+  const running = job && (job.status === 'queued' || job.status === 'running');
 
   return (
     <Modal
@@ -97,57 +143,39 @@ export function ImportLibraryModal({
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <form onSubmit={submit} noValidate aria-label={t('catalog.import.title')}>
+      <form
+        onSubmit={(event) => void check(event)}
+        noValidate
+        aria-label={t('catalog.import.title')}
+      >
         <Stack gap="md">
           <Text fz="sm" c="dimmed">
             {t('catalog.import.description')}
           </Text>
-          <ProblemDetails error={importLibrary.error} />
           <FileInput
             label={t('catalog.import.file')}
             description={t('catalog.import.fileHint')}
-            placeholder={t('catalog.file.placeholder')}
-            accept="application/json,.json"
+            placeholder={t('catalog.import.placeholder')}
+            accept={CATALOG_FILE_ACCEPT}
             value={file}
-            onChange={(chosen) => void choose(chosen)}
-            error={errors.file}
+            onChange={choose}
+            error={fileProblem ?? undefined}
             clearable
             clearButtonProps={{ 'aria-label': t('catalog.file.clear') }}
             required
             leftSection={<IconFileImport size={16} aria-hidden="true" />}
             fileInputProps={{ 'aria-label': t('catalog.import.file') }}
           />
-          {parsed.state === 'error' && (
-            <Alert
-              color="red"
-              variant="light"
-              role="alert"
-              icon={<IconAlertCircle size={18} aria-hidden="true" />}
-              title={parsed.message}
-            />
-          )}
-          {kind && (
-            <Alert
-              color="blue"
-              variant="light"
-              role="status"
-              icon={<IconInfoCircle size={18} aria-hidden="true" />}
-            >
-              {kind.kind === 'native'
-                ? t('catalog.import.detectedNative', { id: kind.id || '—' })
-                : kind.kind === 'oscal'
-                  ? t('catalog.import.detectedOscal', { title: kind.title || '—' })
-                  : t('catalog.import.detectedUnknown')}
-            </Alert>
-          )}
           <Select
             label={t('catalog.import.locale')}
             description={t('catalog.import.localeHint')}
             data={LOCALES.map((value) => ({ value, label: labels.localeLabel(value) }))}
             value={locale}
-            onChange={(value) => isLocale(value) && setLocale(value)}
+            onChange={(value) => {
+              if (isLocale(value)) setLocale(value);
+              reset();
+            }}
             allowDeselect={false}
-            disabled={kind?.kind === 'native'}
           />
           <TextInput
             label={t('catalog.import.libraryId')}
@@ -155,19 +183,36 @@ export function ImportLibraryModal({
             value={libraryId}
             onChange={(event) => {
               setLibraryId(event.currentTarget.value);
-              setErrors(({ libraryId: _, ...rest }) => rest);
+              setIdError(undefined);
+              reset();
             }}
-            error={errors.libraryId}
+            error={idError}
             placeholder="my-catalog-copy"
           />
+          <ProblemDetails error={error} />
+          {preview && <ImportPreview preview={preview} />}
+          {running && (
+            <Alert color="blue" variant="light" role="status" icon={<Loader size={16} />}>
+              {t('catalog.import.jobRunning')}
+            </Alert>
+          )}
+          {job?.status === 'failed' && <ImportJobFailure job={job} />}
           <Group justify="flex-end" gap="sm" mt="xs">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button
               type="submit"
-              loading={importLibrary.isPending || parsed.state === 'reading'}
-              disabled={parsed.state === 'error'}
+              variant={preview ? 'default' : 'filled'}
+              loading={busy === 'check'}
+              disabled={Boolean(fileProblem) || busy === 'import'}
+            >
+              {t('catalog.import.check')}
+            </Button>
+            <Button
+              onClick={() => void runImport()}
+              loading={busy === 'import'}
+              disabled={!preview || preview.conflict !== null || busy === 'check'}
             >
               {t('catalog.import.submit')}
             </Button>

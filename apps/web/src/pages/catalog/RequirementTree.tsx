@@ -114,22 +114,24 @@ function RequirementItem({
   );
 }
 
-/** Clauses 第4–第7 as a tree: 第4 → 第4 2. → 第4 2.(1) → d → (イ), each with its summary. */
+/**
+ * The library's clauses as a tree (Ver.2.0: 第4 → 第4 2. → 第4 2.(1) → d → (イ);
+ * ISO/IEC 27001:2022: 箇条6 → 6.1 → 6.1.2), each with its summary.
+ */
 export function RequirementTree({
   nodes,
+  label,
   expanded,
   onToggle,
 }: {
   nodes: CatalogTreeNode[];
+  /** What the tree holds, in the library's own terms (e.g. the range of its clauses). */
+  label: string;
   expanded: ReadonlySet<string>;
   onToggle: (id: string) => void;
 }) {
-  const { t } = useTranslation();
   return (
-    <ul
-      className={`${classes.tree} ${classes.requirements}`}
-      aria-label={t('catalog.requirements.treeLabel')}
-    >
+    <ul className={`${classes.tree} ${classes.requirements}`} aria-label={label}>
       {nodes.map((node) => (
         <RequirementItem key={node.id} node={node} expanded={expanded} onToggle={onToggle} />
       ))}

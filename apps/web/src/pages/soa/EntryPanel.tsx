@@ -4,12 +4,10 @@ import {
   Divider,
   Drawer,
   Group,
-  SegmentedControl,
   Select,
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -21,15 +19,11 @@ import { useToast } from '../../components/Toasts';
 import { textIn, useCatalogLanguage } from '../../lib/catalogText';
 import { problemFields, unplacedText, type FieldLabels } from '../../lib/problemFields';
 import type { SoaEntry, SoaEntryUpdate } from './api';
-import { LinksEditor, ReasonsEditor } from './EntryFields';
+import { DecisionFields, type UserOption } from './DecisionFields';
+import { LinksEditor } from './EntryFields';
 import { controlIdIn, groupIdIn } from '../../lib/displayId';
 
-export interface UserOption {
-  value: string;
-  label: string;
-}
-
-const STATUSES = ['not_started', 'planned', 'partial', 'implemented'] as const;
+export type { UserOption } from './DecisionFields';
 
 function formOf(e: SoaEntry) {
   return {
@@ -145,59 +139,12 @@ function EntryForm({
       <Divider />
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack gap="sm">
-          <Text component="label" fz="sm" fw={500} id="soa-decision">
-            {t('soa.panel.decision')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="soa-decision"
-            value={form.decision}
-            onChange={(value) => set('decision', value)}
-            data={[
-              { value: '', label: t('soa.decision.undecided') },
-              { value: 'yes', label: t('soa.decision.applicable') },
-              { value: 'no', label: t('soa.decision.excluded') },
-            ]}
-          />
-          {form.decision === 'yes' && (
-            <ReasonsEditor reasons={form.reasons} onChange={(r) => set('reasons', r)} />
-          )}
-          {form.decision === 'no' && (
-            <>
-              <Textarea
-                label={t('soa.panel.exclusionReason')}
-                value={form.exclusionReason}
-                onChange={(e) => set('exclusionReason', e.currentTarget.value)}
-                error={problem.error('exclusionReason')}
-                autosize
-                minRows={2}
-              />
-              <Group grow>
-                <Select
-                  label={t('soa.panel.acceptedBy')}
-                  data={users}
-                  value={form.riskAcceptedBy}
-                  onChange={(v) => set('riskAcceptedBy', v)}
-                  error={problem.error('riskAcceptedBy')}
-                  searchable
-                  clearable
-                />
-                <TextInput
-                  type="date"
-                  label={t('soa.panel.acceptedOn')}
-                  value={form.riskAcceptedOn}
-                  onChange={(e) => set('riskAcceptedOn', e.currentTarget.value)}
-                  error={problem.error('riskAcceptedOn')}
-                />
-              </Group>
-            </>
-          )}
-          <Select
-            label={t('soa.panel.implementation')}
-            data={STATUSES.map((s) => ({ value: s, label: t(`soa.implementation.${s}`) }))}
-            value={form.implementationStatus}
-            onChange={(v) => v && set('implementationStatus', v as Form['implementationStatus'])}
-            error={problem.error('implementationStatus')}
-            allowDeselect={false}
+          <DecisionFields
+            id="soa"
+            form={form}
+            onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+            users={users}
+            error={(field) => problem.error(field)}
           />
           <LinksEditor links={form.links} onChange={(l) => set('links', l)} />
           <Select

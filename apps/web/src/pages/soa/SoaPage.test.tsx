@@ -171,6 +171,51 @@ describe('statement of applicability page', { timeout: 30_000 }, () => {
     });
   });
 
+  it('shows the statement in force before a newer migration draft, and switches', async () => {
+    const DRAFT_ID = '00000000-0000-4000-8000-000000000711';
+    const approved = {
+      ...version,
+      status: 'approved' as const,
+      approvedAt: '2026-01-06T09:00:00.000Z',
+    };
+    const inForce: Soa = { ...soa, current: approved, approved };
+    const draft: Soa = {
+      ...soa,
+      id: DRAFT_ID,
+      title: 'SoA 2022',
+      libraryId: 'iso-iec-27001-2022',
+      createdAt: '2026-02-01T09:00:00.000Z',
+      current: { ...version, soaId: DRAFT_ID, number: 1 },
+    };
+    const api = fakeApi(
+      routes({
+        'GET /api/v1/soa': { items: [draft, inForce], nextCursor: null },
+        [`GET /api/v1/soa/${SOA_ID}`]: inForce,
+        [`GET /api/v1/soa/${DRAFT_ID}`]: draft,
+        [`GET /api/v1/soa/${DRAFT_ID}/entries`]: { version, items: [] },
+        [`GET /api/v1/soa/${DRAFT_ID}/validation`]: { ok: true, blockers: [] },
+      }),
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    renderApp('/statement-of-applicability');
+    expect(await screen.findByText('Version 1: Approved', {}, { timeout: LOAD })).toBeTruthy();
+    expect(
+      screen.getByRole('link', { name: 'Migrate to ISO/IEC 27001:2022' }).getAttribute('href'),
+    ).toBe('/statement-of-applicability/migration');
+    const picker = screen.getByRole('combobox', { name: 'Statement' });
+    expect((picker as HTMLInputElement).value).toBe(
+      'Statement of Applicability (Ver.2.0, Approved)',
+    );
+    fireEvent.click(picker);
+    fireEvent.click(
+      await screen.findByRole('option', {
+        name: 'SoA 2022 (ISO/IEC 27001:2022, Draft)',
+        hidden: true,
+      }),
+    );
+    expect(await screen.findByText('Version 1: Draft')).toBeTruthy();
+  });
+
   it('lists blockers as links to their entries and decides in bulk', async () => {
     let bulk: unknown;
     const api = fakeApi(

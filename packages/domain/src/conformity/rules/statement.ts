@@ -18,7 +18,8 @@ const SOA = '/statement-of-applicability';
 export function soaProblems(s: ConformitySnapshot): LocalizedText[] {
   const soa = s.soa!;
   const listed = new Set(soa.controlIds);
-  const missing = [...s.annexControlIds].filter((id) => !listed.has(id));
+  // Against the statement's own library when known (a 2022 statement after migration).
+  const missing = soa.missingControlIds ?? [...s.annexControlIds].filter((id) => !listed.has(id));
   const faults: [number, LocalizedText][] = [
     [
       missing.length,
