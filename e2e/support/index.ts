@@ -6,3 +6,4 @@ export * from './server.ts';
 export * from './identity.ts';
 export * from './data-template.ts';
 export * from './smtp.ts';
+export * from './demo.ts';

@@ -1,17 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiLogin,
-  copyDataTemplate,
+  demoDataFolder,
   expectAccessible,
   apiRequest,
   launchBrowser,
   newPage,
-  repoRoot,
   signInPage,
   startServer,
   STRONG_PASSWORD,
@@ -54,15 +50,6 @@ const ALLOWED = new Set(['Mamoru', 'Excel', 'Markdown', 'Enter', 'Plan', 'Check'
 
 const EMAIL = 'kanri@example.com';
 
-function cli(dataDir: string, args: string[], input?: string) {
-  execFileSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, MAMORU_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    input,
-    stdio: ['pipe', 'ignore', 'inherit'],
-  });
-}
-
 /** Visible text of the page, less the parts marked as codes, as `[text, where]` pairs. */
 async function visibleTexts(page: Page) {
   return page.evaluate(() => {
@@ -98,26 +85,10 @@ describe('the Japanese UI speaks Japanese', () => {
   let server: RunningServer;
   let browser: Browser;
   let tracked: TrackedPage;
-  const dataDir = mkdtempSync(join(tmpdir(), 'mamoru-e2e-language-'));
+  let dataDir: string;
 
   beforeAll(async () => {
-    copyDataTemplate(dataDir); // the run's migrated folder: the CLI need not migrate again
-    cli(
-      dataDir,
-      [
-        'admin',
-        'create',
-        '--organization',
-        '守る株式会社',
-        '--email',
-        EMAIL,
-        '--name',
-        '管理 花子',
-        '--password-stdin',
-      ],
-      `${STRONG_PASSWORD}\n`,
-    );
-    cli(dataDir, ['demo']);
+    dataDir = demoDataFolder({ prefix: 'mamoru-e2e-language-', email: EMAIL, name: '管理 花子' });
     server = await startServer({ env: { MAMORU_DATA_DIR: dataDir } });
     browser = await launchBrowser();
     const session = await apiLogin(server, { email: EMAIL, password: STRONG_PASSWORD });
@@ -130,7 +101,7 @@ describe('the Japanese UI speaks Japanese', () => {
     await tracked?.close().catch(() => {});
     await browser?.close();
     await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('recognises English words and raw codes, and lets data and codes be (self-check)', () => {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiLogin,
   apiRequest,
-  copyDataTemplate,
+  demoDataFolder,
   expectAccessible,
   expectDialogAccessible,
   launchBrowser,
   newPage,
-  repoRoot,
   signInPage,
   startServer,
   STRONG_PASSWORD,
@@ -30,40 +28,20 @@ import {
 
 const EMAIL = 'migration@example.com';
 
-function cli(dataDir: string, args: string[], input?: string) {
-  execFileSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, MAMORU_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    input,
-    stdio: ['pipe', 'ignore', 'inherit'],
-  });
-}
-
 describe('the migration to ISO/IEC 27001:2022 in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let tracked: TrackedPage;
-  const dataDir = mkdtempSync(join(tmpdir(), 'mamoru-e2e-migration-'));
+  let dataDir: string;
   const downloads = mkdtempSync(join(tmpdir(), 'mamoru-e2e-migration-dl-'));
 
   beforeAll(async () => {
-    copyDataTemplate(dataDir); // the run's migrated folder: the CLI need not migrate again
-    cli(
-      dataDir,
-      [
-        'admin',
-        'create',
-        '--organization',
-        '守る株式会社',
-        '--email',
-        EMAIL,
-        '--name',
-        '移行 担当',
-        '--password-stdin',
-      ],
-      `${STRONG_PASSWORD}\n`,
-    );
-    cli(dataDir, ['demo', '--complete']);
+    dataDir = demoDataFolder({
+      prefix: 'mamoru-e2e-migration-',
+      email: EMAIL,
+      name: '移行 担当',
+      complete: true,
+    });
     server = await startServer({ env: { MAMORU_DATA_DIR: dataDir } });
     browser = await launchBrowser();
     const session = await apiLogin(server, { email: EMAIL, password: STRONG_PASSWORD });
@@ -77,7 +55,7 @@ describe('the migration to ISO/IEC 27001:2022 in a real browser', () => {
     await tracked?.close().catch(() => {});
     await browser?.close();
     await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     rmSync(downloads, { recursive: true, force: true });
   });
 
