@@ -25,6 +25,10 @@ const DECISION: Record<ExportLang, Record<'yes' | 'no' | 'open', string>> = {
   en: { yes: 'Yes', no: 'No', open: 'Undecided' },
 };
 
+/** The decision's cell: applicable, excluded or still open. */
+export const decisionText = (lang: ExportLang, applicable: boolean | null): string =>
+  DECISION[lang][applicable === null ? 'open' : applicable ? 'yes' : 'no'];
+
 export const STATUS_LABELS: Record<ExportLang, Record<SoaEntry['implementationStatus'], string>> = {
   ja: { not_started: '未着手', planned: '計画済み', partial: '一部実施', implemented: '実施済み' },
   en: {
@@ -98,12 +102,11 @@ export function exportRow(e: ExportEntry, lang: ExportLang, names: ReadonlyMap<s
   const objective = [objectiveId, pick(e.objectiveTitle, lang)].filter(Boolean).join(' ');
   const title = pick(e.title, lang);
   const wording = e.official ? pick(e.official, lang) : pick(e.summary, lang);
-  const decision = e.applicable === null ? 'open' : e.applicable ? 'yes' : 'no';
   return [
     displayIdIn({ id: e.controlId, displayId: e.displayId }, lang),
     objective,
     wording ? `${title}\n${wording}` : title,
-    DECISION[lang][decision],
+    decisionText(lang, e.applicable),
     reasonText(e, lang, names),
     e.applicable === false ? '' : STATUS_LABELS[lang][e.implementationStatus],
     e.links.map((l) => l.label || l.id).join('\n'),

@@ -9,7 +9,7 @@ import * as repo from '@mamoru/db/repositories/soa';
 import { displayNames } from '@mamoru/db/repositories/users';
 import type { RequestContext } from '../audit/trail.ts';
 import { libraryOf, loadSoa } from './common.ts';
-import { STATUS_LABELS, pick, reasonText, type ExportLang } from './export-rows.ts';
+import { STATUS_LABELS, decisionText, pick, reasonText, type ExportLang } from './export-rows.ts';
 import { listMigrationEntries } from './migration.ts';
 import { presentEntry } from './presenters.ts';
 import type { SoaExport } from './export.ts';
@@ -37,7 +37,6 @@ const TEXT = {
       '現行の採否・実施状況',
     ],
     unmappedHeaders: ['管理策番号', '管理策', '採否', '理由', '実施状況'],
-    decision: { yes: '採用', no: '不採用', open: '未決定' },
     review: { pending: '要確認', confirmed: '確認済み', carried: '対応表から引継ぎ' },
     reasons: {
       new_control: '新規の管理策',
@@ -69,7 +68,6 @@ const TEXT = {
       'Current decisions',
     ],
     unmappedHeaders: ['Control No.', 'Control', 'Applicable', 'Justification', 'Implementation'],
-    decision: { yes: 'Yes', no: 'No', open: 'Undecided' },
     review: { pending: 'Needs review', confirmed: 'Confirmed', carried: 'Carried over (mapping)' },
     reasons: {
       new_control: 'New control',
@@ -87,9 +85,6 @@ const TEXT = {
     },
   },
 } as const;
-
-const decisionOf = (lang: ExportLang, applicable: boolean | null) =>
-  TEXT[lang].decision[applicable === null ? 'open' : applicable ? 'yes' : 'no'];
 
 function reviewText(e: SoaMigrationEntry, lang: ExportLang) {
   const t = TEXT[lang];
@@ -119,7 +114,7 @@ export function migrationRow(
   return [
     displayIdIn({ id: entry.controlId, displayId: entry.displayId }, lang),
     pick(entry.title, lang),
-    decisionOf(lang, entry.applicable),
+    decisionText(lang, entry.applicable),
     reasonText(entry, lang, names),
     entry.applicable === false ? '' : STATUS_LABELS[lang][entry.implementationStatus],
     reviewText(e, lang),
@@ -128,7 +123,7 @@ export function migrationRow(
     e.sources
       .map((s) => {
         const status = s.applicable ? ` / ${STATUS_LABELS[lang][s.implementationStatus]}` : '';
-        return `${sourceId(s)}: ${decisionOf(lang, s.applicable)}${status}`;
+        return `${sourceId(s)}: ${decisionText(lang, s.applicable)}${status}`;
       })
       .join('\n'),
   ];
@@ -181,7 +176,7 @@ export async function exportMigration(
     rest.addRow([
       displayIdIn({ id: e.controlId, displayId: e.displayId }, lang),
       pick(e.title, lang),
-      decisionOf(lang, e.applicable),
+      decisionText(lang, e.applicable),
       reasonText(e, lang, names),
       e.applicable === false ? '' : STATUS_LABELS[lang][e.implementationStatus],
     ]);
