@@ -154,9 +154,6 @@ export async function documentOf(db: Executor, row: CatalogLibrarySummaryRow): P
   return libraryFromDocument(await repo.getLibraryDocument(db, row.id));
 }
 
-// ── Reads ────────────────────────────────────────────────────────────────────
-
-/** Every library the organization sees: shipped ones first, then its own imports. */
 /** A Postgres unique violation, however the driver wrapped it. */
 export function isUniqueViolation(error: unknown): boolean {
   for (let e = error; e; e = (e as { cause?: unknown }).cause) {

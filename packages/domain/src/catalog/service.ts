@@ -49,6 +49,7 @@ import {
 /** Search words that count; more are ignored. */
 const MAX_SEARCH_TERMS = 8;
 
+/** Every library the organization sees: shipped ones first, then its own imports. */
 export async function listLibraries(db: Db, ctx: RequestContext): Promise<CatalogLibrary[]> {
   authorize(ctx.actor, 'catalog:read');
   const rows = await repo.listVisibleLibraries(db, ctx.actor.organizationId);

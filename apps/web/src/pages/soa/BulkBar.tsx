@@ -2,7 +2,7 @@ import { Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SoaEntryUpdate, SoaReason } from '@mamoru/contracts';
-import type { UserOption } from './EntryPanel';
+import type { UserOption } from './DecisionFields';
 
 const REASON_TYPES = ['legal', 'business', 'policy', 'risk'] as const;
 

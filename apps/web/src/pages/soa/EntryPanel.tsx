@@ -23,8 +23,6 @@ import { DecisionFields, type UserOption } from './DecisionFields';
 import { LinksEditor } from './EntryFields';
 import { controlIdIn, groupIdIn } from '../../lib/displayId';
 
-export type { UserOption } from './DecisionFields';
-
 function formOf(e: SoaEntry) {
   return {
     decision: e.applicable === null ? '' : e.applicable ? 'yes' : 'no',
