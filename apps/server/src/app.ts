@@ -9,7 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '@mamoru/db';
-import { auditAnchor } from '@mamoru/domain';
+import { auditAnchor, secretBox } from '@mamoru/domain';
 import type { Config } from './config.ts';
 import { negotiateLocale } from './i18n/messages.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -52,6 +52,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   if (config.auditSigningKey) {
     auditAnchor.useAuditSigningKey(auditAnchor.loadSigningKey(config.auditSigningKey));
   }
+  // TOTP seeds and IdP client secrets are sealed under this key when one is set.
+  if (config.secretKey) secretBox.useSecretKey(secretBox.loadSecretKey(config.secretKey));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler(app.log));
   app.decorate('config', config);

@@ -46,6 +46,7 @@ const envSchema = z.object({
   // A guessable token would expose the metrics it guards: at least 24 characters.
   MAMORU_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   MAMORU_AUDIT_SIGNING_KEY: z.string().optional(),
+  MAMORU_SECRET_KEY: z.string().optional(),
   MAMORU_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
   MAMORU_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
@@ -116,6 +117,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** An Ed25519 private key (PEM file) outside the database that signs audit chain anchors. */
   auditSigningKey: string | undefined;
+  /** File with the 32-byte key that seals TOTP seeds and IdP client secrets at rest. */
+  secretKey: string | undefined;
   /** PostgreSQL: how long a request waits for a pooled connection before 503. */
   dbAcquireTimeoutMs: number;
   /** PostgreSQL: statement_timeout of every connection (0: none). */
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAMORU_MAX_UPLOAD_BYTES,
     metricsToken: e.MAMORU_METRICS_TOKEN,
     auditSigningKey: e.MAMORU_AUDIT_SIGNING_KEY ? resolve(e.MAMORU_AUDIT_SIGNING_KEY) : undefined,
+    secretKey: e.MAMORU_SECRET_KEY ? resolve(e.MAMORU_SECRET_KEY) : undefined,
     dbAcquireTimeoutMs: e.MAMORU_DB_ACQUIRE_TIMEOUT_MS,
     dbStatementTimeoutMs: e.MAMORU_DB_STATEMENT_TIMEOUT_MS,
     dbIdleInTransactionTimeoutMs: e.MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,

@@ -28,3 +28,5 @@ export * from './tables/legal.ts';
 export * from './tables/controls.ts';
 export * from './tables/calendar.ts';
 export * from './tables/notifications.ts';
+export * from './tables/authentication.ts';
+export * from './tables/sso.ts';

@@ -5,6 +5,7 @@ export * as audit from './audit/trail.ts';
 export * as auditLog from './audit/queries.ts';
 export * as securityLog from './audit/security.ts';
 export * as auditAnchor from './audit/anchor.ts';
+export * as secretBox from './identity/secret-box.ts';
 export type { RequestContext, AuditEntry } from './audit/trail.ts';
 export * as setup from './identity/setup.ts';
 export * as sessions from './identity/sessions.ts';

@@ -88,6 +88,19 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /**
+     * 'complete', or a session that only proved the first factor: 'mfa' (a
+     * second factor must be given) or 'mfa_enrol' (the policy requires one and
+     * the user has none yet). Such a session reaches only the MFA routes.
+     */
+    stage: text('stage').notNull().default('complete'),
+    /** How the user signed in: 'password' | 'oidc' | 'saml'. */
+    method: text('method').notNull().default('password'),
+    providerId: uuid('provider_id'),
+    /** The second factor used: 'totp' | 'webauthn' | 'recovery' | 'idp', or null. */
+    mfaMethod: text('mfa_method'),
+    /** The last full (re-)authentication: step-up asks for one within N minutes. */
+    authenticatedAt: timestamp('authenticated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

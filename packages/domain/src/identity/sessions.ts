@@ -9,7 +9,8 @@ import { authorize, type Actor } from './actor.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { beginAttempt, type ThrottleSettings } from './throttle.ts';
 import { grantsOf, isRole, type Role } from './permissions.ts';
-import { newSecret, sha256 } from './secrets.ts';
+import { sha256 } from './secrets.ts';
+import { openSession } from '../authentication/session-start.ts';
 
 export interface AuthSettings extends ThrottleSettings {
   sessionIdleSeconds: number;
@@ -62,32 +63,7 @@ export async function login(
     : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
   if (!user || !ok || !userMayAct(user)) throw new DomainError('unauthenticated', 'login_failed');
   await attempt.succeeded();
-  const token = newSecret();
-  const session = await db.transaction(async (tx) => {
-    // Rotation: a log-in never keeps the session the browser came with.
-    if (meta.previous) {
-      await sessionsRepo.deleteSession(tx, meta.previous.organizationId, meta.previous.sessionId);
-    }
-    const row = await sessionsRepo.insertSession(tx, {
-      id: sha256(token),
-      organizationId: user.organizationId,
-      userId: user.id,
-      csrfToken: newSecret(24),
-      expiresAt: new Date(Date.now() + s.sessionMaxSeconds * 1000),
-      ipAddress: meta.ipAddress,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    });
-    await recordAudit(tx, { actor: actorForUser(user), requestId: meta.requestId }, [
-      {
-        action: 'session.login',
-        entityType: 'user',
-        entityId: user.id,
-        after: { ipAddress: meta.ipAddress },
-      },
-    ]);
-    return row;
-  });
-  return { token, session, user };
+  return openSession(db, user, meta, s, { method: 'password' });
 }
 
 /** The acting user behind a session cookie, or null when it is unknown or lapsed. */
