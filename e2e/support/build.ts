@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { repoRoot, webDir, webDist } from './paths.ts';
 
 /** Newest modification time of a file or, recursively, of a folder's files. */
@@ -30,19 +31,24 @@ export function webBuildIsStale(): boolean {
   return sources.some((source) => newestMtime(join(webDir, source)) > builtAt);
 }
 
-/** Builds apps/web when dist/ is missing or older than its sources (set MAMORU_E2E_BUILD=always to force). */
-export function ensureWebBuilt() {
+/**
+ * Builds apps/web when dist/ is missing or older than its sources (set MAMORU_E2E_BUILD=always to force).
+ * Asynchronous, so that the global setup migrates the data template meanwhile.
+ */
+export async function ensureWebBuilt() {
   if (process.env.MAMORU_E2E_BUILD !== 'always' && !webBuildIsStale()) return false;
-  const result = spawnSync('npm', ['run', 'build', '--workspace', '@mamoru/web'], {
-    cwd: repoRoot,
-    // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: without this the
-    // browser tests would run React's development build, not what users get.
-    env: { ...process.env, NODE_ENV: 'production' },
-    encoding: 'utf8',
-    stdio: 'pipe',
-  });
-  if (result.status !== 0) {
-    throw new Error(`building the web app failed:\n${result.stdout}\n${result.stderr}`);
+  try {
+    await promisify(execFile)('npm', ['run', 'build', '--workspace', '@mamoru/web'], {
+      cwd: repoRoot,
+      // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: without this the
+      // browser tests would run React's development build, not what users get.
+      env: { ...process.env, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`building the web app failed:\n${stdout ?? ''}\n${stderr ?? String(error)}`);
   }
   return true;
 }

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { repoRoot } from './paths.ts';
 
 /**
@@ -14,23 +15,27 @@ import { repoRoot } from './paths.ts';
  */
 export const DATA_TEMPLATE_ENV = 'MAMORU_E2E_DATA_TEMPLATE';
 
-/** Migrates a data folder once for the run; returns the teardown that removes it. */
-export function prepareDataTemplate() {
+/**
+ * Migrates a data folder once for the run; resolves to the teardown that removes it.
+ * Asynchronous, so that the global setup builds the web app meanwhile.
+ */
+export async function prepareDataTemplate() {
   const dir = mkdtempSync(join(tmpdir(), 'mamoru-e2e-template-'));
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'apps/cli/src/main.ts', 'migrate'],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: '', MAMORU_DATA_DIR: dir, LOG_LEVEL: 'warn' },
-      encoding: 'utf8',
-      stdio: 'pipe',
-    },
-  );
-  if (result.status !== 0) {
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'apps/cli/src/main.ts', 'migrate'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: '', MAMORU_DATA_DIR: dir, LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+      },
+    );
+  } catch (error) {
     rmSync(dir, { recursive: true, force: true });
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(
-      `mamoru migrate for the browser tests failed:\n${result.stdout}\n${result.stderr}`,
+      `mamoru migrate for the browser tests failed:\n${stdout ?? ''}\n${stderr ?? String(error)}`,
     );
   }
   process.env[DATA_TEMPLATE_ENV] = dir;

@@ -27,6 +27,7 @@ import { validatorCompiler } from './plugins/validation.ts';
 import { webCacheHeaders } from './plugins/webCache.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
+import { scimRoutes } from './routes/scim.ts';
 import { MAMORU_VERSION } from './version.ts';
 import './types.ts';
 
@@ -101,6 +102,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(notificationDispatchPlugin);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  // SCIM provisioning: its own bearer token and error format (RFC 7644).
+  await app.register(scimRoutes, { prefix: '/scim/v2' });
   if (hasWeb)
     await app.register(fastifyStatic, {
       root: config.webDist,

@@ -39,7 +39,7 @@ const envSchema = z.object({
   MAMORU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   MAMORU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   MAMORU_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
-  MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  MAMORU_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   MAMORU_LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(0).max(60).default(8),
   MAMORU_WEB_DIST: z.string().optional(),
   MAMORU_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(52_428_800),
@@ -119,6 +119,11 @@ export interface Config {
   auditSigningKey: string | undefined;
   /** File with the 32-byte key that seals TOTP seeds and IdP client secrets at rest. */
   secretKey: string | undefined;
+  /**
+   * MAMORU_PUBLIC_URL without a trailing slash: the address users open Mamoru
+   * at (WebAuthn rp ID and origin, SSO callback URLs). Unset: the request's host.
+   */
+  publicUrl: string | undefined;
   /** PostgreSQL: how long a request waits for a pooled connection before 503. */
   dbAcquireTimeoutMs: number;
   /** PostgreSQL: statement_timeout of every connection (0: none). */
@@ -196,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.MAMORU_METRICS_TOKEN,
     auditSigningKey: e.MAMORU_AUDIT_SIGNING_KEY ? resolve(e.MAMORU_AUDIT_SIGNING_KEY) : undefined,
     secretKey: e.MAMORU_SECRET_KEY ? resolve(e.MAMORU_SECRET_KEY) : undefined,
+    publicUrl: e.MAMORU_PUBLIC_URL?.replace(/\/+$/, ''),
     dbAcquireTimeoutMs: e.MAMORU_DB_ACQUIRE_TIMEOUT_MS,
     dbStatementTimeoutMs: e.MAMORU_DB_STATEMENT_TIMEOUT_MS,
     dbIdleInTransactionTimeoutMs: e.MAMORU_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,

@@ -23,6 +23,10 @@ declare module 'fastify' {
     csrfToken: string | null;
     /** The session's user must replace an administrator-set password first. */
     passwordChangeRequired: boolean;
+    /** 'complete', or 'mfa' / 'mfa_enrol' while the session owes its second factor. */
+    sessionStage: 'complete' | 'mfa' | 'mfa_enrol' | null;
+    /** The session's last full (re-)authentication, for step-up. */
+    authenticatedAt: Date | null;
   }
   interface FastifyContextConfig {
     /** The permission the route needs; every /api/v1 route declares one of these three. */
@@ -33,5 +37,12 @@ declare module 'fastify' {
     public?: boolean;
     /** Open while the caller must still change an administrator-set password. */
     duringPasswordChange?: boolean;
+    /**
+     * Open to a session that still owes its second factor: true for both
+     * stages, or only 'mfa' (verify a factor) or 'mfa_enrol' (enrol one).
+     */
+    duringMfa?: boolean | 'mfa' | 'mfa_enrol';
+    /** A sensitive action: the session must have authenticated within the policy's minutes. */
+    stepUp?: boolean;
   }
 }

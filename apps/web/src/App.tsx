@@ -7,6 +7,7 @@ import { createQueryClient } from './api/queryClient';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ToastProvider } from './components/Toasts';
 import { i18n } from './i18n';
+import { StepUpProvider } from './pages/auth/StepUpProvider';
 import { routes } from './routes';
 import { SessionProvider } from './session/SessionProvider';
 import { cssVariablesResolver, localizedTheme } from './theme';
@@ -43,7 +44,9 @@ export function AppProviders({
       <ThemeProvider>
         <QueryClientProvider client={client}>
           <SessionProvider>
-            <ToastProvider>{children}</ToastProvider>
+            <ToastProvider>
+              <StepUpProvider>{children}</StepUpProvider>
+            </ToastProvider>
           </SessionProvider>
         </QueryClientProvider>
       </ThemeProvider>

@@ -16,6 +16,8 @@ import {
   IconListCheck,
   IconShieldCheck,
   IconShieldCog,
+  IconShieldLock,
+  IconBuildingSkyscraper,
   IconSignature,
   IconUsers,
   IconPresentation,
@@ -241,7 +243,9 @@ export interface NavPage {
     | 'users'
     | 'roles'
     | 'audit'
-    | 'approvalPolicies';
+    | 'approvalPolicies'
+    | 'authPolicy'
+    | 'identityProviders';
   path: string;
   icon: Icon;
   /** Shown in the navigation only to users holding this permission (with this reach, if given). */
@@ -275,5 +279,19 @@ export const ADMIN_PAGES: readonly NavPage[] = [
     icon: IconGavel,
     permission: 'approvals:read',
     reach: 'all',
+  },
+  // Who needs a second factor at sign-in, and how long a step-up confirmation lasts.
+  {
+    key: 'authPolicy',
+    path: '/admin/sign-in-policy',
+    icon: IconShieldLock,
+    permission: 'organization:manage',
+  },
+  // Single sign-on (OIDC, SAML) and SCIM provisioning.
+  {
+    key: 'identityProviders',
+    path: '/admin/identity-providers',
+    icon: IconBuildingSkyscraper,
+    permission: 'organization:manage',
   },
 ];

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { RequirePermission } from './components/RequirePermission';
 import { LoadingBlock } from './components/QueryStates';
 import { RouteErrorPage } from './components/RouteErrorPage';
@@ -14,6 +14,17 @@ import { SessionGate } from './session/SessionGate';
 // so the log-in page and the dashboard stay within their download budget (e2e/tests/delivery.test.ts).
 const ApprovalPoliciesPage = lazy(() =>
   import('./pages/admin/ApprovalPoliciesPage').then((m) => ({ default: m.ApprovalPoliciesPage })),
+);
+const AuthPolicyPage = lazy(() =>
+  import('./pages/admin/AuthPolicyPage').then((m) => ({ default: m.AuthPolicyPage })),
+);
+const IdentityProvidersPage = lazy(() =>
+  import('./pages/admin/IdentityProvidersPage').then((m) => ({
+    default: m.IdentityProvidersPage,
+  })),
+);
+const IdentityProviderPage = lazy(() =>
+  import('./pages/admin/IdentityProviderPage').then((m) => ({ default: m.IdentityProviderPage })),
 );
 const AuditLogPage = lazy(() =>
   import('./pages/admin/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
@@ -503,7 +514,21 @@ export const routes: RouteObject[] = [
             ),
           },
           { path: 'admin/users', element: guarded('users:read', lazyPage(<UsersPage />)) },
+          {
+            path: 'admin/sign-in-policy',
+            element: guarded('organization:manage', areaPage('authentication', <AuthPolicyPage />)),
+          },
           { path: 'admin/roles', element: lazyPage(<RolesPage />) },
+          {
+            path: 'admin/identity-providers',
+            element: guarded('organization:manage', areaPage('sso', <IdentityProvidersPage />)),
+          },
+          {
+            path: 'admin/identity-providers/:id',
+            element: guarded('organization:manage', areaPage('sso', <IdentityProviderPage />)),
+          },
+          // Single sign-on comes back to /login (with ?sso_error or ?mfa); once signed in, home.
+          { path: 'login', element: <Navigate to="/" replace /> },
           {
             path: 'admin/audit',
             element: guarded('audit:read', areaPage('auditLabels', <AuditLogPage />)),

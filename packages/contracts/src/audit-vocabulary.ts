@@ -78,6 +78,13 @@ export const AUDIT_ENTITY_TYPES = [
   'incident_obligation',
   'incident_settings',
   'isms_event',
+  // Sign-in: second factors and the sign-in policy.
+  'user_factor',
+  'auth_policy',
+  // Single sign-on: the organization's identity providers.
+  'identity_provider',
+  // SCIM provisioning: the groups an IdP keeps in Mamoru.
+  'directory_group',
   // Notifications and email.
   'notification_preferences',
   'notification_settings',
@@ -373,5 +380,28 @@ export const AUDIT_ACTIONS = [
   'calendar_feed.created',
   'calendar_feed.rotated',
   'calendar_feed.revoked',
+  // Sign-in: second factors, step-up and the sign-in policy (authentication).
+  'session.mfa_verified',
+  'session.step_up',
+  'factor.added',
+  'factor.removed',
+  'factor.reset',
+  'factor.reset_requested',
+  'recovery_codes.generated',
+  'auth_policy.changed',
+  // Single sign-on (sso): provider settings, and users linked or created at sign-in.
+  'identity_provider.created',
+  'identity_provider.updated',
+  'identity_provider.disabled',
+  'identity_provider.deleted',
+  'identity_provider.scim_token_issued',
+  'sso.user_linked',
+  'sso.user_provisioned',
+  // SCIM provisioning: users created and deactivated by the IdP, its groups.
+  'scim.user_provisioned',
+  'scim.user_deactivated',
+  'directory_group.created',
+  'directory_group.updated',
+  'directory_group.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -51,6 +51,10 @@ export const SECURITY_EVENT_KINDS = [
   'forbidden',
   'csrf_failed',
   'throttled',
+  // A wrong second factor at sign-in or step-up.
+  'mfa_failed',
+  /** A single sign-on refused at the callback (the reason says why: sso_* or saml_*). */
+  'sso_failed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

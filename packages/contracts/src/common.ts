@@ -28,6 +28,8 @@ export const problemSchema = z
         }),
       )
       .optional(),
+    /** `step_up_required`: the window a re-authentication opens, in minutes. */
+    stepUpMinutes: z.number().int().optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;

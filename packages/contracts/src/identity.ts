@@ -12,7 +12,9 @@ export const roleSchema = z.enum([
 ]);
 export type RoleName = z.infer<typeof roleSchema>;
 
-const email = z.email().max(254);
+/** An email address as log-on, users and provisioning accept it. */
+export const emailAddressSchema = z.email().max(254);
+const email = emailAddressSchema;
 /** Length only here; the common-password rule runs in the domain. */
 const password = z.string().min(12).max(256);
 const displayName = z.string().trim().min(1).max(100);
@@ -67,11 +69,30 @@ export const organizationUpdateSchema = z.object({
   defaultLocale: localeSchema.optional(),
 });
 
+export const sessionStageSchema = z.enum(['complete', 'mfa', 'mfa_enrol']);
+export type SessionStageName = z.infer<typeof sessionStageSchema>;
+
+/** How the session signed in, and how fresh its last full authentication is. */
+export const sessionAuthSchema = z
+  .object({
+    stage: sessionStageSchema,
+    method: z.enum(['password', 'oidc', 'saml']),
+    providerId: z.uuid().nullable(),
+    mfaMethod: z.enum(['totp', 'webauthn', 'recovery', 'idp']).nullable(),
+    authenticatedAt: z.iso.datetime(),
+    /** The organization's step-up window: sensitive actions need an authentication this recent. */
+    stepUpMinutes: z.number().int(),
+  })
+  .meta({ id: 'SessionAuth' });
+export type SessionAuth = z.infer<typeof sessionAuthSchema>;
+
 export const sessionInfoSchema = z.object({
   user: userSchema,
   organization: organizationSchema,
+  /** Empty while the session still owes its second factor (stage 'mfa' / 'mfa_enrol'). */
   permissions: z.record(z.string(), z.enum(['all', 'own'])),
   csrfToken: z.string(),
+  auth: sessionAuthSchema,
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

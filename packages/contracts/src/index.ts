@@ -1,6 +1,8 @@
 export * from './common.ts';
 export * from './health.ts';
 export * from './identity.ts';
+export * from './authentication.ts';
+export * from './authentication-webauthn.ts';
 export * from './audit.ts';
 export * from './audit-vocabulary.ts';
 export * from './display-id.ts';
@@ -45,3 +47,5 @@ export * from './objectives.ts';
 export * from './legal.ts';
 export * from './calendar.ts';
 export * from './notifications.ts';
+export * from './sso.ts';
+export * from './scim.ts';

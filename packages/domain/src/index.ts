@@ -13,6 +13,11 @@ export type { AuthSettings } from './identity/sessions.ts';
 export * as users from './identity/users.ts';
 export * as tokens from './identity/tokens.ts';
 export * as organization from './identity/organization.ts';
+export * as sso from './sso/index.ts';
+export * as scim from './sso/scim.ts';
+export * as authentication from './authentication/index.ts';
+export * as samlSignIn from './sso/saml-sign-in.ts';
+export * as webauthn from './authentication/webauthn.ts';
 export * as approvals from './approvals/index.ts';
 export * as approvalSummaries from './approvals/summaries.ts';
 // Each area registers what its approvals show (the summarizers of approvals/summaries.ts).

@@ -8,6 +8,10 @@ import { resourcesMessages } from './messages-resources.ts';
 import { attestationsMessages } from './messages-attestations.ts';
 import { objectivesMessages } from './messages-objectives.ts';
 import { legalMessages } from './messages-legal.ts';
+import { authenticationMessages } from './messages-authentication.ts';
+import { ssoMessages } from './messages-sso.ts';
+import { scimMessages } from './messages-scim.ts';
+import { webauthnMessages } from './messages-webauthn.ts';
 import { controlsMessages } from './messages-controls.ts';
 import { calendarMessages } from './messages-calendar.ts';
 import { catalogImportMessages } from './messages-catalog-import.ts';
@@ -30,6 +34,10 @@ export const messages: Record<Locale, Catalog> = {
     ...attestationsMessages.en,
     ...objectivesMessages.en,
     ...legalMessages.en,
+    ...authenticationMessages.en,
+    ...ssoMessages.en,
+    ...scimMessages.en,
+    ...webauthnMessages.en,
     ...controlsMessages.en,
     ...calendarMessages.en,
     ...catalogImportMessages.en,
@@ -321,6 +329,10 @@ export const messages: Record<Locale, Catalog> = {
     ...attestationsMessages.ja,
     ...objectivesMessages.ja,
     ...legalMessages.ja,
+    ...authenticationMessages.ja,
+    ...ssoMessages.ja,
+    ...scimMessages.ja,
+    ...webauthnMessages.ja,
     ...controlsMessages.ja,
     ...calendarMessages.ja,
     ...catalogImportMessages.ja,

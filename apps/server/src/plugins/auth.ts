@@ -4,6 +4,7 @@ import fastifyHelmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
+  authentication,
   authorize,
   sessions,
   tokens,
@@ -11,6 +12,7 @@ import {
   type RequestContext,
 } from '@mamoru/domain';
 import type { Config } from '../config.ts';
+import type { Database } from '@mamoru/db';
 
 export const SESSION_COOKIE = 'mamoru_session';
 /**
@@ -37,6 +39,23 @@ export function authSettings(config: Config): AuthSettings {
 export function contextOf(request: FastifyRequest): RequestContext {
   if (!request.actor) throw new DomainError('unauthenticated', 'unauthenticated');
   return { actor: request.actor, requestId: String(request.id) };
+}
+
+/**
+ * Refuses a sensitive action unless the session re-authenticated within the
+ * policy's minutes (`step_up_required`, with the window, so the client can ask
+ * and retry). A bearer token has no person to re-authenticate: refused.
+ * Routes use `config.stepUp`; a route whose body decides (roles given or not)
+ * calls this itself.
+ */
+export async function requireStepUp(database: Database, request: FastifyRequest) {
+  if (!request.actor || !request.sessionId || !request.authenticatedAt) {
+    throw new DomainError('forbidden', 'step_up_unavailable');
+  }
+  const minutes = await authentication.stepUpMinutesOf(database.db, request.actor.organizationId);
+  if (!authentication.withinStepUp(request.authenticatedAt, minutes)) {
+    throw new DomainError('forbidden', 'step_up_required', { stepUpMinutes: minutes });
+  }
 }
 
 /** request.protocol is https only over TLS or when a trusted proxy says so. */
@@ -98,6 +117,8 @@ export const authPlugin = fp(async (app) => {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('passwordChangeRequired', false);
+  app.decorateRequest('sessionStage', null);
+  app.decorateRequest('authenticatedAt', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
@@ -121,7 +142,10 @@ export const authPlugin = fp(async (app) => {
         request.actor = found.actor;
         request.sessionId = found.session.id;
         request.csrfToken = found.session.csrfToken;
-        request.passwordChangeRequired = found.user.mustChangePassword;
+        request.passwordChangeRequired =
+          found.user.mustChangePassword && found.session.method === 'password';
+        request.sessionStage = found.session.stage as NonNullable<FastifyRequest['sessionStage']>;
+        request.authenticatedAt = found.session.authenticatedAt;
       }
     }
     if (request.actor?.locale) request.locale = request.actor.locale;
@@ -134,10 +158,21 @@ export const authPlugin = fp(async (app) => {
         throw new DomainError('forbidden', 'csrf_failed');
       }
     }
-    // An administrator-set password is replaced before anything else is done.
-    if (request.passwordChangeRequired && !config.duringPasswordChange) {
+    // A session that proved only its first factor reaches the MFA routes and nothing else.
+    const stage = request.sessionStage;
+    if (stage && stage !== 'complete' && config.duringMfa !== true && config.duringMfa !== stage) {
+      throw new DomainError(
+        'forbidden',
+        stage === 'mfa' ? 'mfa_required' : 'mfa_enrolment_required',
+      );
+    }
+    // An administrator-set password is replaced before anything else is done
+    // (after the second factor: until then only MFA routes are open anyway).
+    const settling = stage !== null && stage !== 'complete';
+    if (request.passwordChangeRequired && !config.duringPasswordChange && !settling) {
       throw new DomainError('forbidden', 'password_change_required');
     }
     if (config.permission) authorize(request.actor, config.permission);
+    if (config.stepUp) await requireStepUp(app.database, request);
   });
 });

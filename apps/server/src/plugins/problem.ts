@@ -41,8 +41,10 @@ export function sendProblem(
     code,
     instance: request.url,
     ...(errors?.length ? { errors } : {}),
+    ...(typeof params.stepUpMinutes === 'number' ? { stepUpMinutes: params.stepUpMinutes } : {}),
   };
-  problemCodes.set(reply, code);
+  // A refusal may name a finer reason for the security log than the code the client sees.
+  problemCodes.set(reply, typeof params.securityReason === 'string' ? params.securityReason : code);
   // Clients and proxies read the wait from the standard header, people from the title.
   if ((status === 429 || status === 503) && typeof params.seconds === 'number') {
     reply.header('retry-after', String(params.seconds));

@@ -11,6 +11,7 @@ function kindOf(request: FastifyRequest, status: number, reason: string): Securi
     if (status === 401) return 'login_failed';
     if (status === 429) return 'login_throttled';
   }
+  if (reason === 'mfa_code_invalid' || reason === 'step_up_failed') return 'mfa_failed';
   if (status === 401) return 'unauthenticated';
   if (status === 403) return reason === 'csrf_failed' ? 'csrf_failed' : 'forbidden';
   if (status === 429) return 'throttled';

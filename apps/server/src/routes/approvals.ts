@@ -117,7 +117,7 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
         body: approvalPolicyUpdateSchema,
         response: { 202: approvalPolicySchema },
       },
-      config: { permission: 'approvals:configure' },
+      config: { permission: 'approvals:configure', stepUp: true },
     },
     async (request, reply) => {
       const policy = await approvals.requestPolicyChange(

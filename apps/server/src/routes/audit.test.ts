@@ -246,10 +246,10 @@ describeEachDatabase('audit trail', (ctx) => {
 });
 
 /**
- * The same checks through the `mamoru audit verify` process. The CLI needs a
+ * The same checks through the `mamoru audit verify` command. The CLI needs a
  * database it can open itself: on PostgreSQL a fresh test database (its URL),
- * otherwise a PGlite data folder, which only one process may hold, so the
- * test closes it before each CLI run.
+ * otherwise a PGlite data folder, which only one holder may open at a time, so
+ * the test closes it before each CLI run.
  */
 describeEachDatabase('mamoru audit verify', (ctx) => {
   let database: Database;
@@ -304,8 +304,8 @@ describeEachDatabase('mamoru audit verify', (ctx) => {
     expect(result.stdout).toMatch(/^Before tampering \([0-9a-f-]{36}\): ok \(5 events\)$/m);
   });
 
-  // Four CLI processes one after another (each starts Node, tsx and the database):
-  // the timeout is a limit for a loaded machine, not a speed expectation.
+  // Four CLI runs one after another (each opens the database): the timeout is a
+  // limit for a loaded machine, not a speed expectation.
   it('exits 1 naming the edited event, then the deleted last one', async () => {
     await reopen();
     const orgId = await organizationId();

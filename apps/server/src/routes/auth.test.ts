@@ -493,7 +493,8 @@ describeEachDatabase('authentication and sessions', (ctx) => {
         permissions: ['isms:read'],
       });
       expect(res.statusCode).toBe(403);
-      expect(res.json().code).toBe('tokens_user_only');
+      // Creating a token is a sensitive action: only a person at a browser steps up for it.
+      expect(res.json().code).toBe('step_up_unavailable');
 
       const staff = await createUserAndLogin(admin, { roles: ['staff'] });
       const escalate = await staff.post('/api/v1/tokens', {

@@ -10,8 +10,9 @@ import {
   setupStatusSchema,
   userSchema,
 } from '@mamoru/contracts';
-import { presentOrganization, presentUser, sessions, setup, users } from '@mamoru/domain';
+import { presentUser, sessions, setup, users } from '@mamoru/domain';
 import { authSettings, clearSessionCookie, contextOf, setSessionCookie } from '../plugins/auth.ts';
+import { buildSessionInfo, sessionInfoOfRequest } from './authentication-session.ts';
 
 const tags = ['identity'];
 
@@ -20,16 +21,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const settings = authSettings(app.config);
   const db = app.database.db;
 
-  const sessionInfo = async (userId: string, organizationId: string, csrfToken: string) => {
-    const { user } = (await sessions.resolveUserForInfo(db, organizationId, userId))!;
-    const org = await sessions.sessionOrganization(db, organizationId);
-    return {
-      user: presentUser(user),
-      organization: presentOrganization(org),
-      permissions: sessions.actorForUser(user).grants,
-      csrfToken,
-    };
-  };
+  const sessionInfo = (session: {
+    id: string;
+    userId: string;
+    organizationId: string;
+    csrfToken: string;
+  }) =>
+    buildSessionInfo(db, {
+      userId: session.userId,
+      organizationId: session.organizationId,
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+    });
 
   app.get(
     '/setup',
@@ -52,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userAgent: request.headers['user-agent'] ?? null,
         requestId: String(request.id),
       };
-      const { token, session, user } = await sessions.login(
+      const { token, session } = await sessions.login(
         db,
         request.body.email,
         request.body.password,
@@ -60,9 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         settings,
       );
       setSessionCookie(request, reply, token, settings.sessionMaxSeconds);
-      return reply
-        .status(201)
-        .send(await sessionInfo(user.id, user.organizationId, session.csrfToken));
+      return reply.status(201).send(await sessionInfo(session));
     },
   );
 
@@ -84,7 +85,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
             : null,
       };
       // Every refusal (wrong password, unknown account, throttled) is thrown by this one call.
-      const { token, session, user } = await sessions.login(
+      const { token, session } = await sessions.login(
         db,
         request.body.email,
         request.body.password,
@@ -92,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         settings,
       );
       setSessionCookie(request, reply, token, settings.sessionMaxSeconds);
-      return sessionInfo(user.id, user.organizationId, session.csrfToken);
+      return sessionInfo(session);
     },
   );
 
@@ -100,11 +101,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/session',
     {
       schema: { tags, response: { 200: sessionInfoSchema } },
-      config: { authenticated: true, duringPasswordChange: true },
+      config: { authenticated: true, duringPasswordChange: true, duringMfa: true },
     },
     async (request) => {
-      const { actor } = contextOf(request);
-      return sessionInfo(actor.userId!, actor.organizationId, request.csrfToken ?? '');
+      contextOf(request);
+      return sessionInfoOfRequest(db, request);
     },
   );
 
@@ -113,7 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // A bare POST (no body at all) is the ordinary log-out: Fastify hands it over as null.
       schema: { tags, body: z.object({ everywhere: z.boolean().default(false) }).nullish() },
-      config: { authenticated: true, duringPasswordChange: true },
+      config: { authenticated: true, duringPasswordChange: true, duringMfa: true },
     },
     async (request, reply) => {
       await sessions.logout(

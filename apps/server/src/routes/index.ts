@@ -10,6 +10,9 @@ import { auditsRoutes } from './audits.ts';
 import { auditProgrammeRoutes } from './audits-programmes.ts';
 import { auditReportRoutes } from './audits-reports.ts';
 import { authRoutes } from './auth.ts';
+import { authenticationRoutes } from './authentication.ts';
+import { authenticationAdminRoutes } from './authentication-admin.ts';
+import { webauthnRoutes } from './authentication-webauthn.ts';
 import { catalogRoutes } from './catalog.ts';
 import { documentRoutes } from './documents.ts';
 import { conformityRoutes } from './conformity.ts';
@@ -53,6 +56,9 @@ import { treatmentPlanRoutes } from './risks-plan.ts';
 import { scopeRoutes } from './scope.ts';
 import { soaRoutes } from './soa.ts';
 import { soaMigrationRoutes } from './soa-migration.ts';
+import { ssoSamlRoutes } from './sso-saml.ts';
+import { ssoRoutes } from './sso.ts';
+import { ssoProviderRoutes } from './sso-providers.ts';
 import { tokenRoutes } from './tokens.ts';
 import { trainingCourseRoutes } from './training-courses.ts';
 import { trainingMyRoutes } from './training-my.ts';
@@ -68,6 +74,11 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => ({ name: 'mamoru' as const, version: MAMORU_VERSION }),
   );
   await app.register(authRoutes);
+  await app.register(authenticationRoutes);
+  await app.register(authenticationAdminRoutes);
+  await app.register(webauthnRoutes);
+  await app.register(ssoRoutes);
+  await app.register(ssoProviderRoutes);
   await app.register(userRoutes);
   await app.register(tokenRoutes);
   await app.register(approvalRoutes);
@@ -126,4 +137,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(incidentRespondRoutes);
   await app.register(ismsEventRoutes);
   await app.register(calendarRoutes);
+  await app.register(ssoSamlRoutes);
 };

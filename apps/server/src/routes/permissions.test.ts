@@ -11,15 +11,41 @@ vi.mock('fastify', async (importOriginal) =>
 
 /** The only routes anyone may call without signing in. */
 const PUBLIC_API_ROUTES = [
+  // SAML: the metadata for the IdP, and the ACS the browser posts the IdP's answer to.
+  'GET /api/v1/auth/sso/:id/saml/metadata',
+  // Single sign-on: which providers an email may use, the redirect to the IdP, the OIDC callback.
+  'GET /api/v1/auth/sso/:id/start',
+  'GET /api/v1/auth/sso/oidc/callback',
   // A user's calendar feed and an email's unsubscribe link: no session, a secret token instead.
   'GET /api/v1/calendar/feed/:file',
   'GET /api/v1/notifications/unsubscribe',
   'GET /api/v1/setup',
   'GET /api/v1/version',
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/sso/:id/saml/acs',
+  'POST /api/v1/auth/sso/discover',
   'POST /api/v1/notifications/unsubscribe',
   'POST /api/v1/setup',
 ];
+
+/**
+ * What a session that proved only its password reaches: `mfa` verifies a
+ * factor, `mfa_enrol` enrols the first one, true is open at both stages.
+ * Anything more here would let a stolen password past the second factor.
+ */
+const MFA_STAGE_ROUTES = [
+  'GET /api/v1/auth/session (true)',
+  'GET /api/v1/me/factors (true)',
+  'POST /api/v1/auth/logout (true)',
+  'POST /api/v1/auth/mfa/recovery (mfa)',
+  'POST /api/v1/auth/mfa/totp (mfa)',
+  'POST /api/v1/auth/mfa/webauthn (mfa)',
+  'POST /api/v1/auth/mfa/webauthn/options (mfa)',
+  'POST /api/v1/me/factors/totp (mfa_enrol)',
+  'POST /api/v1/me/factors/totp/confirm (mfa_enrol)',
+  'POST /api/v1/me/factors/webauthn (mfa_enrol)',
+  'POST /api/v1/me/factors/webauthn/options (mfa_enrol)',
+].sort();
 
 const guardOf = (r: RecordedRoute) =>
   r.config.permission
@@ -98,6 +124,14 @@ describeEachDatabase('route guards', (ctx) => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('opens only session info, log-out and the MFA routes before the second factor', () => {
+    const open = apiRoutes(app)
+      .filter((r) => r.config.duringMfa && r.method !== 'HEAD')
+      .map((r) => `${routeName(r)} (${String(r.config.duringMfa)})`)
+      .sort();
+    expect(open).toEqual(MFA_STAGE_ROUTES);
   });
 
   it('answers the public routes without a session', async () => {

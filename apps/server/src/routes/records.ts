@@ -190,7 +190,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         body: disposalRequestSchema,
         response: { 200: recordSchema },
       },
-      config: { permission: 'isms:write' },
+      config: { permission: 'isms:write', stepUp: true },
     },
     async (request, reply) => {
       const row = await records.requestDisposal(

@@ -103,6 +103,19 @@ const SELF_SERVICE_WRITES = [
   'POST /api/v1/notifications/:id/read',
   'POST /api/v1/notifications/read-all',
   'PUT /api/v1/me/notification-preferences',
+  // One's own sign-in: second factors, recovery codes, the MFA step and step-up.
+  'POST /api/v1/me/factors/totp',
+  'POST /api/v1/me/factors/totp/confirm',
+  'DELETE /api/v1/me/factors/:id',
+  'POST /api/v1/me/recovery-codes',
+  'POST /api/v1/auth/mfa/totp',
+  'POST /api/v1/auth/mfa/recovery',
+  'POST /api/v1/auth/step-up',
+  'POST /api/v1/me/factors/webauthn/options',
+  'POST /api/v1/me/factors/webauthn',
+  'POST /api/v1/auth/mfa/webauthn/options',
+  'POST /api/v1/auth/mfa/webauthn',
+  'POST /api/v1/auth/step-up/webauthn/options',
 ];
 
 describeEachDatabase('roles and permissions', (ctx) => {

@@ -90,7 +90,20 @@ import {
 import { createMinutesOfB, minutesProbes, type MinutesOfB } from './reviews-minutes.isolation.ts';
 import { EVENT_LISTS, createEventsOfB, eventProbes, type EventsOfB } from './events.isolation.ts';
 import { LEGAL_LISTS, createLegalOfB, legalProbes, type LegalOfB } from './legal.isolation.ts';
+import {
+  SSO_LISTS,
+  SSO_NOT_OBJECT_IDS,
+  createSsoOfB,
+  ssoProbes,
+  type SsoOfB,
+} from './sso.isolation.ts';
 import { CALENDAR_LISTS, CALENDAR_NOT_OBJECT_IDS } from './calendar.isolation.ts';
+import {
+  authenticationProbes,
+  createAuthenticationOfB,
+  type AuthenticationOfB,
+} from './authentication.isolation.ts';
+import { longStepUpWindow } from '../testing/mfa.ts';
 import {
   createMinutesExportOfB,
   minutesExportProbes,
@@ -267,6 +280,10 @@ interface Objects {
   objectives: ObjectivesOfB;
   /** B's legal obligation. */
   legal: LegalOfB;
+  /** B's identity provider. */
+  sso: SsoOfB;
+  /** B's administrator's authenticator app. */
+  authentication: AuthenticationOfB;
   /** B's own control in operation, with a check and a failed result. */
   controls: ControlsOfB;
   /** B's manager's notification of B's approval request. */
@@ -358,6 +375,8 @@ const BY_ID: ByIdProbe[] = [
   ...incidentRespondProbes<Objects>(),
   ...eventProbes<Objects>(),
   ...legalProbes<Objects>(),
+  ...ssoProbes<Objects>(),
+  ...authenticationProbes<Objects>(),
   ...incidentProbes<Objects>(),
   ...changeReviewProbes<Objects>(),
   ...attestationProbes<Objects>(),
@@ -534,6 +553,7 @@ const NOT_OBJECT_IDS = [
   'GET /api/v1/conformity/:itemId',
   ...RESOURCE_NOT_OBJECT_IDS,
   ...CALENDAR_NOT_OBJECT_IDS,
+  ...SSO_NOT_OBJECT_IDS,
 ];
 
 interface ListProbe {
@@ -593,6 +613,7 @@ const LISTS: ListProbe[] = [
   ...INCIDENT_RESPOND_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...EVENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...LEGAL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...SSO_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_REPORT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...INCIDENT_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CHANGE_REVIEW_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
@@ -721,6 +742,10 @@ describeEachDatabase('tenant isolation', (ctx) => {
     b.attestations = await createAttestationsOfB(adminB, ownersB.managerB);
     b.objectives = await createObjectivesOfB(adminB);
     b.legal = await createLegalOfB(ownersB.managerB);
+    b.sso = await createSsoOfB(ownersB.adminB);
+    b.authentication = await createAuthenticationOfB(ownersB.adminB);
+    // The probes of step-up routes run long after these log-ins.
+    await longStepUpWindow(app, [adminA.organization.id, orgB.organization.id]);
     b.controls = await createControlsOfB(adminB, b.ownControlId);
     b.notifications = await createNotificationsOfB(ownersB.managerB);
     const overlay = await ownersB.managerB.put(`/api/v1/catalogs/${SHIPPED_CATALOG}/overlay`, {
@@ -788,6 +813,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.attestations.values,
       ...b.objectives.values,
       ...b.legal.values,
+      ...b.sso.values,
+      ...b.authentication.values,
       ...b.controls.values,
       ...b.notifications.values,
     ];

@@ -40,7 +40,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     '/tokens',
     {
       schema: { tags, body: apiTokenCreateSchema, response: { 201: apiTokenCreatedSchema } },
-      config: { authenticated: true },
+      config: { authenticated: true, stepUp: true },
     },
     async (request, reply) => {
       const { row, secret } = await tokens.createToken(db, contextOf(request), request.body);

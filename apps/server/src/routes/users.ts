@@ -21,7 +21,7 @@ import {
 } from '@mamoru/domain';
 import type { FastifyRequest } from 'fastify';
 import type { UserRow } from '@mamoru/db/repositories/users';
-import { contextOf } from '../plugins/auth.ts';
+import { contextOf, requireStepUp } from '../plugins/auth.ts';
 import { requireIfMatch, setEtag } from '../plugins/etag.ts';
 
 const tags = ['identity'];
@@ -49,7 +49,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users',
     {
       schema: { tags, body: userCreateSchema, response: { 201: userSchema } },
-      config: { permission: 'users:manage' },
+      // A new user always comes with roles: granting them is a sensitive action.
+      config: { permission: 'users:manage', stepUp: true },
     },
     async (request, reply) => {
       const user = await users.createUser(db, contextOf(request), request.body);
@@ -83,6 +84,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'users:manage' },
     },
     async (request, reply) => {
+      // Changing roles is sensitive; other fields (name, language, unit) are not.
+      const roles = request.body.roles;
+      if (roles) {
+        const current = await users.getUser(db, contextOf(request), request.params.id);
+        const same =
+          roles.length === current.roles.length && roles.every((r) => current.roles.includes(r));
+        if (!same) await requireStepUp(app.database, request);
+      }
       const user = await users.updateUser(
         db,
         contextOf(request),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse as Response } from 'fastify';
 import type { Organization, SessionInfo, User } from '@mamoru/contracts';
@@ -197,6 +197,11 @@ export async function createUser(admin: Client, input: NewUser) {
         }
       : {}),
   };
+  // Creating a user grants roles (a step-up action): a long suite's administrator
+  // signed in more than the step-up window ago, so the fixture re-authenticates them.
+  await admin.app.database.db.execute(
+    sql`update sessions set authenticated_at = now() where id = ${createHash('sha256').update(admin.sessionToken).digest('hex')}`,
+  );
   const response = await admin.post('/api/v1/users', body);
   expectStatus(response, 201, 'POST /api/v1/users');
   let user = response.json<User>();

@@ -68,6 +68,21 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Never open the step-up prompt for this request (the step-up calls themselves). */
+  noStepUp?: boolean;
+}
+
+/**
+ * Asks the person to confirm who they are again (step-up); resolves true once
+ * they have, false when they gave up. Set by the app (StepUpProvider).
+ */
+export type StepUpHandler = (error: ApiError) => Promise<boolean>;
+
+let stepUpHandler: StepUpHandler | null = null;
+
+/** Registers (or, with null, removes) the prompt a `step_up_required` refusal opens. */
+export function setStepUpHandler(handler: StepUpHandler | null) {
+  stepUpHandler = handler;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -113,6 +128,23 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const csrfToken = options.csrfToken ?? (() => undefined);
 
   async function request<T>(method: Method, path: string, init: RequestOptions = {}): Promise<T> {
+    try {
+      return await send<T>(method, path, init);
+    } catch (error) {
+      // A sensitive action after the step-up window: confirm again, then send it once more.
+      if (
+        !(error instanceof ApiError) ||
+        error.code !== 'step_up_required' ||
+        init.noStepUp ||
+        !stepUpHandler ||
+        !(await stepUpHandler(error))
+      )
+        throw error;
+      return send<T>(method, path, { ...init, noStepUp: true });
+    }
+  }
+
+  async function send<T>(method: Method, path: string, init: RequestOptions): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
       'Accept-Language': language(),

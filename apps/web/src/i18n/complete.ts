@@ -44,6 +44,10 @@ import soaMigrationEn from './areas/soa-migration.en.json';
 import soaMigrationJa from './areas/soa-migration.ja.json';
 import catalogEn from './areas/catalog.en.json';
 import catalogJa from './areas/catalog.ja.json';
+import authenticationEn from './areas/authentication.en.json';
+import authenticationJa from './areas/authentication.ja.json';
+import ssoEn from './areas/sso.en.json';
+import ssoJa from './areas/sso.ja.json';
 import type { Translation } from './index.ts';
 
 /**
@@ -76,6 +80,8 @@ export const en = {
   notifications: notificationsEn,
   soaMigration: soaMigrationEn,
   catalog: catalogEn,
+  authentication: authenticationEn,
+  sso: ssoEn,
 } satisfies Translation;
 export const ja = {
   ...jaBase,
@@ -101,4 +107,6 @@ export const ja = {
   notifications: notificationsJa,
   soaMigration: soaMigrationJa,
   catalog: catalogJa,
+  authentication: authenticationJa,
+  sso: ssoJa,
 } satisfies Translation;

@@ -24,6 +24,8 @@ import type calendarEn from './areas/calendar.en.json';
 import type notificationsEn from './areas/notifications.en.json';
 import type soaMigrationEn from './areas/soa-migration.en.json';
 import type catalogEn from './areas/catalog.en.json';
+import type authenticationEn from './areas/authentication.en.json';
+import type ssoEn from './areas/sso.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -69,6 +71,10 @@ export interface LazyAreaStrings {
   soaMigration: typeof soaMigrationEn;
   /** The catalog pages: libraries, controls, import, export, overlay. */
   catalog: typeof catalogEn;
+  /** Second factors: the log-in's second step, enrolment, step-up, profile and admin pages. */
+  authentication: typeof authenticationEn;
+  /** Single sign-on: the log-in page's SSO step and the identity providers page. */
+  sso: typeof ssoEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -160,6 +166,14 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   catalog: {
     en: () => import('./areas/catalog.en.json'),
     ja: () => import('./areas/catalog.ja.json'),
+  },
+  authentication: {
+    en: () => import('./areas/authentication.en.json'),
+    ja: () => import('./areas/authentication.ja.json'),
+  },
+  sso: {
+    en: () => import('./areas/sso.en.json'),
+    ja: () => import('./areas/sso.ja.json'),
   },
 };
 

@@ -2,10 +2,10 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import { IconAlertCircle, IconClockHour4, IconLogin2 } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loginRequestSchema } from '@mamoru/contracts';
 import { isApiError } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
 import { useSession } from '../session/useSession';
+import { SsoErrorNotice, SsoLoginEntry } from './auth/SsoLoginEntry';
 import { serverFieldErrors, unplacedErrors, validate, type FieldErrors } from '../lib/validation';
 
 /** Email and password; a refusal shows the server's own words (wrong password, throttling). */
@@ -23,7 +23,7 @@ export function LoginPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const values = { email: email.trim(), password };
-    const found = validate(loginRequestSchema, values);
+    const found = validate((await import('./entry-schemas')).loginRequestSchema, values);
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length) return;
@@ -43,6 +43,7 @@ export function LoginPage() {
     <AuthLayout title={t('auth.login.title')} description={t('auth.login.description')}>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('auth.login.title')}>
         <Stack gap="md">
+          <SsoErrorNotice />
           {expired && !failure && (
             <Alert
               variant="light"
@@ -108,6 +109,9 @@ export function LoginPage() {
           </Button>
         </Stack>
       </form>
+      <Stack gap="md" mt="md">
+        <SsoLoginEntry email={email.trim()} />
+      </Stack>
     </AuthLayout>
   );
 }

@@ -2,7 +2,6 @@ import { Button, Divider, PasswordInput, Select, Stack, Text, TextInput } from '
 import { IconRocket } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setupRequestSchema } from '@mamoru/contracts';
 import type { Locale } from '../api/types';
 import { AuthLayout } from '../components/AuthLayout';
 import { containsPersonal, PasswordRules } from '../components/PasswordRules';
@@ -36,7 +35,7 @@ export function SetupPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = { ...values, email: values.email.trim() };
-    const found = validate(setupRequestSchema, input);
+    const found = validate((await import('./entry-schemas')).setupRequestSchema, input);
     if (!found.password && containsPersonal(input.password, input)) {
       found.password = t('passwordRules.personalError');
     }

@@ -1,13 +1,24 @@
 import { Button, Center, EmptyState, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconCloudOff, IconRefresh } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { AppLayout } from '../components/AppLayout';
 import { LoginPage } from '../pages/LoginPage';
-import { PasswordChangeRequiredPage } from '../pages/PasswordChangeRequiredPage';
 import { SetupPage } from '../pages/SetupPage';
 import { useSession } from './useSession';
+
+// The steps after the password are not every visit's: loaded when a session reaches one,
+// so the log-in page stays within its download budget (e2e/tests/delivery.test.ts).
+// Likewise the forced password change, whose form checks with the contract's zod schema.
+const PasswordChangeRequiredPage = lazy(() =>
+  import('../pages/PasswordChangeRequiredPage').then((m) => ({
+    default: m.PasswordChangeRequiredPage,
+  })),
+);
+const SignInSteps = lazy(() =>
+  import('../pages/auth/screens').then((m) => ({ default: m.SignInSteps })),
+);
 
 function SessionLoading() {
   const { t } = useTranslation();
@@ -62,9 +73,23 @@ export function SessionGate({ children }: { children?: ReactNode }) {
       return <SetupPage />;
     case 'signedOut':
       return <LoginPage />;
-    case 'signedIn':
+    case 'signedIn': {
+      // Signed in with the first factor only: the second step, or setting one up.
+      const stage = info?.auth.stage;
+      if (stage === 'mfa' || stage === 'mfa_enrol')
+        return (
+          <Suspense fallback={<SessionLoading />}>
+            <SignInSteps stage={stage} />
+          </Suspense>
+        );
       // An administrator-set password is replaced before the app opens.
-      if (info?.user.passwordChangeRequired) return <PasswordChangeRequiredPage />;
+      if (info?.user.passwordChangeRequired)
+        return (
+          <Suspense fallback={<SessionLoading />}>
+            <PasswordChangeRequiredPage />
+          </Suspense>
+        );
       return <AppLayout>{children}</AppLayout>;
+    }
   }
 }

@@ -56,6 +56,8 @@ export interface SessionValue {
   /** Whether the user holds a permission (any reach, or only 'all' when asked). */
   can(permission: string, reach?: 'all'): boolean;
   signIn(email: string, password: string): Promise<SessionInfo>;
+  /** Takes a session the server answered with (the second sign-in step completing it). */
+  acceptSession(info: SessionInfo): SessionInfo;
   completeSetup(input: SetupInput): Promise<SessionInfo>;
   signOut(options?: { everywhere?: boolean }): Promise<void>;
   /** Keeps the session's copy of the user in step after a profile change. */
@@ -103,6 +105,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const onError = (error: unknown, key: readonly unknown[] | undefined) => {
       if (!isApiError(error)) return;
       // A stale CSRF token: reading the session again brings the current one.
+      // The session is not (or no longer) past the second sign-in step: the gate shows it.
+      if (
+        error.status === 403 &&
+        (error.code === 'mfa_required' || error.code === 'mfa_enrolment_required')
+      ) {
+        void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+        return;
+      }
       if (error.status === 403 && error.code === 'csrf_failed') {
         void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
         return;
@@ -235,6 +245,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return reach === 'all' ? held === 'all' : Boolean(held);
       },
       signIn,
+      acceptSession: accept,
       completeSetup,
       signOut,
       updateUser,
@@ -249,6 +260,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       info,
       expired,
       signIn,
+      accept,
       completeSetup,
       signOut,
       updateUser,

@@ -132,6 +132,14 @@ export function sessionInfo(
     },
     permissions: kind === 'admin' ? ADMIN_PERMISSIONS : STAFF_PERMISSIONS,
     csrfToken: 'csrf-test-token',
+    auth: {
+      stage: 'complete',
+      method: 'password',
+      providerId: null,
+      mfaMethod: null,
+      authenticatedAt: '2026-01-05T09:00:00.000Z',
+      stepUpMinutes: 10,
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { testDatabaseAfterMigrate } from './after-migrate.ts';
 import { pgliteTemplate, postgresTemplate } from './templates.ts';
 
 export { setTestDatabaseAfterMigrate } from './after-migrate.ts';
+export { fillDataDirFromTemplate } from './templates.ts';
 
 /** The PostgreSQL server the test suites also run on (CI starts it). */
 export const TEST_POSTGRES_URL =

@@ -84,3 +84,18 @@ export async function postgresTemplate(
   }
   return name;
 }
+
+/**
+ * Fills an empty folder with this run's migrated PGlite database, for code that
+ * opens a data folder itself (a CLI run, a `mamoru serve` process) where the
+ * test is not about migrating: it starts as after its first start, without the
+ * seconds of migrations and catalog loading. False without a template (a file
+ * run outside the configured vitest): the folder stays empty and migrates afresh.
+ */
+export async function fillDataDirFromTemplate(dataDir: string): Promise<boolean> {
+  const dump = await pgliteTemplate();
+  if (!dump) return false;
+  const database = await openDatabase({ dataDir, loadDataDir: dump, pgliteThread: 'inline' });
+  await database.close();
+  return true;
+}

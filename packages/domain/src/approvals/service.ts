@@ -108,7 +108,9 @@ export async function decisionBlocker(_db: Executor, ctx: RequestContext, approv
       const hasRole = fixed.approverRoles.some((role) => actor.roles.includes(role));
       return hasRole ? 'forbidden' : 'approval_wrong_role';
     }
-    const aboutSelf = approval.entityType === 'user' && approval.entityId === actor.userId;
+    const aboutSelf =
+      (approval.entityType === 'user' || approval.entityType === 'user_factors') &&
+      approval.entityId === actor.userId;
     if (author === actor.userId || approval.requestedBy === actor.userId || aboutSelf)
       return 'approval_own_object';
     return null;

@@ -30,6 +30,7 @@ const FALLBACK_LINKS: Record<string, string> = {
   approval_policy: '/admin/approvals',
   user: '/admin/users',
   role_grant: '/admin/users',
+  user_factors: '/admin/users',
 };
 
 /** The summary of one approval the caller may see, with the object as far as they may read it. */

@@ -32,6 +32,8 @@ export const FIXED_APPROVAL_TYPES: Record<string, { approverRoles: readonly Role
   approval_policy: { approverRoles: ['top_management'] },
   /** Granting top management or administrator to a user. */
   role_grant: { approverRoles: ['admin', 'top_management'] },
+  /** Resetting an administrator's or top management's second factors. */
+  mfa_reset: { approverRoles: ['admin', 'top_management'] },
 };
 
 export interface EffectivePolicy {

@@ -1,5 +1,6 @@
 import type { Db } from '@mamoru/db';
 import * as sessionsRepo from '@mamoru/db/repositories/sessions';
+import * as ssoRepo from '@mamoru/db/repositories/sso';
 import * as usersRepo from '@mamoru/db/repositories/users';
 import * as orgs from '@mamoru/db/repositories/organizations';
 import type { UserRow } from '@mamoru/db/repositories/users';
@@ -62,6 +63,10 @@ export async function login(
     ? await verifyPassword(user.passwordHash, password)
     : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
   if (!user || !ok || !userMayAct(user)) throw new DomainError('unauthenticated', 'login_failed');
+  // Linked to an IdP that turns passwords off: the same answer; the security log says why.
+  if (await ssoRepo.passwordLoginDisabledFor(db, user.organizationId, user.id)) {
+    throw new DomainError('unauthenticated', 'login_failed', { securityReason: 'sso_only' });
+  }
   await attempt.succeeded();
   return openSession(db, user, meta, s, { method: 'password' });
 }

@@ -2,6 +2,7 @@ import type { Db } from '@mamoru/db';
 import { organizationDueItems } from '../calendar/reminders.ts';
 import { notificationJobs } from '../notifications/jobs.ts';
 import { sweepInterruptedJobs } from './sweep.ts';
+import { pruneSignInState } from '../authentication/prune.ts';
 
 /**
  * The logger a job gets: pino's (the server's, with the job's name bound).
@@ -45,6 +46,7 @@ export interface ScheduledJob {
  */
 export const scheduledJobs: readonly ScheduledJob[] = [
   sweepInterruptedJobs,
+  pruneSignInState,
   // Mail, digests, incident deadlines and reminders of what the calendar holds.
   ...notificationJobs(organizationDueItems),
 ];

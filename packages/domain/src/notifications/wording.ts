@@ -23,6 +23,7 @@ const APPROVAL_TYPES: Record<string, Words> = {
   resource_plan: { ja: '資源計画', en: 'Resource plan' },
   approval_policy: { ja: '承認ポリシーの変更', en: 'Approval policy change' },
   role_grant: { ja: '役割の付与', en: 'Role grant' },
+  mfa_reset: { ja: 'サインイン要素のリセット', en: 'Sign-in factor reset' },
 };
 
 const ITEM_KINDS: Record<string, Words> = {

@@ -1,5 +1,5 @@
 import { ActionIcon, Avatar, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconPencil, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { initials } from '../../components/UserMenu';
@@ -31,12 +31,15 @@ export function UserRow({
   isSelf,
   manage,
   onEdit,
+  onFactors,
 }: {
   user: User;
   isSelf: boolean;
   /** Shows the edit button. */
   manage: boolean;
   onEdit: () => void;
+  /** Opens the user's sign-in factors (shown with `manage`). */
+  onFactors?: () => void;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -116,6 +119,18 @@ export function UserRow({
       {manage && (
         <Table.Td ta="right" style={nowrap}>
           {!isSelf && <EndSessionsButton user={user} />}
+          {onFactors && (
+            <Tooltip label={t('users.factors')}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('users.factorsNamed', { name: user.displayName })}
+                onClick={onFactors}
+              >
+                <IconShieldLock size={16} aria-hidden="true" />
+              </ActionIcon>
+            </Tooltip>
+          )}
           <Tooltip label={t('common.edit')}>
             <ActionIcon
               variant="subtle"

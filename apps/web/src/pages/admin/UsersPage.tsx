@@ -11,15 +11,17 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleSchema } from '@mamoru/contracts';
 import { useUserList } from '../../api/identity';
+import { AreaStrings } from '../../i18n/lazy-areas';
 import type { User } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingRows } from '../../components/QueryStates';
 import { useLabels } from '../../lib/labels';
 import { useSession } from '../../session/useSession';
+import { UserFactorsModal } from './UserFactorsModal';
 import { UserFormModal } from './UserFormModal';
 import { UserRow } from './UserRow';
 import { UserUnitSelect } from './UserUnit';
@@ -37,6 +39,7 @@ export function UsersPage() {
   const users = useUserList({ q, role, orgUnitId: unit });
   // `key` remounts the modal so it starts from the user it opens with.
   const [editing, setEditing] = useState<{ user: User | null; key: number } | null>(null);
+  const [factorsOf, setFactorsOf] = useState<User | null>(null);
 
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = q !== '' || role !== null || unit !== null;
@@ -168,6 +171,7 @@ export function UsersPage() {
                     isSelf={user.id === info?.user.id}
                     manage={manage}
                     onEdit={() => setEditing({ user, key: Date.now() })}
+                    onFactors={() => setFactorsOf(user)}
                   />
                 ))}
               </Table.Tbody>
@@ -197,6 +201,17 @@ export function UsersPage() {
           opened
           onClose={() => setEditing(null)}
         />
+      )}
+      {factorsOf && (
+        <Suspense fallback={null}>
+          <AreaStrings area="authentication">
+            <UserFactorsModal
+              key={factorsOf.id}
+              user={factorsOf}
+              onClose={() => setFactorsOf(null)}
+            />
+          </AreaStrings>
+        </Suspense>
       )}
     </Stack>
   );
