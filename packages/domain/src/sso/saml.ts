@@ -68,6 +68,10 @@ export function samlClient(provider: SamlProvider, baseUrl: string, cache?: Cach
 export function safeReturnTo(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 2000) return null;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  // Browsers drop tabs and line breaks from a URL ('/\t/evil.example' becomes '//evil.example'):
+  // any control character makes it unsafe.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return null;
   return value;
 }
 
