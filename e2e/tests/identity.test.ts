@@ -218,10 +218,16 @@ describe('identity in a real browser', () => {
     ];
     for (const language of ['en', 'ja'] as const) {
       if (language === 'ja') {
+        // The choice is saved to the profile; the next page load reads it from there, so the
+        // tour waits for the save (a navigation would abort it on a loaded machine).
+        const saved = page.waitForResponse(
+          (r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/v1/me',
+        );
         await page
           .getByRole('radiogroup', { name: 'Display language' })
           .getByText('日本語')
           .click();
+        expect((await saved).status()).toBe(200);
         await page.getByRole('radiogroup', { name: '表示言語' }).waitFor();
       }
       for (const [path, heading, name] of tour) {
