@@ -69,7 +69,12 @@ describe('application shell in a real browser', () => {
     await expectAccessible(tracked.page, 'the dashboard (en)');
     await screenshot(page, 'shell-dashboard-en');
 
+    // Saved to the profile, which the reload below reads: wait for the save.
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/v1/me',
+    );
     await page.getByRole('radiogroup', { name: 'Display language' }).getByText('日本語').click();
+    expect((await saved).status()).toBe(200);
 
     const navJa = page.getByRole('navigation', { name: 'メインメニュー' });
     await navJa.getByRole('link', { name: '適用範囲', exact: true }).waitFor();
