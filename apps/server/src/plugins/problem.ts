@@ -52,6 +52,35 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json; charset=utf-8').send(problem);
 }
 
+/**
+ * Fastify's refusals of a request body (not JSON, too large, wrong media type)
+ * as status, code and params: the same for the API's problem+json and SCIM's errors.
+ */
+export function bodyErrorOf(
+  error: FastifyError,
+  request: FastifyRequest,
+  defaultBodyLimit: number | undefined,
+): { status: number; code: string; params?: Record<string, string | number> } | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'malformed_json' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        code: 'body_too_large',
+        params: { limit: request.routeOptions.bodyLimit ?? defaultBodyLimit ?? 0 },
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        code: 'unsupported_media_type',
+        params: { type: String(request.headers['content-type'] ?? '') },
+      };
+  }
+  return null;
+}
+
 function zodFieldErrors(locale: Locale, validation: unknown[], context: string | undefined) {
   return validation.filter(isZodValidationIssue).map(({ zodIssue }) => {
     const path = zodIssue.path.map(String).join('.');
@@ -136,19 +165,8 @@ export const problemPlugin = fp<ProblemPluginOptions>(async (app, { spaFallback 
       const errors = zodFieldErrors(request.locale, error.validation, error.validationContext);
       return sendProblem(request, reply, 400, 'validation', {}, errors);
     }
-    switch (error.code) {
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return sendProblem(request, reply, 400, 'malformed_json');
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendProblem(request, reply, 413, 'body_too_large', {
-          limit: request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0,
-        });
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendProblem(request, reply, 415, 'unsupported_media_type', {
-          type: String(request.headers['content-type'] ?? ''),
-        });
-    }
+    const body = bodyErrorOf(error, request, app.initialConfig.bodyLimit);
+    if (body) return sendProblem(request, reply, body.status, body.code, body.params);
     if (error instanceof SyntaxError && error.message.includes('JSON')) {
       return sendProblem(request, reply, 400, 'malformed_json');
     }

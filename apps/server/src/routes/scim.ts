@@ -9,6 +9,7 @@ import {
 } from '@mamoru/contracts';
 import { DomainError, scim, securityLog, type DomainErrorKind } from '@mamoru/domain';
 import { translate } from '../i18n/messages.ts';
+import { bodyErrorOf } from '../plugins/problem.ts';
 import { scimDiscoveryRoutes } from './scim-discovery.ts';
 import { scimGroupRoutes } from './scim-groups.ts';
 import { scimUserRoutes } from './scim-users.ts';
@@ -156,19 +157,8 @@ export async function scimRoutes(app: FastifyInstance) {
     if (error instanceof DomainError) {
       return sendScimError(request, reply, STATUS[error.kind], error.code, error.params);
     }
-    switch (error.code) {
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return sendScimError(request, reply, 400, 'malformed_json');
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendScimError(request, reply, 413, 'body_too_large', {
-          limit: request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0,
-        });
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendScimError(request, reply, 415, 'unsupported_media_type', {
-          type: String(request.headers['content-type'] ?? ''),
-        });
-    }
+    const body = bodyErrorOf(error, request, app.initialConfig.bodyLimit);
+    if (body) return sendScimError(request, reply, body.status, body.code, body.params);
     if (error instanceof SyntaxError) return sendScimError(request, reply, 400, 'malformed_json');
     if (isPoolTimeout(error)) {
       reply.header('retry-after', '5');
