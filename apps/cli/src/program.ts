@@ -11,6 +11,9 @@ import { registerCheck } from './commands/check.ts';
 import { registerIncidents } from './commands/incidents.ts';
 import { registerObjectives } from './commands/objectives.ts';
 import { registerLegal } from './commands/legal.ts';
+import { registerOrg } from './commands/org.ts';
+import { registerDb } from './commands/db.ts';
+import { registerBackup } from './commands/backup.ts';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error (unknown command or option). */
 export function buildProgram(): Command {
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerIncidents(program);
   registerObjectives(program);
   registerLegal(program);
+  registerOrg(program);
+  registerDb(program);
+  registerBackup(program);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import cronParser from 'cron-parser';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './plugins/proxy.ts';
 import { DEFAULT_IMPORT_LIMITS } from './tabular/read.ts';
@@ -67,6 +68,14 @@ const envSchema = z.object({
         return z.NEVER;
       }
       return parsed;
+    }),
+  MAMORU_BACKUP_DIR: z.string().optional(),
+  MAMORU_BACKUP_KEEP: z.coerce.number().int().min(1).max(100_000).default(14),
+  MAMORU_BACKUP_CRON: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || validCron(v), {
+      message: 'must be a cron of five fields (minute hour day month weekday), in UTC',
     }),
   MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES: positive.default(limits.maxUncompressedBytes),
   MAMORU_IMPORT_MAX_ROWS: positive.default(limits.maxRows),
@@ -140,6 +149,11 @@ export interface Config {
   jobPollSeconds: number;
   /** Cron per scheduled job name, replacing the built-in one. */
   jobSchedules: Record<string, string>;
+  /**
+   * Scheduled whole-instance backups: `dir` unset, none are written; `cron`
+   * unset, the job's own schedule (daily 18:00 UTC) holds.
+   */
+  backup: { dir: string | undefined; keep: number; cron: string | undefined };
   /** Catalog files up to this size import within the request; larger ones (to the hard cap) as a job. */
   catalogImportMaxBytes: number;
   /** What one import file may cost (422 naming the limit beyond). */
@@ -210,6 +224,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobWorkers: e.MAMORU_JOBS_WORKERS,
     jobPollSeconds: e.MAMORU_JOBS_POLL_SECONDS,
     jobSchedules: e.MAMORU_JOBS_SCHEDULES,
+    backup: {
+      dir: e.MAMORU_BACKUP_DIR ? resolve(e.MAMORU_BACKUP_DIR) : undefined,
+      keep: e.MAMORU_BACKUP_KEEP,
+      cron: e.MAMORU_BACKUP_CRON?.trim().replace(/\s+/g, ' '),
+    },
     catalogImportMaxBytes: e.MAMORU_CATALOG_IMPORT_MAX_BYTES,
     importLimits: {
       maxUncompressedBytes: e.MAMORU_IMPORT_MAX_UNCOMPRESSED_BYTES,
@@ -246,4 +265,15 @@ function parseSchedules(value: string | undefined): Record<string, string> | str
     result[name] = cron;
   }
   return result;
+}
+
+/** Five fields that pg-boss's cron parser (the same library) reads. */
+function validCron(value: string): boolean {
+  if (value.trim().split(/\s+/).length !== 5) return false;
+  try {
+    cronParser.parseExpression(value.trim(), { tz: 'UTC' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -12,6 +12,7 @@ import {
   IconDatabase,
   IconFileText,
   IconGavel,
+  IconPackageExport,
   IconHistory,
   IconListCheck,
   IconShieldCheck,
@@ -243,6 +244,7 @@ export interface NavPage {
     | 'users'
     | 'roles'
     | 'audit'
+    | 'evidencePacks'
     | 'approvalPolicies'
     | 'authPolicy'
     | 'identityProviders';
@@ -273,6 +275,13 @@ export const ADMIN_PAGES: readonly NavPage[] = [
   { key: 'users', path: '/admin/users', icon: IconUsers, permission: 'users:read' },
   { key: 'roles', path: '/admin/roles', icon: IconShieldCheck, permission: 'users:read' },
   { key: 'audit', path: '/admin/audit', icon: IconHistory, permission: 'audit:read' },
+  // The evidence pack for the certification audit: made by the ISMS manager, taken by auditors.
+  {
+    key: 'evidencePacks',
+    path: '/evidence-pack',
+    icon: IconPackageExport,
+    permission: 'evidence_packs:read',
+  },
   {
     key: 'approvalPolicies',
     path: '/admin/approvals',

@@ -29,6 +29,9 @@ const IdentityProviderPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import('./pages/admin/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
 );
+const EvidencePackPage = lazy(() =>
+  import('./pages/evidence-pack/EvidencePackPage').then((m) => ({ default: m.EvidencePackPage })),
+);
 const RolesPage = lazy(() =>
   import('./pages/admin/RolesPage').then((m) => ({ default: m.RolesPage })),
 );
@@ -532,6 +535,10 @@ export const routes: RouteObject[] = [
           {
             path: 'admin/audit',
             element: guarded('audit:read', areaPage('auditLabels', <AuditLogPage />)),
+          },
+          {
+            path: 'evidence-pack',
+            element: guarded('evidence_packs:read', areaPage('evidencePack', <EvidencePackPage />)),
           },
           {
             path: 'admin/approvals',

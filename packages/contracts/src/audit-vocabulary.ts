@@ -104,6 +104,8 @@ export const AUDIT_ENTITY_TYPES = [
   'control_check_result',
   // A user's iCalendar feed (its secret URL).
   'calendar_feed',
+  // The evidence pack for the certification audit.
+  'evidence_pack',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -403,5 +405,8 @@ export const AUDIT_ACTIONS = [
   'directory_group.created',
   'directory_group.updated',
   'directory_group.deleted',
+  // The evidence pack: made (and older packs' ZIPs removed), and each download.
+  'evidence_pack.created',
+  'evidence_pack.downloaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

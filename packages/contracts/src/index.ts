@@ -49,3 +49,4 @@ export * from './calendar.ts';
 export * from './notifications.ts';
 export * from './sso.ts';
 export * from './scim.ts';
+export * from './evidence-pack.ts';

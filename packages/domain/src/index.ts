@@ -54,6 +54,8 @@ export {
   type ScheduledJob,
 } from './jobs/schedules.ts';
 export { queuedJobs } from './jobs/handlers.ts';
+export * as backup from './backup/index.ts';
+export * from './archive/index.ts';
 export {
   enqueue,
   useJobQueue,
@@ -114,3 +116,4 @@ export * as legal from './legal/index.ts';
 export * as controls from './controls/index.ts';
 export * as calendar from './calendar/index.ts';
 export * as notifications from './notifications/index.ts';
+export * as evidencePacks from './evidence-pack/index.ts';

@@ -16,6 +16,7 @@ import { controlsMessages } from './messages-controls.ts';
 import { calendarMessages } from './messages-calendar.ts';
 import { catalogImportMessages } from './messages-catalog-import.ts';
 import { soaMigrationMessages } from './messages-soa-migration.ts';
+import { evidencePackMessages } from './messages-evidence-pack.ts';
 
 type Catalog = Record<string, string>;
 
@@ -42,6 +43,7 @@ export const messages: Record<Locale, Catalog> = {
     ...calendarMessages.en,
     ...catalogImportMessages.en,
     ...soaMigrationMessages.en,
+    ...evidencePackMessages.en,
     validation: 'The request is not valid.',
     malformed_json: 'The request body is not valid JSON.',
     text_nul_character: 'The text holds a NUL character (U+0000), which cannot be stored.',
@@ -337,6 +339,7 @@ export const messages: Record<Locale, Catalog> = {
     ...calendarMessages.ja,
     ...catalogImportMessages.ja,
     ...soaMigrationMessages.ja,
+    ...evidencePackMessages.ja,
     validation: 'リクエストの内容に誤りがあります。',
     malformed_json: 'リクエスト本文が正しい JSON ではありません。',
     text_nul_character: 'テキストに保存できない制御文字が含まれています。',

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { queuedJobs, scheduledJobs, useJobQueue } from '@mamoru/domain';
+import { backup, queuedJobs, scheduledJobs, useJobQueue } from '@mamoru/domain';
 import { BackgroundJobs } from '../jobs/runner.ts';
 
 declare module 'fastify' {
@@ -17,6 +17,14 @@ declare module 'fastify' {
  */
 export const backgroundJobsPlugin = fp(async (app) => {
   const { config, database } = app;
+  // The scheduled backup's folder and count come from the environment (MAMORU_BACKUP_*),
+  // its cron through the overrides; MAMORU_JOBS_SCHEDULES still wins, as for any job.
+  backup.configureBackups(
+    config.backup.dir ? { dir: config.backup.dir, keep: config.backup.keep } : null,
+  );
+  const backupCron: Record<string, string> = config.backup.cron
+    ? { [backup.BACKUP_JOB]: config.backup.cron }
+    : {};
   const jobs = new BackgroundJobs({
     database,
     log: app.log.child({ component: 'jobs' }),
@@ -24,7 +32,7 @@ export const backgroundJobsPlugin = fp(async (app) => {
     queued: queuedJobs,
     workers: config.jobWorkers,
     pollSeconds: config.jobPollSeconds,
-    cronOverrides: config.jobSchedules,
+    cronOverrides: { ...backupCron, ...config.jobSchedules },
   });
   app.decorate('backgroundJobs', jobs);
   useJobQueue(database.db, jobs);
@@ -33,5 +41,6 @@ export const backgroundJobsPlugin = fp(async (app) => {
   app.addHook('preClose', async () => {
     useJobQueue(database.db, undefined);
     await jobs.stop(Math.max(1_000, Math.floor(config.shutdownTimeoutMs / 2)));
+    backup.configureBackups(null);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { backup } from '@mamoru/domain';
 import { sendProblem } from './problem.ts';
 
 /** Compares digests, so neither the token's length nor its prefix leaks through timing. */
@@ -25,6 +26,40 @@ export const metricsPlugin = fp(async (app) => {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const backupDir = app.config.backup.dir;
+  if (backupDir) {
+    // Read from the folder at each scrape: true whichever instance wrote the
+    // backup, and across restarts. Alert when the newest is older than a day and a bit.
+    let newest: Promise<backup.BackupFile[]> | undefined;
+    const listed = () =>
+      (newest ??= backup.listBackups(backupDir).finally(() => (newest = undefined)));
+    new Gauge({
+      name: 'mamoru_backup_last_timestamp_seconds',
+      help: 'When the newest backup in MAMORU_BACKUP_DIR was taken (0: none yet)',
+      registers: [registry],
+      async collect() {
+        const [last] = await listed();
+        this.set(last ? last.takenAt.getTime() / 1000 : 0);
+      },
+    });
+    new Gauge({
+      name: 'mamoru_backup_last_size_bytes',
+      help: 'Size of the newest backup in MAMORU_BACKUP_DIR',
+      registers: [registry],
+      async collect() {
+        const [last] = await listed();
+        this.set(last?.bytes ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'mamoru_backup_files',
+      help: 'Backups kept in MAMORU_BACKUP_DIR',
+      registers: [registry],
+      async collect() {
+        this.set((await listed()).length);
+      },
+    });
+  }
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(
       {

@@ -29,6 +29,7 @@ import { notificationRoutes } from './notifications.ts';
 import { peopleCompetenceRoutes } from './people-competence.ts';
 import { peopleProfileRoutes } from './people-profiles.ts';
 import { recordRoutes } from './records.ts';
+import { evidencePackRoutes } from './evidence-pack.ts';
 import { resourceRoutes } from './resources.ts';
 import { controlRoutes } from './controls.ts';
 import { ismsEventRoutes } from './events.ts';
@@ -99,6 +100,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(riskChangeReviewRoutes);
   await app.register(treatmentPlanRoutes);
   await app.register(recordRoutes);
+  await app.register(evidencePackRoutes);
   await app.register(resourceRoutes);
   await app.register(controlRoutes);
   await app.register(incidentRoutes);

@@ -183,6 +183,12 @@ import {
 } from './notifications.isolation.ts';
 
 import {
+  EVIDENCE_PACK_LISTS,
+  createEvidencePackOfB,
+  evidencePackProbes,
+  type EvidencePackOfB,
+} from './evidence-pack.isolation.ts';
+import {
   CONTROL_LISTS,
   controlProbes,
   createControlsOfB,
@@ -288,6 +294,8 @@ interface Objects {
   controls: ControlsOfB;
   /** B's manager's notification of B's approval request. */
   notifications: NotificationsOfB;
+  /** B's evidence pack (made after everything else of B). */
+  evidencePack: EvidencePackOfB;
 }
 
 /** Who in organization B performs the control request (it must succeed for them). */
@@ -383,6 +391,7 @@ const BY_ID: ByIdProbe[] = [
   ...objectiveProbes<Objects>(),
   ...controlProbes<Objects>(),
   ...notificationProbes<Objects>(),
+  ...evidencePackProbes<Objects>(),
   {
     route: 'PATCH /api/v1/saved-views/:id',
     url: (b) => `/api/v1/saved-views/${b.savedViewId}`,
@@ -622,6 +631,7 @@ const LISTS: ListProbe[] = [
   ...CONTROL_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...CALENDAR_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
   ...NOTIFICATION_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
+  ...EVIDENCE_PACK_LISTS.map((url) => ({ url, idsIn: (body: string) => [body] })),
 ];
 
 describeEachDatabase('tenant isolation', (ctx) => {
@@ -752,6 +762,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       texts: [{ namespace: 'control', id: '10.3.1', text: { ja: 'Bの公式文言 secret wording' } }],
     });
     expect(overlay.statusCode, overlay.body).toBe(200);
+    b.evidencePack = await createEvidencePackOfB(adminB);
     bValues = [
       orgB.organization.id,
       adminB.user.id,
@@ -817,6 +828,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       ...b.authentication.values,
       ...b.controls.values,
       ...b.notifications.values,
+      ...b.evidencePack.values,
     ];
   });
   afterAll(() => app.close());

@@ -48,6 +48,8 @@ import authenticationEn from './areas/authentication.en.json';
 import authenticationJa from './areas/authentication.ja.json';
 import ssoEn from './areas/sso.en.json';
 import ssoJa from './areas/sso.ja.json';
+import evidencePackEn from './areas/evidence-pack.en.json';
+import evidencePackJa from './areas/evidence-pack.ja.json';
 import type { Translation } from './index.ts';
 
 /**
@@ -82,6 +84,7 @@ export const en = {
   catalog: catalogEn,
   authentication: authenticationEn,
   sso: ssoEn,
+  evidencePack: evidencePackEn,
 } satisfies Translation;
 export const ja = {
   ...jaBase,
@@ -109,4 +112,5 @@ export const ja = {
   catalog: catalogJa,
   authentication: authenticationJa,
   sso: ssoJa,
+  evidencePack: evidencePackJa,
 } satisfies Translation;

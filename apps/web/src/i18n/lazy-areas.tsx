@@ -26,6 +26,7 @@ import type soaMigrationEn from './areas/soa-migration.en.json';
 import type catalogEn from './areas/catalog.en.json';
 import type authenticationEn from './areas/authentication.en.json';
 import type ssoEn from './areas/sso.en.json';
+import type evidencePackEn from './areas/evidence-pack.en.json';
 
 /**
  * Strings of areas a first visit does not need, in chunks of their own per
@@ -75,6 +76,8 @@ export interface LazyAreaStrings {
   authentication: typeof authenticationEn;
   /** Single sign-on: the log-in page's SSO step and the identity providers page. */
   sso: typeof ssoEn;
+  /** The evidence pack for the certification audit. */
+  evidencePack: typeof evidencePackEn;
 }
 export type LazyArea = keyof LazyAreaStrings;
 
@@ -174,6 +177,10 @@ const loaders: Record<LazyArea, Record<Locale, () => Promise<{ default: unknown 
   sso: {
     en: () => import('./areas/sso.en.json'),
     ja: () => import('./areas/sso.ja.json'),
+  },
+  evidencePack: {
+    en: () => import('./areas/evidence-pack.en.json'),
+    ja: () => import('./areas/evidence-pack.ja.json'),
   },
 };
 

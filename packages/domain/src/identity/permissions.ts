@@ -90,6 +90,10 @@ export const PERMISSIONS = [
   // rules (mail domains, external recipients, escalation) are kept by administrators and the
   // ISMS manager.
   'notifications:manage',
+  // The evidence pack for the certification audit (審査用エビデンス一式): the ISMS manager and
+  // administrators make one; whoever reads the whole ISMS (the external auditor too) downloads it.
+  'evidence_packs:read',
+  'evidence_packs:create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -161,6 +165,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:read': 'all',
     'approvals:configure': 'all',
     'notifications:manage': 'all',
+    'evidence_packs:read': 'all',
+    'evidence_packs:create': 'all',
   },
   top_management: {
     ...READ_ISMS,
@@ -183,6 +189,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'approvals:request': 'all',
     'approvals:decide': 'all',
     'conformity:attest_decide': 'all',
+    'evidence_packs:read': 'all',
   },
   isms_manager: {
     ...READ_ISMS,
@@ -225,6 +232,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'conformity:attest': 'all',
     'conformity:attest_decide': 'all',
     'notifications:manage': 'all',
+    'evidence_packs:read': 'all',
+    'evidence_packs:create': 'all',
   },
   owner: {
     ...READ_ISMS,
@@ -258,6 +267,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'controls:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
+    'evidence_packs:read': 'all',
   },
   staff: {
     'organization:read': 'all',
@@ -281,6 +291,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Reach>>> = {
     'controls:read': 'all',
     'audit:read': 'all',
     'approvals:read': 'all',
+    'evidence_packs:read': 'all',
   },
 };
 

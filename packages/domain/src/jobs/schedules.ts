@@ -3,6 +3,7 @@ import { organizationDueItems } from '../calendar/reminders.ts';
 import { notificationJobs } from '../notifications/jobs.ts';
 import { sweepInterruptedJobs } from './sweep.ts';
 import { pruneSignInState } from '../authentication/prune.ts';
+import { backupJob } from '../backup/job.ts';
 
 /**
  * The logger a job gets: pino's (the server's, with the job's name bound).
@@ -47,6 +48,8 @@ export interface ScheduledJob {
 export const scheduledJobs: readonly ScheduledJob[] = [
   sweepInterruptedJobs,
   pruneSignInState,
+  // Whole-instance backups to MAMORU_BACKUP_DIR (off without it), rotated.
+  backupJob,
   // Mail, digests, incident deadlines and reminders of what the calendar holds.
   ...notificationJobs(organizationDueItems),
 ];
