@@ -1,23 +1,14 @@
+import { evidencePackPartSchema, type EvidencePackPart } from '@mamoru/contracts';
+
 /**
  * The evidence pack's own words in both languages: the parts' titles, the
  * README and the page that says a part has nothing to show.
  */
 export type PackLang = 'ja' | 'en';
 
-export const PART_KEYS = [
-  'soa',
-  'risk_assessment',
-  'treatment_plan',
-  'scope',
-  'policy',
-  'document_register',
-  'records_index',
-  'audit_reports',
-  'review_minutes',
-  'nonconformities',
-  'conformity',
-] as const;
-export type PartKey = (typeof PART_KEYS)[number];
+/** The parts, in the contract's order (the API lists and validates the same names). */
+export const PART_KEYS = evidencePackPartSchema.options;
+export type PartKey = EvidencePackPart;
 
 /** Folder (ordered as an auditor reads) and title of each part. */
 export const PARTS: Record<PartKey, { folder: string; ja: string; en: string }> = {

@@ -5,10 +5,14 @@ import { objectiveStanding, type ObjectivePlan } from './status.ts';
 /** OBJ-001: the number as people cite the objective. */
 export const objectiveCode = (n: number) => `OBJ-${String(n).padStart(3, '0')}`;
 
+/** Objective numbers are a PostgreSQL integer: a longer code names no objective. */
+const MAX_NUMBER = 2_147_483_647;
+
 /** The number of a code (OBJ-007 → 7), null when it is not one. */
 export function objectiveNumberOf(code: string) {
   const m = /^OBJ-(\d+)$/i.exec(code.trim());
-  return m ? Number(m[1]) : null;
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isInteger(n) && n <= MAX_NUMBER ? n : null;
 }
 
 export const planOf = (o: ObjectiveView): ObjectivePlan => ({
