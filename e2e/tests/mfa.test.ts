@@ -150,8 +150,13 @@ describe('second factors in a real browser', () => {
     await expectAccessible(page, 'the enrolment page');
     await page.getByRole('textbox', { name: 'Name' }).fill('Work phone');
     await page.getByLabel('Code from your authenticator app').fill(totpCode(tinaSecret, { at: 0 }));
+    // A code long gone is refused; the one the app shows now is taken. The refusal is
+    // awaited itself: under load, a second submit while the first is in flight was lost.
+    const refused = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/me/factors/totp/confirm') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Confirm and add' }).click();
-    // A code long gone is refused; the one the app shows now is taken.
+    expect((await refused).status()).toBe(422);
     await page.getByRole('alert').filter({ hasText: /./ }).first().waitFor();
     await page
       .getByLabel('Code from your authenticator app')
