@@ -2,9 +2,9 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema } from '@mamoru/contracts';
-import { samlSignIn, securityLog, sso } from '@mamoru/domain';
+import { samlSignIn, sso } from '@mamoru/domain';
 import { authSettings, setSessionCookie } from '../plugins/auth.ts';
-import { publicBaseOf } from './sso.ts';
+import { publicBaseOf, redirectRefusedSignIn } from './sso.ts';
 
 const tags = ['sso'];
 
@@ -80,26 +80,12 @@ export const ssoSamlRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!(err instanceof samlSignIn.SamlSignInRefused)) throw err;
         const code = err.code;
         if (code === 'sso_failed') request.log.error({ err: err.cause }, 'SAML sign-in failed');
-        const refusal = err.cause instanceof sso.SsoRefusal ? err.cause : null;
-        const event = {
-          kind: 'sso_failed' as const,
-          userId: refusal?.userId ?? null,
-          account: refusal?.account?.slice(0, 254) ?? null,
-          address: request.ip,
-          method: request.method,
-          route: request.routeOptions.url ?? '',
-          status: 302,
-          reason: code,
-          requestId: String(request.id),
-        };
-        request.log.warn(
-          { event: 'security', ...event, providerId: request.params.id },
-          'security event: sso_failed',
-        );
-        await securityLog
-          .recordSecurityEvent(db, { ...event, organizationId: err.organizationId })
-          .catch((e: unknown) => request.log.error({ err: e }, 'security event not recorded'));
-        return reply.redirect(`/login?sso_error=${encodeURIComponent(code)}`, 302);
+        return redirectRefusedSignIn(app, request, reply, {
+          code,
+          refusal: err.cause instanceof sso.SsoRefusal ? err.cause : null,
+          organizationId: err.organizationId,
+          providerId: request.params.id,
+        });
       }
     },
   );

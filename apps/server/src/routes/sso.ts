@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   idParamsSchema,
@@ -25,6 +25,46 @@ const flowCookieName = (request: FastifyRequest) =>
   request.protocol === 'https' ? SECURE_FLOW_COOKIE : FLOW_COOKIE;
 
 /**
+ * Ends a refused single sign-on (OIDC or SAML): logs the security event, records it
+ * in the organization's security log when the organization is known, and sends the
+ * browser back to the log-in page with `?sso_error=<code>`.
+ */
+export async function redirectRefusedSignIn(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  refused: {
+    code: string;
+    refusal: sso.SsoRefusal | null;
+    organizationId: string | null;
+    providerId?: string;
+  },
+) {
+  const { code, refusal, organizationId, providerId } = refused;
+  const event = {
+    kind: 'sso_failed' as const,
+    userId: refusal?.userId ?? null,
+    account: refusal?.account?.slice(0, 254) ?? null,
+    address: request.ip,
+    method: request.method,
+    route: request.routeOptions.url ?? '',
+    status: 302,
+    reason: code,
+    requestId: String(request.id),
+  };
+  request.log.warn(
+    { event: 'security', ...event, ...(providerId ? { providerId } : {}) },
+    'security event: sso_failed',
+  );
+  if (organizationId) {
+    await securityLog
+      .recordSecurityEvent(app.database.db, { ...event, organizationId })
+      .catch((err: unknown) => request.log.error({ err }, 'security event not recorded'));
+  }
+  return reply.redirect(`/login?sso_error=${encodeURIComponent(code)}`, 302);
+}
+
+/**
  * Single sign-on for the log-in page, all public: which providers an email
  * address may use, the redirect to the IdP, and the OIDC callback. Refusals
  * send the browser back to the log-in page with `?sso_error=<code>`, and
@@ -38,24 +78,11 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     const code = error instanceof DomainError ? error.code : 'sso_failed';
     if (!(error instanceof DomainError)) request.log.error({ err: error }, 'single sign-on failed');
     const refusal = error instanceof sso.SsoRefusal ? error : null;
-    const event = {
-      kind: 'sso_failed' as const,
-      userId: refusal?.userId ?? null,
-      account: refusal?.account?.slice(0, 254) ?? null,
-      address: request.ip,
-      method: request.method,
-      route: request.routeOptions.url ?? '',
-      status: 302,
-      reason: code,
-      requestId: String(request.id),
-    };
-    request.log.warn({ event: 'security', ...event }, 'security event: sso_failed');
-    if (refusal?.organizationId) {
-      await securityLog
-        .recordSecurityEvent(db, { ...event, organizationId: refusal.organizationId })
-        .catch((err: unknown) => request.log.error({ err }, 'security event not recorded'));
-    }
-    return reply.redirect(`/login?sso_error=${encodeURIComponent(code)}`, 302);
+    return redirectRefusedSignIn(app, request, reply, {
+      code,
+      refusal,
+      organizationId: refusal?.organizationId ?? null,
+    });
   }
 
   app.post(
