@@ -10,8 +10,8 @@ const nodeTests = [
 ];
 
 /**
- * Test files that replace a module with vi.mock (e.g. the route-recording
- * fastify of apps/server/src/testing/routes.ts). A mock must apply to the whole
+ * Test files that replace a module with vi.mock (today some web tests; the
+ * node tests record routes through Fastify's own hook). A mock must apply to the whole
  * module graph a file loads, so these files keep a fresh one (isolate: true);
  * found by reading the files, so new ones need no list kept by hand.
  */

@@ -47,6 +47,9 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
     requestIdHeader: false,
     genReqId: requestIdGenerator(config.trustProxy),
     return503OnClosing: true,
+    // Fastify's 10 s default also bounds the onReady hook that starts the job workers;
+    // on a busy 2-core host that start took longer and the server gave up at start-up.
+    pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Audit chain anchors are signed with a key kept outside the database, if configured.

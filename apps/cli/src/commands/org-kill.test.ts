@@ -1,6 +1,8 @@
 // Killing the process during an import or a copy leaves the target unchanged:
-// a real child process, SIGKILL at a random moment while its one transaction
-// is open (after its first progress line, within the measured import time).
+// a real child process, SIGKILL while its one transaction is open, at a random
+// one of its progress lines (each says a part is done and the next one begun;
+// all but the last come before the commit). A point found from the output needs
+// no timing run first, which cost a whole import or copy per case.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,10 @@ const SLOW = 600_000;
 
 let dir: string;
 let big: string;
+/** The archive's table and file parts: the progress points of a complete run (refs print none). */
+let parts: number;
+/** Every table's row count in the database big was exported from: what an import makes. */
+let complete: Record<string, number>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mamoru-org-kill-'));
   big = join(dir, 'big.zip');
@@ -45,7 +51,9 @@ beforeAll(async () => {
       })) as AuditEntry[];
       await database.db.transaction((tx) => audit.recordAudit(tx, ctx, entries));
     }
-    await exportArchive(database.db, big);
+    const manifest = await exportArchive(database.db, big);
+    parts = manifest.parts.filter((p) => !p.path.startsWith('refs/')).length;
+    complete = await tableCounts(database.db);
   } finally {
     await database.close();
   }
@@ -53,16 +61,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Child {
-  /** Resolves at the child's first progress line: its transaction is open. */
-  started: Promise<number>;
-  exit: Promise<{
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    lastProgress: number;
-  }>;
+  /** Resolves at the child's n-th progress line, or -1 if it exits first. */
+  progress(n: number): Promise<number>;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>;
   kill(): void;
 }
+
+/** A progress line names its part first: `  tables/x: 3 rows` (org import), `tables/x 3` (copy). */
+const PROGRESS = /^\s*((?:tables|files)\/[^\s:]+)/;
 
 function spawnChild(args: string[], env: Record<string, string>): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
@@ -72,80 +78,72 @@ function spawnChild(args: string[], env: Record<string, string>): Child {
   });
   let stdout = '';
   let stderr = '';
-  let markStarted: (at: number) => void = () => undefined;
-  let lastProgress = 0;
-  const started = new Promise<number>((resolve) => (markStarted = resolve));
+  let pending = '';
+  // The copy reports each batch of a part; a new part name is the next point.
+  const seen = new Set<string>();
+  const waiting: { n: number; resolve: (at: number) => void }[] = [];
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
-    if (/tables\//.test(stderr)) markStarted(performance.now());
-    lastProgress = performance.now();
+    pending += d.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const part = PROGRESS.exec(line)?.[1];
+      if (part) seen.add(part);
+    }
+    for (const w of waiting.filter((w) => seen.size >= w.n)) w.resolve(performance.now());
   });
   const exit: Child['exit'] = new Promise((resolve) =>
-    child.on('exit', (code, signal) =>
-      resolve({ code, signal, stdout: stdout + stderr, lastProgress }),
-    ),
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout: stdout + stderr })),
   );
-  void exit.then(() => markStarted(-1));
-  return { started, exit, kill: () => child.kill('SIGKILL') };
+  return {
+    progress: (n) =>
+      new Promise<number>((resolve) => {
+        waiting.push({ n, resolve });
+        void exit.then(() => resolve(-1));
+      }),
+    exit,
+    kill: () => child.kill('SIGKILL'),
+  };
 }
 
 /**
- * Runs to the end; the window to kill in: from its first progress line to its
- * last (the checks before the commit still follow, inside the transaction).
+ * Kills the child at its k-th progress line, k drawn from 1 .. parts − 1 (the
+ * last line follows the commit); true when it had not finished.
  */
-async function measure(args: string[], env: Record<string, string>): Promise<number> {
-  const child = spawnChild(args, env);
-  const started = await child.started;
-  const result = await child.exit;
-  expect(result.code, result.stdout).toBe(0);
-  return result.lastProgress - started;
-}
-
-/** Kills the child at a random moment of the window; true when it had not finished. */
 async function killAtRandom(
   label: string,
   args: string[],
   env: Record<string, string>,
-  window: number,
 ): Promise<boolean> {
   const seed = Date.now() % 100_000;
-  const delay = Math.round((((seed * 7919) % 1000) / 1000) * window);
+  const k = 1 + ((seed * 7919) % (parts - 1));
   const child = spawnChild(args, env);
-  expect(await child.started).toBeGreaterThan(0);
-  await new Promise((resolve) => setTimeout(resolve, delay));
+  const at = await child.progress(k);
+  expect(at, `no progress line ${k} of ${parts}`).toBeGreaterThan(0);
   child.kill();
   const result = await child.exit;
   const mid = result.signal === 'SIGKILL' && !/imported|copied/.test(result.stdout);
   console.log(
-    `[${label}] seed ${seed}: SIGKILL ${delay} ms after the first progress line of a ${Math.round(window)} ms import: ${mid ? 'mid-transaction' : 'after it finished'}`,
+    `[${label}] seed ${seed}: SIGKILL at progress line ${k} of ${parts}: ${mid ? 'mid-transaction' : 'after it finished'}`,
   );
   return mid;
 }
 
 describeEachDatabase('mamoru org import killed at a random point', (ctx) => {
   const main = join(ROOT, 'apps/cli/src/main.ts');
-  let envOf: (name: string) => Promise<Record<string, string>>;
+  let env: Record<string, string>;
   let withTarget: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
-  let countsOf: (env: Record<string, string>) => Promise<Record<string, number>>;
-  const extra: (Database & { url: string })[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
     if (ctx.kind === 'postgres') {
-      const url = (ctx.database as Database & { url: string }).url;
-      envOf = async (name) => {
-        if (name === 'target') return { DATABASE_URL: url };
-        const other = (await openTestDatabase('postgres')) as Database & { url: string };
-        extra.push(other);
-        return { DATABASE_URL: other.url };
-      };
+      env = { DATABASE_URL: (ctx.database as Database & { url: string }).url };
       withTarget = (work) => work(ctx.database.db);
-      countsOf = (env) => tableCounts(extra.find((d) => d.url === env.DATABASE_URL)!.db);
     } else {
-      envOf = async (name) => {
-        await fillDataDirFromTemplate(join(dir, name));
-        return { DATABASE_URL: '', MAMORU_DATA_DIR: join(dir, name) };
-      };
-      const withFolder = async <T>(folder: string, work: (db: Db) => Promise<T>) => {
+      const folder = join(dir, `target-${ctx.kind}`);
+      await fillDataDirFromTemplate(folder);
+      env = { DATABASE_URL: '', MAMORU_DATA_DIR: folder };
+      withTarget = async (work) => {
         const database = await openDatabase({ dataDir: folder, pgliteThread: 'inline' });
         try {
           return await work(database.db);
@@ -153,24 +151,15 @@ describeEachDatabase('mamoru org import killed at a random point', (ctx) => {
           await database.close();
         }
       };
-      withTarget = (work) => withFolder(join(dir, 'target'), work);
-      countsOf = (env) => withFolder(env.MAMORU_DATA_DIR!, tableCounts);
     }
-  });
-  afterAll(async () => {
-    for (const d of extra) await d.close();
   });
 
   it(
     'leaves the target unchanged, and a second import then succeeds',
     async () => {
       const args = [main, 'org', 'import', big];
-      const scratch = await envOf('scratch');
-      const window = await measure(args, scratch);
-      const complete = await countsOf(scratch);
-      const env = await envOf('target');
       const before = await withTarget(tableCounts);
-      await killAtRandom(`import ${ctx.kind}`, args, env, window);
+      await killAtRandom(`import ${ctx.kind}`, args, env);
       const after = await withTarget(tableCounts);
       // All or nothing: as before, or (a kill after the commit) the whole import.
       if (JSON.stringify(after) === JSON.stringify(complete)) return;
@@ -194,19 +183,16 @@ describe('copyDatabase from PGlite to PostgreSQL killed at a random point', () =
       await importArchive(database.db, big);
       await database.close();
       const child = join(ROOT, 'packages/domain/src/archive/testing/copy-child.ts');
-      const scratch = (await openTestDatabase('postgres')) as Database & { url: string };
       const target = (await openTestDatabase('postgres')) as Database & { url: string };
       try {
-        const window = await measure([child, source, scratch.url], {});
         const before = await tableCounts(target.db);
-        await killAtRandom('copy pglite → postgres', [child, source, target.url], {}, window);
+        await killAtRandom('copy pglite → postgres', [child, source, target.url], {});
         expect(await tableCounts(target.db)).toEqual(before);
         const done = spawnChild([child, source, target.url], {});
         const result = await done.exit;
         expect(result.code, result.stdout).toBe(0);
         expect((await tableCounts(target.db)).organizations).toBe(1);
       } finally {
-        await scratch.close();
         await target.close();
       }
     },

@@ -13,10 +13,6 @@ import {
   zodEncode,
 } from './serialization.ts';
 
-vi.mock('fastify', async (importOriginal) =>
-  (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
-);
-
 const LEAK = 'notInTheContract';
 
 /** Adds an undeclared property to every object, which the serializer must drop. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, migrate, queryRows, type Database, type Executor } from '@mamoru/db';
-import { describeEachDatabase, openTestDatabase } from '@mamoru/db/testing';
+import { describeEachDatabase, fillDataDirFromTemplate } from '@mamoru/db/testing';
 import { buildTestApp, type App } from '../testing/app.ts';
 import { runMamoru } from '../testing/cli.ts';
 import {
@@ -265,11 +265,15 @@ describeEachDatabase('mamoru audit verify', (ctx) => {
 
   beforeAll(async () => {
     if (ctx.kind === 'postgres') {
-      const fresh = await openTestDatabase('postgres');
-      database = fresh;
-      env = { DATABASE_URL: fresh.url!, MAMORU_DATA_DIR: '' };
+      // The suite's own fresh test database (openTestDatabase's, with its URL).
+      database = ctx.database;
+      env = { DATABASE_URL: (database as Database & { url?: string }).url!, MAMORU_DATA_DIR: '' };
     } else {
       dataDir = mkdtempSync(join(tmpdir(), 'mamoru-audit-'));
+      // The run's migrated template, as the PostgreSQL side gets: migrating PGlite
+      // afresh cost seconds and is not what this suite tests. migrate() then finds
+      // nothing to do (or migrates, in a file run without the template).
+      await fillDataDirFromTemplate(dataDir);
       database = await openDatabase({ dataDir });
       await migrate(database.db);
       env = { DATABASE_URL: '', MAMORU_DATA_DIR: dataDir };
@@ -285,8 +289,8 @@ describeEachDatabase('mamoru audit verify', (ctx) => {
     await app.close();
     await release();
   });
-  afterAll(async () => {
-    if (!dataDir) await database.close();
+  afterAll(() => {
+    // The PostgreSQL database is describeEachDatabase's to drop.
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 

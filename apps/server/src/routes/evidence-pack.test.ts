@@ -4,9 +4,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EvidencePack, EvidencePackList } from '@mamoru/contracts';
 import { describeEachDatabase } from '@mamoru/db/testing';
-import { demo, systemActor, type evidencePacks } from '@mamoru/domain';
+import type { evidencePacks } from '@mamoru/domain';
+import {
+  DEMO_COMPANY,
+  openDemoCompanyDatabase,
+} from '../../../../packages/domain/src/archive/testing/demo-company.ts';
 import { buildTestApp, type App } from '../testing/app.ts';
-import { createUserAndLogin, setupOrganization, type Client } from '../testing/identity.ts';
+import { createUserAndLogin, login, type Client } from '../testing/identity.ts';
 import { pdfText } from '../testing/pdf.ts';
 import { makePack, unzip } from './evidence-pack.fixtures.ts';
 
@@ -19,14 +23,16 @@ const hasPdftotext = (() => {
   }
 })();
 
-const ORGANIZATION = '株式会社エビデンス商事';
+const ORGANIZATION = DEMO_COMPANY.organizationName;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 interface Manifest extends Omit<evidencePacks.PackManifest, 'files'> {
   files: { path: string; sha256: string; bytes: number; empty: boolean }[];
 }
 
-describeEachDatabase('evidence pack', (ctx) => {
+// The completed demo company is the data the pack is made from, not the subject:
+// each kind's copy comes from the run's one build of it (demo-company.ts).
+describeEachDatabase('evidence pack', { open: openDemoCompanyDatabase }, (ctx) => {
   let app: App;
   let admin: Client;
   let external: Client;
@@ -36,14 +42,7 @@ describeEachDatabase('evidence pack', (ctx) => {
 
   beforeAll(async () => {
     app = await buildTestApp(ctx.database);
-    ({ admin } = await setupOrganization(app, { organizationName: ORGANIZATION, locale: 'ja' }));
-    const db = app.database.db;
-    await demo.createDemo(
-      db,
-      { actor: systemActor(admin.organization.id), requestId: null },
-      { force: false },
-    );
-    await demo.completeDemo(db);
+    admin = await login(app, DEMO_COMPANY.email, DEMO_COMPANY.password);
     external = await createUserAndLogin(admin, { roles: ['external_auditor'] });
     pack = await makePack(admin, { lang: 'ja' });
     const res = await external.get(`/api/v1/evidence-packs/${pack.id}/download`);

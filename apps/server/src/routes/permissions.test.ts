@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import { isPermission } from '@mamoru/domain';
 import { buildTestApp, type App } from '../testing/app.ts';
+// Records every route of the apps built below (see testing/routes.ts).
 import { apiRoutes, routeName, routesOf, type RecordedRoute } from '../testing/routes.ts';
-
-// Records every route through an onRoute hook added before anything registers.
-vi.mock('fastify', async (importOriginal) =>
-  (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
-);
 
 /** The only routes anyone may call without signing in. */
 const PUBLIC_API_ROUTES = [
@@ -138,26 +134,24 @@ describeEachDatabase('route guards', (ctx) => {
     expect((await app.inject('/api/v1/version')).statusCode).toBe(200);
     expect((await app.inject('/api/v1/setup')).statusCode).toBe(200);
   });
-});
 
-describe('the deny-by-default guard of the auth plugin', () => {
-  it('refuses to register an /api/v1 route that declares no guard', async () => {
-    const { openTestDatabase } = await import('@mamoru/db/testing');
-    const database = await openTestDatabase('pglite');
-    try {
-      await expect(
-        buildTestApp(
-          database,
-          {},
-          {
-            setup: (app) => {
-              app.get('/api/v1/unguarded', async () => ({ ok: true }));
+  // Not about the database: defined once, on the suite's PGlite database rather than
+  // on a database opened for it alone (seconds of CPU to load).
+  if (ctx.kind === 'pglite') {
+    describe('the deny-by-default guard of the auth plugin', () => {
+      it('refuses to register an /api/v1 route that declares no guard', async () => {
+        await expect(
+          buildTestApp(
+            ctx.database,
+            {},
+            {
+              setup: (app) => {
+                app.get('/api/v1/unguarded', async () => ({ ok: true }));
+              },
             },
-          },
-        ),
-      ).rejects.toThrow(/route GET \/api\/v1\/unguarded declares no permission/);
-    } finally {
-      await database.close();
-    }
-  });
+          ),
+        ).rejects.toThrow(/route GET \/api\/v1\/unguarded declares no permission/);
+      });
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '@mamoru/db/testing';
 import * as usersRepo from '@mamoru/db/repositories/users';
 import { PERMISSIONS, ROLES, ROLE_GRANTS, type Permission, type Role } from '@mamoru/domain';
@@ -16,10 +16,6 @@ import {
   type Method,
 } from '../testing/identity.ts';
 import { apiRoutes, routeName, type RecordedRoute } from '../testing/routes.ts';
-
-vi.mock('fastify', async (importOriginal) =>
-  (await import('../testing/routes.ts')).recordingFastify(await importOriginal()),
-);
 
 /**
  * Writes over the whole organization's register rather than objects one owns:

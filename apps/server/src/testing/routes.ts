@@ -1,16 +1,15 @@
+import { subscribe } from 'node:diagnostics_channel';
 import type { FastifyContextConfig, FastifyInstance, RouteOptions } from 'fastify';
 
 /**
  * Every route the app registers, seen through an `onRoute` hook that is added
  * to the root instance the moment Fastify creates it, so nothing (plugins,
  * prefixes, generated HEAD routes) registers before the hook exists. buildApp
- * creates its Fastify instance internally, so a test file installs the hook by
- * mocking the module (vi.mock is hoisted above every import):
- *
- *   vi.mock('fastify', async (importOriginal) =>
- *     (await import('../testing/routes.ts')).recordingFastify(await importOriginal()));
- *
- * and reads the routes of a built app with `routesOf(app)`.
+ * creates its Fastify instance internally; Fastify announces each new instance
+ * on the `fastify.initialization` diagnostics channel, which this module listens
+ * to from the moment a test file imports it. (A vi.mock of 'fastify' did this
+ * before, but a file that mocks a module needs a fresh module graph of its own:
+ * seconds of imports per file.) Read the routes of a built app with `routesOf(app)`.
  */
 export interface RecordedRoute {
   method: string;
@@ -22,37 +21,31 @@ export interface RecordedRoute {
 
 const recorded = new WeakMap<object, RecordedRoute[]>();
 
-type FastifyFactory = (...args: unknown[]) => FastifyInstance;
-
-export function recordingFastify<M extends object>(mod: M): M {
-  const original = (mod as unknown as { default: FastifyFactory }).default;
-  const wrapped = (...args: unknown[]) => {
-    const app = original(...args);
-    const routes: RecordedRoute[] = [];
-    recorded.set(app, routes);
-    app.addHook('onRoute', (route: RouteOptions) => {
-      for (const method of [route.method].flat()) {
-        routes.push({
-          method,
-          url: route.url,
-          config: (route.config ?? {}) as FastifyContextConfig,
-          schema: route.schema,
-        });
-      }
-    });
-    return app;
-  };
-  Object.assign(wrapped, original);
-  return { ...mod, default: wrapped, fastify: wrapped };
+function record(app: FastifyInstance) {
+  const routes: RecordedRoute[] = [];
+  recorded.set(app, routes);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    for (const method of [route.method].flat()) {
+      routes.push({
+        method,
+        url: route.url,
+        config: (route.config ?? {}) as FastifyContextConfig,
+        schema: route.schema,
+      });
+    }
+  });
 }
 
-/** The routes an app registered; throws when the test file did not mock 'fastify'. */
+// Published synchronously at the end of fastify(), before it returns: no route exists yet.
+subscribe('fastify.initialization', (message) =>
+  record((message as { fastify: FastifyInstance }).fastify),
+);
+
+/** The routes an app registered; throws for an app built before this module was imported. */
 export function routesOf(app: object): RecordedRoute[] {
   const routes = recorded.get(app);
   if (!routes) {
-    throw new Error(
-      "routes were not recorded: add vi.mock('fastify', … recordingFastify …) to the test file",
-    );
+    throw new Error('routes were not recorded: import testing/routes.ts before building the app');
   }
   return routes;
 }

@@ -215,8 +215,71 @@ export async function* eachRisk(
   }
 }
 
-/** The heat map: risks counted by likelihood and impact in one GROUP BY. */
+/** Filters that read the risks themselves; without them a heat map needs the keys alone. */
+const OWN_FILTERS = [
+  'q',
+  'assetId',
+  'assetCategory',
+  'threatId',
+  'vulnerabilityId',
+  'status',
+  'open',
+  'ownerUserId',
+  'treatmentOption',
+  'residualAcceptance',
+  'likelihood',
+  'impact',
+  'controlId',
+] as const satisfies readonly (keyof RiskFilter)[];
+
+/**
+ * The heat map: risks counted by likelihood and impact in one GROUP BY. A key
+ * holds every input a cell needs (likelihood, impact, residual ones, whether a
+ * treatment is set), so without filters on the risks themselves the risks are
+ * only counted per key (an index-only scan of risks_score_idx) and the few
+ * thousand keys are grouped; a filter on the risks groups the joined rows.
+ */
 export async function riskHeatmap(
+  db: Executor,
+  organizationId: string,
+  filter: RiskFilter,
+  residual: boolean,
+) {
+  if (OWN_FILTERS.some((k) => filter[k] !== undefined && filter[k] !== false)) {
+    return heatmapOfRisks(db, organizationId, filter, residual);
+  }
+  const s = riskScores;
+  const current = {
+    likelihood: sql`${s.likelihood}`,
+    impact: sql`coalesce(${s.impact}, ${s.assetValue})`,
+  };
+  const planned = (col: SQL, now: SQL) =>
+    residual ? sql`case when ${s.treated} then coalesce(${col}, ${now}) else ${now} end` : now;
+  const likelihood = planned(sql`${s.residualLikelihood}`, current.likelihood);
+  const impact = planned(sql`${s.residualImpact}`, current.impact);
+  const level = residual ? sql`coalesce(${s.residualLevel}, ${s.level})` : sql`${s.level}`;
+  const counts = db
+    .select({ scoreId: risks.scoreId, n: sql<number>`count(*)`.as('n') })
+    .from(risks)
+    .where(eq(risks.organizationId, organizationId))
+    .groupBy(risks.scoreId)
+    .as('counts');
+  return db
+    .select({
+      likelihood: sql<number>`(${likelihood})::int`,
+      impact: sql<number | null>`(${impact})::int`,
+      count: sql<number>`sum(${counts.n})::int`,
+      maxLevel: sql<number | null>`max(${level})::int`,
+    })
+    .from(counts)
+    .innerJoin(s, eq(s.id, counts.scoreId))
+    .where(and(eq(s.organizationId, organizationId), ...keyConditions(filter)))
+    .groupBy(sql`1`, sql`2`)
+    .orderBy(sql`1`, sql`2`);
+}
+
+/** The heat map over the risks matching filters on their own columns. */
+async function heatmapOfRisks(
   db: Executor,
   organizationId: string,
   filter: RiskFilter,

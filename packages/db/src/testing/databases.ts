@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database } from '../client.ts';
 import { migrate } from '../migrate.ts';
 import { testDatabaseAfterMigrate } from './after-migrate.ts';
-import { pgliteTemplate, postgresTemplate } from './templates.ts';
+import { pgliteSnapshot, pgliteTemplate, postgresSnapshot, postgresTemplate } from './templates.ts';
 
 export { setTestDatabaseAfterMigrate } from './after-migrate.ts';
 export { fillDataDirFromTemplate } from './templates.ts';
@@ -69,45 +69,100 @@ function urlOf(name: string) {
 export async function openTestDatabase(
   kind: 'pglite' | 'postgres',
 ): Promise<Database & { url?: string }> {
-  if (kind === 'pglite') {
-    const template = await pgliteTemplate();
-    // In-thread: a test database has the thread to itself, and a worker per
-    // database cost ~0.9 s more CPU to open (measured: 2.0 s vs 2.9 s).
-    // MAMORU_TEST_PGLITE_THREAD=worker runs suites over the server's worker instead.
-    const database = await openDatabase({
-      dataDir: 'memory://',
-      loadDataDir: template,
-      pgliteThread: process.env.MAMORU_TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'inline',
-    });
-    if (!template) await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
-    return database;
-  }
+  if (kind === 'pglite') return openPglite(await pgliteTemplate());
   const { default: pg } = await import('pg');
-  // The pid lets a later run tell leftovers of dead processes from live ones (leftovers.ts).
-  const name = `mamoru_t_${process.pid}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
-  let template: string | undefined;
   try {
-    template = await postgresTemplate(admin, urlOf);
-    await createDatabase(admin, name, template);
+    return await openPostgres(admin, newName(), await postgresTemplate(admin, urlOf));
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * A fresh database of the given kind holding what build wrote into a migrated
+ * one. build runs once per run and kind (the result is kept as a PGlite dump and
+ * a PostgreSQL template database, like the migrated templates) and every call
+ * gets its own copy: for suites that need the same costly data (the completed
+ * demo company) and are not about how it is made. Without the run's templates (a
+ * file run outside the configured vitest) build runs on each new database.
+ */
+export async function openSnapshotDatabase(
+  kind: 'pglite' | 'postgres',
+  key: string,
+  build: (database: Database) => Promise<void>,
+): Promise<Database & { url?: string }> {
+  if (kind === 'pglite') {
+    const dump = await pgliteSnapshot(key, build, () => openTestDatabase('pglite'));
+    if (dump) return openPglite(dump);
+  } else {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    try {
+      const template = await postgresSnapshot(
+        admin,
+        key,
+        async (name) => openPostgres(admin, name, await postgresTemplate(admin, urlOf), false),
+        build,
+      );
+      if (template) return await openPostgres(admin, newName(), template);
+    } finally {
+      await admin.end();
+    }
+  }
+  const database = await openTestDatabase(kind);
+  await build(database);
+  return database;
+}
+
+async function openPglite(template: Blob | undefined) {
+  // In-thread: a test database has the thread to itself, and a worker per
+  // database cost ~0.9 s more CPU to open (measured: 2.0 s vs 2.9 s).
+  // MAMORU_TEST_PGLITE_THREAD=worker runs suites over the server's worker instead.
+  const database = await openDatabase({
+    dataDir: 'memory://',
+    loadDataDir: template,
+    pgliteThread: process.env.MAMORU_TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'inline',
+  });
+  if (!template) await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
+  return database;
+}
+
+/** The pid lets a later run tell leftovers of dead processes from live ones (leftovers.ts). */
+function newName() {
+  return `mamoru_t_${process.pid}_${randomBytes(6).toString('hex')}`;
+}
+
+/** Creates and opens database name (from template); close() drops it unless dropOnClose is false. */
+async function openPostgres(
+  admin: { query(sql: string): Promise<unknown> },
+  name: string,
+  template: string | undefined,
+  dropOnClose = true,
+): Promise<Database & { url: string }> {
+  await createDatabase(admin, name, template);
   const url = urlOf(name);
   const database = await openDatabase({ url, dataDir: '', poolMax: 5 });
   if (!template) await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
+  if (!dropOnClose) return { ...database, url };
   return {
     ...database,
     url,
     close: async () => {
       await database.close();
+      const { default: pg } = await import('pg');
       const dropper = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },
   };
+}
+
+export interface DescribeOptions {
+  open?: (kind: 'pglite' | 'postgres') => Promise<Database>;
 }
 
 export interface DatabaseContext {
@@ -123,8 +178,17 @@ if (unavailable && process.env.CI === 'true') {
 /**
  * Runs a suite once on embedded PGlite and once on the PostgreSQL server. Where
  * the server is unreachable (outside CI) the second run is skipped, by name.
+ * Options before the suite: open replaces openTestDatabase (e.g. a copy of a
+ * snapshot of openSnapshotDatabase, which may take minutes to build the first time).
  */
-export function describeEachDatabase(name: string, suite: (ctx: DatabaseContext) => void) {
+export function describeEachDatabase(
+  name: string,
+  ...args:
+    | [suite: (ctx: DatabaseContext) => void]
+    | [options: DescribeOptions, suite: (ctx: DatabaseContext) => void]
+) {
+  const [options, suite] = args.length === 1 ? [{}, args[0]] : args;
+  const open = options.open ?? openTestDatabase;
   for (const kind of ['pglite', 'postgres'] as const) {
     if (kind === 'postgres' && unavailable) {
       describe.skip(`${name} [postgres: skipped, server unreachable: ${unavailable}]`, () =>
@@ -134,8 +198,8 @@ export function describeEachDatabase(name: string, suite: (ctx: DatabaseContext)
     describe(`${name} [${kind}]`, () => {
       let database: Database | undefined;
       beforeAll(async () => {
-        database = await openTestDatabase(kind);
-      }, 180_000);
+        database = await open(kind);
+      }, 600_000);
       afterAll(async () => {
         await database?.close();
       });

@@ -8,7 +8,7 @@ import { RUN_DIR_ENV, TEMPLATE_DB_ENV } from './templates.ts';
 /**
  * Vitest global setup: clears databases of dead runs, then names this run's
  * migrated templates (see templates.ts); the workers inherit the environment.
- * The teardown removes both templates.
+ * The teardown removes both templates and the snapshots built from them.
  */
 export default async function setup() {
   await dropLeftoverDatabases();
@@ -24,6 +24,13 @@ export default async function setup() {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
     try {
       await client.connect();
+      // The snapshots of openSnapshotDatabase are named after the template (templates.ts).
+      const { rows } = await client.query<{ datname: string }>(
+        `select datname from pg_database where datname like '${template}\\_%'`,
+      );
+      for (const { datname } of rows) {
+        await client.query(`drop database if exists ${datname} with (force)`);
+      }
       await client.query(`drop database if exists ${template} with (force)`);
     } catch {
       // No server, or already gone: nothing to remove.

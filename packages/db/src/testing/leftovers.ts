@@ -1,9 +1,10 @@
 /**
- * Test databases are named mamoru_t_<pid>_<random>. A suite whose own afterAll
- * throws can keep vitest from dropping its database; this global setup drops
- * those left by processes that no longer run, and never touches a live run's.
+ * Test databases are named mamoru_t_<pid>_<random> (a run's snapshots add _<key>).
+ * A suite whose own afterAll throws can keep vitest from dropping its database;
+ * this global setup drops those left by processes that no longer run, and never
+ * touches a live run's.
  */
-const NAME = /^mamoru_t_(\d+)_[0-9a-f]+$/;
+const NAME = /^mamoru_t_(\d+)_[0-9a-f]+(_[a-z0-9]+)?$/;
 
 function alive(pid: number) {
   try {

@@ -1,7 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../client.ts';
+import { openDatabase, type Database } from '../client.ts';
 import { migrate } from '../migrate.ts';
 import { testDatabaseAfterMigrate } from './after-migrate.ts';
 
@@ -34,17 +42,85 @@ export async function pgliteTemplate(): Promise<Blob | undefined> {
     // into place, so a reader never sees half a dump.
     const database = await openDatabase({ dataDir: 'memory://', pgliteThread: 'inline' });
     await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
-    const client = (
-      database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }
-    ).$client;
-    const dump = await client.dumpDataDir('none');
+    await writeDump(database, file);
     await database.close();
-    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-    renameSync(partial, file);
   }
   loaded = { file, dump: new Blob([readFileSync(file)]) };
   return loaded.dump;
+}
+
+/** Writes an open in-thread PGlite database's data folder to file, renamed into place. */
+async function writeDump(database: Database, file: string) {
+  const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } })
+    .$client;
+  const dump = await client.dumpDataDir('none');
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+}
+
+const snapshots = new Map<string, Blob>();
+
+/**
+ * The dump of a PGlite database of this run that `build` filled (see
+ * openSnapshotDatabase), made by the first worker to ask while the other waits
+ * on a lock file: a snapshot costs minutes, so two must not build it at once.
+ * Undefined without a run dir.
+ */
+export async function pgliteSnapshot(
+  key: string,
+  build: (database: Database) => Promise<void>,
+  open: () => Promise<Database>,
+): Promise<Blob | undefined> {
+  const dir = process.env[RUN_DIR_ENV];
+  if (!dir) return undefined;
+  const file = join(dir, `pglite-${key}.tar`);
+  const known = snapshots.get(file);
+  if (known) return known;
+  await withLockFile(`${file}.lock`, async () => {
+    if (existsSync(file)) return;
+    const database = await open();
+    try {
+      await build(database);
+      await writeDump(database, file);
+    } finally {
+      await database.close();
+    }
+  });
+  const dump = new Blob([readFileSync(file)]);
+  snapshots.set(file, dump);
+  return dump;
+}
+
+/** Runs work holding the lock file (its content: the holder's pid; a dead holder's is taken over). */
+async function withLockFile(lock: string, work: () => Promise<void>) {
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8') || 'NaN');
+      if (Number.isInteger(holder) && !alive(holder)) rmSync(lock, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 type PgClient = {
@@ -61,28 +137,67 @@ export async function postgresTemplate(
 ): Promise<string | undefined> {
   const name = process.env[TEMPLATE_DB_ENV];
   if (!name) return undefined;
+  await buildOnceInPostgres(admin, name, async () => {
+    await admin.query(`create database ${name}`);
+    const database = await openDatabase({ url: databaseUrl(name), dataDir: '', poolMax: 1 });
+    try {
+      await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
+    } finally {
+      await database.close();
+    }
+  });
+  return name;
+}
+
+/**
+ * The PostgreSQL template database of this run that `build` filled (see
+ * openSnapshotDatabase): create(name) makes a migrated database of that name,
+ * built by the first suite that asks, under an advisory lock. Undefined without
+ * a run template; global-setup.ts drops it when the run ends.
+ */
+export async function postgresSnapshot(
+  admin: PgClient,
+  key: string,
+  create: (name: string) => Promise<Database>,
+  build: (database: Database) => Promise<void>,
+): Promise<string | undefined> {
+  const base = process.env[TEMPLATE_DB_ENV];
+  if (!base) return undefined;
+  const name = snapshotDatabaseName(base, key);
+  await buildOnceInPostgres(admin, name, async () => {
+    const database = await create(name);
+    try {
+      await build(database);
+    } finally {
+      await database.close();
+    }
+  });
+  return name;
+}
+
+/** The snapshot database `key` of the run whose template database is base. */
+export function snapshotDatabaseName(base: string, key: string) {
+  return `${base}_${key.replace(/[^a-z0-9]/g, '')}`;
+}
+
+/** Runs build unless a database of that name exists, under an advisory lock; drops it if build fails. */
+async function buildOnceInPostgres(admin: PgClient, name: string, build: () => Promise<void>) {
   const lock = createHash('sha256').update(name).digest().readInt32BE(0);
   await admin.query(`select pg_advisory_lock(${lock})`);
   try {
     const { rows } = await admin.query(
       `select 1 from pg_database where datname = '${name.replace(/'/g, "''")}'`,
     );
-    if (rows.length === 0) {
-      await admin.query(`create database ${name}`);
-      const database = await openDatabase({ url: databaseUrl(name), dataDir: '', poolMax: 1 });
-      try {
-        await migrate(database.db, { afterMigrate: testDatabaseAfterMigrate() });
-      } catch (error) {
-        await database.close();
-        await admin.query(`drop database if exists ${name}`);
-        throw error;
-      }
-      await database.close();
+    if (rows.length > 0) return;
+    try {
+      await build();
+    } catch (error) {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      throw error;
     }
   } finally {
     await admin.query(`select pg_advisory_unlock(${lock})`);
   }
-  return name;
 }
 
 /**

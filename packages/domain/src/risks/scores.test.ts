@@ -9,7 +9,7 @@ import { insertThreat } from '@mamoru/db/repositories/risks-catalog';
 import { clearRiskValues } from '@mamoru/db/repositories/risks-compute';
 import { assignScores, recomputeRisks } from '@mamoru/db/repositories/risks-scores';
 import { generateRisks } from '@mamoru/db/repositories/risks-generate';
-import { listRisks, type RiskFilter } from '@mamoru/db/repositories/risks-list';
+import { listRisks, riskHeatmap, type RiskFilter } from '@mamoru/db/repositories/risks-list';
 import { compileMethod } from './compile.ts';
 import { assetValue, type Property } from './method.ts';
 import { additivePreset, multiplicativePreset } from './presets.ts';
@@ -224,6 +224,64 @@ describeEachDatabase('risk values by key', (ctx) => {
             );
           }
         }
+      }
+    }
+  });
+  it('the heat map counted per key equals the heat map over the risks, current and residual', async () => {
+    const m = compileMethod(multiplicative);
+    await recomputeRisks(db(), org, m);
+    // Some risks treated with planned residual inputs (some left unset), one impact set on
+    // the risk itself: every branch of the cell's likelihood and impact is reached.
+    const all = await rows();
+    const plan = [
+      sql`treatment_option = 'apply_controls', residual_likelihood = 1, residual_impact = 1`,
+      sql`treatment_option = 'apply_controls', residual_likelihood = 3`,
+      sql`treatment_option = 'retain'`,
+      sql`impact = 2`,
+    ];
+    for (const [i, set] of plan.entries()) {
+      await db().execute(
+        sql`update risks set ${set}, version = version + 1 where id = ${all[i]!.id}`,
+      );
+    }
+    await assignScores(db(), org, m, { ids: all.slice(0, plan.length).map((r) => r.id) });
+    const [first] = await queryRows<{ level: number; evaluation: string }>(
+      db(),
+      sql`select k.level, k.evaluation from risks r join risk_scores k on k.id = r.score_id
+        where r.organization_id = ${org} and k.level is not null limit 1`,
+    );
+    const filters: RiskFilter[] = [
+      {},
+      { level: first!.level },
+      { evaluation: first!.evaluation },
+      // A filter on the risks themselves takes the row path: it must agree too.
+      { threatId: threatIds[0]! },
+    ];
+    for (const residual of [false, true]) {
+      for (const filter of filters) {
+        const where = [sql`r.organization_id = ${org}`];
+        if (filter.level !== undefined) where.push(sql`k.level = ${filter.level}`);
+        if (filter.evaluation) where.push(sql`k.evaluation = ${filter.evaluation}`);
+        if (filter.threatId) where.push(sql`r.threat_id = ${filter.threatId}`);
+        // Written here from the risks' own columns, as a reader of the register would.
+        const now = { l: sql`r.likelihood`, i: sql`coalesce(r.impact, k.asset_value)` };
+        const cell = (planned: ReturnType<typeof sql>, current: ReturnType<typeof sql>) =>
+          residual
+            ? sql`case when r.treatment_option is null then ${current} else coalesce(${planned}, ${current}) end`
+            : current;
+        const expected = await queryRows<Record<string, number | null>>(
+          db(),
+          sql`select (${cell(sql`r.residual_likelihood`, now.l)})::int as likelihood,
+              (${cell(sql`r.residual_impact`, now.i)})::int as impact, count(*)::int as count,
+              max(${residual ? sql`coalesce(k.residual_level, k.level)` : sql`k.level`})::int as "maxLevel"
+            from risks r join risk_scores k on k.id = r.score_id
+            where ${sql.join(where, sql` and `)} group by 1, 2 order by 1, 2`,
+        );
+        expect(expected.length).toBeGreaterThan(0);
+        const found = await riskHeatmap(db(), org, filter, residual);
+        expect(found, `${residual ? 'residual' : 'current'} ${JSON.stringify(filter)}`).toEqual(
+          expected,
+        );
       }
     }
   });

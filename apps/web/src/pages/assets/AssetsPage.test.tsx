@@ -34,7 +34,13 @@ describe('asset register', () => {
     vi.stubGlobal('fetch', api.fetch);
     renderApp('/assets');
 
-    const table = await screen.findByRole('table', { name: 'Asset inventory' });
+    // The page loads lazily, and its first render in a busy worker took longer than the
+    // default 5 s (this wait failed two full runs under load).
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Asset inventory' },
+      { timeout: 20_000 },
+    );
     expect(within(table).getByText('A-001')).toBeTruthy();
     expect(within(table).getAllByText('Confidential')).toHaveLength(2);
     expect(within(table).getAllByText('3 / 2 / 1')).toHaveLength(2);
