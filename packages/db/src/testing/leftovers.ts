@@ -6,7 +6,8 @@
  */
 const NAME = /^mamoru_t_(\d+)_[0-9a-f]+(_[a-z0-9]+)?$/;
 
-function alive(pid: number) {
+/** Whether a process of this pid runs (EPERM: it runs, as another user). */
+export function alive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '../client.ts';
 import { migrate } from '../migrate.ts';
 import { testDatabaseAfterMigrate } from './after-migrate.ts';
+import { alive } from './leftovers.ts';
 
 /**
  * Migrating (and syncing the catalog into) every test database costs seconds
@@ -111,15 +112,6 @@ async function withLockFile(lock: string, work: () => Promise<void>) {
     await work();
   } finally {
     rmSync(lock, { force: true });
-  }
-}
-
-function alive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
