@@ -215,23 +215,6 @@ export async function* eachRisk(
   }
 }
 
-/** Filters that read the risks themselves; without them a heat map needs the keys alone. */
-const OWN_FILTERS = [
-  'q',
-  'assetId',
-  'assetCategory',
-  'threatId',
-  'vulnerabilityId',
-  'status',
-  'open',
-  'ownerUserId',
-  'treatmentOption',
-  'residualAcceptance',
-  'likelihood',
-  'impact',
-  'controlId',
-] as const satisfies readonly (keyof RiskFilter)[];
-
 /**
  * The heat map: risks counted by likelihood and impact in one GROUP BY. A key
  * holds every input a cell needs (likelihood, impact, residual ones, whether a
@@ -245,7 +228,8 @@ export async function riskHeatmap(
   filter: RiskFilter,
   residual: boolean,
 ) {
-  if (OWN_FILTERS.some((k) => filter[k] !== undefined && filter[k] !== false)) {
+  // Beyond the organization's own condition, any condition on the risks needs their rows.
+  if (ownConditions(organizationId, filter).length > 1) {
     return heatmapOfRisks(db, organizationId, filter, residual);
   }
   const s = riskScores;
