@@ -17,7 +17,7 @@ import {
 import { measureServer } from './http.ts';
 import { measureExports, seedAndMeasureAreas } from './areas.ts';
 import { seedAndMeasureTraining } from './training.ts';
-import { ROOT } from './server.ts';
+import { benchNodeArgs, ROOT, startOptions } from './server.ts';
 import { evaluate, targetsFor } from './targets.ts';
 
 /**
@@ -233,6 +233,8 @@ const output = {
   ...(failure ? { stoppedBy: failure } : {}),
   sizes: SIZES,
   machine: machineFacts(databaseVersion),
+  // The Node.js options Mamoru's server ran with (npm start's and BENCH_SERVER_NODE_ARGS).
+  serverNodeOptions: [...benchNodeArgs(), ...startOptions()],
   // Other work on the machine shows here: the figures are only as quiet as the machine was.
   loadAverage: { atStart: loadAtStart.map(round2), atEnd: loadavg().map(round2) },
   figures: results.figures,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { processTree } from './server.ts';
+import { processTree, startOptions } from './server.ts';
 
 describe('processTree', () => {
   it('finds the processes below a pid (the server workers whose memory is summed)', async () => {
@@ -14,5 +14,17 @@ describe('processTree', () => {
     } finally {
       child.kill();
     }
+  });
+});
+
+describe('startOptions', () => {
+  it("takes npm start's Node.js options, so the bench's server runs as npm start's", () => {
+    expect(
+      startOptions('node --max-semi-space-size=64 --import tsx apps/cli/src/main.ts serve'),
+    ).toEqual(['--max-semi-space-size=64']);
+    expect(startOptions('node --import tsx apps/cli/src/main.ts serve')).toEqual([]);
+    expect(() => startOptions('tsx apps/cli/src/main.ts serve')).toThrow(/does not start node/);
+    // The repository's own start script is read when none is given: node flags only.
+    for (const option of startOptions()) expect(option).toMatch(/^--/);
   });
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +63,14 @@ async function treePeakRss(pid: number) {
   return { mib: known.reduce((a, b) => a + b, 0), processes: known.length };
 }
 
+/**
+ * BENCH_SERVER_NODE_ARGS: Node.js options for the servers under test, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile, or a heap setting to try.
+ */
+export function benchNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -80,16 +89,19 @@ async function start(
   env: NodeJS.ProcessEnv,
   readyPath: string,
   processes = 1,
+  options: string[] = [],
 ): Promise<Running> {
   const port = await freePort();
   const began = performance.now();
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...benchNodeArgs(), ...options, '--import', 'tsx', ...args],
+    {
+      cwd: ROOT,
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitReady(`${base}${readyPath}`, child, 300_000);
@@ -137,10 +149,25 @@ export function startMamoru(
   delete env.DATABASE_URL;
   if (target.url) env.DATABASE_URL = target.url;
   else env.MAMORU_DATA_DIR = target.dataDir;
-  return start(['apps/cli/src/main.ts', 'serve'], env, '/readyz', processes);
+  return start(['apps/cli/src/main.ts', 'serve'], env, '/readyz', processes, startOptions());
 }
 
 /** A bare Fastify process with one route returning a constant: the ceiling of this machine. */
 export function startBare() {
   return start(['bench/src/bare-server.ts'], { ...process.env }, '/');
+}
+
+/**
+ * The Node.js options of `npm start` (package.json's start script: `node <options>
+ * --import tsx …`), so the server under test runs with the same heap settings.
+ */
+export function startOptions(script?: string): string[] {
+  const start =
+    script ??
+    (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } })
+      .scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`npm start does not start node: ${start}`);
+  const end = words.indexOf('--import');
+  return end < 0 ? [] : words.slice(1, end);
 }

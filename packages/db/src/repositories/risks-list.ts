@@ -219,8 +219,8 @@ export async function* eachRisk(
  * The heat map: risks counted by likelihood and impact in one GROUP BY. A key
  * holds every input a cell needs (likelihood, impact, residual ones, whether a
  * treatment is set), so without filters on the risks themselves the risks are
- * only counted per key (an index-only scan of risks_score_idx) and the few
- * thousand keys are grouped; a filter on the risks groups the joined rows.
+ * only counted per key and the few thousand keys are grouped; a filter on the
+ * risks groups the joined rows.
  */
 export async function riskHeatmap(
   db: Executor,
@@ -242,11 +242,13 @@ export async function riskHeatmap(
   const likelihood = planned(sql`${s.residualLikelihood}`, current.likelihood);
   const impact = planned(sql`${s.residualImpact}`, current.impact);
   const level = residual ? sql`coalesce(${s.residualLevel}, ${s.level})` : sql`${s.level}`;
+  // Each key's risks are counted by a range of risks_score_idx (an index-only
+  // scan per key): the planner reads a count over all risks with a sequential
+  // scan and a hash: 176–194 ms against 74–80 ms on a million risks.
   const counts = db
-    .select({ scoreId: risks.scoreId, n: sql<number>`count(*)`.as('n') })
+    .select({ n: sql<number>`count(*)`.as('n') })
     .from(risks)
-    .where(eq(risks.organizationId, organizationId))
-    .groupBy(risks.scoreId)
+    .where(and(eq(risks.organizationId, organizationId), eq(risks.scoreId, s.id)))
     .as('counts');
   return db
     .select({
@@ -255,9 +257,11 @@ export async function riskHeatmap(
       count: sql<number>`sum(${counts.n})::int`,
       maxLevel: sql<number | null>`max(${level})::int`,
     })
-    .from(counts)
-    .innerJoin(s, eq(s.id, counts.scoreId))
-    .where(and(eq(s.organizationId, organizationId), ...keyConditions(filter)))
+    .from(s)
+    .innerJoinLateral(counts, sql`true`)
+    .where(
+      and(eq(s.organizationId, organizationId), sql`${counts.n} > 0`, ...keyConditions(filter)),
+    )
     .groupBy(sql`1`, sql`2`)
     .orderBy(sql`1`, sql`2`);
 }

@@ -245,6 +245,11 @@ describeEachDatabase('risk values by key', (ctx) => {
       );
     }
     await assignScores(db(), org, m, { ids: all.slice(0, plan.length).map((r) => r.id) });
+    // A key no risk uses any more (its risks changed): it must not show as a cell of 0.
+    await db().execute(
+      sql`insert into risk_scores (organization_id, affects, likelihood, vulnerability_level, impact, treated, level)
+        values (${org}, '{}', 97, 1, 98, false, 1)`,
+    );
     const [first] = await queryRows<{ level: number; evaluation: string }>(
       db(),
       sql`select k.level, k.evaluation from risks r join risk_scores k on k.id = r.score_id
