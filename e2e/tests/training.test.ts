@@ -177,7 +177,8 @@ describe('training in a real browser', () => {
       await page.getByRole('radio', { name: '教えてはいけない' }).check();
       await page.getByRole('radio', { name: '添付ファイルを開いて確かめる' }).check();
       await page.getByRole('button', { name: '回答を送信' }).click();
-      await page.getByText('不合格です').waitFor();
+      // Exact: the quiz's own introduction ("…80% 以上で合格です。") may still be on the page.
+      await page.getByText('不合格です', { exact: true }).waitFor();
       await page.getByText(/得点は 50% です/).waitFor();
       await expectAccessible(page, 'a failed quiz (ja)');
       await screenshot(page, 'training-quiz-failed-ja', { fullPage: true });
@@ -192,7 +193,7 @@ describe('training in a real browser', () => {
       await page.getByRole('radio', { name: '教えてはいけない' }).check();
       await page.getByRole('radio', { name: '情報システム担当に報告する' }).check();
       await page.getByRole('button', { name: '回答を送信' }).click();
-      await page.getByText('合格です').waitFor();
+      await page.getByText('合格です', { exact: true }).waitFor();
       await page.getByText(/得点は 100% です/).waitFor();
 
       // My training shows the course completed and both attempts kept.
