@@ -26,19 +26,27 @@ export const RUN_DIR_ENV = 'MAMORU_TEST_RUN_DIR';
 export const TEMPLATE_DB_ENV = 'MAMORU_TEST_TEMPLATE_DB';
 
 /**
- * The dump as this worker last read it. Reading the 50 MB file into a new Blob
- * cost ~0.5 s of CPU for every test file; a Blob is immutable, so the files a
- * worker runs one after another (isolate: false) share one.
+ * The dumps this worker has read, by file. Reading the 50 MB template into a new
+ * Blob cost ~0.5 s of CPU for every test file; a Blob is immutable, so the files
+ * a worker runs one after another (isolate: false) share one.
  */
-let loaded: { file: string; dump: Blob } | undefined;
+const dumps = new Map<string, Blob>();
+
+function readDump(file: string): Blob {
+  let dump = dumps.get(file);
+  if (!dump) {
+    dump = new Blob([readFileSync(file)]);
+    dumps.set(file, dump);
+  }
+  return dump;
+}
 
 /** The migrated PGlite data folder of this run, as a dump to start new databases from. */
 export async function pgliteTemplate(): Promise<Blob | undefined> {
   const dir = process.env[RUN_DIR_ENV];
   if (!dir) return undefined;
   const file = join(dir, 'pglite-template.tar');
-  if (loaded?.file === file) return loaded.dump;
-  if (!existsSync(file)) {
+  if (!dumps.has(file) && !existsSync(file)) {
     // Two workers may build it at once; each writes its own file and renames it
     // into place, so a reader never sees half a dump.
     const database = await openDatabase({ dataDir: 'memory://', pgliteThread: 'inline' });
@@ -46,8 +54,7 @@ export async function pgliteTemplate(): Promise<Blob | undefined> {
     await writeDump(database, file);
     await database.close();
   }
-  loaded = { file, dump: new Blob([readFileSync(file)]) };
-  return loaded.dump;
+  return readDump(file);
 }
 
 /** Writes an open in-thread PGlite database's data folder to file, renamed into place. */
@@ -59,8 +66,6 @@ async function writeDump(database: Database, file: string) {
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
   renameSync(partial, file);
 }
-
-const snapshots = new Map<string, Blob>();
 
 /**
  * The dump of a PGlite database of this run that `build` filled (see
@@ -76,8 +81,7 @@ export async function pgliteSnapshot(
   const dir = process.env[RUN_DIR_ENV];
   if (!dir) return undefined;
   const file = join(dir, `pglite-${key}.tar`);
-  const known = snapshots.get(file);
-  if (known) return known;
+  if (dumps.has(file)) return readDump(file);
   await withLockFile(`${file}.lock`, async () => {
     if (existsSync(file)) return;
     const database = await open();
@@ -88,9 +92,7 @@ export async function pgliteSnapshot(
       await database.close();
     }
   });
-  const dump = new Blob([readFileSync(file)]);
-  snapshots.set(file, dump);
-  return dump;
+  return readDump(file);
 }
 
 /** Runs work holding the lock file (its content: the holder's pid; a dead holder's is taken over). */
@@ -168,7 +170,7 @@ export async function postgresSnapshot(
 }
 
 /** The snapshot database `key` of the run whose template database is base. */
-export function snapshotDatabaseName(base: string, key: string) {
+function snapshotDatabaseName(base: string, key: string) {
   return `${base}_${key.replace(/[^a-z0-9]/g, '')}`;
 }
 
